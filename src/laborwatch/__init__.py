@@ -1,0 +1,45 @@
+"""laborwatch: sourced evidence of forced and child labour, and supply-chain screening.
+
+The Python API mirrors the CLI::
+
+    from laborwatch import Settings, open_database, ingest_paths, search_sentences
+
+    settings = Settings.from_env()
+    database = open_database(settings.database_url)
+    summary = ingest_paths(["reports/"], database, settings)
+    hits = search_sentences(database, "passports")
+"""
+
+__version__ = "0.1.0"
+
+from laborwatch.documents import Document, Sentence  # noqa: E402
+from laborwatch.errors import LaborwatchError  # noqa: E402
+from laborwatch.pipeline import IngestEvent, IngestSummary, ingest_paths  # noqa: E402
+from laborwatch.settings import Settings  # noqa: E402
+from laborwatch.store import (  # noqa: E402
+    Database,
+    count_documents,
+    get_document,
+    list_documents,
+    open_database,
+    search_documents,
+    search_sentences,
+)
+
+__all__ = [
+    "Database",
+    "Document",
+    "IngestEvent",
+    "IngestSummary",
+    "LaborwatchError",
+    "Sentence",
+    "Settings",
+    "__version__",
+    "count_documents",
+    "get_document",
+    "ingest_paths",
+    "list_documents",
+    "open_database",
+    "search_documents",
+    "search_sentences",
+]

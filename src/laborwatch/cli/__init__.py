@@ -1,0 +1,73 @@
+"""The ``laborwatch`` command: a thin shell over the library's functions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Annotated
+
+import typer
+
+from laborwatch import __version__
+from laborwatch.cli import docs
+from laborwatch.cli.demo import demo_command
+from laborwatch.cli.ingest import ingest_command
+from laborwatch.cli.output import stderr
+from laborwatch.errors import LaborwatchError
+from laborwatch.settings import Settings, database_url
+
+app = typer.Typer(
+    name="laborwatch",
+    help="Turn reports of forced and child labour into sourced evidence.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"laborwatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            metavar="URL",
+            help="Database URL or SQLite file path. Overrides LABORWATCH_DB.",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+) -> None:
+    """Turn reports of forced and child labour into sourced evidence."""
+    settings = Settings.from_env()
+    if db:
+        settings = replace(settings, database_url=database_url(db))
+    ctx.obj = settings
+
+
+app.command("ingest", no_args_is_help=True)(ingest_command)
+app.add_typer(docs.app, name="docs")
+app.command("demo")(demo_command)
+
+
+def main() -> None:
+    """Run the CLI; a LaborwatchError becomes one line on stderr and exit status 1."""
+    try:
+        app()
+    except LaborwatchError as err:
+        stderr.print(f"[red]Error:[/red] {err}", markup=True, highlight=False)
+        raise SystemExit(1) from None
+    except KeyboardInterrupt:
+        stderr.print("Interrupted.")
+        raise SystemExit(130) from None

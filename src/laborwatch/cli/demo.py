@@ -1,0 +1,63 @@
+"""``laborwatch demo``: build a database from the sample reports and show it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from laborwatch.cli.ingest import print_summary, run_ingest
+from laborwatch.cli.output import highlighted, settings_from, stderr, stdout
+from laborwatch.demo import demo_database_path, sample_reports
+from laborwatch.settings import database_url
+from laborwatch.store import count_documents, list_documents, open_database, search_sentences
+
+
+def demo_command(
+    ctx: typer.Context,
+    path: Annotated[
+        Path | None,
+        typer.Option(
+            "--path",
+            help="Where to create the demo database (a new file, or a folder for it). "
+            "Default: a new temporary folder.",
+        ),
+    ] = None,
+) -> None:
+    """Build a fresh database from the bundled sample reports, offline, and show it."""
+    database_path = demo_database_path(path)
+    settings = replace(settings_from(ctx), database_url=database_url(str(database_path)))
+    database = open_database(settings.database_url)
+    stderr.print(f"Building the demo database at [bold]{escape(str(database_path))}[/bold]")
+    with sample_reports() as folder:
+        summary = run_ingest([str(folder)], database, settings, verbose=True, quiet=False)
+    print_summary(summary)
+
+    counts = count_documents(database)
+    stdout.print(
+        f"\nThe database holds {counts['documents']} documents, {counts['sentences']} "
+        f"sentences and {counts['duplicates']} recorded duplicate(s)."
+    )
+    table = Table("id", "title", "published", "type", "sentences")
+    for document in list_documents(database):
+        table.add_row(
+            document.id[:12],
+            escape(document.title or ""),
+            document.published or "",
+            document.media_type,
+            str(document.sentence_count),
+        )
+    stdout.print(table)
+
+    query = "passports OR quotas"
+    stdout.print(f"\nSentences matching [bold]{query}[/bold]:")
+    for hit in search_sentences(database, query, limit=5):
+        stdout.print(highlighted(hit.snippet), style=None)
+    stdout.print(
+        f"\nExplore it: laborwatch --db {escape(str(database_path))} docs list"
+        f"\n            laborwatch --db {escape(str(database_path))} docs search cotton"
+    )

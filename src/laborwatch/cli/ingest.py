@@ -1,0 +1,92 @@
+"""``laborwatch ingest``: read reports into the database."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from laborwatch.cli.output import open_from, print_json, progress_bar, settings_from, stderr
+from laborwatch.ingest import SourceFile
+from laborwatch.pipeline import OUTCOMES, IngestEvent, IngestSummary, ingest_paths
+from laborwatch.records import ingest_record
+from laborwatch.settings import Settings
+from laborwatch.store import Database
+
+_STYLES = {"ingested": "green", "duplicate": "cyan", "skipped": "yellow", "failed": "red"}
+
+
+def ingest_command(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files or folders (searched recursively); - reads standard input."),
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print every input's outcome and the counts as JSON.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also list each document ingested.")
+    ] = False,
+) -> None:
+    """Ingest text, Markdown, HTML, PDF and JSON Lines reports.
+
+    Each document is stored once, with its sentences, in one transaction. Exact and
+    near-duplicates are recorded against the stored original. Exit status 1 when
+    any input failed; skipped inputs (empty, over the size limit) do not count.
+    """
+    database = open_from(ctx)
+    summary = run_ingest(paths, database, settings_from(ctx), verbose=verbose, quiet=as_json)
+    if as_json:
+        print_json(ingest_record(summary))
+    else:
+        print_summary(summary)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def run_ingest(
+    paths: list[str], database: Database, settings: Settings, *, verbose: bool, quiet: bool
+) -> IngestSummary:
+    """Ingest with a progress bar; report problems (and documents, if verbose)."""
+    with progress_bar("Ingesting") as progress:
+        task = progress.add_task("Ingesting", total=None, current="")
+
+        def on_start(sources: list[SourceFile]) -> None:
+            progress.update(task, total=len(sources))
+
+        def on_event(event: IngestEvent) -> None:
+            if quiet or (event.outcome == "ingested" and not verbose):
+                return
+            progress.console.print(event_line(event), soft_wrap=True)
+
+        def on_source_done(source: SourceFile) -> None:
+            progress.update(task, advance=1, current=source.location[-40:])
+
+        return ingest_paths(
+            paths,
+            database,
+            settings,
+            on_start=on_start,
+            on_event=on_event,
+            on_source_done=on_source_done,
+        )
+
+
+def event_line(event: IngestEvent) -> str:
+    style = _STYLES[event.outcome]
+    line = f"[{style}]{event.outcome:>9}[/{style}]  {escape(event.location)}"
+    if event.detail:
+        line += f": {escape(event.detail)}"
+    elif event.title:
+        line += f"  [dim]{escape(event.title)}[/dim]"
+    return line
+
+
+def print_summary(summary: IngestSummary) -> None:
+    parts = [
+        f"[{_STYLES[outcome]}]{summary.counts[outcome]} {outcome}[/{_STYLES[outcome]}]"
+        for outcome in OUTCOMES
+    ]
+    stderr.print(", ".join(parts))

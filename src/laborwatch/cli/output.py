@@ -1,0 +1,59 @@
+"""Shared terminal output: consoles, JSON, progress bars and highlighted text."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
+
+from laborwatch.settings import Settings
+from laborwatch.store import Database, open_database
+from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START
+
+# Results go to stdout; progress, notes and errors to stderr, so pipes get data only.
+stdout = Console(highlight=False, soft_wrap=False)
+stderr = Console(stderr=True, highlight=False)
+
+
+def settings_from(ctx: typer.Context) -> Settings:
+    settings = ctx.find_root().obj
+    assert isinstance(settings, Settings)
+    return settings
+
+
+def open_from(ctx: typer.Context) -> Database:
+    return open_database(settings_from(ctx).database_url)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def progress_bar(description: str) -> Progress:
+    """A bar on stderr that disappears when done; silent when stderr is not a terminal."""
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[current]}", style="dim"),
+        console=stderr,
+        transient=True,
+        disable=not stderr.is_terminal,
+    )
+
+
+def highlighted(snippet: str) -> Text:
+    """A search snippet with its matches in bold yellow; the text itself unparsed."""
+    text = Text()
+    highlighting = False
+    for part in snippet.replace(HIGHLIGHT_END, HIGHLIGHT_START).split(HIGHLIGHT_START):
+        if part:
+            text.append(part, style="bold yellow" if highlighting else None)
+        highlighting = not highlighting
+    return text

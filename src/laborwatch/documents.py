@@ -1,0 +1,106 @@
+"""The Document and Sentence models that every stage passes along."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# C0 and C1 controls except tab and newline, and the byte-order mark. PostgreSQL
+# refuses NUL in text, and the others only break spans and displays.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def normalise_text(text: str) -> str:
+    """Canonical form of a document's text: the text spans point into and ids hash.
+
+    NFC, ``\\n`` line ends, no control characters, no trailing spaces on a line, at
+    most one blank line in a row, no leading or trailing blank space.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL_CHARACTERS.sub("", text)
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+def document_id(normalised_text: str) -> str:
+    """SHA-256 of the normalised text, in hex: a document's id."""
+    return hashlib.sha256(normalised_text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Document:
+    """One report as ingested: its normalised text and what is known of its origin.
+
+    ``pages`` holds the character offset at which each page starts (page 1 first);
+    it is empty for sources without pages.
+    """
+
+    id: str
+    text: str
+    source: str
+    media_type: str
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    url: str | None = None
+    site: str | None = None
+    language: str | None = None
+    pages: tuple[int, ...] = ()
+
+    @classmethod
+    def create(
+        cls,
+        text: str,
+        *,
+        source: str,
+        media_type: str,
+        title: str | None = None,
+        author: str | None = None,
+        published: str | None = None,
+        url: str | None = None,
+        site: str | None = None,
+        language: str | None = None,
+        pages: tuple[int, ...] = (),
+    ) -> Document:
+        """Build a Document from raw text: normalise it and derive its id."""
+        normalised = normalise_text(text)
+        return cls(
+            id=document_id(normalised),
+            text=normalised,
+            source=source,
+            media_type=media_type,
+            title=title,
+            author=author,
+            published=published,
+            url=url,
+            site=site,
+            language=language,
+            pages=pages,
+        )
+
+    def page_at(self, offset: int) -> int | None:
+        """The page number (from 1) holding a character offset, if paged."""
+        if not self.pages:
+            return None
+        return max(bisect_right(self.pages, offset), 1)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A span of a document; ``text == document.text[start:end]``."""
+
+    document_id: str
+    position: int
+    start: int
+    end: int
+    text: str
+    page: int | None = None

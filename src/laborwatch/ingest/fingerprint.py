@@ -1,0 +1,70 @@
+"""MinHash fingerprints, so a re-published article is found to be a near-duplicate.
+
+A document's signature is stored with it. Locality-sensitive hashing cuts the
+signature into bands; documents sharing any band key become candidates, and their
+stored signatures then estimate the Jaccard similarity of their word shingles.
+Band keys live in the database, not in an in-memory index, so several processes
+share them. Bands are fixed (32 of 4 rows) rather than derived from the threshold:
+stored keys stay valid when the threshold changes, and any threshold from about
+0.5 up finds its candidates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash
+
+NUM_PERMUTATIONS = 128
+BANDS = 32
+ROWS_PER_BAND = NUM_PERMUTATIONS // BANDS
+SHINGLE_WORDS = 3
+_SEED = 1
+# Part of the stored data: a change of scheme or seed invalidates stored signatures.
+_SCHEME = "affine32"
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    template = MinHash(num_perm=NUM_PERMUTATIONS, seed=_SEED, scheme=_SCHEME)
+    return template.permutations  # type: ignore[no-any-return]
+
+
+def minhash_signature(text: str) -> bytes:
+    """The MinHash signature of the text's lower-cased word 3-shingles, as bytes."""
+    words = _WORD.findall(text.lower())
+    shingles = {
+        " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
+        for i in range(max(len(words) - SHINGLE_WORDS + 1, 1))
+    }
+    minhash = MinHash(
+        num_perm=NUM_PERMUTATIONS,
+        seed=_SEED,
+        scheme=_SCHEME,
+        permutations=_permutations(),
+    )
+    minhash.update_batch(list(shingles))
+    # affine32 values fit 32 bits (held in uint64); uint32 halves the stored size.
+    return bytes(minhash.hashvalues.astype("<u4").tobytes())
+
+
+def band_keys(signature: bytes) -> list[tuple[int, int]]:
+    """(band, key) pairs for the LSH index; keys are signed 64-bit integers."""
+    band_bytes = ROWS_PER_BAND * 4
+    keys = []
+    for band in range(BANDS):
+        chunk = signature[band * band_bytes : (band + 1) * band_bytes]
+        digest = hashlib.blake2b(chunk, digest_size=8).digest()
+        keys.append((band, int.from_bytes(digest, "little", signed=True)))
+    return keys
+
+
+def similarity(signature_a: bytes, signature_b: bytes) -> float:
+    """Estimated Jaccard similarity of two documents' shingle sets."""
+    a = np.frombuffer(signature_a, dtype="<u4")
+    b = np.frombuffer(signature_b, dtype="<u4")
+    return float(np.mean(a == b))

@@ -1,0 +1,37 @@
+"""HTML pages saved from news sites: the article text and its metadata."""
+
+from __future__ import annotations
+
+from laborwatch.documents import Document
+from laborwatch.ingest.problems import InputError, empty_input
+
+
+def read_html(data: bytes, *, source: str) -> Document:
+    """A Document from an HTML page: main text, title, author, date, URL, site."""
+    import trafilatura  # slow to import; only HTML needs it
+
+    if not data.strip():
+        raise empty_input()
+    try:
+        extracted = trafilatura.bare_extraction(
+            data, with_metadata=True, include_comments=False, include_tables=True
+        )
+    except (ValueError, TypeError) as err:  # lxml's parse errors are ValueErrors
+        raise InputError(f"unreadable HTML ({err})") from None
+    if extracted is None or not (extracted.text or "").strip():
+        raise InputError("no article text found in the HTML page", kind="skipped")
+    return Document.create(
+        extracted.text,
+        source=source,
+        media_type="text/html",
+        title=extracted.title or None,
+        author=extracted.author or None,
+        published=extracted.date or None,
+        url=extracted.url or None,
+        site=extracted.sitename or None,
+    )
+
+
+def looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head

@@ -1,0 +1,110 @@
+"""Ingest, extract and store, one document at a time: what ``laborwatch ingest`` runs."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from laborwatch.documents import Document
+from laborwatch.extract import split_sentences
+from laborwatch.ingest import Problem, SourceFile, discover, read_source
+from laborwatch.ingest.fingerprint import minhash_signature
+from laborwatch.settings import Settings
+from laborwatch.store import Database, save_document
+
+Outcome = Literal["ingested", "duplicate", "skipped", "failed"]
+OUTCOMES: tuple[Outcome, ...] = ("ingested", "duplicate", "skipped", "failed")
+
+
+@dataclass(frozen=True)
+class IngestEvent:
+    """One input's result. ``document_id`` is the stored document (the original,
+    for a duplicate); ``detail`` says why for anything not ingested."""
+
+    location: str
+    outcome: Outcome
+    document_id: str | None = None
+    title: str | None = None
+    detail: str | None = None
+
+
+@dataclass
+class IngestSummary:
+    counts: Counter[str] = field(default_factory=Counter)
+    events: list[IngestEvent] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.counts["failed"] > 0
+
+
+ProgressCallback = Callable[[IngestEvent], None]
+StartCallback = Callable[[list[SourceFile]], None]
+SourceDoneCallback = Callable[[SourceFile], None]
+
+
+def ingest_paths(
+    paths: Iterable[str],
+    database: Database,
+    settings: Settings,
+    *,
+    on_start: StartCallback | None = None,
+    on_event: ProgressCallback | None = None,
+    on_source_done: SourceDoneCallback | None = None,
+) -> IngestSummary:
+    """Read every input under ``paths`` and store what is new, one transaction each.
+
+    A problem with one input never stops the others. Re-running is safe: what is
+    already stored is recognised as a duplicate and adds nothing.
+    """
+    summary = IngestSummary()
+
+    def record(event: IngestEvent) -> None:
+        summary.counts[event.outcome] += 1
+        summary.events.append(event)
+        if on_event:
+            on_event(event)
+
+    sources: list[SourceFile] = []
+    for found in discover(paths):
+        if isinstance(found, Problem):
+            record(_problem_event(found))
+        else:
+            sources.append(found)
+    if on_start:
+        on_start(sources)
+    for source in sources:
+        for result in read_source(source, settings):
+            if isinstance(result, Problem):
+                record(_problem_event(result))
+            else:
+                record(store_document(result, database, settings))
+        if on_source_done:
+            on_source_done(source)
+    return summary
+
+
+def store_document(document: Document, database: Database, settings: Settings) -> IngestEvent:
+    """Extract a document's sentences and fingerprint, and store it if new."""
+    result = save_document(
+        database,
+        document,
+        split_sentences(document),
+        minhash_signature(document.text),
+        near_duplicate_threshold=settings.near_duplicate_threshold,
+    )
+    if result.outcome == "ingested":
+        return IngestEvent(document.source, "ingested", result.document_id, document.title)
+    if result.outcome == "near_duplicate":
+        detail = f"near-duplicate of {result.document_id[:12]}"
+        if result.similarity is not None:
+            detail += f" (similarity {result.similarity:.2f})"
+    else:
+        detail = f"already stored as {result.document_id[:12]}"
+    return IngestEvent(document.source, "duplicate", result.document_id, document.title, detail)
+
+
+def _problem_event(problem: Problem) -> IngestEvent:
+    return IngestEvent(problem.location, problem.kind, detail=problem.reason)

@@ -1,0 +1,127 @@
+"""JSON-ready dicts of stored data: the shapes ``--json`` prints (docs/cli.md).
+
+These shapes are an interface others script against: add keys, never rename or
+remove them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from laborwatch.documents import Sentence
+from laborwatch.pipeline import IngestEvent, IngestSummary, OUTCOMES
+from laborwatch.store import DocumentSummary, SearchHit, SourceRecord, StoredDocument
+from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START
+
+
+def timestamp(value: datetime) -> str:
+    return value.isoformat()
+
+
+def summary_record(summary: DocumentSummary) -> dict[str, Any]:
+    return {
+        "id": summary.id,
+        "title": summary.title,
+        "published": summary.published,
+        "site": summary.site,
+        "language": summary.language,
+        "media_type": summary.media_type,
+        "chars": summary.char_count,
+        "sentences": summary.sentence_count,
+        "source": summary.source,
+        "ingested_at": timestamp(summary.ingested_at),
+    }
+
+
+def sentence_record(sentence: Sentence) -> dict[str, Any]:
+    return {
+        "position": sentence.position,
+        "start": sentence.start,
+        "end": sentence.end,
+        "page": sentence.page,
+        "text": sentence.text,
+    }
+
+
+def source_record(source: SourceRecord) -> dict[str, Any]:
+    return {
+        "location": source.location,
+        "content_id": source.content_id,
+        "relation": source.relation,
+        "similarity": source.similarity,
+        "seen_at": timestamp(source.seen_at),
+    }
+
+
+def document_record(stored: StoredDocument) -> dict[str, Any]:
+    document = stored.document
+    return {
+        "id": document.id,
+        "title": document.title,
+        "author": document.author,
+        "published": document.published,
+        "url": document.url,
+        "site": document.site,
+        "language": document.language,
+        "media_type": document.media_type,
+        "ingested_at": timestamp(stored.ingested_at),
+        "page_starts": list(document.pages),
+        "text": document.text,
+        "sentences": [sentence_record(sentence) for sentence in stored.sentences],
+        "sources": [source_record(source) for source in stored.sources],
+    }
+
+
+def hit_record(hit: SearchHit) -> dict[str, Any]:
+    """A search hit; ``highlights`` are [start, end) offsets of matches in ``snippet``."""
+    snippet, highlights = split_highlights(hit.snippet)
+    record: dict[str, Any] = {
+        "document_id": hit.document_id,
+        "title": hit.title,
+        "score": round(hit.score, 6),
+        "snippet": snippet,
+        "highlights": highlights,
+    }
+    if hit.sentence_position is not None:
+        record.update(
+            sentence_position=hit.sentence_position,
+            start=hit.start,
+            end=hit.end,
+            page=hit.page,
+        )
+    return record
+
+
+def split_highlights(marked: str) -> tuple[str, list[list[int]]]:
+    """Plain text and the [start, end) ranges that the search marked in it."""
+    plain: list[str] = []
+    ranges: list[list[int]] = []
+    length = 0
+    start = 0
+    for character in marked:
+        if character == HIGHLIGHT_START:
+            start = length
+        elif character == HIGHLIGHT_END:
+            ranges.append([start, length])
+        else:
+            plain.append(character)
+            length += 1
+    return "".join(plain), ranges
+
+
+def event_record(event: IngestEvent) -> dict[str, Any]:
+    return {
+        "location": event.location,
+        "outcome": event.outcome,
+        "document_id": event.document_id,
+        "title": event.title,
+        "detail": event.detail,
+    }
+
+
+def ingest_record(summary: IngestSummary) -> dict[str, Any]:
+    return {
+        "summary": {outcome: summary.counts[outcome] for outcome in OUTCOMES},
+        "events": [event_record(event) for event in summary.events],
+    }

@@ -1,0 +1,316 @@
+"""Storing documents with their sentences and sources, and reading them back."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlalchemy import Connection, func, select, tuple_
+from sqlalchemy.exc import IntegrityError
+
+from laborwatch.documents import Document, Sentence
+from laborwatch.errors import LaborwatchError
+from laborwatch.ingest.fingerprint import band_keys, similarity
+from laborwatch.store.database import Database
+from laborwatch.store.tables import document_sources, documents, minhash_bands, sentences
+
+SaveOutcome = Literal["ingested", "duplicate", "near_duplicate"]
+_ID_PREFIX = re.compile(r"^[0-9a-f]{4,64}$")
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What storing a document did. ``document_id`` is the stored document's id:
+    for a duplicate, the document it duplicates."""
+
+    outcome: SaveOutcome
+    document_id: str
+    similarity: float | None = None
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """One place a document was read from, and how that copy relates to it."""
+
+    location: str
+    content_id: str
+    relation: str
+    similarity: float | None
+    seen_at: datetime
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    id: str
+    title: str | None
+    published: str | None
+    site: str | None
+    language: str | None
+    media_type: str
+    char_count: int
+    sentence_count: int
+    source: str
+    ingested_at: datetime
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    document: Document
+    sentences: list[Sentence]
+    sources: list[SourceRecord]
+    ingested_at: datetime
+
+
+def save_document(
+    database: Database,
+    document: Document,
+    sentences_: list[Sentence],
+    signature: bytes,
+    *,
+    near_duplicate_threshold: float,
+) -> SaveResult:
+    """Store a document and its sentences in one transaction, unless already held.
+
+    An exact copy adds only its location; a near-duplicate of a stored document
+    is recorded against that document and not stored as new evidence.
+    """
+    try:
+        with database.writing() as connection:
+            return _save(connection, document, sentences_, signature, near_duplicate_threshold)
+    except IntegrityError:
+        # Another process stored the same text between our check and insert.
+        return SaveResult("duplicate", document.id)
+
+
+def _save(
+    connection: Connection,
+    document: Document,
+    sentences_: list[Sentence],
+    signature: bytes,
+    threshold: float,
+) -> SaveResult:
+    now = datetime.now(UTC)
+    if connection.scalar(select(documents.c.id).where(documents.c.id == document.id)):
+        _add_source(connection, document.id, document, "copy", None, now)
+        return SaveResult("duplicate", document.id)
+    earlier = connection.execute(
+        select(document_sources.c.document_id, document_sources.c.similarity)
+        .where(document_sources.c.content_id == document.id)
+        .limit(1)
+    ).first()
+    if earlier:
+        _add_source(connection, earlier.document_id, document, "near_duplicate", earlier.similarity, now)
+        return SaveResult("near_duplicate", earlier.document_id, earlier.similarity)
+    keys = band_keys(signature)
+    original = _find_near_duplicate(connection, signature, keys, threshold)
+    if original:
+        original_id, score = original
+        _add_source(connection, original_id, document, "near_duplicate", score, now)
+        return SaveResult("near_duplicate", original_id, score)
+
+    connection.execute(
+        documents.insert().values(
+            id=document.id,
+            title=document.title,
+            author=document.author,
+            published=document.published,
+            url=document.url,
+            site=document.site,
+            language=document.language,
+            media_type=document.media_type,
+            text=document.text,
+            char_count=len(document.text),
+            page_starts=list(document.pages) or None,
+            minhash=signature,
+            ingested_at=now,
+        )
+    )
+    if sentences_:
+        connection.execute(
+            sentences.insert(),
+            [
+                {
+                    "document_id": document.id,
+                    "position": sentence.position,
+                    "start": sentence.start,
+                    "end": sentence.end,
+                    "page": sentence.page,
+                    "text": sentence.text,
+                }
+                for sentence in sentences_
+            ],
+        )
+    connection.execute(
+        minhash_bands.insert(),
+        [{"band": band, "key": key, "document_id": document.id} for band, key in keys],
+    )
+    _add_source(connection, document.id, document, "original", None, now)
+    return SaveResult("ingested", document.id)
+
+
+def _find_near_duplicate(
+    connection: Connection,
+    signature: bytes,
+    keys: list[tuple[int, int]],
+    threshold: float,
+) -> tuple[str, float] | None:
+    candidates = connection.execute(
+        select(documents.c.id, documents.c.minhash)
+        .where(
+            documents.c.id.in_(
+                select(minhash_bands.c.document_id).where(
+                    tuple_(minhash_bands.c.band, minhash_bands.c.key).in_(keys)
+                )
+            )
+        )
+        .order_by(documents.c.ingested_at, documents.c.id)
+    ).all()
+    best: tuple[str, float] | None = None
+    for candidate_id, candidate_signature in candidates:
+        score = similarity(signature, candidate_signature)
+        if score >= threshold and (best is None or score > best[1]):
+            best = (candidate_id, score)
+    return best
+
+
+def _add_source(
+    connection: Connection,
+    document_id: str,
+    copy: Document,
+    relation: str,
+    score: float | None,
+    now: datetime,
+) -> None:
+    exists = connection.scalar(
+        select(document_sources.c.id).where(
+            document_sources.c.document_id == document_id,
+            document_sources.c.location == copy.source,
+            document_sources.c.content_id == copy.id,
+        )
+    )
+    if not exists:
+        connection.execute(
+            document_sources.insert().values(
+                document_id=document_id,
+                location=copy.source,
+                content_id=copy.id,
+                relation=relation,
+                similarity=score,
+                seen_at=now,
+            )
+        )
+
+
+def list_documents(database: Database, *, limit: int = 50, offset: int = 0) -> list[DocumentSummary]:
+    """Stored documents, most recently ingested first."""
+    sentence_count = (
+        select(func.count())
+        .where(sentences.c.document_id == documents.c.id)
+        .correlate(documents)
+        .scalar_subquery()
+    )
+    first_source = (
+        select(func.min(document_sources.c.location))
+        .where(
+            document_sources.c.document_id == documents.c.id,
+            document_sources.c.relation == "original",
+        )
+        .correlate(documents)
+        .scalar_subquery()
+    )
+    query = (
+        select(
+            documents.c.id,
+            documents.c.title,
+            documents.c.published,
+            documents.c.site,
+            documents.c.language,
+            documents.c.media_type,
+            documents.c.char_count,
+            sentence_count.label("sentence_count"),
+            first_source.label("source"),
+            documents.c.ingested_at,
+        )
+        .order_by(documents.c.ingested_at.desc(), documents.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    with database.reading() as connection:
+        return [DocumentSummary(**row._asdict()) for row in connection.execute(query)]
+
+
+def count_documents(database: Database) -> dict[str, int]:
+    """How many documents, sentences and recorded duplicates are stored."""
+    with database.reading() as connection:
+        return {
+            "documents": connection.scalar(select(func.count()).select_from(documents)) or 0,
+            "sentences": connection.scalar(select(func.count()).select_from(sentences)) or 0,
+            "duplicates": connection.scalar(
+                select(func.count())
+                .select_from(document_sources)
+                .where(document_sources.c.relation != "original")
+            )
+            or 0,
+        }
+
+
+def get_document(database: Database, id_or_prefix: str) -> StoredDocument:
+    """A stored document by its id or a unique prefix of at least 4 characters."""
+    key = id_or_prefix.strip().lower()
+    if not _ID_PREFIX.match(key):
+        raise LaborwatchError(f"{id_or_prefix}: not a document id (hex SHA-256 or a prefix)")
+    with database.reading() as connection:
+        rows = connection.execute(
+            select(documents).where(documents.c.id.startswith(key, autoescape=True)).limit(2)
+        ).all()
+        if not rows:
+            raise LaborwatchError(f"{id_or_prefix}: no such document")
+        if len(rows) > 1:
+            raise LaborwatchError(f"{id_or_prefix}: ambiguous prefix, give more characters")
+        row = rows[0]
+        sentence_rows = connection.execute(
+            select(sentences).where(sentences.c.document_id == row.id).order_by(sentences.c.position)
+        ).all()
+        source_rows = connection.execute(
+            select(document_sources)
+            .where(document_sources.c.document_id == row.id)
+            .order_by(document_sources.c.id)
+        ).all()
+    originals = [s.location for s in source_rows if s.relation == "original"]
+    return StoredDocument(
+        document=_document_from_row(row, originals[0] if originals else ""),
+        sentences=[
+            Sentence(
+                document_id=s.document_id,
+                position=s.position,
+                start=s.start,
+                end=s.end,
+                text=s.text,
+                page=s.page,
+            )
+            for s in sentence_rows
+        ],
+        sources=[
+            SourceRecord(s.location, s.content_id, s.relation, s.similarity, s.seen_at)
+            for s in source_rows
+        ],
+        ingested_at=row.ingested_at,
+    )
+
+
+def _document_from_row(row: Any, source: str) -> Document:
+    return Document(
+        id=row.id,
+        text=row.text,
+        source=source,
+        media_type=row.media_type,
+        title=row.title,
+        author=row.author,
+        published=row.published,
+        url=row.url,
+        site=row.site,
+        language=row.language,
+        pages=tuple(row.page_starts or ()),
+    )

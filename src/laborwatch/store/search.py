@@ -1,0 +1,161 @@
+"""Full-text search over documents and sentences.
+
+The one module with engine-specific SQL: SQLite's FTS5 and PostgreSQL's tsvector
+answer the same query language (words, "quoted phrases", OR, -excluded) and
+return the same hits. Snippets mark matches with HIGHLIGHT_START/END, control
+characters that stored text never contains, so each shell renders them its way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import OperationalError, ProgrammingError
+
+from laborwatch.errors import LaborwatchError
+from laborwatch.store.database import Database
+
+HIGHLIGHT_START = "\x02"
+HIGHLIGHT_END = "\x03"
+_QUERY_PART = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A matching document, or sentence when ``sentence_position`` is set."""
+
+    document_id: str
+    title: str | None
+    snippet: str
+    score: float
+    sentence_position: int | None = None
+    start: int | None = None
+    end: int | None = None
+    page: int | None = None
+
+
+def search_documents(
+    database: Database, query: str, *, limit: int = 20, offset: int = 0
+) -> list[SearchHit]:
+    """Documents matching the query, best first, each with a highlighted snippet."""
+    fts5_query = to_fts5_query(query)  # also rejects queries with no word to find
+    with database.reading() as connection:
+        if database.dialect == "postgresql":
+            return _run(connection, _PG_DOCUMENTS, query, query, limit, offset)
+        return _run(connection, _SQLITE_DOCUMENTS, query, fts5_query, limit, offset)
+
+
+def search_sentences(
+    database: Database, query: str, *, limit: int = 20, offset: int = 0
+) -> list[SearchHit]:
+    """Sentences matching the query, best first, with their spans."""
+    fts5_query = to_fts5_query(query)
+    with database.reading() as connection:
+        if database.dialect == "postgresql":
+            return _run(connection, _PG_SENTENCES, query, query, limit, offset)
+        return _run(connection, _SQLITE_SENTENCES, query, fts5_query, limit, offset)
+
+
+def to_fts5_query(query: str) -> str:
+    """Translate web-search syntax into an FTS5 query that cannot be malformed.
+
+    Every word or phrase becomes a quoted FTS5 string, so user punctuation is
+    never FTS5 syntax; ``OR`` joins its neighbours; a leading ``-`` excludes.
+    """
+    included: list[str] = []
+    excluded: list[str] = []
+    join_next_with_or = False
+    for match in _QUERY_PART.finditer(query):
+        negated, phrase, word = match.groups()
+        if word is not None and word == "OR":
+            join_next_with_or = bool(included)
+            continue
+        if word is not None and word.startswith("-") and len(word) > 1:
+            negated, word = "-", word[1:]
+        term = phrase if phrase is not None else word
+        if not term or not re.search(r"\w", term):
+            continue
+        quoted = '"' + term.replace('"', '""') + '"'
+        if negated:
+            excluded.append(quoted)
+        elif join_next_with_or:
+            included[-1] = f"{included[-1]} OR {quoted}"
+        else:
+            included.append(quoted)
+        join_next_with_or = False
+    if not included:
+        raise LaborwatchError(f"{query!r}: a search needs at least one word to find")
+    expression = " AND ".join(f"({part})" for part in included)
+    for part in excluded:
+        expression = f"{expression} NOT {part}"
+    return expression
+
+
+def _run(
+    connection: Connection, sql: str, query: str, match: str, limit: int, offset: int
+) -> list[SearchHit]:
+    try:
+        rows = connection.execute(
+            text(sql),
+            {
+                "query": match,
+                "limit": limit,
+                "offset": offset,
+                "start": HIGHLIGHT_START,
+                "end": HIGHLIGHT_END,
+                "options": f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END},"
+                " MaxFragments=2, MaxWords=24, MinWords=8",
+            },
+        ).all()
+    except (OperationalError, ProgrammingError) as err:
+        raise LaborwatchError(f"{query!r}: cannot search ({err.orig})") from None
+    return [SearchHit(**row._asdict()) for row in rows]
+
+
+_SQLITE_DOCUMENTS = """
+SELECT f.document_id AS document_id, d.title AS title,
+       snippet(document_fts, 2, :start, :end, '…', 24) AS snippet,
+       -bm25(document_fts, 0.0, 5.0, 1.0) AS score
+FROM document_fts AS f JOIN documents AS d ON d.id = f.document_id
+WHERE document_fts MATCH :query
+ORDER BY bm25(document_fts, 0.0, 5.0, 1.0), d.id
+LIMIT :limit OFFSET :offset
+"""
+
+_SQLITE_SENTENCES = """
+SELECT s.document_id AS document_id, d.title AS title,
+       highlight(sentence_fts, 0, :start, :end) AS snippet,
+       -bm25(sentence_fts) AS score,
+       s.position AS sentence_position, s.start AS start, s."end" AS "end", s.page AS page
+FROM sentence_fts JOIN sentences AS s ON s.id = sentence_fts.rowid
+JOIN documents AS d ON d.id = s.document_id
+WHERE sentence_fts MATCH :query
+ORDER BY bm25(sentence_fts), s.id
+LIMIT :limit OFFSET :offset
+"""
+
+_PG_DOCUMENTS = """
+SELECT d.id AS document_id, d.title AS title,
+       ts_headline('english', left(d.text, 200000), q, :options) AS snippet,
+       ts_rank(d.search_vector, q) AS score
+FROM documents AS d, websearch_to_tsquery('english', :query) AS q
+WHERE d.search_vector @@ q
+ORDER BY score DESC, d.id
+LIMIT :limit OFFSET :offset
+"""
+
+_PG_SENTENCES = """
+SELECT s.document_id AS document_id, d.title AS title,
+       ts_headline('english', s.text, q,
+                   'HighlightAll=true, StartSel=' || :start || ', StopSel=' || :end)
+           AS snippet,
+       ts_rank(s.search_vector, q) AS score,
+       s.position AS sentence_position, s.start AS start, s."end" AS "end", s.page AS page
+FROM sentences AS s JOIN documents AS d ON d.id = s.document_id,
+     websearch_to_tsquery('english', :query) AS q
+WHERE s.search_vector @@ q
+ORDER BY score DESC, s.id
+LIMIT :limit OFFSET :offset
+"""

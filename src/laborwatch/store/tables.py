@@ -1,0 +1,93 @@
+"""The database tables, as SQLAlchemy Core. Migrations create them; keep both in step."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(64), primary_key=True, comment="SHA-256 of the normalised text"),
+    Column("title", Text),
+    Column("author", Text),
+    Column("published", String(10), comment="ISO 8601 date"),
+    Column("url", Text),
+    Column("site", Text),
+    Column("language", String(16)),
+    Column("media_type", String(64), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("char_count", Integer, nullable=False),
+    Column("page_starts", JSON, comment="character offset of each page's start"),
+    Column("minhash", LargeBinary, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index("ix_documents_ingested_at", "ingested_at"),
+)
+
+document_sources = Table(
+    "document_sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "document_id",
+        String(64),
+        ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("location", Text, nullable=False),
+    Column("content_id", String(64), nullable=False, comment="id of this copy's text"),
+    Column("relation", String(16), nullable=False, comment="original|copy|near_duplicate"),
+    Column("similarity", Float),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("document_id", "location", "content_id"),
+    Index("ix_document_sources_content_id", "content_id"),
+)
+
+sentences = Table(
+    "sentences",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "document_id",
+        String(64),
+        ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("position", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("page", Integer),
+    Column("text", Text, nullable=False),
+    UniqueConstraint("document_id", "position"),
+)
+
+minhash_bands = Table(
+    "minhash_bands",
+    metadata,
+    Column("band", SmallInteger, primary_key=True),
+    Column("key", BigInteger, primary_key=True),
+    Column(
+        "document_id",
+        String(64),
+        ForeignKey("documents.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Index("ix_minhash_bands_document_id", "document_id"),
+)
