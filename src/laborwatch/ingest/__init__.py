@@ -94,13 +94,19 @@ _READERS = {
 
 
 def _too_large(location: str, size: int, limit: int) -> Problem:
-    megabytes = limit / 1024 / 1024
     return Problem(
         location,
-        f"{size / 1024 / 1024:.1f} MB, over the {megabytes:g} MB limit "
+        f"{format_size(size)}, over the {format_size(limit)} limit "
         "(LABORWATCH_MAX_FILE_MB), skipped",
         "skipped",
     )
+
+
+def format_size(size: int) -> str:
+    """Bytes in KB or MB to three significant figures: ``200 MB``, ``1.98 KB``."""
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.3g} MB"
+    return f"{size / 1024:.3g} KB"
 
 
 def _set_language(document: Document) -> Document:

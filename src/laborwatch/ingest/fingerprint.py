@@ -16,7 +16,6 @@ import re
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERMUTATIONS = 128
 BANDS = 32
@@ -30,12 +29,16 @@ _WORD = re.compile(r"\w+")
 
 @lru_cache(maxsize=1)
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    from datasketch import MinHash  # imports scipy: slow, so only when needed
+
     template = MinHash(num_perm=NUM_PERMUTATIONS, seed=_SEED, scheme=_SCHEME)
     return template.permutations  # type: ignore[no-any-return]
 
 
 def minhash_signature(text: str) -> bytes:
     """The MinHash signature of the text's lower-cased word 3-shingles, as bytes."""
+    from datasketch import MinHash
+
     words = _WORD.findall(text.lower())
     shingles = {
         " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")

@@ -75,7 +75,7 @@ def join_pages(page_texts: list[str]) -> tuple[str, tuple[int, ...]]:
 def _describe_pdfium_error(err: Exception) -> str:
     message = str(err)
     if "password" in message.lower():
-        return "encrypted PDF (needs a password), skipped"
+        return "encrypted PDF (needs a password)"
     if "format" in message.lower() or "file" in message.lower():
         return "corrupt or truncated PDF"
     return f"unreadable PDF ({message})"

@@ -1,0 +1,61 @@
+import io
+
+from laborwatch.documents import Document
+from laborwatch.ingest.jsonl import read_jsonl
+from laborwatch.ingest.problems import Problem
+from tests.conftest import REPORTS
+
+
+def read(data: bytes, limit: int = 10_000) -> list[Document | Problem]:
+    return list(read_jsonl(io.BytesIO(data), source="feed.jsonl", max_record_bytes=limit))
+
+
+def test_reads_each_record_as_a_document() -> None:
+    results = read((REPORTS / "feed.jsonl").read_bytes())
+    assert [type(result) for result in results] == [Document, Document]
+    first, second = results
+    assert isinstance(first, Document) and isinstance(second, Document)
+    assert first.title == "Garment workers locked in"
+    assert first.site == "Test Feed"
+    assert first.url == "https://feed.example.com/1"
+    assert first.published == "2024-03-05"
+    assert second.published == "2024-03-05"  # "5 March 2024"
+    assert first.source == "feed.jsonl:1"
+    assert second.source == "feed.jsonl:2"
+
+
+def test_bad_lines_are_reported_by_line_and_the_rest_read() -> None:
+    data = b"\n".join(
+        [
+            b'{"text": "Line one is fine."}',
+            b"{not json",
+            b'["a list"]',
+            b'{"title": "no text"}',
+            b'{"text": "Line five is fine.", "published": 2024}',
+            b'{"text": "   "}',
+            b'{"text": "Line seven is fine."}',
+        ]
+    )
+    results = read(data)
+    problems = {r.location: (r.kind, r.reason) for r in results if isinstance(r, Problem)}
+    assert problems["feed.jsonl:2"][0] == "failed"
+    assert "not valid JSON" in problems["feed.jsonl:2"][1]
+    assert "not a JSON object" in problems["feed.jsonl:3"][1]
+    assert "no 'text'" in problems["feed.jsonl:4"][1]
+    assert "'published' is not a string" in problems["feed.jsonl:5"][1]
+    assert problems["feed.jsonl:6"] == ("skipped", "empty document, skipped")
+    documents = [r.text for r in results if isinstance(r, Document)]
+    assert documents == ["Line one is fine.", "Line seven is fine."]
+
+
+def test_record_over_the_size_limit_is_skipped() -> None:
+    big = b'{"text": "' + b"x" * 200 + b'"}'
+    (result,) = read(big, limit=100)
+    assert isinstance(result, Problem)
+    assert result.kind == "skipped"
+
+
+def test_non_utf8_line_fails() -> None:
+    (result,) = read('{"text": "caf\u00e9"}'.encode("latin-1"))
+    assert isinstance(result, Problem)
+    assert "UTF-8" in result.reason
