@@ -20,11 +20,11 @@ PAGE_ONE = [
     "Inspection notes: garment workshops in Gazipur",
     "Auditors visited four garment workshops in Gazipur, near Dhaka, in February 2025 "
     "and interviewed 60 sewing machine operators, most of them women.",
-    "Operators said they regularly worked 14-hour shifts in the weeks before a shipment, "
-    "and that overtime was compulsory: those who refused were marked absent and lost a "
-    "day's pay.",
-    "Wages of 12,500 taka a month were paid six weeks late, and workers said supervisors "
-    "held back the last month's pay of anyone who resigned.",
+    "Operators said they regularly worked 14-hour shifts in the weeks before a "
+    "shipment, and that overtime was compulsory: those who refused were marked "
+    "absent and lost a day's pay.",
+    "Wages of 12,500 taka a month were paid six weeks late, and workers said "
+    "supervisors held back the last month's pay of anyone who resigned.",
 ]
 PAGE_TWO = [
     "The auditors found two girls aged 15 cutting thread in one workshop, where the "

@@ -1,4 +1,4 @@
-"""Shared fixtures: real databases (SQLite, and PostgreSQL when configured) and the CLI."""
+"""Shared fixtures: real databases (SQLite; PostgreSQL when configured), the CLI."""
 
 from __future__ import annotations
 

@@ -26,22 +26,38 @@ def test_ingest_folder_prints_counts_and_exits_zero(database_url: str) -> None:
 
 
 def test_ingest_json_lists_each_outcome(sqlite_url: str) -> None:
-    output = ingest_json(sqlite_url, str(REPORTS / "kiln-report.txt"), str(REPORTS / "feed.jsonl"))
+    output = ingest_json(
+        sqlite_url, str(REPORTS / "kiln-report.txt"), str(REPORTS / "feed.jsonl")
+    )
     assert output["exit"] == 0
-    assert output["summary"] == {"ingested": 3, "duplicate": 0, "skipped": 0, "failed": 0}
+    assert output["summary"] == {
+        "ingested": 3,
+        "duplicate": 0,
+        "skipped": 0,
+        "failed": 0,
+    }
     locations = [event["location"] for event in output["events"]]
-    assert locations[1:] == [f"{REPORTS / 'feed.jsonl'}:1", f"{REPORTS / 'feed.jsonl'}:2"]
+    assert locations[1:] == [
+        f"{REPORTS / 'feed.jsonl'}:1",
+        f"{REPORTS / 'feed.jsonl'}:2",
+    ]
     assert all(len(event["document_id"]) == 64 for event in output["events"])
 
 
-def test_failed_input_sets_exit_status_one_line_per_problem(sqlite_url: str, tmp_path: Path) -> None:
+def test_failed_input_sets_exit_status_one_line_per_problem(
+    sqlite_url: str, tmp_path: Path
+) -> None:
     shutil.copy(FIXTURES / "encrypted.pdf", tmp_path / "locked.pdf")
     shutil.copy(REPORTS / "kiln-report.txt", tmp_path / "kiln.txt")
-    result = run_cli("--db", sqlite_url, "ingest", str(tmp_path), str(tmp_path / "missing.txt"))
+    result = run_cli(
+        "--db", sqlite_url, "ingest", str(tmp_path), str(tmp_path / "missing.txt")
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = [line.strip() for line in result.stderr.strip().splitlines()]
-    assert f"failed  {tmp_path / 'locked.pdf'}: encrypted PDF (needs a password)" in lines
+    assert (
+        f"failed  {tmp_path / 'locked.pdf'}: encrypted PDF (needs a password)" in lines
+    )
     assert f"failed  {tmp_path / 'missing.txt'}: no such file or folder" in lines
     assert lines[-1] == "1 ingested, 0 duplicate, 0 skipped, 2 failed"
 
@@ -55,14 +71,22 @@ def test_skipped_inputs_alone_do_not_fail(sqlite_url: str, tmp_path: Path) -> No
 
 def test_size_limit_from_environment(sqlite_url: str) -> None:
     result = run_cli(
-        "--db", sqlite_url, "ingest", str(REPORTS / "two-pages.pdf"),
+        "--db",
+        sqlite_url,
+        "ingest",
+        str(REPORTS / "two-pages.pdf"),
         env={"LABORWATCH_MAX_FILE_MB": "0.001"},
     )
-    assert "1.98 KB, over the 1.02 KB limit (LABORWATCH_MAX_FILE_MB), skipped" in result.stderr
+    assert (
+        "1.98 KB, over the 1.02 KB limit (LABORWATCH_MAX_FILE_MB), skipped"
+        in result.stderr
+    )
 
 
 def test_standard_input_is_sniffed(sqlite_url: str) -> None:
-    text = ingest_json(sqlite_url, "-", input=(REPORTS / "kiln-report.txt").read_bytes())
+    text = ingest_json(
+        sqlite_url, "-", input=(REPORTS / "kiln-report.txt").read_bytes()
+    )
     assert text["events"][0]["location"] == "<stdin>"
     assert text["events"][0]["title"] == "Kiln workers paid in debt"
     pdf = ingest_json(sqlite_url, "-", input=(REPORTS / "two-pages.pdf").read_bytes())
@@ -76,9 +100,19 @@ def test_docs_list_show_and_search_json(sqlite_url: str) -> None:
     listed = json.loads(run_cli("--db", sqlite_url, "docs", "list", "--json").stdout)
     assert len(listed["documents"]) == 8
     pdf = next(d for d in listed["documents"] if d["media_type"] == "application/pdf")
-    assert set(pdf) >= {"id", "title", "published", "language", "sentences", "source", "ingested_at"}
+    assert set(pdf) >= {
+        "id",
+        "title",
+        "published",
+        "language",
+        "sentences",
+        "source",
+        "ingested_at",
+    }
 
-    shown = json.loads(run_cli("--db", sqlite_url, "docs", "show", pdf["id"][:10], "--json").stdout)
+    shown = json.loads(
+        run_cli("--db", sqlite_url, "docs", "show", pdf["id"][:10], "--json").stdout
+    )
     assert shown["id"] == pdf["id"]
     assert len(shown["page_starts"]) == 2
     assert [s["page"] for s in shown["sentences"]] == [1, 1, 2, 2]
@@ -87,7 +121,9 @@ def test_docs_list_show_and_search_json(sqlite_url: str) -> None:
     assert shown["sources"][0]["relation"] == "original"
 
     found = json.loads(
-        run_cli("--db", sqlite_url, "docs", "search", "passports", "--sentences", "--json").stdout
+        run_cli(
+            "--db", sqlite_url, "docs", "search", "passports", "--sentences", "--json"
+        ).stdout
     )
     assert found["query"] == "passports"
     assert {hit["title"] for hit in found["hits"]} == {
@@ -113,8 +149,14 @@ def test_docs_show_human_output(sqlite_url: str) -> None:
     [
         (["docs", "show", "abcdef12"], "Error: abcdef12: no such document"),
         (["docs", "search", "--", "-cocoa"], "a search needs at least one word"),
-        (["--db", "nosuchdb://x", "docs", "list"], "Error: nosuchdb://x: unsupported database"),
-        (["--db", "/proc/forbidden/x.db", "docs", "list"], "cannot create database folder"),
+        (
+            ["--db", "nosuchdb://x", "docs", "list"],
+            "Error: nosuchdb://x: unsupported database",
+        ),
+        (
+            ["--db", "/proc/forbidden/x.db", "docs", "list"],
+            "cannot create database folder",
+        ),
     ],
 )
 def test_user_errors_are_one_line_without_traceback(

@@ -22,7 +22,9 @@ def test_document_id_is_sha256_of_normalised_text() -> None:
 
 
 def test_page_at_maps_offsets_to_pages() -> None:
-    document = Document.create("aaa\n\nbbb", source="x", media_type="application/pdf", pages=(0, 5))
+    document = Document.create(
+        "aaa\n\nbbb", source="x", media_type="application/pdf", pages=(0, 5)
+    )
     assert document.page_at(0) == 1
     assert document.page_at(4) == 1
     assert document.page_at(5) == 2

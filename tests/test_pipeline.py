@@ -14,7 +14,9 @@ from tests.conftest import FIXTURES, REPORTS
 REPORT_DOCUMENTS = 8
 
 
-def test_ingests_every_format_in_a_folder(database: Database, settings: Settings) -> None:
+def test_ingests_every_format_in_a_folder(
+    database: Database, settings: Settings
+) -> None:
     summary = ingest_paths([str(REPORTS)], database, settings)
     assert summary.counts["ingested"] == REPORT_DOCUMENTS
     assert not summary.failed
@@ -31,7 +33,9 @@ def test_ingests_every_format_in_a_folder(database: Database, settings: Settings
     assert languages["Fishers held at sea"] == "en"
 
 
-def test_reingesting_adds_nothing_and_says_so(database: Database, settings: Settings) -> None:
+def test_reingesting_adds_nothing_and_says_so(
+    database: Database, settings: Settings
+) -> None:
     ingest_paths([str(REPORTS)], database, settings)
     before = count_documents(database)
     again = ingest_paths([str(REPORTS)], database, settings)
@@ -52,7 +56,9 @@ def test_bad_inputs_are_reported_and_the_rest_ingested(
     (folder / "empty.txt").write_bytes(b"")
     with (folder / "huge.txt").open("wb") as huge:
         huge.truncate(200 * 1024 * 1024)  # sparse: 200 MB on paper, no disk used
-    (folder / "bad.jsonl").write_bytes(b'{"text": "A fine record about kilns."}\nnot json\n')
+    (folder / "bad.jsonl").write_bytes(
+        b'{"text": "A fine record about kilns."}\nnot json\n'
+    )
     (folder / "sub").mkdir()
     (folder / "sub" / "loop").symlink_to(folder)
 
@@ -82,7 +88,11 @@ def test_near_duplicate_in_a_later_run_is_not_new_evidence(
     database: Database, settings: Settings, tmp_path: Path
 ) -> None:
     text = (REPORTS / "kiln-report.txt").read_text()
-    body = text + "\n" + " ".join(f"Witness {n} said the owner beat workers." for n in range(12))
+    body = (
+        text
+        + "\n"
+        + " ".join(f"Witness {n} said the owner beat workers." for n in range(12))
+    )
     (tmp_path / "original.txt").write_text(body)
     (tmp_path / "republished.txt").write_text(body.replace("six years", "seven years"))
     first = ingest_paths([str(tmp_path / "original.txt")], database, settings)

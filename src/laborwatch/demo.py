@@ -21,11 +21,13 @@ def sample_reports() -> Iterator[Path]:
 
 
 def demo_database_path(path: Path | None) -> Path:
-    """Where the demo database goes: a new file, by default in a new temporary folder."""
+    """Where the demo database goes: a new file, by default in a new temp folder."""
     if path is None:
         return Path(tempfile.mkdtemp(prefix="laborwatch-demo-")) / DEMO_DATABASE_NAME
     if path.is_dir():
         path = path / DEMO_DATABASE_NAME
     if path.exists():
-        raise LaborwatchError(f"{path}: already exists; the demo builds a fresh database")
+        raise LaborwatchError(
+            f"{path}: already exists; the demo builds a fresh database"
+        )
     return path

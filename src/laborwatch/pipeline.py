@@ -1,4 +1,4 @@
-"""Ingest, extract and store, one document at a time: what ``laborwatch ingest`` runs."""
+"""Ingest, extract and store, one document at a time (``laborwatch ingest``)."""
 
 from __future__ import annotations
 
@@ -86,7 +86,9 @@ def ingest_paths(
     return summary
 
 
-def store_document(document: Document, database: Database, settings: Settings) -> IngestEvent:
+def store_document(
+    document: Document, database: Database, settings: Settings
+) -> IngestEvent:
     """Extract a document's sentences and fingerprint, and store it if new."""
     result = save_document(
         database,
@@ -96,14 +98,18 @@ def store_document(document: Document, database: Database, settings: Settings) -
         near_duplicate_threshold=settings.near_duplicate_threshold,
     )
     if result.outcome == "ingested":
-        return IngestEvent(document.source, "ingested", result.document_id, document.title)
+        return IngestEvent(
+            document.source, "ingested", result.document_id, document.title
+        )
     if result.outcome == "near_duplicate":
         detail = f"near-duplicate of {result.document_id[:12]}"
         if result.similarity is not None:
             detail += f" (similarity {result.similarity:.2f})"
     else:
         detail = f"already stored as {result.document_id[:12]}"
-    return IngestEvent(document.source, "duplicate", result.document_id, document.title, detail)
+    return IngestEvent(
+        document.source, "duplicate", result.document_id, document.title, detail
+    )
 
 
 def _problem_event(problem: Problem) -> IngestEvent:

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from laborwatch.documents import Sentence
-from laborwatch.pipeline import IngestEvent, IngestSummary, OUTCOMES
+from laborwatch.pipeline import OUTCOMES, IngestEvent, IngestSummary
 from laborwatch.store import DocumentSummary, SearchHit, SourceRecord, StoredDocument
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START
 
@@ -74,7 +74,7 @@ def document_record(stored: StoredDocument) -> dict[str, Any]:
 
 
 def hit_record(hit: SearchHit) -> dict[str, Any]:
-    """A search hit; ``highlights`` are [start, end) offsets of matches in ``snippet``."""
+    """A search hit; ``highlights`` are [start, end) match ranges in ``snippet``."""
     snippet, highlights = split_highlights(hit.snippet)
     record: dict[str, Any] = {
         "document_id": hit.document_id,

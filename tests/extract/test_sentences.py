@@ -24,7 +24,8 @@ def test_spans_point_into_the_document_text() -> None:
 
 def test_wrapped_pdf_lines_do_not_end_sentences() -> None:
     document = make(
-        "Kiln Workers' Accounts\nWorkers said the owner kept\ntheir passports for years."
+        "Kiln Workers' Accounts\n"
+        "Workers said the owner kept\ntheir passports for years."
         "\nThe owner denied it.",
         media_type="application/pdf",
     )

@@ -30,7 +30,11 @@ def test_markup_in_text_stays_text() -> None:
 
 @pytest.mark.parametrize(
     "page",
-    [b"", b"<html><body></body></html>", b"<html><body><script>var a;</script></body></html>"],
+    [
+        b"",
+        b"<html><body></body></html>",
+        b"<html><body><script>var a;</script></body></html>",
+    ],
 )
 def test_page_without_article_text_is_skipped(page: bytes) -> None:
     with pytest.raises(InputError) as caught:

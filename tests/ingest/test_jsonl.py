@@ -7,7 +7,9 @@ from tests.conftest import REPORTS
 
 
 def read(data: bytes, limit: int = 10_000) -> list[Document | Problem]:
-    return list(read_jsonl(io.BytesIO(data), source="feed.jsonl", max_record_bytes=limit))
+    return list(
+        read_jsonl(io.BytesIO(data), source="feed.jsonl", max_record_bytes=limit)
+    )
 
 
 def test_reads_each_record_as_a_document() -> None:
@@ -37,7 +39,9 @@ def test_bad_lines_are_reported_by_line_and_the_rest_read() -> None:
         ]
     )
     results = read(data)
-    problems = {r.location: (r.kind, r.reason) for r in results if isinstance(r, Problem)}
+    problems = {
+        r.location: (r.kind, r.reason) for r in results if isinstance(r, Problem)
+    }
     assert problems["feed.jsonl:2"][0] == "failed"
     assert "not valid JSON" in problems["feed.jsonl:2"][1]
     assert "not a JSON object" in problems["feed.jsonl:3"][1]

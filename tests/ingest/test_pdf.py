@@ -7,7 +7,9 @@ from tests.conftest import FIXTURES, REPORTS
 
 
 def test_reads_text_page_by_page_with_page_starts() -> None:
-    document = read_pdf((REPORTS / "two-pages.pdf").read_bytes(), source="two-pages.pdf")
+    document = read_pdf(
+        (REPORTS / "two-pages.pdf").read_bytes(), source="two-pages.pdf"
+    )
     assert document.title == "Kiln workers' accounts"
     assert document.published == "2024-06-01"
     assert len(document.pages) == 2
@@ -17,9 +19,14 @@ def test_reads_text_page_by_page_with_page_starts() -> None:
 
 
 def test_sentences_carry_their_page_numbers() -> None:
-    document = read_pdf((REPORTS / "two-pages.pdf").read_bytes(), source="two-pages.pdf")
+    document = read_pdf(
+        (REPORTS / "two-pages.pdf").read_bytes(), source="two-pages.pdf"
+    )
     pages = {sentence.text: sentence.page for sentence in split_sentences(document)}
-    assert pages["Workers at the brick kiln said the owner kept their identity cards."] == 1
+    assert (
+        pages["Workers at the brick kiln said the owner kept their identity cards."]
+        == 1
+    )
     assert pages["A boy aged 13 carried bricks on his head every day."] == 2
 
 

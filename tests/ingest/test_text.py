@@ -24,9 +24,8 @@ def test_decodes_utf16_with_byte_order_mark() -> None:
 
 
 def test_decodes_windows_1252_quotes() -> None:
-    data = "Workers were told \u201cyou cannot leave\u201d by the manager in the factory.".encode(
-        "cp1252"
-    )
+    quoted = "Workers were told \u201cyou cannot leave\u201d by the factory manager."
+    data = quoted.encode("cp1252")
     assert "\u201cyou cannot leave\u201d" in decode_text(data)
 
 
@@ -44,7 +43,10 @@ def test_empty_text_is_skipped(data: bytes) -> None:
 
 
 def test_markdown_heading_marks_are_not_part_of_title() -> None:
-    assert guess_title("# Field notes on cocoa farms\n\nBody.") == "Field notes on cocoa farms"
+    assert (
+        guess_title("# Field notes on cocoa farms\n\nBody.")
+        == "Field notes on cocoa farms"
+    )
 
 
 def test_long_first_line_is_not_a_title() -> None:

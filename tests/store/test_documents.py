@@ -53,8 +53,13 @@ def test_document_is_stored_with_sentences_and_source(database: Database) -> Non
     result = store(database, ARTICLE)
     assert result.outcome == "ingested"
     stored = get_document(database, result.document_id)
-    assert stored.document.text == Document.create(ARTICLE, source="", media_type="").text
-    assert stored.sentences[0].text == "Workers at the gem workshop polish stones with their bare hands."
+    assert (
+        stored.document.text == Document.create(ARTICLE, source="", media_type="").text
+    )
+    assert (
+        stored.sentences[0].text
+        == "Workers at the gem workshop polish stones with their bare hands."
+    )
     for sentence in stored.sentences:
         assert stored.document.text[sentence.start : sentence.end] == sentence.text
     assert [(s.location, s.relation) for s in stored.sources] == [("a.txt", "original")]
@@ -66,7 +71,11 @@ def test_exact_duplicate_adds_only_its_location(database: Database) -> None:
     elsewhere = store(database, ARTICLE + "\r\n", source="mirror/a.txt")
     assert (again.outcome, elsewhere.outcome) == ("duplicate", "duplicate")
     assert again.document_id == elsewhere.document_id == first.document_id
-    assert count_documents(database) == {"documents": 1, "sentences": 5, "duplicates": 1}
+    assert count_documents(database) == {
+        "documents": 1,
+        "sentences": 5,
+        "duplicates": 1,
+    }
     relations = [s.relation for s in get_document(database, first.document_id).sources]
     assert relations == ["original", "copy"]
 
@@ -88,21 +97,30 @@ def test_near_duplicate_is_recorded_against_the_original(database: Database) -> 
 
 def test_different_document_is_not_a_near_duplicate(database: Database) -> None:
     store(database, ARTICLE)
-    other = "Fishers on a squid vessel said the captain kept their passports for two years."
+    other = (
+        "Fishers on a squid vessel said the captain kept their passports for two years."
+    )
     assert store(database, other, source="b.txt").outcome == "ingested"
     assert count_documents(database)["documents"] == 2
 
 
 def test_get_document_by_prefix(database: Database) -> None:
     result = store(database, ARTICLE)
-    assert get_document(database, result.document_id[:8]).document.id == result.document_id
+    assert (
+        get_document(database, result.document_id[:8]).document.id == result.document_id
+    )
 
 
 @pytest.mark.parametrize(
     ("key", "message"),
-    [("00000000", "no such document"), ("xyz'; DROP TABLE documents; --", "not a document id")],
+    [
+        ("00000000", "no such document"),
+        ("xyz'; DROP TABLE documents; --", "not a document id"),
+    ],
 )
-def test_get_document_errors_name_the_id(database: Database, key: str, message: str) -> None:
+def test_get_document_errors_name_the_id(
+    database: Database, key: str, message: str
+) -> None:
     store(database, ARTICLE)
     with pytest.raises(LaborwatchError, match=message):
         get_document(database, key)
@@ -111,7 +129,9 @@ def test_get_document_errors_name_the_id(database: Database, key: str, message: 
 
 def test_list_documents_newest_first_with_counts(database: Database) -> None:
     store(database, ARTICLE, source="first.txt")
-    store(database, "A second, different report about cocoa farms.", source="second.txt")
+    store(
+        database, "A second, different report about cocoa farms.", source="second.txt"
+    )
     listed = list_documents(database)
     assert [d.source for d in listed] == ["second.txt", "first.txt"]
     assert listed[1].sentence_count == 5

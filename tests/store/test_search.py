@@ -10,16 +10,21 @@ from laborwatch.store import Database, save_document, search_documents, search_s
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, to_fts5_query
 
 REPORTS = {
-    "Passports kept at sea": "The captain kept the fishermen's passports. They worked twenty hours a day.",
-    "Cocoa farm children": "Children carried machetes on cocoa farms. They sprayed pesticides.",
-    "Kiln debts": "Families owed debts to the kiln owner. Children carried bricks to the field.",
+    "Passports kept at sea": "The captain kept the fishermen's passports. "
+    "They worked twenty hours a day.",
+    "Cocoa farm children": "Children carried machetes on cocoa farms. "
+    "They sprayed pesticides.",
+    "Kiln debts": "Families owed debts to the kiln owner. "
+    "Children carried bricks to the field.",
 }
 
 
 @pytest.fixture
 def filled(database: Database) -> Database:
     for title, text in REPORTS.items():
-        document = Document.create(text, source=title, media_type="text/plain", title=title)
+        document = Document.create(
+            text, source=title, media_type="text/plain", title=title
+        )
         save_document(
             database,
             document,
@@ -51,15 +56,29 @@ def test_search_sentences_returns_spans(filled: Database) -> None:
 
 
 def test_phrase_or_and_exclusion(filled: Database) -> None:
-    assert {h.title for h in search_documents(filled, '"carried bricks"')} == {"Kiln debts"}
+    assert {h.title for h in search_documents(filled, '"carried bricks"')} == {
+        "Kiln debts"
+    }
     assert {h.title for h in search_documents(filled, "machetes OR passports")} == {
         "Cocoa farm children",
         "Passports kept at sea",
     }
-    assert {h.title for h in search_documents(filled, "children -cocoa")} == {"Kiln debts"}
+    assert {h.title for h in search_documents(filled, "children -cocoa")} == {
+        "Kiln debts"
+    }
 
 
-@pytest.mark.parametrize("query", ['"unbalanced', "NEAR(a b)", "a AND OR", "col:passports", "*", "'; DROP TABLE documents; --"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"unbalanced',
+        "NEAR(a b)",
+        "a AND OR",
+        "col:passports",
+        "*",
+        "'; DROP TABLE documents; --",
+    ],
+)
 def test_odd_queries_never_break_the_search(filled: Database, query: str) -> None:
     try:
         search_documents(filled, query)

@@ -14,7 +14,12 @@ from laborwatch.cli.ingest import print_summary, run_ingest
 from laborwatch.cli.output import highlighted, settings_from, stderr, stdout
 from laborwatch.demo import demo_database_path, sample_reports
 from laborwatch.settings import database_url
-from laborwatch.store import count_documents, list_documents, open_database, search_sentences
+from laborwatch.store import (
+    count_documents,
+    list_documents,
+    open_database,
+    search_sentences,
+)
 
 
 def demo_command(
@@ -30,11 +35,17 @@ def demo_command(
 ) -> None:
     """Build a fresh database from the bundled sample reports, offline, and show it."""
     database_path = demo_database_path(path)
-    settings = replace(settings_from(ctx), database_url=database_url(str(database_path)))
+    settings = replace(
+        settings_from(ctx), database_url=database_url(str(database_path))
+    )
     database = open_database(settings.database_url)
-    stderr.print(f"Building the demo database at [bold]{escape(str(database_path))}[/bold]")
+    stderr.print(
+        f"Building the demo database at [bold]{escape(str(database_path))}[/bold]"
+    )
     with sample_reports() as folder:
-        summary = run_ingest([str(folder)], database, settings, verbose=True, quiet=False)
+        summary = run_ingest(
+            [str(folder)], database, settings, verbose=True, quiet=False
+        )
     print_summary(summary)
 
     counts = count_documents(database)

@@ -10,11 +10,18 @@ from rich.table import Table
 
 from laborwatch.cli.output import highlighted, open_from, print_json, stdout
 from laborwatch.records import document_record, hit_record, summary_record
-from laborwatch.store import get_document, list_documents, search_documents, search_sentences
+from laborwatch.store import (
+    get_document,
+    list_documents,
+    search_documents,
+    search_sentences,
+)
 
 app = typer.Typer(help="List, show and search stored documents.", no_args_is_help=True)
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (see docs/cli.md).")]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print JSON (see docs/cli.md).")
+]
 LimitOption = Annotated[int, typer.Option(min=1, max=10_000, help="How many to show.")]
 OffsetOption = Annotated[int, typer.Option(min=0, help="How many to skip first.")]
 
@@ -47,7 +54,9 @@ def list_command(
 @app.command("show")
 def show_command(
     ctx: typer.Context,
-    document_id: Annotated[str, typer.Argument(metavar="ID", help="Document id or a prefix.")],
+    document_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Document id or a prefix.")
+    ],
     as_json: JsonOption = False,
 ) -> None:
     """Show one document: its metadata, sources and numbered sentences."""
@@ -73,11 +82,15 @@ def show_command(
         note = source.relation.replace("_", "-")
         if source.similarity is not None:
             note += f", similarity {source.similarity:.2f}"
-        stdout.print(f"[dim]{'source':>10}[/dim]  {escape(source.location)} [dim]({note})[/dim]")
+        stdout.print(
+            f"[dim]{'source':>10}[/dim]  {escape(source.location)} [dim]({note})[/dim]"
+        )
     stdout.print()
     for sentence in stored.sentences:
         page = f" p{sentence.page}" if sentence.page else ""
-        stdout.print(f"[dim]{sentence.position:>4}{page}[/dim]  {escape(sentence.text)}")
+        stdout.print(
+            f"[dim]{sentence.position:>4}{page}[/dim]  {escape(sentence.text)}"
+        )
 
 
 @app.command("search")
@@ -85,10 +98,13 @@ def search_command(
     ctx: typer.Context,
     query: Annotated[
         str,
-        typer.Argument(help='Words to find; "quoted phrases", OR and -excluded words work.'),
+        typer.Argument(
+            help='Words to find; "quoted phrases", OR and -excluded words work.'
+        ),
     ],
     sentences: Annotated[
-        bool, typer.Option("--sentences", help="Return matching sentences, not documents.")
+        bool,
+        typer.Option("--sentences", help="Return matching sentences, not documents."),
     ] = False,
     limit: LimitOption = 20,
     offset: OffsetOption = 0,

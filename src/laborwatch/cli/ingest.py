@@ -7,24 +7,41 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from laborwatch.cli.output import open_from, print_json, progress_bar, settings_from, stderr
+from laborwatch.cli.output import (
+    open_from,
+    print_json,
+    progress_bar,
+    settings_from,
+    stderr,
+)
 from laborwatch.ingest import SourceFile
 from laborwatch.pipeline import OUTCOMES, IngestEvent, IngestSummary, ingest_paths
 from laborwatch.records import ingest_record
 from laborwatch.settings import Settings
 from laborwatch.store import Database
 
-_STYLES = {"ingested": "green", "duplicate": "cyan", "skipped": "yellow", "failed": "red"}
+_STYLES = {
+    "ingested": "green",
+    "duplicate": "cyan",
+    "skipped": "yellow",
+    "failed": "red",
+}
 
 
 def ingest_command(
     ctx: typer.Context,
     paths: Annotated[
         list[str],
-        typer.Argument(help="Files or folders (searched recursively); - reads standard input."),
+        typer.Argument(
+            metavar="PATH",
+            help="Files or folders (searched recursively); - reads standard input.",
+        ),
     ],
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print every input's outcome and the counts as JSON.")
+        bool,
+        typer.Option(
+            "--json", help="Print every input's outcome and the counts as JSON."
+        ),
     ] = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Also list each document ingested.")
@@ -37,7 +54,9 @@ def ingest_command(
     any input failed; skipped inputs (empty, over the size limit) do not count.
     """
     database = open_from(ctx)
-    summary = run_ingest(paths, database, settings_from(ctx), verbose=verbose, quiet=as_json)
+    summary = run_ingest(
+        paths, database, settings_from(ctx), verbose=verbose, quiet=as_json
+    )
     if as_json:
         print_json(ingest_record(summary))
     else:
@@ -47,7 +66,12 @@ def ingest_command(
 
 
 def run_ingest(
-    paths: list[str], database: Database, settings: Settings, *, verbose: bool, quiet: bool
+    paths: list[str],
+    database: Database,
+    settings: Settings,
+    *,
+    verbose: bool,
+    quiet: bool,
 ) -> IngestSummary:
     """Ingest with a progress bar; report problems (and documents, if verbose)."""
     with progress_bar("Ingesting") as progress:

@@ -8,7 +8,13 @@ from typing import Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.text import Text
 
 from laborwatch.settings import Settings
@@ -35,7 +41,7 @@ def print_json(data: Any) -> None:
 
 
 def progress_bar(description: str) -> Progress:
-    """A bar on stderr that disappears when done; silent when stderr is not a terminal."""
+    """A bar on stderr that vanishes when done; silent when stderr is no terminal."""
     return Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),

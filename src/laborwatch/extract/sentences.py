@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
+
+import numpy as np
 
 from laborwatch.documents import Document, Sentence
 
@@ -12,6 +15,7 @@ from laborwatch.documents import Document, Sentence
 _MAX_LENGTH = 200_000_000
 _CONTINUES = (",", ";", "-", "(", "–")
 _WRAPPED_MEDIA_TYPES = {"application/pdf"}
+_LINE_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*")
 
 
 def _line_breaks(doc: Any, wrapped_lines: bool) -> Any:
@@ -20,21 +24,32 @@ def _line_breaks(doc: Any, wrapped_lines: bool) -> Any:
     Where lines are wrapped to a width (PDF), a lone line break ends a sentence
     only when the line looks finished and the next begins like a sentence.
     """
-    for token in doc[:-1]:
-        breaks = token.whitespace_.count("\n") + token.text.count("\n")
-        if not breaks:
+    if len(doc) < 2:
+        return doc
+    from spacy.attrs import IDX
+
+    # Visit only the tokens around line breaks: a Python loop over every token
+    # would cost more than the rest of segmentation.
+    token_starts = doc.to_array([IDX])
+    seen: set[int] = set()
+    for line_break in _LINE_BREAK.finditer(doc.text):
+        index = int(np.searchsorted(token_starts, line_break.end(), side="right")) - 1
+        # The break sits in the whitespace after token `index`, or is token `index`.
+        following = index + 1 if token_starts[index] < line_break.end() else index
+        if following >= len(doc) or following in seen or following == 0:
             continue
-        following = doc[token.i + 1]
-        if not wrapped_lines or breaks > 1 or token.is_space and "\n\n" in token.text:
-            following.is_sent_start = True
+        seen.add(following)
+        if not wrapped_lines or "\n\n" in line_break.group():
+            doc[following].is_sent_start = True
             continue
-        previous = token
+        previous = doc[following - 1]
         while previous.is_space and previous.i > 0:
             previous = doc[previous.i - 1]
+        next_text = doc[following].text
         unfinished = previous.text[:1].islower() or previous.text.endswith(_CONTINUES)
-        starts_like_sentence = following.text[:1].isupper() or not following.text[:1].isalpha()
+        starts_like_sentence = next_text[:1].isupper() or not next_text[:1].isalpha()
         if not unfinished and starts_like_sentence:
-            following.is_sent_start = True
+            doc[following].is_sent_start = True
     return doc
 
 
@@ -43,7 +58,9 @@ def _segmenter(wrapped_lines: bool) -> Any:
     import spacy
 
     nlp = spacy.blank("en")
-    name = "laborwatch_wrapped_line_breaks" if wrapped_lines else "laborwatch_line_breaks"
+    name = (
+        "laborwatch_wrapped_line_breaks" if wrapped_lines else "laborwatch_line_breaks"
+    )
     nlp.add_pipe(_register(name, wrapped_lines))
     nlp.add_pipe("sentencizer")
     nlp.max_length = _MAX_LENGTH
@@ -60,14 +77,24 @@ def _register(name: str, wrapped_lines: bool) -> str:
 
 def split_sentences(document: Document) -> list[Sentence]:
     """The document's sentences, trimmed of surrounding space, with their pages."""
-    nlp = _segmenter(document.media_type in _WRAPPED_MEDIA_TYPES)
-    sentences = []
-    for span in nlp(document.text).sents:
-        raw = span.text
+    from spacy.attrs import IDX, SENT_START
+
+    doc = _segmenter(document.media_type in _WRAPPED_MEDIA_TYPES)(document.text)
+    if not len(doc):
+        return []
+    # Boundaries from arrays rather than doc.sents, which builds a Token per token.
+    annotations = doc.to_array([IDX, SENT_START])
+    starts = [int(i) for i in np.flatnonzero(annotations[:, 1] == 1)]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    char_starts = [int(annotations[i, 0]) for i in starts] + [len(document.text)]
+    sentences: list[Sentence] = []
+    for start_char, end_char in zip(char_starts, char_starts[1:], strict=False):
+        raw = document.text[start_char:end_char]
         stripped = raw.strip()
         if not stripped:
             continue
-        start = span.start_char + (len(raw) - len(raw.lstrip()))
+        start = start_char + (len(raw) - len(raw.lstrip()))
         sentences.append(
             Sentence(
                 document_id=document.id,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from laborwatch.documents import Document
@@ -25,7 +25,7 @@ __all__ = ["Problem", "SourceFile", "discover", "read_source"]
 
 
 def read_source(source: SourceFile, settings: Settings) -> Iterator[Document | Problem]:
-    """Read one input: usually one Document, a feed many, or a Problem saying why not."""
+    """Read one input: one Document (a feed: many), or a Problem saying why not."""
     limit = settings.max_file_bytes
     if source.format == "jsonl" and source.path is not None:
         # Feeds may be large: stream them and apply the limit to each record.
@@ -50,9 +50,8 @@ def read_source(source: SourceFile, settings: Settings) -> Iterator[Document | P
         return
     file_format = source.format or sniff_format(data)
     if file_format == "jsonl":
-        lines = io.BytesIO(data)
         yield from _with_language(
-            read_jsonl(lines, source=source.location, max_record_bytes=limit)
+            read_jsonl(io.BytesIO(data), source=source.location, max_record_bytes=limit)
         )
         return
     try:
@@ -82,11 +81,15 @@ def _read_bytes(source: SourceFile, limit: int) -> bytes:
 
 
 def _read_text_source(data: bytes, location: str) -> Document:
-    media_type = "text/markdown" if location.lower().endswith((".md", ".markdown")) else "text/plain"
+    media_type = (
+        "text/markdown"
+        if location.lower().endswith((".md", ".markdown"))
+        else "text/plain"
+    )
     return read_text(data, source=location, media_type=media_type)
 
 
-_READERS = {
+_READERS: dict[str, Callable[[bytes, str], Document]] = {
     "text": _read_text_source,
     "html": lambda data, location: read_html(data, source=location),
     "pdf": lambda data, location: read_pdf(data, source=location),
@@ -113,6 +116,8 @@ def _set_language(document: Document) -> Document:
     return replace(document, language=detect_language(document.text))
 
 
-def _with_language(results: Iterator[Document | Problem]) -> Iterator[Document | Problem]:
+def _with_language(
+    results: Iterator[Document | Problem],
+) -> Iterator[Document | Problem]:
     for result in results:
         yield _set_language(result) if isinstance(result, Document) else result

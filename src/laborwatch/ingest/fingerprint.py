@@ -55,14 +55,17 @@ def minhash_signature(text: str) -> bytes:
     return bytes(minhash.hashvalues.astype("<u4").tobytes())
 
 
-def band_keys(signature: bytes) -> list[tuple[int, int]]:
-    """(band, key) pairs for the LSH index; keys are signed 64-bit integers."""
+def band_keys(signature: bytes) -> list[int]:
+    """The LSH index keys of a signature: one signed 64-bit integer per band.
+
+    The band number is hashed in, so one indexed column answers a lookup.
+    """
     band_bytes = ROWS_PER_BAND * 4
     keys = []
     for band in range(BANDS):
         chunk = signature[band * band_bytes : (band + 1) * band_bytes]
-        digest = hashlib.blake2b(chunk, digest_size=8).digest()
-        keys.append((band, int.from_bytes(digest, "little", signed=True)))
+        digest = hashlib.blake2b(chunk, digest_size=8, salt=band.to_bytes(16, "little"))
+        keys.append(int.from_bytes(digest.digest(), "little", signed=True))
     return keys
 
 

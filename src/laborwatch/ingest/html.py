@@ -14,21 +14,26 @@ def read_html(data: bytes, *, source: str) -> Document:
         raise empty_input()
     try:
         extracted = trafilatura.bare_extraction(
-            data, with_metadata=True, include_comments=False, include_tables=True
+            data,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
         )
     except (ValueError, TypeError) as err:  # lxml's parse errors are ValueErrors
         raise InputError(f"unreadable HTML ({err})") from None
-    if extracted is None or not (extracted.text or "").strip():
+    if extracted is not None and not isinstance(extracted, dict):
+        extracted = extracted.as_dict()
+    if not extracted or not str(extracted.get("text") or "").strip():
         raise InputError("no article text found in the HTML page", kind="skipped")
     return Document.create(
-        extracted.text,
+        str(extracted["text"]),
         source=source,
         media_type="text/html",
-        title=extracted.title or None,
-        author=extracted.author or None,
-        published=extracted.date or None,
-        url=extracted.url or None,
-        site=extracted.sitename or None,
+        title=extracted.get("title") or None,
+        author=extracted.get("author") or None,
+        published=extracted.get("date") or None,
+        url=extracted.get("url") or None,
+        site=extracted.get("sitename") or None,
     )
 
 

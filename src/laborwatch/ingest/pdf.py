@@ -37,7 +37,9 @@ def read_pdf(data: bytes, *, source: str) -> Document:
 
     text, pages = join_pages(page_texts)
     if not text:
-        raise InputError("no text layer (a scanned PDF needs OCR first)", kind="skipped")
+        raise InputError(
+            "no text layer (a scanned PDF needs OCR first)", kind="skipped"
+        )
     return Document.create(
         text,
         source=source,

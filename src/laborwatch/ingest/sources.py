@@ -55,7 +55,9 @@ def discover(paths: Iterable[str]) -> Iterator[SourceFile | Problem]:
         if stat.S_ISDIR(status.st_mode):
             yield from _walk(path)
         elif stat.S_ISREG(status.st_mode):
-            yield SourceFile(given, path, EXTENSION_FORMATS.get(path.suffix.lower()), status.st_size)
+            yield SourceFile(
+                given, path, EXTENSION_FORMATS.get(path.suffix.lower()), status.st_size
+            )
         else:
             yield Problem(given, "not a regular file or folder", "skipped")
 
@@ -66,10 +68,14 @@ def _walk(root: Path) -> Iterator[SourceFile | Problem]:
 
     def on_error(err: OSError) -> None:
         location = err.filename or str(root)
-        problems.append(Problem(str(location), _describe_os_error(err, Path(location)), "failed"))
+        problems.append(
+            Problem(str(location), _describe_os_error(err, Path(location)), "failed")
+        )
 
     visited = {_identity(root)}
-    for folder, subfolders, filenames in os.walk(root, followlinks=True, onerror=on_error):
+    for folder, subfolders, filenames in os.walk(
+        root, followlinks=True, onerror=on_error
+    ):
         yield from problems
         problems.clear()
         kept = []
@@ -80,13 +86,17 @@ def _walk(root: Path) -> Iterator[SourceFile | Problem]:
             try:
                 identity = _identity(Path(subfolder))
             except OSError as err:
-                yield Problem(subfolder, _describe_os_error(err, Path(subfolder)), "failed")
+                yield Problem(
+                    subfolder, _describe_os_error(err, Path(subfolder)), "failed"
+                )
                 continue
             if identity in visited:
                 # A second way into a folder already walked: a loop if it leads back
                 # up to an ancestor, else the same files again. Either way, not again.
                 if _is_loop(Path(subfolder), Path(folder)):
-                    yield Problem(subfolder, "symbolic link loop, not followed", "skipped")
+                    yield Problem(
+                        subfolder, "symbolic link loop, not followed", "skipped"
+                    )
                 continue
             visited.add(identity)
             kept.append(name)

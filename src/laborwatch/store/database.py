@@ -1,4 +1,4 @@
-"""Opening a database: engine set-up per dialect, and migrations to the latest schema."""
+"""Opening a database: per-dialect set-up and migration to the latest schema."""
 
 from __future__ import annotations
 
@@ -57,16 +57,24 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
         parsed = make_url(url)
     except ArgumentError:
         raise LaborwatchError(f"{url}: not a database URL") from None
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (
+        None,
+        "",
+        ":memory:",
+    ):
         folder = Path(parsed.database).parent
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as err:
-            raise LaborwatchError(f"{folder}: cannot create database folder ({err.strerror})") from None
+            raise LaborwatchError(
+                f"{folder}: cannot create database folder ({err.strerror})"
+            ) from None
     try:
         engine = create_engine(parsed)
     except NoSuchModuleError:
-        raise LaborwatchError(f"{parsed.render_as_string(hide_password=True)}: unsupported database") from None
+        raise LaborwatchError(
+            f"{parsed.render_as_string(hide_password=True)}: unsupported database"
+        ) from None
     except ModuleNotFoundError as err:
         raise LaborwatchError(
             f"{parsed.drivername}: driver not installed ({err.name}); "
@@ -81,7 +89,9 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
         except DBAPIError as err:
             engine.dispose()
             reason = str(err.orig).splitlines()[0] if err.orig else str(err)
-            raise LaborwatchError(f"{database.url}: cannot open database ({reason})") from None
+            raise LaborwatchError(
+                f"{database.url}: cannot open database ({reason})"
+            ) from None
     return database
 
 
@@ -132,6 +142,8 @@ def upgrade(database: Database) -> None:
     with database.writing() as connection:
         if database.dialect == "postgresql":
             # Two processes opening a new database at once: one migrates, one waits.
-            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
+            connection.exec_driver_sql(
+                f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})"
+            )
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

@@ -7,14 +7,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, func, select, tuple_
+from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError
 
 from laborwatch.documents import Document, Sentence
 from laborwatch.errors import LaborwatchError
 from laborwatch.ingest.fingerprint import band_keys, similarity
 from laborwatch.store.database import Database
-from laborwatch.store.tables import document_sources, documents, minhash_bands, sentences
+from laborwatch.store.tables import (
+    document_sources,
+    documents,
+    minhash_bands,
+    sentences,
+)
 
 SaveOutcome = Literal["ingested", "duplicate", "near_duplicate"]
 _ID_PREFIX = re.compile(r"^[0-9a-f]{4,64}$")
@@ -78,7 +83,9 @@ def save_document(
     """
     try:
         with database.writing() as connection:
-            return _save(connection, document, sentences_, signature, near_duplicate_threshold)
+            return _save(
+                connection, document, sentences_, signature, near_duplicate_threshold
+            )
     except IntegrityError:
         # Another process stored the same text between our check and insert.
         return SaveResult("duplicate", document.id)
@@ -101,7 +108,14 @@ def _save(
         .limit(1)
     ).first()
     if earlier:
-        _add_source(connection, earlier.document_id, document, "near_duplicate", earlier.similarity, now)
+        _add_source(
+            connection,
+            earlier.document_id,
+            document,
+            "near_duplicate",
+            earlier.similarity,
+            now,
+        )
         return SaveResult("near_duplicate", earlier.document_id, earlier.similarity)
     keys = band_keys(signature)
     original = _find_near_duplicate(connection, signature, keys, threshold)
@@ -144,7 +158,7 @@ def _save(
         )
     connection.execute(
         minhash_bands.insert(),
-        [{"band": band, "key": key, "document_id": document.id} for band, key in keys],
+        [{"key": key, "document_id": document.id} for key in keys],
     )
     _add_source(connection, document.id, document, "original", None, now)
     return SaveResult("ingested", document.id)
@@ -153,16 +167,14 @@ def _save(
 def _find_near_duplicate(
     connection: Connection,
     signature: bytes,
-    keys: list[tuple[int, int]],
+    keys: list[int],
     threshold: float,
 ) -> tuple[str, float] | None:
     candidates = connection.execute(
         select(documents.c.id, documents.c.minhash)
         .where(
             documents.c.id.in_(
-                select(minhash_bands.c.document_id).where(
-                    tuple_(minhash_bands.c.band, minhash_bands.c.key).in_(keys)
-                )
+                select(minhash_bands.c.document_id).where(minhash_bands.c.key.in_(keys))
             )
         )
         .order_by(documents.c.ingested_at, documents.c.id)
@@ -203,7 +215,9 @@ def _add_source(
         )
 
 
-def list_documents(database: Database, *, limit: int = 50, offset: int = 0) -> list[DocumentSummary]:
+def list_documents(
+    database: Database, *, limit: int = 50, offset: int = 0
+) -> list[DocumentSummary]:
     """Stored documents, most recently ingested first."""
     sentence_count = (
         select(func.count())
@@ -245,8 +259,10 @@ def count_documents(database: Database) -> dict[str, int]:
     """How many documents, sentences and recorded duplicates are stored."""
     with database.reading() as connection:
         return {
-            "documents": connection.scalar(select(func.count()).select_from(documents)) or 0,
-            "sentences": connection.scalar(select(func.count()).select_from(sentences)) or 0,
+            "documents": connection.scalar(select(func.count()).select_from(documents))
+            or 0,
+            "sentences": connection.scalar(select(func.count()).select_from(sentences))
+            or 0,
             "duplicates": connection.scalar(
                 select(func.count())
                 .select_from(document_sources)
@@ -260,18 +276,26 @@ def get_document(database: Database, id_or_prefix: str) -> StoredDocument:
     """A stored document by its id or a unique prefix of at least 4 characters."""
     key = id_or_prefix.strip().lower()
     if not _ID_PREFIX.match(key):
-        raise LaborwatchError(f"{id_or_prefix}: not a document id (hex SHA-256 or a prefix)")
+        raise LaborwatchError(
+            f"{id_or_prefix}: not a document id (hex SHA-256 or a prefix)"
+        )
     with database.reading() as connection:
         rows = connection.execute(
-            select(documents).where(documents.c.id.startswith(key, autoescape=True)).limit(2)
+            select(documents)
+            .where(documents.c.id.startswith(key, autoescape=True))
+            .limit(2)
         ).all()
         if not rows:
             raise LaborwatchError(f"{id_or_prefix}: no such document")
         if len(rows) > 1:
-            raise LaborwatchError(f"{id_or_prefix}: ambiguous prefix, give more characters")
+            raise LaborwatchError(
+                f"{id_or_prefix}: ambiguous prefix, give more characters"
+            )
         row = rows[0]
         sentence_rows = connection.execute(
-            select(sentences).where(sentences.c.document_id == row.id).order_by(sentences.c.position)
+            select(sentences)
+            .where(sentences.c.document_id == row.id)
+            .order_by(sentences.c.position)
         ).all()
         source_rows = connection.execute(
             select(document_sources)

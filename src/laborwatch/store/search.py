@@ -128,7 +128,8 @@ _SQLITE_SENTENCES = """
 SELECT s.document_id AS document_id, d.title AS title,
        highlight(sentence_fts, 0, :start, :end) AS snippet,
        -bm25(sentence_fts) AS score,
-       s.position AS sentence_position, s.start AS start, s."end" AS "end", s.page AS page
+       s.position AS sentence_position, s.start AS start, s."end" AS "end",
+       s.page AS page
 FROM sentence_fts JOIN sentences AS s ON s.id = sentence_fts.rowid
 JOIN documents AS d ON d.id = s.document_id
 WHERE sentence_fts MATCH :query
@@ -152,7 +153,8 @@ SELECT s.document_id AS document_id, d.title AS title,
                    'HighlightAll=true, StartSel=' || :start || ', StopSel=' || :end)
            AS snippet,
        ts_rank(s.search_vector, q) AS score,
-       s.position AS sentence_position, s.start AS start, s."end" AS "end", s.page AS page
+       s.position AS sentence_position, s.start AS start, s."end" AS "end",
+       s.page AS page
 FROM sentences AS s JOIN documents AS d ON d.id = s.document_id,
      websearch_to_tsquery('english', :query) AS q
 WHERE s.search_vector @@ q

@@ -1,4 +1,4 @@
-"""The database tables, as SQLAlchemy Core. Migrations create them; keep both in step."""
+"""Tables in SQLAlchemy Core. Migrations create them: keep both in step."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
-    SmallInteger,
     String,
     Table,
     Text,
@@ -25,7 +24,9 @@ metadata = MetaData()
 documents = Table(
     "documents",
     metadata,
-    Column("id", String(64), primary_key=True, comment="SHA-256 of the normalised text"),
+    Column(
+        "id", String(64), primary_key=True, comment="SHA-256 of the normalised text"
+    ),
     Column("title", Text),
     Column("author", Text),
     Column("published", String(10), comment="ISO 8601 date"),
@@ -53,7 +54,9 @@ document_sources = Table(
     ),
     Column("location", Text, nullable=False),
     Column("content_id", String(64), nullable=False, comment="id of this copy's text"),
-    Column("relation", String(16), nullable=False, comment="original|copy|near_duplicate"),
+    Column(
+        "relation", String(16), nullable=False, comment="original|copy|near_duplicate"
+    ),
     Column("similarity", Float),
     Column("seen_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("document_id", "location", "content_id"),
@@ -81,7 +84,6 @@ sentences = Table(
 minhash_bands = Table(
     "minhash_bands",
     metadata,
-    Column("band", SmallInteger, primary_key=True),
     Column("key", BigInteger, primary_key=True),
     Column(
         "document_id",

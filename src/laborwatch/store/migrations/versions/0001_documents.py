@@ -79,7 +79,9 @@ def upgrade() -> None:
         sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
         sa.UniqueConstraint("document_id", "location", "content_id"),
     )
-    op.create_index("ix_document_sources_content_id", "document_sources", ["content_id"])
+    op.create_index(
+        "ix_document_sources_content_id", "document_sources", ["content_id"]
+    )
     op.create_table(
         "sentences",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
@@ -98,7 +100,6 @@ def upgrade() -> None:
     )
     op.create_table(
         "minhash_bands",
-        sa.Column("band", sa.SmallInteger, primary_key=True),
         sa.Column("key", sa.BigInteger, primary_key=True),
         sa.Column(
             "document_id",
