@@ -4,6 +4,8 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from laborwatch.pipeline import ingest_paths
 from laborwatch.settings import Settings
 from laborwatch.store import Database, count_documents, get_document, list_documents
@@ -103,3 +105,28 @@ def test_near_duplicate_in_a_later_run_is_not_new_evidence(
     assert (event.detail or "").startswith("near-duplicate of")
     stored = get_document(database, event.document_id or "")
     assert [s.relation for s in stored.sources] == ["original", "near_duplicate"]
+
+
+def test_unreadable_file_fails_and_the_rest_is_ingested(
+    database: Database,
+    settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shutil.copy(REPORTS / "kiln-report.txt", tmp_path / "kiln.txt")
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Workers could not leave the compound.")
+    # Tests often run as root, for whom chmod 000 does not stop reading: fail the
+    # open itself, as the operating system would.
+    real_open = Path.open
+
+    def open_unless_locked(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", open_unless_locked)
+    summary = ingest_paths([str(tmp_path)], database, settings)
+    outcomes = {Path(e.location).name: (e.outcome, e.detail) for e in summary.events}
+    assert outcomes["locked.txt"] == ("failed", "cannot read (Permission denied)")
+    assert outcomes["kiln.txt"][0] == "ingested"

@@ -70,5 +70,6 @@ def demo_command(
         stdout.print(highlighted(hit.snippet), style=None)
     stdout.print(
         f"\nExplore it: laborwatch --db {escape(str(database_path))} docs list"
-        f"\n            laborwatch --db {escape(str(database_path))} docs search cotton"
+        f"\n            laborwatch --db {escape(str(database_path))} docs search cotton",
+        soft_wrap=True,
     )
