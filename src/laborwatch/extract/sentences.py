@@ -18,7 +18,7 @@ _WRAPPED_MEDIA_TYPES = {"application/pdf"}
 _LINE_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*")
 
 
-def _line_breaks(doc: Any, wrapped_lines: bool) -> Any:
+def mark_line_breaks(doc: Any, wrapped_lines: bool) -> Any:
     """Mark line breaks that end sentences: paragraphs, headlines, list items.
 
     Where lines are wrapped to a width (PDF), a lone line break ends a sentence
@@ -71,15 +71,24 @@ def _register(name: str, wrapped_lines: bool) -> str:
     from spacy.language import Language
 
     if not Language.has_factory(name):
-        Language.component(name, func=lambda doc: _line_breaks(doc, wrapped_lines))
+        Language.component(name, func=lambda doc: mark_line_breaks(doc, wrapped_lines))
     return name
 
 
+def has_wrapped_lines(document: Document) -> bool:
+    """Whether the document's lines were wrapped to a page width (PDF)."""
+    return document.media_type in _WRAPPED_MEDIA_TYPES
+
+
 def split_sentences(document: Document) -> list[Sentence]:
-    """The document's sentences, trimmed of surrounding space, with their pages."""
+    """The document's sentences by rule (no model): for text not analysed."""
+    return sentences_from_doc(_segmenter(has_wrapped_lines(document))(document.text), document)
+
+
+def sentences_from_doc(doc: Any, document: Document) -> list[Sentence]:
+    """Sentences of a segmented spaCy Doc, trimmed of surrounding space."""
     from spacy.attrs import IDX, SENT_START
 
-    doc = _segmenter(document.media_type in _WRAPPED_MEDIA_TYPES)(document.text)
     if not len(doc):
         return []
     # Boundaries from arrays rather than doc.sents, which builds a Token per token.

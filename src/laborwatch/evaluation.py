@@ -1,0 +1,225 @@
+"""Score extraction against gold annotations (the format of shared/data/eval).
+
+Indicators are scored per document and per sentence (a predicted sentence matches a
+gold one when their spans overlap by at least half the shorter); places, goods,
+money and actors as sets per document. See docs/evaluation.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from laborwatch.documents import Document, normalise_text
+from laborwatch.errors import LaborwatchError
+from laborwatch.extract.evidence import Evidence
+from laborwatch.extract.indicators import CODES
+from laborwatch.extract.pipeline import analyze
+
+
+@dataclass
+class Counts:
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+
+    def add(self, predicted: set[Any], gold: set[Any]) -> None:
+        self.true_positives += len(predicted & gold)
+        self.false_positives += len(predicted - gold)
+        self.false_negatives += len(gold - predicted)
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 0.0
+
+    @property
+    def recall(self) -> float:
+        wanted = self.true_positives + self.false_negatives
+        return self.true_positives / wanted if wanted else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def occurs(self) -> bool:
+        return bool(self.true_positives + self.false_positives + self.false_negatives)
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.true_positives,
+            "fp": self.false_positives,
+            "fn": self.false_negatives,
+        }
+
+
+@dataclass
+class Report:
+    documents: int = 0
+    doc_codes: dict[str, Counts] = field(default_factory=lambda: {c: Counts() for c in CODES})
+    sentence_codes: dict[str, Counts] = field(default_factory=lambda: {c: Counts() for c in CODES})
+    facts: dict[str, Counts] = field(
+        default_factory=lambda: {k: Counts() for k in ("places", "goods", "money", "actors")}
+    )
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        def macro(counts: dict[str, Counts]) -> float:
+            occurring = [c.f1 for c in counts.values() if c.occurs]
+            return round(sum(occurring) / len(occurring), 4) if occurring else 0.0
+
+        def micro(counts: dict[str, Counts]) -> Counts:
+            total = Counts()
+            for c in counts.values():
+                total.true_positives += c.true_positives
+                total.false_positives += c.false_positives
+                total.false_negatives += c.false_negatives
+            return total
+
+        return {
+            "documents": self.documents,
+            "indicators": {
+                "doc_macro_f1": macro(self.doc_codes),
+                "doc_micro_f1": round(micro(self.doc_codes).f1, 4),
+                "sentence_macro_f1": macro(self.sentence_codes),
+                "sentence_micro_f1": round(micro(self.sentence_codes).f1, 4),
+                "per_code": {
+                    code: {
+                        "document": self.doc_codes[code].as_dict(),
+                        "sentence": self.sentence_codes[code].as_dict(),
+                    }
+                    for code in CODES
+                    if self.doc_codes[code].occurs or self.sentence_codes[code].occurs
+                },
+            },
+            **{kind: counts.as_dict() for kind, counts in self.facts.items()},
+            "errors": self.errors,
+        }
+
+
+def read_gold(path: Path) -> Iterator[dict[str, Any]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise LaborwatchError(f"{path}: cannot read ({err.strerror})") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise LaborwatchError(f"{path}:{number}: not valid JSON ({err.msg})") from None
+        if not isinstance(record, dict) or "file" not in record:
+            raise LaborwatchError(f"{path}:{number}: a gold record needs a 'file'")
+        yield record
+
+
+def gold_document(record: dict[str, Any], data_root: Path) -> Document:
+    """The document as the gold format defines it: the file less its "# " headers."""
+    path = data_root / record["file"]
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except OSError as err:
+        raise LaborwatchError(f"{path}: cannot read ({err.strerror})") from None
+    while lines and lines[0].startswith("# "):
+        lines.pop(0)
+    return Document.create(
+        "\n".join(lines), source=str(path), media_type="text/plain", language="en"
+    )
+
+
+def evaluate(
+    gold_path: Path,
+    data_root: Path,
+    *,
+    on_document: Callable[[str], None] | None = None,
+) -> Report:
+    report = Report()
+    for record in read_gold(gold_path):
+        document = gold_document(record, data_root)
+        evidence = analyze(document)
+        report.documents += 1
+        _score(report, record, document, evidence)
+        if on_document:
+            on_document(record.get("id", record["file"]))
+    return report
+
+
+def _score(report: Report, record: dict[str, Any], document: Document, evidence: Evidence) -> None:
+    predicted_codes = evidence.codes()
+    gold_codes = set(record.get("indicators", []))
+    for code in CODES:
+        report.doc_codes[code].add(
+            {code} & predicted_codes, {code} & gold_codes
+        )
+    for code in sorted(predicted_codes ^ gold_codes):
+        report.errors.append(
+            {"id": record.get("id"), "code": code, "error": "missed" if code in gold_codes else "spurious"}
+        )
+
+    gold_spans = []
+    for sentence in record.get("sentences", []):
+        text = normalise_text(sentence["text"])
+        start = document.text.find(text)
+        if start >= 0:
+            gold_spans.append((start, start + len(text), set(sentence["indicators"])))
+    sentence_span = {s.position: (s.start, s.end) for s in evidence.sentences}
+    predicted_spans: dict[int, set[str]] = {}
+    for indicator in evidence.indicators:
+        predicted_spans.setdefault(indicator.span.sentence, set()).add(indicator.code)
+    for code in CODES:
+        predicted = [sentence_span[p] for p, codes in predicted_spans.items() if code in codes]
+        gold = [(start, end) for start, end, codes in gold_spans if code in codes]
+        matched_gold: set[int] = set()
+        counts = report.sentence_codes[code]
+        for p_start, p_end in predicted:
+            match = next(
+                (
+                    i
+                    for i, (g_start, g_end) in enumerate(gold)
+                    if i not in matched_gold and _overlaps(p_start, p_end, g_start, g_end)
+                ),
+                None,
+            )
+            if match is None:
+                counts.false_positives += 1
+            else:
+                matched_gold.add(match)
+                counts.true_positives += 1
+        counts.false_negatives += len(gold) - len(matched_gold)
+
+    report.facts["places"].add(
+        {(p.country, p.subdivision) for p in evidence.places},
+        {(p["country"], p.get("subdivision")) for p in record.get("places", [])},
+    )
+    report.facts["goods"].add(
+        {g.good.lower() for g in evidence.goods},
+        {g["good"].lower() for g in record.get("goods", [])},
+    )
+    report.facts["money"].add(
+        {(float(m.amount), m.currency) for m in evidence.money},
+        {(float(m["amount"]), m.get("currency")) for m in record.get("money", [])},
+    )
+    report.facts["actors"].add(
+        {_actor_key(a.name) for a in evidence.actors},
+        {_actor_key(a["name"]) for a in record.get("actors", [])},
+    )
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    overlap = min(a_end, b_end) - max(a_start, b_start)
+    shorter = min(a_end - a_start, b_end - b_start)
+    return shorter > 0 and overlap >= shorter / 2
+
+
+def _actor_key(name: str) -> str:
+    name = name.strip().lower()
+    return name[4:] if name.startswith("the ") else name

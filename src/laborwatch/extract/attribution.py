@@ -1,0 +1,99 @@
+"""Who said it, and when: cited sources, dates of events and statements, denials."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from dateutil import parser as date_parser
+
+from laborwatch.documents import Sentence
+from laborwatch.extract.evidence import CitedSource, DateMention, Denial, Span
+from laborwatch.extract.indicators import is_denial
+
+_SOURCE = re.compile(
+    r"(?P<speaker>(?:an?|the|one|two|three|several) (?:\w+ ){0,2}(?:sources?|informants?|residents?|defectors?|witnesses|officials?|researchers?|observers|NGOs?)"
+    r"(?: (?:from|in|inside|based in|near) (?:[A-Z][\w'-]+ ?)+)?)"
+    r"(?:,[^,]{0,60},)? (?:told|said|says|added|reported|explained)"
+    r"(?: (?P<outlet>(?:[A-Z][\w]*\s?){1,4}))?(?: on (?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:, \d{4})?))?"
+    r"|according to (?P<according>(?:an?|the) (?:\w+ ){0,3}(?:sources?|report|NGO|organi[sz]ation|survey|study|investigation)|(?:[A-Z][\w'-]+ ?){1,5})"
+)
+_DENIER = re.compile(r"\b(?P<by>regime|government|authorities|officials|company|cooperative|agency|owners?|employers?|factory|military|ministry|managers?|supplier)\b", re.I)
+
+
+def find_sources(sentence: Sentence) -> list[CitedSource]:
+    sources = []
+    for match in _SOURCE.finditer(sentence.text):
+        speaker = (match.group("speaker") or match.group("according") or "").strip()
+        outlet = (match.group("outlet") or "").strip() or None
+        if outlet and outlet.split()[0] in ("On", "That", "The", "In"):
+            outlet = None
+        sources.append(
+            CitedSource(
+                text=match.group(0).strip(),
+                speaker=speaker,
+                outlet=outlet,
+                date=match.group("date"),
+                span=Span(
+                    sentence.start + match.start(),
+                    sentence.start + match.end(),
+                    sentence.position,
+                ),
+            )
+        )
+    return sources
+
+
+def find_denial(sentence: Sentence) -> Denial | None:
+    if not is_denial(sentence.text):
+        return None
+    by = _DENIER.search(sentence.text)
+    return Denial(
+        text=sentence.text,
+        by=by.group("by") if by else None,
+        span=Span(sentence.start, sentence.end, sentence.position),
+    )
+
+
+def find_dates(doc: Any, locate: Callable[[int], int], published: str | None) -> list[DateMention]:
+    """DATE entities, resolved to ISO dates where the text is specific enough.
+
+    A date without a year ("February 3") takes the publication year when known.
+    """
+    default = _default_date(published)
+    dates = []
+    for entity in doc.ents:
+        if entity.label_ != "DATE":
+            continue
+        dates.append(
+            DateMention(
+                text=entity.text,
+                value=_resolve(entity.text, default),
+                span=Span(entity.start_char, entity.end_char, locate(entity.start_char)),
+            )
+        )
+    return dates
+
+
+def _default_date(published: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(published) if published else None
+    except ValueError:
+        return None
+
+
+def _resolve(text: str, default: datetime | None) -> str | None:
+    if not re.search(r"\d", text):
+        return None
+    has_year = bool(re.search(r"\b(?:1[89]|20)\d{2}\b", text))
+    if not has_year and default is None:
+        return None
+    try:
+        value = date_parser.parse(text, default=default or datetime(2000, 1, 1), fuzzy=False)
+    except (ValueError, OverflowError):
+        return None
+    if re.fullmatch(r"(?:in )?(?:1[89]|20)\d{2}", text.strip()):
+        return str(value.year)
+    return value.date().isoformat()

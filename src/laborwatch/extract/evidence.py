@@ -1,0 +1,144 @@
+"""What extraction finds in a document. Every fact keeps its sentence and span."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from laborwatch.documents import Sentence
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a fact was found: character offsets into the document text, and the
+    position of the sentence that holds it."""
+
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """An indicator code supported by a sentence, the cue that triggered it, and
+    how sure the rule is (0 to 1)."""
+
+    code: str
+    cue: str
+    span: Span
+    confidence: float
+    rule: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    kind: str  # public_body, company, organisation, person, armed_group
+    role: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Place:
+    text: str
+    country: str
+    subdivision: str | None
+    city: str | None
+    latitude: float | None
+    longitude: float | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Good:
+    text: str
+    good: str
+    hs: str | None
+    sector: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Money:
+    text: str
+    amount: float
+    currency: str | None
+    period: str | None
+    kind: str  # wage, fee, debt, price, fine, other
+    span: Span
+
+
+@dataclass(frozen=True)
+class Victim:
+    text: str
+    group: str
+    sex: str | None
+    age: str | None
+    minor: bool | None
+    number: int | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    value: str | None  # ISO 8601 when it can be resolved
+    span: Span
+
+
+@dataclass(frozen=True)
+class CitedSource:
+    """Who said it: the informant or body quoted, where and when."""
+
+    text: str
+    speaker: str
+    outlet: str | None
+    date: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Denial:
+    """An accused party rejecting the claims; not evidence of an indicator."""
+
+    text: str
+    by: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Incident:
+    """What a report says happened: who, to whom, where, when, in which good."""
+
+    indicators: tuple[str, ...]
+    actors: tuple[str, ...]
+    victims: tuple[str, ...]
+    countries: tuple[str, ...]
+    subdivisions: tuple[str, ...]
+    goods: tuple[str, ...]
+    dates: tuple[str, ...]
+    sentences: tuple[int, ...]
+
+
+@dataclass
+class Evidence:
+    """Everything extracted from one document."""
+
+    document_id: str
+    extractor_version: str
+    language: str | None
+    analysed: bool
+    note: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    goods: list[Good] = field(default_factory=list)
+    money: list[Money] = field(default_factory=list)
+    victims: list[Victim] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    sources: list[CitedSource] = field(default_factory=list)
+    denials: list[Denial] = field(default_factory=list)
+    incidents: list[Incident] = field(default_factory=list)
+
+    def codes(self) -> set[str]:
+        return {indicator.code for indicator in self.indicators}

@@ -1,0 +1,182 @@
+"""Forced-labour and child-labour indicators: precise rules over each sentence.
+
+Each rule is a regular expression over the lower-cased sentence, with the code it
+supports and a confidence. A sentence that is a policy, law, recommendation,
+effort against the practice, or a denial carries no indicator (indicators.md);
+a cue preceded closely by a negation ("were not beaten") is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from laborwatch.documents import Sentence
+from laborwatch.extract.evidence import Indicator, Span
+
+CODES = (
+    "vulnerability",
+    "deception",
+    "restricted_movement",
+    "isolation",
+    "violence",
+    "intimidation",
+    "retained_documents",
+    "withheld_wages",
+    "debt_bondage",
+    "abusive_conditions",
+    "excessive_overtime",
+    "child_labour",
+    "hazardous_child_work",
+    "state_imposed",
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    pattern: re.Pattern[str]
+    confidence: float
+
+
+def _rule(code: str, name: str, pattern: str, confidence: float = 0.8) -> Rule:
+    return Rule(code, name, re.compile(pattern), confidence)
+
+
+_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty)"
+_DOCUMENTS = r"(?:passports?|identity (?:documents?|papers|cards?)|id cards?|identification(?: documents?)?|travel documents?|work permits?|residence permits?|documents)"
+_CHILD = r"(?:child(?:ren)?|kids?|young (?:workers|laborers|labourers)|minors?|teen(?:age|agers?)?|adolescents?|(?:young |teenage )?girls|(?:young )?boys|(?:school ?)?students|schoolchildren|pupils|under(?:-| the )age|as young as|aged (?:between )?\d{1,2} (?:to|and) 1[0-7]|child soldiers|underage)"
+_LABOUR = r"(?:work|labou?r|employ|job|polish|rub|mine|mining|harvest|pick|carr(?:y|ied|ies)|forced|exploit|traffick|recruit|select|used|use of|conscript|soldier|sex|prostitut|begg|domestic|hazardous|factor(?:y|ies)|kilns?|farms?|fields|plantation|sweatshop|mobili[sz]|pressure|quota|servitude|slaver)"
+_STATE = r"(?:government|state|regime|authorities|officials|military|army|party|ministry|bureau|cadres|police|tatmadaw|local administrations?|hokims?)"
+
+RULES: tuple[Rule, ...] = (
+    # vulnerability: a weak position exploited to get or keep the work
+    _rule("vulnerability", "lured", r"\blur(?:e|es|ed|ing)\b"),
+    _rule("vulnerability", "no choice", r"\bno (?:other )?(?:choice|alternative|option)s? but\b", 0.9),
+    _rule("vulnerability", "replaceable", r"plenty of (?:people|others|workers)[^.]{0,30}(?:could|would|can) (?:do|replace)"),
+    _rule("vulnerability", "food rations", r"\b(?:food rations|for food|hunger|starv\w+|poverty|destitut\w+)\b", 0.6),
+    _rule("vulnerability", "irregular status", r"\b(?:undocumented|irregular (?:migrants?|status)|refugee camps?|stateless|asylum[- ]seekers?)\b", 0.6),
+    _rule("vulnerability", "exploit vulnerability", r"\bexploit\w* (?:their|the|this) (?:vulnerab\w+|poverty|status|desperation)", 0.9),
+    # deception
+    _rule("deception", "deceived", r"\b(?:deceiv\w+|deceptive|deception|misled|mislead\w*|tricked|duped)\b", 0.9),
+    _rule("deception", "fraudulent recruitment", r"\b(?:fraudulent|false|fake|bogus) (?:\w+ )?(?:recruit\w*|job|jobs|offers?|promises?|contracts?|employment)", 0.9),
+    _rule("deception", "false promises", r"\bpromis\w* (?:of )?(?:well-paid |good |high |higher )?(?:work|jobs?|wages|employment|salar\w+|pay)\b"),
+    _rule("deception", "told they would", r"\btold (?:they|them|that they) would (?:earn|work|be paid|receive)"),
+    # restricted movement
+    _rule("restricted_movement", "cannot leave", r"\b(?:(?:not|never) (?:allowed|permitted|free) to (?:leave|go)|(?:cannot|can't|could not|couldn't|unable to) leave)\b", 0.9),
+    _rule("restricted_movement", "locked in", r"\blocked (?:in|inside|up)\b|\bgates? (?:were |was )?locked\b", 0.9),
+    _rule("restricted_movement", "confined", r"\b(?:confine\w*|restrict\w* (?:their |workers' )?(?:freedom of )?movement|freedom of movement|escorted|under guard|guarded)\b", 0.8),
+    _rule("restricted_movement", "beyond contract", r"\bbeyond (?:the end of )?(?:their|the) contracts?\b", 0.7),
+    # isolation
+    _rule("isolation", "cut off", r"\b(?:cut off from|no (?:phones?|contact|means of communication)|(?:not|never) allowed to (?:contact|call|communicate)|incommunicado|isolated)\b", 0.8),
+    _rule("isolation", "held at sea", r"\b(?:at sea|on (?:the |a )?(?:fishing )?vessels?) for (?:months|years|\w+ (?:months|years))\b", 0.7),
+    # violence
+    _rule("violence", "beatings", r"\b(?:beat|beaten|beating|beatings|tortur\w+|rape|raped|raping|whipp\w+|assault\w*|physical(?:ly)? abuse\w*|sexual(?:ly)? (?:abuse\w*|assault\w*|violence)|violence|killed|executed|punched)\b", 0.9),
+    # intimidation
+    _rule("intimidation", "threats", r"\b(?:threat\w*|intimidat\w+|coerc\w+|retaliat\w+|reprisals?|under (?:the )?menace)\b", 0.8),
+    _rule("intimidation", "forbidden to complain", r"\bforbidden (?:from|to) (?:complain\w*|speak\w*|talk\w*|leave)", 0.9),
+    _rule("intimidation", "dismissal as punishment", r"\b(?:kicked|thrown|sent) (?:out|home)\b|\btold to leave\b|\blose (?:their|his|her) (?:jobs?|food rations|places?|rations)\b", 0.8),
+    _rule("intimidation", "penalties", r"\b(?:fined|fines|punish\w*|penali[sz]\w+|pressured|pressure (?:on|to)|expelled|denounced|imprisoned for)\b", 0.7),
+    # retained documents
+    _rule("retained_documents", "documents held", r"\b(?:confiscat\w+|retain\w*|withh[oe]ld\w*|seiz\w+|took|take|taken|hold|held|holding|keep|kept|keeping)\b (?:\w+ ){0,3}" + _DOCUMENTS, 0.9),
+    _rule("retained_documents", "documents confiscated", _DOCUMENTS + r" (?:were |was |had been |are )?(?:confiscated|retained|withheld|seized|taken)", 0.9),
+    # withheld wages
+    _rule("withheld_wages", "unpaid", r"\b(?:unpaid|not (?:being )?paid|no (?:pay|wages|salary)|without (?:pay|wages|compensation)|paid nothing|little or no (?:pay|wages|compensation))\b", 0.9),
+    _rule("withheld_wages", "wages withheld", r"\b(?:wages?|salar\w+|pay|earnings)\b[^.]{0,25}\b(?:withheld|delayed|deducted|confiscated|garnished|paid late|held back|kept|taken)\b|\b(?:withh[oe]ld|deduct\w*|held back|hold back|confiscat\w*)\b[^.]{0,30}\b(?:wages?|salar\w+|pay)\b", 0.9),
+    _rule("withheld_wages", "meagre wages", r"\b(?:meager|meagre|paltry|minimal|low|little) (?:wages?|pay|salar\w+)|(?:insufficient|not enough) to (?:buy|purchase)|(?:does|do|did) not (?:even )?buy\b", 0.7),
+    _rule("withheld_wages", "wages to the state", r"\b(?:government|state|regime|authorities) (?:takes?|took|confiscat\w+|keeps?|kept|withh[oe]ld\w*)\b[^.]{0,20}\b(?:most|majority|portion|share|percent|wages?|salar\w+|earnings)", 0.9),
+    # debt bondage
+    _rule("debt_bondage", "debt bondage", r"\b(?:debt bondage|bonded (?:labou?r\w*|workers?)|debt[- ]based coercion|indebted)\b", 0.95),
+    _rule("debt_bondage", "fees and advances", r"\b(?:recruitment|placement) fees?\b|\b(?:owe|owed|owing) (?:money|debts?|the|their|for)\b|\b(?:advances?|loans?) (?:they|that|which)?\s?(?:must|had to|have to)? ?repay|\brepay (?:the|their|a|an) (?:debt|advance|loan|fees?)", 0.8),
+    # abusive conditions
+    _rule("abusive_conditions", "injuries", r"\b(?:blisters?|peel\w*|callus\w*|injur\w+|wounds?|burns|bleed\w*|maimed|died|deaths?)\b", 0.8),
+    _rule("abusive_conditions", "harsh conditions", r"\b(?:harsh|hazardous|dangerous|unsafe|inhumane|degrading|squalid|unhygienic|abusive|exploitative|poor working|appalling) (?:conditions|environments?|work|living)\b|\bno sympathy\b", 0.8),
+    _rule("abusive_conditions", "no protection", r"\b(?:without|no|lack of) (?:protective|safety) (?:equipment|gear|clothing)|\bwithout (?:helmets|masks|gloves)\b|\b(?:insufficient|little|lack of) (?:food|water|medical care|sanitation)\b|\bfire exits? (?:was |were )?locked\b", 0.8),
+    _rule("abusive_conditions", "quota pressure", r"\bquotas?\b|\bpush\w* (?:the )?(?:workers|them|girls|children)?\s?(?:to )?(?:increase|work faster|work harder)|\bincrease (?:their )?output\b", 0.7),
+    # excessive overtime
+    _rule("excessive_overtime", "long days", r"\b" + _NUMBER + r"[- ]hours? (?:a|per|every|each) day\b|\b" + _NUMBER + r"[- ]hour (?:shifts?|days?|workdays?)\b|\bfor " + _NUMBER + r" hours every day\b|\bhours every day\b", 0.8),
+    _rule("excessive_overtime", "no rest", r"\b(?:long hours|all day|day and night|around the clock|dawn (?:until|to|till) dusk|seven days a week|without (?:rest|a day off|days off|breaks?)|no (?:rest )?days? off|(?:forced|compulsory|mandatory|excessive) overtime|overtime was compulsory|night shifts?)\b", 0.8),
+)
+
+# A child worker: a child word and a labour word in the same sentence.
+_CHILD_WORD = re.compile(r"\b" + _CHILD + r"\b|\bchild labou?r\b")
+_LABOUR_WORD = re.compile(r"\b" + _LABOUR)
+_HAZARD_WORD = re.compile(
+    r"\b(?:hazardous|dangerous|mines?|mining|quarr\w+|heavy loads?|carr(?:y|ies|ied|ying) (?:heavy|wet|sacks|bricks)|chemicals?|pesticides?|night|long hours|" + _NUMBER + r" hours|commercial sex\w*|sex trafficking|sexual exploitation|prostitution|forced labou?r|worst forms|soldiers?|armed (?:groups?|forces)|blisters?|peel\w*|skin|machetes?|bricks?|kilns?|all day|injur\w+|fishing|at sea|drying of fish|begging)"
+)
+_STATE_FORCE = re.compile(
+    r"\b" + _STATE + r"\b[^.;]{0,80}\b(?:forc\w+|forcibl\w+|mobili[sz]\w+|compel\w*|conscript\w*|quotas?|impos\w+|subject\w*|order\w*|resort\w*|us(?:e|es|ed|ing) (?:of )?(?:children|forced|students|prisoners|conscripts|labou?r)|send|sent|dispatch\w*|exploit\w*|withh[oe]ld\w*)"
+    r"|\b(?:mass mobili[sz]ations?|forcibly mobili[sz]\w+|mobili[sz]ed|prison (?:camps?|labou?r)|labou?r camps?|political prison\w*|(?:re-education|reform) through labou?r|state-(?:run|owned|sponsored|imposed)|quotas? set by|trading companies affiliated|earn foreign currency|overseas work|forced labou?r (?:in|by) (?:the )?(?:government|state|military)|compulsory labou?r|unpaid (?:community|public) (?:labou?r|work)|hashar)\b"
+)
+
+# Sentences that carry no indicator (indicators.md: "What carries no indicator").
+_RECOMMENDATION = re.compile(
+    r"^\s*(?:-\s*)?(?:\[[\w ]+\]\s*)?(?:ensure|establish|increase|develop|strengthen|adopt|publish|collect|protect|provide|build|amend|criminali[sz]e|implement|raise|allocate|conduct|investigate|prosecute|continue|expand|improve|train|make|take|fully|enact|approve|finali[sz]e|ratify|screen|institutionali[sz]e|cease|end|eliminate|ban|prohibit|require|allow|permit|update|create|designate|consider|support|remove|reduce|monitor|address|hold|assess|uphold|proactively|significantly|vigorously|increase|identify|refer)\b"
+)
+_NON_EVIDENCE = re.compile(
+    r"\b(?:we|our|us)\b[^.]{0,80}\b(?:polic\w+|suppliers?|supply chains?|code of conduct|commit\w*|tolerate|audit\w*|train\w*|risks?|expect|require)\b"
+    r"|\b(?:laws?|act|code|constitution|regulations?|decree|legislation|policy|policies)\b[^.]{0,60}\b(?:prohibit\w*|criminali[sz]\w+|bans?|forbids?|outlaws?)\b"
+    r"|\b(?:prohibit\w*|criminali[sz]\w+|bans?|forbids?|outlaws?)\b[^.]{0,60}\b(?:forced labou?r|child labou?r|trafficking)\b"
+    r"|\befforts? to (?:eliminate|combat|address|prevent|reduce|end)\b"
+    r"|\brisks? of (?:forced labou?r|modern slavery|child labou?r)\b"
+    r"|\bminimal advancement\b|\bmoderate advancement\b|\bsignificant advancement\b"
+)
+_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ial)|reject\w*|refut\w+|dismiss\w*)\b[^.]{0,40}\b(?:allegations?|claims?|reports?|accusations?|charges?)\b"
+    r"|\bhas no human rights (?:issues|problems)\b"
+    r"|\b(?:all|every) (?:work(?:er)?s?|labou?r)\b[^.]{0,30}\b(?:is|was|were|are) (?:voluntary|voluntarily)\b"
+    r"|\b(?:said|says|stated|insisted|maintain\w*|claimed)\b[^.]{0,60}\b(?:voluntar\w+|over 18|no (?:forced|child) labou?r)\b"
+)
+_NEGATION = re.compile(r"\b(?:not|no|never|nor|without|n't|neither)\b[\w ,'-]{0,20}$")
+
+
+def is_denial(text: str) -> bool:
+    return bool(_DENIAL.search(text.lower()))
+
+
+def is_non_evidence(text: str) -> bool:
+    """A recommendation, policy, law against the practice, effort, risk or denial."""
+    lowered = text.lower()
+    return bool(
+        _RECOMMENDATION.match(lowered) or _NON_EVIDENCE.search(lowered) or _DENIAL.search(lowered)
+    )
+
+
+def find_indicators(sentence: Sentence) -> list[Indicator]:
+    """The indicator codes a sentence supports, each with its cue and confidence."""
+    if is_non_evidence(sentence.text):
+        return []
+    lowered = sentence.text.lower()
+    found: dict[str, Indicator] = {}
+
+    def add(code: str, match: re.Match[str], confidence: float, rule: str) -> None:
+        if _NEGATION.search(lowered[: match.start()]):
+            return
+        if code in found and found[code].confidence >= confidence:
+            return
+        start = sentence.start + match.start()
+        end = sentence.start + match.end()
+        found[code] = Indicator(
+            code=code,
+            cue=sentence.text[match.start() : match.end()],
+            span=Span(start, end, sentence.position),
+            confidence=confidence,
+            rule=rule,
+        )
+
+    for rule in RULES:
+        match = rule.pattern.search(lowered)
+        if match:
+            add(rule.code, match, rule.confidence, rule.name)
+
+    child = _CHILD_WORD.search(lowered)
+    if child and _LABOUR_WORD.search(lowered):
+        add("child_labour", child, 0.8, "child at work")
+        hazard = _HAZARD_WORD.search(lowered)
+        if hazard and "child_labour" in found:
+            add("hazardous_child_work", hazard, 0.7, "hazardous work by a child")
+    state = _STATE_FORCE.search(lowered)
+    if state:
+        add("state_imposed", state, 0.75, "state compels the work")
+    return sorted(found.values(), key=lambda indicator: CODES.index(indicator.code))

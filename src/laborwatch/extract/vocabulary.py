@@ -1,0 +1,83 @@
+"""The bundled vocabularies: the gazetteer of places and the goods taxonomy."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+
+@dataclass(frozen=True)
+class PlaceEntry:
+    name: str
+    kind: str  # country, demonym, subdivision, city
+    country: str
+    subdivision: str | None
+    city: str | None
+    latitude: float | None
+    longitude: float | None
+
+
+@dataclass(frozen=True)
+class GoodEntry:
+    good: str
+    hs: str | None
+    sector: str
+    terms: tuple[str, ...]
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = (files("laborwatch") / "data" / name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+def _number(value: str) -> float | None:
+    return float(value) if value else None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[PlaceEntry, ...]:
+    """Place names: the project's gazetteer, then ISO 3166 country names.
+
+    The gazetteer comes first, so its spellings and coordinates win; pycountry
+    adds every country's official, common and short names.
+    """
+    import pycountry
+
+    entries = [
+        PlaceEntry(
+            name=row["name"],
+            kind=row["kind"],
+            country=row["country"],
+            subdivision=row["subdivision"] or None,
+            city=row["city"] or None,
+            latitude=_number(row["latitude"]),
+            longitude=_number(row["longitude"]),
+        )
+        for row in _rows("gazetteer.csv")
+    ]
+    known = {entry.name.lower() for entry in entries}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            name = getattr(country, attribute, None)
+            if name and "," not in name and name.lower() not in known:
+                known.add(name.lower())
+                entries.append(
+                    PlaceEntry(name, "country", country.alpha_2, None, None, None, None)
+                )
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def goods_taxonomy() -> tuple[GoodEntry, ...]:
+    """Goods aligned with the US Department of Labor's list names, with HS codes."""
+    return tuple(
+        GoodEntry(
+            good=row["good"],
+            hs=row["hs"] or None,
+            sector=row["sector"],
+            terms=tuple(term.strip() for term in row["terms"].split("|") if term.strip()),
+        )
+        for row in _rows("goods.csv")
+    )
