@@ -64,10 +64,16 @@ class Counts:
 @dataclass
 class Report:
     documents: int = 0
-    doc_codes: dict[str, Counts] = field(default_factory=lambda: {c: Counts() for c in CODES})
-    sentence_codes: dict[str, Counts] = field(default_factory=lambda: {c: Counts() for c in CODES})
+    doc_codes: dict[str, Counts] = field(
+        default_factory=lambda: {c: Counts() for c in CODES}
+    )
+    sentence_codes: dict[str, Counts] = field(
+        default_factory=lambda: {c: Counts() for c in CODES}
+    )
     facts: dict[str, Counts] = field(
-        default_factory=lambda: {k: Counts() for k in ("places", "goods", "money", "actors")}
+        default_factory=lambda: {
+            k: Counts() for k in ("places", "goods", "money", "actors")
+        }
     )
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -116,7 +122,9 @@ def read_gold(path: Path) -> Iterator[dict[str, Any]]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            raise LaborwatchError(f"{path}:{number}: not valid JSON ({err.msg})") from None
+            raise LaborwatchError(
+                f"{path}:{number}: not valid JSON ({err.msg})"
+            ) from None
         if not isinstance(record, dict) or "file" not in record:
             raise LaborwatchError(f"{path}:{number}: a gold record needs a 'file'")
         yield record
@@ -153,16 +161,20 @@ def evaluate(
     return report
 
 
-def _score(report: Report, record: dict[str, Any], document: Document, evidence: Evidence) -> None:
+def _score(
+    report: Report, record: dict[str, Any], document: Document, evidence: Evidence
+) -> None:
     predicted_codes = evidence.codes()
     gold_codes = set(record.get("indicators", []))
     for code in CODES:
-        report.doc_codes[code].add(
-            {code} & predicted_codes, {code} & gold_codes
-        )
+        report.doc_codes[code].add({code} & predicted_codes, {code} & gold_codes)
     for code in sorted(predicted_codes ^ gold_codes):
         report.errors.append(
-            {"id": record.get("id"), "code": code, "error": "missed" if code in gold_codes else "spurious"}
+            {
+                "id": record.get("id"),
+                "code": code,
+                "error": "missed" if code in gold_codes else "spurious",
+            }
         )
 
     gold_spans = []
@@ -176,7 +188,9 @@ def _score(report: Report, record: dict[str, Any], document: Document, evidence:
     for indicator in evidence.indicators:
         predicted_spans.setdefault(indicator.span.sentence, set()).add(indicator.code)
     for code in CODES:
-        predicted = [sentence_span[p] for p, codes in predicted_spans.items() if code in codes]
+        predicted = [
+            sentence_span[p] for p, codes in predicted_spans.items() if code in codes
+        ]
         gold = [(start, end) for start, end, codes in gold_spans if code in codes]
         matched_gold: set[int] = set()
         counts = report.sentence_codes[code]
@@ -185,7 +199,8 @@ def _score(report: Report, record: dict[str, Any], document: Document, evidence:
                 (
                     i
                     for i, (g_start, g_end) in enumerate(gold)
-                    if i not in matched_gold and _overlaps(p_start, p_end, g_start, g_end)
+                    if i not in matched_gold
+                    and _overlaps(p_start, p_end, g_start, g_end)
                 ),
                 None,
             )

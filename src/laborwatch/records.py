@@ -9,7 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from laborwatch.documents import Sentence
+from laborwatch.documents import Document, Sentence
+from laborwatch.extract.evidence import Evidence, Span
+from laborwatch.extract.indicators import CODES
 from laborwatch.pipeline import OUTCOMES, IngestEvent, IngestSummary
 from laborwatch.store import DocumentSummary, SearchHit, SourceRecord, StoredDocument
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START
@@ -125,3 +127,126 @@ def ingest_record(summary: IngestSummary) -> dict[str, Any]:
         "summary": {outcome: summary.counts[outcome] for outcome in OUTCOMES},
         "events": [event_record(event) for event in summary.events],
     }
+
+
+def _span(span: Span) -> dict[str, int]:
+    return {"start": span.start, "end": span.end, "sentence": span.sentence}
+
+
+def evidence_record(
+    evidence: Evidence, document: Document | None = None
+) -> dict[str, Any]:
+    """The ``analyze --json`` shape: sentences with their indicators, then the facts.
+
+    Every fact carries ``start``/``end`` (offsets into the document text) and
+    ``sentence`` (the position of its sentence).
+    """
+    by_sentence: dict[int, list[dict[str, Any]]] = {}
+    for indicator in evidence.indicators:
+        by_sentence.setdefault(indicator.span.sentence, []).append(
+            {
+                "code": indicator.code,
+                "cue": indicator.cue,
+                "cue_start": indicator.span.start,
+                "cue_end": indicator.span.end,
+                "confidence": indicator.confidence,
+                "rule": indicator.rule,
+            }
+        )
+    record: dict[str, Any] = {
+        "document_id": evidence.document_id,
+        "extractor_version": evidence.extractor_version,
+        "language": evidence.language,
+        "analysed": evidence.analysed,
+        "note": evidence.note,
+        "indicators": sorted(evidence.codes(), key=CODES.index),
+        "sentences": [
+            {
+                **sentence_record(sentence),
+                "indicators": by_sentence.get(sentence.position, []),
+            }
+            for sentence in evidence.sentences
+        ],
+        "actors": [
+            {"name": a.name, "kind": a.kind, "role": a.role, **_span(a.span)}
+            for a in evidence.actors
+        ],
+        "places": [
+            {
+                "text": p.text,
+                "country": p.country,
+                "subdivision": p.subdivision,
+                "city": p.city,
+                "latitude": p.latitude,
+                "longitude": p.longitude,
+                **_span(p.span),
+            }
+            for p in evidence.places
+        ],
+        "goods": [
+            {
+                "text": g.text,
+                "good": g.good,
+                "hs": g.hs,
+                "sector": g.sector,
+                **_span(g.span),
+            }
+            for g in evidence.goods
+        ],
+        "money": [
+            {
+                "text": m.text,
+                "amount": m.amount,
+                "currency": m.currency,
+                "period": m.period,
+                "kind": m.kind,
+                **_span(m.span),
+            }
+            for m in evidence.money
+        ],
+        "victims": [
+            {
+                "text": v.text,
+                "group": v.group,
+                "sex": v.sex,
+                "age": v.age,
+                "minor": v.minor,
+                "number": v.number,
+                **_span(v.span),
+            }
+            for v in evidence.victims
+        ],
+        "dates": [
+            {"text": d.text, "value": d.value, **_span(d.span)} for d in evidence.dates
+        ],
+        "sources": [
+            {
+                "text": s.text,
+                "speaker": s.speaker,
+                "outlet": s.outlet,
+                "date": s.date,
+                **_span(s.span),
+            }
+            for s in evidence.sources
+        ],
+        "denials": [
+            {"text": d.text, "by": d.by, **_span(d.span)} for d in evidence.denials
+        ],
+        "incidents": [
+            {
+                "indicators": list(i.indicators),
+                "actors": list(i.actors),
+                "victims": list(i.victims),
+                "countries": list(i.countries),
+                "subdivisions": list(i.subdivisions),
+                "goods": list(i.goods),
+                "dates": list(i.dates),
+                "sentences": list(i.sentences),
+            }
+            for i in evidence.incidents
+        ],
+    }
+    if document is not None:
+        record["title"] = document.title
+        record["source"] = document.source
+    return record

@@ -9,8 +9,14 @@ from typing import Any
 from laborwatch.documents import Sentence
 from laborwatch.extract.evidence import Actor, Span
 
-_PUBLIC = re.compile(r"\b(?:ministry|bureau|government|department|committee|party|army|military|police|authorit\w+|regime|council|agency|administration|office|state|province|provincial|municipal|people's|court|security)\b", re.I)
-_COMPANY = re.compile(r"\b(?:co|corp|corporation|company|companies|ltd|limited|inc|llc|plc|group|trading|enterprises?|industr\w+|factory|mining|jsc|gmbh|s\.a)\b\.?", re.I)
+_PUBLIC = re.compile(
+    r"\b(?:ministry|bureau|government|department|committee|party|army|military|police|authorit\w+|regime|council|agency|administration|office|state|province|provincial|municipal|people's|court|security)\b",
+    re.I,
+)
+_COMPANY = re.compile(
+    r"\b(?:co|corp|corporation|company|companies|ltd|limited|inc|llc|plc|group|trading|enterprises?|industr\w+|factory|mining|jsc|gmbh|s\.a)\b\.?",
+    re.I,
+)
 _ARMED = re.compile(r"\b(?:armed groups?|militias?|rebels?|insurgents?)\b", re.I)
 # Generic actors named by role rather than name, as reports often do.
 _GENERIC = re.compile(
@@ -20,13 +26,31 @@ _GENERIC = re.compile(
     re.I,
 )
 _ROLES = (
-    ("state body setting quotas", re.compile(r"\bquotas?\b|\bmobili[sz]\w+|\border\w*\b", re.I)),
-    ("recruiter", re.compile(r"\brecruit\w*|\bseek\w*|\bselect\w*|\blur\w*|\btraffick\w*", re.I)),
+    (
+        "state body setting quotas",
+        re.compile(r"\bquotas?\b|\bmobili[sz]\w+|\border\w*\b", re.I),
+    ),
+    (
+        "recruiter",
+        re.compile(r"\brecruit\w*|\bseek\w*|\bselect\w*|\blur\w*|\btraffick\w*", re.I),
+    ),
     ("buyer", re.compile(r"\bbuy\w*|\bbought\b|\bpurchas\w+|\bimport\w*", re.I)),
-    ("trader", re.compile(r"\btrad(?:e|ing|er)s?\b|\bexport\w*|\bsold\b|\bsell\w*", re.I)),
-    ("employer", re.compile(r"\bemploy\w*|\bfactor(?:y|ies)\b|\bwork(?:ers|ing)? (?:at|for|in)\b|\bowners?\b|\bmanagers?\b", re.I)),
+    (
+        "trader",
+        re.compile(r"\btrad(?:e|ing|er)s?\b|\bexport\w*|\bsold\b|\bsell\w*", re.I),
+    ),
+    (
+        "employer",
+        re.compile(
+            r"\bemploy\w*|\bfactor(?:y|ies)\b|\bwork(?:ers|ing)? (?:at|for|in)\b|\bowners?\b|\bmanagers?\b",
+            re.I,
+        ),
+    ),
 )
-_SKIP_ORGS = re.compile(r"^(?:the )?(?:ngo|ngos|un|united nations|ilo|reuters|associated press|ap|afp|bbc|daily nk|rfa|radio free asia)$", re.I)
+_SKIP_ORGS = re.compile(
+    r"^(?:the )?(?:ngo|ngos|un|united nations|ilo|reuters|associated press|ap|afp|bbc|daily nk|rfa|radio free asia)$",
+    re.I,
+)
 
 
 def find_actors(
@@ -41,7 +65,13 @@ def find_actors(
         if entity.label_ == "NORP":
             # "North Korean regime": a nationality that heads a public body.
             following = doc[entity.end : entity.end + 1].text.lower()
-            if following not in ("regime", "government", "authorities", "military", "army"):
+            if following not in (
+                "regime",
+                "government",
+                "authorities",
+                "military",
+                "army",
+            ):
                 continue
             name = f"{name} {following}"
         if not name or name in outlets or _SKIP_ORGS.match(name):
@@ -52,7 +82,9 @@ def find_actors(
                 name=name,
                 kind=_kind(name, entity.label_),
                 role=_role(sentences[position].text),
-                span=Span(entity.start_char, entity.start_char + len(entity.text), position),
+                span=Span(
+                    entity.start_char, entity.start_char + len(entity.text), position
+                ),
             )
         )
     for sentence in sentences:
@@ -71,8 +103,13 @@ def find_actors(
     return sorted(actors, key=lambda actor: actor.span.start)
 
 
-_PERSONS = re.compile(r"\b(?:traffickers|recruit\w*|brokers|middlemen|intermediaries|gangs|syndicates)\b", re.I)
-_EMPLOYERS = re.compile(r"\b(?:employers|owners|managers|supervisors|contractors)\b", re.I)
+_PERSONS = re.compile(
+    r"\b(?:traffickers|recruit\w*|brokers|middlemen|intermediaries|gangs|syndicates)\b",
+    re.I,
+)
+_EMPLOYERS = re.compile(
+    r"\b(?:employers|owners|managers|supervisors|contractors)\b", re.I
+)
 
 
 def _kind(name: str, label: str) -> str:
@@ -83,7 +120,9 @@ def _kind(name: str, label: str) -> str:
     if _COMPANY.search(name) or _EMPLOYERS.search(name):
         return "company"
     if label == "PERSON" or _PERSONS.search(name):
-        return "organisation" if re.search(r"gangs|syndicates", name, re.I) else "person"
+        return (
+            "organisation" if re.search(r"gangs|syndicates", name, re.I) else "person"
+        )
     return "organisation"
 
 

@@ -20,7 +20,10 @@ _SOURCE = re.compile(
     r"(?: (?P<outlet>(?:[A-Z][\w]*\s?){1,4}))?(?: on (?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:, \d{4})?))?"
     r"|according to (?P<according>(?:an?|the) (?:\w+ ){0,3}(?:sources?|report|NGO|organi[sz]ation|survey|study|investigation)|(?:[A-Z][\w'-]+ ?){1,5})"
 )
-_DENIER = re.compile(r"\b(?P<by>regime|government|authorities|officials|company|cooperative|agency|owners?|employers?|factory|military|ministry|managers?|supplier)\b", re.I)
+_DENIER = re.compile(
+    r"\b(?P<by>regime|government|authorities|officials|company|cooperative|agency|owners?|employers?|factory|military|ministry|managers?|supplier)\b",
+    re.I,
+)
 
 
 def find_sources(sentence: Sentence) -> list[CitedSource]:
@@ -57,7 +60,9 @@ def find_denial(sentence: Sentence) -> Denial | None:
     )
 
 
-def find_dates(doc: Any, locate: Callable[[int], int], published: str | None) -> list[DateMention]:
+def find_dates(
+    doc: Any, locate: Callable[[int], int], published: str | None
+) -> list[DateMention]:
     """DATE entities, resolved to ISO dates where the text is specific enough.
 
     A date without a year ("February 3") takes the publication year when known.
@@ -71,7 +76,9 @@ def find_dates(doc: Any, locate: Callable[[int], int], published: str | None) ->
             DateMention(
                 text=entity.text,
                 value=_resolve(entity.text, default),
-                span=Span(entity.start_char, entity.end_char, locate(entity.start_char)),
+                span=Span(
+                    entity.start_char, entity.end_char, locate(entity.start_char)
+                ),
             )
         )
     return dates
@@ -91,7 +98,9 @@ def _resolve(text: str, default: datetime | None) -> str | None:
     if not has_year and default is None:
         return None
     try:
-        value = date_parser.parse(text, default=default or datetime(2000, 1, 1), fuzzy=False)
+        value = date_parser.parse(
+            text, default=default or datetime(2000, 1, 1), fuzzy=False
+        )
     except (ValueError, OverflowError):
         return None
     if re.fullmatch(r"(?:in )?(?:1[89]|20)\d{2}", text.strip()):

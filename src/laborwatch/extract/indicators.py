@@ -53,62 +53,253 @@ _STATE = r"(?:government|state|regime|authorities|officials|military|army|party|
 RULES: tuple[Rule, ...] = (
     # vulnerability: a weak position exploited to get or keep the work
     _rule("vulnerability", "lured", r"\blur(?:e|es|ed|ing)\b"),
-    _rule("vulnerability", "no choice", r"\bno (?:other )?(?:choice|alternative|option)s? but\b", 0.9),
-    _rule("vulnerability", "replaceable", r"plenty of (?:people|others|workers)[^.]{0,30}(?:could|would|can) (?:do|replace)"),
-    _rule("vulnerability", "food rations", r"\b(?:food rations|for food|hunger|starv\w+|poverty|destitut\w+)\b", 0.6),
-    _rule("vulnerability", "irregular status", r"\b(?:undocumented|irregular (?:migrants?|status)|refugee camps?|stateless|asylum[- ]seekers?)\b", 0.6),
-    _rule("vulnerability", "exploit vulnerability", r"\bexploit\w* (?:their|the|this) (?:vulnerab\w+|poverty|status|desperation)", 0.9),
+    _rule(
+        "vulnerability",
+        "no choice",
+        r"\bno (?:other )?(?:choice|alternative|option)s? but\b",
+        0.9,
+    ),
+    _rule(
+        "vulnerability",
+        "replaceable",
+        r"plenty of (?:people|others|workers)[^.]{0,30}(?:could|would|can) (?:do|replace)",
+    ),
+    _rule(
+        "vulnerability",
+        "food rations",
+        r"\b(?:food rations|for food|hunger|starv\w+|poverty|destitut\w+)\b",
+        0.6,
+    ),
+    _rule(
+        "vulnerability",
+        "irregular status",
+        r"\b(?:undocumented|irregular (?:migrants?|status)|refugee camps?|stateless|asylum[- ]seekers?)\b",
+        0.6,
+    ),
+    _rule(
+        "vulnerability",
+        "exploit vulnerability",
+        r"\bexploit\w* (?:their|the|this) (?:vulnerab\w+|poverty|status|desperation)",
+        0.9,
+    ),
     # deception
-    _rule("deception", "deceived", r"\b(?:deceiv\w+|deceptive|deception|misled|mislead\w*|tricked|duped)\b", 0.9),
-    _rule("deception", "fraudulent recruitment", r"\b(?:fraudulent|false|fake|bogus|sham) (?:\w+ )?(?:recruit\w*|job|jobs|offers?|promises?|contracts?|employment|marriages?)", 0.9),
-    _rule("deception", "false promises", r"\bpromis\w* (?:of )?(?:well-paid |good |high |higher )?(?:work|jobs?|wages|employment|salar\w+|pay)\b|\bpromises of\b"),
-    _rule("deception", "told they would", r"\btold (?:they|them|that they) would (?:earn|work|be paid|receive)"),
+    _rule(
+        "deception",
+        "deceived",
+        r"\b(?:deceiv\w+|deceptive|deception|misled|mislead\w*|tricked|duped)\b",
+        0.9,
+    ),
+    _rule(
+        "deception",
+        "fraudulent recruitment",
+        r"\b(?:fraudulent|false|fake|bogus|sham) (?:\w+ )?(?:recruit\w*|job|jobs|offers?|promises?|contracts?|employment|marriages?)",
+        0.9,
+    ),
+    _rule(
+        "deception",
+        "false promises",
+        r"\bpromis\w* (?:of )?(?:well-paid |good |high |higher )?(?:work|jobs?|wages|employment|salar\w+|pay)\b|\bpromises of\b",
+    ),
+    _rule(
+        "deception",
+        "told they would",
+        r"\btold (?:they|them|that they) would (?:earn|work|be paid|receive)",
+    ),
     # restricted movement
-    _rule("restricted_movement", "cannot leave", r"\b(?:(?:not|never) (?:allowed|permitted|free) to (?:leave|go)|(?:cannot|can't|could not|couldn't|unable to) leave)\b", 0.9),
-    _rule("restricted_movement", "locked in", r"\blocked (?:in|inside|up)\b|\bgates? (?:were |was )?locked\b", 0.9),
-    _rule("restricted_movement", "confined", r"\b(?:confine\w*|restrict\w* (?:their |workers' )?(?:freedom of )?movement|freedom of movement|escorted|under guard|guarded)\b", 0.8),
-    _rule("restricted_movement", "not allowed to leave", r"\b(?:do|does|did) not (?:allow|let|permit) (?:them|workers|victims|children|prisoners|\w+) (?:to )?leave\b|\b(?:try|tries|tried|trying|attempt\w*) to (?:escape|flee)\b", 0.8),
-    _rule("restricted_movement", "beyond contract", r"\bbeyond (?:the end of )?(?:their|the) contracts?\b", 0.7),
+    _rule(
+        "restricted_movement",
+        "cannot leave",
+        r"\b(?:(?:not|never) (?:allowed|permitted|free) to (?:leave|go)|(?:cannot|can't|could not|couldn't|unable to) leave)\b",
+        0.9,
+    ),
+    _rule(
+        "restricted_movement",
+        "locked in",
+        r"\blocked (?:in|inside|up)\b|\bgates? (?:were |was )?locked\b",
+        0.9,
+    ),
+    _rule(
+        "restricted_movement",
+        "confined",
+        r"\b(?:confine\w*|restrict\w* (?:their |workers' )?(?:freedom of )?movement|freedom of movement|escorted|under guard|guarded)\b",
+        0.8,
+    ),
+    _rule(
+        "restricted_movement",
+        "not allowed to leave",
+        r"\b(?:do|does|did) not (?:allow|let|permit) (?:them|workers|victims|children|prisoners|\w+) (?:to )?leave\b|\b(?:try|tries|tried|trying|attempt\w*) to (?:escape|flee)\b",
+        0.8,
+    ),
+    _rule(
+        "restricted_movement",
+        "beyond contract",
+        r"\bbeyond (?:the end of )?(?:their|the) contracts?\b",
+        0.7,
+    ),
     # isolation
-    _rule("isolation", "cut off", r"\b(?:cut off from|no (?:phones?|contact|means of communication)|(?:not|never) allowed to (?:contact|call|communicate)|incommunicado|isolated)\b", 0.8),
-    _rule("isolation", "held at sea", r"\b(?:at sea|on (?:the |a )?(?:fishing )?vessels?) for (?:months|years|\w+ (?:months|years))\b", 0.7),
+    _rule(
+        "isolation",
+        "cut off",
+        r"\b(?:cut off from|no (?:phones?|contact|means of communication)|(?:not|never) allowed to (?:contact|call|communicate)|incommunicado|isolated)\b",
+        0.8,
+    ),
+    _rule(
+        "isolation",
+        "held at sea",
+        r"\b(?:at sea|on (?:the |a )?(?:fishing )?vessels?) for (?:months|years|\w+ (?:months|years))\b",
+        0.7,
+    ),
     # violence
-    _rule("violence", "beatings", r"\b(?:beat|beaten|beating|beatings|tortur\w+|rape|raped|raping|whipp\w+|assault\w*|physical(?:ly)? abuse\w*|sexual(?:ly)? (?:abuse\w*|assault\w*|violence)|sexual slavery|abduct\w*|kidnap\w*|violence|killed|executed|punched)\b", 0.9),
+    _rule(
+        "violence",
+        "beatings",
+        r"\b(?:beat|beaten|beating|beatings|tortur\w+|rape|raped|raping|whipp\w+|assault\w*|physical(?:ly)? abuse\w*|sexual(?:ly)? (?:abuse\w*|assault\w*|violence)|sexual slavery|abduct\w*|kidnap\w*|violence|killed|executed|punched)\b",
+        0.9,
+    ),
     # intimidation
-    _rule("intimidation", "threats", r"\b(?:threat\w*|intimidat\w+|coerc\w+|retaliat\w+|reprisals?|under (?:the )?menace)\b", 0.8),
-    _rule("intimidation", "forbidden to complain", r"\bforbidden (?:from|to) (?:complain\w*|speak\w*|talk\w*|leave)", 0.9),
-    _rule("intimidation", "dismissal as punishment", r"\b(?:kicked|thrown|sent) (?:out|home)\b|\btold to leave\b|\blose (?:their|his|her) (?:jobs?|food rations|places?|rations)\b", 0.8),
-    _rule("intimidation", "penalties", r"\b(?:fined|punished|penali[sz]ed|pressured|pressure (?:on|to)|expelled|denounced|imprisoned for|reduced (?:food )?rations|threat of penalty)\b|\b(?:for|if) (?:not|failing to) (?:meet|meeting|fulfil\w*) (?:\w+ )?quotas?", 0.7),
+    _rule(
+        "intimidation",
+        "threats",
+        r"\b(?:threat\w*|intimidat\w+|coerc\w+|retaliat\w+|reprisals?|under (?:the )?menace)\b",
+        0.8,
+    ),
+    _rule(
+        "intimidation",
+        "forbidden to complain",
+        r"\bforbidden (?:from|to) (?:complain\w*|speak\w*|talk\w*|leave)",
+        0.9,
+    ),
+    _rule(
+        "intimidation",
+        "dismissal as punishment",
+        r"\b(?:kicked|thrown|sent) (?:out|home)\b|\btold to leave\b|\blose (?:their|his|her) (?:jobs?|food rations|places?|rations)\b",
+        0.8,
+    ),
+    _rule(
+        "intimidation",
+        "penalties",
+        r"\b(?:fined|punished|penali[sz]ed|pressured|pressure (?:on|to)|expelled|denounced|imprisoned for|reduced (?:food )?rations|threat of penalty)\b|\b(?:for|if) (?:not|failing to) (?:meet|meeting|fulfil\w*) (?:\w+ )?quotas?",
+        0.7,
+    ),
     # retained documents
-    _rule("retained_documents", "documents held", r"\b(?:confiscat\w+|retain\w*|withh[oe]ld\w*|seiz\w+|took|take|taken|hold|held|holding|keep|kept|keeping)\b (?:\w+ ){0,3}" + _DOCUMENTS, 0.9),
-    _rule("retained_documents", "documents confiscated", _DOCUMENTS + r" (?:were |was |had been |are )?(?:confiscated|retained|withheld|seized|taken)", 0.9),
+    _rule(
+        "retained_documents",
+        "documents held",
+        r"\b(?:confiscat\w+|retain\w*|withh[oe]ld\w*|seiz\w+|took|take|taken|hold|held|holding|keep|kept|keeping)\b (?:\w+ ){0,3}"
+        + _DOCUMENTS,
+        0.9,
+    ),
+    _rule(
+        "retained_documents",
+        "documents confiscated",
+        _DOCUMENTS
+        + r" (?:were |was |had been |are )?(?:confiscated|retained|withheld|seized|taken)",
+        0.9,
+    ),
     # withheld wages
-    _rule("withheld_wages", "unpaid", r"\b(?:unpaid|not (?:being )?paid|no (?:pay|wages|salary)|without (?:pay|payment|wages|compensation)|paid nothing|little or no (?:pay|wages|compensation)|(?:did|do|does) not pay (?:\w+ )?(?:wages|salar\w+|workers|them)|salary deductions|contributions? of (?:\w+ )?(?:money|grain|cash))\b", 0.9),
-    _rule("withheld_wages", "wages withheld", r"\b(?:wages?|salar\w+|pay|earnings)\b[^.]{0,25}\b(?:withheld|delayed|deducted|confiscated|garnished|paid late|held back|kept|taken)\b|\b(?:withh[oe]ld|deduct\w*|held back|hold back|confiscat\w*)\b[^.]{0,30}\b(?:wages?|salar\w+|pay)\b", 0.9),
-    _rule("withheld_wages", "meagre wages", r"\b(?:meager|meagre|paltry|minimal|low|little) (?:wages?|pay|salar\w+)|(?:insufficient|not enough) to (?:buy|purchase)|(?:does|do|did) not (?:even )?buy\b", 0.7),
-    _rule("withheld_wages", "wages to the state", r"\b(?:government|state|regime|authorities) (?:takes?|took|confiscat\w+|keeps?|kept|withh[oe]ld\w*)\b[^.]{0,20}\b(?:most|majority|portion|share|percent|wages?|salar\w+|earnings)", 0.9),
+    _rule(
+        "withheld_wages",
+        "unpaid",
+        r"\b(?:unpaid|not (?:being )?paid|no (?:pay|wages|salary)|without (?:pay|payment|wages|compensation)|paid nothing|little or no (?:pay|wages|compensation)|(?:did|do|does) not pay (?:\w+ )?(?:wages|salar\w+|workers|them)|salary deductions|contributions? of (?:\w+ )?(?:money|grain|cash))\b",
+        0.9,
+    ),
+    _rule(
+        "withheld_wages",
+        "wages withheld",
+        r"\b(?:wages?|salar\w+|pay|earnings)\b[^.]{0,25}\b(?:withheld|delayed|deducted|confiscated|garnished|paid late|held back|kept|taken)\b|\b(?:withh[oe]ld|deduct\w*|held back|hold back|confiscat\w*)\b[^.]{0,30}\b(?:wages?|salar\w+|pay)\b",
+        0.9,
+    ),
+    _rule(
+        "withheld_wages",
+        "meagre wages",
+        r"\b(?:meager|meagre|paltry|minimal|low|little) (?:wages?|pay|salar\w+)|(?:insufficient|not enough) to (?:buy|purchase)|(?:does|do|did) not (?:even )?buy\b",
+        0.7,
+    ),
+    _rule(
+        "withheld_wages",
+        "wages to the state",
+        r"\b(?:government|state|regime|authorities) (?:takes?|took|confiscat\w+|keeps?|kept|withh[oe]ld\w*)\b[^.]{0,20}\b(?:most|majority|portion|share|percent|wages?|salar\w+|earnings)",
+        0.9,
+    ),
     # debt bondage
-    _rule("debt_bondage", "debt bondage", r"\b(?:debt bondage|bonded (?:labou?r\w*|workers?)|debt[- ]based coercion|indebted)\b", 0.95),
-    _rule("debt_bondage", "fees and advances", r"\b(?:recruitment|placement) fees?\b|\b(?:owe|owed|owing) (?:money|debts?|the|their|for)\b|\b(?:advances?|loans?) (?:they|that|which)?\s?(?:must|had to|have to)? ?repay|\brepay (?:the|their|a|an) (?:debt|advance|loan|fees?)", 0.8),
+    _rule(
+        "debt_bondage",
+        "debt bondage",
+        r"\b(?:debt bondage|bonded (?:labou?r\w*|workers?)|debt[- ]based coercion|indebted)\b",
+        0.95,
+    ),
+    _rule(
+        "debt_bondage",
+        "fees and advances",
+        r"\b(?:recruitment|placement) fees?\b|\b(?:owe|owed|owing) (?:money|debts?|the|their|for)\b|\b(?:advances?|loans?) (?:they|that|which)?\s?(?:must|had to|have to)? ?repay|\brepay (?:the|their|a|an) (?:debt|advance|loan|fees?)",
+        0.8,
+    ),
     # abusive conditions
-    _rule("abusive_conditions", "injuries", r"\b(?:blisters?|peel\w*|callus\w*|injur\w+|wounds?|burns|bleed\w*|maimed|died|deaths?)\b", 0.8),
-    _rule("abusive_conditions", "harsh conditions", r"\b(?:harsh|hazardous|dangerous|unsafe|inhumane|degrading|squalid|unhygienic|abusive|exploitative|poor working|appalling) (?:conditions|environments?|living)\b|\b(?:dangerous|unsafe) (?:work|tasks)\b|\bno sympathy\b", 0.8),
-    _rule("abusive_conditions", "no protection", r"\b(?:without|no|lack of) (?:protective|safety) (?:equipment|gear|clothing)|\bwithout (?:helmets|masks|gloves)\b|\b(?:insufficient|little|lack of) (?:food|water|medical care|sanitation)\b|\bfire exits? (?:was |were )?locked\b", 0.8),
-    _rule("abusive_conditions", "quota pressure", r"\bquotas?\b|\bpush\w* (?:the )?(?:workers|them|girls|children)?\s?(?:to )?(?:increase|work faster|work harder)|\bincrease (?:their )?output\b", 0.7),
+    _rule(
+        "abusive_conditions",
+        "injuries",
+        r"\b(?:blisters?|peel\w*|callus\w*|injur\w+|wounds?|burns|bleed\w*|maimed|died|deaths?)\b",
+        0.8,
+    ),
+    _rule(
+        "abusive_conditions",
+        "harsh conditions",
+        r"\b(?:harsh|hazardous|dangerous|unsafe|inhumane|degrading|squalid|unhygienic|abusive|exploitative|poor working|appalling) (?:conditions|environments?|living)\b|\b(?:dangerous|unsafe) (?:work|tasks)\b|\bno sympathy\b",
+        0.8,
+    ),
+    _rule(
+        "abusive_conditions",
+        "no protection",
+        r"\b(?:without|no|lack of) (?:protective|safety) (?:equipment|gear|clothing)|\bwithout (?:helmets|masks|gloves)\b|\b(?:insufficient|little|lack of) (?:food|water|medical care|sanitation)\b|\bfire exits? (?:was |were )?locked\b",
+        0.8,
+    ),
+    _rule(
+        "abusive_conditions",
+        "quota pressure",
+        r"\bquotas?\b|\bpush\w* (?:the )?(?:workers|them|girls|children)?\s?(?:to )?(?:increase|work faster|work harder)|\bincrease (?:their )?output\b",
+        0.7,
+    ),
     # excessive overtime
-    _rule("excessive_overtime", "long days", r"\b" + _NUMBER + r"[- ]hours? (?:a|per|every|each) day\b|\b" + _NUMBER + r"[- ]hour (?:shifts?|days?|workdays?)\b|\bfor " + _NUMBER + r" hours every day\b|\bhours every day\b", 0.8),
-    _rule("excessive_overtime", "longer hours", r"\bincreas\w* (?:\w+[’']? )?(?:working |work )?hours\b|\bup to " + _NUMBER + r" hours\b", 0.7),
-    _rule("excessive_overtime", "no rest", r"\b(?:long hours|all day|day and night|around the clock|dawn (?:until|to|till) dusk|seven days a week|without (?:rest|a day off|days off|breaks?)|no (?:rest )?days? off|(?:forced|compulsory|mandatory|excessive) overtime|overtime was compulsory|night shifts?)\b", 0.8),
+    _rule(
+        "excessive_overtime",
+        "long days",
+        r"\b"
+        + _NUMBER
+        + r"[- ]hours? (?:a|per|every|each) day\b|\b"
+        + _NUMBER
+        + r"[- ]hour (?:shifts?|days?|workdays?)\b|\bfor "
+        + _NUMBER
+        + r" hours every day\b|\bhours every day\b",
+        0.8,
+    ),
+    _rule(
+        "excessive_overtime",
+        "longer hours",
+        r"\bincreas\w* (?:\w+[’']? )?(?:working |work )?hours\b|\bup to "
+        + _NUMBER
+        + r" hours\b",
+        0.7,
+    ),
+    _rule(
+        "excessive_overtime",
+        "no rest",
+        r"\b(?:long hours|all day|day and night|around the clock|dawn (?:until|to|till) dusk|seven days a week|without (?:rest|a day off|days off|breaks?)|no (?:rest )?days? off|(?:forced|compulsory|mandatory|excessive) overtime|overtime was compulsory|night shifts?)\b",
+        0.8,
+    ),
 )
 
 # A child worker: a child word and a labour word in the same sentence.
 _CHILD_WORD = re.compile(r"\b" + _CHILD + r"\b|\bchild labou?r\b")
 _LABOUR_WORD = re.compile(r"\b" + _LABOUR)
 _HAZARD_WORD = re.compile(
-    r"\b(?:hazardous|dangerous|mines?|mining|quarr\w+|heavy loads?|carr(?:y|ies|ied|ying) (?:heavy|wet|sacks|bricks)|chemicals?|pesticides?|night|long hours|" + _NUMBER + r" hours|commercial sex\w*|sex trafficking|sexual exploitation|prostitution|forced labou?r|worst forms|soldiers?|armed (?:groups?|forces)|blisters?|peel\w*|skin|machetes?|bricks?|kilns?|all day|injur\w+|fishing|at sea|drying of fish|begging)"
+    r"\b(?:hazardous|dangerous|mines?|mining|quarr\w+|heavy loads?|carr(?:y|ies|ied|ying) (?:heavy|wet|sacks|bricks)|chemicals?|pesticides?|night|long hours|"
+    + _NUMBER
+    + r" hours|commercial sex\w*|sex trafficking|sexual exploitation|prostitution|forced labou?r|worst forms|soldiers?|armed (?:groups?|forces)|blisters?|peel\w*|skin|machetes?|bricks?|kilns?|all day|injur\w+|fishing|at sea|drying of fish|begging)"
 )
 _STATE_FORCE = re.compile(
-    r"\b" + _STATE + r"\b[^.;]{0,80}\b(?:forc(?:e|es|ed|ing) (?:\w+ ){0,4}(?:to|into)\b|forcibl\w+|mobili[sz]\w+|compel\w*|conscript\w*|quotas?|impos\w+ (?:\w+ )?(?:labou?r|work)|subject(?:s|ed)? (?:\w+ ){0,4}to forced|order\w* (?:\w+ ){0,4}to (?:work|pick|harvest|labou?r)|resort\w*|us(?:e|es|ed|ing) (?:of )?(?:children|forced|students|prisoners|conscripts|labou?r)|dispatch\w* (?:\w+ ){0,3}(?:workers|labou?rers)|abduct\w*|recruit\w* (?:and used )?(?:child )?soldiers|require\w* (?:\w+ ){0,8}to (?:pick|work|harvest|labou?r))"
+    r"\b"
+    + _STATE
+    + r"\b[^.;]{0,80}\b(?:forc(?:e|es|ed|ing) (?:\w+ ){0,4}(?:to|into)\b|forcibl\w+|mobili[sz]\w+|compel\w*|conscript\w*|quotas?|impos\w+ (?:\w+ )?(?:labou?r|work)|subject(?:s|ed)? (?:\w+ ){0,4}to forced|order\w* (?:\w+ ){0,4}to (?:work|pick|harvest|labou?r)|resort\w*|us(?:e|es|ed|ing) (?:of )?(?:children|forced|students|prisoners|conscripts|labou?r)|dispatch\w* (?:\w+ ){0,3}(?:workers|labou?rers)|abduct\w*|recruit\w* (?:and used )?(?:child )?soldiers|require\w* (?:\w+ ){0,8}to (?:pick|work|harvest|labou?r))"
     r"|\b(?:mass mobili[sz]ations?|forcibly mobili[sz]\w+|mobili[sz]ed|prison (?:camps?|labou?r)|labou?r camps?|political prison\w*|(?:re-education|reform) through labou?r|state-(?:run|sponsored|imposed)|government-imposed quotas|quotas? set by|trading companies affiliated|earn foreign currency|overseas work|forced labou?r (?:in|by) (?:the )?(?:government|state|military)|compulsory labou?r|unpaid (?:community|public) (?:labou?r|work)|hashar)\b"
 )
 
@@ -145,7 +336,9 @@ def is_non_evidence(text: str) -> bool:
     """A recommendation, policy, law against the practice, effort, risk or denial."""
     lowered = text.lower()
     return bool(
-        _RECOMMENDATION.match(lowered) or _NON_EVIDENCE.search(lowered) or _DENIAL.search(lowered)
+        _RECOMMENDATION.match(lowered)
+        or _NON_EVIDENCE.search(lowered)
+        or _DENIAL.search(lowered)
     )
 
 

@@ -12,44 +12,120 @@ import re
 from laborwatch.documents import Sentence
 from laborwatch.extract.evidence import Money, Span
 
-_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₩": "KRW", "₹": "INR"}
+_SYMBOLS = {
+    "$": "USD",
+    "us$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "CNY",
+    "₩": "KRW",
+    "₹": "INR",
+}
 _CODES = "USD|EUR|GBP|CNY|RMB|KPW|KRW|INR|PKR|BDT|NPR|LKR|IDR|MYR|THB|MMK|VND|KHR|PHP|UZS|TMT|KZT|KGS|CDF|XOF|XAF|GHS|NGN|BRL|QAR|SAR|AED|RUB|TRY|MGA"
 # Currency words; None means "ask the document's country".
 _WORDS: dict[str, str | None] = {
-    "won": None, "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "rupees": None,
-    "rupee": None, "taka": "BDT", "dollars": "USD", "dollar": "USD", "us dollars": "USD",
-    "euros": "EUR", "euro": "EUR", "pounds": "GBP", "francs": None,
-    "congolese francs": "CDF", "cfa francs": "XOF", "manat": None, "rupiah": "IDR",
-    "ringgit": "MYR", "baht": "THB", "kyat": "MMK", "dong": "VND", "riel": "KHR",
-    "pesos": "PHP", "soum": "UZS", "sum": "UZS", "som": "KGS", "cedis": "GHS",
-    "naira": "NGN", "reais": "BRL", "riyals": None, "rubles": "RUB", "roubles": "RUB",
-    "lira": "TRY", "ariary": "MGA",
+    "won": None,
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rmb": "CNY",
+    "rupees": None,
+    "rupee": None,
+    "taka": "BDT",
+    "dollars": "USD",
+    "dollar": "USD",
+    "us dollars": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "francs": None,
+    "congolese francs": "CDF",
+    "cfa francs": "XOF",
+    "manat": None,
+    "rupiah": "IDR",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "kyat": "MMK",
+    "dong": "VND",
+    "riel": "KHR",
+    "pesos": "PHP",
+    "soum": "UZS",
+    "sum": "UZS",
+    "som": "KGS",
+    "cedis": "GHS",
+    "naira": "NGN",
+    "reais": "BRL",
+    "riyals": None,
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "lira": "TRY",
+    "ariary": "MGA",
 }
 _BY_COUNTRY = {
-    ("won", "KP"): "KPW", ("won", "KR"): "KRW", ("rupees", "IN"): "INR",
-    ("rupees", "PK"): "PKR", ("rupees", "NP"): "NPR", ("rupees", "LK"): "LKR",
-    ("francs", "CD"): "CDF", ("manat", "TM"): "TMT", ("manat", "AZ"): "AZN",
-    ("riyals", "QA"): "QAR", ("riyals", "SA"): "SAR",
+    ("won", "KP"): "KPW",
+    ("won", "KR"): "KRW",
+    ("rupees", "IN"): "INR",
+    ("rupees", "PK"): "PKR",
+    ("rupees", "NP"): "NPR",
+    ("rupees", "LK"): "LKR",
+    ("francs", "CD"): "CDF",
+    ("manat", "TM"): "TMT",
+    ("manat", "AZ"): "AZN",
+    ("riyals", "QA"): "QAR",
+    ("riyals", "SA"): "SAR",
 }
-_DEFAULTS = {"won": "KPW", "rupees": "INR", "francs": "XOF", "manat": "TMT", "riyals": "SAR"}
-_MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "lakh": 1e5, "crore": 1e7}
+_DEFAULTS = {
+    "won": "KPW",
+    "rupees": "INR",
+    "francs": "XOF",
+    "manat": "TMT",
+    "riyals": "SAR",
+}
+_MULTIPLIERS = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "lakh": 1e5,
+    "crore": 1e7,
+}
 
 _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _MULTIPLIER = r"(?:\s?(?P<multiplier>thousand|million|billion|bn|lakh|crore|k|m)\b)?"
 _WORD = "|".join(sorted((re.escape(word) for word in _WORDS), key=len, reverse=True))
 _PERIOD = r"(?:\s*(?:a|per|each|every|an)\s+(?P<period>hour|day|week|month|year|kilogram|kg)|\s+(?P<adverb>monthly|daily|weekly|annually|yearly|hourly))?"
 _AMOUNTS = (
-    re.compile(r"(?P<symbol>US\$|\$|€|£|¥|₩|₹)\s?" + _NUMBER + _MULTIPLIER + _PERIOD, re.I),
-    re.compile(_NUMBER + _MULTIPLIER + r"\s?(?P<code>" + _CODES + r")\b" + _PERIOD, re.I),
+    re.compile(
+        r"(?P<symbol>US\$|\$|€|£|¥|₩|₹)\s?" + _NUMBER + _MULTIPLIER + _PERIOD, re.I
+    ),
+    re.compile(
+        _NUMBER + _MULTIPLIER + r"\s?(?P<code>" + _CODES + r")\b" + _PERIOD, re.I
+    ),
     re.compile(_NUMBER + _MULTIPLIER + r"\s(?P<word>" + _WORD + r")\b" + _PERIOD, re.I),
 )
-_ADVERBS = {"monthly": "month", "daily": "day", "weekly": "week", "annually": "year", "yearly": "year", "hourly": "hour"}
+_ADVERBS = {
+    "monthly": "month",
+    "daily": "day",
+    "weekly": "week",
+    "annually": "year",
+    "yearly": "year",
+    "hourly": "hour",
+}
 _KINDS = (
     ("fine", re.compile(r"\b(?:fine|fined|fines|penalt\w+)\b")),
     ("fee", re.compile(r"\b(?:fees?|commissions?|charged?|bribes?)\b")),
     ("debt", re.compile(r"\b(?:debts?|loans?|advances?|owe\w*|borrow\w*|repay\w*)\b")),
-    ("wage", re.compile(r"\b(?:wages?|salar\w+|paid|pay|earn\w*|income|per kilogram|a kilogram)\b")),
-    ("price", re.compile(r"\b(?:prices?|costs?|sold|sells?|buy|bought|worth|purchase\w*)\b")),
+    (
+        "wage",
+        re.compile(
+            r"\b(?:wages?|salar\w+|paid|pay|earn\w*|income|per kilogram|a kilogram)\b"
+        ),
+    ),
+    (
+        "price",
+        re.compile(r"\b(?:prices?|costs?|sold|sells?|buy|bought|worth|purchase\w*)\b"),
+    ),
 )
 _YEARLY = re.compile(r"\b(?:each|every|per|a) year\b|\bannual(?:ly)?\b")
 
@@ -63,7 +139,9 @@ def find_money(sentence: Sentence, country: str | None) -> list[Money]:
         if match.group("multiplier"):
             amount *= _MULTIPLIERS[match.group("multiplier").lower()]
         currency = _currency(match, country)
-        period = match.group("period") or _ADVERBS.get((match.group("adverb") or "").lower())
+        period = match.group("period") or _ADVERBS.get(
+            (match.group("adverb") or "").lower()
+        )
         if period in ("kilogram", "kg"):
             period = None
         if period is None and _YEARLY.search(lowered[match.end() : match.end() + 60]):
@@ -103,7 +181,11 @@ def _group(match: re.Match[str], name: str) -> str | None:
 
 
 def _currency(match: re.Match[str], country: str | None) -> str | None:
-    symbol, code, word = _group(match, "symbol"), _group(match, "code"), _group(match, "word")
+    symbol, code, word = (
+        _group(match, "symbol"),
+        _group(match, "code"),
+        _group(match, "word"),
+    )
     if symbol:
         return _SYMBOLS[symbol.lower()]
     if code:

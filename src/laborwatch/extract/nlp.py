@@ -94,4 +94,3 @@ def _register() -> None:
 
     if not Language.has_factory("laborwatch_vocabulary"):
         Language.factory("laborwatch_vocabulary", func=_make_vocabulary_matcher)
-

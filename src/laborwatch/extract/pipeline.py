@@ -33,7 +33,9 @@ _MONEY_KINDS_ALWAYS_KEPT = {"wage", "fee", "debt", "fine"}
 def analyze(document: Document) -> Evidence:
     """All evidence in one document, each fact with its sentence and span."""
     if not document.text:
-        return Evidence(document.id, EXTRACTOR_VERSION, document.language, False, "empty document")
+        return Evidence(
+            document.id, EXTRACTOR_VERSION, document.language, False, "empty document"
+        )
     if document.language and document.language not in ANALYSED_LANGUAGES:
         return Evidence(
             document.id,

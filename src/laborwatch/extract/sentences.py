@@ -82,7 +82,9 @@ def has_wrapped_lines(document: Document) -> bool:
 
 def split_sentences(document: Document) -> list[Sentence]:
     """The document's sentences by rule (no model): for text not analysed."""
-    return sentences_from_doc(_segmenter(has_wrapped_lines(document))(document.text), document)
+    return sentences_from_doc(
+        _segmenter(has_wrapped_lines(document))(document.text), document
+    )
 
 
 def sentences_from_doc(doc: Any, document: Document) -> list[Sentence]:

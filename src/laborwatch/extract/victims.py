@@ -7,16 +7,40 @@ import re
 from laborwatch.documents import Sentence
 from laborwatch.extract.evidence import Span, Victim
 
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "dozens": None, "hundreds": None, "thousands": None}
+_NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "dozens": None,
+    "hundreds": None,
+    "thousands": None,
+}
 _GROUP = re.compile(
     r"\b(?P<number>\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|twenty-\w+|dozens of|hundreds of|thousands of)?\s?"
     r"(?P<modifiers>(?:(?:young|teenage|female|male|migrant|foreign|local|child|school|ethnic|muslim|[A-Z][a-z]+)\s){0,2})"
     r"(?P<group>girls|boys|children|kids|students|schoolchildren|pupils|minors|women|men|workers|laborers|labourers|fishermen|fishers|miners|farmers|prisoners|detainees|migrants|refugees|families|crew members|soldiers)\b"
 )
-_AGE = re.compile(r"\b(?:aged|as young as|ages?) (?P<age>\d{1,2}(?:\s?(?:to|and|-)\s?\d{1,2})?)|\b(?P<years>\d{1,2})[- ]years?[- ]old\b")
+_AGE = re.compile(
+    r"\b(?:aged|as young as|ages?) (?P<age>\d{1,2}(?:\s?(?:to|and|-)\s?\d{1,2})?)|\b(?P<years>\d{1,2})[- ]years?[- ]old\b"
+)
 _FEMALE = {"girls", "women"}
 _MALE = {"boys", "men", "fishermen"}
-_MINORS = {"girls", "boys", "children", "kids", "students", "schoolchildren", "pupils", "minors"}
+_MINORS = {
+    "girls",
+    "boys",
+    "children",
+    "kids",
+    "students",
+    "schoolchildren",
+    "pupils",
+    "minors",
+}
 
 
 def find_victims(sentence: Sentence) -> list[Victim]:
@@ -30,11 +54,25 @@ def find_victims(sentence: Sentence) -> list[Victim]:
         text = match.group(0).strip()
         if not text:
             continue
-        sex = "female" if group in _FEMALE or "female" in modifiers else "male" if group in _MALE or "male " in modifiers else None
-        minor: bool | None = True if group in _MINORS or "teenage" in modifiers or "child" in modifiers else None
+        sex = (
+            "female"
+            if group in _FEMALE or "female" in modifiers
+            else "male"
+            if group in _MALE or "male " in modifiers
+            else None
+        )
+        minor: bool | None = (
+            True
+            if group in _MINORS or "teenage" in modifiers or "child" in modifiers
+            else None
+        )
         if age is not None and minor is None:
             minor = int(re.split(r"\D+", age)[0]) < 18
-        start = sentence.start + match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
+        start = (
+            sentence.start
+            + match.start()
+            + (len(match.group(0)) - len(match.group(0).lstrip()))
+        )
         victims.append(
             Victim(
                 text=text,

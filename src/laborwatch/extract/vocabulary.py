@@ -77,7 +77,9 @@ def goods_taxonomy() -> tuple[GoodEntry, ...]:
             good=row["good"],
             hs=row["hs"] or None,
             sector=row["sector"],
-            terms=tuple(term.strip() for term in row["terms"].split("|") if term.strip()),
+            terms=tuple(
+                term.strip() for term in row["terms"].split("|") if term.strip()
+            ),
         )
         for row in _rows("goods.csv")
     )

@@ -1,0 +1,83 @@
+"""``laborwatch eval``: score extraction against gold annotations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from laborwatch.cli.output import print_json, progress_bar, stdout
+from laborwatch.evaluation import evaluate, read_gold
+
+
+def eval_command(
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            metavar="GOLD.jsonl", help="Gold annotations, one document a line."
+        ),
+    ],
+    data_root: Annotated[
+        Path,
+        typer.Option(
+            "--data-root",
+            metavar="DIR",
+            help="Folder the gold file's paths are relative to.",
+        ),
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the figures as JSON.")
+    ] = False,
+) -> None:
+    """Score indicators (per document and per sentence), places, goods, money and actors."""
+    total = sum(1 for _ in read_gold(gold))
+    with progress_bar("Evaluating") as progress:
+        task = progress.add_task("Evaluating", total=total, current="")
+        report = evaluate(
+            gold,
+            data_root,
+            on_document=lambda name: progress.update(task, advance=1, current=name),
+        )
+    figures = report.as_dict()
+    if as_json:
+        print_json(figures)
+        return
+    indicators = figures["indicators"]
+    table = Table(
+        "code",
+        "doc P",
+        "doc R",
+        "doc F1",
+        "sent P",
+        "sent R",
+        "sent F1",
+        title=f"Indicators over {figures['documents']} documents",
+        title_justify="left",
+    )
+    for code, scores in indicators["per_code"].items():
+        d, s = scores["document"], scores["sentence"]
+        table.add_row(
+            code,
+            *(f"{d[k]:.2f}" for k in ("precision", "recall", "f1")),
+            *(f"{s[k]:.2f}" for k in ("precision", "recall", "f1")),
+        )
+    stdout.print(table)
+    stdout.print(
+        f"document macro-F1 {indicators['doc_macro_f1']:.3f}, micro-F1 {indicators['doc_micro_f1']:.3f}; "
+        f"sentence macro-F1 {indicators['sentence_macro_f1']:.3f}, micro-F1 {indicators['sentence_micro_f1']:.3f}"
+    )
+    facts = Table(
+        "fact",
+        "precision",
+        "recall",
+        "F1",
+        title="Facts (micro over documents)",
+        title_justify="left",
+    )
+    for kind in ("places", "goods", "money", "actors"):
+        facts.add_row(
+            kind, *(f"{figures[kind][k]:.2f}" for k in ("precision", "recall", "f1"))
+        )
+    stdout.print(facts)
