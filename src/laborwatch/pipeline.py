@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from laborwatch.documents import Document
-from laborwatch.extract import split_sentences
+from laborwatch.extract.pipeline import analyze
 from laborwatch.ingest import Problem, SourceFile, discover, read_source
 from laborwatch.ingest.fingerprint import minhash_signature
 from laborwatch.settings import Settings
-from laborwatch.store import Database, save_document
+from laborwatch.extract.pipeline import EXTRACTOR_VERSION
+from laborwatch.store import Database, get_document, save_document
+from laborwatch.store.evidence import analysed_versions, replace_evidence
 
 Outcome = Literal["ingested", "duplicate", "skipped", "failed"]
 OUTCOMES: tuple[Outcome, ...] = ("ingested", "duplicate", "skipped", "failed")
@@ -89,13 +91,15 @@ def ingest_paths(
 def store_document(
     document: Document, database: Database, settings: Settings
 ) -> IngestEvent:
-    """Extract a document's sentences and fingerprint, and store it if new."""
+    """Extract a document's evidence and fingerprint, and store it if new."""
+    evidence = analyze(document)
     result = save_document(
         database,
         document,
-        split_sentences(document),
+        evidence.sentences,
         minhash_signature(document.text),
         near_duplicate_threshold=settings.near_duplicate_threshold,
+        evidence=evidence,
     )
     if result.outcome == "ingested":
         return IngestEvent(
@@ -110,6 +114,38 @@ def store_document(
     return IngestEvent(
         document.source, "duplicate", result.document_id, document.title, detail
     )
+
+
+@dataclass(frozen=True)
+class ReanalyzeSummary:
+    analysed: int
+    skipped: int
+
+
+def reanalyze_documents(
+    database: Database,
+    *,
+    everything: bool = False,
+    on_start: Callable[[int], None] | None = None,
+    on_document: Callable[[str], None] | None = None,
+) -> ReanalyzeSummary:
+    """Re-run extraction over stored documents whose evidence is out of date
+    (or all, with ``everything``); each document's old evidence is replaced in
+    one transaction, so an interruption leaves every document consistent."""
+    versions = analysed_versions(database)
+    stale = [
+        document_id
+        for document_id, version in versions.items()
+        if everything or version != EXTRACTOR_VERSION
+    ]
+    if on_start:
+        on_start(len(stale))
+    for document_id in stale:
+        document = get_document(database, document_id).document
+        replace_evidence(database, document, analyze(document))
+        if on_document:
+            on_document(document_id)
+    return ReanalyzeSummary(analysed=len(stale), skipped=len(versions) - len(stale))
 
 
 def _problem_event(problem: Problem) -> IngestEvent:

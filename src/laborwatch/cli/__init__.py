@@ -13,6 +13,7 @@ from laborwatch.cli.analyze import analyze_command
 from laborwatch.cli.demo import demo_command
 from laborwatch.cli.evaluate import eval_command
 from laborwatch.cli.ingest import ingest_command
+from laborwatch.cli.reanalyze import reanalyze_command
 from laborwatch.cli.output import stderr
 from laborwatch.errors import LaborwatchError
 from laborwatch.settings import Settings, database_url
@@ -64,6 +65,7 @@ def root(
 
 app.command("ingest", no_args_is_help=True)(ingest_command)
 app.command("analyze", no_args_is_help=True)(analyze_command)
+app.command("reanalyze")(reanalyze_command)
 app.add_typer(docs.app, name="docs")
 app.command("eval", no_args_is_help=True)(eval_command)
 app.command("demo")(demo_command)

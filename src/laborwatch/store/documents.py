@@ -13,7 +13,9 @@ from sqlalchemy.exc import IntegrityError
 from laborwatch.documents import Document, Sentence
 from laborwatch.errors import LaborwatchError
 from laborwatch.ingest.fingerprint import band_keys, similarity
+from laborwatch.extract.evidence import Evidence
 from laborwatch.store.database import Database
+from laborwatch.store.evidence import write_evidence, write_sentences
 from laborwatch.store.tables import (
     document_sources,
     documents,
@@ -75,17 +77,21 @@ def save_document(
     signature: bytes,
     *,
     near_duplicate_threshold: float,
+    evidence: Evidence | None = None,
 ) -> SaveResult:
-    """Store a document and its sentences in one transaction, unless already held.
+    """Store a document, its sentences and evidence in one transaction, unless held.
 
     An exact copy adds only its location; a near-duplicate of a stored document
     is recorded against that document and not stored as new evidence.
     """
     try:
         with database.writing() as connection:
-            return _save(
+            result = _save(
                 connection, document, sentences_, signature, near_duplicate_threshold
             )
+            if result.outcome == "ingested" and evidence is not None:
+                write_evidence(connection, evidence)
+            return result
     except IntegrityError:
         # Another process stored the same text between our check and insert.
         return SaveResult("duplicate", document.id)
@@ -141,21 +147,7 @@ def _save(
             ingested_at=now,
         )
     )
-    if sentences_:
-        connection.execute(
-            sentences.insert(),
-            [
-                {
-                    "document_id": document.id,
-                    "position": sentence.position,
-                    "start": sentence.start,
-                    "end": sentence.end,
-                    "page": sentence.page,
-                    "text": sentence.text,
-                }
-                for sentence in sentences_
-            ],
-        )
+    write_sentences(connection, sentences_)
     connection.execute(
         minhash_bands.insert(),
         [{"key": key, "document_id": document.id} for key in keys],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Column,
     DateTime,
     Float,
@@ -92,4 +93,69 @@ minhash_bands = Table(
         primary_key=True,
     ),
     Index("ix_minhash_bands_document_id", "document_id"),
+)
+
+
+def _document_id(primary_key: bool = False) -> Column:  # type: ignore[type-arg]
+    return Column(
+        "document_id",
+        String(64),
+        ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=False,
+        primary_key=primary_key,
+    )
+
+
+analyses = Table(
+    "analyses",
+    metadata,
+    _document_id(primary_key=True),
+    Column("extractor_version", String(32), nullable=False),
+    Column("analysed", Boolean, nullable=False),
+    Column("note", Text),
+    Column("analysed_at", DateTime(timezone=True), nullable=False),
+)
+
+indicators = Table(
+    "indicators",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _document_id(),
+    Column("sentence_position", Integer, nullable=False),
+    Column("code", String(32), nullable=False),
+    Column("cue", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("rule", Text, nullable=False),
+    Index("ix_indicators_document_id", "document_id"),
+    Index("ix_indicators_code", "code"),
+)
+
+# Actors, places, goods, money, victims, dates, sources and denials: one row each,
+# with ``key`` the normalised value facets filter on (a country or subdivision
+# code, a good's name, a currency, an actor's name) and ``detail`` the JSON record.
+facts = Table(
+    "facts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _document_id(),
+    Column("sentence_position", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("key", Text),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("detail", JSON, nullable=False),
+    Index("ix_facts_document_id", "document_id"),
+    Index("ix_facts_kind_key", "kind", "key"),
+)
+
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _document_id(),
+    Column("detail", JSON, nullable=False),
+    Index("ix_incidents_document_id", "document_id"),
 )

@@ -1,0 +1,40 @@
+"""``laborwatch reanalyze``: re-run extraction over stored documents."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from laborwatch.cli.output import open_from, print_json, progress_bar, stderr
+from laborwatch.extract.pipeline import EXTRACTOR_VERSION
+from laborwatch.pipeline import reanalyze_documents
+
+
+def reanalyze_command(
+    ctx: typer.Context,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Re-analyse every document, not only out-of-date ones.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+) -> None:
+    """Re-extract evidence for stored documents analysed by an older extractor.
+
+    Each document's sentences and evidence are replaced in one transaction.
+    """
+    database = open_from(ctx)
+    with progress_bar("Re-analysing") as progress:
+        task = progress.add_task("Re-analysing", total=None, current="")
+        summary = reanalyze_documents(
+            database,
+            everything=everything,
+            on_start=lambda total: progress.update(task, total=total),
+            on_document=lambda document_id: progress.update(task, advance=1, current=document_id[:12]),
+        )
+    if as_json:
+        print_json({"extractor_version": EXTRACTOR_VERSION, "analysed": summary.analysed, "up_to_date": summary.skipped})
+    else:
+        stderr.print(
+            f"{summary.analysed} re-analysed, {summary.skipped} already up to date "
+            f"(extractor version {EXTRACTOR_VERSION})"
+        )

@@ -1,0 +1,96 @@
+"""analyze, eval and reanalyze as a user runs them."""
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPORTS, SHARED_DATA, run_cli
+
+
+def test_analyze_json_has_the_documented_shape() -> None:
+    result = run_cli("analyze", str(REPORTS / "article.html"), "--json")
+    assert result.returncode == 0, result.stderr
+    evidence = json.loads(result.stdout)
+    for key in ("sentences", "actors", "places", "goods", "money", "victims", "sources", "denials", "incidents"):
+        assert isinstance(evidence[key], list), key
+    flagged = [s for s in evidence["sentences"] if s["indicators"]]
+    codes = {i["code"] for s in flagged for i in s["indicators"]}
+    assert {"retained_documents", "violence"} <= codes
+    for sentence in flagged:
+        for indicator in sentence["indicators"]:
+            assert set(indicator) >= {"code", "cue", "confidence"}
+
+
+def test_analyze_report_highlights_evidence() -> None:
+    result = run_cli("analyze", str(REPORTS / "kiln-report.txt"))
+    assert result.returncode == 0, result.stderr
+    assert "debt_bondage" in result.stdout
+    assert "50,000 rupees" in result.stdout
+
+
+def test_analyze_bad_input_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run_cli("analyze", str(tmp_path / "empty.txt"))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"Error: {tmp_path / 'empty.txt'}: empty document, skipped"
+
+
+def test_eval_scores_a_small_gold_file(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text(
+        "# SOURCE: written for the tests\nThe recruiter confiscated their passports.\n"
+        "They were beaten by the guards.\n"
+    )
+    gold = {
+        "id": "a",
+        "file": "docs/a.txt",
+        "sentences": [
+            {"text": "The recruiter confiscated their passports.", "indicators": ["retained_documents"]}
+        ],
+        "indicators": ["retained_documents"],
+        "actors": [],
+        "places": [],
+        "goods": [],
+        "money": [],
+        "victims": [],
+    }
+    (tmp_path / "gold.jsonl").write_text(json.dumps(gold) + "\n")
+    result = run_cli("eval", str(tmp_path / "gold.jsonl"), "--data-root", str(tmp_path), "--json")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    per_code = figures["indicators"]["per_code"]
+    assert per_code["retained_documents"]["document"]["f1"] == 1.0
+    assert per_code["violence"]["document"]["fp"] == 1  # found, but not in the gold
+    assert figures["indicators"]["sentence_micro_f1"] == pytest.approx(2 / 3, abs=1e-3)
+    for key in ("doc_macro_f1", "doc_micro_f1"):
+        assert key in figures["indicators"]
+    for kind in ("places", "goods", "money", "actors"):
+        assert "f1" in figures[kind]
+
+
+def test_development_set_macro_f1_meets_the_bar() -> None:
+    gold = SHARED_DATA / "eval" / "dev" / "gold.jsonl"
+    if not gold.exists():
+        pytest.skip(f"{gold} not found: the development set lives in ../shared/data")
+    result = run_cli("eval", str(gold), "--data-root", str(SHARED_DATA), "--json")
+    figures = json.loads(result.stdout)
+    assert figures["indicators"]["doc_macro_f1"] >= 0.80
+
+
+def test_reanalyze_replaces_out_of_date_evidence(sqlite_url: str) -> None:
+    run_cli("--db", sqlite_url, "ingest", str(REPORTS))
+    path = sqlite_url.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as connection:
+        before = connection.execute("SELECT count(*) FROM indicators").fetchone()[0]
+        connection.execute("UPDATE analyses SET extractor_version = '0'")
+        connection.execute("DELETE FROM indicators")
+    result = run_cli("--db", sqlite_url, "reanalyze", "--json")
+    assert json.loads(result.stdout)["analysed"] == 8
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT count(*) FROM indicators").fetchone()[0] == before
+        versions = {row[0] for row in connection.execute("SELECT extractor_version FROM analyses")}
+    assert versions == {"1"}
+    again = json.loads(run_cli("--db", sqlite_url, "reanalyze", "--json").stdout)
+    assert again == {"extractor_version": "1", "analysed": 0, "up_to_date": 8}
