@@ -13,7 +13,17 @@ def test_analyze_json_has_the_documented_shape() -> None:
     result = run_cli("analyze", str(REPORTS / "article.html"), "--json")
     assert result.returncode == 0, result.stderr
     evidence = json.loads(result.stdout)
-    for key in ("sentences", "actors", "places", "goods", "money", "victims", "sources", "denials", "incidents"):
+    for key in (
+        "sentences",
+        "actors",
+        "places",
+        "goods",
+        "money",
+        "victims",
+        "sources",
+        "denials",
+        "incidents",
+    ):
         assert isinstance(evidence[key], list), key
     flagged = [s for s in evidence["sentences"] if s["indicators"]]
     codes = {i["code"] for s in flagged for i in s["indicators"]}
@@ -34,7 +44,10 @@ def test_analyze_bad_input_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     result = run_cli("analyze", str(tmp_path / "empty.txt"))
     assert result.returncode == 1
-    assert result.stderr.strip() == f"Error: {tmp_path / 'empty.txt'}: empty document, skipped"
+    assert (
+        result.stderr.strip()
+        == f"Error: {tmp_path / 'empty.txt'}: empty document, skipped"
+    )
 
 
 def test_eval_scores_a_small_gold_file(tmp_path: Path) -> None:
@@ -47,7 +60,10 @@ def test_eval_scores_a_small_gold_file(tmp_path: Path) -> None:
         "id": "a",
         "file": "docs/a.txt",
         "sentences": [
-            {"text": "The recruiter confiscated their passports.", "indicators": ["retained_documents"]}
+            {
+                "text": "The recruiter confiscated their passports.",
+                "indicators": ["retained_documents"],
+            }
         ],
         "indicators": ["retained_documents"],
         "actors": [],
@@ -57,7 +73,9 @@ def test_eval_scores_a_small_gold_file(tmp_path: Path) -> None:
         "victims": [],
     }
     (tmp_path / "gold.jsonl").write_text(json.dumps(gold) + "\n")
-    result = run_cli("eval", str(tmp_path / "gold.jsonl"), "--data-root", str(tmp_path), "--json")
+    result = run_cli(
+        "eval", str(tmp_path / "gold.jsonl"), "--data-root", str(tmp_path), "--json"
+    )
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)
     per_code = figures["indicators"]["per_code"]
@@ -89,8 +107,14 @@ def test_reanalyze_replaces_out_of_date_evidence(sqlite_url: str) -> None:
     result = run_cli("--db", sqlite_url, "reanalyze", "--json")
     assert json.loads(result.stdout)["analysed"] == 8
     with sqlite3.connect(path) as connection:
-        assert connection.execute("SELECT count(*) FROM indicators").fetchone()[0] == before
-        versions = {row[0] for row in connection.execute("SELECT extractor_version FROM analyses")}
+        assert (
+            connection.execute("SELECT count(*) FROM indicators").fetchone()[0]
+            == before
+        )
+        versions = {
+            row[0]
+            for row in connection.execute("SELECT extractor_version FROM analyses")
+        }
     assert versions == {"1"}
     again = json.loads(run_cli("--db", sqlite_url, "reanalyze", "--json").stdout)
     assert again == {"extractor_version": "1", "analysed": 0, "up_to_date": 8}

@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from laborwatch.documents import Document
-from laborwatch.extract.pipeline import analyze
+from laborwatch.extract.pipeline import EXTRACTOR_VERSION, analyze
 from laborwatch.ingest import Problem, SourceFile, discover, read_source
 from laborwatch.ingest.fingerprint import minhash_signature
 from laborwatch.settings import Settings
-from laborwatch.extract.pipeline import EXTRACTOR_VERSION
 from laborwatch.store import Database, get_document, save_document
 from laborwatch.store.evidence import analysed_versions, replace_evidence
 

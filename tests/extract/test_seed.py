@@ -16,7 +16,9 @@ SEED = SHARED_DATA / "seed" / "000_1a465e4e39ad20fb.txt"
 def seed() -> tuple[Document, Evidence]:
     if not SEED.exists():
         pytest.skip(f"{SEED} not found: the seed report lives in ../shared/data")
-    document = Document.create(Path(SEED).read_text(), source=str(SEED), media_type="text/plain", language="en")
+    document = Document.create(
+        Path(SEED).read_text(), source=str(SEED), media_type="text/plain", language="en"
+    )
     return document, analyze(document)
 
 
@@ -32,10 +34,16 @@ def seed() -> tuple[Document, Evidence]:
         ("state_imposed", "quotas set by the Ministry of Foreign Trade"),
     ],
 )
-def test_seed_indicator_on_the_right_sentence(seed: tuple[Document, Evidence], code: str, words: str) -> None:
+def test_seed_indicator_on_the_right_sentence(
+    seed: tuple[Document, Evidence], code: str, words: str
+) -> None:
     document, evidence = seed
     sentence = next(s for s in evidence.sentences if words in s.text)
-    found = [i for i in evidence.indicators if i.code == code and i.span.sentence == sentence.position]
+    found = [
+        i
+        for i in evidence.indicators
+        if i.code == code and i.span.sentence == sentence.position
+    ]
     assert found, f"{code} not found on: {sentence.text}"
     assert document.text[found[0].span.start : found[0].span.end] == found[0].cue
 
@@ -56,7 +64,12 @@ def test_seed_good_is_gems(seed: tuple[Document, Evidence]) -> None:
 
 def test_seed_wage(seed: tuple[Document, Evidence]) -> None:
     (money,) = seed[1].money
-    assert (money.amount, money.currency, money.period, money.kind) == (5000, "KPW", "month", "wage")
+    assert (money.amount, money.currency, money.period, money.kind) == (
+        5000,
+        "KPW",
+        "month",
+        "wage",
+    )
 
 
 def test_seed_denial_is_not_evidence(seed: tuple[Document, Evidence]) -> None:
@@ -68,5 +81,6 @@ def test_seed_denial_is_not_evidence(seed: tuple[Document, Evidence]) -> None:
 
 def test_seed_source_is_cited(seed: tuple[Document, Evidence]) -> None:
     assert any(
-        s.outlet == "Daily NK" and "South Pyongan Province" in s.speaker for s in seed[1].sources
+        s.outlet == "Daily NK" and "South Pyongan Province" in s.speaker
+        for s in seed[1].sources
     )

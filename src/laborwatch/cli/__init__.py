@@ -13,8 +13,8 @@ from laborwatch.cli.analyze import analyze_command
 from laborwatch.cli.demo import demo_command
 from laborwatch.cli.evaluate import eval_command
 from laborwatch.cli.ingest import ingest_command
-from laborwatch.cli.reanalyze import reanalyze_command
 from laborwatch.cli.output import stderr
+from laborwatch.cli.reanalyze import reanalyze_command
 from laborwatch.errors import LaborwatchError
 from laborwatch.settings import Settings, database_url
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -15,7 +14,7 @@ from rich.text import Text
 from laborwatch.cli.output import print_json, settings_from, stderr, stdout
 from laborwatch.documents import Document
 from laborwatch.errors import LaborwatchError
-from laborwatch.extract.evidence import Evidence
+from laborwatch.extract.evidence import Evidence, Indicator
 from laborwatch.extract.pipeline import analyze
 from laborwatch.ingest import Problem, discover, read_source
 from laborwatch.ingest.sources import SourceFile
@@ -80,7 +79,8 @@ _CODE_STYLE = "bold magenta"
 
 def print_report(document: Document, evidence: Evidence) -> None:
     stdout.print(
-        f"[bold]{escape(document.title or document.source)}[/bold]  [dim]{document.id[:12]}[/dim]"
+        f"[bold]{escape(document.title or document.source)}[/bold]"
+        f"  [dim]{document.id[:12]}[/dim]"
     )
     if not evidence.analysed:
         stderr.print(
@@ -89,7 +89,7 @@ def print_report(document: Document, evidence: Evidence) -> None:
         return
     codes = sorted(evidence.codes())
     stdout.print(f"Indicators: {', '.join(codes) if codes else 'none found'}\n")
-    by_sentence: dict[int, list] = {}
+    by_sentence: dict[int, list[Indicator]] = {}
     for indicator in evidence.indicators:
         by_sentence.setdefault(indicator.span.sentence, []).append(indicator)
     for sentence in evidence.sentences:
@@ -130,7 +130,8 @@ def print_report(document: Document, evidence: Evidence) -> None:
         facts.add_row(
             "money",
             escape(money.text),
-            f"{money.amount:,.0f} {money.currency or '?'} per {money.period or '-'}, {money.kind}",
+            f"{money.amount:,.0f} {money.currency or '?'} "
+            f"per {money.period or '-'}, {money.kind}",
         )
     for victim in evidence.victims:
         facts.add_row("victims", escape(victim.text), "minor" if victim.minor else "")

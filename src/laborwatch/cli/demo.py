@@ -20,6 +20,7 @@ from laborwatch.store import (
     open_database,
     search_sentences,
 )
+from laborwatch.store.evidence import count_indicators
 
 
 def demo_command(
@@ -64,12 +65,18 @@ def demo_command(
         )
     stdout.print(table)
 
+    indicator_counts = count_indicators(database)
+    stdout.print("\nSentences carrying each indicator:")
+    for code, count in indicator_counts.items():
+        stdout.print(f"  {code:<22} {count:>3}  {'█' * count}")
+
     query = "passports OR quotas"
     stdout.print(f"\nSentences matching [bold]{query}[/bold]:")
     for hit in search_sentences(database, query, limit=5):
         stdout.print(highlighted(hit.snippet), style=None)
     stdout.print(
         f"\nExplore it: laborwatch --db {escape(str(database_path))} docs list"
-        f"\n            laborwatch --db {escape(str(database_path))} docs search cotton",
+        f"\n            laborwatch --db {escape(str(database_path))} "
+        "docs search cotton",
         soft_wrap=True,
     )

@@ -31,7 +31,7 @@ def eval_command(
         bool, typer.Option("--json", help="Print the figures as JSON.")
     ] = False,
 ) -> None:
-    """Score indicators (per document and per sentence), places, goods, money and actors."""
+    """Score indicators (per document and sentence), places, goods, money, actors."""
     total = sum(1 for _ in read_gold(gold))
     with progress_bar("Evaluating") as progress:
         task = progress.add_task("Evaluating", total=total, current="")
@@ -65,8 +65,10 @@ def eval_command(
         )
     stdout.print(table)
     stdout.print(
-        f"document macro-F1 {indicators['doc_macro_f1']:.3f}, micro-F1 {indicators['doc_micro_f1']:.3f}; "
-        f"sentence macro-F1 {indicators['sentence_macro_f1']:.3f}, micro-F1 {indicators['sentence_micro_f1']:.3f}"
+        f"document macro-F1 {indicators['doc_macro_f1']:.3f}, "
+        f"micro-F1 {indicators['doc_micro_f1']:.3f}; "
+        f"sentence macro-F1 {indicators['sentence_macro_f1']:.3f}, "
+        f"micro-F1 {indicators['sentence_micro_f1']:.3f}"
     )
     facts = Table(
         "fact",

@@ -14,9 +14,14 @@ from laborwatch.pipeline import reanalyze_documents
 def reanalyze_command(
     ctx: typer.Context,
     everything: Annotated[
-        bool, typer.Option("--all", help="Re-analyse every document, not only out-of-date ones.")
+        bool,
+        typer.Option(
+            "--all", help="Re-analyse every document, not only out-of-date ones."
+        ),
     ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the counts as JSON.")
+    ] = False,
 ) -> None:
     """Re-extract evidence for stored documents analysed by an older extractor.
 
@@ -29,10 +34,18 @@ def reanalyze_command(
             database,
             everything=everything,
             on_start=lambda total: progress.update(task, total=total),
-            on_document=lambda document_id: progress.update(task, advance=1, current=document_id[:12]),
+            on_document=lambda document_id: progress.update(
+                task, advance=1, current=document_id[:12]
+            ),
         )
     if as_json:
-        print_json({"extractor_version": EXTRACTOR_VERSION, "analysed": summary.analysed, "up_to_date": summary.skipped})
+        print_json(
+            {
+                "extractor_version": EXTRACTOR_VERSION,
+                "analysed": summary.analysed,
+                "up_to_date": summary.skipped,
+            }
+        )
     else:
         stderr.print(
             f"{summary.analysed} re-analysed, {summary.skipped} already up to date "

@@ -9,7 +9,6 @@ from typing import Any
 from laborwatch.extract.evidence import Good, Span
 from laborwatch.extract.vocabulary import goods_taxonomy
 
-
 # "A kilogram of rice" measures a wage, it does not name a good made by the workers.
 _MEASURE = re.compile(r"(?:kilograms?|kilos?|kg|price|cost|bags?|bowls?) of\s*$", re.I)
 

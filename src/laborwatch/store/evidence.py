@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,7 +14,7 @@ from laborwatch.extract.evidence import Evidence
 from laborwatch.store.database import Database
 from laborwatch.store.tables import analyses, facts, incidents, indicators, sentences
 
-_FACT_KEYS = {
+_FACT_KEYS: dict[str, tuple[str, Callable[[Any], str | None]]] = {
     "actors": ("actor", lambda fact: fact.name),
     "places": ("place", lambda fact: fact.subdivision or fact.country),
     "goods": ("good", lambda fact: fact.good),
@@ -94,19 +95,37 @@ def write_evidence(connection: Connection, evidence: Evidence) -> None:
         connection.execute(
             incidents.insert(),
             [
-                {"document_id": document_id, "detail": _plain(dataclasses.asdict(incident))}
+                {
+                    "document_id": document_id,
+                    "detail": _plain(dataclasses.asdict(incident)),
+                }
                 for incident in evidence.incidents
             ],
         )
 
 
-def replace_evidence(database: Database, document: Document, evidence: Evidence) -> None:
+def replace_evidence(
+    database: Database, document: Document, evidence: Evidence
+) -> None:
     """Swap a document's sentences and evidence for new ones, in one transaction."""
     with database.writing() as connection:
         for table in (incidents, facts, indicators, analyses, sentences):
             connection.execute(delete(table).where(table.c.document_id == document.id))
         write_sentences(connection, evidence.sentences)
         write_evidence(connection, evidence)
+
+
+def count_indicators(database: Database) -> dict[str, int]:
+    """How many sentences carry each indicator code, across stored documents."""
+    from sqlalchemy import func
+
+    query = (
+        select(indicators.c.code, func.count())
+        .group_by(indicators.c.code)
+        .order_by(func.count().desc(), indicators.c.code)
+    )
+    with database.reading() as connection:
+        return {code: count for code, count in connection.execute(query)}
 
 
 def analysed_versions(database: Database) -> dict[str, str | None]:
