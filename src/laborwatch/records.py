@@ -6,6 +6,7 @@ remove them.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from typing import Any
 
@@ -133,6 +134,26 @@ def _span(span: Span) -> dict[str, int]:
     return {"start": span.start, "end": span.end, "sentence": span.sentence}
 
 
+FACT_KINDS = (
+    "actors",
+    "places",
+    "goods",
+    "money",
+    "victims",
+    "dates",
+    "sources",
+    "denials",
+)
+
+
+def fact_record(fact: Any) -> dict[str, Any]:
+    """A fact's fields, then its span (``start``, ``end``, ``sentence``)."""
+    fields = {
+        key: value for key, value in dataclasses.asdict(fact).items() if key != "span"
+    }
+    return {**fields, **_span(fact.span)}
+
+
 def evidence_record(
     evidence: Evidence, document: Document | None = None
 ) -> dict[str, Any]:
@@ -167,83 +188,13 @@ def evidence_record(
             }
             for sentence in evidence.sentences
         ],
-        "actors": [
-            {"name": a.name, "kind": a.kind, "role": a.role, **_span(a.span)}
-            for a in evidence.actors
-        ],
-        "places": [
-            {
-                "text": p.text,
-                "country": p.country,
-                "subdivision": p.subdivision,
-                "city": p.city,
-                "latitude": p.latitude,
-                "longitude": p.longitude,
-                **_span(p.span),
-            }
-            for p in evidence.places
-        ],
-        "goods": [
-            {
-                "text": g.text,
-                "good": g.good,
-                "hs": g.hs,
-                "sector": g.sector,
-                **_span(g.span),
-            }
-            for g in evidence.goods
-        ],
-        "money": [
-            {
-                "text": m.text,
-                "amount": m.amount,
-                "currency": m.currency,
-                "period": m.period,
-                "kind": m.kind,
-                **_span(m.span),
-            }
-            for m in evidence.money
-        ],
-        "victims": [
-            {
-                "text": v.text,
-                "group": v.group,
-                "sex": v.sex,
-                "age": v.age,
-                "minor": v.minor,
-                "number": v.number,
-                **_span(v.span),
-            }
-            for v in evidence.victims
-        ],
-        "dates": [
-            {"text": d.text, "value": d.value, **_span(d.span)} for d in evidence.dates
-        ],
-        "sources": [
-            {
-                "text": s.text,
-                "speaker": s.speaker,
-                "outlet": s.outlet,
-                "date": s.date,
-                **_span(s.span),
-            }
-            for s in evidence.sources
-        ],
-        "denials": [
-            {"text": d.text, "by": d.by, **_span(d.span)} for d in evidence.denials
-        ],
+        **{
+            kind: [fact_record(fact) for fact in getattr(evidence, kind)]
+            for kind in FACT_KINDS
+        },
         "incidents": [
-            {
-                "indicators": list(i.indicators),
-                "actors": list(i.actors),
-                "victims": list(i.victims),
-                "countries": list(i.countries),
-                "subdivisions": list(i.subdivisions),
-                "goods": list(i.goods),
-                "dates": list(i.dates),
-                "sentences": list(i.sentences),
-            }
-            for i in evidence.incidents
+            {key: list(value) for key, value in dataclasses.asdict(incident).items()}
+            for incident in evidence.incidents
         ],
     }
     if document is not None:
