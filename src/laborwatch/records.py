@@ -171,6 +171,7 @@ def evidence_record(
                 "cue_start": indicator.span.start,
                 "cue_end": indicator.span.end,
                 "confidence": indicator.confidence,
+                "model_confidence": indicator.model_confidence,
                 "rule": indicator.rule,
             }
         )

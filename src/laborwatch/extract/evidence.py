@@ -19,14 +19,15 @@ class Span:
 
 @dataclass(frozen=True)
 class Indicator:
-    """An indicator code supported by a sentence, the cue that triggered it, and
-    how sure the rule is (0 to 1)."""
+    """An indicator code supported by a sentence, the cue that triggered it, how
+    sure the rule is (0 to 1), and the sentence classifier's probability."""
 
     code: str
     cue: str
     span: Span
     confidence: float
     rule: str
+    model_confidence: float | None = None
 
 
 @dataclass(frozen=True)

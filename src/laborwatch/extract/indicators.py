@@ -9,7 +9,8 @@ a cue preceded closely by a negation ("were not beaten") is dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from laborwatch.documents import Sentence
 from laborwatch.extract.evidence import Indicator, Span
@@ -342,8 +343,16 @@ def is_non_evidence(text: str) -> bool:
     )
 
 
-def find_indicators(sentence: Sentence) -> list[Indicator]:
-    """The indicator codes a sentence supports, each with its cue and confidence."""
+def find_indicators(
+    sentence: Sentence, probabilities: Mapping[str, float] | None = None
+) -> list[Indicator]:
+    """The indicator codes a sentence supports, each with its cue and confidence.
+
+    ``probabilities`` are the sentence classifier's, per code; each indicator
+    carries its code's as ``model_confidence``, a second opinion for ranking.
+    The rules alone decide: letting the classifier add or veto codes lowered
+    F1 on the development set (docs/evaluation.md).
+    """
     if is_non_evidence(sentence.text):
         return []
     lowered = sentence.text.lower()
@@ -378,4 +387,9 @@ def find_indicators(sentence: Sentence) -> list[Indicator]:
     state = _STATE_FORCE.search(lowered)
     if state:
         add("state_imposed", state, 0.75, "state compels the work")
+    if probabilities:
+        for code, indicator in found.items():
+            found[code] = replace(
+                indicator, model_confidence=round(probabilities[code], 3)
+            )
     return sorted(found.values(), key=lambda indicator: CODES.index(indicator.code))

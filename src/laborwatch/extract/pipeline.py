@@ -14,6 +14,7 @@ from collections.abc import Callable
 from laborwatch.documents import Document, Sentence
 from laborwatch.extract.actors import find_actors
 from laborwatch.extract.attribution import find_dates, find_denial, find_sources
+from laborwatch.extract.classifier import classify
 from laborwatch.extract.evidence import Evidence, Place
 from laborwatch.extract.goods import find_goods
 from laborwatch.extract.incidents import roll_up_incidents
@@ -25,7 +26,7 @@ from laborwatch.extract.sentences import sentences_from_doc, split_sentences
 from laborwatch.extract.victims import find_victims
 
 # Bump when extraction changes what it finds; stored results carry it.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 ANALYSED_LANGUAGES = {"en"}
 _MONEY_KINDS_ALWAYS_KEPT = {"wage", "fee", "debt", "fine"}
 
@@ -50,8 +51,9 @@ def analyze(document: Document) -> Evidence:
     locate = _locator(sentences)
     evidence = Evidence(document.id, EXTRACTOR_VERSION, document.language or "en", True)
     evidence.sentences = sentences
-    for sentence in sentences:
-        evidence.indicators.extend(find_indicators(sentence))
+    probabilities = classify([sentence.text for sentence in sentences])
+    for sentence, sentence_probabilities in zip(sentences, probabilities, strict=True):
+        evidence.indicators.extend(find_indicators(sentence, sentence_probabilities))
         evidence.sources.extend(find_sources(sentence))
         denial = find_denial(sentence)
         if denial:

@@ -68,6 +68,7 @@ def write_evidence(connection: Connection, evidence: Evidence) -> None:
                     "start": i.span.start,
                     "end": i.span.end,
                     "confidence": i.confidence,
+                    "model_confidence": i.model_confidence,
                     "rule": i.rule,
                 }
                 for i in evidence.indicators

@@ -127,6 +127,7 @@ indicators = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("confidence", Float, nullable=False),
+    Column("model_confidence", Float),
     Column("rule", Text, nullable=False),
     Index("ix_indicators_document_id", "document_id"),
     Index("ix_indicators_code", "code"),

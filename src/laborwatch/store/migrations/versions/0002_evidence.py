@@ -49,6 +49,7 @@ def upgrade() -> None:
         sa.Column("start", sa.Integer, nullable=False),
         sa.Column("end", sa.Integer, nullable=False),
         sa.Column("confidence", sa.Float, nullable=False),
+        sa.Column("model_confidence", sa.Float),
         sa.Column("rule", sa.Text, nullable=False),
     )
     op.create_index("ix_indicators_document_id", "indicators", ["document_id"])
