@@ -66,7 +66,9 @@ def corpus_labelled(data_root: Path) -> list[tuple[str, set[str]]]:
         lines = path.read_text(encoding="utf-8").split("\n")
         while lines and lines[0].startswith("# "):
             lines.pop(0)
-        document = Document.create("\n".join(lines), source=str(path), media_type="text/plain")
+        document = Document.create(
+            "\n".join(lines), source=str(path), media_type="text/plain"
+        )
         sentences = split_sentences(document)
         rng.shuffle(sentences)
         for sentence in sentences[:CORPUS_SENTENCES_PER_DOCUMENT]:
@@ -109,7 +111,8 @@ def main() -> None:
         )
         + "\n"
     )
-    print(f"{len(examples)} sentences ({hand_count} hand-labelled); positives: {positives}")
+    print(f"{len(examples)} sentences ({hand_count} hand-labelled)")
+    print(f"positives per code: {positives}")
 
 
 if __name__ == "__main__":

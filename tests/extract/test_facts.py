@@ -148,7 +148,9 @@ def test_chunks_join_back_to_the_text() -> None:
 
 
 def test_long_document_is_parsed_in_chunks_with_true_spans() -> None:
-    paragraph = "The recruiter confiscated their passports. They worked 14 hours a day.\n\n"
+    paragraph = (
+        "The recruiter confiscated their passports. They worked 14 hours a day.\n\n"
+    )
     document = Document.create(
         paragraph * 2500, source="t", media_type="text/plain", language="en"
     )
@@ -157,4 +159,7 @@ def test_long_document_is_parsed_in_chunks_with_true_spans() -> None:
     assert len(evidence.sentences) == 5000
     for indicator in evidence.indicators:
         assert document.text[indicator.span.start : indicator.span.end] == indicator.cue
-    assert {i.code for i in evidence.indicators} == {"retained_documents", "excessive_overtime"}
+    assert {i.code for i in evidence.indicators} == {
+        "retained_documents",
+        "excessive_overtime",
+    }
