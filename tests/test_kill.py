@@ -16,7 +16,7 @@ from laborwatch.store.tables import document_sources, documents, minhash_bands
 from tests.conftest import run_cli
 from tests.corpus import write_reports
 
-REPORT_COUNT = 1500
+REPORT_COUNT = 400
 
 
 def test_sigkill_mid_ingest_loses_nothing_committed(
