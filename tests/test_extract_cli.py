@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from laborwatch.extract.pipeline import EXTRACTOR_VERSION
 from tests.conftest import REPORTS, SHARED_DATA, run_cli
 
 
@@ -115,6 +116,10 @@ def test_reanalyze_replaces_out_of_date_evidence(sqlite_url: str) -> None:
             row[0]
             for row in connection.execute("SELECT extractor_version FROM analyses")
         }
-    assert versions == {"1"}
+    assert versions == {EXTRACTOR_VERSION}
     again = json.loads(run_cli("--db", sqlite_url, "reanalyze", "--json").stdout)
-    assert again == {"extractor_version": "1", "analysed": 0, "up_to_date": 8}
+    assert again == {
+        "extractor_version": EXTRACTOR_VERSION,
+        "analysed": 0,
+        "up_to_date": 8,
+    }
