@@ -9,6 +9,7 @@ import typer
 
 from laborwatch import __version__
 from laborwatch.cli import docs
+from laborwatch.cli import lists as lists_cli
 from laborwatch.cli.analyze import analyze_command
 from laborwatch.cli.demo import demo_command
 from laborwatch.cli.evaluate import eval_command
@@ -67,6 +68,7 @@ app.command("ingest", no_args_is_help=True)(ingest_command)
 app.command("analyze", no_args_is_help=True)(analyze_command)
 app.command("reanalyze")(reanalyze_command)
 app.add_typer(docs.app, name="docs")
+app.add_typer(lists_cli.app, name="lists")
 app.command("eval", no_args_is_help=True)(eval_command)
 app.command("demo")(demo_command)
 

@@ -7,9 +7,11 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Date,
     DateTime,
     Float,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     LargeBinary,
@@ -159,4 +161,50 @@ incidents = Table(
     _document_id(),
     Column("detail", JSON, nullable=False),
     Index("ix_incidents_document_id", "document_id"),
+)
+
+lists = Table(
+    "lists",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("format", String(32), nullable=False),
+    Column("publisher", Text, nullable=False),
+    Column("published", Date),
+    Column("loaded_at", DateTime(timezone=True), nullable=False),
+    Column("checksum", String(64), nullable=False, comment="SHA-256 of the list files"),
+    Column("sources", JSON, nullable=False),
+    Column("entry_count", Integer, nullable=False),
+)
+
+list_entries = Table(
+    "list_entries",
+    metadata,
+    Column(
+        "list_id",
+        String(64),
+        ForeignKey("lists.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("entry_id", String(128), primary_key=True),
+    Column("schema", String(32), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("countries", JSON, nullable=False),
+    Column("properties", JSON, nullable=False),
+)
+
+list_names = Table(
+    "list_names",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("list_id", String(64), nullable=False),
+    Column("entry_id", String(128), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("kind", String(16), nullable=False, comment="name|alias|weak_alias"),
+    ForeignKeyConstraint(
+        ["list_id", "entry_id"],
+        ["list_entries.list_id", "list_entries.entry_id"],
+        ondelete="CASCADE",
+    ),
+    Index("ix_list_names_entry", "list_id", "entry_id"),
 )

@@ -1,0 +1,133 @@
+"""``laborwatch lists``: load, show and remove sanctions and trade lists."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from laborwatch.cli.output import open_from, print_json, stderr, stdout
+from laborwatch.lists import FORMATS, load_list
+from laborwatch.store.lists import ListSummary, get_list, list_lists, remove_list, save_list
+
+app = typer.Typer(help="Load, show and remove sanctions and trade lists.", no_args_is_help=True)
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (see docs/cli.md).")]
+
+
+def list_record(summary: ListSummary) -> dict[str, Any]:
+    return {
+        "id": summary.id,
+        "title": summary.title,
+        "format": summary.format,
+        "publisher": summary.publisher,
+        "published": summary.published.isoformat() if summary.published else None,
+        "loaded_at": summary.loaded_at.isoformat(),
+        "checksum": summary.checksum,
+        "sources": summary.sources,
+        "entries": summary.entry_count,
+    }
+
+
+@app.command("load")
+def load_command(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FILE",
+            help="List files: OFAC sdn.csv or cons_prim.csv (or their folder), UN XML, "
+            "BIS Denied Persons (tab-separated), OpenSanctions entities.ftm.json.",
+        ),
+    ],
+    list_format: Annotated[
+        str | None,
+        typer.Option("--format", help=f"One of {', '.join(FORMATS)}; detected when not given."),
+    ] = None,
+    list_id: Annotated[
+        str | None, typer.Option("--id", help="Store under this list id (one FILE only).")
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            metavar="YYYY-MM-DD",
+            help="The list's publication date, where its files do not say.",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Load lists, each replacing its previous version in one transaction.
+
+    A file that cannot be read whole leaves the stored version of its list in
+    place, and the error names the file and line.
+    """
+    if list_id and len(paths) > 1:
+        raise typer.BadParameter("--id names one list; give one FILE")
+    edition = _date(published) if published else None
+    database = open_from(ctx)
+    loaded_summaries = []
+    for path in paths:
+        loaded = load_list(path, list_format, list_id)
+        if edition:
+            from dataclasses import replace
+
+            loaded = replace(loaded, published=edition)
+        summary = save_list(database, loaded)
+        loaded_summaries.append(summary)
+        if not as_json:
+            stderr.print(
+                f"loaded [bold]{summary.id}[/bold]: {summary.entry_count} entries, "
+                f"published {summary.published or 'unknown'}, sha256 {summary.checksum[:12]}"
+            )
+    if as_json:
+        print_json({"lists": [list_record(summary) for summary in loaded_summaries]})
+
+
+@app.command("show")
+def show_command(
+    ctx: typer.Context,
+    list_id: Annotated[str | None, typer.Argument(metavar="[ID]", help="One list's id.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show the loaded lists, or one of them: edition date, checksum, entries."""
+    database = open_from(ctx)
+    summaries = [get_list(database, list_id)] if list_id else list_lists(database)
+    if as_json:
+        print_json({"lists": [list_record(summary) for summary in summaries]})
+        return
+    if not summaries:
+        stdout.print("No lists loaded. Load one with: laborwatch lists load FILE")
+        return
+    table = Table("id", "title", "published", "entries", "loaded", "sha256")
+    for summary in summaries:
+        table.add_row(
+            summary.id,
+            escape(summary.title),
+            str(summary.published or ""),
+            str(summary.entry_count),
+            summary.loaded_at.isoformat(timespec="minutes"),
+            summary.checksum[:12],
+        )
+    stdout.print(table)
+
+
+@app.command("remove")
+def remove_command(
+    ctx: typer.Context,
+    list_id: Annotated[str, typer.Argument(metavar="ID", help="The list's id.")],
+) -> None:
+    """Remove a loaded list and its entries."""
+    summary = remove_list(open_from(ctx), list_id)
+    stderr.print(f"removed {summary.id} ({summary.entry_count} entries)")
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value}: not a date (YYYY-MM-DD)") from None

@@ -1,0 +1,67 @@
+"""Lists: sanctions and trade lists read from their publishers' files into one shape.
+
+``load_list(path, format=None)`` detects the format (OFAC CSV, UN XML, BIS Denied
+Persons, OpenSanctions FollowTheMoney JSON) and returns a ``LoadedList``; it reads
+the whole list before anything is stored, so a bad file never replaces a good list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from laborwatch.errors import LaborwatchError
+from laborwatch.lists.bis import load_bis, looks_like_bis
+from laborwatch.lists.entry import ListEntry, LoadedList
+from laborwatch.lists.ftm import load_ftm, looks_like_ftm
+from laborwatch.lists.ofac import is_ofac_main_file, load_ofac
+from laborwatch.lists.un import load_un, looks_like_un
+
+FORMATS = ("ofac-csv", "un-xml", "bis-dpl", "ftm-json")
+
+__all__ = ["FORMATS", "ListEntry", "LoadedList", "detect_format", "load_list"]
+
+
+def detect_format(path: Path) -> str:
+    """The list format of a file, from its name and first bytes."""
+    if path.is_dir():
+        for name in ("sdn.csv", "cons_prim.csv"):
+            if (path / name).exists():
+                return "ofac-csv"
+        raise LaborwatchError(f"{path}: a folder with no sdn.csv or cons_prim.csv")
+    if is_ofac_main_file(path):
+        return "ofac-csv"
+    try:
+        with path.open("rb") as file:
+            head = file.read(4096)
+    except OSError as err:
+        raise LaborwatchError(f"{path}: cannot read ({err.strerror})") from None
+    for name, test in (("un-xml", looks_like_un), ("bis-dpl", looks_like_bis), ("ftm-json", looks_like_ftm)):
+        if test(head):
+            return name
+    raise LaborwatchError(f"{path}: unknown list format; give --format ({', '.join(FORMATS)})")
+
+
+def load_list(path: Path, list_format: str | None = None, list_id: str | None = None) -> LoadedList:
+    """Read a whole list from its file (or, for OFAC, its folder or main file)."""
+    if not path.exists():
+        raise LaborwatchError(f"{path}: no such file or folder")
+    list_format = list_format or detect_format(path)
+    if list_format == "ofac-csv":
+        if path.is_dir():
+            path = path / ("sdn.csv" if (path / "sdn.csv").exists() else "cons_prim.csv")
+        if not is_ofac_main_file(path):
+            raise LaborwatchError(f"{path}: OFAC lists load from sdn.csv or cons_prim.csv")
+        loaded = load_ofac(path)
+    elif list_format == "un-xml":
+        loaded = load_un(path)
+    elif list_format == "bis-dpl":
+        loaded = load_bis(path)
+    elif list_format == "ftm-json":
+        loaded = load_ftm(path, list_id)
+    else:
+        raise LaborwatchError(f"{list_format}: unknown format; one of {', '.join(FORMATS)}")
+    if list_id and list_id != loaded.list_id:
+        from dataclasses import replace
+
+        loaded = replace(loaded, list_id=list_id)
+    return loaded

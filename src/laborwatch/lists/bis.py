@@ -1,0 +1,89 @@
+"""The US Commerce Department's (BIS) Denied Persons List, tab-separated.
+
+Header: Name, Street_Address, City, State, Country, Postal_Code, Effective_Date,
+Expiration_Date, Standard_Order, Last_Update, Action, FR_Citation. The list has no
+entry ids: one is derived from the name, and rows naming the same party at several
+addresses are merged.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from datetime import date, datetime
+from pathlib import Path
+
+from laborwatch.countries import country_code
+from laborwatch.errors import LaborwatchError
+from laborwatch.lists.entry import ListEntry, LoadedList
+from laborwatch.lists.files import checksum, decode, read_bytes
+from laborwatch.lists.ofac import _COMPANY
+
+REQUIRED = ("Name", "Street_Address", "City", "Country", "Effective_Date", "FR_Citation")
+
+
+def looks_like_bis(head: bytes) -> bool:
+    return head.lstrip(b"\xef\xbb\xbf").startswith(b'"Name"\t') or head.startswith(b"Name\t")
+
+
+def load_bis(path: Path) -> LoadedList:
+    data = read_bytes(path)
+    reader = csv.DictReader(io.StringIO(decode(path, data), newline=""), delimiter="\t")
+    missing = [column for column in REQUIRED if column not in (reader.fieldnames or [])]
+    if missing:
+        raise LaborwatchError(f"{path}:1: missing column(s) {', '.join(missing)}")
+    parties: dict[str, dict[str, list[str]]] = {}
+    latest: date | None = None
+    for row in reader:
+        if None in row:  # more cells than the header names
+            raise LaborwatchError(f"{path}:{reader.line_num}: more columns than the header")
+        name = (row["Name"] or "").strip()
+        if not name:
+            continue
+        party = parties.setdefault(name, {"addresses": [], "countries": [], "citations": []})
+        address = ", ".join(
+            part.strip()
+            for part in (row["Street_Address"], row["City"], row.get("State") or "", row["Country"])
+            if part and part.strip()
+        )
+        party["addresses"].append(address)
+        party["countries"].append(row["Country"] or "")
+        party["citations"].append(row["FR_Citation"] or "")
+        updated = _date(row.get("Last_Update"))
+        # A typed-in year far ahead (3017 in the 2022 edition) is no edition date.
+        if updated and updated <= date.today() and (latest is None or updated > latest):
+            latest = updated
+    if not parties:
+        raise LaborwatchError(f"{path}: no entries")
+    entries = [
+        ListEntry(
+            entry_id=hashlib.sha1(name.upper().encode()).hexdigest()[:12],
+            schema="Company" if _COMPANY.search(name) else "LegalEntity",
+            name=name,
+            countries=tuple(dict.fromkeys(c for c in map(country_code, party["countries"]) if c)),
+            addresses=tuple(dict.fromkeys(a for a in party["addresses"] if a)),
+            programs=("Denied Persons List",),
+            notes="; ".join(dict.fromkeys(c for c in party["citations"] if c)) or None,
+        )
+        for name, party in parties.items()
+    ]
+    return LoadedList(
+        list_id="us_bis_denied",
+        title="BIS Denied Persons List",
+        format="bis-dpl",
+        publisher="US Department of Commerce, Bureau of Industry and Security",
+        published=latest,
+        sources=(str(path),),
+        checksum=checksum(data),
+        entries=entries,
+    )
+
+
+def _date(value: str | None) -> date | None:
+    for form in ("%Y-%m-%d", "%m/%d/%Y"):
+        try:
+            return datetime.strptime((value or "").strip(), form).date()
+        except ValueError:
+            continue
+    return None

@@ -1,0 +1,54 @@
+"""One entry of a sanctions or trade list, in the FollowTheMoney vocabulary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# FollowTheMoney schemata that name a party a list can target.
+SCHEMATA = ("Person", "Organization", "Company", "LegalEntity", "PublicBody", "Vessel", "Airplane")
+
+
+@dataclass(frozen=True)
+class ListEntry:
+    """An entity as a list publishes it. ``entry_id`` is its id on that list
+    (OFAC's ``ent_num``, the UN reference number, an OpenSanctions id)."""
+
+    entry_id: str
+    schema: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    weak_aliases: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    addresses: tuple[str, ...] = ()
+    identifiers: tuple[tuple[str, str], ...] = ()
+    birth_dates: tuple[str, ...] = ()
+    programs: tuple[str, ...] = ()
+    notes: str | None = None
+
+    def names(self) -> list[tuple[str, str]]:
+        """Every name with its kind: ``name``, ``alias`` or ``weak_alias``."""
+        named = [(self.name, "name")]
+        named += [(alias, "alias") for alias in self.aliases]
+        named += [(alias, "weak_alias") for alias in self.weak_aliases]
+        seen: set[str] = set()
+        unique = []
+        for name, kind in named:
+            if name and name.lower() not in seen:
+                seen.add(name.lower())
+                unique.append((name, kind))
+        return unique
+
+
+@dataclass(frozen=True)
+class LoadedList:
+    """A whole list as read from its publisher's files, before it is stored."""
+
+    list_id: str
+    title: str
+    format: str
+    publisher: str
+    published: date | None
+    sources: tuple[str, ...]
+    checksum: str
+    entries: list[ListEntry] = field(default_factory=list)

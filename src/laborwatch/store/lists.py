@@ -1,0 +1,146 @@
+"""Storing sanctions lists: each load replaces its list whole, in one transaction."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import delete, func, select
+
+from laborwatch.errors import LaborwatchError
+from laborwatch.lists.entry import ListEntry, LoadedList
+from laborwatch.store.database import Database
+from laborwatch.store.tables import list_entries, list_names, lists
+
+_BATCH = 5000
+
+
+@dataclass(frozen=True)
+class ListSummary:
+    id: str
+    title: str
+    format: str
+    publisher: str
+    published: date | None
+    loaded_at: datetime
+    checksum: str
+    sources: list[str]
+    entry_count: int
+
+
+def save_list(database: Database, loaded: LoadedList) -> ListSummary:
+    """Replace the stored version of this list with ``loaded``; all or nothing.
+
+    If anything fails (or the process dies) before the commit, the previous
+    version of the list stays as it was.
+    """
+    now = datetime.now(UTC)
+    with database.writing() as connection:
+        connection.execute(delete(list_names).where(list_names.c.list_id == loaded.list_id))
+        connection.execute(delete(list_entries).where(list_entries.c.list_id == loaded.list_id))
+        connection.execute(delete(lists).where(lists.c.id == loaded.list_id))
+        connection.execute(
+            lists.insert().values(
+                id=loaded.list_id,
+                title=loaded.title,
+                format=loaded.format,
+                publisher=loaded.publisher,
+                published=loaded.published,
+                loaded_at=now,
+                checksum=loaded.checksum,
+                sources=list(loaded.sources),
+                entry_count=len(loaded.entries),
+            )
+        )
+        entries = _unique(loaded.entries)
+        for start in range(0, len(entries), _BATCH):
+            batch = entries[start : start + _BATCH]
+            connection.execute(
+                list_entries.insert(),
+                [
+                    {
+                        "list_id": loaded.list_id,
+                        "entry_id": entry.entry_id,
+                        "schema": entry.schema,
+                        "name": entry.name,
+                        "countries": list(entry.countries),
+                        "properties": _properties(entry),
+                    }
+                    for entry in batch
+                ],
+            )
+            names = [
+                {"list_id": loaded.list_id, "entry_id": entry.entry_id, "name": name, "kind": kind}
+                for entry in batch
+                for name, kind in entry.names()
+            ]
+            if names:
+                connection.execute(list_names.insert(), names)
+    return get_list(database, loaded.list_id)
+
+
+def _unique(entries: list[ListEntry]) -> list[ListEntry]:
+    """One entry per id: a list that repeats an id keeps its first record."""
+    seen: dict[str, ListEntry] = {}
+    for entry in entries:
+        seen.setdefault(entry.entry_id, entry)
+    return list(seen.values())
+
+
+def _properties(entry: ListEntry) -> dict[str, object]:
+    fields = dataclasses.asdict(entry)
+    for key in ("entry_id", "schema", "name"):
+        fields.pop(key)
+    return fields
+
+
+def list_lists(database: Database) -> list[ListSummary]:
+    with database.reading() as connection:
+        rows = connection.execute(select(lists).order_by(lists.c.id)).all()
+    return [ListSummary(**row._asdict()) for row in rows]
+
+
+def get_list(database: Database, list_id: str) -> ListSummary:
+    with database.reading() as connection:
+        row = connection.execute(select(lists).where(lists.c.id == list_id)).first()
+    if row is None:
+        raise LaborwatchError(f"{list_id}: no such list loaded")
+    return ListSummary(**row._asdict())
+
+
+def remove_list(database: Database, list_id: str) -> ListSummary:
+    summary = get_list(database, list_id)
+    with database.writing() as connection:
+        connection.execute(delete(list_names).where(list_names.c.list_id == list_id))
+        connection.execute(delete(list_entries).where(list_entries.c.list_id == list_id))
+        connection.execute(delete(lists).where(lists.c.id == list_id))
+    return summary
+
+
+def load_entries(database: Database) -> list[tuple[str, ListEntry]]:
+    """Every stored entry of every list, with its list id, for the matcher."""
+    with database.reading() as connection:
+        rows = connection.execute(
+            select(
+                list_entries.c.list_id,
+                list_entries.c.entry_id,
+                list_entries.c.schema,
+                list_entries.c.name,
+                list_entries.c.properties,
+            )
+        ).all()
+    result = []
+    for row in rows:
+        properties = dict(row.properties)
+        for key, value in properties.items():
+            if isinstance(value, list):
+                properties[key] = tuple(tuple(v) if isinstance(v, list) else v for v in value)
+        entry = ListEntry(entry_id=row.entry_id, schema=row.schema, name=row.name, **properties)
+        result.append((row.list_id, entry))
+    return result
+
+
+def count_list_entries(database: Database) -> int:
+    with database.reading() as connection:
+        return connection.scalar(select(func.count()).select_from(list_entries)) or 0
