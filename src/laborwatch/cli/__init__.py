@@ -14,6 +14,7 @@ from laborwatch.cli.analyze import analyze_command
 from laborwatch.cli.demo import demo_command
 from laborwatch.cli.evaluate import eval_command
 from laborwatch.cli.ingest import ingest_command
+from laborwatch.cli.match import match_command
 from laborwatch.cli.output import stderr
 from laborwatch.cli.reanalyze import reanalyze_command
 from laborwatch.errors import LaborwatchError
@@ -69,6 +70,7 @@ app.command("analyze", no_args_is_help=True)(analyze_command)
 app.command("reanalyze")(reanalyze_command)
 app.add_typer(docs.app, name="docs")
 app.add_typer(lists_cli.app, name="lists")
+app.command("match", no_args_is_help=True)(match_command)
 app.command("eval", no_args_is_help=True)(eval_command)
 app.command("demo")(demo_command)
 

@@ -12,11 +12,21 @@ from rich.table import Table
 
 from laborwatch.cli.output import open_from, print_json, stderr, stdout
 from laborwatch.lists import FORMATS, load_list
-from laborwatch.store.lists import ListSummary, get_list, list_lists, remove_list, save_list
+from laborwatch.store.lists import (
+    ListSummary,
+    get_list,
+    list_lists,
+    remove_list,
+    save_list,
+)
 
-app = typer.Typer(help="Load, show and remove sanctions and trade lists.", no_args_is_help=True)
+app = typer.Typer(
+    help="Load, show and remove sanctions and trade lists.", no_args_is_help=True
+)
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (see docs/cli.md).")]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print JSON (see docs/cli.md).")
+]
 
 
 def list_record(summary: ListSummary) -> dict[str, Any]:
@@ -46,10 +56,13 @@ def load_command(
     ],
     list_format: Annotated[
         str | None,
-        typer.Option("--format", help=f"One of {', '.join(FORMATS)}; detected when not given."),
+        typer.Option(
+            "--format", help=f"One of {', '.join(FORMATS)}; detected when not given."
+        ),
     ] = None,
     list_id: Annotated[
-        str | None, typer.Option("--id", help="Store under this list id (one FILE only).")
+        str | None,
+        typer.Option("--id", help="Store under this list id (one FILE only)."),
     ] = None,
     published: Annotated[
         str | None,
@@ -82,7 +95,8 @@ def load_command(
         if not as_json:
             stderr.print(
                 f"loaded [bold]{summary.id}[/bold]: {summary.entry_count} entries, "
-                f"published {summary.published or 'unknown'}, sha256 {summary.checksum[:12]}"
+                f"published {summary.published or 'unknown'}, "
+                f"sha256 {summary.checksum[:12]}"
             )
     if as_json:
         print_json({"lists": [list_record(summary) for summary in loaded_summaries]})
@@ -91,7 +105,9 @@ def load_command(
 @app.command("show")
 def show_command(
     ctx: typer.Context,
-    list_id: Annotated[str | None, typer.Argument(metavar="[ID]", help="One list's id.")] = None,
+    list_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="One list's id.")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Show the loaded lists, or one of them: edition date, checksum, entries."""

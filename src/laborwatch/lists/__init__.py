@@ -35,22 +35,34 @@ def detect_format(path: Path) -> str:
             head = file.read(4096)
     except OSError as err:
         raise LaborwatchError(f"{path}: cannot read ({err.strerror})") from None
-    for name, test in (("un-xml", looks_like_un), ("bis-dpl", looks_like_bis), ("ftm-json", looks_like_ftm)):
+    for name, test in (
+        ("un-xml", looks_like_un),
+        ("bis-dpl", looks_like_bis),
+        ("ftm-json", looks_like_ftm),
+    ):
         if test(head):
             return name
-    raise LaborwatchError(f"{path}: unknown list format; give --format ({', '.join(FORMATS)})")
+    raise LaborwatchError(
+        f"{path}: unknown list format; give --format ({', '.join(FORMATS)})"
+    )
 
 
-def load_list(path: Path, list_format: str | None = None, list_id: str | None = None) -> LoadedList:
+def load_list(
+    path: Path, list_format: str | None = None, list_id: str | None = None
+) -> LoadedList:
     """Read a whole list from its file (or, for OFAC, its folder or main file)."""
     if not path.exists():
         raise LaborwatchError(f"{path}: no such file or folder")
     list_format = list_format or detect_format(path)
     if list_format == "ofac-csv":
         if path.is_dir():
-            path = path / ("sdn.csv" if (path / "sdn.csv").exists() else "cons_prim.csv")
+            path = path / (
+                "sdn.csv" if (path / "sdn.csv").exists() else "cons_prim.csv"
+            )
         if not is_ofac_main_file(path):
-            raise LaborwatchError(f"{path}: OFAC lists load from sdn.csv or cons_prim.csv")
+            raise LaborwatchError(
+                f"{path}: OFAC lists load from sdn.csv or cons_prim.csv"
+            )
         loaded = load_ofac(path)
     elif list_format == "un-xml":
         loaded = load_un(path)
@@ -59,7 +71,9 @@ def load_list(path: Path, list_format: str | None = None, list_id: str | None = 
     elif list_format == "ftm-json":
         loaded = load_ftm(path, list_id)
     else:
-        raise LaborwatchError(f"{list_format}: unknown format; one of {', '.join(FORMATS)}")
+        raise LaborwatchError(
+            f"{list_format}: unknown format; one of {', '.join(FORMATS)}"
+        )
     if list_id and list_id != loaded.list_id:
         from dataclasses import replace
 

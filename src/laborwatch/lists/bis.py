@@ -20,11 +20,20 @@ from laborwatch.lists.entry import ListEntry, LoadedList
 from laborwatch.lists.files import checksum, decode, read_bytes
 from laborwatch.lists.ofac import _COMPANY
 
-REQUIRED = ("Name", "Street_Address", "City", "Country", "Effective_Date", "FR_Citation")
+REQUIRED = (
+    "Name",
+    "Street_Address",
+    "City",
+    "Country",
+    "Effective_Date",
+    "FR_Citation",
+)
 
 
 def looks_like_bis(head: bytes) -> bool:
-    return head.lstrip(b"\xef\xbb\xbf").startswith(b'"Name"\t') or head.startswith(b"Name\t")
+    return head.lstrip(b"\xef\xbb\xbf").startswith(b'"Name"\t') or head.startswith(
+        b"Name\t"
+    )
 
 
 def load_bis(path: Path) -> LoadedList:
@@ -37,14 +46,23 @@ def load_bis(path: Path) -> LoadedList:
     latest: date | None = None
     for row in reader:
         if None in row:  # more cells than the header names
-            raise LaborwatchError(f"{path}:{reader.line_num}: more columns than the header")
+            raise LaborwatchError(
+                f"{path}:{reader.line_num}: more columns than the header"
+            )
         name = (row["Name"] or "").strip()
         if not name:
             continue
-        party = parties.setdefault(name, {"addresses": [], "countries": [], "citations": []})
+        party = parties.setdefault(
+            name, {"addresses": [], "countries": [], "citations": []}
+        )
         address = ", ".join(
             part.strip()
-            for part in (row["Street_Address"], row["City"], row.get("State") or "", row["Country"])
+            for part in (
+                row["Street_Address"],
+                row["City"],
+                row.get("State") or "",
+                row["Country"],
+            )
             if part and part.strip()
         )
         party["addresses"].append(address)
@@ -61,7 +79,9 @@ def load_bis(path: Path) -> LoadedList:
             entry_id=hashlib.sha1(name.upper().encode()).hexdigest()[:12],
             schema="Company" if _COMPANY.search(name) else "LegalEntity",
             name=name,
-            countries=tuple(dict.fromkeys(c for c in map(country_code, party["countries"]) if c)),
+            countries=tuple(
+                dict.fromkeys(c for c in map(country_code, party["countries"]) if c)
+            ),
             addresses=tuple(dict.fromkeys(a for a in party["addresses"] if a)),
             programs=("Denied Persons List",),
             notes="; ".join(dict.fromkeys(c for c in party["citations"] if c)) or None,

@@ -6,7 +6,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 # FollowTheMoney schemata that name a party a list can target.
-SCHEMATA = ("Person", "Organization", "Company", "LegalEntity", "PublicBody", "Vessel", "Airplane")
+SCHEMATA = (
+    "Person",
+    "Organization",
+    "Company",
+    "LegalEntity",
+    "PublicBody",
+    "Vessel",
+    "Airplane",
+)
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,17 @@ from laborwatch.lists.entry import SCHEMATA, ListEntry, LoadedList
 from laborwatch.lists.files import checksum, read_bytes
 
 _IDENTIFIER_PROPERTIES = (
-    "idNumber", "passportNumber", "registrationNumber", "innCode", "ogrnCode",
-    "taxNumber", "leiCode", "swiftBic", "imoNumber", "mmsi", "registrationNumber",
+    "idNumber",
+    "passportNumber",
+    "registrationNumber",
+    "innCode",
+    "ogrnCode",
+    "taxNumber",
+    "leiCode",
+    "swiftBic",
+    "imoNumber",
+    "mmsi",
+    "registrationNumber",
 )
 
 
@@ -47,7 +56,9 @@ def load_ftm(path: Path, list_id: str | None = None) -> LoadedList:
             entries.append(_entry(entity))
     if not entries:
         raise LaborwatchError(f"{path}: no people, organisations, companies or vessels")
-    name = list_id or (sorted(datasets)[0] if len(datasets) == 1 else path.stem.split(".")[0])
+    name = list_id or (
+        sorted(datasets)[0] if len(datasets) == 1 else path.stem.split(".")[0]
+    )
     return LoadedList(
         list_id=name,
         title=f"OpenSanctions: {name}",
@@ -76,9 +87,15 @@ def _entry(entity: dict[str, Any]) -> ListEntry:
         name=names[0] if names else str(entity.get("caption") or entity["id"]),
         aliases=names[1:] + values("alias", "previousName"),
         weak_aliases=values("weakAlias"),
-        countries=tuple(c.upper() for c in values("country", "nationality", "jurisdiction", "flag") if len(c) == 2),
+        countries=tuple(
+            c.upper()
+            for c in values("country", "nationality", "jurisdiction", "flag")
+            if len(c) == 2
+        ),
         addresses=values("address"),
-        identifiers=tuple((name, value) for name in _IDENTIFIER_PROPERTIES for value in values(name)),
+        identifiers=tuple(
+            (name, value) for name in _IDENTIFIER_PROPERTIES for value in values(name)
+        ),
         birth_dates=values("birthDate", "incorporationDate"),
         programs=values("programId", "program", "topics"),
         notes="; ".join(values("notes")) or None,

@@ -33,8 +33,12 @@ _COMPANY = re.compile(
     r"plc|trading|bank|group|industries|enterprise)\b\.?",
     re.I,
 )
-_DOB = re.compile(r"\bDOB (?:circa )?([0-9]{1,2} [A-Z][a-z]{2} [0-9]{4}|[A-Z][a-z]{2} [0-9]{4}|[0-9]{4})")
-_NATIONALITY = re.compile(r"\b(?:nationality|citizen|Nationality of Registration) ([^;.]+)")
+_DOB = re.compile(
+    r"\bDOB (?:circa )?([0-9]{1,2} [A-Z][a-z]{2} [0-9]{4}|[A-Z][a-z]{2} [0-9]{4}|[0-9]{4})"
+)
+_NATIONALITY = re.compile(
+    r"\b(?:nationality|citizen|Nationality of Registration) ([^;.]+)"
+)
 _WEAK_AKA = re.compile(r"a\.k\.a\. '([^']+)'")
 _IDENTIFIERS = re.compile(
     r"\b(Passport|National ID No\.|SWIFT/BIC|IMO|Registration Number|Tax ID No\.|"
@@ -55,7 +59,11 @@ def load_ofac(path: Path) -> LoadedList:
     rows = _rows(path, blobs[0], _MAIN_COLUMNS)
     extras: dict[str, list[list[str]]] = {}
     sources = [str(path)]
-    for kind, name, width in (("alt", alt_name, 5), ("add", add_name, 6), ("comments", comments_name, 2)):
+    for kind, name, width in (
+        ("alt", alt_name, 5),
+        ("add", add_name, 6),
+        ("comments", comments_name, 2),
+    ):
         sibling = path.with_name(name)
         if sibling.exists():
             blob = read_bytes(sibling)
@@ -75,13 +83,28 @@ def load_ofac(path: Path) -> LoadedList:
 
     entries = []
     for row in rows:
-        ent_num, name, sdn_type, program, title, _call, _vtype, _ton, _grt, flag, _owner, remarks = row
+        (
+            ent_num,
+            name,
+            sdn_type,
+            program,
+            title,
+            _call,
+            _vtype,
+            _ton,
+            _grt,
+            flag,
+            _owner,
+            remarks,
+        ) = row
         remarks = (remarks or "") + comments.get(ent_num, "")
         schema = _SCHEMA.get((sdn_type or "").lower()) or (
             "Company" if _COMPANY.search(name or "") else "Organization"
         )
         countries = [country_code(country) for _, country in addresses.get(ent_num, [])]
-        countries += [country_code(match.strip()) for match in _NATIONALITY.findall(remarks)]
+        countries += [
+            country_code(match.strip()) for match in _NATIONALITY.findall(remarks)
+        ]
         if flag:
             countries.append(country_code(flag))
         strong = [n for kind, n in aliases.get(ent_num, []) if n]
@@ -96,13 +119,19 @@ def load_ofac(path: Path) -> LoadedList:
                 addresses=tuple(text for text, _ in addresses.get(ent_num, []) if text),
                 identifiers=tuple(_IDENTIFIERS.findall(remarks)),
                 birth_dates=tuple(_DOB.findall(remarks)),
-                programs=tuple(p.strip(" []") for p in (program or "").split("] [") if p.strip(" []")),
+                programs=tuple(
+                    p.strip(" []")
+                    for p in (program or "").split("] [")
+                    if p.strip(" []")
+                ),
                 notes="; ".join(part for part in (title, remarks) if part) or None,
             )
         )
     return LoadedList(
         list_id="us_ofac_cons" if consolidated else "us_ofac_sdn",
-        title="OFAC Consolidated (non-SDN) List" if consolidated else "OFAC Specially Designated Nationals List",
+        title="OFAC Consolidated (non-SDN) List"
+        if consolidated
+        else "OFAC Specially Designated Nationals List",
         format="ofac-csv",
         publisher="US Treasury, Office of Foreign Assets Control",
         published=_published(path),
@@ -127,7 +156,9 @@ def _rows(path: Path, data: bytes, width: int) -> list[list[str]]:
                 )
             rows.append([_clean(cell) for cell in row])
     except csv.Error as err:
-        raise LaborwatchError(f"{path}:{reader.line_num}: malformed CSV ({err})") from None
+        raise LaborwatchError(
+            f"{path}:{reader.line_num}: malformed CSV ({err})"
+        ) from None
     if not rows:
         raise LaborwatchError(f"{path}: no entries")
     if not rows[0][0].strip().isdigit():

@@ -27,7 +27,9 @@ def load_un(path: Path) -> LoadedList:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as err:
         line, column = err.position
-        raise LaborwatchError(f"{path}:{line}: malformed XML (column {column})") from None
+        raise LaborwatchError(
+            f"{path}:{line}: malformed XML (column {column})"
+        ) from None
     if root.tag != "CONSOLIDATED_LIST":
         raise LaborwatchError(f"{path}: not a UN consolidated list (root <{root.tag}>)")
     entries = [_individual(node) for node in root.iter("INDIVIDUAL")]
@@ -52,11 +54,14 @@ def _text(node: ElementTree.Element, tag: str) -> str:
 
 
 def _values(node: ElementTree.Element, path: str) -> list[str]:
-    return [(v.text or "").strip() for v in node.findall(path) if (v.text or "").strip()]
+    return [
+        (v.text or "").strip() for v in node.findall(path) if (v.text or "").strip()
+    ]
 
 
 def _aliases(node: ElementTree.Element, tag: str) -> tuple[list[str], list[str]]:
-    good, low = [], []
+    good: list[str] = []
+    low: list[str] = []
     for alias in node.findall(tag):
         name = _text(alias, "ALIAS_NAME")
         if name:
@@ -74,12 +79,17 @@ def _common(node: ElementTree.Element) -> dict[str, object]:
 
 
 def _individual(node: ElementTree.Element) -> ListEntry:
-    parts = [_text(node, tag) for tag in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")]
+    parts = [
+        _text(node, tag)
+        for tag in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
+    ]
     good, low = _aliases(node, "INDIVIDUAL_ALIAS")
     original = _text(node, "NAME_ORIGINAL_SCRIPT")
     if original:
         good.append(original)
-    countries = _values(node, "NATIONALITY/VALUE") + _values(node, "INDIVIDUAL_ADDRESS/COUNTRY")
+    countries = _values(node, "NATIONALITY/VALUE") + _values(
+        node, "INDIVIDUAL_ADDRESS/COUNTRY"
+    )
     births = [
         _text(birth, "DATE") or _text(birth, "YEAR")
         for birth in node.findall("INDIVIDUAL_DATE_OF_BIRTH")
@@ -95,7 +105,9 @@ def _individual(node: ElementTree.Element) -> ListEntry:
         aliases=tuple(good),
         weak_aliases=tuple(low),
         countries=_codes(countries),
-        addresses=tuple(_address(a) for a in node.findall("INDIVIDUAL_ADDRESS") if _address(a)),
+        addresses=tuple(
+            _address(a) for a in node.findall("INDIVIDUAL_ADDRESS") if _address(a)
+        ),
         identifiers=tuple((kind, number) for number, kind in documents.items()),
         birth_dates=tuple(b for b in births if b),
         **_common(node),  # type: ignore[arg-type]
@@ -117,7 +129,9 @@ def _entity(node: ElementTree.Element) -> ListEntry:
 
 
 def _address(node: ElementTree.Element) -> str:
-    parts = [_text(node, tag) for tag in ("STREET", "CITY", "STATE_PROVINCE", "COUNTRY")]
+    parts = [
+        _text(node, tag) for tag in ("STREET", "CITY", "STATE_PROVINCE", "COUNTRY")
+    ]
     return ", ".join(part for part in parts if part)
 
 

@@ -37,8 +37,12 @@ def save_list(database: Database, loaded: LoadedList) -> ListSummary:
     """
     now = datetime.now(UTC)
     with database.writing() as connection:
-        connection.execute(delete(list_names).where(list_names.c.list_id == loaded.list_id))
-        connection.execute(delete(list_entries).where(list_entries.c.list_id == loaded.list_id))
+        connection.execute(
+            delete(list_names).where(list_names.c.list_id == loaded.list_id)
+        )
+        connection.execute(
+            delete(list_entries).where(list_entries.c.list_id == loaded.list_id)
+        )
         connection.execute(delete(lists).where(lists.c.id == loaded.list_id))
         connection.execute(
             lists.insert().values(
@@ -71,7 +75,12 @@ def save_list(database: Database, loaded: LoadedList) -> ListSummary:
                 ],
             )
             names = [
-                {"list_id": loaded.list_id, "entry_id": entry.entry_id, "name": name, "kind": kind}
+                {
+                    "list_id": loaded.list_id,
+                    "entry_id": entry.entry_id,
+                    "name": name,
+                    "kind": kind,
+                }
                 for entry in batch
                 for name, kind in entry.names()
             ]
@@ -113,7 +122,9 @@ def remove_list(database: Database, list_id: str) -> ListSummary:
     summary = get_list(database, list_id)
     with database.writing() as connection:
         connection.execute(delete(list_names).where(list_names.c.list_id == list_id))
-        connection.execute(delete(list_entries).where(list_entries.c.list_id == list_id))
+        connection.execute(
+            delete(list_entries).where(list_entries.c.list_id == list_id)
+        )
         connection.execute(delete(lists).where(lists.c.id == list_id))
     return summary
 
@@ -135,8 +146,12 @@ def load_entries(database: Database) -> list[tuple[str, ListEntry]]:
         properties = dict(row.properties)
         for key, value in properties.items():
             if isinstance(value, list):
-                properties[key] = tuple(tuple(v) if isinstance(v, list) else v for v in value)
-        entry = ListEntry(entry_id=row.entry_id, schema=row.schema, name=row.name, **properties)
+                properties[key] = tuple(
+                    tuple(v) if isinstance(v, list) else v for v in value
+                )
+        entry = ListEntry(
+            entry_id=row.entry_id, schema=row.schema, name=row.name, **properties
+        )
         result.append((row.list_id, entry))
     return result
 

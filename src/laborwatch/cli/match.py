@@ -1,0 +1,161 @@
+"""``laborwatch match``: look names up in the loaded lists."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from laborwatch.cli.output import open_from, print_json, stdout
+from laborwatch.errors import LaborwatchError
+from laborwatch.match import DEFAULT_THRESHOLD, Hit, Matcher, Query
+from laborwatch.store.lists import load_entries
+
+
+def hit_record(hit: Hit) -> dict[str, Any]:
+    return {
+        "list": hit.list_id,
+        "entry_id": hit.entry_id,
+        "schema": hit.schema,
+        "caption": hit.caption,
+        "matched_name": hit.matched_name,
+        "score": hit.score,
+        "countries": list(hit.countries),
+        "programs": list(hit.programs),
+        "features": [dataclasses.asdict(feature) for feature in hit.features],
+    }
+
+
+def match_command(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None, typer.Argument(metavar="[NAME]", help="A name to look up.")
+    ] = None,
+    names_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--file",
+            metavar="NAMES",
+            help="Names to look up: one a line, or a CSV with a name column "
+            "(and optional schema and country columns).",
+        ),
+    ] = None,
+    schema: Annotated[
+        str | None, typer.Option(help="Person, Organization, Company, Vessel, ...")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option(help="ISO 3166 alpha-2 country code.")
+    ] = None,
+    threshold: Annotated[
+        float,
+        typer.Option(min=0, max=1, help="Lowest score reported."),
+    ] = DEFAULT_THRESHOLD,
+    limit: Annotated[int, typer.Option(min=1, help="Most hits per name.")] = 5,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON; with --file, one object a line.")
+    ] = False,
+) -> None:
+    """Find loaded list entries for a name, with a score and the reasons for it.
+
+    Names in Hangul are romanised in McCune–Reischauer and Revised Romanization;
+    Korean spellings (Taesong, Daesong, Daesung) count as the same name.
+    """
+    if (name is None) == (names_file is None):
+        raise typer.BadParameter("give a NAME or --file NAMES, not both")
+    if names_file is not None:
+        queries = read_queries(names_file)
+    else:
+        queries = [Query(name or "", schema, country)]
+    database = open_from(ctx)
+    entries = load_entries(database)
+    if not entries:
+        raise LaborwatchError(
+            f"{database.url}: no lists loaded (laborwatch lists load FILE)"
+        )
+    matcher = Matcher(entries)
+    for query in queries:
+        hits = matcher.match(query, limit=limit, threshold=threshold)
+        record = {
+            "query": dataclasses.asdict(query),
+            "hits": [hit_record(hit) for hit in hits],
+        }
+        if as_json and names_file is not None:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif as_json:
+            print_json(record)
+        else:
+            print_hits(query, hits)
+
+
+def read_queries(path: Path) -> list[Query]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as err:
+        raise LaborwatchError(f"{path}: cannot read ({err.strerror})") from None
+    except UnicodeDecodeError:
+        raise LaborwatchError(f"{path}: not UTF-8 text") from None
+    first = text.split("\n", 1)[0].lower()
+    if path.suffix.lower() == ".csv" or "name" in [c.strip() for c in first.split(",")]:
+        reader = csv.DictReader(io.StringIO(text))
+        fields = [f.strip().lower() for f in reader.fieldnames or []]
+        if "name" not in fields:
+            raise LaborwatchError(
+                f"{path}:1: no 'name' column (found: {', '.join(fields)})"
+            )
+        queries = []
+        for row in reader:
+            row = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
+            queries.append(
+                Query(
+                    row["name"], row.get("schema") or None, row.get("country") or None
+                )
+            )
+        return queries
+    return [Query(line.strip()) for line in text.splitlines() if line.strip()]
+
+
+def print_hits(query: Query, hits: list[Hit]) -> None:
+    stdout.print(f"[bold]{escape(query.name)}[/bold]")
+    if not hits:
+        stdout.print("  no match at or above the threshold")
+        return
+    table = Table("score", "list", "id", "entry", "matched name", "why")
+    for hit in hits:
+        table.add_row(
+            f"{hit.score:.2f}",
+            hit.list_id,
+            hit.entry_id,
+            escape(hit.caption),
+            escape(hit.matched_name),
+            escape(explain(hit)),
+        )
+    stdout.print(table)
+
+
+def explain(hit: Hit) -> str:
+    """The features in words: "taesong~daesong (romanisation); country conflict"."""
+    parts = []
+    for feature in hit.features:
+        if feature.name == "name":
+            pairs = ", ".join(
+                f"{p['query']}={p['list']}"
+                if p["how"] == "exact"
+                else f"{p['query']}~{p['list']} ({p['how']})"
+                for p in feature.detail["pairs"]
+            )
+            parts.append(pairs)
+        elif feature.name == "hangul":
+            parts.append(
+                f"read as {feature.detail['romanised']} ({feature.detail['system']})"
+            )
+        else:
+            parts.append(feature.name)
+    return "; ".join(parts)

@@ -1,0 +1,158 @@
+"""Korean names: Hangul romanised both ways, and one key for every spelling.
+
+North Korean names on the lists follow McCune–Reischauer (Taesong, Choson, Pak);
+South Korea uses Revised Romanization (Daeseong, Joseon, Bak); the press writes
+anything (Daesung, Chosun, Park). ``korean_key`` folds them onto one spelling:
+aspirated and plain consonants merge (t/d, p/b, k/g, ch/j), as do the vowels that
+the systems write differently (ŏ/eo/o/u, ŭ/eu), and the common surnames' variants.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+# Organisation words written in Hangul, with the English the lists use for them.
+_HANGUL_WORDS = {
+    "총국": "general bureau",
+    "총회사": "general corporation",
+    "무역회사": "trading company",
+    "무역": "trading",
+    "회사": "company",
+    "주식회사": "company",
+    "상사": "trading company",
+    "은행": "bank",
+    "공사": "corporation",
+    "련합": "association",
+    "연합": "association",
+    "그룹": "group",
+    "조선": "korea",
+    "국": "bureau",
+}
+_HANGUL_PREFIXES = {"조선": "korea"}
+_SURNAMES = {
+    "lee": "ri",
+    "yi": "ri",
+    "rhee": "ri",
+    "rhie": "ri",
+    "li": "ri",
+    "ri": "ri",
+    "i": "ri",
+    "park": "bak",
+    "pak": "bak",
+    "bak": "bak",
+    "bark": "bak",
+    "choi": "choe",
+    "choe": "choe",
+    "chwe": "choe",
+    "choy": "choe",
+    "kim": "gim",
+    "gim": "gim",
+    "rim": "rim",
+    "lim": "rim",
+    "im": "rim",
+    "roh": "no",
+    "noh": "no",
+    "no": "no",
+}
+_CONSONANTS = (
+    ("tch", "j"),
+    ("ch", "j"),
+    ("ph", "b"),
+    ("th", "d"),
+    ("kh", "g"),
+    ("sh", "s"),
+    ("p", "b"),
+    ("t", "d"),
+    ("k", "g"),
+)
+_VOWELS = (
+    ("yeo", "yo"),
+    ("eo", "o"),
+    ("eu", "u"),
+    ("u", "o"),
+    ("oi", "oe"),
+    ("ee", "i"),
+)
+
+
+def has_hangul(text: str) -> bool:
+    return bool(_HANGUL.search(text))
+
+
+@lru_cache(maxsize=65536)
+def korean_key(token: str) -> str:
+    """One spelling for the romanisations of a Korean syllable string."""
+    text = "".join(
+        c
+        for c in unicodedata.normalize("NFKD", token.lower())
+        if not unicodedata.combining(c)
+    )
+    text = re.sub(r"[^a-z]", "", text)
+    if text in _SURNAMES:
+        text = _SURNAMES[text]
+    for old, new in _CONSONANTS:
+        text = text.replace(old, new)
+    for old, new in _VOWELS:
+        text = text.replace(old, new)
+    return text
+
+
+def romanise_hangul(text: str) -> list[tuple[str, str]]:
+    """Latin readings of a name written in Hangul: (system, text) pairs.
+
+    Known organisation words are split off and given their English form; the
+    rest is romanised in McCune–Reischauer and in Revised Romanization, word by
+    word, so "대성총국" reads "taesŏng general bureau" and "daeseong general bureau".
+    """
+    from ko_pron import romanise
+
+    readings: dict[str, list[str]] = {"mr": [], "rr": []}
+    for word in text.split():
+        if not has_hangul(word):
+            for parts in readings.values():
+                parts.append(word)
+            continue
+        prefixes = []
+        for hangul, english in _HANGUL_PREFIXES.items():
+            if word.startswith(hangul) and len(word) > len(hangul):
+                prefixes.append(english)
+                word = word[len(hangul) :]
+        stem, suffixes = _split_suffixes(word)
+        # A bare two-to-four-syllable word is most likely a person: surname first.
+        pieces = (
+            [stem[:1], stem[1:]]
+            if not suffixes and not prefixes and 2 <= len(stem) <= 4
+            else [stem]
+        )
+        for system, parts in readings.items():
+            parts.extend(prefixes)
+            for piece in pieces:
+                if piece:
+                    parts.append(
+                        romanise(piece, system).replace("-", "").replace("'", "")
+                    )
+            parts.extend(suffixes)
+    return [
+        ("McCune–Reischauer", " ".join(readings["mr"])),
+        ("Revised Romanization", " ".join(readings["rr"])),
+    ]
+
+
+def _split_suffixes(word: str) -> tuple[str, list[str]]:
+    """Strip known organisation words from the end of a Hangul word."""
+    suffixes: list[str] = []
+    changed = True
+    while changed:
+        changed = False
+        for hangul in sorted(_HANGUL_WORDS, key=len, reverse=True):
+            if word.endswith(hangul) and len(word) > len(hangul):
+                suffixes.insert(0, _HANGUL_WORDS[hangul])
+                word = word[: -len(hangul)]
+                changed = True
+                break
+    if word in _HANGUL_WORDS:
+        return "", [_HANGUL_WORDS[word], *suffixes]
+    return word, suffixes

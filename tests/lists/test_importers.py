@@ -1,0 +1,130 @@
+from pathlib import Path
+
+import pytest
+
+from laborwatch.errors import LaborwatchError
+from laborwatch.lists import detect_format, load_list
+from tests.conftest import SHARED_DATA
+
+LISTS = Path(__file__).resolve().parents[1] / "fixtures" / "lists"
+
+
+def test_ofac_set_joins_aliases_addresses_and_comments() -> None:
+    loaded = load_list(LISTS / "ofac" / "sdn.csv")
+    assert loaded.list_id == "us_ofac_sdn"
+    assert len(loaded.sources) == 4
+    entries = {entry.entry_id: entry for entry in loaded.entries}
+    bank = entries["12312"]
+    assert bank.name == "KOREA DAESONG BANK"
+    assert bank.aliases == ("CHOSON TAESONG UNHAENG", "TAESONG BANK")
+    assert bank.weak_aliases == ("DAESONG BANK",)
+    assert bank.countries == ("KP",)
+    assert ("SWIFT/BIC", "KDBKKPPY") in bank.identifiers
+    person = entries["22987"]
+    assert person.schema == "Person"
+    assert person.birth_dates == ("22 Aug 1969",)
+    assert entries["9999"].schema == "Vessel"
+    assert entries["9999"].countries == ("PA",)
+    assert entries["7001"].programs == ("SDGT", "IRAN")
+    assert entries["7001"].schema == "Company"
+    assert "Transactions Prohibited" in (entries["12313"].notes or "")
+
+
+def test_ofac_unquoted_fields_and_a_folder_work() -> None:
+    loaded = load_list(LISTS / "ofac_2024")
+    assert [entry.name for entry in loaded.entries] == [
+        "AEROCARIBBEAN AIRLINES",
+        "BANCO NACIONAL DE CUBA",
+    ]
+    assert loaded.entries[1].weak_aliases == ("BNC",)
+
+
+def test_un_xml() -> None:
+    loaded = load_list(LISTS / "un.xml")
+    assert loaded.list_id == "un_sc_consolidated"
+    assert str(loaded.published) == "2026-02-27"
+    person, entity = loaded.entries
+    assert person.entry_id == "KPi.009"
+    assert person.name == "KIM KWANG-IL"
+    assert person.weak_aliases == ("Kim Kwang Il",)
+    assert person.countries == ("KP",)
+    assert person.identifiers == (("Passport", "PS381420397"),)
+    assert entity.entry_id == "KPe.042"
+    assert entity.aliases == ("Daesong Trading",)
+
+
+def test_bis_denied_persons_merges_addresses() -> None:
+    loaded = load_list(LISTS / "dpl.txt")
+    (entry,) = loaded.entries
+    assert entry.name == "EXAMPLE EXPORTS LLC"
+    assert entry.countries == ("US", "AE")
+    assert len(entry.addresses) == 2
+    assert str(loaded.published) == "2022-08-29"
+
+
+def test_opensanctions_ftm_keeps_parties_only() -> None:
+    loaded = load_list(LISTS / "entities.ftm.json")
+    assert loaded.list_id == "test_list"
+    assert [entry.entry_id for entry in loaded.entries] == ["os-kp-1", "os-kp-2"]
+    assert loaded.entries[0].aliases == ("Ryonbong",)
+    assert loaded.entries[1].weak_aliases == ("Rhee",)
+    assert loaded.entries[1].countries == ("KP",)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("un.xml", "un-xml"),
+        ("dpl.txt", "bis-dpl"),
+        ("entities.ftm.json", "ftm-json"),
+        ("ofac", "ofac-csv"),
+    ],
+)
+def test_formats_are_detected(name: str, expected: str) -> None:
+    assert detect_format(LISTS / name) == expected
+
+
+def test_checksum_changes_with_content(tmp_path: Path) -> None:
+    first = load_list(LISTS / "un.xml").checksum
+    changed = tmp_path / "un.xml"
+    changed.write_bytes((LISTS / "un.xml").read_bytes().replace(b"KIM", b"KIN"))
+    assert load_list(changed).checksum != first
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (
+            b"<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL>",
+            "un.xml",
+            "un.xml:1: malformed XML",
+        ),
+        (b'1,"A",-0-\n', "sdn.csv", "sdn.csv:1: expected 12 columns, found 3"),
+        (b'"Name"\t"City"\n"X"\t"Y"\n', "dpl.txt", "dpl.txt:1: missing column(s)"),
+        (
+            b'{"id": "x", "schema": "Person", "properties": {}}\nnot json\n',
+            "e.ftm.json",
+            "e.ftm.json:2: not valid JSON",
+        ),
+        (b"\xff\xfe\x00garbage\x81\x8d", "sdn.csv", "not UTF-8 or Windows-1252"),
+    ],
+)
+def test_malformed_files_name_file_and_line(
+    tmp_path: Path, content: bytes, name: str, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(
+        LaborwatchError, match=message.replace("(", r"\(").replace(")", r"\)")
+    ):
+        load_list(path)
+
+
+def test_shared_ofac_snapshot_loads_whole() -> None:
+    folder = SHARED_DATA / "lists" / "ofac_sdn_2021-07-07_fullset"
+    if not folder.exists():
+        pytest.skip(f"{folder} not found: list snapshots live in ../shared/data")
+    loaded = load_list(folder)
+    assert len(loaded.entries) == 8976
+    bank = next(entry for entry in loaded.entries if entry.name == "KOREA DAESONG BANK")
+    assert "CHOSON TAESONG UNHAENG" in bank.aliases

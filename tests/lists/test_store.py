@@ -1,0 +1,62 @@
+"""Loading lists into the database: atomic, dated, checksummed; both engines."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from laborwatch.errors import LaborwatchError
+from laborwatch.lists import load_list
+from laborwatch.store import Database
+from laborwatch.store.lists import (
+    get_list,
+    list_lists,
+    load_entries,
+    remove_list,
+    save_list,
+)
+from tests.conftest import run_cli
+
+LISTS = Path(__file__).resolve().parents[1] / "fixtures" / "lists"
+
+
+def test_saved_list_reads_back(database: Database) -> None:
+    summary = save_list(database, load_list(LISTS / "ofac"))
+    assert summary.entry_count == 5
+    assert len(summary.checksum) == 64
+    entries = dict((entry.entry_id, entry) for _, entry in load_entries(database))
+    assert entries["12312"].aliases == ("CHOSON TAESONG UNHAENG", "TAESONG BANK")
+    assert entries["12312"].identifiers[0] == ("SWIFT/BIC", "KDBKKPPY")
+
+
+def test_reload_replaces_and_remove_deletes(database: Database) -> None:
+    save_list(database, load_list(LISTS / "ofac"))
+    save_list(database, load_list(LISTS / "ofac"))
+    save_list(database, load_list(LISTS / "un.xml"))
+    assert [(s.id, s.entry_count) for s in list_lists(database)] == [
+        ("un_sc_consolidated", 2),
+        ("us_ofac_sdn", 5),
+    ]
+    remove_list(database, "us_ofac_sdn")
+    assert {list_id for list_id, _ in load_entries(database)} == {"un_sc_consolidated"}
+    with pytest.raises(LaborwatchError, match="no such list"):
+        get_list(database, "us_ofac_sdn")
+
+
+def test_failed_load_keeps_the_previous_version(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "ofac"
+    shutil.copytree(LISTS / "ofac", folder)
+    assert run_cli("--db", sqlite_url, "lists", "load", str(folder)).returncode == 0
+    before = json.loads(run_cli("--db", sqlite_url, "lists", "show", "--json").stdout)
+    (folder / "sdn.csv").write_bytes(
+        (folder / "sdn.csv").read_bytes()[:-80]
+    )  # truncated
+    failed = run_cli("--db", sqlite_url, "lists", "load", str(folder))
+    assert failed.returncode == 1
+    assert "Traceback" not in failed.stderr
+    assert f"{folder / 'sdn.csv'}:5: expected 12 columns" in failed.stderr
+    after = json.loads(run_cli("--db", sqlite_url, "lists", "show", "--json").stdout)
+    assert after == before

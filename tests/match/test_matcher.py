@@ -1,0 +1,101 @@
+from pathlib import Path
+
+import pytest
+
+from laborwatch.lists import load_list
+from laborwatch.match import Matcher, Query
+from laborwatch.match.korean import korean_key, romanise_hangul
+
+LISTS = Path(__file__).resolve().parents[1] / "fixtures" / "lists"
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    entries = []
+    for name in ("ofac", "un.xml", "entities.ftm.json", "dpl.txt"):
+        loaded = load_list(LISTS / name)
+        entries += [(loaded.list_id, entry) for entry in loaded.entries]
+    return Matcher(entries)
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("Daesong", "Taesong", "Daesung", "Daeseong", "Taesŏng"),
+        ("Choson", "Joseon", "Chosun", "Chosŏn"),
+        ("Ri", "Lee", "Yi", "Rhee", "Rhie"),
+        ("Pak", "Park", "Bak"),
+        ("Choe", "Choi"),
+        ("Kim", "Gim"),
+        ("Jong", "Chong", "Jeong"),
+        ("Pyongyang", "Phyongyang"),
+        ("Koryo", "Goryeo"),
+    ],
+)
+def test_korean_spellings_share_a_key(spellings: tuple[str, ...]) -> None:
+    assert len({korean_key(spelling) for spelling in spellings}) == 1
+
+
+def test_hangul_is_read_in_both_romanisations() -> None:
+    readings = dict(romanise_hangul("대성총국"))
+    assert readings["McCune–Reischauer"] == "taesŏng general bureau"
+    assert readings["Revised Romanization"] == "daeseong general bureau"
+
+
+@pytest.mark.parametrize(
+    "query", ["Daesung General Bureau", "Taesong General Bureau", "대성총국"]
+)
+def test_daesong_bureau_in_any_spelling_finds_the_listed_corporation(
+    matcher: Matcher, query: str
+) -> None:
+    hits = matcher.match(Query(query))
+    assert hits, query
+    assert {hit.entry_id for hit in hits} >= {"12313", "KPe.042"}
+    features = {feature.name: feature for feature in hits[0].features}
+    pairs = features["name"].detail["pairs"]
+    assert any(pair["how"] == "romanisation" for pair in pairs)
+    if query == "대성총국":
+        assert features["hangul"].detail["romanised"] in (
+            "taesŏng general bureau",
+            "daeseong general bureau",
+        )
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Samsung Electronics", "Daesung Industrial Co., Ltd.", "Korea Trading Company"],
+)
+def test_look_alikes_stay_below_the_threshold(matcher: Matcher, query: str) -> None:
+    assert matcher.match(Query(query)) == []
+
+
+def test_alias_finds_its_entry_with_the_list_id(matcher: Matcher) -> None:
+    (hit, *_) = matcher.match(Query("Choson Taesong Unhaeng"))
+    assert (hit.list_id, hit.entry_id, hit.score) == ("us_ofac_sdn", "12312", 1.0)
+    assert hit.matched_name == "CHOSON TAESONG UNHAENG"
+
+
+@pytest.mark.parametrize(
+    "query", ["Kim Kwang Il", "Kim Kwangil", "KIM Kwang-il", "Gim Gwang Il"]
+)
+def test_given_names_joined_hyphenated_or_spaced(matcher: Matcher, query: str) -> None:
+    hits = matcher.match(Query(query, schema="Person"))
+    assert hits and hits[0].entry_id == "KPi.009"
+
+
+def test_word_order_and_legal_forms_do_not_matter(matcher: Matcher) -> None:
+    (hit, *_) = matcher.match(Query("Ryonbong General Corporation, Korea"))
+    assert hit.entry_id == "os-kp-1"
+
+
+def test_country_conflict_lowers_the_score_and_says_so(matcher: Matcher) -> None:
+    same = matcher.match(Query("Korea Daesong Bank", country="KP"))[0]
+    other = matcher.match(Query("Korea Daesong Bank", country="FR"), threshold=0)[0]
+    assert other.score < same.score
+    assert "country conflict" in {feature.name for feature in other.features}
+
+
+def test_weak_alias_counts_less(matcher: Matcher) -> None:
+    (hit, *_) = matcher.match(Query("Daesong Bank"), threshold=0)
+    assert hit.entry_id == "12312"
+    assert "weak alias" in {feature.name for feature in hit.features} or hit.score < 1
