@@ -23,6 +23,9 @@ from laborwatch.match.normalise import Token, tokenise
 DEFAULT_THRESHOLD = 0.7
 SPELLING_MIN = 0.9
 DISTINCTIVE = 0.8  # token weight from which a word identifies a name
+SPELLING_MIN_LENGTH = 4  # shorter words must agree exactly or by romanisation
+UNMATCHED_QUERY_WORD = 0.85  # factor per identifying query word the listed name lacks
+CANDIDATES = 50  # names aligned in full per query, after a cheap overlap count
 BOILERPLATE_CAP = 0.5  # the most a match on common words alone can score
 ROMANISATION_SIMILARITY = 0.95
 PENALTIES = {"country conflict": 0.75, "schema conflict": 0.6, "weak alias": 0.9}
@@ -118,11 +121,18 @@ class Matcher:
     def match_many(self, queries: list[Query], **options: Any) -> list[list[Hit]]:
         return [self.match(query, **options) for query in queries]
 
-    def _candidates(self, tokens: tuple[Token, ...]) -> set[int]:
-        found: set[int] = set()
+    def _candidates(self, tokens: tuple[Token, ...]) -> list[int]:
+        """The names sharing most query weight, by a count over the index."""
+        weight = {token.key: token.weight for token in tokens}
+        overlap: dict[int, float] = defaultdict(float)
         for key in _index_keys(tokens):
-            found.update(self._index.get(key, ()))
-        return found
+            postings = self._index.get(key, ())
+            # A key shared by many names (a common given name) identifies little.
+            share = weight.get(key, 1.0) / (1 + len(postings) / 1000)
+            for name_number in postings:
+                overlap[name_number] += share
+        ranked = sorted(overlap, key=lambda name_number: -overlap[name_number])
+        return ranked[:CANDIDATES]
 
     def _score(
         self,
@@ -203,7 +213,7 @@ def align(
                 pairs.append((1.0, i, j, "exact"))
             elif korean and a.key == b.key:
                 pairs.append((ROMANISATION_SIMILARITY, i, j, "romanisation"))
-            else:
+            elif min(len(a.text), len(b.text)) >= SPELLING_MIN_LENGTH:
                 similarity = JaroWinkler.normalized_similarity(a.text, b.text)
                 if similarity >= SPELLING_MIN:
                     pairs.append((similarity, i, j, "spelling"))
@@ -241,6 +251,16 @@ def align(
     precision = query_covered / query_total
     recall = listed_covered / listed_total
     score = 2 * precision * recall / (precision + recall)
+    # "Joseon Palace Hotel" is not "Hotel Palace": an identifying word of the query
+    # that the listed name lacks speaks against the match.
+    missing = [
+        t.text
+        for k, t in enumerate(query)
+        if k not in used_query and t.weight >= DISTINCTIVE
+    ]
+    if missing:
+        detail["unmatched_identifying"] = missing
+        score *= UNMATCHED_QUERY_WORD ** len(missing)
     if not any(query[i].weight >= DISTINCTIVE for i in used_query):
         # "Korea Trading Company" and "Foreign Trade Bank" share only boilerplate.
         detail["boilerplate_only"] = True

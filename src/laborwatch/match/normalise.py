@@ -47,7 +47,8 @@ def tokenise(name: str) -> tuple[Token, ...]:
         if not unicodedata.combining(c)
     )
     tokens = []
-    for word in _NON_WORD.sub(" ", folded.replace("'", "")).split():
+    # "S.A." is one word, "sa"; so are "O'Neil" and "Jong-un"'s parts once split.
+    for word in _NON_WORD.sub(" ", folded.replace("'", "").replace(".", "")).split():
         if word in LEGAL_FORMS:
             continue
         if word in SEMI_COMMON:
