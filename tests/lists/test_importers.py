@@ -128,3 +128,30 @@ def test_shared_ofac_snapshot_loads_whole() -> None:
     assert len(loaded.entries) == 8976
     bank = next(entry for entry in loaded.entries if entry.name == "KOREA DAESONG BANK")
     assert "CHOSON TAESONG UNHAENG" in bank.aliases
+
+
+def test_eu_fsf_xml() -> None:
+    loaded = load_list(LISTS / "eu.xml")
+    assert (loaded.list_id, str(loaded.published)) == ("eu_fsf", "2026-10-01")
+    company, person = loaded.entries
+    assert company.entry_id == "EU.4213.61"
+    assert company.schema == "Organization"
+    assert company.aliases == ("Daesong Trading",)
+    assert company.weak_aliases == ("Daesong Company",)
+    assert company.countries == ("KP",)
+    assert company.programs == ("PRK",)
+    assert person.schema == "Person"
+    assert person.birth_dates == ("1979-01-07",)
+    assert person.identifiers == (("passport", "563220533"),)
+
+
+def test_uk_sanctions_list_xml() -> None:
+    loaded = load_list(LISTS / "uk.xml")
+    assert (loaded.list_id, str(loaded.published)) == ("gb_fcdo_sanctions", "2025-10-15")
+    entity, person, ship = loaded.entries
+    assert entity.aliases == ("DAESONG TRADING", "조선대성총무역회사")
+    assert person.name == "Won Uk PAE"
+    assert person.birth_dates == ("1969-08-22",)
+    assert person.countries == ("KP",)
+    assert ship.schema == "Vessel"
+    assert ship.identifiers == (("IMO", "8660313"),)

@@ -1,7 +1,7 @@
 """Lists: sanctions and trade lists read from their publishers' files into one shape.
 
-``load_list(path, format=None)`` detects the format (OFAC CSV, UN XML, BIS Denied
-Persons, OpenSanctions FollowTheMoney JSON) and returns a ``LoadedList``; it reads
+``load_list(path, format=None)`` detects the format (OFAC CSV, UN XML, EU XML, UK
+XML, BIS Denied Persons, OpenSanctions FollowTheMoney JSON) and returns a ``LoadedList``; it reads
 the whole list before anything is stored, so a bad file never replaces a good list.
 """
 
@@ -11,12 +11,14 @@ from pathlib import Path
 
 from laborwatch.errors import LaborwatchError
 from laborwatch.lists.bis import load_bis, looks_like_bis
+from laborwatch.lists.eu import load_eu, looks_like_eu
 from laborwatch.lists.entry import ListEntry, LoadedList
 from laborwatch.lists.ftm import load_ftm, looks_like_ftm
 from laborwatch.lists.ofac import is_ofac_main_file, load_ofac
+from laborwatch.lists.uk import load_uk, looks_like_uk
 from laborwatch.lists.un import load_un, looks_like_un
 
-FORMATS = ("ofac-csv", "un-xml", "bis-dpl", "ftm-json")
+FORMATS = ("ofac-csv", "un-xml", "eu-xml", "uk-xml", "bis-dpl", "ftm-json")
 
 __all__ = ["FORMATS", "ListEntry", "LoadedList", "detect_format", "load_list"]
 
@@ -37,6 +39,8 @@ def detect_format(path: Path) -> str:
         raise LaborwatchError(f"{path}: cannot read ({err.strerror})") from None
     for name, test in (
         ("un-xml", looks_like_un),
+        ("eu-xml", looks_like_eu),
+        ("uk-xml", looks_like_uk),
         ("bis-dpl", looks_like_bis),
         ("ftm-json", looks_like_ftm),
     ):
@@ -66,6 +70,10 @@ def load_list(
         loaded = load_ofac(path)
     elif list_format == "un-xml":
         loaded = load_un(path)
+    elif list_format == "eu-xml":
+        loaded = load_eu(path)
+    elif list_format == "uk-xml":
+        loaded = load_uk(path)
     elif list_format == "bis-dpl":
         loaded = load_bis(path)
     elif list_format == "ftm-json":

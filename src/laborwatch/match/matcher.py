@@ -97,7 +97,7 @@ class Matcher:
         """The best hits at or above ``threshold``, best first."""
         readings = [("as written", query.name)]
         if has_hangul(query.name):
-            readings = romanise_hangul(query.name)
+            readings += romanise_hangul(query.name)
         best: dict[int, Hit] = {}
         for system, reading in readings:
             tokens = tokenise(reading)
