@@ -147,7 +147,10 @@ def test_eu_fsf_xml() -> None:
 
 def test_uk_sanctions_list_xml() -> None:
     loaded = load_list(LISTS / "uk.xml")
-    assert (loaded.list_id, str(loaded.published)) == ("gb_fcdo_sanctions", "2025-10-15")
+    assert (loaded.list_id, str(loaded.published)) == (
+        "gb_fcdo_sanctions",
+        "2025-10-15",
+    )
     entity, person, ship = loaded.entries
     assert entity.aliases == ("DAESONG TRADING", "조선대성총무역회사")
     assert person.name == "Won Uk PAE"

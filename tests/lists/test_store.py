@@ -60,3 +60,76 @@ def test_failed_load_keeps_the_previous_version(
     assert f"{folder / 'sdn.csv'}:5: expected 12 columns" in failed.stderr
     after = json.loads(run_cli("--db", sqlite_url, "lists", "show", "--json").stdout)
     assert after == before
+
+
+@pytest.fixture
+def list_server(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A local HTTP server on 127.0.0.1 serving list files, as a mirror would."""
+    import functools
+    import http.server
+    import threading
+
+    served = tmp_path / "served"
+    served.mkdir()
+    for name in ("sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"):
+        shutil.copy(LISTS / "ofac" / name, served / name)
+    shutil.copy(LISTS / "un.xml", served / "un.xml")
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(served)
+    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", served
+    server.shutdown()
+
+
+def test_update_downloads_and_loads_from_a_mirror(sqlite_url: str, list_server) -> None:  # type: ignore[no-untyped-def]
+    base_url, _served = list_server
+    result = run_cli(
+        "--db",
+        sqlite_url,
+        "lists",
+        "update",
+        "us_ofac_sdn",
+        "un_sc_consolidated",
+        "--base-url",
+        base_url,
+        "--json",
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = {item["id"]: item for item in json.loads(result.stdout)["lists"]}
+    assert loaded["us_ofac_sdn"]["entries"] == 5
+    assert loaded["un_sc_consolidated"]["published"] == "2026-02-27"
+    # With no ids, the loaded lists are updated.
+    again = run_cli(
+        "--db", sqlite_url, "lists", "update", "--base-url", base_url, "--json"
+    )
+    assert {item["id"] for item in json.loads(again.stdout)["lists"]} == set(loaded)
+
+
+def test_failed_download_keeps_the_list(sqlite_url: str, list_server) -> None:  # type: ignore[no-untyped-def]
+    base_url, served = list_server
+    run_cli(
+        "--db",
+        sqlite_url,
+        "lists",
+        "update",
+        "un_sc_consolidated",
+        "--base-url",
+        base_url,
+    )
+    (served / "un.xml").unlink()
+    failed = run_cli(
+        "--db",
+        sqlite_url,
+        "lists",
+        "update",
+        "un_sc_consolidated",
+        "--base-url",
+        base_url,
+    )
+    assert failed.returncode == 1
+    assert "un.xml: download failed (HTTP 404)" in failed.stderr
+    shown = json.loads(run_cli("--db", sqlite_url, "lists", "show", "--json").stdout)
+    assert [item["entries"] for item in shown["lists"]] == [2]

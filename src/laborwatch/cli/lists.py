@@ -132,6 +132,55 @@ def show_command(
     stdout.print(table)
 
 
+@app.command("update")
+def update_command(
+    ctx: typer.Context,
+    list_ids: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[ID]...", help="Lists to update; default: those loaded."
+        ),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            metavar="URL",
+            help="Fetch every file from this mirror (URL/FILE NAME) instead of the "
+            "publishers' sites.",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Download the current editions from the publishers and load them.
+
+    Each list is replaced only once its new files have been read whole.
+    """
+    import tempfile
+
+    from laborwatch.lists.update import SOURCES, download_list
+
+    database = open_from(ctx)
+    wanted = list_ids or [s.id for s in list_lists(database) if s.id in SOURCES]
+    if not wanted:
+        raise typer.BadParameter(
+            f"name the lists to fetch: {', '.join(sorted(SOURCES))}"
+        )
+    updated = []
+    for list_id in wanted:
+        with tempfile.TemporaryDirectory(prefix="laborwatch-list-") as folder:
+            path = download_list(list_id, Path(folder), base_url)
+            summary = save_list(database, load_list(path, list_id=list_id))
+        updated.append(summary)
+        if not as_json:
+            stderr.print(
+                f"updated [bold]{summary.id}[/bold]: {summary.entry_count} entries, "
+                f"published {summary.published or 'unknown'}"
+            )
+    if as_json:
+        print_json({"lists": [list_record(summary) for summary in updated]})
+
+
 @app.command("remove")
 def remove_command(
     ctx: typer.Context,

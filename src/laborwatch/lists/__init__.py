@@ -1,8 +1,9 @@
 """Lists: sanctions and trade lists read from their publishers' files into one shape.
 
 ``load_list(path, format=None)`` detects the format (OFAC CSV, UN XML, EU XML, UK
-XML, BIS Denied Persons, OpenSanctions FollowTheMoney JSON) and returns a ``LoadedList``; it reads
-the whole list before anything is stored, so a bad file never replaces a good list.
+XML, BIS Denied Persons, OpenSanctions FollowTheMoney JSON) and returns a
+``LoadedList``; it reads the whole list before anything is stored, so a bad file
+never replaces a good list.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from pathlib import Path
 
 from laborwatch.errors import LaborwatchError
 from laborwatch.lists.bis import load_bis, looks_like_bis
-from laborwatch.lists.eu import load_eu, looks_like_eu
 from laborwatch.lists.entry import ListEntry, LoadedList
+from laborwatch.lists.eu import load_eu, looks_like_eu
 from laborwatch.lists.ftm import load_ftm, looks_like_ftm
 from laborwatch.lists.ofac import is_ofac_main_file, load_ofac
 from laborwatch.lists.uk import load_uk, looks_like_uk

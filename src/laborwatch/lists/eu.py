@@ -31,7 +31,9 @@ def load_eu(path: Path) -> LoadedList:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as err:
         line, column = err.position
-        raise LaborwatchError(f"{path}:{line}: malformed XML (column {column})") from None
+        raise LaborwatchError(
+            f"{path}:{line}: malformed XML (column {column})"
+        ) from None
     _strip_namespaces(root)
     if root.tag != "export":
         raise LaborwatchError(f"{path}: not an EU sanctions export (root <{root.tag}>)")
@@ -64,9 +66,12 @@ def _entry(node: ElementTree.Element) -> ListEntry:
     for alias in node.findall("nameAlias"):
         name = (alias.get("wholeName") or "").strip()
         if name:
-            (strong if alias.get("strong", "true").lower() == "true" else weak).append(name)
+            (strong if alias.get("strong", "true").lower() == "true" else weak).append(
+                name
+            )
     countries = [
-        element.get("countryIso2Code") or country_code(element.get("countryDescription"))
+        element.get("countryIso2Code")
+        or country_code(element.get("countryDescription"))
         for element in node.findall("citizenship") + node.findall("address")
     ]
     addresses = [
@@ -96,7 +101,11 @@ def _entry(node: ElementTree.Element) -> ListEntry:
             if b.get("birthdate") or b.get("year")
         ),
         programs=tuple(
-            dict.fromkeys(r.get("programme") or "" for r in node.findall("regulation") if r.get("programme"))
+            dict.fromkeys(
+                r.get("programme") or ""
+                for r in node.findall("regulation")
+                if r.get("programme")
+            )
         ),
         notes=(node.findtext("remark") or "").strip() or None,
     )

@@ -32,7 +32,9 @@ def load_uk(path: Path) -> LoadedList:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as err:
         line, column = err.position
-        raise LaborwatchError(f"{path}:{line}: malformed XML (column {column})") from None
+        raise LaborwatchError(
+            f"{path}:{line}: malformed XML (column {column})"
+        ) from None
     for node in root.iter():
         if "}" in node.tag:
             node.tag = node.tag.split("}", 1)[1]
@@ -61,7 +63,10 @@ def _entry(node: ElementTree.Element) -> ListEntry:
         if name.find("NameType") is None:
             continue  # a bare <Name> text element, not a name record
         parts = [(name.findtext(f"Name{n}") or "").strip() for n in range(1, 7)]
-        full = " ".join(part for part in parts if part) or (name.findtext("Name") or "").strip()
+        full = (
+            " ".join(part for part in parts if part)
+            or (name.findtext("Name") or "").strip()
+        )
         if not full:
             continue
         kind = (name.findtext("NameType") or "").strip().lower()
@@ -71,21 +76,37 @@ def _entry(node: ElementTree.Element) -> ListEntry:
         for text in (n.text for n in node.iter("NameNonLatinScript"))
         if (text or "").strip()
     ]
-    countries = [n.text for n in node.iter("Nationality")] + [
-        n.text for n in node.iter("AddressCountry")
-    ] + [n.text for n in node.iter("CurrentBelievedFlagOfShip")]
-    identifiers = [("IMO", (n.text or "").strip()) for n in node.iter("IMONumber") if (n.text or "").strip()]
+    countries = (
+        [n.text for n in node.iter("Nationality")]
+        + [n.text for n in node.iter("AddressCountry")]
+        + [n.text for n in node.iter("CurrentBelievedFlagOfShip")]
+    )
+    identifiers = [
+        ("IMO", (n.text or "").strip())
+        for n in node.iter("IMONumber")
+        if (n.text or "").strip()
+    ]
     return ListEntry(
         entry_id=(node.findtext("UniqueID") or "").strip(),
-        schema=_SCHEMA.get((node.findtext("IndividualEntityShip") or "").strip().lower(), "LegalEntity"),
+        schema=_SCHEMA.get(
+            (node.findtext("IndividualEntityShip") or "").strip().lower(), "LegalEntity"
+        ),
         name=primary[0] if primary else (aliases[0] if aliases else ""),
-        aliases=tuple(dict.fromkeys(primary[1:] + (aliases if primary else aliases[1:]))),
-        countries=tuple(dict.fromkeys(c for c in (country_code(t) for t in countries) if c)),
+        aliases=tuple(
+            dict.fromkeys(primary[1:] + (aliases if primary else aliases[1:]))
+        ),
+        countries=tuple(
+            dict.fromkeys(c for c in (country_code(t) for t in countries) if c)
+        ),
         identifiers=tuple(identifiers),
         birth_dates=tuple(
             d.isoformat() for d in (_date(n.text) for n in node.iter("DOB")) if d
         ),
-        programs=tuple(dict.fromkeys((n.text or "").strip() for n in node.iter("RegimeName") if n.text)),
+        programs=tuple(
+            dict.fromkeys(
+                (n.text or "").strip() for n in node.iter("RegimeName") if n.text
+            )
+        ),
         notes=(node.findtext("OtherInformation") or "").strip() or None,
     )
 

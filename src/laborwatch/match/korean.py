@@ -90,7 +90,10 @@ def korean_key(token: str) -> str:
         for c in unicodedata.normalize("NFKD", token.lower())
         if not unicodedata.combining(c)
     )
-    text = re.sub(r"[^a-z]", "", text)
+    latin = re.sub(r"[^a-z]", "", text)
+    if not latin:  # Hangul or another script: compared as written
+        return text
+    text = latin
     if text in _SURNAMES:
         text = _SURNAMES[text]
     for old, new in _CONSONANTS:

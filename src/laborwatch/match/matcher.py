@@ -82,7 +82,7 @@ class Matcher:
     def __post_init__(self) -> None:
         for position, (_list_id, entry) in enumerate(self.entries):
             self._korean.append(_is_korean(entry))
-            for text, kind in entry.names():
+            for text, kind in _with_readings(entry.names()):
                 tokens = tokenise(text)
                 if not tokens:
                     continue
@@ -303,6 +303,15 @@ def _index_keys(tokens: tuple[Token, ...]) -> set[str]:
     keys = {token.key for token in distinctive}
     keys.update(a.key + b.key for a, b in zip(tokens, tokens[1:], strict=False))
     return keys
+
+
+def _with_readings(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A list's names, and the romanised readings of those written in Hangul."""
+    found = list(names)
+    for text, kind in names:
+        if has_hangul(text):
+            found += [(reading, kind) for _system, reading in romanise_hangul(text)]
+    return found
 
 
 def _is_korean(entry: ListEntry) -> bool:

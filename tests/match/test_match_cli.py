@@ -1,0 +1,90 @@
+import json
+from pathlib import Path
+
+from tests.conftest import run_cli
+
+LISTS = Path(__file__).resolve().parents[1] / "fixtures" / "lists"
+
+
+def loaded(sqlite_url: str) -> str:
+    result = run_cli(
+        "--db", sqlite_url, "lists", "load", str(LISTS / "ofac"), str(LISTS / "uk.xml")
+    )
+    assert result.returncode == 0, result.stderr
+    return sqlite_url
+
+
+def test_match_json_gives_list_id_score_and_explanation(sqlite_url: str) -> None:
+    result = run_cli("--db", loaded(sqlite_url), "match", "대성총국", "--json")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["query"]["name"] == "대성총국"
+    hits = {(hit["list"], hit["entry_id"]) for hit in record["hits"]}
+    assert {("us_ofac_sdn", "12313"), ("gb_fcdo_sanctions", "DPR0042")} <= hits
+    features = {feature["name"] for feature in record["hits"][0]["features"]}
+    assert {"hangul", "name"} <= features
+    assert 0 < record["hits"][0]["score"] <= 1
+
+
+def test_match_hangul_name_on_the_list_itself(sqlite_url: str) -> None:
+    result = run_cli(
+        "--db", loaded(sqlite_url), "match", "조선대성총무역회사", "--json"
+    )
+    (first, *_) = json.loads(result.stdout)["hits"]
+    assert (first["entry_id"], first["score"]) == ("DPR0042", 1.0)
+
+
+def test_match_file_gives_one_object_per_line_in_order(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    names = tmp_path / "names.csv"
+    names.write_text(
+        "name,schema,country\n"
+        "Samsung Electronics,Company,KR\n"
+        "Taesong Bank,,KP\n"
+        "Pae Won-uk,Person,\n"
+    )
+    result = run_cli(
+        "--db", loaded(sqlite_url), "match", "--file", str(names), "--json"
+    )
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["query"]["name"] for r in records] == [
+        "Samsung Electronics",
+        "Taesong Bank",
+        "Pae Won-uk",
+    ]
+    assert records[0]["hits"] == []
+    assert records[1]["hits"][0]["entry_id"] == "12312"
+    assert records[1]["query"]["country"] == "KP"
+    assert {hit["entry_id"] for hit in records[2]["hits"]} >= {"22987", "DPR0100"}
+
+
+def test_match_plain_name_file(sqlite_url: str, tmp_path: Path) -> None:
+    names = tmp_path / "names.txt"
+    names.write_text("Korea Daesong Bank\n\nDaesung Industrial Co., Ltd.\n")
+    result = run_cli(
+        "--db", loaded(sqlite_url), "match", "--file", str(names), "--json"
+    )
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 2
+    assert records[0]["hits"][0]["score"] == 1.0
+    assert records[1]["hits"] == []
+
+
+def test_match_human_output_explains(sqlite_url: str) -> None:
+    result = run_cli("--db", loaded(sqlite_url), "match", "Taesong General Bureau")
+    assert "KOREA DAESONG GENERAL TRADING CORPORATION" in result.stdout
+    assert "taesong~daesong (romanisation)" in result.stdout
+
+
+def test_match_errors_are_one_line(sqlite_url: str, tmp_path: Path) -> None:
+    empty = run_cli("--db", sqlite_url, "match", "Anyone")
+    assert empty.returncode == 1
+    assert "no lists loaded" in empty.stderr
+    bad = tmp_path / "bad.csv"
+    bad.write_text("company,country\nX,KP\n")
+    wrong = run_cli("--db", loaded(sqlite_url), "match", "--file", str(bad))
+    assert wrong.returncode == 1
+    assert f"{bad}:1: no 'name' column" in wrong.stderr
+    assert "Traceback" not in wrong.stderr
