@@ -20,7 +20,7 @@ from laborwatch.lists.entry import ListEntry
 from laborwatch.match.korean import has_hangul, romanise_hangul
 from laborwatch.match.normalise import Token, tokenise
 
-DEFAULT_THRESHOLD = 0.7
+DEFAULT_THRESHOLD = 0.65
 SPELLING_MIN = 0.9
 DISTINCTIVE = 0.8  # token weight from which a word identifies a name
 SPELLING_MIN_LENGTH = 4  # shorter words must agree exactly or by romanisation
