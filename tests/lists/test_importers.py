@@ -158,3 +158,20 @@ def test_uk_sanctions_list_xml() -> None:
     assert person.countries == ("KP",)
     assert ship.schema == "Vessel"
     assert ship.identifiers == (("IMO", "8660313"),)
+
+
+def test_shared_ofac_consolidated_and_2024_snapshots_load() -> None:
+    folder = SHARED_DATA / "lists"
+    if not folder.exists():
+        pytest.skip(f"{folder} not found: list snapshots live in ../shared/data")
+    consolidated = load_list(
+        folder / "ofac_consolidated_nonsdn_2025-12-19" / "cons_prim.csv"
+    )
+    assert consolidated.list_id == "us_ofac_cons"
+    assert len(consolidated.entries) == 442
+    assert any(entry.aliases for entry in consolidated.entries)
+    quoted_2024 = load_list(folder / "ofac_sdn_2024-05-03" / "sdn.csv")
+    assert len(quoted_2024.entries) == 14965
+    un = load_list(folder / "un" / "UN_consolidated_2026-02-27.xml")
+    assert len(un.entries) == 1003
+    assert str(un.published) == "2026-02-27"
