@@ -175,3 +175,43 @@ def test_shared_ofac_consolidated_and_2024_snapshots_load() -> None:
     un = load_list(folder / "un" / "UN_consolidated_2026-02-27.xml")
     assert len(un.entries) == 1003
     assert str(un.published) == "2026-02-27"
+
+
+def test_dol_list_from_the_app_xml_and_the_spreadsheet() -> None:
+    folder = SHARED_DATA / "dol"
+    if not folder.exists():
+        pytest.skip(f"{folder} not found: the DOL list copies live in ../shared/data")
+    xml = load_list(folder / "sweat_and_toil_app" / "goods_2021.xml")
+    assert (xml.list_id, xml.format, len(xml.country_goods)) == (
+        "us_dol_tvpra",
+        "dol-xml",
+        457,
+    )
+    north_korea = {pair.good for pair in xml.country_goods if pair.country == "KP"}
+    assert len(north_korea) == 7 and "coal" in north_korea
+    derived = [pair for pair in xml.country_goods if pair.derived_from]
+    assert derived
+    spreadsheet = load_list(folder / "ericschles_dol_analysis" / "TVPRA2016_0.xlsx")
+    assert spreadsheet.format == "dol-xlsx"
+    assert any(
+        p.good == "bricks" and p.country == "AF" and p.forced_labour
+        for p in spreadsheet.country_goods
+    )
+
+
+def test_dol_xml_written_to_the_app_format(tmp_path: Path) -> None:
+    path = tmp_path / "goods.xml"
+    path.write_text(
+        "<Goods><Good><Good_Name>Gems</Good_Name><Countries><Country>"
+        "<Country_Name>Madagascar</Country_Name><Child_Labor>Yes</Child_Labor>"
+        "<Forced_Labor>No</Forced_Labor><Forced_Child_Labor>No</Forced_Child_Labor>"
+        "<Derived_Labor_Exploitation>No</Derived_Labor_Exploitation>"
+        "<Derived_Country>No</Derived_Country></Country></Countries></Good></Goods>"
+    )
+    (pair,) = load_list(path).country_goods
+    assert (pair.good, pair.country, pair.child_labour, pair.forced_labour) == (
+        "gems",
+        "MG",
+        True,
+        False,
+    )

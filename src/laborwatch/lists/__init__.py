@@ -12,6 +12,12 @@ from pathlib import Path
 
 from laborwatch.errors import LaborwatchError
 from laborwatch.lists.bis import load_bis, looks_like_bis
+from laborwatch.lists.dol import (
+    load_dol_xlsx,
+    load_dol_xml,
+    looks_like_dol_xlsx,
+    looks_like_dol_xml,
+)
 from laborwatch.lists.entry import ListEntry, LoadedList
 from laborwatch.lists.eu import load_eu, looks_like_eu
 from laborwatch.lists.ftm import load_ftm, looks_like_ftm
@@ -19,7 +25,16 @@ from laborwatch.lists.ofac import is_ofac_main_file, load_ofac
 from laborwatch.lists.uk import load_uk, looks_like_uk
 from laborwatch.lists.un import load_un, looks_like_un
 
-FORMATS = ("ofac-csv", "un-xml", "eu-xml", "uk-xml", "bis-dpl", "ftm-json")
+FORMATS = (
+    "ofac-csv",
+    "un-xml",
+    "eu-xml",
+    "uk-xml",
+    "bis-dpl",
+    "ftm-json",
+    "dol-xml",
+    "dol-xlsx",
+)
 
 __all__ = ["FORMATS", "ListEntry", "LoadedList", "detect_format", "load_list"]
 
@@ -38,7 +53,10 @@ def detect_format(path: Path) -> str:
             head = file.read(4096)
     except OSError as err:
         raise LaborwatchError(f"{path}: cannot read ({err.strerror})") from None
+    if looks_like_dol_xlsx(path, head):
+        return "dol-xlsx"
     for name, test in (
+        ("dol-xml", looks_like_dol_xml),
         ("un-xml", looks_like_un),
         ("eu-xml", looks_like_eu),
         ("uk-xml", looks_like_uk),
@@ -71,6 +89,10 @@ def load_list(
         loaded = load_ofac(path)
     elif list_format == "un-xml":
         loaded = load_un(path)
+    elif list_format == "dol-xml":
+        loaded = load_dol_xml(path)
+    elif list_format == "dol-xlsx":
+        loaded = load_dol_xlsx(path)
     elif list_format == "eu-xml":
         loaded = load_eu(path)
     elif list_format == "uk-xml":

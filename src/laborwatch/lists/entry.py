@@ -49,6 +49,20 @@ class ListEntry:
 
 
 @dataclass(frozen=True)
+class CountryGood:
+    """A good and country on the US Department of Labor's list (TVPRA): produced
+    with child labour, forced labour, or both; or derived from such inputs made in
+    ``derived_from``."""
+
+    good: str
+    country: str
+    child_labour: bool
+    forced_labour: bool
+    forced_child_labour: bool = False
+    derived_from: str | None = None
+
+
+@dataclass(frozen=True)
 class LoadedList:
     """A whole list as read from its publisher's files, before it is stored."""
 
@@ -60,3 +74,4 @@ class LoadedList:
     sources: tuple[str, ...]
     checksum: str
     entries: list[ListEntry] = field(default_factory=list)
+    country_goods: list[CountryGood] = field(default_factory=list)

@@ -9,9 +9,9 @@ from datetime import UTC, date, datetime
 from sqlalchemy import delete, func, select
 
 from laborwatch.errors import LaborwatchError
-from laborwatch.lists.entry import ListEntry, LoadedList
+from laborwatch.lists.entry import CountryGood, ListEntry, LoadedList
 from laborwatch.store.database import Database
-from laborwatch.store.tables import list_entries, list_names, lists
+from laborwatch.store.tables import country_goods, list_entries, list_names, lists
 
 _BATCH = 5000
 
@@ -54,7 +54,7 @@ def save_list(database: Database, loaded: LoadedList) -> ListSummary:
                 loaded_at=now,
                 checksum=loaded.checksum,
                 sources=list(loaded.sources),
-                entry_count=len(loaded.entries),
+                entry_count=len(loaded.entries) + len(loaded.country_goods),
             )
         )
         entries = _unique(loaded.entries)
@@ -86,7 +86,35 @@ def save_list(database: Database, loaded: LoadedList) -> ListSummary:
             ]
             if names:
                 connection.execute(list_names.insert(), names)
+        if loaded.country_goods:
+            connection.execute(
+                country_goods.insert(),
+                [
+                    {"list_id": loaded.list_id, **dataclasses.asdict(pair)}
+                    for pair in loaded.country_goods
+                ],
+            )
     return get_list(database, loaded.list_id)
+
+
+def load_country_goods(database: Database) -> list[tuple[str, CountryGood]]:
+    """Every stored (list id, country-and-good) pair."""
+    with database.reading() as connection:
+        rows = connection.execute(select(country_goods)).all()
+    return [
+        (
+            row.list_id,
+            CountryGood(
+                good=row.good,
+                country=row.country,
+                child_labour=row.child_labour,
+                forced_labour=row.forced_labour,
+                forced_child_labour=row.forced_child_labour,
+                derived_from=row.derived_from,
+            ),
+        )
+        for row in rows
+    ]
 
 
 def _unique(entries: list[ListEntry]) -> list[ListEntry]:
@@ -121,6 +149,9 @@ def get_list(database: Database, list_id: str) -> ListSummary:
 def remove_list(database: Database, list_id: str) -> ListSummary:
     summary = get_list(database, list_id)
     with database.writing() as connection:
+        connection.execute(
+            delete(country_goods).where(country_goods.c.list_id == list_id)
+        )
         connection.execute(delete(list_names).where(list_names.c.list_id == list_id))
         connection.execute(
             delete(list_entries).where(list_entries.c.list_id == list_id)

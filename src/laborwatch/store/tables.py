@@ -208,3 +208,22 @@ list_names = Table(
     ),
     Index("ix_list_names_entry", "list_id", "entry_id"),
 )
+
+country_goods = Table(
+    "country_goods",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "list_id",
+        String(64),
+        ForeignKey("lists.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("good", Text, nullable=False, comment="lower-cased DOL good name"),
+    Column("country", String(2), nullable=False),
+    Column("child_labour", Boolean, nullable=False),
+    Column("forced_labour", Boolean, nullable=False),
+    Column("forced_child_labour", Boolean, nullable=False),
+    Column("derived_from", String(2)),
+    Index("ix_country_goods_country_good", "country", "good"),
+)
