@@ -227,3 +227,20 @@ country_goods = Table(
     Column("derived_from", String(2)),
     Index("ix_country_goods_country_good", "country", "good"),
 )
+
+screenings = Table(
+    "screenings",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("input_name", Text, nullable=False),
+    Column("input_checksum", String(64), nullable=False, comment="SHA-256 of the file"),
+    Column("laborwatch_version", String(32), nullable=False),
+    Column("extractor_version", String(32), nullable=False),
+    Column(
+        "lists", JSON, nullable=False, comment="id, edition date, checksum of each list"
+    ),
+    Column("config", JSON, nullable=False),
+    Column("summary", JSON, nullable=False),
+    Column("results", JSON, nullable=False),
+)

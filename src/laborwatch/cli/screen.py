@@ -1,0 +1,224 @@
+"""``laborwatch screen`` and ``laborwatch screenings``: supplier screening."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from laborwatch.cli.output import open_from, print_json, progress_bar, stderr, stdout
+from laborwatch.screen import Screening, screen_file
+from laborwatch.screen.suppliers import csv_text
+from laborwatch.store.screenings import get_screening, list_screenings
+
+_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "none": "green"}
+CSV_COLUMNS = [
+    "row",
+    "name",
+    "level",
+    "reasons",
+    "sanctions_hits",
+    "dol_goods",
+    "evidence_documents",
+]
+
+
+def screen_record(screening: Screening) -> dict[str, Any]:
+    return dataclasses.asdict(screening)
+
+
+def screen_command(
+    ctx: typer.Context,
+    path: Annotated[
+        Path, typer.Argument(metavar="FILE", help="Suppliers: a CSV or XLSX file.")
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the results as JSON.")
+    ] = False,
+    csv_out: Annotated[
+        Path | None,
+        typer.Option("--csv", metavar="OUT", help="Write one CSV row per supplier."),
+    ] = None,
+    report: Annotated[
+        Path | None,
+        typer.Option(
+            "--report",
+            metavar="DIR",
+            help="Write an HTML and PDF evidence pack per flagged supplier.",
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            metavar="TOML",
+            help="Thresholds and rules (see docs/screening.md).",
+        ),
+    ] = None,
+    name_column: Annotated[
+        str | None, typer.Option(help="Header of the supplier name column.")
+    ] = None,
+    country_column: Annotated[
+        str | None, typer.Option(help="Header of the country column.")
+    ] = None,
+    product_column: Annotated[
+        str | None, typer.Option(help="Header of the product column.")
+    ] = None,
+    hs_column: Annotated[
+        str | None, typer.Option(help="Header of the HS code column.")
+    ] = None,
+    address_column: Annotated[
+        str | None, typer.Option(help="Header of the address column.")
+    ] = None,
+    parent_column: Annotated[
+        str | None, typer.Option(help="Header of the parent company column.")
+    ] = None,
+) -> None:
+    """Screen suppliers against sanctions lists, the DOL list, rules and evidence.
+
+    Each row gets a risk level (high, medium, low, none) and the reasons for it. The
+    run is stored; laborwatch screenings show ID replays it.
+    """
+    columns = {
+        field: value
+        for field, value in (
+            ("name", name_column),
+            ("country", country_column),
+            ("product", product_column),
+            ("hs", hs_column),
+            ("address", address_column),
+            ("parent", parent_column),
+        )
+        if value
+    }
+    database = open_from(ctx)
+    with progress_bar("Screening") as progress:
+        task = progress.add_task("Screening", total=None, current="")
+        run = screen_file(
+            path,
+            database,
+            config_path=config,
+            columns=columns,
+            on_row=lambda screening: progress.update(
+                task, advance=1, current=screening.name[:30]
+            ),
+        )
+    if csv_out:
+        rows = [CSV_COLUMNS] + [
+            [
+                str(s.row),
+                s.name,
+                s.level,
+                "; ".join(s.reasons),
+                "; ".join(
+                    f"{h['list']}:{h['entry_id']} {h['caption']} ({h['score']:.2f})"
+                    for h in s.sanctions_hits
+                ),
+                "; ".join(f"{c['good']}/{c['country']}" for c in s.country_good),
+                "; ".join(e["document"]["id"] for e in s.evidence),
+            ]
+            for s in run.results
+        ]
+        csv_out.write_text(csv_text(rows), encoding="utf-8")
+    if report:
+        from laborwatch.screen.report import write_packs
+
+        flagged = [s for s in run.results if s.level != "none"]
+        written = write_packs(report, run, flagged)
+        stderr.print(
+            f"wrote {len(written)} evidence pack files to {escape(str(report))}"
+        )
+    if as_json:
+        print_json(run_record(run))
+        return
+    print_table(run.results)
+    summary = run.summary
+    stderr.print(
+        f"screening {run.id}: {summary['rows']} rows — {summary['high']} high, "
+        f"{summary['medium']} medium, {summary['low']} low, {summary['none']} none"
+    )
+
+
+def run_record(run: Any) -> dict[str, Any]:
+    return {
+        "screening": run.id,
+        "created_at": run.created_at,
+        "input": {"name": run.input_name, "sha256": run.input_checksum},
+        "lists": run.lists,
+        "summary": run.summary,
+        "rows": [screen_record(s) for s in run.results],
+    }
+
+
+def print_table(results: list[Screening]) -> None:
+    table = Table("row", "supplier", "level", "reasons")
+    for screening in results:
+        style = _STYLE[screening.level]
+        table.add_row(
+            str(screening.row),
+            escape(screening.name),
+            f"[{style}]{screening.level}[/{style}]",
+            escape("\n".join(screening.reasons)),
+        )
+    stdout.print(table)
+
+
+screenings_app = typer.Typer(help="Show stored screening runs.", no_args_is_help=True)
+
+
+@screenings_app.command("list")
+def screenings_list(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List stored screening runs, newest first."""
+    runs = list_screenings(open_from(ctx))
+    if as_json:
+        print_json({"screenings": runs})
+        return
+    table = Table("id", "when", "input", "rows", "high", "medium", "low")
+    for run in runs:
+        summary = run["summary"]
+        table.add_row(
+            str(run["id"]),
+            run["created_at"][:19],
+            escape(run["input_name"]),
+            str(summary["rows"]),
+            str(summary["high"]),
+            str(summary["medium"]),
+            str(summary["low"]),
+        )
+    stdout.print(table)
+
+
+@screenings_app.command("show")
+def screenings_show(
+    ctx: typer.Context,
+    screening_id: Annotated[int, typer.Argument(metavar="ID")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show a stored run: its input checksum, list editions, configuration, results."""
+    record = get_screening(open_from(ctx), screening_id)
+    if as_json:
+        sys.stdout.write(
+            json.dumps(record, ensure_ascii=False, indent=2, default=str) + "\n"
+        )
+        return
+    stdout.print(f"[bold]screening {record['id']}[/bold] {record['created_at']}")
+    stdout.print(
+        f"input {escape(record['input_name'])} sha256 {record['input_checksum']}"
+    )
+    stdout.print(
+        f"laborwatch {record['laborwatch_version']}, extractor {record['extractor_version']}"
+    )
+    for item in record["lists"]:
+        stdout.print(
+            f"list {item['id']} edition {item['published']} sha256 {item['checksum'][:12]}"
+        )
+    print_table([Screening(**result) for result in record["results"]])

@@ -1,0 +1,142 @@
+"""What screening looks rows up in, built once per run from the database."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import select
+
+from laborwatch.extract.vocabulary import goods_taxonomy
+from laborwatch.lists.entry import CountryGood, ListEntry
+from laborwatch.match import Matcher
+from laborwatch.store import Database
+from laborwatch.store.lists import (
+    ListSummary,
+    list_lists,
+    load_country_goods,
+    load_entries,
+)
+from laborwatch.store.tables import documents, facts, indicators
+
+EVIDENCE_LIST = "evidence"
+
+
+@dataclass
+class ScreeningContext:
+    database: Database
+    config: dict[str, Any]
+    lists: list[ListSummary]
+    sanctions: Matcher
+    entry_programs: dict[tuple[str, str], tuple[str, ...]]
+    country_goods: dict[tuple[str, str], list[tuple[str, CountryGood]]]
+    evidence_actors: Matcher
+    country_good_documents: dict[tuple[str, str], set[str]] = field(
+        default_factory=dict
+    )
+    north_korea_documents: set[str] = field(default_factory=set)
+
+
+def build_context(database: Database, config: dict[str, Any]) -> ScreeningContext:
+    entries = load_entries(database)
+    pairs: dict[tuple[str, str], list[tuple[str, CountryGood]]] = defaultdict(list)
+    for list_id, pair in load_country_goods(database):
+        pairs[(pair.country, pair.good)].append((list_id, pair))
+    actors, by_country_good, north_korea = _evidence_indexes(database)
+    return ScreeningContext(
+        database=database,
+        config=config,
+        lists=list_lists(database),
+        sanctions=Matcher(entries),
+        entry_programs={(list_id, e.entry_id): e.programs for list_id, e in entries},
+        country_goods=dict(pairs),
+        evidence_actors=Matcher(actors),
+        country_good_documents=by_country_good,
+        north_korea_documents=north_korea,
+    )
+
+
+def _evidence_indexes(
+    database: Database,
+) -> tuple[list[tuple[str, ListEntry]], dict[tuple[str, str], set[str]], set[str]]:
+    """Actors named in documents that report indicators, the documents reporting
+    indicators per (country, good), and those about North Korea."""
+    with database.reading() as connection:
+        evidenced = set(
+            connection.execute(select(indicators.c.document_id).distinct()).scalars()
+        )
+        rows = connection.execute(
+            select(facts.c.document_id, facts.c.kind, facts.c.key, facts.c.text).where(
+                facts.c.kind.in_(("actor", "place", "good"))
+            )
+        ).all()
+    actors: dict[tuple[str, str], ListEntry] = {}
+    places: dict[str, set[str]] = defaultdict(set)
+    goods: dict[str, set[str]] = defaultdict(set)
+    for document_id, kind, key, _text in rows:
+        if document_id not in evidenced or not key:
+            continue
+        if kind == "actor":
+            name = re.sub(r"\s+", " ", key).strip()
+            actors.setdefault(
+                (document_id, name.lower()),
+                ListEntry(entry_id=document_id, schema="LegalEntity", name=name),
+            )
+        elif kind == "place":
+            places[document_id].add(key[:2])
+        else:
+            goods[document_id].add(key)
+    by_country_good: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for document_id, countries in places.items():
+        for country in countries:
+            for good in goods.get(document_id, ()):
+                by_country_good[(country, good)].add(document_id)
+    north_korea = {
+        document_id for document_id, countries in places.items() if "KP" in countries
+    }
+    return (
+        [(EVIDENCE_LIST, entry) for entry in actors.values()],
+        dict(by_country_good),
+        north_korea,
+    )
+
+
+@lru_cache(maxsize=1)
+def _terms() -> dict[str, str]:
+    return {term: entry.good for entry in goods_taxonomy() for term in entry.terms}
+
+
+def goods_of(product: str, hs: str) -> list[str]:
+    """DOL good names for a row's product words and HS code, both ways."""
+    found: list[str] = []
+    text = f" {re.sub(r'[^a-z0-9/ -]', ' ', product.lower())} "
+    for term, good in _terms().items():
+        if f" {term} " in text and good not in found:
+            found.append(good)
+    digits = re.sub(r"\D", "", hs)
+    if len(digits) >= 2:
+        for entry in goods_taxonomy():
+            if (
+                entry.hs
+                and (digits.startswith(entry.hs) or entry.hs.startswith(digits[:4]))
+                and entry.good not in found
+            ):
+                found.append(entry.good)
+    return found
+
+
+def document_summary(database: Database, document_id: str) -> dict[str, Any]:
+    with database.reading() as connection:
+        row = connection.execute(
+            select(
+                documents.c.id,
+                documents.c.title,
+                documents.c.published,
+                documents.c.url,
+                documents.c.site,
+            ).where(documents.c.id == document_id)
+        ).first()
+    return dict(row._asdict()) if row else {"id": document_id}

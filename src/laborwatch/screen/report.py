@@ -1,0 +1,124 @@
+"""Evidence packs: one HTML and one PDF per flagged supplier, for a regulator.
+
+Each pack gives the reasons, every source quoted with its document, date and link,
+the list editions used, the rules applied and the time of the screening. HTML is
+rendered with autoescaping (report text is untrusted); the PDF is drawn with
+ReportLab, which needs no browser or system library.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from laborwatch.screen.screening import Screening
+
+RULE_TITLES = {
+    "caatsa_321b": "CAATSA (Public Law 115-44) section 321(b): goods made with North Korean nationals' labour are presumed forced-labour goods",
+    "uflpa": "Uyghur Forced Labor Prevention Act (Public Law 117-78): goods from Xinjiang are presumed forced-labour goods",
+}
+
+
+def write_packs(folder: Path, run: Any, screenings: list[Screening]) -> list[Path]:
+    """Write ``NNNN-name.html`` and ``.pdf`` for each screening; return the paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    environment = Environment(
+        loader=PackageLoader("laborwatch", "screen/templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+    )
+    template = environment.get_template("pack.html")
+    written = []
+    for screening in screenings:
+        stem = f"{screening.row:05d}-{_slug(screening.name) or 'unnamed'}"
+        context = {"run": run, "s": asdict(screening), "rule_titles": RULE_TITLES}
+        html_path = folder / f"{stem}.html"
+        html_path.write_text(template.render(**context), encoding="utf-8")
+        pdf_path = folder / f"{stem}.pdf"
+        _write_pdf(pdf_path, run, screening)
+        written += [html_path, pdf_path]
+    return written
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60]
+
+
+def _write_pdf(path: Path, run: Any, screening: Screening) -> None:
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    styles = getSampleStyleSheet()
+
+    def para(text: str, style: str = "BodyText") -> Paragraph:
+        # ReportLab reads a mini-markup: everything from the data is escaped.
+        return Paragraph(escape(text), styles[style])
+
+    story = [
+        para(f"Evidence pack: {screening.name or '(no name)'}", "Title"),
+        para(
+            f"Risk level: {screening.level.upper()} (row {screening.row} of {run.input_name})",
+            "Heading2",
+        ),
+        para(
+            f"Screened {run.created_at} by laborwatch, screening {run.id}; input SHA-256 {run.input_checksum}"
+        ),
+        para("Reasons", "Heading2"),
+        *[para(f"• {reason}") for reason in screening.reasons],
+    ]
+    if screening.rules:
+        story += [
+            para("Rules applied", "Heading2"),
+            *[para(RULE_TITLES.get(r, r)) for r in screening.rules],
+        ]
+    if screening.sanctions_hits:
+        story.append(para("Sanctions list hits", "Heading2"))
+        for hit in screening.sanctions_hits:
+            story.append(
+                para(
+                    f"{hit['caption']} — {hit['list']} entry {hit['entry_id']}, score {hit['score']:.2f}, "
+                    f"programmes {', '.join(hit['programs']) or '-'} (screened: {hit['screened']})"
+                )
+            )
+    if screening.country_good:
+        story.append(para("US Department of Labor list", "Heading2"))
+        for item in screening.country_good:
+            story.append(
+                para(
+                    f"{item['good']} from {item['country']}: {', '.join(item['labour']) or 'derived inputs'}"
+                )
+            )
+    if screening.evidence:
+        story.append(para("Evidence in stored reports", "Heading2"))
+        for item in screening.evidence:
+            document = item["document"]
+            story.append(
+                para(
+                    f"{document.get('title') or document['id']} ({document.get('published') or 'undated'}) "
+                    f"{document.get('url') or ''} — document {document['id'][:12]}"
+                )
+            )
+            for quote in item["quotes"]:
+                story.append(
+                    para(
+                        f"“{quote['text']}” [{', '.join(quote['indicators'])}]",
+                        "Italic",
+                    )
+                )
+    story += [para("Lists used", "Heading2")]
+    story += [
+        para(
+            f"{item['title']} ({item['id']}), edition {item['published'] or 'unknown'}, sha256 {item['checksum'][:16]}"
+        )
+        for item in run.lists
+    ]
+    story.append(Spacer(1, 12))
+    SimpleDocTemplate(
+        str(path), pagesize=A4, title=f"Evidence pack: {screening.name}"
+    ).build(story)

@@ -1,0 +1,326 @@
+"""Screen one supplier row: sanctions, country and good, rules, evidence; one level.
+
+Each finding adds a plain-language reason and the level it calls for; the row's
+level is the highest of them. Which findings count, and how much, is set in the
+configuration (``defaults.toml``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import select
+
+from laborwatch.match import Hit, Query
+from laborwatch.screen.config import LEVELS
+from laborwatch.screen.context import ScreeningContext, document_summary, goods_of
+from laborwatch.screen.suppliers import SupplierRow
+from laborwatch.store.tables import facts, indicators, sentences
+
+_XINJIANG = (
+    "xinjiang",
+    "xuar",
+    "urumqi",
+    "ürümqi",
+    "kashgar",
+    "hotan",
+    "aksu",
+    "korla",
+    "turpan",
+    "shihezi",
+)
+
+
+@dataclass
+class Screening:
+    row: int
+    name: str
+    level: str = "none"
+    reasons: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    sanctions_hits: list[dict[str, Any]] = field(default_factory=list)
+    country_good: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    supplier: dict[str, Any] = field(default_factory=dict)
+
+    def raise_to(self, level: str, reason: str) -> None:
+        if level == "none":
+            return
+        self.reasons.append(reason)
+        if LEVELS.index(level) > LEVELS.index(self.level):
+            self.level = level
+
+
+def screen_row(row: SupplierRow, context: ScreeningContext) -> Screening:
+    config = context.config
+    result = Screening(row=row.row, name=row.name, supplier=_supplier(row))
+    if not row.name:
+        result.reasons.append(
+            "no supplier name in this row; only country and good checked"
+        )
+    _sanctions(row, context, result)
+    _country_good(row, context, result)
+    _evidence(row, context, result)
+    _rules(row, context, result)  # last: CAATSA reads the hits and the evidence
+    if not result.reasons and config:
+        result.reasons.append(
+            "no sanctions hit, listed country-and-good pair or evidence found"
+        )
+    return result
+
+
+def _supplier(row: SupplierRow) -> dict[str, Any]:
+    return {
+        "name": row.name,
+        "country": row.country,
+        "country_text": row.country_text,
+        "address": row.address,
+        "product": row.product,
+        "hs": row.hs,
+        "identifier": row.identifier,
+        "parent": row.parent,
+    }
+
+
+def _sanctions(row: SupplierRow, context: ScreeningContext, result: Screening) -> None:
+    settings = context.config["sanctions"]
+    queries = [("supplier", row.name)]
+    if settings["screen_parent"] and row.parent:
+        queries.append(("parent company", row.parent))
+    if settings["screen_address"] and row.address:
+        queries.append(("address", row.address))
+    for role, name in queries:
+        if not name:
+            continue
+        hits = context.sanctions.match(
+            Query(name, country=row.country if role != "address" else None),
+            threshold=settings["threshold"],
+            limit=3,
+        )
+        for hit in hits:
+            result.sanctions_hits.append({"screened": role, **_hit(hit)})
+            level = "high" if hit.score >= settings["high"] else "medium"
+            result.raise_to(
+                level,
+                f"{role} {name!r} matches {hit.caption!r} on {hit.list_id} "
+                f"(entry {hit.entry_id}, score {hit.score:.2f})",
+            )
+
+
+def _hit(hit: Hit) -> dict[str, Any]:
+    import dataclasses
+
+    return {
+        "list": hit.list_id,
+        "entry_id": hit.entry_id,
+        "caption": hit.caption,
+        "matched_name": hit.matched_name,
+        "score": hit.score,
+        "countries": list(hit.countries),
+        "programs": list(hit.programs),
+        "features": [dataclasses.asdict(feature) for feature in hit.features],
+    }
+
+
+def _country_good(
+    row: SupplierRow, context: ScreeningContext, result: Screening
+) -> None:
+    if not row.country:
+        return
+    settings = context.config["country_good"]
+    for good in goods_of(row.product, row.hs):
+        for list_id, pair in context.country_goods.get((row.country, good), []):
+            kinds = [
+                label
+                for label, flag in (
+                    ("forced labour", pair.forced_labour),
+                    ("child labour", pair.child_labour),
+                    ("forced child labour", pair.forced_child_labour),
+                )
+                if flag
+            ]
+            record = {
+                "list": list_id,
+                "good": good,
+                "country": row.country,
+                "labour": kinds,
+                "derived_from": pair.derived_from,
+            }
+            result.country_good.append(record)
+            if pair.forced_labour or pair.forced_child_labour:
+                level = settings["forced_labour"]
+            elif pair.child_labour:
+                level = settings["child_labour"]
+            else:
+                level = settings["derived"]
+            what = (
+                ", ".join(kinds)
+                if kinds
+                else f"inputs from {pair.derived_from} made with such labour"
+            )
+            result.raise_to(
+                level, f"the US DOL lists {good} from {row.country} as made with {what}"
+            )
+
+
+def _rules(row: SupplierRow, context: ScreeningContext, result: Screening) -> None:
+    rules = context.config["rules"]
+    if rules["caatsa_321b"]:
+        why = None
+        if row.country == "KP":
+            why = "the supplier is in North Korea"
+        elif any(
+            "KP" in hit["countries"] or _korean_program(hit["programs"])
+            for hit in result.sanctions_hits
+        ):
+            why = "the supplier matches a North Korean listed entity"
+        elif any(item.get("north_korea") for item in result.evidence):
+            why = "the supplier is named in evidence about North Korean labour"
+        if why:
+            result.rules.append("caatsa_321b")
+            result.raise_to(
+                rules["caatsa_321b_level"],
+                f"CAATSA section 321(b): {why}; goods made with North Korean nationals' labour "
+                "are presumed made with forced labour",
+            )
+    if rules["uflpa"]:
+        place = f"{row.address} {row.country_text}".lower()
+        on_list = any(
+            hit["list"] == rules["uflpa_list_id"] for hit in result.sanctions_hits
+        )
+        if on_list or (
+            row.country in ("CN", None) and any(word in place for word in _XINJIANG)
+        ):
+            result.rules.append("uflpa")
+            why = (
+                "it is on the UFLPA Entity List"
+                if on_list
+                else "its address is in Xinjiang"
+            )
+            result.raise_to(
+                rules["uflpa_level"],
+                f"UFLPA: {why}; goods made wholly or partly in Xinjiang are presumed made with forced labour",
+            )
+
+
+def _korean_program(programs: list[str]) -> bool:
+    return any(
+        mark in program.upper()
+        for program in programs
+        for mark in ("DPRK", "KOREA", "PRK")
+    )
+
+
+def _evidence(row: SupplierRow, context: ScreeningContext, result: Screening) -> None:
+    settings = context.config["evidence"]
+    names = [row.name] + [hit["caption"] for hit in result.sanctions_hits]
+    seen: set[str] = set()
+    for name in names:
+        if not name:
+            continue
+        for hit in context.evidence_actors.match(
+            Query(name), threshold=settings["threshold"], limit=5
+        ):
+            if hit.entry_id in seen:
+                continue
+            seen.add(hit.entry_id)
+            quotes = _quotes(context, hit.entry_id, actor=hit.matched_name)
+            north_korea = hit.entry_id in context.north_korea_documents
+            result.evidence.append(
+                {
+                    "kind": "named",
+                    "document": document_summary(context.database, hit.entry_id),
+                    "actor": hit.matched_name,
+                    "score": hit.score,
+                    "quotes": quotes,
+                    "north_korea": north_korea,
+                }
+            )
+            result.raise_to(
+                settings["named"],
+                f"a stored report names {hit.matched_name!r} with evidence of forced or child labour",
+            )
+    if row.country:
+        for good in goods_of(row.product, row.hs):
+            documents = sorted(
+                context.country_good_documents.get((row.country, good), ())
+            )[:3]
+            for document_id in documents:
+                if document_id in seen:
+                    continue
+                seen.add(document_id)
+                result.evidence.append(
+                    {
+                        "kind": "country_good",
+                        "document": document_summary(context.database, document_id),
+                        "good": good,
+                        "country": row.country,
+                        "quotes": _quotes(context, document_id),
+                    }
+                )
+            if documents:
+                result.raise_to(
+                    settings["country_good"],
+                    f"{len(documents)} stored report(s) give indicators for {good} in {row.country}",
+                )
+
+
+def _quotes(
+    context: ScreeningContext, document_id: str, actor: str | None = None
+) -> list[dict[str, Any]]:
+    """Up to three sentences of the document that carry indicators (naming the
+    actor first, if one is given), with their spans and codes."""
+    return list(_cached_quotes(context.database, document_id, actor))
+
+
+@lru_cache(maxsize=4096)
+def _cached_quotes(
+    database: Any, document_id: str, actor: str | None
+) -> tuple[dict[str, Any], ...]:
+    with database.reading() as connection:
+        codes: dict[int, list[str]] = {}
+        for position, code in connection.execute(
+            select(indicators.c.sentence_position, indicators.c.code).where(
+                indicators.c.document_id == document_id
+            )
+        ):
+            codes.setdefault(position, []).append(code)
+        preferred: list[int] = []
+        if actor:
+            preferred = list(
+                connection.execute(
+                    select(facts.c.sentence_position).where(
+                        facts.c.document_id == document_id,
+                        facts.c.kind == "actor",
+                        facts.c.key == actor,
+                    )
+                ).scalars()
+            )
+        positions = list(
+            dict.fromkeys([p for p in preferred if p in codes] + sorted(codes))
+        )[:3]
+        rows = connection.execute(
+            select(
+                sentences.c.position,
+                sentences.c.start,
+                sentences.c.end,
+                sentences.c.text,
+            ).where(
+                sentences.c.document_id == document_id,
+                sentences.c.position.in_(positions),
+            )
+        ).all()
+    by_position = {row.position: row for row in rows}
+    return tuple(
+        {
+            "sentence": p,
+            "start": by_position[p].start,
+            "end": by_position[p].end,
+            "text": by_position[p].text,
+            "indicators": codes.get(p, []),
+        }
+        for p in positions
+        if p in by_position
+    )
