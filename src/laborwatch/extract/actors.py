@@ -47,6 +47,11 @@ _ROLES = (
         ),
     ),
 )
+# Capitalised names ending in an organisation word, which the small model's NER
+# often misses: "Sunrise Gem Trading Company", "Daesung General Bureau".
+_NAMED_ORGANISATION = re.compile(
+    r"\b(?:[A-Z][\w&'-]*\s){1,5}(?:Company|Co\.|Corporation|Corp\.|Ltd\.?|Limited|Inc\.|LLC|Group|Trading|Bureau|Ministry|Enterprise|Factory|Mine|Plantation|Cooperative|Agency)\b"
+)
 _SKIP_ORGS = re.compile(
     r"^(?:the )?(?:ngo|ngos|un|united nations|ilo|reuters|associated press|ap|afp|bbc|daily nk|rfa|radio free asia)$",
     re.I,
@@ -88,6 +93,21 @@ def find_actors(
             )
         )
     for sentence in sentences:
+        for match in _NAMED_ORGANISATION.finditer(sentence.text):
+            name = re.sub(r"^(?:The|A|An)\s+", "", match.group(0)).strip()
+            start = sentence.start + sentence.text.find(name, match.start())
+            if " " not in name or any(
+                a.span.start <= start < a.span.end for a in actors
+            ):
+                continue
+            actors.append(
+                Actor(
+                    name=name,
+                    kind=_kind(name, "ORG"),
+                    role=_role(sentence.text),
+                    span=Span(start, start + len(name), sentence.position),
+                )
+            )
         for match in _GENERIC.finditer(sentence.text):
             start = sentence.start + match.start()
             if any(a.span.start <= start < a.span.end for a in actors):

@@ -26,7 +26,7 @@ from laborwatch.extract.sentences import sentences_from_doc, split_sentences
 from laborwatch.extract.victims import find_victims
 
 # Bump when extraction changes what it finds; stored results carry it.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 ANALYSED_LANGUAGES = {"en"}
 _MONEY_KINDS_ALWAYS_KEPT = {"wage", "fee", "debt", "fine"}
 

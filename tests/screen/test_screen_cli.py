@@ -1,0 +1,211 @@
+"""Screening end to end, as a compliance analyst runs it."""
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SCREENING = FIXTURES / "screening"
+
+
+@pytest.fixture(scope="module")
+def screened(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict, Path]:  # type: ignore[type-arg]
+    folder = tmp_path_factory.mktemp("screen")
+    url = f"sqlite:///{folder / 'laborwatch.db'}"
+    loaded = run_cli(
+        "--db",
+        url,
+        "lists",
+        "load",
+        str(FIXTURES / "lists" / "ofac"),
+        str(SCREENING / "dol-goods.xml"),
+    )
+    assert loaded.returncode == 0, loaded.stderr
+    ingested = run_cli("--db", url, "ingest", str(SCREENING / "evidence-report.txt"))
+    assert ingested.returncode == 0, ingested.stderr
+    result = run_cli(
+        "--db",
+        url,
+        "screen",
+        str(SCREENING / "suppliers.csv"),
+        "--json",
+        "--csv",
+        str(folder / "out.csv"),
+        "--report",
+        str(folder / "packs"),
+    )
+    assert result.returncode == 0, result.stderr
+    return url, json.loads(result.stdout), folder
+
+
+def rows(output: dict) -> dict[str, dict]:  # type: ignore[type-arg]
+    return {row["name"]: row for row in output["rows"]}
+
+
+def test_every_row_has_a_level_and_reasons(screened) -> None:  # type: ignore[no-untyped-def]
+    _, output, _ = screened
+    assert output["summary"]["rows"] == 8  # the empty row is skipped
+    for row in output["rows"]:
+        assert row["level"] in ("high", "medium", "low", "none")
+        assert row["reasons"]
+        assert set(row) >= {
+            "row",
+            "name",
+            "level",
+            "reasons",
+            "sanctions_hits",
+            "country_good",
+            "evidence",
+        }
+
+
+def test_sanctioned_name_spelled_differently(screened) -> None:  # type: ignore[no-untyped-def]
+    row = rows(screened[1])["Taesong Bank"]
+    assert row["level"] == "high"
+    assert row["sanctions_hits"][0]["entry_id"] == "12312"
+    assert "caatsa_321b" in row["rules"]
+
+
+def test_dol_country_and_good(screened) -> None:  # type: ignore[no-untyped-def]
+    by_name = rows(screened[1])
+    bricks = by_name["Lahore Brick Works"]
+    assert bricks["level"] == "high"
+    assert bricks["country_good"][0]["good"] == "bricks"
+    assert "forced labour" in bricks["country_good"][0]["labour"]
+    cocoa = by_name["Accra Cocoa Traders"]
+    assert cocoa["level"] == "medium"  # child labour only
+    assert any("child labour" in reason for reason in cocoa["reasons"])
+
+
+def test_north_korean_supplier_flagged_under_caatsa(screened) -> None:  # type: ignore[no-untyped-def]
+    row = rows(screened[1])["Pyongyang Garment Factory No. 2"]
+    assert row["level"] == "high"
+    assert row["rules"] == ["caatsa_321b"]
+    assert any("CAATSA section 321(b)" in reason for reason in row["reasons"])
+
+
+def test_supplier_named_only_in_stored_evidence(screened) -> None:  # type: ignore[no-untyped-def]
+    row = rows(screened[1])["Sunrise Gem Trading Co."]
+    assert row["sanctions_hits"] == []
+    assert row["level"] == "high"
+    (evidence,) = [item for item in row["evidence"] if item["kind"] == "named"]
+    assert evidence["document"]["title"] == "Girls polish gems for export company"
+    assert any(
+        "Sunrise Gem Trading Company" in quote["text"] for quote in evidence["quotes"]
+    )
+    # The report is about South Pyongan: North Korean labour, so CAATSA applies too.
+    assert "caatsa_321b" in row["rules"]
+
+
+def test_parent_company_is_screened(screened) -> None:  # type: ignore[no-untyped-def]
+    row = rows(screened[1])["Nordic Furniture AB"]
+    assert row["level"] == "high"
+    assert row["sanctions_hits"][0]["screened"] == "parent company"
+
+
+def test_clean_rows_are_none(screened) -> None:  # type: ignore[no-untyped-def]
+    assert rows(screened[1])["Clean Paper GmbH"]["level"] == "none"
+
+
+def test_csv_export_neutralises_formulas(screened) -> None:  # type: ignore[no-untyped-def]
+    _, _, folder = screened
+    with (folder / "out.csv").open() as file:
+        exported = list(csv.DictReader(file))
+    names = [row["name"] for row in exported]
+    assert "'=cmd|'/c calc'!A1" in names
+    assert not any(name.startswith(("=", "+", "-", "@")) for name in names)
+
+
+def test_evidence_packs_in_html_and_pdf(screened) -> None:  # type: ignore[no-untyped-def]
+    _, output, folder = screened
+    flagged = [row for row in output["rows"] if row["level"] != "none"]
+    htmls = sorted((folder / "packs").glob("*.html"))
+    pdfs = sorted((folder / "packs").glob("*.pdf"))
+    assert len(htmls) == len(pdfs) == len(flagged)
+    page = next(p for p in htmls if "sunrise" in p.name).read_text()
+    assert "Sunrise Gem Trading Company" in page
+    assert "Lists used" in page and "us_ofac_sdn" in page
+    assert pdfs[0].read_bytes().startswith(b"%PDF")
+
+
+def test_screenings_show_reproduces_the_run(screened) -> None:  # type: ignore[no-untyped-def]
+    url, output, _ = screened
+    shown = json.loads(
+        run_cli(
+            "--db", url, "screenings", "show", str(output["screening"]), "--json"
+        ).stdout
+    )
+    assert shown["input_checksum"] == output["input"]["sha256"]
+    assert {item["id"] for item in shown["lists"]} == {"us_ofac_sdn", "us_dol_tvpra"}
+    assert shown["config"]["sanctions"]["threshold"] == 0.65
+    assert [r["level"] for r in shown["results"]] == [
+        r["level"] for r in output["rows"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        ("colour,size\nred,KP\n", "bad.csv", "no supplier name column (found: colour, size)"),
+        ("", "empty.csv", "empty file"),
+        ("name\n\x00\x01\x02", "binary.csv", "binary content"),
+    ],
+)
+def test_bad_supplier_files_are_one_line(
+    sqlite_url: str, tmp_path: Path, content: str, name: str, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content)
+    result = run_cli("--db", sqlite_url, "screen", str(path))
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_columns_can_be_mapped_and_encodings_detected(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(
+        "Fournisseur;Pays;Produit\nSociété Générale du Café;Ghana;cocoa\n".encode(
+            "latin-1"
+        )
+    )
+    run_cli("--db", sqlite_url, "lists", "load", str(SCREENING / "dol-goods.xml"))
+    result = run_cli(
+        "--db",
+        sqlite_url,
+        "screen",
+        str(path),
+        "--json",
+        "--name-column",
+        "Fournisseur",
+        "--country-column",
+        "Pays",
+        "--product-column",
+        "Produit",
+    )
+    assert result.returncode == 0, result.stderr
+    (row,) = json.loads(result.stdout)["rows"]
+    assert row["name"] == "Société Générale du Café"
+    assert row["level"] == "medium"
+
+
+def test_xlsx_input(sqlite_url: str, tmp_path: Path) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Name", "Country", "Product"])
+    sheet.append(["Lahore Brick Works", "PK", "bricks"])
+    workbook.save(tmp_path / "suppliers.xlsx")
+    run_cli("--db", sqlite_url, "lists", "load", str(SCREENING / "dol-goods.xml"))
+    result = run_cli(
+        "--db", sqlite_url, "screen", str(tmp_path / "suppliers.xlsx"), "--json"
+    )
+    (row,) = json.loads(result.stdout)["rows"]
+    assert row["level"] == "high"
