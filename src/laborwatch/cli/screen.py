@@ -18,6 +18,7 @@ from laborwatch.screen.suppliers import csv_text
 from laborwatch.store.screenings import get_screening, list_screenings
 
 _STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "none": "green"}
+_TABLE_ROWS = 200  # beyond this, the terminal table lists flagged rows only
 CSV_COLUMNS = [
     "row",
     "name",
@@ -98,51 +99,72 @@ def screen_command(
         if value
     }
     database = open_from(ctx)
-    with progress_bar("Screening") as progress:
-        task = progress.add_task("Screening", total=None, current="")
-        run = screen_file(
-            path,
-            database,
-            config_path=config,
-            columns=columns,
-            on_row=lambda screening: progress.update(
-                task, advance=1, current=screening.name[:30]
-            ),
-        )
-    if csv_out:
-        rows = [CSV_COLUMNS] + [
-            [
-                str(s.row),
-                s.name,
-                s.level,
-                "; ".join(s.reasons),
-                "; ".join(
-                    f"{h['list']}:{h['entry_id']} {h['caption']} ({h['score']:.2f})"
-                    for h in s.sanctions_hits
-                ),
-                "; ".join(f"{c['good']}/{c['country']}" for c in s.country_good),
-                "; ".join(e["document"]["id"] for e in s.evidence),
-            ]
-            for s in run.results
-        ]
-        csv_out.write_text(csv_text(rows), encoding="utf-8")
+    shown: list[Screening] = []
+    flagged: list[Screening] = []
+    csv_file = csv_out.open("w", encoding="utf-8", newline="") if csv_out else None
+    if csv_file:
+        csv_file.write(csv_text([CSV_COLUMNS]))
+    if as_json:
+        sys.stdout.write('{"rows": [')
+    first = True
+
+    def on_row(screening: Screening) -> None:
+        nonlocal first
+        progress.update(task, advance=1, current=screening.name[:30])
+        if screening.level != "none":
+            flagged.append(screening)
+        if len(shown) < _TABLE_ROWS or screening.level != "none":
+            shown.append(screening)
+        if csv_file:
+            csv_file.write(csv_text([csv_row(screening)]))
+        if as_json:
+            sys.stdout.write(
+                ("\n" if first else ",\n")
+                + json.dumps(screen_record(screening), ensure_ascii=False)
+            )
+            first = False
+
+    try:
+        with progress_bar("Screening") as progress:
+            task = progress.add_task("Screening", total=None, current="")
+            run = screen_file(
+                path, database, config_path=config, columns=columns, on_row=on_row
+            )
+    finally:
+        if csv_file:
+            csv_file.close()
     if report:
         from laborwatch.screen.report import write_packs
 
-        flagged = [s for s in run.results if s.level != "none"]
         written = write_packs(report, run, flagged)
         stderr.print(
             f"wrote {len(written)} evidence pack files to {escape(str(report))}"
         )
     if as_json:
-        print_json(run_record(run))
+        tail = {key: value for key, value in run_record(run).items() if key != "rows"}
+        sys.stdout.write("\n], " + json.dumps(tail, ensure_ascii=False)[1:] + "\n")
         return
-    print_table(run.results)
+    print_table(shown)
     summary = run.summary
     stderr.print(
         f"screening {run.id}: {summary['rows']} rows — {summary['high']} high, "
         f"{summary['medium']} medium, {summary['low']} low, {summary['none']} none"
     )
+
+
+def csv_row(s: Screening) -> list[str]:
+    return [
+        str(s.row),
+        s.name,
+        s.level,
+        "; ".join(s.reasons),
+        "; ".join(
+            f"{h['list']}:{h['entry_id']} {h['caption']} ({h['score']:.2f})"
+            for h in s.sanctions_hits
+        ),
+        "; ".join(f"{c['good']}/{c['country']}" for c in s.country_good),
+        "; ".join(e["document"]["id"] for e in s.evidence),
+    ]
 
 
 def run_record(run: Any) -> dict[str, Any]:
@@ -152,7 +174,7 @@ def run_record(run: Any) -> dict[str, Any]:
         "input": {"name": run.input_name, "sha256": run.input_checksum},
         "lists": run.lists,
         "summary": run.summary,
-        "rows": [screen_record(s) for s in run.results],
+        "rows": [],
     }
 
 

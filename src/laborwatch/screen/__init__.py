@@ -1,16 +1,16 @@
 """Screen: check supplier rows against lists, country-and-good risk and evidence.
 
-``screen_file`` reads a CSV or XLSX file row by row, screens each row, yields the
-results as they come and, at the end, stores the run with everything needed to
-audit it: the input's checksum, the list editions, the extractor version and the
-configuration.
+``screen_file`` reads a CSV or XLSX file row by row, screens each row, hands it
+to the caller and stores it, with the run's audit record: the input's checksum,
+the list editions, the extractor version and the configuration.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,14 +23,17 @@ from laborwatch.screen.context import build_context
 from laborwatch.screen.screening import Screening, screen_row
 from laborwatch.screen.suppliers import read_suppliers
 from laborwatch.store import Database
-from laborwatch.store.screenings import save_screening
+from laborwatch.store.screenings import append_rows, finish_screening, start_screening
 
 __all__ = ["Screening", "ScreeningRun", "screen_file"]
 
 
+_BATCH = 1000
+
+
 @dataclass
 class ScreeningRun:
-    """A finished run: its id in the database and what was screened against."""
+    """A run: its id in the database and what was screened against."""
 
     id: int = 0
     created_at: str = ""
@@ -39,7 +42,6 @@ class ScreeningRun:
     lists: list[dict[str, Any]] = field(default_factory=list)
     config: dict[str, Any] = field(default_factory=dict)
     summary: dict[str, int] = field(default_factory=dict)
-    results: list[Screening] = field(default_factory=list)
 
 
 def screen_file(
@@ -49,10 +51,11 @@ def screen_file(
     config_path: Path | None = None,
     columns: dict[str, str] | None = None,
     on_row: Callable[[Screening], None] | None = None,
-    keep: Callable[[Screening], bool] = lambda screening: True,
 ) -> ScreeningRun:
-    """Screen every row; store the run; return it with the rows ``keep`` accepts."""
+    """Screen every row, passing each to ``on_row`` and storing it as it goes."""
     config = load_config(config_path)
+    rows = read_suppliers(path, columns)  # checks the header before anything is stored
+    first = next(rows, None)
     context = build_context(database, config)
     run = ScreeningRun(
         created_at=datetime.now(UTC).isoformat(),
@@ -72,16 +75,7 @@ def screen_file(
         ],
         config=config,
     )
-    levels: Counter[str] = Counter()
-    for screening in _screen(path, context, columns):
-        levels[screening.level] += 1
-        if on_row:
-            on_row(screening)
-        if keep(screening):
-            run.results.append(screening)
-    run.summary = {level: levels[level] for level in ("high", "medium", "low", "none")}
-    run.summary["rows"] = sum(levels.values())
-    run.id = save_screening(
+    run.id = start_screening(
         database,
         {
             "created_at": datetime.fromisoformat(run.created_at),
@@ -91,18 +85,24 @@ def screen_file(
             "extractor_version": EXTRACTOR_VERSION,
             "lists": run.lists,
             "config": run.config,
-            "summary": run.summary,
-            "results": [asdict(result) for result in run.results],
         },
     )
+    levels: Counter[str] = Counter()
+    batch: list[dict[str, Any]] = []
+    for row in itertools.chain([first] if first else [], rows):
+        screening = screen_row(row, context)
+        levels[screening.level] += 1
+        if on_row:
+            on_row(screening)
+        batch.append(asdict(screening))
+        if len(batch) >= _BATCH:
+            append_rows(database, run.id, batch)
+            batch = []
+    append_rows(database, run.id, batch)
+    run.summary = {level: levels[level] for level in ("high", "medium", "low", "none")}
+    run.summary["rows"] = sum(levels.values())
+    finish_screening(database, run.id, run.summary)
     return run
-
-
-def _screen(
-    path: Path, context: Any, columns: dict[str, str] | None
-) -> Iterator[Screening]:
-    for row in read_suppliers(path, columns):
-        yield screen_row(row, context)
 
 
 def _sha256(path: Path) -> str:

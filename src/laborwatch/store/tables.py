@@ -241,6 +241,21 @@ screenings = Table(
         "lists", JSON, nullable=False, comment="id, edition date, checksum of each list"
     ),
     Column("config", JSON, nullable=False),
+    Column("status", String(16), nullable=False, comment="running|complete"),
     Column("summary", JSON, nullable=False),
-    Column("results", JSON, nullable=False),
+)
+
+screening_rows = Table(
+    "screening_rows",
+    metadata,
+    Column(
+        "screening_id",
+        Integer,
+        ForeignKey("screenings.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("row", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("level", String(8), nullable=False),
+    Column("result", JSON, nullable=False),
 )

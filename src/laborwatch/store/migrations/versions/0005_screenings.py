@@ -27,10 +27,24 @@ def upgrade() -> None:
         sa.Column("extractor_version", sa.String(32), nullable=False),
         sa.Column("lists", sa.JSON, nullable=False),
         sa.Column("config", sa.JSON, nullable=False),
+        sa.Column("status", sa.String(16), nullable=False),
         sa.Column("summary", sa.JSON, nullable=False),
-        sa.Column("results", sa.JSON, nullable=False),
+    )
+    op.create_table(
+        "screening_rows",
+        sa.Column(
+            "screening_id",
+            sa.Integer,
+            sa.ForeignKey("screenings.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        sa.Column("row", sa.Integer, primary_key=True),
+        sa.Column("name", sa.Text, nullable=False),
+        sa.Column("level", sa.String(8), nullable=False),
+        sa.Column("result", sa.JSON, nullable=False),
     )
 
 
 def downgrade() -> None:
+    op.drop_table("screening_rows")
     op.drop_table("screenings")
