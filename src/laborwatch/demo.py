@@ -20,6 +20,13 @@ def sample_reports() -> Iterator[Path]:
         yield folder
 
 
+@contextmanager
+def sample_data() -> Iterator[Path]:
+    """The whole bundled sample folder: reports, lists and a supplier file."""
+    with as_file(files("laborwatch") / "data" / "sample") as folder:
+        yield folder
+
+
 def demo_database_path(path: Path | None) -> Path:
     """Where the demo database goes: a new file, by default in a new temp folder."""
     if path is None:

@@ -12,7 +12,11 @@ from rich.table import Table
 
 from laborwatch.cli.ingest import print_summary, run_ingest
 from laborwatch.cli.output import highlighted, settings_from, stderr, stdout
-from laborwatch.demo import demo_database_path, sample_reports
+from laborwatch.cli.screen import print_table
+from laborwatch.demo import demo_database_path, sample_data, sample_reports
+from laborwatch.lists import load_list
+from laborwatch.screen import Screening, screen_file
+from laborwatch.screen.report import write_packs
 from laborwatch.settings import database_url
 from laborwatch.store import (
     count_documents,
@@ -21,6 +25,7 @@ from laborwatch.store import (
     search_sentences,
 )
 from laborwatch.store.evidence import count_indicators
+from laborwatch.store.lists import save_list
 
 
 def demo_command(
@@ -74,9 +79,25 @@ def demo_command(
     stdout.print(f"\nSentences matching [bold]{query}[/bold]:")
     for hit in search_sentences(database, query, limit=5):
         stdout.print(highlighted(hit.snippet), style=None)
+    with sample_data() as sample:
+        for name in ("sample-sanctions.ftm.json", "sample-dol-goods.xml"):
+            save_list(database, load_list(sample / "lists" / name))
+        packs = database_path.with_name(f"{database_path.stem}-evidence-packs")
+        stdout.print(
+            "\nScreening the sample suppliers against the sample lists and reports:"
+        )
+        shown: list[Screening] = []
+        run = screen_file(sample / "suppliers.csv", database, on_row=shown.append)
+        print_table(shown)
+        written = write_packs(packs, run, [s for s in shown if s.level != "none"])
+    stdout.print(
+        f"Evidence packs ({len(written)} files, HTML and PDF): {escape(str(packs))}",
+        soft_wrap=True,
+    )
     stdout.print(
         f"\nExplore it: laborwatch --db {escape(str(database_path))} docs list"
         f"\n            laborwatch --db {escape(str(database_path))} "
-        "docs search cotton",
+        "docs search cotton"
+        f"\n            laborwatch --db {escape(str(database_path))} screenings list",
         soft_wrap=True,
     )

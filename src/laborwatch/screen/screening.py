@@ -104,7 +104,13 @@ def _sanctions(row: SupplierRow, context: ScreeningContext, result: Screening) -
             level = "high" if hit.score >= settings["high"] else "medium"
             result.raise_to(
                 level,
-                f"{role} {name!r} matches {hit.caption!r} on {hit.list_id} "
+                f"{role} {name!r} matches {hit.caption!r}"
+                + (
+                    f" (as {hit.matched_name!r})"
+                    if hit.matched_name != hit.caption
+                    else ""
+                )
+                + f" on {hit.list_id} "
                 f"(entry {hit.entry_id}, score {hit.score:.2f})",
             )
 
