@@ -209,3 +209,32 @@ def test_xlsx_input(sqlite_url: str, tmp_path: Path) -> None:
     )
     (row,) = json.loads(result.stdout)["rows"]
     assert row["level"] == "high"
+
+
+def test_identifier_on_a_list_is_a_hit(sqlite_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "suppliers.csv"
+    path.write_text("name,country,identifier\nSea Transport Ltd,PA,IMO 1234567\n")
+    run_cli("--db", sqlite_url, "lists", "load", str(FIXTURES / "lists" / "ofac"))
+    result = run_cli("--db", sqlite_url, "screen", str(path), "--json")
+    (row,) = json.loads(result.stdout)["rows"]
+    assert row["level"] == "high"
+    assert row["sanctions_hits"][0]["screened"] == "identifier"
+    assert row["sanctions_hits"][0]["entry_id"] == "9999"
+
+
+def test_rows_stream_from_a_large_file(tmp_path: Path) -> None:
+    import itertools
+    import tracemalloc
+
+    from laborwatch.screen.suppliers import read_suppliers
+
+    path = tmp_path / "million.csv"
+    with path.open("w") as file:
+        file.write("name,country,product\n")
+        file.writelines(f"Supplier {n},DE,paper\n" for n in range(1_000_000))
+    tracemalloc.start()
+    first_thousand = list(itertools.islice(read_suppliers(path), 1000))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert first_thousand[-1].name == "Supplier 999"
+    assert peak < 5_000_000  # a 1-million-row file is not read whole

@@ -83,6 +83,18 @@ SOURCES = {
             "uk.xml",
         ),
         Source(
+            # DOL's own repository of its Sweat & Toil app, which ships the list as XML.
+            "us_dol_tvpra",
+            (
+                (
+                    "https://raw.githubusercontent.com/USDepartmentofLabor/Child-Labor-Android/"
+                    "master/app/src/main/assets/goods_2021.xml",
+                    "goods.xml",
+                ),
+            ),
+            "goods.xml",
+        ),
+        Source(
             "us_bis_denied",
             (("https://www.bis.doc.gov/dpl/dpl.txt", "dpl.txt"),),
             "dpl.txt",

@@ -34,6 +34,7 @@ class ScreeningContext:
     entry_programs: dict[tuple[str, str], tuple[str, ...]]
     country_goods: dict[tuple[str, str], list[tuple[str, CountryGood]]]
     evidence_actors: Matcher
+    identifiers: dict[str, list[tuple[str, ListEntry]]] = field(default_factory=dict)
     country_good_documents: dict[tuple[str, str], set[str]] = field(
         default_factory=dict
     )
@@ -46,6 +47,13 @@ def build_context(database: Database, config: dict[str, Any]) -> ScreeningContex
     for list_id, pair in load_country_goods(database):
         pairs[(pair.country, pair.good)].append((list_id, pair))
     actors, by_country_good, north_korea = _evidence_indexes(database)
+    identifiers: dict[str, list[tuple[str, ListEntry]]] = defaultdict(list)
+    for list_id, entry in entries:
+        for kind, value in entry.identifiers:
+            # Indexed bare and with its kind: "1234567" and "IMO 1234567".
+            for key in {identifier_key(value), identifier_key(f"{kind} {value}")}:
+                if len(key) >= 5:  # short numbers collide by chance
+                    identifiers[key].append((list_id, entry))
     return ScreeningContext(
         database=database,
         config=config,
@@ -56,7 +64,13 @@ def build_context(database: Database, config: dict[str, Any]) -> ScreeningContex
         evidence_actors=Matcher(actors),
         country_good_documents=by_country_good,
         north_korea_documents=north_korea,
+        identifiers=dict(identifiers),
     )
+
+
+def identifier_key(value: str) -> str:
+    """An identifier without spaces, dashes or case: "IMO 123-4567" → "IMO1234567"."""
+    return re.sub(r"[^0-9A-Z]", "", value.upper())
 
 
 def _evidence_indexes(

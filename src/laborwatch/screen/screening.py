@@ -61,6 +61,7 @@ def screen_row(row: SupplierRow, context: ScreeningContext) -> Screening:
             "no supplier name in this row; only country and good checked"
         )
     _sanctions(row, context, result)
+    _identifier(row, context, result)
     _country_good(row, context, result)
     _evidence(row, context, result)
     _rules(row, context, result)  # last: CAATSA reads the hits and the evidence
@@ -113,6 +114,38 @@ def _sanctions(row: SupplierRow, context: ScreeningContext, result: Screening) -
                 + f" on {hit.list_id} "
                 f"(entry {hit.entry_id}, score {hit.score:.2f})",
             )
+
+
+def _identifier(row: SupplierRow, context: ScreeningContext, result: Screening) -> None:
+    """An identifier (LEI, registration, IMO number…) that a list entry carries."""
+    from laborwatch.screen.context import identifier_key
+
+    if not row.identifier:
+        return
+    for list_id, entry in context.identifiers.get(identifier_key(row.identifier), []):
+        result.sanctions_hits.append(
+            {
+                "screened": "identifier",
+                "list": list_id,
+                "entry_id": entry.entry_id,
+                "caption": entry.name,
+                "matched_name": row.identifier,
+                "score": 1.0,
+                "countries": list(entry.countries),
+                "programs": list(entry.programs),
+                "features": [
+                    {
+                        "name": "identifier",
+                        "value": 1.0,
+                        "detail": {"identifier": row.identifier},
+                    }
+                ],
+            }
+        )
+        result.raise_to(
+            "high",
+            f"identifier {row.identifier!r} is that of {entry.name!r} on {list_id} (entry {entry.entry_id})",
+        )
 
 
 def _hit(hit: Hit) -> dict[str, Any]:
