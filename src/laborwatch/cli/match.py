@@ -8,7 +8,7 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markup import escape
@@ -18,20 +18,6 @@ from laborwatch.cli.output import open_from, print_json, stdout
 from laborwatch.errors import LaborwatchError
 from laborwatch.match import DEFAULT_THRESHOLD, Hit, Matcher, Query
 from laborwatch.store.lists import load_entries
-
-
-def hit_record(hit: Hit) -> dict[str, Any]:
-    return {
-        "list": hit.list_id,
-        "entry_id": hit.entry_id,
-        "schema": hit.schema,
-        "caption": hit.caption,
-        "matched_name": hit.matched_name,
-        "score": hit.score,
-        "countries": list(hit.countries),
-        "programs": list(hit.programs),
-        "features": [dataclasses.asdict(feature) for feature in hit.features],
-    }
 
 
 def match_command(
@@ -85,7 +71,7 @@ def match_command(
         hits = matcher.match(query, limit=limit, threshold=threshold)
         record = {
             "query": dataclasses.asdict(query),
-            "hits": [hit_record(hit) for hit in hits],
+            "hits": [hit.record() for hit in hits],
         }
         if as_json and names_file is not None:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -9,14 +9,13 @@ Labor, Forced Labor, marked with X).
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ElementTree
 from datetime import date
 from pathlib import Path
 
 from laborwatch.countries import country_code
 from laborwatch.errors import LaborwatchError
 from laborwatch.lists.entry import CountryGood, LoadedList
-from laborwatch.lists.files import checksum, read_bytes
+from laborwatch.lists.files import checksum, parse_xml, read_bytes
 
 LIST_ID = "us_dol_tvpra"
 TITLE = "US DOL List of Goods Produced by Child Labor or Forced Labor"
@@ -33,13 +32,7 @@ def looks_like_dol_xlsx(path: Path, head: bytes) -> bool:
 
 def load_dol_xml(path: Path) -> LoadedList:
     data = read_bytes(path)
-    try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError as err:
-        line, column = err.position
-        raise LaborwatchError(
-            f"{path}:{line}: malformed XML (column {column})"
-        ) from None
+    root = parse_xml(path, data)
     pairs = []
     for good in root.iter("Good"):
         name = (good.findtext("Good_Name") or "").strip()

@@ -15,7 +15,7 @@ from pathlib import Path
 from laborwatch.countries import country_code
 from laborwatch.errors import LaborwatchError
 from laborwatch.lists.entry import ListEntry, LoadedList
-from laborwatch.lists.files import checksum, read_bytes
+from laborwatch.lists.files import checksum, parse_xml, read_bytes
 from laborwatch.lists.un import _date
 
 _SCHEMA = {"person": "Person", "enterprise": "Organization"}
@@ -27,14 +27,7 @@ def looks_like_eu(head: bytes) -> bool:
 
 def load_eu(path: Path) -> LoadedList:
     data = read_bytes(path)
-    try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError as err:
-        line, column = err.position
-        raise LaborwatchError(
-            f"{path}:{line}: malformed XML (column {column})"
-        ) from None
-    _strip_namespaces(root)
+    root = parse_xml(path, data)
     if root.tag != "export":
         raise LaborwatchError(f"{path}: not an EU sanctions export (root <{root.tag}>)")
     entries = [_entry(node) for node in root.iter("sanctionEntity")]
@@ -50,12 +43,6 @@ def load_eu(path: Path) -> LoadedList:
         checksum=checksum(data),
         entries=entries,
     )
-
-
-def _strip_namespaces(root: ElementTree.Element) -> None:
-    for node in root.iter():
-        if "}" in node.tag:
-            node.tag = node.tag.split("}", 1)[1]
 
 
 def _entry(node: ElementTree.Element) -> ListEntry:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 from laborwatch.errors import LaborwatchError
@@ -36,3 +37,18 @@ def checksum(*blobs: bytes) -> str:
     for blob in blobs:
         digest.update(hashlib.sha256(blob).digest())
     return digest.hexdigest()
+
+
+def parse_xml(path: Path, data: bytes) -> ElementTree.Element:
+    """The root of an XML list file, tags without namespaces; errors name the line."""
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as err:
+        line, column = err.position
+        raise LaborwatchError(
+            f"{path}:{line}: malformed XML (column {column})"
+        ) from None
+    for node in root.iter():
+        if isinstance(node.tag, str) and "}" in node.tag:
+            node.tag = node.tag.split("}", 1)[1]
+    return root

@@ -17,7 +17,7 @@ from pathlib import Path
 from laborwatch.countries import country_code
 from laborwatch.errors import LaborwatchError
 from laborwatch.lists.entry import ListEntry, LoadedList
-from laborwatch.lists.files import checksum, read_bytes
+from laborwatch.lists.files import checksum, parse_xml, read_bytes
 
 _SCHEMA = {"individual": "Person", "entity": "Organization", "ship": "Vessel"}
 
@@ -28,16 +28,7 @@ def looks_like_uk(head: bytes) -> bool:
 
 def load_uk(path: Path) -> LoadedList:
     data = read_bytes(path)
-    try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError as err:
-        line, column = err.position
-        raise LaborwatchError(
-            f"{path}:{line}: malformed XML (column {column})"
-        ) from None
-    for node in root.iter():
-        if "}" in node.tag:
-            node.tag = node.tag.split("}", 1)[1]
+    root = parse_xml(path, data)
     designations = list(root.iter("Designation"))
     if not designations:
         raise LaborwatchError(f"{path}: no <Designation> entries")

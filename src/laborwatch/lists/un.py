@@ -14,7 +14,7 @@ from pathlib import Path
 from laborwatch.countries import country_code
 from laborwatch.errors import LaborwatchError
 from laborwatch.lists.entry import ListEntry, LoadedList
-from laborwatch.lists.files import checksum, read_bytes
+from laborwatch.lists.files import checksum, parse_xml, read_bytes
 
 
 def looks_like_un(head: bytes) -> bool:
@@ -23,13 +23,7 @@ def looks_like_un(head: bytes) -> bool:
 
 def load_un(path: Path) -> LoadedList:
     data = read_bytes(path)
-    try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError as err:
-        line, column = err.position
-        raise LaborwatchError(
-            f"{path}:{line}: malformed XML (column {column})"
-        ) from None
+    root = parse_xml(path, data)
     if root.tag != "CONSOLIDATED_LIST":
         raise LaborwatchError(f"{path}: not a UN consolidated list (root <{root.tag}>)")
     entries = [_individual(node) for node in root.iter("INDIVIDUAL")]

@@ -61,6 +61,23 @@ class Hit:
     countries: tuple[str, ...] = ()
     programs: tuple[str, ...] = ()
 
+    def record(self) -> dict[str, Any]:
+        """The hit as ``match --json`` (and screening) report it."""
+        return {
+            "list": self.list_id,
+            "entry_id": self.entry_id,
+            "schema": self.schema,
+            "caption": self.caption,
+            "matched_name": self.matched_name,
+            "score": self.score,
+            "countries": list(self.countries),
+            "programs": list(self.programs),
+            "features": [
+                {"name": f.name, "value": f.value, "detail": f.detail}
+                for f in self.features
+            ],
+        }
+
 
 @dataclass
 class _Name:

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from laborwatch.match import Hit, Query
+from laborwatch.match import Query
 from laborwatch.screen.config import LEVELS
 from laborwatch.screen.context import ScreeningContext, document_summary, goods_of
 from laborwatch.screen.suppliers import SupplierRow
@@ -101,7 +101,7 @@ def _sanctions(row: SupplierRow, context: ScreeningContext, result: Screening) -
             limit=3,
         )
         for hit in hits:
-            result.sanctions_hits.append({"screened": role, **_hit(hit)})
+            result.sanctions_hits.append({"screened": role, **hit.record()})
             level = "high" if hit.score >= settings["high"] else "medium"
             result.raise_to(
                 level,
@@ -146,21 +146,6 @@ def _identifier(row: SupplierRow, context: ScreeningContext, result: Screening) 
             "high",
             f"identifier {row.identifier!r} is that of {entry.name!r} on {list_id} (entry {entry.entry_id})",
         )
-
-
-def _hit(hit: Hit) -> dict[str, Any]:
-    import dataclasses
-
-    return {
-        "list": hit.list_id,
-        "entry_id": hit.entry_id,
-        "caption": hit.caption,
-        "matched_name": hit.matched_name,
-        "score": hit.score,
-        "countries": list(hit.countries),
-        "programs": list(hit.programs),
-        "features": [dataclasses.asdict(feature) for feature in hit.features],
-    }
 
 
 def _country_good(
