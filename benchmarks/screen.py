@@ -23,19 +23,28 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
+from tests.corpus import write_reports  # noqa: E402
+
 from laborwatch.lists import load_list  # noqa: E402
 from laborwatch.pipeline import ingest_paths  # noqa: E402
 from laborwatch.screen import screen_file  # noqa: E402
 from laborwatch.settings import Settings  # noqa: E402
 from laborwatch.store import open_database  # noqa: E402
 from laborwatch.store.lists import save_list  # noqa: E402
-from tests.corpus import write_reports  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 WORDS = "north star global pacific golden river united eastern royal green delta apex summit crown".split()
 KINDS = "trading textiles mining foods logistics garments fisheries metals electronics".split()
-PRODUCTS = [("cotton", "5201", "UZ"), ("coal", "2701", "KP"), ("bricks", "6901", "PK"), ("cocoa", "1801", "GH"),
-            ("gems", "7103", "MG"), ("garments", "6205", "BD"), ("fish", "0302", "TH"), ("paper", "4802", "DE")]
+PRODUCTS = [
+    ("cotton", "5201", "UZ"),
+    ("coal", "2701", "KP"),
+    ("bricks", "6901", "PK"),
+    ("cocoa", "1801", "GH"),
+    ("gems", "7103", "MG"),
+    ("garments", "6205", "BD"),
+    ("fish", "0302", "TH"),
+    ("paper", "4802", "DE"),
+]
 
 
 def main() -> None:
@@ -51,12 +60,17 @@ def main() -> None:
         database = open_database(url)
         sdn = load_list(SHARED / "lists" / "ofac_sdn_2021-07-07_fullset")
         save_list(database, sdn)
-        save_list(database, load_list(SHARED / "dol" / "sweat_and_toil_app" / "goods_2021.xml"))
+        save_list(
+            database,
+            load_list(SHARED / "dol" / "sweat_and_toil_app" / "goods_2021.xml"),
+        )
         started = time.perf_counter()
         write_reports(folder / "reports", args.documents)
         ingest_paths([str(folder / "reports")], database, Settings(database_url=url))
-        print(f"setup: {len(sdn.entries)} OFAC entries, DOL list, {args.documents} reports "
-              f"ingested in {time.perf_counter() - started:.0f} s")
+        print(
+            f"setup: {len(sdn.entries)} OFAC entries, DOL list, {args.documents} reports "
+            f"ingested in {time.perf_counter() - started:.0f} s"
+        )
 
         rng = random.Random(0)
         listed = [entry.name for entry in sdn.entries if entry.schema != "Person"]
@@ -75,8 +89,12 @@ def main() -> None:
         run = screen_file(folder / "suppliers.csv", database)
         elapsed = time.perf_counter() - started
         print(f"screen: {run.summary['rows']} rows in {elapsed:.1f} s ({run.summary})")
-        print(f"screen: {run.summary['rows'] / elapsed:,.0f} rows/s (one core, lists and indexes loaded in the run)")
-        print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        print(
+            f"screen: {run.summary['rows'] / elapsed:,.0f} rows/s (one core, lists and indexes loaded in the run)"
+        )
+        print(
+            f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+        )
 
 
 if __name__ == "__main__":
