@@ -80,6 +80,10 @@ def screen_command(
     parent_column: Annotated[
         str | None, typer.Option(help="Header of the parent company column.")
     ] = None,
+    identifier_column: Annotated[
+        str | None,
+        typer.Option(help="Header of the identifier column (LEI, registration, IMO)."),
+    ] = None,
 ) -> None:
     """Screen suppliers against sanctions lists, the DOL list, rules and evidence.
 
@@ -95,6 +99,7 @@ def screen_command(
             ("hs", hs_column),
             ("address", address_column),
             ("parent", parent_column),
+            ("identifier", identifier_column),
         )
         if value
     }
