@@ -238,3 +238,49 @@ def test_rows_stream_from_a_large_file(tmp_path: Path) -> None:
     tracemalloc.stop()
     assert first_thousand[-1].name == "Supplier 999"
     assert peak < 5_000_000  # a 1-million-row file is not read whole
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            "[sanctions]\nthreshold = 0.5\n[rules]\nuflpa_level = 'severe'\n",
+            "uflpa_level must be one of",
+        ),
+        ("[nonsense]\nx = 1\n", "unknown section [nonsense]"),
+        ("[sanctions]\nthreshold = ", "not valid TOML"),
+    ],
+)
+def test_bad_configuration_is_one_line(
+    sqlite_url: str, tmp_path: Path, content: str, message: str
+) -> None:
+    config = tmp_path / "screening.toml"
+    config.write_text(content)
+    result = run_cli(
+        "--db",
+        sqlite_url,
+        "screen",
+        str(SCREENING / "suppliers.csv"),
+        "--config",
+        str(config),
+    )
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_configuration_changes_levels(sqlite_url: str, tmp_path: Path) -> None:
+    run_cli("--db", sqlite_url, "lists", "load", str(SCREENING / "dol-goods.xml"))
+    config = tmp_path / "screening.toml"
+    config.write_text("[country_good]\nchild_labour = 'high'\n")
+    result = run_cli(
+        "--db",
+        sqlite_url,
+        "screen",
+        str(SCREENING / "suppliers.csv"),
+        "--config",
+        str(config),
+        "--json",
+    )
+    levels = {row["name"]: row["level"] for row in json.loads(result.stdout)["rows"]}
+    assert levels["Accra Cocoa Traders"] == "high"

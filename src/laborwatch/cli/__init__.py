@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from laborwatch import __version__
 from laborwatch.cli import docs
@@ -83,7 +84,10 @@ def main() -> None:
     try:
         app()
     except LaborwatchError as err:
-        stderr.print(f"[red]Error:[/red] {err}", markup=True, highlight=False)
+        # The message is data (file names, list sections): never read as markup.
+        stderr.print(
+            f"[red]Error:[/red] {escape(str(err))}", highlight=False, soft_wrap=True
+        )
         raise SystemExit(1) from None
     except KeyboardInterrupt:
         stderr.print("Interrupted.")

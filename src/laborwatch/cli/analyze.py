@@ -19,6 +19,7 @@ from laborwatch.extract.pipeline import analyze
 from laborwatch.ingest import Problem, discover, read_source
 from laborwatch.ingest.sources import SourceFile
 from laborwatch.records import evidence_record
+from laborwatch.settings import Settings
 
 
 def analyze_command(
@@ -58,10 +59,7 @@ def analyze_command(
             print_report(document, evidence)
 
 
-def _read(path: str, settings: object) -> list[Document]:
-    from laborwatch.settings import Settings
-
-    assert isinstance(settings, Settings)
+def _read(path: str, settings: Settings) -> list[Document]:
     found = list(discover([path]))
     if len(found) != 1 or not isinstance(found[0], SourceFile):
         problem = found[0] if found and isinstance(found[0], Problem) else None

@@ -16,9 +16,8 @@ from pathlib import Path
 
 from laborwatch.countries import country_code
 from laborwatch.errors import LaborwatchError
-from laborwatch.lists.entry import ListEntry, LoadedList
+from laborwatch.lists.entry import ListEntry, LoadedList, looks_like_company
 from laborwatch.lists.files import checksum, decode, read_bytes
-from laborwatch.lists.ofac import _COMPANY
 
 REQUIRED = (
     "Name",
@@ -77,7 +76,7 @@ def load_bis(path: Path) -> LoadedList:
     entries = [
         ListEntry(
             entry_id=hashlib.sha1(name.upper().encode()).hexdigest()[:12],
-            schema="Company" if _COMPANY.search(name) else "LegalEntity",
+            schema="Company" if looks_like_company(name) else "LegalEntity",
             name=name,
             countries=tuple(
                 dict.fromkeys(c for c in map(country_code, party["countries"]) if c)

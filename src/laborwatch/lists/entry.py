@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
+
+_COMPANY_WORDS = re.compile(
+    r"\b(?:co|corp|corporation|company|ltd|limited|llc|inc|jsc|ojsc|pjsc|gmbh|s\.?a|"
+    r"plc|trading|bank|group|industries|enterprise)\b\.?",
+    re.I,
+)
+
+
+def looks_like_company(name: str) -> bool:
+    """Whether a name carries a company word or legal form ("Co., Ltd.", "Bank")."""
+    return bool(_COMPANY_WORDS.search(name))
+
 
 # FollowTheMoney schemata that name a party a list can target.
 SCHEMATA = (

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from laborwatch.countries import country_code
 from laborwatch.errors import LaborwatchError
-from laborwatch.lists.entry import ListEntry, LoadedList
+from laborwatch.lists.entry import ListEntry, LoadedList, looks_like_company
 from laborwatch.lists.files import checksum, decode, read_bytes
 
 _MAIN_COLUMNS = 12  # ent_num, name, type, program, title, call sign, vessel type,
@@ -28,11 +28,6 @@ _SIBLINGS = {
     "cons_prim.csv": ("cons_alt.csv", "cons_add.csv", "cons_comments.csv"),
 }
 _SCHEMA = {"individual": "Person", "vessel": "Vessel", "aircraft": "Airplane"}
-_COMPANY = re.compile(
-    r"\b(?:co|corp|corporation|company|ltd|limited|llc|inc|jsc|ojsc|pjsc|gmbh|s\.?a|"
-    r"plc|trading|bank|group|industries|enterprise)\b\.?",
-    re.I,
-)
 _DOB = re.compile(
     r"\bDOB (?:circa )?([0-9]{1,2} [A-Z][a-z]{2} [0-9]{4}|[A-Z][a-z]{2} [0-9]{4}|[0-9]{4})"
 )
@@ -99,7 +94,7 @@ def load_ofac(path: Path) -> LoadedList:
         ) = row
         remarks = (remarks or "") + comments.get(ent_num, "")
         schema = _SCHEMA.get((sdn_type or "").lower()) or (
-            "Company" if _COMPANY.search(name or "") else "Organization"
+            "Company" if looks_like_company(name or "") else "Organization"
         )
         countries = [country_code(country) for _, country in addresses.get(ent_num, [])]
         countries += [

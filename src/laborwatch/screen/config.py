@@ -10,6 +10,16 @@ from typing import Any
 from laborwatch.errors import LaborwatchError
 
 LEVELS = ("none", "low", "medium", "high")
+# The settings whose value is a level.
+LEVEL_KEYS = (
+    ("country_good", "forced_labour"),
+    ("country_good", "child_labour"),
+    ("country_good", "derived"),
+    ("evidence", "named"),
+    ("evidence", "country_good"),
+    ("rules", "caatsa_321b_level"),
+    ("rules", "uflpa_level"),
+)
 
 
 def default_config() -> dict[str, Any]:
