@@ -15,6 +15,7 @@ from laborwatch.extract.evidence import Evidence, Span
 from laborwatch.extract.indicators import CODES
 from laborwatch.pipeline import OUTCOMES, IngestEvent, IngestSummary
 from laborwatch.store import DocumentSummary, SearchHit, SourceRecord, StoredDocument
+from laborwatch.store.lists import ListSummary
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START
 
 
@@ -127,6 +128,20 @@ def ingest_record(summary: IngestSummary) -> dict[str, Any]:
     return {
         "summary": {outcome: summary.counts[outcome] for outcome in OUTCOMES},
         "events": [event_record(event) for event in summary.events],
+    }
+
+
+def list_record(summary: ListSummary) -> dict[str, Any]:
+    return {
+        "id": summary.id,
+        "title": summary.title,
+        "format": summary.format,
+        "publisher": summary.publisher,
+        "published": summary.published.isoformat() if summary.published else None,
+        "loaded_at": summary.loaded_at.isoformat(),
+        "checksum": summary.checksum,
+        "sources": summary.sources,
+        "entries": summary.entry_count,
     }
 
 

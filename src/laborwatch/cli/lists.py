@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markup import escape
@@ -12,8 +12,8 @@ from rich.table import Table
 
 from laborwatch.cli.output import open_from, print_json, stderr, stdout
 from laborwatch.lists import FORMATS, load_list
+from laborwatch.records import list_record
 from laborwatch.store.lists import (
-    ListSummary,
     get_list,
     list_lists,
     remove_list,
@@ -27,20 +27,6 @@ app = typer.Typer(
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON (see docs/cli.md).")
 ]
-
-
-def list_record(summary: ListSummary) -> dict[str, Any]:
-    return {
-        "id": summary.id,
-        "title": summary.title,
-        "format": summary.format,
-        "publisher": summary.publisher,
-        "published": summary.published.isoformat() if summary.published else None,
-        "loaded_at": summary.loaded_at.isoformat(),
-        "checksum": summary.checksum,
-        "sources": summary.sources,
-        "entries": summary.entry_count,
-    }
 
 
 @app.command("load")

@@ -146,3 +146,24 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     return value
+
+
+def get_evidence(
+    database: Database, document_id: str
+) -> dict[str, list[dict[str, Any]]]:
+    """A stored document's indicators and facts, in text order."""
+    with database.reading() as connection:
+        found = connection.execute(
+            select(indicators)
+            .where(indicators.c.document_id == document_id)
+            .order_by(indicators.c.start)
+        ).all()
+        stored = connection.execute(
+            select(facts)
+            .where(facts.c.document_id == document_id)
+            .order_by(facts.c.start)
+        ).all()
+    return {
+        "indicators": [dict(row._asdict()) for row in found],
+        "facts": [dict(row._asdict()) for row in stored],
+    }

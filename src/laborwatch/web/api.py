@@ -1,0 +1,117 @@
+"""The REST API: JSON in the shapes ``--json`` prints (docs/cli.md), paginated."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+
+from laborwatch.match import DEFAULT_THRESHOLD, Matcher
+from laborwatch.match import Query as NameQuery
+from laborwatch.records import document_record, hit_record, list_record, summary_record
+from laborwatch.store import (
+    Database,
+    count_documents,
+    get_document,
+    list_documents,
+    search_documents,
+    search_sentences,
+)
+from laborwatch.store.evidence import count_indicators
+from laborwatch.store.lists import list_lists, load_entries
+from laborwatch.store.screenings import get_screening, list_screenings
+
+router = APIRouter()
+Limit = Annotated[int, Query(ge=1, le=500)]
+Offset = Annotated[int, Query(ge=0)]
+
+
+def database(request: Request) -> Database:
+    return request.app.state.database  # type: ignore[no-any-return]
+
+
+@router.get("/stats")
+def stats(request: Request) -> dict[str, Any]:
+    """Counts of documents, sentences and duplicates, and sentences per indicator."""
+    db = database(request)
+    return {**count_documents(db), "indicators": count_indicators(db)}
+
+
+@router.get("/documents")
+def documents(
+    request: Request, limit: Limit = 50, offset: Offset = 0
+) -> dict[str, Any]:
+    summaries = list_documents(database(request), limit=limit, offset=offset)
+    return {
+        "limit": limit,
+        "offset": offset,
+        "documents": [summary_record(s) for s in summaries],
+    }
+
+
+@router.get("/documents/{document_id}")
+def document(request: Request, document_id: str) -> dict[str, Any]:
+    return document_record(get_document(database(request), document_id))
+
+
+@router.get("/search")
+def search(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=500)],
+    sentences: bool = False,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Full-text search; the query language of ``laborwatch docs search``."""
+    find = search_sentences if sentences else search_documents
+    hits = find(database(request), q, limit=limit, offset=offset)
+    return {
+        "query": q,
+        "limit": limit,
+        "offset": offset,
+        "hits": [hit_record(hit) for hit in hits],
+    }
+
+
+@router.get("/lists")
+def lists(request: Request) -> dict[str, Any]:
+    return {
+        "lists": [list_record(summary) for summary in list_lists(database(request))]
+    }
+
+
+@router.get("/match")
+def match(
+    request: Request,
+    name: Annotated[str, Query(min_length=1, max_length=500)],
+    schema: str | None = None,
+    country: str | None = None,
+    threshold: Annotated[float, Query(ge=0, le=1)] = DEFAULT_THRESHOLD,
+    limit: Annotated[int, Query(ge=1, le=50)] = 5,
+) -> dict[str, Any]:
+    matcher = _matcher(request)
+    hits = matcher.match(
+        NameQuery(name, schema, country), threshold=threshold, limit=limit
+    )
+    return {
+        "query": {"name": name, "schema": schema, "country": country},
+        "hits": [h.record() for h in hits],
+    }
+
+
+def _matcher(request: Request) -> Matcher:
+    """The matcher over the loaded lists, built on first use and kept."""
+    state = request.app.state
+    if getattr(state, "matcher", None) is None:
+        state.matcher = Matcher(load_entries(database(request)))
+    return state.matcher  # type: ignore[no-any-return]
+
+
+@router.get("/screenings")
+def screenings(request: Request, limit: Limit = 50) -> dict[str, Any]:
+    return {"screenings": list_screenings(database(request), limit=limit)}
+
+
+@router.get("/screenings/{screening_id}")
+def screening(request: Request, screening_id: int) -> dict[str, Any]:
+    return get_screening(database(request), screening_id)

@@ -1,0 +1,99 @@
+"""The REST API and pages through FastAPI's test client, on a real database."""
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from laborwatch.pipeline import ingest_paths
+from laborwatch.settings import Settings
+from laborwatch.store import open_database
+from laborwatch.web import create_app
+from tests.conftest import REPORTS
+
+HOSTILE = (
+    'Workers were beaten <script>alert("x")</script> at the kiln.\n\n'
+    '<img src=x onerror="alert(1)"> The owner kept their passports.\n'
+)
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    folder = tmp_path_factory.mktemp("web")
+    (folder / "reports").mkdir()
+    (folder / "reports" / "hostile.txt").write_text(HOSTILE)
+    for name in ("article.html", "kiln-report.txt"):
+        (folder / "reports" / name).write_bytes((REPORTS / name).read_bytes())
+    settings = Settings(database_url=f"sqlite:///{folder / 'web.db'}")
+    database = open_database(settings.database_url)
+    ingest_paths([str(folder / "reports")], database, settings)
+    database.close()
+    return TestClient(create_app(settings))
+
+
+def document_id(client: TestClient, title_part: str) -> str:
+    documents = client.get("/api/documents").json()["documents"]
+    return next(d["id"] for d in documents if title_part in (d["title"] or ""))
+
+
+def test_api_documents_paginated(client: TestClient) -> None:
+    page = client.get("/api/documents", params={"limit": 2}).json()
+    assert (page["limit"], page["offset"], len(page["documents"])) == (2, 0, 2)
+    rest = client.get("/api/documents", params={"limit": 2, "offset": 2}).json()
+    assert len(rest["documents"]) == 1
+    assert client.get("/api/documents", params={"limit": 0}).status_code == 422
+
+
+def test_api_search_and_document(client: TestClient) -> None:
+    found = client.get(
+        "/api/search", params={"q": "passports", "sentences": True}
+    ).json()
+    assert {hit["title"] for hit in found["hits"]} >= {"Fishers held at sea"}
+    shown = client.get(f"/api/documents/{found['hits'][0]['document_id']}").json()
+    assert shown["sentences"] and shown["text"]
+
+
+def test_api_errors_have_one_shape(client: TestClient) -> None:
+    missing = client.get("/api/documents/abcdef12")
+    assert missing.status_code == 404
+    assert missing.json() == {
+        "error": {"status": 404, "message": "abcdef12: no such document"}
+    }
+    bad = client.get("/api/search", params={"q": "-cocoa"})
+    assert bad.status_code == 400
+    assert "at least one word" in bad.json()["error"]["message"]
+
+
+def test_api_stats_and_openapi(client: TestClient) -> None:
+    stats = client.get("/api/stats").json()
+    assert stats["documents"] == 3
+    assert stats["indicators"]["violence"] >= 1
+    assert client.get("/openapi.json").json()["info"]["title"] == "laborwatch"
+
+
+def test_dashboard_shows_counts_and_chart(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert "3 documents" in page.text
+    assert 'id="indicator-chart"' in page.text
+
+
+def test_search_page_highlights_matches(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "passports"}).text
+    assert "<mark>passports</mark>" in page
+
+
+def test_document_page_highlights_evidence_sentences(client: TestClient) -> None:
+    page = client.get(f"/documents/{document_id(client, 'Fishers')}").text
+    assert re.search(r'<mark class="evidence [^"]*ind-retained_documents', page)
+    assert "confiscated their passports" in page
+
+
+def test_hostile_text_is_escaped(client: TestClient) -> None:
+    page = client.get(f"/documents/{document_id(client, 'Workers were beaten')}").text
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert" in page
+    assert "<img src=x" not in page
+    assert "&lt;img src=x onerror=" in page
+    search = client.get("/search", params={"q": "<script>alert(1)</script> kiln"}).text
+    assert "<script>alert(1)" not in search
