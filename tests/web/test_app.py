@@ -97,3 +97,31 @@ def test_hostile_text_is_escaped(client: TestClient) -> None:
     assert "&lt;img src=x onerror=" in page
     search = client.get("/search", params={"q": "<script>alert(1)</script> kiln"}).text
     assert "<script>alert(1)" not in search
+
+
+def test_search_facets_narrow_and_count(client: TestClient) -> None:
+    everything = client.get(
+        "/api/search", params={"q": "workers OR crew OR families"}
+    ).json()
+    indicators = {f["value"]: f["documents"] for f in everything["facets"]["indicator"]}
+    assert indicators["violence"] >= 1
+    narrowed = client.get(
+        "/api/search",
+        params={"q": "workers OR crew OR families", "indicator": "debt_bondage"},
+    ).json()
+    assert narrowed["filters"] == {"indicator": "debt_bondage"}
+    assert {hit["title"] for hit in narrowed["hits"]} == {"Kiln workers paid in debt"}
+    none = client.get("/api/search", params={"q": "workers", "country": "ZZ"}).json()
+    assert none["hits"] == []
+    assert (
+        client.get(
+            "/api/search", params={"q": "x", "published_from": "soon"}
+        ).status_code
+        == 422
+    )
+
+
+def test_search_page_lists_facets_as_links(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "workers OR crew"}).text
+    assert 'aria-label="Facets"' in page
+    assert "indicator=" in page

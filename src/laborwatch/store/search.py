@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from laborwatch.errors import LaborwatchError
@@ -37,25 +37,39 @@ class SearchHit:
 
 
 def search_documents(
-    database: Database, query: str, *, limit: int = 20, offset: int = 0
+    database: Database,
+    query: str,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    only: set[str] | None = None,
 ) -> list[SearchHit]:
     """Documents matching the query, best first, each with a highlighted snippet."""
     fts5_query = to_fts5_query(query)  # also rejects queries with no word to find
     with database.reading() as connection:
         if database.dialect == "postgresql":
-            return _run(connection, _PG_DOCUMENTS, query, query, limit, offset)
-        return _run(connection, _SQLITE_DOCUMENTS, query, fts5_query, limit, offset)
+            return _run(connection, _PG_DOCUMENTS, query, query, limit, offset, only)
+        return _run(
+            connection, _SQLITE_DOCUMENTS, query, fts5_query, limit, offset, only
+        )
 
 
 def search_sentences(
-    database: Database, query: str, *, limit: int = 20, offset: int = 0
+    database: Database,
+    query: str,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    only: set[str] | None = None,
 ) -> list[SearchHit]:
     """Sentences matching the query, best first, with their spans."""
     fts5_query = to_fts5_query(query)
     with database.reading() as connection:
         if database.dialect == "postgresql":
-            return _run(connection, _PG_SENTENCES, query, query, limit, offset)
-        return _run(connection, _SQLITE_SENTENCES, query, fts5_query, limit, offset)
+            return _run(connection, _PG_SENTENCES, query, query, limit, offset, only)
+        return _run(
+            connection, _SQLITE_SENTENCES, query, fts5_query, limit, offset, only
+        )
 
 
 def to_fts5_query(query: str) -> str:
@@ -94,12 +108,27 @@ def to_fts5_query(query: str) -> str:
 
 
 def _run(
-    connection: Connection, sql: str, query: str, match: str, limit: int, offset: int
+    connection: Connection,
+    sql: str,
+    query: str,
+    match: str,
+    limit: int,
+    offset: int,
+    only: set[str] | None = None,
 ) -> list[SearchHit]:
+    """Run a search; ``only`` keeps the hits to those document ids (facets)."""
+    if only is not None and not only:
+        return []
+    statement = text(
+        sql.replace("/*only*/", "AND d.id IN :only" if only is not None else "")
+    )
+    if only is not None:
+        statement = statement.bindparams(bindparam("only", expanding=True))
     try:
         rows = connection.execute(
-            text(sql),
+            statement,
             {
+                **({"only": sorted(only)} if only is not None else {}),
                 "query": match,
                 "limit": limit,
                 "offset": offset,
@@ -119,7 +148,7 @@ SELECT f.document_id AS document_id, d.title AS title,
        snippet(document_fts, 2, :start, :end, '…', 24) AS snippet,
        -bm25(document_fts, 0.0, 5.0, 1.0) AS score
 FROM document_fts AS f JOIN documents AS d ON d.id = f.document_id
-WHERE document_fts MATCH :query
+WHERE document_fts MATCH :query /*only*/
 ORDER BY bm25(document_fts, 0.0, 5.0, 1.0), d.id
 LIMIT :limit OFFSET :offset
 """
@@ -132,7 +161,7 @@ SELECT s.document_id AS document_id, d.title AS title,
        s.page AS page
 FROM sentence_fts JOIN sentences AS s ON s.id = sentence_fts.rowid
 JOIN documents AS d ON d.id = s.document_id
-WHERE sentence_fts MATCH :query
+WHERE sentence_fts MATCH :query /*only*/
 ORDER BY bm25(sentence_fts), s.id
 LIMIT :limit OFFSET :offset
 """
@@ -142,7 +171,7 @@ SELECT d.id AS document_id, d.title AS title,
        ts_headline('english', left(d.text, 200000), q, :options) AS snippet,
        ts_rank(d.search_vector, q) AS score
 FROM documents AS d, websearch_to_tsquery('english', :query) AS q
-WHERE d.search_vector @@ q
+WHERE d.search_vector @@ q /*only*/
 ORDER BY score DESC, d.id
 LIMIT :limit OFFSET :offset
 """
@@ -157,7 +186,7 @@ SELECT s.document_id AS document_id, d.title AS title,
        s.page AS page
 FROM sentences AS s JOIN documents AS d ON d.id = s.document_id,
      websearch_to_tsquery('english', :query) AS q
-WHERE s.search_vector @@ q
+WHERE s.search_vector @@ q /*only*/
 ORDER BY score DESC, s.id
 LIMIT :limit OFFSET :offset
 """

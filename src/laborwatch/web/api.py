@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
 from laborwatch.match import DEFAULT_THRESHOLD, Matcher
 from laborwatch.match import Query as NameQuery
@@ -18,12 +19,17 @@ from laborwatch.store import (
     search_sentences,
 )
 from laborwatch.store.evidence import count_indicators
+from laborwatch.store.facets import Facets, facet_counts, filter_documents
 from laborwatch.store.lists import list_lists, load_entries
 from laborwatch.store.screenings import get_screening, list_screenings
+from laborwatch.store.search import SearchHit
 
 router = APIRouter()
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0)]
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_FACET_DOCUMENTS = 1000  # facets count over at most this many matching documents
+_FACET_DOCUMENTS = 1000  # facets count over at most this many matching documents
 
 
 def database(request: Request) -> Database:
@@ -54,23 +60,63 @@ def document(request: Request, document_id: str) -> dict[str, Any]:
     return document_record(get_document(database(request), document_id))
 
 
+def facets_from_query(
+    indicator: str | None = None,
+    country: str | None = None,
+    subdivision: str | None = None,
+    good: str | None = None,
+    actor: str | None = None,
+    source: str | None = None,
+    published_from: Annotated[str | None, Query(pattern=DATE)] = None,
+    published_to: Annotated[str | None, Query(pattern=DATE)] = None,
+) -> Facets:
+    """The search facets, from query parameters."""
+    return Facets(
+        indicator,
+        country,
+        subdivision,
+        good,
+        actor,
+        source,
+        published_from,
+        published_to,
+    )
+
+
 @router.get("/search")
 def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500)],
+    facets: Annotated[Facets, Depends(facets_from_query)],
     sentences: bool = False,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    """Full-text search; the query language of ``laborwatch docs search``."""
-    find = search_sentences if sentences else search_documents
-    hits = find(database(request), q, limit=limit, offset=offset)
+    """Full-text search (the query language of ``laborwatch docs search``), narrowed
+    by facets; ``facets`` counts what the matching documents hold."""
+    hits, counts = run_search(database(request), q, sentences, limit, offset, facets)
     return {
         "query": q,
         "limit": limit,
         "offset": offset,
+        "filters": {key: value for key, value in asdict(facets).items() if value},
         "hits": [hit_record(hit) for hit in hits],
+        "facets": {
+            name: [{"value": value, "documents": n} for value, n in pairs]
+            for name, pairs in counts.items()
+        },
     }
+
+
+def run_search(
+    db: Database, q: str, sentences: bool, limit: int, offset: int, facets: Facets
+) -> tuple[list[SearchHit], dict[str, list[tuple[str, int]]]]:
+    """The hits for a query within the facets, and facet counts over all matches."""
+    only = filter_documents(db, facets)
+    find = search_sentences if sentences else search_documents
+    hits = find(db, q, limit=limit, offset=offset, only=only)
+    matching = search_documents(db, q, limit=_FACET_DOCUMENTS, only=only)
+    return hits, facet_counts(db, [hit.document_id for hit in matching])
 
 
 @router.get("/lists")

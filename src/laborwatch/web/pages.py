@@ -6,10 +6,11 @@ evidence sentence), the text is escaped first and the markup added around it.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
@@ -19,12 +20,11 @@ from laborwatch.store import (
     count_documents,
     get_document,
     list_documents,
-    search_documents,
-    search_sentences,
 )
 from laborwatch.store.evidence import count_indicators, get_evidence
-from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START
-from laborwatch.web.api import database
+from laborwatch.store.facets import Facets
+from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
+from laborwatch.web.api import database, facets_from_query, run_search
 
 router = APIRouter(default_response_class=HTMLResponse)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -62,14 +62,16 @@ def dashboard(request: Request) -> Any:
 @router.get("/search")
 def search(
     request: Request,
+    facets: Annotated[Facets, Depends(facets_from_query)],
     q: Annotated[str, Query(max_length=500)] = "",
     sentences: bool = True,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> Any:
-    hits = []
+    hits: list[SearchHit] = []
+    counts: dict[str, list[tuple[str, int]]] = {}
     if q.strip():
-        find = search_sentences if sentences else search_documents
-        hits = find(database(request), q, limit=20, offset=offset)
+        hits, counts = run_search(database(request), q, sentences, 20, offset, facets)
+    filters = {key: value for key, value in asdict(facets).items() if value}
     return templates.TemplateResponse(
         request,
         "search.html",
@@ -78,6 +80,8 @@ def search(
             "sentences": sentences,
             "offset": offset,
             "hits": [(hit, highlight(hit.snippet)) for hit in hits],
+            "counts": counts,
+            "filters": filters,
         },
     )
 

@@ -1,0 +1,126 @@
+"""Facets: narrow documents by indicator, place, good, actor, source and date,
+and count what a set of documents holds. Portable SQL (no engine-specific parts)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlalchemy import Select, func, select
+
+from laborwatch.store.database import Database
+from laborwatch.store.tables import documents, facts, indicators
+
+FACET_NAMES = ("indicator", "country", "subdivision", "good", "actor", "source")
+
+
+@dataclass(frozen=True)
+class Facets:
+    indicator: str | None = None
+    country: str | None = None
+    subdivision: str | None = None
+    good: str | None = None
+    actor: str | None = None
+    source: str | None = None
+    published_from: str | None = None
+    published_to: str | None = None
+
+    def any(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self))
+
+
+def filter_documents(database: Database, facets: Facets) -> set[str] | None:
+    """Ids of the documents that have every facet asked for; None if none asked."""
+    if not facets.any():
+        return None
+    query: Select[Any] = select(documents.c.id)
+    if facets.indicator:
+        query = query.where(
+            documents.c.id.in_(
+                select(indicators.c.document_id).where(
+                    indicators.c.code == facets.indicator
+                )
+            )
+        )
+    for kind, value in (
+        ("place", facets.country),
+        ("place", facets.subdivision),
+        ("good", facets.good),
+        ("actor", facets.actor),
+    ):
+        if value:
+            column = facts.c.key
+            condition = (
+                func.substr(column, 1, 2) == value.upper()
+                if value is facets.country
+                else func.lower(column) == value.lower()
+            )
+            query = query.where(
+                documents.c.id.in_(
+                    select(facts.c.document_id).where(facts.c.kind == kind, condition)
+                )
+            )
+    if facets.source:
+        query = query.where(func.lower(documents.c.site) == facets.source.lower())
+    if facets.published_from:
+        query = query.where(documents.c.published >= facets.published_from)
+    if facets.published_to:
+        query = query.where(documents.c.published <= facets.published_to)
+    with database.reading() as connection:
+        return {str(document_id) for document_id in connection.execute(query).scalars()}
+
+
+def facet_counts(
+    database: Database, document_ids: Iterable[str]
+) -> dict[str, list[tuple[str, int]]]:
+    """How many of the documents carry each indicator, country, good, actor, source."""
+    ids = list(dict.fromkeys(document_ids))
+    if not ids:
+        return {name: [] for name in FACET_NAMES}
+    counts: dict[str, list[tuple[str, int]]] = {}
+    with database.reading() as connection:
+        counts["indicator"] = _pairs(
+            connection.execute(
+                select(
+                    indicators.c.code,
+                    func.count(func.distinct(indicators.c.document_id)),
+                )
+                .where(indicators.c.document_id.in_(ids))
+                .group_by(indicators.c.code)
+            )
+        )
+        for name, kind, key in (
+            ("country", "place", func.substr(facts.c.key, 1, 2)),
+            ("subdivision", "place", facts.c.key),
+            ("good", "good", facts.c.key),
+            ("actor", "actor", facts.c.key),
+        ):
+            query = (
+                select(key, func.count(func.distinct(facts.c.document_id)))
+                .where(
+                    facts.c.document_id.in_(ids),
+                    facts.c.kind == kind,
+                    facts.c.key.is_not(None),
+                )
+                .group_by(key)
+            )
+            pairs = _pairs(connection.execute(query))
+            if name == "subdivision":
+                pairs = [(value, n) for value, n in pairs if "-" in value]
+            counts[name] = pairs
+        counts["source"] = _pairs(
+            connection.execute(
+                select(documents.c.site, func.count())
+                .where(documents.c.id.in_(ids), documents.c.site.is_not(None))
+                .group_by(documents.c.site)
+            )
+        )
+    return counts
+
+
+def _pairs(rows: Iterable[tuple[object, int]]) -> list[tuple[str, int]]:
+    return sorted(
+        ((str(value), int(n)) for value, n in rows if value),
+        key=lambda pair: (-pair[1], pair[0]),
+    )[:20]
