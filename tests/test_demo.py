@@ -5,7 +5,7 @@ from tests.conftest import run_cli
 
 
 def test_demo_builds_a_fresh_database_from_bundled_samples(tmp_path: Path) -> None:
-    result = run_cli("demo", "--path", str(tmp_path))
+    result = run_cli("demo", "--no-serve", "--path", str(tmp_path))
     assert result.returncode == 0, result.stderr
     database = tmp_path / "laborwatch-demo.db"
     assert database.exists()
@@ -26,14 +26,14 @@ def test_demo_builds_a_fresh_database_from_bundled_samples(tmp_path: Path) -> No
 
 def test_demo_refuses_to_overwrite_an_existing_database(tmp_path: Path) -> None:
     (tmp_path / "laborwatch-demo.db").write_text("precious")
-    result = run_cli("demo", "--path", str(tmp_path))
+    result = run_cli("demo", "--no-serve", "--path", str(tmp_path))
     assert result.returncode == 1
     assert "already exists" in result.stderr
     assert (tmp_path / "laborwatch-demo.db").read_text() == "precious"
 
 
 def test_demo_screens_the_sample_suppliers_and_writes_packs(tmp_path: Path) -> None:
-    result = run_cli("demo", "--path", str(tmp_path / "demo.db"))
+    result = run_cli("demo", "--no-serve", "--path", str(tmp_path / "demo.db"))
     assert result.returncode == 0, result.stderr
     assert "Screening the sample suppliers" in result.stdout
     assert "CAATSA section 321(b)" in result.stdout

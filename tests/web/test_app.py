@@ -125,3 +125,40 @@ def test_search_page_lists_facets_as_links(client: TestClient) -> None:
     page = client.get("/search", params={"q": "workers OR crew"}).text
     assert 'aria-label="Facets"' in page
     assert "indicator=" in page
+
+
+def test_upload_api_screens_in_the_background(client: TestClient) -> None:
+    import time
+
+    from tests.conftest import FIXTURES
+
+    with (FIXTURES / "screening" / "suppliers.csv").open("rb") as file:
+        started = client.post(
+            "/api/screen", files={"file": ("suppliers.csv", file, "text/csv")}
+        )
+    assert started.status_code == 202
+    job = started.json()["id"]
+    deadline = time.monotonic() + 30
+    state = client.get(f"/api/screen/{job}").json()
+    while state["status"] == "running":
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+        state = client.get(f"/api/screen/{job}").json()
+    assert state["status"] == "complete"
+    stored = client.get(f"/api/screenings/{state['screening']}").json()
+    assert stored["summary"]["rows"] == 8
+
+
+def test_upload_refuses_other_types_and_forged_forms(client: TestClient) -> None:
+    refused = client.post(
+        "/api/screen", files={"file": ("evil.exe", b"MZ", "application/octet-stream")}
+    )
+    assert refused.status_code == 400
+    assert "upload a .csv or .xlsx file" in refused.json()["error"]["message"]
+    forged = client.post(
+        "/screen",
+        data={"token": "guess"},
+        files={"file": ("s.csv", b"name\nx\n", "text/csv")},
+    )
+    assert forged.status_code == 400
+    assert "forged" in forged.json()["error"]["message"]

@@ -30,6 +30,16 @@ from laborwatch.store.lists import save_list
 
 def demo_command(
     ctx: typer.Context,
+    serve: Annotated[
+        bool,
+        typer.Option(
+            "--serve/--no-serve",
+            help="End by serving the web app on the demo database until interrupted.",
+        ),
+    ] = True,
+    port: Annotated[
+        int, typer.Option(min=1, max=65535, help="Port for the web app.")
+    ] = 8000,
     path: Annotated[
         Path | None,
         typer.Option(
@@ -101,3 +111,15 @@ def demo_command(
         f"\n            laborwatch --db {escape(str(database_path))} screenings list",
         soft_wrap=True,
     )
+    if serve:
+        import uvicorn
+
+        from laborwatch.web import create_app
+
+        stdout.print(
+            f"\nServing the demo at http://127.0.0.1:{port}/ (Ctrl-C to stop)",
+            soft_wrap=True,
+        )
+        uvicorn.run(
+            create_app(settings), host="127.0.0.1", port=port, log_level="warning"
+        )

@@ -23,14 +23,23 @@ RULE_TITLES = {
 }
 
 
-def write_packs(folder: Path, run: Any, screenings: list[Screening]) -> list[Path]:
-    """Write ``NNNN-name.html`` and ``.pdf`` for each screening; return the paths."""
-    folder.mkdir(parents=True, exist_ok=True)
+def _template() -> Any:
     environment = Environment(
         loader=PackageLoader("laborwatch", "screen/templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
-    template = environment.get_template("pack.html")
+    return environment.get_template("pack.html")
+
+
+def render_pack(run: Any, result: dict[str, Any]) -> str:
+    """One screened row's evidence pack as HTML (``result`` as stored)."""
+    return str(_template().render(run=run, s=result, rule_titles=RULE_TITLES))
+
+
+def write_packs(folder: Path, run: Any, screenings: list[Screening]) -> list[Path]:
+    """Write ``NNNN-name.html`` and ``.pdf`` for each screening; return the paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    template = _template()
     written = []
     for screening in screenings:
         stem = f"{screening.row:05d}-{_slug(screening.name) or 'unnamed'}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, UploadFile
 
 from laborwatch.match import DEFAULT_THRESHOLD, Matcher
 from laborwatch.match import Query as NameQuery
@@ -23,6 +23,7 @@ from laborwatch.store.facets import Facets, facet_counts, filter_documents
 from laborwatch.store.lists import list_lists, load_entries
 from laborwatch.store.screenings import get_screening, list_screenings
 from laborwatch.store.search import SearchHit
+from laborwatch.web.jobs import MAX_UPLOAD_BYTES
 
 router = APIRouter()
 Limit = Annotated[int, Query(ge=1, le=500)]
@@ -151,6 +152,20 @@ def _matcher(request: Request) -> Matcher:
     if getattr(state, "matcher", None) is None:
         state.matcher = Matcher(load_entries(database(request)))
     return state.matcher  # type: ignore[no-any-return]
+
+
+@router.post("/screen", status_code=202)
+async def start_screening(request: Request, file: UploadFile) -> dict[str, Any]:
+    """Upload a supplier file (CSV or XLSX) to screen; poll ``/api/screen/{job}``."""
+    data = await file.read(MAX_UPLOAD_BYTES + 1)
+    job = request.app.state.jobs.start(file.filename or "upload", data)
+    return asdict(job)
+
+
+@router.get("/screen/{job_id}")
+def screening_job(request: Request, job_id: str) -> dict[str, Any]:
+    """A screening job's progress; once complete, ``screening`` is its stored id."""
+    return asdict(request.app.state.jobs.get(job_id))
 
 
 @router.get("/screenings")

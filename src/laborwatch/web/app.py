@@ -20,6 +20,7 @@ from laborwatch.errors import LaborwatchError
 from laborwatch.settings import Settings
 from laborwatch.store import open_database
 from laborwatch.web import api, pages
+from laborwatch.web.jobs import Jobs
 
 STATIC = Path(__file__).parent / "static"
 
@@ -39,6 +40,7 @@ def create_app(settings: Settings) -> FastAPI:
         description="Sourced evidence of forced and child labour; supplier screening.",
     )
     app.state.database = database
+    app.state.jobs = Jobs(database)
     app.include_router(api.router, prefix="/api")
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

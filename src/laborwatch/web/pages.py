@@ -6,16 +6,21 @@ evidence sentence), the text is escaped first and the markup added around it.
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import asdict
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
+from starlette.datastructures import UploadFile as StarletteUploadFile
 
+from laborwatch.errors import LaborwatchError
 from laborwatch.extract.indicators import CODES
+from laborwatch.screen.report import render_pack
 from laborwatch.store import (
     count_documents,
     get_document,
@@ -23,8 +28,10 @@ from laborwatch.store import (
 )
 from laborwatch.store.evidence import count_indicators, get_evidence
 from laborwatch.store.facets import Facets
+from laborwatch.store.screenings import get_screening
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from laborwatch.web.api import database, facets_from_query, run_search
+from laborwatch.web.jobs import MAX_UPLOAD_BYTES
 
 router = APIRouter(default_response_class=HTMLResponse)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -116,7 +123,7 @@ def document(request: Request, document_id: str) -> Any:
         cursor = sentence.end
     parts.append(escape(text[cursor:]))
     for block in Markup("").join(parts).split("\n\n"):
-        paragraphs.append(Markup(block.replace("\n", "<br>")))
+        paragraphs.append(Markup("<br>").join(block.split("\n")))
     return templates.TemplateResponse(
         request,
         "document.html",
@@ -128,3 +135,59 @@ def document(request: Request, document_id: str) -> Any:
             "codes": CODES,
         },
     )
+
+
+_CSRF_COOKIE = "laborwatch_csrf"
+
+
+@router.get("/screen")
+def screen_form(request: Request) -> Any:
+    """The upload form; a fresh token in a cookie and in the form guards the post."""
+    token = secrets.token_urlsafe(24)
+    response = templates.TemplateResponse(request, "screen.html", {"token": token})
+    response.set_cookie(_CSRF_COOKIE, token, httponly=True, samesite="strict")
+    return response
+
+
+@router.post("/screen")
+async def screen_upload(request: Request) -> Any:
+    form = await request.form()
+    token = str(form.get("token", ""))
+    cookie = request.cookies.get(_CSRF_COOKIE, "")
+    if not token or not secrets.compare_digest(token, cookie):
+        raise LaborwatchError("form: expired or forged (reload the page and try again)")
+    upload = form.get("file")
+    if not isinstance(upload, StarletteUploadFile) or not upload.filename:
+        raise LaborwatchError("form: choose a CSV or XLSX file")
+    data = await upload.read(MAX_UPLOAD_BYTES + 1)
+    job = request.app.state.jobs.start(upload.filename, data)
+    return RedirectResponse(f"/screen/{job.id}", status_code=303)
+
+
+@router.get("/screen/{job_id}")
+def screen_progress(request: Request, job_id: str) -> Any:
+    job = request.app.state.jobs.get(job_id)
+    return templates.TemplateResponse(request, "progress.html", {"job": job})
+
+
+@router.get("/screenings/{screening_id}")
+def screening_page(request: Request, screening_id: int) -> Any:
+    record = get_screening(database(request), screening_id)
+    return templates.TemplateResponse(request, "screening.html", {"record": record})
+
+
+@router.get("/screenings/{screening_id}/rows/{row}")
+def evidence_pack(request: Request, screening_id: int, row: int) -> Any:
+    """The evidence pack of one screened row, as HTML."""
+    record = get_screening(database(request), screening_id)
+    result = next((r for r in record["results"] if r["row"] == row), None)
+    if result is None:
+        raise LaborwatchError(f"{screening_id}/{row}: no such screened row")
+    run = SimpleNamespace(
+        id=record["id"],
+        created_at=record["created_at"],
+        input_name=record["input_name"],
+        input_checksum=record["input_checksum"],
+        lists=record["lists"],
+    )
+    return HTMLResponse(render_pack(run, result))
