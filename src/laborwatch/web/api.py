@@ -29,8 +29,7 @@ router = APIRouter()
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0)]
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-_FACET_DOCUMENTS = 1000  # facets count over at most this many matching documents
-_FACET_DOCUMENTS = 1000  # facets count over at most this many matching documents
+_FACET_DOCUMENTS = 200  # facets count over the best 200 matching documents
 
 
 def database(request: Request) -> Database:
