@@ -12,7 +12,7 @@ from laborwatch.web import create_app
 from tests.conftest import REPORTS
 
 HOSTILE = (
-    'Workers were beaten <script>alert("x")</script> at the kiln.\n\n'
+    'Workers were beaten <script>alert("x")</script> at the kiln in Sindh.\n\n'
     '<img src=x onerror="alert(1)"> The owner kept their passports.\n'
 )
 
@@ -162,3 +162,23 @@ def test_upload_refuses_other_types_and_forged_forms(client: TestClient) -> None
     )
     assert forged.status_code == 400
     assert "forged" in forged.json()["error"]["message"]
+
+
+def test_map_incidents_and_entities(client: TestClient) -> None:
+    mapped = client.get("/api/map").json()
+    assert {c["code"] for c in mapped["countries"]} >= {
+        "PK"
+    }  # the kiln report, in Punjab
+    assert all(c["numeric"] for c in mapped["countries"])
+    incidents = client.get("/api/incidents").json()["incidents"]
+    assert incidents and all(i["indicators"] for i in incidents)
+    kiln = next(i for i in incidents if "debt_bondage" in i["indicators"])
+    assert kiln["title"] == "Kiln workers paid in debt"
+    assert any("PK" in i["countries"] for i in incidents)
+    assert client.get("/map").status_code == 200
+    page = client.get("/incidents").text
+    assert "Kiln workers paid in debt" in page
+    actor = next(a for i in incidents for a in i["actors"])
+    entity = client.get(f"/api/entities/{actor}").json()
+    assert entity["mentions"] and entity["mentions"][0]["sentence"]
+    assert client.get(f"/entities/{actor}").status_code == 200

@@ -136,3 +136,10 @@ def test_upload_a_supplier_file_and_read_its_results(server: str, page) -> None:
     page.click("#results a >> nth=0")
     page.wait_for_selector("h1")
     assert "Evidence pack" in page.inner_text("h1")
+
+
+def test_map_draws_countries_from_bundled_boundaries(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "/map")
+    page.wait_for_selector("#map path.country")
+    assert page.locator("#map path.country").count() > 150
+    page.screenshot(path=str(SCREENSHOTS / "map.png"), full_page=True)

@@ -167,3 +167,131 @@ def get_evidence(
         "indicators": [dict(row._asdict()) for row in found],
         "facts": [dict(row._asdict()) for row in stored],
     }
+
+
+def map_counts(database: Database) -> dict[str, Any]:
+    """Documents with evidence per country, and per located place (subdivision or
+    city, with the gazetteer's coordinates), for the map."""
+    evidenced = select(indicators.c.document_id).distinct()
+    with database.reading() as connection:
+        rows = connection.execute(
+            select(facts.c.document_id, facts.c.key, facts.c.detail).where(
+                facts.c.kind == "place", facts.c.document_id.in_(evidenced)
+            )
+        ).all()
+    countries: dict[str, set[str]] = {}
+    points: dict[str, dict[str, Any]] = {}
+    for document_id, key, detail in rows:
+        if not key:
+            continue
+        countries.setdefault(key[:2], set()).add(document_id)
+        latitude, longitude = detail.get("latitude"), detail.get("longitude")
+        if (detail.get("subdivision") or detail.get("city")) and latitude is not None:
+            name = detail.get("city") or detail.get("text")
+            point = points.setdefault(
+                key + (name or ""),
+                {
+                    "name": name,
+                    "code": key,
+                    "latitude": latitude,
+                    "longitude": longitude,
+                    "documents": set(),
+                },
+            )
+            point["documents"].add(document_id)
+    return {
+        "countries": {code: len(ids) for code, ids in countries.items()},
+        "points": [{**p, "documents": len(p["documents"])} for p in points.values()],
+    }
+
+
+def incident_records(
+    database: Database, limit: int = 100, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Incidents with their document's id and title, newest documents first."""
+    from laborwatch.store.tables import documents
+
+    query = (
+        select(
+            incidents.c.id,
+            incidents.c.document_id,
+            incidents.c.detail,
+            documents.c.title,
+            documents.c.published,
+        )
+        .join(documents, documents.c.id == incidents.c.document_id)
+        .order_by(documents.c.ingested_at.desc(), incidents.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    with database.reading() as connection:
+        return [
+            {
+                "id": row.id,
+                "document_id": row.document_id,
+                "title": row.title,
+                "published": row.published,
+                **row.detail,
+            }
+            for row in connection.execute(query)
+        ]
+
+
+def actor_mentions(database: Database, name: str) -> list[dict[str, Any]]:
+    """Every mention of an actor (by name, any case) with its sentence and document."""
+    from sqlalchemy import func
+
+    from laborwatch.store.tables import documents
+
+    query = (
+        select(
+            facts.c.document_id,
+            facts.c.key,
+            facts.c.detail,
+            sentences.c.text,
+            documents.c.title,
+        )
+        .join(documents, documents.c.id == facts.c.document_id)
+        .join(
+            sentences,
+            (sentences.c.document_id == facts.c.document_id)
+            & (sentences.c.position == facts.c.sentence_position),
+        )
+        .where(facts.c.kind == "actor", func.lower(facts.c.key) == name.lower())
+        .limit(200)
+    )
+    with database.reading() as connection:
+        return [
+            {
+                "document_id": r.document_id,
+                "title": r.title,
+                "name": r.key,
+                "kind": r.detail.get("kind"),
+                "role": r.detail.get("role"),
+                "sentence": r.text,
+            }
+            for r in connection.execute(query)
+        ]
+
+
+def co_mentioned(
+    database: Database, document_ids: list[str], name: str
+) -> list[tuple[str, int]]:
+    """Actors named in the same documents as ``name``: the entity's relations."""
+    from sqlalchemy import func
+
+    if not document_ids:
+        return []
+    query = (
+        select(facts.c.key, func.count(func.distinct(facts.c.document_id)))
+        .where(
+            facts.c.kind == "actor",
+            facts.c.document_id.in_(document_ids),
+            func.lower(facts.c.key) != name.lower(),
+        )
+        .group_by(facts.c.key)
+        .order_by(func.count(func.distinct(facts.c.document_id)).desc())
+        .limit(12)
+    )
+    with database.reading() as connection:
+        return [(str(key), int(n)) for key, n in connection.execute(query)]

@@ -18,7 +18,13 @@ from laborwatch.store import (
     search_documents,
     search_sentences,
 )
-from laborwatch.store.evidence import count_indicators
+from laborwatch.store.evidence import (
+    actor_mentions,
+    co_mentioned,
+    count_indicators,
+    incident_records,
+    map_counts,
+)
 from laborwatch.store.facets import Facets, facet_counts, filter_documents
 from laborwatch.store.lists import list_lists, load_entries
 from laborwatch.store.screenings import get_screening, list_screenings
@@ -117,6 +123,56 @@ def run_search(
     hits = find(db, q, limit=limit, offset=offset, only=only)
     matching = search_documents(db, q, limit=_FACET_DOCUMENTS, only=only)
     return hits, facet_counts(db, [hit.document_id for hit in matching])
+
+
+@router.get("/map")
+def map_data(request: Request) -> dict[str, Any]:
+    """Documents with evidence per country (with its ISO numeric code, as the
+    bundled Natural Earth boundaries are keyed) and per located place."""
+    import pycountry
+
+    counts = map_counts(database(request))
+    countries = []
+    for code, n in sorted(counts["countries"].items()):
+        country = pycountry.countries.get(alpha_2=code)
+        countries.append(
+            {
+                "code": code,
+                "numeric": country.numeric if country else None,
+                "name": country.name if country else code,
+                "documents": n,
+            }
+        )
+    return {"countries": countries, "points": counts["points"]}
+
+
+@router.get("/incidents")
+def incidents(
+    request: Request, limit: Limit = 100, offset: Offset = 0
+) -> dict[str, Any]:
+    return {
+        "limit": limit,
+        "offset": offset,
+        "incidents": incident_records(database(request), limit, offset),
+    }
+
+
+@router.get("/entities/{name}")
+def entity(request: Request, name: str) -> dict[str, Any]:
+    """An actor: its mentions across reports, its list hits, who it appears with."""
+    db = database(request)
+    mentions = actor_mentions(db, name)
+    hits = _matcher(request).match(NameQuery(name), limit=5)
+    documents = list(dict.fromkeys(m["document_id"] for m in mentions))
+    return {
+        "name": name,
+        "mentions": mentions,
+        "list_hits": [hit.record() for hit in hits],
+        "related": [
+            {"name": other, "documents": n}
+            for other, n in co_mentioned(db, documents, name)
+        ],
+    }
 
 
 @router.get("/lists")

@@ -26,7 +26,7 @@ from laborwatch.store import (
     get_document,
     list_documents,
 )
-from laborwatch.store.evidence import count_indicators, get_evidence
+from laborwatch.store.evidence import count_indicators, get_evidence, incident_records
 from laborwatch.store.facets import Facets
 from laborwatch.store.screenings import get_screening
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
@@ -191,3 +191,37 @@ def evidence_pack(request: Request, screening_id: int, row: int) -> Any:
         lists=record["lists"],
     )
     return HTMLResponse(render_pack(run, result))
+
+
+@router.get("/map")
+def map_page(request: Request) -> Any:
+    return templates.TemplateResponse(request, "map.html", {})
+
+
+@router.get("/incidents")
+def incidents_page(request: Request, offset: Annotated[int, Query(ge=0)] = 0) -> Any:
+    records = incident_records(database(request), limit=50, offset=offset)
+    return templates.TemplateResponse(
+        request, "incidents.html", {"incidents": records, "offset": offset}
+    )
+
+
+@router.get("/entities/{name}")
+def entity_page(request: Request, name: str) -> Any:
+    import math
+
+    from laborwatch.web.api import entity
+
+    record = entity(request, name)
+    related = record["related"]
+    nodes = [
+        {
+            **other,
+            "x": round(300 + 220 * math.cos(2 * math.pi * index / len(related)), 1),
+            "y": round(160 + 120 * math.sin(2 * math.pi * index / len(related)), 1),
+        }
+        for index, other in enumerate(related)
+    ]
+    return templates.TemplateResponse(
+        request, "entity.html", {"e": record, "nodes": nodes}
+    )

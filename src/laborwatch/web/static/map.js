@@ -1,0 +1,45 @@
+// Draws the evidence map from bundled boundaries and /api/map; no tiles, no network.
+(async function () {
+  const svg = document.getElementById("map");
+  const legend = document.getElementById("map-legend");
+  const ns = "http://www.w3.org/2000/svg";
+  const [world, data] = await Promise.all([
+    fetch("/static/vendor/countries-110m.json").then((r) => r.json()),
+    fetch("/api/map").then((r) => r.json()),
+  ]);
+  const counts = new Map(data.countries.map((c) => [String(c.numeric).padStart(3, "0"), c]));
+  const largest = Math.max(1, ...data.countries.map((c) => c.documents));
+  const projection = d3.geoNaturalEarth1().fitSize([960, 500], { type: "Sphere" });
+  const path = d3.geoPath(projection);
+  const countries = topojson.feature(world, world.objects.countries).features;
+  for (const feature of countries) {
+    const shape = document.createElementNS(ns, "path");
+    shape.setAttribute("d", path(feature));
+    const found = counts.get(String(feature.id).padStart(3, "0"));
+    const share = found ? found.documents / largest : 0;
+    shape.setAttribute("fill", found ? `rgba(192, 57, 43, ${0.25 + 0.75 * share})` : "#e8e8e8");
+    shape.setAttribute("stroke", "#fff");
+    shape.setAttribute("class", found ? "country evidenced" : "country");
+    const title = document.createElementNS(ns, "title");
+    title.textContent = found ? `${found.name}: ${found.documents} report(s)` : feature.properties.name;
+    shape.appendChild(title);
+    svg.appendChild(shape);
+  }
+  for (const point of data.points) {
+    const [x, y] = projection([point.longitude, point.latitude]);
+    const dot = document.createElementNS(ns, "circle");
+    dot.setAttribute("cx", x);
+    dot.setAttribute("cy", y);
+    dot.setAttribute("r", 3 + Math.min(point.documents, 10));
+    dot.setAttribute("class", "place");
+    const title = document.createElementNS(ns, "title");
+    title.textContent = `${point.name} (${point.code}): ${point.documents} report(s)`;
+    dot.appendChild(title);
+    svg.appendChild(dot);
+  }
+  for (const country of data.countries) {
+    const item = document.createElement("li");
+    item.textContent = `${country.name}: ${country.documents} report(s)`;  // text, never markup
+    legend.appendChild(item);
+  }
+})();
