@@ -20,6 +20,7 @@ from laborwatch.cli.output import stderr
 from laborwatch.cli.reanalyze import reanalyze_command
 from laborwatch.cli.screen import screen_command, screenings_app
 from laborwatch.cli.serve import serve_command
+from laborwatch.cli.tokens import app as tokens_app
 from laborwatch.errors import LaborwatchError
 from laborwatch.settings import Settings, database_url
 
@@ -77,6 +78,7 @@ app.command("match", no_args_is_help=True)(match_command)
 app.command("screen", no_args_is_help=True)(screen_command)
 app.add_typer(screenings_app, name="screenings")
 app.command("serve")(serve_command)
+app.add_typer(tokens_app, name="tokens")
 app.command("eval", no_args_is_help=True)(eval_command)
 app.command("demo")(demo_command)
 

@@ -259,3 +259,29 @@ screening_rows = Table(
     Column("level", String(8), nullable=False),
     Column("result", JSON, nullable=False),
 )
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("role", String(16), nullable=False, comment="viewer|editor|admin"),
+    Column(
+        "token_sha256",
+        String(64),
+        nullable=False,
+        unique=True,
+        comment="never the token",
+    ),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("who", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    Column("detail", JSON, nullable=False),
+)

@@ -18,6 +18,7 @@ from laborwatch.store import (
     search_documents,
     search_sentences,
 )
+from laborwatch.store.access import read_log
 from laborwatch.store.evidence import (
     actor_mentions,
     co_mentioned,
@@ -29,6 +30,7 @@ from laborwatch.store.facets import Facets, facet_counts, filter_documents
 from laborwatch.store.lists import list_lists, load_entries
 from laborwatch.store.screenings import get_screening, list_screenings
 from laborwatch.store.search import SearchHit
+from laborwatch.web.auth import can_see_sources, log, require
 from laborwatch.web.jobs import MAX_UPLOAD_BYTES
 
 router = APIRouter()
@@ -63,7 +65,13 @@ def documents(
 
 @router.get("/documents/{document_id}")
 def document(request: Request, document_id: str) -> dict[str, Any]:
-    return document_record(get_document(database(request), document_id))
+    record = document_record(get_document(database(request), document_id))
+    if not can_see_sources(request):
+        record["sources"] = [
+            {"relation": s["relation"], "seen_at": s["seen_at"]}
+            for s in record["sources"]
+        ]
+    return record
 
 
 def facets_from_query(
@@ -212,8 +220,10 @@ def _matcher(request: Request) -> Matcher:
 @router.post("/screen", status_code=202)
 async def start_screening(request: Request, file: UploadFile) -> dict[str, Any]:
     """Upload a supplier file (CSV or XLSX) to screen; poll ``/api/screen/{job}``."""
+    require(request, "editor")
     data = await file.read(MAX_UPLOAD_BYTES + 1)
     job = request.app.state.jobs.start(file.filename or "upload", data)
+    log(request, "screen", {"file": file.filename, "job": job.id})
     return asdict(job)
 
 
@@ -221,6 +231,13 @@ async def start_screening(request: Request, file: UploadFile) -> dict[str, Any]:
 def screening_job(request: Request, job_id: str) -> dict[str, Any]:
     """A screening job's progress; once complete, ``screening`` is its stored id."""
     return asdict(request.app.state.jobs.get(job_id))
+
+
+@router.get("/audit")
+def audit(request: Request, limit: Limit = 100) -> dict[str, Any]:
+    """Writes made through the app, newest first: who, what, when (admins only)."""
+    require(request, "admin")
+    return {"log": read_log(database(request), limit)}
 
 
 @router.get("/screenings")

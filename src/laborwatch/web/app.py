@@ -10,22 +10,31 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from laborwatch import __version__
 from laborwatch.errors import LaborwatchError
 from laborwatch.settings import Settings
 from laborwatch.store import open_database
+from laborwatch.store.access import LOCAL_USER, has_tokens, user_for
 from laborwatch.web import api, pages
+from laborwatch.web.auth import TOKEN_COOKIE, Forbidden
 from laborwatch.web.jobs import Jobs
 
 STATIC = Path(__file__).parent / "static"
 
 
-def create_app(settings: Settings) -> FastAPI:
+_OPEN_PATHS = ("/static/", "/login")
+
+
+def create_app(settings: Settings, *, require_tokens: bool = False) -> FastAPI:
+    """The app over ``settings``' database. With ``require_tokens``, or once any API
+    token exists, every request needs one (``Authorization: Bearer`` or the login
+    cookie); otherwise the app is open, as its one local user."""
     database = open_database(settings.database_url)
 
     @asynccontextmanager
@@ -44,6 +53,38 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api.router, prefix="/api")
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.middleware("http")
+    async def authenticate(request: Request, call_next: Any) -> Any:
+        request.state.user = LOCAL_USER
+        if request.url.path.startswith(_OPEN_PATHS):
+            return await call_next(request)
+        if require_tokens or has_tokens(database):
+            header = request.headers.get("authorization", "")
+            token = header.removeprefix("Bearer ").strip() or request.cookies.get(
+                TOKEN_COOKIE, ""
+            )
+            user = user_for(database, token) if token else None
+            if user is None:
+                if request.url.path.startswith("/api/"):
+                    return JSONResponse(
+                        {
+                            "error": {
+                                "status": 401,
+                                "message": "a valid API token is required",
+                            }
+                        },
+                        status_code=401,
+                    )
+                return RedirectResponse("/login", status_code=303)
+            request.state.user = user
+        return await call_next(request)
+
+    @app.exception_handler(Forbidden)
+    async def forbidden(request: Request, err: Forbidden) -> JSONResponse:
+        return JSONResponse(
+            {"error": {"status": 403, "message": str(err)}}, status_code=403
+        )
 
     @app.exception_handler(LaborwatchError)
     async def user_error(request: Request, err: LaborwatchError) -> JSONResponse:

@@ -26,11 +26,13 @@ from laborwatch.store import (
     get_document,
     list_documents,
 )
+from laborwatch.store.access import user_for
 from laborwatch.store.evidence import count_indicators, get_evidence, incident_records
 from laborwatch.store.facets import Facets
 from laborwatch.store.screenings import get_screening
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from laborwatch.web.api import database, facets_from_query, run_search
+from laborwatch.web.auth import TOKEN_COOKIE, can_see_sources, log, require
 from laborwatch.web.jobs import MAX_UPLOAD_BYTES
 
 router = APIRouter(default_response_class=HTMLResponse)
@@ -131,7 +133,12 @@ def document(request: Request, document_id: str) -> Any:
             "stored": stored,
             "paragraphs": paragraphs,
             "indicators": evidence["indicators"],
-            "facts": evidence["facts"],
+            "facts": [
+                fact
+                for fact in evidence["facts"]
+                if fact["kind"] != "source" or can_see_sources(request)
+            ],
+            "show_sources": can_see_sources(request),
             "codes": CODES,
         },
     )
@@ -156,11 +163,13 @@ async def screen_upload(request: Request) -> Any:
     cookie = request.cookies.get(_CSRF_COOKIE, "")
     if not token or not secrets.compare_digest(token, cookie):
         raise LaborwatchError("form: expired or forged (reload the page and try again)")
+    require(request, "editor")
     upload = form.get("file")
     if not isinstance(upload, StarletteUploadFile) or not upload.filename:
         raise LaborwatchError("form: choose a CSV or XLSX file")
     data = await upload.read(MAX_UPLOAD_BYTES + 1)
     job = request.app.state.jobs.start(upload.filename, data)
+    log(request, "screen", {"file": upload.filename, "job": job.id})
     return RedirectResponse(f"/screen/{job.id}", status_code=303)
 
 
@@ -225,3 +234,21 @@ def entity_page(request: Request, name: str) -> Any:
     return templates.TemplateResponse(
         request, "entity.html", {"e": record, "nodes": nodes}
     )
+
+
+@router.get("/login")
+def login_form(request: Request) -> Any:
+    return templates.TemplateResponse(request, "login.html", {})
+
+
+@router.post("/login")
+async def login(request: Request) -> Any:
+    form = await request.form()
+    token = str(form.get("token", ""))
+    if not user_for(database(request), token):
+        return templates.TemplateResponse(
+            request, "login.html", {"failed": True}, status_code=401
+        )
+    response = RedirectResponse("/", status_code=303)
+    response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+    return response
