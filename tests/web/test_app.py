@@ -182,3 +182,32 @@ def test_map_incidents_and_entities(client: TestClient) -> None:
     entity = client.get(f"/api/entities/{actor}").json()
     assert entity["mentions"] and entity["mentions"][0]["sentence"]
     assert client.get(f"/entities/{actor}").status_code == 200
+
+
+def test_document_api_has_indicators_and_facts(client: TestClient) -> None:
+    shown = client.get(f"/api/documents/{document_id(client, 'Fishers')}").json()
+    assert {i["code"] for i in shown["indicators"]} >= {
+        "retained_documents",
+        "violence",
+    }
+    for indicator in shown["indicators"]:
+        assert shown["text"][indicator["start"] : indicator["end"]] == indicator["cue"]
+    assert any(f["kind"] == "good" for f in shown["facts"])
+
+
+def test_dashboard_charts_by_country_good_and_year(client: TestClient) -> None:
+    stats = client.get("/api/stats").json()
+    assert ["PK", 1] in stats["by_country"]
+    assert stats["by_year"]  # the article is dated 2024
+    assert "Reports with evidence, by country" in client.get("/").text
+
+
+def test_evidence_pack_downloads_as_pdf(client: TestClient) -> None:
+    screenings = client.get("/api/screenings").json()["screenings"]
+    if not screenings:
+        pytest.skip("no screening stored yet in this module")
+    stored = client.get(f"/api/screenings/{screenings[0]['id']}").json()
+    flagged = next(r for r in stored["results"] if r["level"] != "none")
+    pdf = client.get(f"/screenings/{stored['id']}/rows/{flagged['row']}/pack.pdf")
+    assert pdf.status_code == 200
+    assert pdf.content.startswith(b"%PDF")

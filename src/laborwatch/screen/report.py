@@ -56,6 +56,12 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60]
 
 
+def pdf_pack(run: Any, result: dict[str, Any], path: Path) -> bytes:
+    """One stored screened row's evidence pack as PDF bytes (written via ``path``)."""
+    _write_pdf(path, run, Screening(**result))
+    return path.read_bytes()
+
+
 def _write_pdf(path: Path, run: Any, screening: Screening) -> None:
     from xml.sax.saxutils import escape
 

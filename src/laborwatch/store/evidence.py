@@ -295,3 +295,42 @@ def co_mentioned(
     )
     with database.reading() as connection:
         return [(str(key), int(n)) for key, n in connection.execute(query)]
+
+
+def dashboard_counts(database: Database) -> dict[str, list[tuple[str, int]]]:
+    """Reports with evidence by country, by good and by year of publication."""
+    from sqlalchemy import func
+
+    from laborwatch.store.tables import documents
+
+    evidenced = select(indicators.c.document_id).distinct()
+    with database.reading() as connection:
+
+        def grouped(column: Any, *conditions: Any) -> list[tuple[str, int]]:
+            query = (
+                select(column, func.count(func.distinct(facts.c.document_id)))
+                .where(facts.c.document_id.in_(evidenced), *conditions)
+                .group_by(column)
+                .order_by(func.count(func.distinct(facts.c.document_id)).desc())
+                .limit(15)
+            )
+            return [
+                (str(value), int(n)) for value, n in connection.execute(query) if value
+            ]
+
+        by_country = grouped(func.substr(facts.c.key, 1, 2), facts.c.kind == "place")
+        by_good = grouped(facts.c.key, facts.c.kind == "good")
+        year = func.substr(documents.c.published, 1, 4)
+        by_year = [
+            (str(value), int(n))
+            for value, n in connection.execute(
+                select(year, func.count())
+                .where(
+                    documents.c.id.in_(evidenced), documents.c.published.is_not(None)
+                )
+                .group_by(year)
+                .order_by(year)
+            )
+            if value
+        ]
+    return {"by_country": by_country, "by_good": by_good, "by_year": by_year}

@@ -23,6 +23,8 @@ from laborwatch.store.evidence import (
     actor_mentions,
     co_mentioned,
     count_indicators,
+    dashboard_counts,
+    get_evidence,
     incident_records,
     map_counts,
 )
@@ -48,7 +50,11 @@ def database(request: Request) -> Database:
 def stats(request: Request) -> dict[str, Any]:
     """Counts of documents, sentences and duplicates, and sentences per indicator."""
     db = database(request)
-    return {**count_documents(db), "indicators": count_indicators(db)}
+    return {
+        **count_documents(db),
+        "indicators": count_indicators(db),
+        **dashboard_counts(db),
+    }
 
 
 @router.get("/documents")
@@ -65,7 +71,41 @@ def documents(
 
 @router.get("/documents/{document_id}")
 def document(request: Request, document_id: str) -> dict[str, Any]:
-    record = document_record(get_document(database(request), document_id))
+    db = database(request)
+    record = document_record(get_document(db, document_id))
+    evidence = get_evidence(db, record["id"])
+    record["indicators"] = [
+        {
+            k: row[k]
+            for k in (
+                "sentence_position",
+                "code",
+                "cue",
+                "start",
+                "end",
+                "confidence",
+                "model_confidence",
+                "rule",
+            )
+        }
+        for row in evidence["indicators"]
+    ]
+    record["facts"] = [
+        {
+            k: row[k]
+            for k in (
+                "sentence_position",
+                "kind",
+                "text",
+                "key",
+                "start",
+                "end",
+                "detail",
+            )
+        }
+        for row in evidence["facts"]
+        if row["kind"] != "source" or can_see_sources(request)
+    ]
     if not can_see_sources(request):
         record["sources"] = [
             {"relation": s["relation"], "seen_at": s["seen_at"]}

@@ -27,7 +27,12 @@ from laborwatch.store import (
     list_documents,
 )
 from laborwatch.store.access import user_for
-from laborwatch.store.evidence import count_indicators, get_evidence, incident_records
+from laborwatch.store.evidence import (
+    count_indicators,
+    dashboard_counts,
+    get_evidence,
+    incident_records,
+)
 from laborwatch.store.facets import Facets
 from laborwatch.store.screenings import get_screening
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
@@ -48,12 +53,27 @@ def highlight(snippet: str) -> Markup:
     )
 
 
+def _bars(pairs: list[tuple[str, int]]) -> list[tuple[str, int, int]]:
+    """(value, count, bar width in percent of the largest) for a bar chart."""
+    largest = max((n for _, n in pairs), default=1)
+    return [(value, n, round(100 * n / largest)) for value, n in pairs]
+
+
 @router.get("/")
 def dashboard(request: Request) -> Any:
     db = database(request)
     counts = count_documents(db)
     indicator_counts = count_indicators(db)
     largest = max(indicator_counts.values(), default=1)
+    grouped = dashboard_counts(db)
+    charts = {
+        title: _bars(grouped[key])
+        for title, key in (
+            ("Reports with evidence, by country", "by_country"),
+            ("Reports with evidence, by good", "by_good"),
+            ("Reports with evidence, by year", "by_year"),
+        )
+    }
     return templates.TemplateResponse(
         request,
         "dashboard.html",
@@ -64,6 +84,7 @@ def dashboard(request: Request) -> Any:
                 for code, n in indicator_counts.items()
             ],
             "recent": list_documents(db, limit=10),
+            "charts": charts,
         },
     )
 
@@ -200,6 +221,35 @@ def evidence_pack(request: Request, screening_id: int, row: int) -> Any:
         lists=record["lists"],
     )
     return HTMLResponse(render_pack(run, result))
+
+
+@router.get("/screenings/{screening_id}/rows/{row}/pack.pdf")
+def evidence_pack_pdf(request: Request, screening_id: int, row: int) -> Any:
+    """The evidence pack of one screened row, as a PDF to download."""
+    import tempfile
+
+    from fastapi.responses import Response
+
+    from laborwatch.screen.report import pdf_pack
+
+    record = get_screening(database(request), screening_id)
+    result = next((r for r in record["results"] if r["row"] == row), None)
+    if result is None:
+        raise LaborwatchError(f"{screening_id}/{row}: no such screened row")
+    run = SimpleNamespace(
+        **{
+            k: record[k]
+            for k in ("id", "created_at", "input_name", "input_checksum", "lists")
+        }
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        data = pdf_pack(run, result, Path(folder) / "pack.pdf")
+    name = f"screening-{screening_id}-row-{row}.pdf"
+    return Response(
+        data,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @router.get("/map")
