@@ -130,3 +130,28 @@ def test_unreadable_file_fails_and_the_rest_is_ingested(
     outcomes = {Path(e.location).name: (e.outcome, e.detail) for e in summary.events}
     assert outcomes["locked.txt"] == ("failed", "cannot read (Permission denied)")
     assert outcomes["kiln.txt"][0] == "ingested"
+
+
+def test_workers_store_the_same_evidence(tmp_path: Path) -> None:
+    from sqlalchemy import func, select
+
+    from laborwatch.store import open_database
+    from laborwatch.store.tables import indicators
+
+    results = {}
+    for workers in (1, 2):
+        url = f"sqlite:///{tmp_path / f'w{workers}.db'}"
+        database = open_database(url)
+        summary = ingest_paths(
+            [str(REPORTS)], database, Settings(database_url=url), workers=workers
+        )
+        with database.reading() as connection:
+            count = connection.scalar(select(func.count()).select_from(indicators))
+        results[workers] = (
+            summary.counts,
+            sorted(e.document_id or "" for e in summary.events),
+            count,
+        )
+        database.close()
+    assert results[1] == results[2]
+    assert results[2][0]["ingested"] == REPORT_DOCUMENTS

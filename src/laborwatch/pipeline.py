@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
 from laborwatch.documents import Document
+from laborwatch.extract.evidence import Evidence
 from laborwatch.extract.pipeline import EXTRACTOR_VERSION, analyze
 from laborwatch.ingest import Problem, SourceFile, discover, read_source
 from laborwatch.ingest.fingerprint import minhash_signature
@@ -54,11 +57,14 @@ def ingest_paths(
     on_start: StartCallback | None = None,
     on_event: ProgressCallback | None = None,
     on_source_done: SourceDoneCallback | None = None,
+    workers: int = 1,
 ) -> IngestSummary:
     """Read every input under ``paths`` and store what is new, one transaction each.
 
     A problem with one input never stops the others. Re-running is safe: what is
-    already stored is recognised as a duplicate and adds nothing.
+    already stored is recognised as a duplicate and adds nothing. With ``workers``
+    above 1, extraction runs in that many local processes (each loads the model
+    once); this process reads the inputs and does all the writing.
     """
     summary = IngestSummary()
 
@@ -76,27 +82,76 @@ def ingest_paths(
             sources.append(found)
     if on_start:
         on_start(sources)
-    for source in sources:
-        for result in read_source(source, settings):
-            if isinstance(result, Problem):
-                record(_problem_event(result))
+    items = (
+        (index, result)
+        for index, source in enumerate(sources)
+        for result in read_source(source, settings)
+    )
+    done = 0  # sources whose every result has been recorded
+    with _preparer(workers) as prepare:
+        for index, prepared in prepare(items):
+            while done < index:
+                if on_source_done:
+                    on_source_done(sources[done])
+                done += 1
+            if isinstance(prepared, Problem):
+                record(_problem_event(prepared))
             else:
-                record(store_document(result, database, settings))
+                record(store_prepared(*prepared, database, settings))
+    for source in sources[done:]:
         if on_source_done:
             on_source_done(source)
     return summary
+
+
+Prepared = tuple[Document, Evidence, bytes]
+_Item = tuple[int, "Document | Problem"]
+
+
+def prepare_document(item: _Item) -> tuple[int, Prepared | Problem]:
+    """Extract and fingerprint one document (problems pass through): pure, so it
+    can run in another process."""
+    index, result = item
+    if isinstance(result, Problem):
+        return index, result
+    return index, (result, analyze(result), minhash_signature(result.text))
+
+
+@contextmanager
+def _preparer(
+    workers: int,
+) -> Iterator[Callable[[Iterable[_Item]], Iterator[tuple[int, Prepared | Problem]]]]:
+    if workers <= 1:
+        yield lambda items: map(prepare_document, items)
+        return
+    # fork: workers start from this process without re-importing; each loads the
+    # model on its first document and keeps it.
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield lambda items: pool.imap(prepare_document, items, chunksize=4)
 
 
 def store_document(
     document: Document, database: Database, settings: Settings
 ) -> IngestEvent:
     """Extract a document's evidence and fingerprint, and store it if new."""
-    evidence = analyze(document)
+    _index, prepared = prepare_document((0, document))
+    assert not isinstance(prepared, Problem)
+    return store_prepared(*prepared, database, settings)
+
+
+def store_prepared(
+    document: Document,
+    evidence: Evidence,
+    signature: bytes,
+    database: Database,
+    settings: Settings,
+) -> IngestEvent:
+    """Store an extracted document if new; say what happened."""
     result = save_document(
         database,
         document,
         evidence.sentences,
-        minhash_signature(document.text),
+        signature,
         near_duplicate_threshold=settings.near_duplicate_threshold,
         evidence=evidence,
     )

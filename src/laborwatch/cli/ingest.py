@@ -46,6 +46,12 @@ def ingest_command(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Also list each document ingested.")
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, max=64, help="Processes extracting evidence at once (one per core)."
+        ),
+    ] = 1,
 ) -> None:
     """Ingest text, Markdown, HTML, PDF and JSON Lines reports.
 
@@ -55,7 +61,12 @@ def ingest_command(
     """
     database = open_from(ctx)
     summary = run_ingest(
-        paths, database, settings_from(ctx), verbose=verbose, quiet=as_json
+        paths,
+        database,
+        settings_from(ctx),
+        verbose=verbose,
+        quiet=as_json,
+        workers=workers,
     )
     if as_json:
         print_json(ingest_record(summary))
@@ -72,6 +83,7 @@ def run_ingest(
     *,
     verbose: bool,
     quiet: bool,
+    workers: int = 1,
 ) -> IngestSummary:
     """Ingest with a progress bar; report problems (and documents, if verbose)."""
     with progress_bar("Ingesting") as progress:
@@ -95,6 +107,7 @@ def run_ingest(
             on_start=on_start,
             on_event=on_event,
             on_source_done=on_source_done,
+            workers=workers,
         )
 
 
