@@ -8,6 +8,7 @@ never replaces a good list.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from laborwatch.errors import LaborwatchError
@@ -70,6 +71,18 @@ def detect_format(path: Path) -> str:
     )
 
 
+# Formats read from one file by one function; OFAC (a set of files) and FtM (which
+# names its own list) are handled in load_list.
+_LOADERS: dict[str, Callable[[Path], LoadedList]] = {
+    "un-xml": load_un,
+    "eu-xml": load_eu,
+    "uk-xml": load_uk,
+    "bis-dpl": load_bis,
+    "dol-xml": load_dol_xml,
+    "dol-xlsx": load_dol_xlsx,
+}
+
+
 def load_list(
     path: Path, list_format: str | None = None, list_id: str | None = None
 ) -> LoadedList:
@@ -87,20 +100,10 @@ def load_list(
                 f"{path}: OFAC lists load from sdn.csv or cons_prim.csv"
             )
         loaded = load_ofac(path)
-    elif list_format == "un-xml":
-        loaded = load_un(path)
-    elif list_format == "dol-xml":
-        loaded = load_dol_xml(path)
-    elif list_format == "dol-xlsx":
-        loaded = load_dol_xlsx(path)
-    elif list_format == "eu-xml":
-        loaded = load_eu(path)
-    elif list_format == "uk-xml":
-        loaded = load_uk(path)
-    elif list_format == "bis-dpl":
-        loaded = load_bis(path)
     elif list_format == "ftm-json":
         loaded = load_ftm(path, list_id)
+    elif list_format in _LOADERS:
+        loaded = _LOADERS[list_format](path)
     else:
         raise LaborwatchError(
             f"{list_format}: unknown format; one of {', '.join(FORMATS)}"
