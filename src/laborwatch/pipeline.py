@@ -130,15 +130,6 @@ def _preparer(
         yield lambda items: pool.imap(prepare_document, items, chunksize=4)
 
 
-def store_document(
-    document: Document, database: Database, settings: Settings
-) -> IngestEvent:
-    """Extract a document's evidence and fingerprint, and store it if new."""
-    _index, prepared = prepare_document((0, document))
-    assert not isinstance(prepared, Problem)
-    return store_prepared(*prepared, database, settings)
-
-
 def store_prepared(
     document: Document,
     evidence: Evidence,

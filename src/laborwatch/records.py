@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from laborwatch.documents import Document, Sentence
-from laborwatch.extract.evidence import Evidence, Span
+from laborwatch.extract.evidence import Evidence, Span, fact_fields
 from laborwatch.extract.indicators import CODES
 from laborwatch.pipeline import OUTCOMES, IngestEvent, IngestSummary
 from laborwatch.store import DocumentSummary, SearchHit, SourceRecord, StoredDocument
@@ -163,10 +163,7 @@ FACT_KINDS = (
 
 def fact_record(fact: Any) -> dict[str, Any]:
     """A fact's fields, then its span (``start``, ``end``, ``sentence``)."""
-    fields = {
-        key: value for key, value in dataclasses.asdict(fact).items() if key != "span"
-    }
-    return {**fields, **_span(fact.span)}
+    return {**fact_fields(fact), **_span(fact.span)}
 
 
 def evidence_record(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
+from typing import Any
 
 from laborwatch.documents import Sentence
 
@@ -15,6 +17,13 @@ class Span:
     start: int
     end: int
     sentence: int
+
+
+def fact_fields(fact: Any) -> dict[str, Any]:
+    """A fact's own fields, without its span: what is stored and shown of it."""
+    return {
+        key: value for key, value in dataclasses.asdict(fact).items() if key != "span"
+    }
 
 
 @dataclass(frozen=True)

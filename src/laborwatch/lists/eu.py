@@ -15,8 +15,7 @@ from pathlib import Path
 from laborwatch.countries import country_code
 from laborwatch.errors import LaborwatchError
 from laborwatch.lists.entry import ListEntry, LoadedList
-from laborwatch.lists.files import checksum, parse_xml, read_bytes
-from laborwatch.lists.un import _date
+from laborwatch.lists.files import checksum, iso_date, parse_xml, read_bytes
 
 _SCHEMA = {"person": "Person", "enterprise": "Organization"}
 
@@ -38,7 +37,7 @@ def load_eu(path: Path) -> LoadedList:
         title="EU Consolidated Financial Sanctions List",
         format="eu-xml",
         publisher="European Commission (Financial Sanctions Files)",
-        published=_date(root.get("generationDate")),
+        published=iso_date(root.get("generationDate")),
         sources=(str(path),),
         checksum=checksum(data),
         entries=entries,

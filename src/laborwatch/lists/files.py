@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import xml.etree.ElementTree as ElementTree
+from datetime import date, datetime
 from pathlib import Path
 
 from laborwatch.errors import LaborwatchError
@@ -52,3 +53,13 @@ def parse_xml(path: Path, data: bytes) -> ElementTree.Element:
         if isinstance(node.tag, str) and "}" in node.tag:
             node.tag = node.tag.split("}", 1)[1]
     return root
+
+
+def iso_date(value: str | None) -> date | None:
+    """The date of an ISO 8601 date or timestamp ("2026-02-27T00:00:09.554Z")."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None

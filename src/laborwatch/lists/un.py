@@ -8,13 +8,12 @@ Schema: https://scsanctions.un.org/resources/xml/en/consolidated.xsd; the root
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
-from datetime import date, datetime
 from pathlib import Path
 
 from laborwatch.countries import country_code
 from laborwatch.errors import LaborwatchError
 from laborwatch.lists.entry import ListEntry, LoadedList
-from laborwatch.lists.files import checksum, parse_xml, read_bytes
+from laborwatch.lists.files import checksum, iso_date, parse_xml, read_bytes
 
 
 def looks_like_un(head: bytes) -> bool:
@@ -35,7 +34,7 @@ def load_un(path: Path) -> LoadedList:
         title="UN Security Council Consolidated List",
         format="un-xml",
         publisher="United Nations Security Council",
-        published=_date(root.get("dateGenerated")),
+        published=iso_date(root.get("dateGenerated")),
         sources=(str(path),),
         checksum=checksum(data),
         entries=entries,
@@ -131,12 +130,3 @@ def _address(node: ElementTree.Element) -> str:
 
 def _codes(names: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(c for c in (country_code(n) for n in names) if c))
-
-
-def _date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-    except ValueError:
-        return None

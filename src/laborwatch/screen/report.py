@@ -31,9 +31,10 @@ def _template() -> Any:
     return environment.get_template("pack.html")
 
 
-def render_pack(run: Any, result: dict[str, Any]) -> str:
+def render_pack(run: Any, result: dict[str, Any], template: Any = None) -> str:
     """One screened row's evidence pack as HTML (``result`` as stored)."""
-    return str(_template().render(run=run, s=result, rule_titles=RULE_TITLES))
+    template = template or _template()
+    return str(template.render(run=run, s=result, rule_titles=RULE_TITLES))
 
 
 def write_packs(folder: Path, run: Any, screenings: list[Screening]) -> list[Path]:
@@ -43,9 +44,10 @@ def write_packs(folder: Path, run: Any, screenings: list[Screening]) -> list[Pat
     written = []
     for screening in screenings:
         stem = f"{screening.row:05d}-{_slug(screening.name) or 'unnamed'}"
-        context = {"run": run, "s": asdict(screening), "rule_titles": RULE_TITLES}
         html_path = folder / f"{stem}.html"
-        html_path.write_text(template.render(**context), encoding="utf-8")
+        html_path.write_text(
+            render_pack(run, asdict(screening), template), encoding="utf-8"
+        )
         pdf_path = folder / f"{stem}.pdf"
         _write_pdf(pdf_path, run, screening)
         written += [html_path, pdf_path]

@@ -13,9 +13,14 @@ from typing import Any
 
 from sqlalchemy import select
 
-from laborwatch.match import Query
+from laborwatch.match import Feature, Hit, Query
 from laborwatch.screen.config import LEVELS
-from laborwatch.screen.context import ScreeningContext, document_summary, goods_of
+from laborwatch.screen.context import (
+    ScreeningContext,
+    document_summary,
+    goods_of,
+    identifier_key,
+)
 from laborwatch.screen.suppliers import SupplierRow
 from laborwatch.store.tables import facts, indicators, sentences
 
@@ -118,30 +123,21 @@ def _sanctions(row: SupplierRow, context: ScreeningContext, result: Screening) -
 
 def _identifier(row: SupplierRow, context: ScreeningContext, result: Screening) -> None:
     """An identifier (LEI, registration, IMO number…) that a list entry carries."""
-    from laborwatch.screen.context import identifier_key
-
     if not row.identifier:
         return
     for list_id, entry in context.identifiers.get(identifier_key(row.identifier), []):
-        result.sanctions_hits.append(
-            {
-                "screened": "identifier",
-                "list": list_id,
-                "entry_id": entry.entry_id,
-                "caption": entry.name,
-                "matched_name": row.identifier,
-                "score": 1.0,
-                "countries": list(entry.countries),
-                "programs": list(entry.programs),
-                "features": [
-                    {
-                        "name": "identifier",
-                        "value": 1.0,
-                        "detail": {"identifier": row.identifier},
-                    }
-                ],
-            }
+        hit = Hit(
+            list_id=list_id,
+            entry_id=entry.entry_id,
+            schema=entry.schema,
+            caption=entry.name,
+            matched_name=row.identifier,
+            score=1.0,
+            features=(Feature("identifier", 1.0, {"identifier": row.identifier}),),
+            countries=entry.countries,
+            programs=entry.programs,
         )
+        result.sanctions_hits.append({"screened": "identifier", **hit.record()})
         result.raise_to(
             "high",
             f"identifier {row.identifier!r} is that of {entry.name!r} on {list_id} (entry {entry.entry_id})",

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, select
 
 from laborwatch.documents import Document, Sentence
-from laborwatch.extract.evidence import Evidence
+from laborwatch.extract.evidence import Evidence, fact_fields
 from laborwatch.store.database import Database
 from laborwatch.store.tables import analyses, facts, incidents, indicators, sentences
 
@@ -77,7 +77,7 @@ def write_evidence(connection: Connection, evidence: Evidence) -> None:
     rows = []
     for attribute, (kind, key) in _FACT_KEYS.items():
         for fact in getattr(evidence, attribute):
-            detail = {k: v for k, v in dataclasses.asdict(fact).items() if k != "span"}
+            detail = fact_fields(fact)
             rows.append(
                 {
                     "document_id": document_id,

@@ -206,20 +206,22 @@ def screening_page(request: Request, screening_id: int) -> Any:
     return templates.TemplateResponse(request, "screening.html", {"record": record})
 
 
-@router.get("/screenings/{screening_id}/rows/{row}")
-def evidence_pack(request: Request, screening_id: int, row: int) -> Any:
-    """The evidence pack of one screened row, as HTML."""
+def _screened_row(
+    request: Request, screening_id: int, row: int
+) -> tuple[SimpleNamespace, dict[str, Any]]:
+    """A stored run's record (as the pack templates read it) and one of its rows."""
     record = get_screening(database(request), screening_id)
     result = next((r for r in record["results"] if r["row"] == row), None)
     if result is None:
         raise LaborwatchError(f"{screening_id}/{row}: no such screened row")
-    run = SimpleNamespace(
-        id=record["id"],
-        created_at=record["created_at"],
-        input_name=record["input_name"],
-        input_checksum=record["input_checksum"],
-        lists=record["lists"],
-    )
+    keys = ("id", "created_at", "input_name", "input_checksum", "lists")
+    return SimpleNamespace(**{key: record[key] for key in keys}), result
+
+
+@router.get("/screenings/{screening_id}/rows/{row}")
+def evidence_pack(request: Request, screening_id: int, row: int) -> Any:
+    """The evidence pack of one screened row, as HTML."""
+    run, result = _screened_row(request, screening_id, row)
     return HTMLResponse(render_pack(run, result))
 
 
@@ -232,16 +234,7 @@ def evidence_pack_pdf(request: Request, screening_id: int, row: int) -> Any:
 
     from laborwatch.screen.report import pdf_pack
 
-    record = get_screening(database(request), screening_id)
-    result = next((r for r in record["results"] if r["row"] == row), None)
-    if result is None:
-        raise LaborwatchError(f"{screening_id}/{row}: no such screened row")
-    run = SimpleNamespace(
-        **{
-            k: record[k]
-            for k in ("id", "created_at", "input_name", "input_checksum", "lists")
-        }
-    )
+    run, result = _screened_row(request, screening_id, row)
     with tempfile.TemporaryDirectory() as folder:
         data = pdf_pack(run, result, Path(folder) / "pack.pdf")
     name = f"screening-{screening_id}-row-{row}.pdf"
