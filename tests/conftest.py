@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 REPORTS = FIXTURES / "reports"
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 POSTGRES_URL_VARIABLE = "LABORWATCH_TEST_POSTGRES"
+# Every test that stores anything runs once on each.
+ENGINES = ("sqlite", "postgresql")
 
 
 def postgres_url() -> str:
@@ -29,25 +33,49 @@ def postgres_url() -> str:
     return url
 
 
-def reset_postgres(url: str) -> None:
-    """Drop everything in the test database's public schema."""
-    from sqlalchemy import create_engine, text
+@contextmanager
+def postgres_database() -> Iterator[str]:
+    """A new, empty PostgreSQL database of its own, dropped afterwards."""
+    from sqlalchemy import create_engine, make_url, text
 
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
+    server = postgres_url()
+    name = f"laborwatch_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(server).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+@contextmanager
+def empty_database(engine: str, folder: Path) -> Iterator[str]:
+    """The URL of an empty database on ``engine`` ("sqlite" or "postgresql")."""
+    if engine == "sqlite":
+        yield f"sqlite:///{folder / 'laborwatch.db'}"
+    else:
+        with postgres_database() as url:
+            yield url
+
+
+@pytest.fixture(params=ENGINES)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A URL of an empty database, once per engine."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'laborwatch.db'}"
-    url = postgres_url()
-    reset_postgres(url)
-    return url
+    with empty_database(request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def module_database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """An empty database shared by one module's tests, once per engine."""
+    folder = tmp_path_factory.mktemp("database")
+    with empty_database(request.param, folder) as url:
+        yield url
 
 
 @pytest.fixture
@@ -64,6 +92,7 @@ def database(database_url: str) -> Iterator[Database]:
 
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
+    """For the few tests of SQLite itself (its file, its pragmas)."""
     return f"sqlite:///{tmp_path / 'laborwatch.db'}"
 
 

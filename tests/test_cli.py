@@ -25,9 +25,9 @@ def test_ingest_folder_prints_counts_and_exits_zero(database_url: str) -> None:
     assert "already stored as" in again.stderr
 
 
-def test_ingest_json_lists_each_outcome(sqlite_url: str) -> None:
+def test_ingest_json_lists_each_outcome(database_url: str) -> None:
     output = ingest_json(
-        sqlite_url, str(REPORTS / "kiln-report.txt"), str(REPORTS / "feed.jsonl")
+        database_url, str(REPORTS / "kiln-report.txt"), str(REPORTS / "feed.jsonl")
     )
     assert output["exit"] == 0
     assert output["summary"] == {
@@ -45,12 +45,12 @@ def test_ingest_json_lists_each_outcome(sqlite_url: str) -> None:
 
 
 def test_failed_input_sets_exit_status_one_line_per_problem(
-    sqlite_url: str, tmp_path: Path
+    database_url: str, tmp_path: Path
 ) -> None:
     shutil.copy(FIXTURES / "encrypted.pdf", tmp_path / "locked.pdf")
     shutil.copy(REPORTS / "kiln-report.txt", tmp_path / "kiln.txt")
     result = run_cli(
-        "--db", sqlite_url, "ingest", str(tmp_path), str(tmp_path / "missing.txt")
+        "--db", database_url, "ingest", str(tmp_path), str(tmp_path / "missing.txt")
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -62,17 +62,17 @@ def test_failed_input_sets_exit_status_one_line_per_problem(
     assert lines[-1] == "1 ingested, 0 duplicate, 0 skipped, 2 failed"
 
 
-def test_skipped_inputs_alone_do_not_fail(sqlite_url: str, tmp_path: Path) -> None:
+def test_skipped_inputs_alone_do_not_fail(database_url: str, tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
-    result = run_cli("--db", sqlite_url, "ingest", str(tmp_path / "empty.txt"))
+    result = run_cli("--db", database_url, "ingest", str(tmp_path / "empty.txt"))
     assert result.returncode == 0
     assert "empty document, skipped" in result.stderr
 
 
-def test_size_limit_from_environment(sqlite_url: str) -> None:
+def test_size_limit_from_environment(database_url: str) -> None:
     result = run_cli(
         "--db",
-        sqlite_url,
+        database_url,
         "ingest",
         str(REPORTS / "two-pages.pdf"),
         env={"LABORWATCH_MAX_FILE_MB": "0.001"},
@@ -83,21 +83,21 @@ def test_size_limit_from_environment(sqlite_url: str) -> None:
     )
 
 
-def test_standard_input_is_sniffed(sqlite_url: str) -> None:
+def test_standard_input_is_sniffed(database_url: str) -> None:
     text = ingest_json(
-        sqlite_url, "-", input=(REPORTS / "kiln-report.txt").read_bytes()
+        database_url, "-", input=(REPORTS / "kiln-report.txt").read_bytes()
     )
     assert text["events"][0]["location"] == "<stdin>"
     assert text["events"][0]["title"] == "Kiln workers paid in debt"
-    pdf = ingest_json(sqlite_url, "-", input=(REPORTS / "two-pages.pdf").read_bytes())
+    pdf = ingest_json(database_url, "-", input=(REPORTS / "two-pages.pdf").read_bytes())
     assert pdf["events"][0]["title"] == "Kiln workers' accounts"
-    feed = ingest_json(sqlite_url, "-", input=(REPORTS / "feed.jsonl").read_bytes())
+    feed = ingest_json(database_url, "-", input=(REPORTS / "feed.jsonl").read_bytes())
     assert [e["location"] for e in feed["events"]] == ["<stdin>:1", "<stdin>:2"]
 
 
-def test_docs_list_show_and_search_json(sqlite_url: str) -> None:
-    ingest_json(sqlite_url, str(REPORTS))
-    listed = json.loads(run_cli("--db", sqlite_url, "docs", "list", "--json").stdout)
+def test_docs_list_show_and_search_json(database_url: str) -> None:
+    ingest_json(database_url, str(REPORTS))
+    listed = json.loads(run_cli("--db", database_url, "docs", "list", "--json").stdout)
     assert len(listed["documents"]) == 8
     pdf = next(d for d in listed["documents"] if d["media_type"] == "application/pdf")
     assert set(pdf) >= {
@@ -111,7 +111,7 @@ def test_docs_list_show_and_search_json(sqlite_url: str) -> None:
     }
 
     shown = json.loads(
-        run_cli("--db", sqlite_url, "docs", "show", pdf["id"][:10], "--json").stdout
+        run_cli("--db", database_url, "docs", "show", pdf["id"][:10], "--json").stdout
     )
     assert shown["id"] == pdf["id"]
     assert len(shown["page_starts"]) == 2
@@ -122,7 +122,7 @@ def test_docs_list_show_and_search_json(sqlite_url: str) -> None:
 
     found = json.loads(
         run_cli(
-            "--db", sqlite_url, "docs", "search", "passports", "--sentences", "--json"
+            "--db", database_url, "docs", "search", "passports", "--sentences", "--json"
         ).stdout
     )
     assert found["query"] == "passports"
@@ -135,10 +135,10 @@ def test_docs_list_show_and_search_json(sqlite_url: str) -> None:
         assert hit["snippet"][start:end].lower() == "passports"
 
 
-def test_docs_show_human_output(sqlite_url: str) -> None:
-    ingest_json(sqlite_url, str(REPORTS / "article.html"))
-    listed = json.loads(run_cli("--db", sqlite_url, "docs", "list", "--json").stdout)
-    result = run_cli("--db", sqlite_url, "docs", "show", listed["documents"][0]["id"])
+def test_docs_show_human_output(database_url: str) -> None:
+    ingest_json(database_url, str(REPORTS / "article.html"))
+    listed = json.loads(run_cli("--db", database_url, "docs", "list", "--json").stdout)
+    result = run_cli("--db", database_url, "docs", "show", listed["documents"][0]["id"])
     assert result.returncode == 0
     assert "Fishers held at sea" in result.stdout
     assert "https://gazette.example.com/2024/07/fishers-held-at-sea" in result.stdout
@@ -160,9 +160,9 @@ def test_docs_show_human_output(sqlite_url: str) -> None:
     ],
 )
 def test_user_errors_are_one_line_without_traceback(
-    sqlite_url: str, args: list[str], message: str
+    database_url: str, args: list[str], message: str
 ) -> None:
-    full = args if args[0] == "--db" else ["--db", sqlite_url, *args]
+    full = args if args[0] == "--db" else ["--db", database_url, *args]
     result = run_cli(*full)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

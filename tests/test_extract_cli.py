@@ -1,10 +1,10 @@
 """analyze, eval and reanalyze as a user runs them."""
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from laborwatch.extract.pipeline import EXTRACTOR_VERSION
 from tests.conftest import REPORTS, SHARED_DATA, run_cli
@@ -98,26 +98,23 @@ def test_development_set_macro_f1_meets_the_bar() -> None:
     assert figures["indicators"]["doc_macro_f1"] >= 0.80
 
 
-def test_reanalyze_replaces_out_of_date_evidence(sqlite_url: str) -> None:
-    run_cli("--db", sqlite_url, "ingest", str(REPORTS))
-    path = sqlite_url.removeprefix("sqlite:///")
-    with sqlite3.connect(path) as connection:
-        before = connection.execute("SELECT count(*) FROM indicators").fetchone()[0]
-        connection.execute("UPDATE analyses SET extractor_version = '0'")
-        connection.execute("DELETE FROM indicators")
-    result = run_cli("--db", sqlite_url, "reanalyze", "--json")
+def test_reanalyze_replaces_out_of_date_evidence(database_url: str) -> None:
+    run_cli("--db", database_url, "ingest", str(REPORTS))
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        before = connection.scalar(text("SELECT count(*) FROM indicators"))
+        connection.execute(text("UPDATE analyses SET extractor_version = '0'"))
+        connection.execute(text("DELETE FROM indicators"))
+    result = run_cli("--db", database_url, "reanalyze", "--json")
     assert json.loads(result.stdout)["analysed"] == 8
-    with sqlite3.connect(path) as connection:
-        assert (
-            connection.execute("SELECT count(*) FROM indicators").fetchone()[0]
-            == before
+    with engine.connect() as connection:
+        assert connection.scalar(text("SELECT count(*) FROM indicators")) == before
+        versions = set(
+            connection.scalars(text("SELECT extractor_version FROM analyses"))
         )
-        versions = {
-            row[0]
-            for row in connection.execute("SELECT extractor_version FROM analyses")
-        }
+    engine.dispose()
     assert versions == {EXTRACTOR_VERSION}
-    again = json.loads(run_cli("--db", sqlite_url, "reanalyze", "--json").stdout)
+    again = json.loads(run_cli("--db", database_url, "reanalyze", "--json").stdout)
     assert again == {
         "extractor_version": EXTRACTOR_VERSION,
         "analysed": 0,

@@ -9,7 +9,7 @@ import pytest
 from laborwatch.pipeline import ingest_paths
 from laborwatch.settings import Settings
 from laborwatch.store import Database, count_documents, get_document, list_documents
-from tests.conftest import FIXTURES, REPORTS
+from tests.conftest import ENGINES, FIXTURES, REPORTS, empty_database
 
 # kiln-report.txt, latin1-report.txt, utf16-report.txt, notes.md, article.html,
 # two-pages.pdf and the two records of feed.jsonl
@@ -132,7 +132,8 @@ def test_unreadable_file_fails_and_the_rest_is_ingested(
     assert outcomes["kiln.txt"][0] == "ingested"
 
 
-def test_workers_store_the_same_evidence(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ENGINES)
+def test_workers_store_the_same_evidence(engine: str, tmp_path: Path) -> None:
     from sqlalchemy import func, select
 
     from laborwatch.store import open_database
@@ -140,18 +141,19 @@ def test_workers_store_the_same_evidence(tmp_path: Path) -> None:
 
     results = {}
     for workers in (1, 2):
-        url = f"sqlite:///{tmp_path / f'w{workers}.db'}"
-        database = open_database(url)
-        summary = ingest_paths(
-            [str(REPORTS)], database, Settings(database_url=url), workers=workers
-        )
-        with database.reading() as connection:
-            count = connection.scalar(select(func.count()).select_from(indicators))
-        results[workers] = (
-            summary.counts,
-            sorted(e.document_id or "" for e in summary.events),
-            count,
-        )
-        database.close()
+        (tmp_path / str(workers)).mkdir()
+        with empty_database(engine, tmp_path / str(workers)) as url:
+            database = open_database(url)
+            summary = ingest_paths(
+                [str(REPORTS)], database, Settings(database_url=url), workers=workers
+            )
+            with database.reading() as connection:
+                count = connection.scalar(select(func.count()).select_from(indicators))
+            results[workers] = (
+                summary.counts,
+                sorted(e.document_id or "" for e in summary.events),
+                count,
+            )
+            database.close()
     assert results[1] == results[2]
     assert results[2][0]["ingested"] == REPORT_DOCUMENTS

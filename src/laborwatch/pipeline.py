@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -14,6 +12,7 @@ from laborwatch.extract.evidence import Evidence
 from laborwatch.extract.pipeline import EXTRACTOR_VERSION, analyze
 from laborwatch.ingest import Problem, SourceFile, discover, read_source
 from laborwatch.ingest.fingerprint import minhash_signature
+from laborwatch.parallel import open_executor, ordered_map
 from laborwatch.settings import Settings
 from laborwatch.store import Database, get_document, save_document
 from laborwatch.store.evidence import analysed_versions, replace_evidence
@@ -58,13 +57,15 @@ def ingest_paths(
     on_event: ProgressCallback | None = None,
     on_source_done: SourceDoneCallback | None = None,
     workers: int = 1,
+    cluster: str | None = None,
 ) -> IngestSummary:
     """Read every input under ``paths`` and store what is new, one transaction each.
 
     A problem with one input never stops the others. Re-running is safe: what is
-    already stored is recognised as a duplicate and adds nothing. With ``workers``
-    above 1, extraction runs in that many local processes (each loads the model
-    once); this process reads the inputs and does all the writing.
+    already stored is recognised as a duplicate and adds nothing. Extraction runs
+    in ``workers`` local processes, or on the Dask scheduler at ``cluster``; each
+    worker loads the models once. This process reads the inputs and does all the
+    writing, so several ingest processes may share one database.
     """
     summary = IngestSummary()
 
@@ -88,8 +89,8 @@ def ingest_paths(
         for result in read_source(source, settings)
     )
     done = 0  # sources whose every result has been recorded
-    with _preparer(workers) as prepare:
-        for index, prepared in prepare(items):
+    with open_executor(workers, cluster) as (executor, slots):
+        for index, prepared in ordered_map(prepare_document, items, executor, slots):
             while done < index:
                 if on_source_done:
                     on_source_done(sources[done])
@@ -115,19 +116,6 @@ def prepare_document(item: _Item) -> tuple[int, Prepared | Problem]:
     if isinstance(result, Problem):
         return index, result
     return index, (result, analyze(result), minhash_signature(result.text))
-
-
-@contextmanager
-def _preparer(
-    workers: int,
-) -> Iterator[Callable[[Iterable[_Item]], Iterator[tuple[int, Prepared | Problem]]]]:
-    if workers <= 1:
-        yield lambda items: map(prepare_document, items)
-        return
-    # fork: workers start from this process without re-importing; each loads the
-    # model on its first document and keeps it.
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield lambda items: pool.imap(prepare_document, items, chunksize=4)
 
 
 def store_prepared(

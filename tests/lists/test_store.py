@@ -45,20 +45,20 @@ def test_reload_replaces_and_remove_deletes(database: Database) -> None:
 
 
 def test_failed_load_keeps_the_previous_version(
-    sqlite_url: str, tmp_path: Path
+    database_url: str, tmp_path: Path
 ) -> None:
     folder = tmp_path / "ofac"
     shutil.copytree(LISTS / "ofac", folder)
-    assert run_cli("--db", sqlite_url, "lists", "load", str(folder)).returncode == 0
-    before = json.loads(run_cli("--db", sqlite_url, "lists", "show", "--json").stdout)
+    assert run_cli("--db", database_url, "lists", "load", str(folder)).returncode == 0
+    before = json.loads(run_cli("--db", database_url, "lists", "show", "--json").stdout)
     (folder / "sdn.csv").write_bytes(
         (folder / "sdn.csv").read_bytes()[:-80]
     )  # truncated
-    failed = run_cli("--db", sqlite_url, "lists", "load", str(folder))
+    failed = run_cli("--db", database_url, "lists", "load", str(folder))
     assert failed.returncode == 1
     assert "Traceback" not in failed.stderr
     assert f"{folder / 'sdn.csv'}:5: expected 12 columns" in failed.stderr
-    after = json.loads(run_cli("--db", sqlite_url, "lists", "show", "--json").stdout)
+    after = json.loads(run_cli("--db", database_url, "lists", "show", "--json").stdout)
     assert after == before
 
 
@@ -84,11 +84,13 @@ def list_server(tmp_path: Path):  # type: ignore[no-untyped-def]
     server.shutdown()
 
 
-def test_update_downloads_and_loads_from_a_mirror(sqlite_url: str, list_server) -> None:  # type: ignore[no-untyped-def]
+def test_update_downloads_and_loads_from_a_mirror(
+    database_url: str, list_server
+) -> None:  # type: ignore[no-untyped-def]
     base_url, _served = list_server
     result = run_cli(
         "--db",
-        sqlite_url,
+        database_url,
         "lists",
         "update",
         "us_ofac_sdn",
@@ -103,16 +105,16 @@ def test_update_downloads_and_loads_from_a_mirror(sqlite_url: str, list_server) 
     assert loaded["un_sc_consolidated"]["published"] == "2026-02-27"
     # With no ids, the loaded lists are updated.
     again = run_cli(
-        "--db", sqlite_url, "lists", "update", "--base-url", base_url, "--json"
+        "--db", database_url, "lists", "update", "--base-url", base_url, "--json"
     )
     assert {item["id"] for item in json.loads(again.stdout)["lists"]} == set(loaded)
 
 
-def test_failed_download_keeps_the_list(sqlite_url: str, list_server) -> None:  # type: ignore[no-untyped-def]
+def test_failed_download_keeps_the_list(database_url: str, list_server) -> None:  # type: ignore[no-untyped-def]
     base_url, served = list_server
     run_cli(
         "--db",
-        sqlite_url,
+        database_url,
         "lists",
         "update",
         "un_sc_consolidated",
@@ -122,7 +124,7 @@ def test_failed_download_keeps_the_list(sqlite_url: str, list_server) -> None:  
     (served / "un.xml").unlink()
     failed = run_cli(
         "--db",
-        sqlite_url,
+        database_url,
         "lists",
         "update",
         "un_sc_consolidated",
@@ -131,5 +133,5 @@ def test_failed_download_keeps_the_list(sqlite_url: str, list_server) -> None:  
     )
     assert failed.returncode == 1
     assert "un.xml: download failed (HTTP 404)" in failed.stderr
-    shown = json.loads(run_cli("--db", sqlite_url, "lists", "show", "--json").stdout)
+    shown = json.loads(run_cli("--db", database_url, "lists", "show", "--json").stdout)
     assert [item["entries"] for item in shown["lists"]] == [2]

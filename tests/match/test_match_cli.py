@@ -6,16 +6,21 @@ from tests.conftest import run_cli
 LISTS = Path(__file__).resolve().parents[1] / "fixtures" / "lists"
 
 
-def loaded(sqlite_url: str) -> str:
+def loaded(database_url: str) -> str:
     result = run_cli(
-        "--db", sqlite_url, "lists", "load", str(LISTS / "ofac"), str(LISTS / "uk.xml")
+        "--db",
+        database_url,
+        "lists",
+        "load",
+        str(LISTS / "ofac"),
+        str(LISTS / "uk.xml"),
     )
     assert result.returncode == 0, result.stderr
-    return sqlite_url
+    return database_url
 
 
-def test_match_json_gives_list_id_score_and_explanation(sqlite_url: str) -> None:
-    result = run_cli("--db", loaded(sqlite_url), "match", "대성총국", "--json")
+def test_match_json_gives_list_id_score_and_explanation(database_url: str) -> None:
+    result = run_cli("--db", loaded(database_url), "match", "대성총국", "--json")
     assert result.returncode == 0, result.stderr
     record = json.loads(result.stdout)
     assert record["query"]["name"] == "대성총국"
@@ -26,16 +31,16 @@ def test_match_json_gives_list_id_score_and_explanation(sqlite_url: str) -> None
     assert 0 < record["hits"][0]["score"] <= 1
 
 
-def test_match_hangul_name_on_the_list_itself(sqlite_url: str) -> None:
+def test_match_hangul_name_on_the_list_itself(database_url: str) -> None:
     result = run_cli(
-        "--db", loaded(sqlite_url), "match", "조선대성총무역회사", "--json"
+        "--db", loaded(database_url), "match", "조선대성총무역회사", "--json"
     )
     (first, *_) = json.loads(result.stdout)["hits"]
     assert (first["entry_id"], first["score"]) == ("DPR0042", 1.0)
 
 
 def test_match_file_gives_one_object_per_line_in_order(
-    sqlite_url: str, tmp_path: Path
+    database_url: str, tmp_path: Path
 ) -> None:
     names = tmp_path / "names.csv"
     names.write_text(
@@ -45,7 +50,7 @@ def test_match_file_gives_one_object_per_line_in_order(
         "Pae Won-uk,Person,\n"
     )
     result = run_cli(
-        "--db", loaded(sqlite_url), "match", "--file", str(names), "--json"
+        "--db", loaded(database_url), "match", "--file", str(names), "--json"
     )
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
@@ -60,11 +65,11 @@ def test_match_file_gives_one_object_per_line_in_order(
     assert {hit["entry_id"] for hit in records[2]["hits"]} >= {"22987", "DPR0100"}
 
 
-def test_match_plain_name_file(sqlite_url: str, tmp_path: Path) -> None:
+def test_match_plain_name_file(database_url: str, tmp_path: Path) -> None:
     names = tmp_path / "names.txt"
     names.write_text("Korea Daesong Bank\n\nDaesung Industrial Co., Ltd.\n")
     result = run_cli(
-        "--db", loaded(sqlite_url), "match", "--file", str(names), "--json"
+        "--db", loaded(database_url), "match", "--file", str(names), "--json"
     )
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(records) == 2
@@ -72,19 +77,19 @@ def test_match_plain_name_file(sqlite_url: str, tmp_path: Path) -> None:
     assert records[1]["hits"] == []
 
 
-def test_match_human_output_explains(sqlite_url: str) -> None:
-    result = run_cli("--db", loaded(sqlite_url), "match", "Taesong General Bureau")
+def test_match_human_output_explains(database_url: str) -> None:
+    result = run_cli("--db", loaded(database_url), "match", "Taesong General Bureau")
     assert "KOREA DAESONG GENERAL TRADING CORPORATION" in result.stdout
     assert "taesong~daesong (romanisation)" in result.stdout
 
 
-def test_match_errors_are_one_line(sqlite_url: str, tmp_path: Path) -> None:
-    empty = run_cli("--db", sqlite_url, "match", "Anyone")
+def test_match_errors_are_one_line(database_url: str, tmp_path: Path) -> None:
+    empty = run_cli("--db", database_url, "match", "Anyone")
     assert empty.returncode == 1
     assert "no lists loaded" in empty.stderr
     bad = tmp_path / "bad.csv"
     bad.write_text("company,country\nX,KP\n")
-    wrong = run_cli("--db", loaded(sqlite_url), "match", "--file", str(bad))
+    wrong = run_cli("--db", loaded(database_url), "match", "--file", str(bad))
     assert wrong.returncode == 1
     assert f"{bad}:1: no 'name' column" in wrong.stderr
     assert "Traceback" not in wrong.stderr

@@ -13,9 +13,11 @@ SCREENING = FIXTURES / "screening"
 
 
 @pytest.fixture(scope="module")
-def screened(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict, Path]:  # type: ignore[type-arg]
+def screened(
+    tmp_path_factory: pytest.TempPathFactory, module_database_url: str
+) -> tuple[str, dict, Path]:  # type: ignore[type-arg]
     folder = tmp_path_factory.mktemp("screen")
-    url = f"sqlite:///{folder / 'laborwatch.db'}"
+    url = module_database_url
     loaded = run_cli(
         "--db",
         url,
@@ -156,18 +158,18 @@ def test_screenings_show_reproduces_the_run(screened) -> None:  # type: ignore[n
     ],
 )
 def test_bad_supplier_files_are_one_line(
-    sqlite_url: str, tmp_path: Path, content: str, name: str, message: str
+    database_url: str, tmp_path: Path, content: str, name: str, message: str
 ) -> None:
     path = tmp_path / name
     path.write_text(content)
-    result = run_cli("--db", sqlite_url, "screen", str(path))
+    result = run_cli("--db", database_url, "screen", str(path))
     assert result.returncode == 1
     assert message in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_columns_can_be_mapped_and_encodings_detected(
-    sqlite_url: str, tmp_path: Path
+    database_url: str, tmp_path: Path
 ) -> None:
     path = tmp_path / "latin1.csv"
     path.write_bytes(
@@ -175,10 +177,10 @@ def test_columns_can_be_mapped_and_encodings_detected(
             "latin-1"
         )
     )
-    run_cli("--db", sqlite_url, "lists", "load", str(SCREENING / "dol-goods.xml"))
+    run_cli("--db", database_url, "lists", "load", str(SCREENING / "dol-goods.xml"))
     result = run_cli(
         "--db",
-        sqlite_url,
+        database_url,
         "screen",
         str(path),
         "--json",
@@ -195,7 +197,7 @@ def test_columns_can_be_mapped_and_encodings_detected(
     assert row["level"] == "medium"
 
 
-def test_xlsx_input(sqlite_url: str, tmp_path: Path) -> None:
+def test_xlsx_input(database_url: str, tmp_path: Path) -> None:
     import openpyxl
 
     workbook = openpyxl.Workbook()
@@ -203,19 +205,19 @@ def test_xlsx_input(sqlite_url: str, tmp_path: Path) -> None:
     sheet.append(["Name", "Country", "Product"])
     sheet.append(["Lahore Brick Works", "PK", "bricks"])
     workbook.save(tmp_path / "suppliers.xlsx")
-    run_cli("--db", sqlite_url, "lists", "load", str(SCREENING / "dol-goods.xml"))
+    run_cli("--db", database_url, "lists", "load", str(SCREENING / "dol-goods.xml"))
     result = run_cli(
-        "--db", sqlite_url, "screen", str(tmp_path / "suppliers.xlsx"), "--json"
+        "--db", database_url, "screen", str(tmp_path / "suppliers.xlsx"), "--json"
     )
     (row,) = json.loads(result.stdout)["rows"]
     assert row["level"] == "high"
 
 
-def test_identifier_on_a_list_is_a_hit(sqlite_url: str, tmp_path: Path) -> None:
+def test_identifier_on_a_list_is_a_hit(database_url: str, tmp_path: Path) -> None:
     path = tmp_path / "suppliers.csv"
     path.write_text("name,country,identifier\nSea Transport Ltd,PA,IMO 1234567\n")
-    run_cli("--db", sqlite_url, "lists", "load", str(FIXTURES / "lists" / "ofac"))
-    result = run_cli("--db", sqlite_url, "screen", str(path), "--json")
+    run_cli("--db", database_url, "lists", "load", str(FIXTURES / "lists" / "ofac"))
+    result = run_cli("--db", database_url, "screen", str(path), "--json")
     (row,) = json.loads(result.stdout)["rows"]
     assert row["level"] == "high"
     assert row["sanctions_hits"][0]["screened"] == "identifier"
@@ -252,13 +254,13 @@ def test_rows_stream_from_a_large_file(tmp_path: Path) -> None:
     ],
 )
 def test_bad_configuration_is_one_line(
-    sqlite_url: str, tmp_path: Path, content: str, message: str
+    database_url: str, tmp_path: Path, content: str, message: str
 ) -> None:
     config = tmp_path / "screening.toml"
     config.write_text(content)
     result = run_cli(
         "--db",
-        sqlite_url,
+        database_url,
         "screen",
         str(SCREENING / "suppliers.csv"),
         "--config",
@@ -269,13 +271,13 @@ def test_bad_configuration_is_one_line(
     assert "Traceback" not in result.stderr
 
 
-def test_configuration_changes_levels(sqlite_url: str, tmp_path: Path) -> None:
-    run_cli("--db", sqlite_url, "lists", "load", str(SCREENING / "dol-goods.xml"))
+def test_configuration_changes_levels(database_url: str, tmp_path: Path) -> None:
+    run_cli("--db", database_url, "lists", "load", str(SCREENING / "dol-goods.xml"))
     config = tmp_path / "screening.toml"
     config.write_text("[country_good]\nchild_labour = 'high'\n")
     result = run_cli(
         "--db",
-        sqlite_url,
+        database_url,
         "screen",
         str(SCREENING / "suppliers.csv"),
         "--config",

@@ -1,7 +1,5 @@
 """Tokens and roles when the app is served to a team."""
 
-from pathlib import Path
-
 import pytest
 from fastapi.testclient import TestClient
 
@@ -14,8 +12,8 @@ from tests.conftest import FIXTURES, REPORTS, run_cli
 
 
 @pytest.fixture
-def team(tmp_path: Path) -> tuple[TestClient, dict[str, str]]:
-    settings = Settings(database_url=f"sqlite:///{tmp_path / 'team.db'}")
+def team(database_url: str) -> tuple[TestClient, dict[str, str]]:
+    settings = Settings(database_url=database_url)
     database = open_database(settings.database_url)
     ingest_paths([str(REPORTS / "article.html")], database, settings)
     tokens = {
@@ -88,19 +86,19 @@ def test_login_sets_a_cookie_for_the_pages(team) -> None:  # type: ignore[no-unt
     assert client.get("/").status_code == 200
 
 
-def test_serving_beyond_localhost_needs_tokens(sqlite_url: str) -> None:
-    result = run_cli("--db", sqlite_url, "serve", "--host", "0.0.0.0")
+def test_serving_beyond_localhost_needs_tokens(database_url: str) -> None:
+    result = run_cli("--db", database_url, "serve", "--host", "0.0.0.0")
     assert result.returncode == 1
     assert "needs API tokens" in result.stderr
 
 
-def test_tokens_cli(sqlite_url: str) -> None:
-    added = run_cli("--db", sqlite_url, "tokens", "add", "amina", "--role", "editor")
+def test_tokens_cli(database_url: str) -> None:
+    added = run_cli("--db", database_url, "tokens", "add", "amina", "--role", "editor")
     assert added.returncode == 0
     assert len(added.stdout.strip()) >= 40
-    listed = run_cli("--db", sqlite_url, "tokens", "list", "--json").stdout
+    listed = run_cli("--db", database_url, "tokens", "list", "--json").stdout
     assert '"role": "editor"' in listed and added.stdout.strip() not in listed
     assert (
-        run_cli("--db", sqlite_url, "tokens", "add", "x", "--role", "boss").returncode
+        run_cli("--db", database_url, "tokens", "add", "x", "--role", "boss").returncode
         == 1
     )

@@ -18,13 +18,15 @@ HOSTILE = (
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+def client(
+    tmp_path_factory: pytest.TempPathFactory, module_database_url: str
+) -> TestClient:
     folder = tmp_path_factory.mktemp("web")
     (folder / "reports").mkdir()
     (folder / "reports" / "hostile.txt").write_text(HOSTILE)
     for name in ("article.html", "kiln-report.txt"):
         (folder / "reports" / name).write_bytes((REPORTS / name).read_bytes())
-    settings = Settings(database_url=f"sqlite:///{folder / 'web.db'}")
+    settings = Settings(database_url=module_database_url)
     database = open_database(settings.database_url)
     ingest_paths([str(folder / "reports")], database, settings)
     database.close()

@@ -45,14 +45,16 @@ if not CHROMIUM.exists():
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(
+    tmp_path_factory: pytest.TempPathFactory, module_database_url: str
+) -> Iterator[str]:
     import uvicorn
 
     folder = tmp_path_factory.mktemp("browser")
     (folder / "reports").mkdir()
     (folder / "reports" / "hostile.txt").write_text(HOSTILE)
     shutil.copy(REPORTS / "article.html", folder / "reports" / "article.html")
-    settings = Settings(database_url=f"sqlite:///{folder / 'web.db'}")
+    settings = Settings(database_url=module_database_url)
     database = open_database(settings.database_url)
     ingest_paths([str(folder / "reports")], database, settings)
     save_list(database, load_list(FIXTURES / "lists" / "ofac"))

@@ -52,6 +52,14 @@ def ingest_command(
             min=1, max=64, help="Processes extracting evidence at once (one per core)."
         ),
     ] = 1,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ADDRESS",
+            help="Extract on the Dask scheduler at ADDRESS (tcp://host:8786) "
+            "instead of local processes; this process still does the writing.",
+        ),
+    ] = None,
 ) -> None:
     """Ingest text, Markdown, HTML, PDF and JSON Lines reports.
 
@@ -67,6 +75,7 @@ def ingest_command(
         verbose=verbose,
         quiet=as_json,
         workers=workers,
+        cluster=cluster,
     )
     if as_json:
         print_json(ingest_record(summary))
@@ -84,6 +93,7 @@ def run_ingest(
     verbose: bool,
     quiet: bool,
     workers: int = 1,
+    cluster: str | None = None,
 ) -> IngestSummary:
     """Ingest with a progress bar; report problems (and documents, if verbose)."""
     with progress_bar("Ingesting") as progress:
@@ -108,6 +118,7 @@ def run_ingest(
             on_event=on_event,
             on_source_done=on_source_done,
             workers=workers,
+            cluster=cluster,
         )
 
 

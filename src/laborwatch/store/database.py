@@ -11,7 +11,8 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, Insert, Table, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
@@ -147,3 +148,11 @@ def upgrade(database: Database) -> None:
             )
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def insert_or_ignore(connection: Connection, table: Table) -> Insert:
+    """``INSERT … ON CONFLICT DO NOTHING``: a row another writer already added
+    (same unique key) is left as it is, with no error and no lost transaction."""
+    if connection.dialect.name == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing()
+    return sqlite.insert(table).on_conflict_do_nothing()

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from laborwatch.documents import Document, Sentence
 from laborwatch.errors import LaborwatchError
 from laborwatch.extract.evidence import Evidence
 from laborwatch.ingest.fingerprint import band_keys, similarity
-from laborwatch.store.database import Database
+from laborwatch.store.database import Database, insert_or_ignore
 from laborwatch.store.evidence import write_evidence, write_sentences
 from laborwatch.store.tables import (
     document_sources,
@@ -84,17 +84,25 @@ def save_document(
     An exact copy adds only its location; a near-duplicate of a stored document
     is recorded against that document and not stored as new evidence.
     """
-    try:
-        with database.writing() as connection:
-            result = _save(
-                connection, document, sentences_, signature, near_duplicate_threshold
-            )
-            if result.outcome == "ingested" and evidence is not None:
-                write_evidence(connection, evidence)
-            return result
-    except IntegrityError:
-        # Another process stored the same text between our check and insert.
-        return SaveResult("duplicate", document.id)
+    for attempt in (1, 2):
+        try:
+            with database.writing() as connection:
+                result = _save(
+                    connection,
+                    document,
+                    sentences_,
+                    signature,
+                    near_duplicate_threshold,
+                )
+                if result.outcome == "ingested" and evidence is not None:
+                    write_evidence(connection, evidence)
+                return result
+        except IntegrityError:
+            # Another writer stored the same text between our check and insert;
+            # the second attempt finds it and records this copy against it.
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 def _save(
@@ -105,6 +113,19 @@ def _save(
     threshold: float,
 ) -> SaveResult:
     now = datetime.now(UTC)
+    keys = band_keys(signature)
+    if connection.dialect.name == "postgresql":
+        # Writers that could be storing the same or similar text share a band key:
+        # lock the keys (in order, so no deadlock) until this transaction ends.
+        # The checks below then see whatever the other writer committed. SQLite's
+        # single writer (BEGIN IMMEDIATE) needs no such lock.
+        connection.execute(
+            text(
+                "SELECT pg_advisory_xact_lock(key) FROM "
+                "(SELECT unnest(CAST(:keys AS bigint[])) AS key ORDER BY 1) AS ordered"
+            ),
+            {"keys": sorted(set(keys))},
+        )
     if connection.scalar(select(documents.c.id).where(documents.c.id == document.id)):
         _add_source(connection, document.id, document, "copy", None, now)
         return SaveResult("duplicate", document.id)
@@ -123,7 +144,6 @@ def _save(
             now,
         )
         return SaveResult("near_duplicate", earlier.document_id, earlier.similarity)
-    keys = band_keys(signature)
     original = _find_near_duplicate(connection, signature, keys, threshold)
     if original:
         original_id, score = original
@@ -187,24 +207,16 @@ def _add_source(
     score: float | None,
     now: datetime,
 ) -> None:
-    exists = connection.scalar(
-        select(document_sources.c.id).where(
-            document_sources.c.document_id == document_id,
-            document_sources.c.location == copy.source,
-            document_sources.c.content_id == copy.id,
+    connection.execute(
+        insert_or_ignore(connection, document_sources).values(
+            document_id=document_id,
+            location=copy.source,
+            content_id=copy.id,
+            relation=relation,
+            similarity=score,
+            seen_at=now,
         )
     )
-    if not exists:
-        connection.execute(
-            document_sources.insert().values(
-                document_id=document_id,
-                location=copy.source,
-                content_id=copy.id,
-                relation=relation,
-                similarity=score,
-                seen_at=now,
-            )
-        )
 
 
 def list_documents(
