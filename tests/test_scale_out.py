@@ -269,3 +269,43 @@ def test_two_ingests_of_overlapping_folders_store_each_document_once(
     # near-duplicate, whichever of the pair was stored first.
     assert relations["original"] == 80
     assert relations.get("copy", 0) + relations["near_duplicate"] == 21
+
+
+def test_screening_in_batches_on_workers_and_cluster_matches_one_process(
+    database_url: str, cluster: Any, tmp_path: Path
+) -> None:
+    screening = REPORTS.parent / "screening"
+    loaded = run_cli(
+        "--db", database_url, "lists", "load",
+        str(REPORTS.parent / "lists" / "ofac"), str(screening / "dol-goods.xml"),
+    )  # fmt: skip
+    assert loaded.returncode == 0, loaded.stderr
+    run_cli("--db", database_url, "ingest", str(screening / "evidence-report.txt"))
+    header, *lines = (screening / "suppliers.csv").read_text().splitlines()
+    rows = [line for line in lines if line.strip(",")]
+    suppliers = tmp_path / "suppliers.csv"
+    # 2,500 rows: three batches, each kind of row many times over.
+    suppliers.write_text(
+        "\n".join([header] + [rows[n % len(rows)] for n in range(2500)]) + "\n"
+    )
+    results = {}
+    for how in ([], ["--workers", "2"], ["--cluster", cluster.scheduler_address]):
+        result = run_cli(
+            "--db", database_url, "screen", str(suppliers), "--json", *how,
+            timeout=300,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        output = json.loads(result.stdout)
+        stored = json.loads(
+            run_cli(
+                "--db", database_url, "screenings", "show",
+                str(output["screening"]), "--json",
+            ).stdout
+        )  # fmt: skip
+        assert [r["row"] for r in output["rows"]] == list(range(2, 2502))
+        assert len(stored["results"]) == 2500
+        results[" ".join(how[:1])] = (output["summary"], output["rows"])
+    one_process = results[""]
+    assert one_process[0]["high"] > 0
+    assert results["--workers"] == one_process
+    assert results["--cluster"] == one_process

@@ -18,7 +18,8 @@ from laborwatch.screen.suppliers import csv_text
 from laborwatch.store.screenings import get_screening, list_screenings
 
 _STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "none": "green"}
-_TABLE_ROWS = 200  # beyond this, the terminal table lists flagged rows only
+_TABLE_ROWS = 200  # beyond this, the terminal table lists flagged rows only,
+_TABLE_FLAGGED = 2000  # up to this many in all
 CSV_COLUMNS = [
     "row",
     "name",
@@ -84,6 +85,20 @@ def screen_command(
         str | None,
         typer.Option(help="Header of the identifier column (LEI, registration, IMO)."),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, max=64, help="Processes screening batches of rows at once."
+        ),
+    ] = 1,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ADDRESS",
+            help="Screen on the Dask scheduler at ADDRESS (tcp://host:8786); its "
+            "workers must reach the database.",
+        ),
+    ] = None,
 ) -> None:
     """Screen suppliers against sanctions lists, the DOL list, rules and evidence.
 
@@ -112,14 +127,19 @@ def screen_command(
     if as_json:
         sys.stdout.write('{"rows": [')
     first = True
+    unshown = 0
 
     def on_row(screening: Screening) -> None:
-        nonlocal first
+        nonlocal first, unshown
         progress.update(task, advance=1, current=screening.name[:30])
-        if screening.level != "none":
+        if report and screening.level != "none":
             flagged.append(screening)
-        if len(shown) < _TABLE_ROWS or screening.level != "none":
+        if len(shown) < _TABLE_ROWS:
             shown.append(screening)
+        elif screening.level != "none" and len(shown) < _TABLE_FLAGGED:
+            shown.append(screening)
+        else:
+            unshown += 1
         if csv_file:
             csv_file.write(csv_text([csv_row(screening)]))
         if as_json:
@@ -133,7 +153,13 @@ def screen_command(
         with progress_bar("Screening") as progress:
             task = progress.add_task("Screening", total=None, current="")
             run = screen_file(
-                path, database, config_path=config, columns=columns, on_row=on_row
+                path,
+                database,
+                config_path=config,
+                columns=columns,
+                on_row=on_row,
+                workers=workers,
+                cluster=cluster,
             )
     finally:
         if csv_file:
@@ -150,6 +176,10 @@ def screen_command(
         sys.stdout.write("\n], " + json.dumps(tail, ensure_ascii=False)[1:] + "\n")
         return
     print_table(shown)
+    if unshown:
+        stderr.print(
+            f"{unshown} more rows not shown: use --csv or --json for every row"
+        )
     summary = run.summary
     stderr.print(
         f"screening {run.id}: {summary['rows']} rows — {summary['high']} high, "

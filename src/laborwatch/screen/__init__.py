@@ -18,11 +18,13 @@ from typing import Any
 
 from laborwatch import __version__
 from laborwatch.extract.pipeline import EXTRACTOR_VERSION
+from laborwatch.parallel import open_executor, ordered_map
 from laborwatch.screen.config import load_config
-from laborwatch.screen.context import build_context
+from laborwatch.screen.context import ScreeningContext, build_context
 from laborwatch.screen.screening import Screening, screen_row
-from laborwatch.screen.suppliers import read_suppliers
-from laborwatch.store import Database
+from laborwatch.screen.suppliers import SupplierRow, read_suppliers
+from laborwatch.store import Database, open_database
+from laborwatch.store.lists import ListSummary, list_lists
 from laborwatch.store.screenings import append_rows, finish_screening, start_screening
 
 __all__ = ["Screening", "ScreeningRun", "screen_file"]
@@ -51,28 +53,24 @@ def screen_file(
     config_path: Path | None = None,
     columns: dict[str, str] | None = None,
     on_row: Callable[[Screening], None] | None = None,
+    workers: int = 1,
+    cluster: str | None = None,
 ) -> ScreeningRun:
-    """Screen every row, passing each to ``on_row`` and storing it as it goes."""
+    """Screen every row, passing each to ``on_row`` and storing it as it goes.
+
+    Rows are read, screened and stored in batches, so memory stays flat however
+    long the file is. With ``workers`` or ``cluster`` the batches are screened in
+    other processes (see ``laborwatch.parallel``); each builds the lists' matcher
+    once per run from the database, which it must therefore be able to reach.
+    """
     config = load_config(config_path)
     rows = read_suppliers(path, columns)  # checks the header before anything is stored
     first = next(rows, None)
-    context = build_context(database, config)
     run = ScreeningRun(
         created_at=datetime.now(UTC).isoformat(),
         input_name=str(path),
         input_checksum=_sha256(path),
-        lists=[
-            {
-                "id": summary.id,
-                "title": summary.title,
-                "published": summary.published.isoformat()
-                if summary.published
-                else None,
-                "checksum": summary.checksum,
-                "loaded_at": summary.loaded_at.isoformat(),
-            }
-            for summary in context.lists
-        ],
+        lists=[_list_record(summary) for summary in list_lists(database)],
         config=config,
     )
     run.id = start_screening(
@@ -87,22 +85,65 @@ def screen_file(
             "config": run.config,
         },
     )
+    key = (database.connection_url, run.id)
     levels: Counter[str] = Counter()
-    batch: list[dict[str, Any]] = []
-    for row in itertools.chain([first] if first else [], rows):
-        screening = screen_row(row, context)
-        levels[screening.level] += 1
-        if on_row:
-            on_row(screening)
-        batch.append(asdict(screening))
-        if len(batch) >= _BATCH:
-            append_rows(database, run.id, batch)
-            batch = []
-    append_rows(database, run.id, batch)
+    all_rows = itertools.chain([first] if first else [], rows)
+    batches = (
+        _Batch(key, config, batch)
+        for batch in iter(lambda: tuple(itertools.islice(all_rows, _BATCH)), ())
+    )
+    with open_executor(workers, cluster) as (executor, slots):
+        if executor is None:
+            _CONTEXTS.clear()
+            _CONTEXTS[key] = build_context(database, config)
+        for screened in ordered_map(screen_batch, batches, executor, slots):
+            for screening in screened:
+                levels[screening.level] += 1
+                if on_row:
+                    on_row(screening)
+            append_rows(database, run.id, [asdict(s) for s in screened])
+    _CONTEXTS.clear()
     run.summary = {level: levels[level] for level in ("high", "medium", "low", "none")}
     run.summary["rows"] = sum(levels.values())
     finish_screening(database, run.id, run.summary)
     return run
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """Rows to screen, and which run's context (database URL, run id) they need."""
+
+    context_key: tuple[str, int]
+    config: dict[str, Any]
+    rows: tuple[SupplierRow, ...]
+
+
+# The context of the run being screened, kept per process: a worker builds it on
+# its first batch of a run and reuses it for the rest.
+_CONTEXTS: dict[tuple[str, int], ScreeningContext] = {}
+
+
+def screen_batch(batch: _Batch) -> list[Screening]:
+    """Screen a batch of rows: pure but for reading the database, so it can run
+    in another process or on a Dask worker."""
+    context = _CONTEXTS.get(batch.context_key)
+    if context is None:
+        for stale in _CONTEXTS.values():
+            stale.database.close()
+        _CONTEXTS.clear()
+        database = open_database(batch.context_key[0], migrate=False)
+        context = _CONTEXTS[batch.context_key] = build_context(database, batch.config)
+    return [screen_row(row, context) for row in batch.rows]
+
+
+def _list_record(summary: ListSummary) -> dict[str, Any]:
+    return {
+        "id": summary.id,
+        "title": summary.title,
+        "published": summary.published.isoformat() if summary.published else None,
+        "checksum": summary.checksum,
+        "loaded_at": summary.loaded_at.isoformat(),
+    }
 
 
 def _sha256(path: Path) -> str:

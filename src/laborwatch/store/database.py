@@ -36,6 +36,11 @@ class Database:
     def url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
 
+    @property
+    def connection_url(self) -> str:
+        """The URL with its password, for worker processes that connect themselves."""
+        return self.engine.url.render_as_string(hide_password=False)
+
     @contextmanager
     def reading(self) -> Iterator[Connection]:
         with self.engine.connect() as connection:
