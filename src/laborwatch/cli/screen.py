@@ -134,9 +134,8 @@ def screen_command(
         progress.update(task, advance=1, current=screening.name[:30])
         if report and screening.level != "none":
             flagged.append(screening)
-        if len(shown) < _TABLE_ROWS:
-            shown.append(screening)
-        elif screening.level != "none" and len(shown) < _TABLE_FLAGGED:
+        flagged_room = screening.level != "none" and len(shown) < _TABLE_FLAGGED
+        if len(shown) < _TABLE_ROWS or flagged_room:
             shown.append(screening)
         else:
             unshown += 1
