@@ -1,5 +1,7 @@
 """Tokens and roles when the app is served to a team."""
 
+import time
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -66,6 +68,16 @@ def test_writes_are_logged_with_who_and_when(team) -> None:  # type: ignore[no-u
             headers=auth(tokens["editor"]),
         )
     assert started.status_code == 202
+    job = started.json()["id"]
+    deadline = time.monotonic() + 30
+    while (
+        client.get(f"/api/screen/{job}", headers=auth(tokens["editor"])).json()[
+            "status"
+        ]
+        == "running"
+    ):  # let it finish before the database is dropped
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
     assert client.get("/api/audit", headers=auth(tokens["editor"])).status_code == 403
     (entry,) = client.get("/api/audit", headers=auth(tokens["admin"])).json()["log"]
     assert (entry["who"], entry["action"], entry["detail"]["file"]) == (
