@@ -5,7 +5,7 @@ list (../shared/data/dol) and --documents generated reports, writes --rows gener
 supplier rows (company names, some spelled as on the list, countries and goods),
 then times ``laborwatch screen``'s library call. Prints rows/s and peak memory.
 
-    python benchmarks/screen.py [--rows 10000] [--documents 1000]
+    python benchmarks/screen.py [--rows 10000] [--documents 1000] [--workers 1 2]
 """
 
 from __future__ import annotations
@@ -51,6 +51,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--documents", type=int, default=1_000)
+    parser.add_argument(
+        "--workers", type=int, nargs="+", default=[1], help="e.g. --workers 1 2"
+    )
     args = parser.parse_args()
     if not SHARED.exists():
         sys.exit(f"{SHARED}: not found (the list snapshots live in ../shared/data)")
@@ -85,15 +88,29 @@ def main() -> None:
                     name = f"{rng.choice(WORDS).title()} {rng.choice(WORDS).title()} {rng.choice(KINDS).title()} Ltd"
                 writer.writerow([name, country, product, hs])
 
-        started = time.perf_counter()
-        run = screen_file(folder / "suppliers.csv", database)
-        elapsed = time.perf_counter() - started
-        print(f"screen: {run.summary['rows']} rows in {elapsed:.1f} s ({run.summary})")
+        rates = {}
+        for workers in args.workers:
+            started = time.perf_counter()
+            run = screen_file(folder / "suppliers.csv", database, workers=workers)
+            elapsed = time.perf_counter() - started
+            rates[workers] = run.summary["rows"] / elapsed
+            print(
+                f"screen, {workers} worker(s): {run.summary['rows']} rows in "
+                f"{elapsed:.1f} s ({run.summary})"
+            )
+            print(
+                f"screen, {workers} worker(s): {rates[workers]:,.0f} rows/s "
+                "(lists and indexes loaded in the run, by each worker)"
+            )
+        if 1 in rates:
+            for workers, rate in rates.items():
+                if workers != 1:
+                    print(f"speed-up 1 → {workers} workers: {rate / rates[1]:.2f}×")
         print(
-            f"screen: {run.summary['rows'] / elapsed:,.0f} rows/s (one core, lists and indexes loaded in the run)"
-        )
-        print(
-            f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+            f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB "
+            "in this process; "
+            f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB "
+            "in the largest worker"
         )
 
 

@@ -19,12 +19,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 REPORTS = FIXTURES / "reports"
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 POSTGRES_URL_VARIABLE = "LABORWATCH_TEST_POSTGRES"
+REQUIRE_POSTGRES_VARIABLE = "LABORWATCH_TEST_REQUIRE_POSTGRES"  # set by .ci/run
 # Every test that stores anything runs once on each.
 ENGINES = ("sqlite", "postgresql")
 
 
 def postgres_url() -> str:
     url = os.environ.get(POSTGRES_URL_VARIABLE)
+    if not url and os.environ.get(REQUIRE_POSTGRES_VARIABLE):
+        pytest.fail(f"{POSTGRES_URL_VARIABLE} is not set, and CI requires PostgreSQL")
     if not url:
         pytest.skip(
             f"PostgreSQL not configured: set {POSTGRES_URL_VARIABLE} to a server URL "
