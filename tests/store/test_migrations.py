@@ -1,0 +1,93 @@
+"""Migrations, on both engines: step by step, down and up again, data kept, the
+result matching the table definitions, and two processes opening a new database."""
+
+from __future__ import annotations
+
+import threading
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, inspect
+
+from laborwatch.store import count_documents, open_database
+from laborwatch.store.database import _alembic_config, latest_revision, schema_revision
+from laborwatch.store.tables import metadata
+from tests.store.test_documents import ARTICLE, store
+
+REVISIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007"]
+
+
+def migrate(url: str, direction: str, revision: str) -> None:
+    engine = create_engine(url)
+    config = _alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        getattr(command, direction)(config, revision)
+    engine.dispose()
+
+
+def test_revisions_are_the_ones_listed() -> None:
+    assert latest_revision() == REVISIONS[-1]
+
+
+def test_step_by_step_down_to_nothing_and_up_again(database_url: str) -> None:
+    for revision in REVISIONS:
+        migrate(database_url, "upgrade", revision)
+    database = open_database(database_url, migrate=False)
+    assert schema_revision(database) == REVISIONS[-1]
+    database.close()
+    for revision in reversed(REVISIONS[:-1]):
+        migrate(database_url, "downgrade", revision)
+    migrate(database_url, "downgrade", "base")
+    engine = create_engine(database_url)
+    assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+    engine.dispose()
+    migrate(database_url, "upgrade", "head")
+
+
+def test_upgrade_keeps_stored_documents(database_url: str) -> None:
+    migrate(database_url, "upgrade", "0001")
+    early = open_database(database_url, migrate=False)
+    store(early, ARTICLE)  # documents, sentences, sources: all in 0001
+    early.close()
+    database = open_database(database_url)  # upgrades to the latest
+    assert schema_revision(database) == latest_revision()
+    assert count_documents(database)["documents"] == 1
+    database.close()
+
+
+def test_migrated_schema_matches_the_table_definitions(database_url: str) -> None:
+    open_database(database_url).close()
+    engine = create_engine(database_url)
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), metadata)
+    engine.dispose()
+    # Full-text search lives outside the table definitions (FTS5 tables on
+    # SQLite, generated tsvector columns on PostgreSQL); everything else must agree.
+    assert [d for d in differences if not _full_text(d)] == []
+
+
+def _full_text(difference: object) -> bool:
+    text = repr(difference)
+    return any(name in text for name in ("_fts", "search_vector", "tsv"))
+
+
+def test_two_processes_opening_a_new_database_both_succeed(database_url: str) -> None:
+    errors: list[BaseException] = []
+
+    def open_and_close() -> None:
+        try:
+            open_database(database_url).close()
+        except BaseException as error:  # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=open_and_close) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    database = open_database(database_url)
+    assert schema_revision(database) == latest_revision()
+    database.close()
