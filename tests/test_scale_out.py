@@ -17,6 +17,7 @@ import psutil
 import pytest
 from sqlalchemy import func, select
 
+from laborwatch.extract.pipeline import EXTRACTOR_VERSION
 from laborwatch.pipeline import OUTCOMES, ingest_paths
 from laborwatch.settings import Settings
 from laborwatch.store import count_documents, open_database
@@ -309,3 +310,40 @@ def test_screening_in_batches_on_workers_and_cluster_matches_one_process(
     assert one_process[0]["high"] > 0
     assert results["--workers"] == one_process
     assert results["--cluster"] == one_process
+
+
+def test_reanalyze_on_the_cluster_gives_the_same_evidence(
+    database_url: str, cluster: Any
+) -> None:
+    from sqlalchemy import create_engine, text
+
+    assert run_cli("--db", database_url, "ingest", str(REPORTS)).returncode == 0
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        before = connection.scalar(text("SELECT count(*) FROM indicators"))
+        connection.execute(text("UPDATE analyses SET extractor_version = '0'"))
+    result = run_cli(
+        "--db", database_url, "reanalyze", "--cluster", cluster.scheduler_address,
+        "--json",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["analysed"] == 8
+    with engine.connect() as connection:
+        assert connection.scalar(text("SELECT count(*) FROM indicators")) == before
+        assert set(
+            connection.scalars(text("SELECT extractor_version FROM analyses"))
+        ) == {EXTRACTOR_VERSION}
+    engine.dispose()
+
+
+@pytest.mark.parametrize("command", ["ingest", "screen", "reanalyze"])
+def test_workers_and_cluster_together_are_refused(command: str) -> None:
+    paths = {"ingest": [str(REPORTS)], "screen": [str(REPORTS / "none.csv")]}
+    result = run_cli(
+        command, *paths.get(command, []), "--workers", "2", "--cluster", "tcp://x:1"
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "Error: give --workers (local processes) or --cluster (a Dask scheduler), "
+        "not both"
+    )

@@ -161,10 +161,13 @@ def reanalyze_documents(
     everything: bool = False,
     on_start: Callable[[int], None] | None = None,
     on_document: Callable[[str], None] | None = None,
+    workers: int = 1,
+    cluster: str | None = None,
 ) -> ReanalyzeSummary:
     """Re-run extraction over stored documents whose evidence is out of date
     (or all, with ``everything``); each document's old evidence is replaced in
-    one transaction, so an interruption leaves every document consistent."""
+    one transaction, so an interruption leaves every document consistent.
+    Extraction runs where ``workers`` or ``cluster`` say, as in ``ingest_paths``."""
     versions = analysed_versions(database)
     stale = [
         document_id
@@ -173,12 +176,17 @@ def reanalyze_documents(
     ]
     if on_start:
         on_start(len(stale))
-    for document_id in stale:
-        document = get_document(database, document_id).document
-        replace_evidence(database, document, analyze(document))
-        if on_document:
-            on_document(document_id)
+    stored = (get_document(database, document_id).document for document_id in stale)
+    with open_executor(workers, cluster) as (executor, slots):
+        for document, evidence in ordered_map(analyze_one, stored, executor, slots):
+            replace_evidence(database, document, evidence)
+            if on_document:
+                on_document(document.id)
     return ReanalyzeSummary(analysed=len(stale), skipped=len(versions) - len(stale))
+
+
+def analyze_one(document: Document) -> tuple[Document, Evidence]:
+    return document, analyze(document)
 
 
 def _problem_event(problem: Problem) -> IngestEvent:

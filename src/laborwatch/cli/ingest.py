@@ -14,6 +14,7 @@ from laborwatch.cli.output import (
     settings_from,
     stderr,
 )
+from laborwatch.cli.parallel import Cluster, Workers, check_parallel
 from laborwatch.ingest import SourceFile
 from laborwatch.pipeline import OUTCOMES, IngestEvent, IngestSummary, ingest_paths
 from laborwatch.records import ingest_record
@@ -46,20 +47,8 @@ def ingest_command(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Also list each document ingested.")
     ] = False,
-    workers: Annotated[
-        int,
-        typer.Option(
-            min=1, max=64, help="Processes extracting evidence at once (one per core)."
-        ),
-    ] = 1,
-    cluster: Annotated[
-        str | None,
-        typer.Option(
-            metavar="ADDRESS",
-            help="Extract on the Dask scheduler at ADDRESS (tcp://host:8786) "
-            "instead of local processes; this process still does the writing.",
-        ),
-    ] = None,
+    workers: Workers = 1,
+    cluster: Cluster = None,
 ) -> None:
     """Ingest text, Markdown, HTML, PDF and JSON Lines reports.
 
@@ -67,6 +56,7 @@ def ingest_command(
     near-duplicates are recorded against the stored original. Exit status 1 when
     any input failed; skipped inputs (empty, over the size limit) do not count.
     """
+    check_parallel(workers, cluster)
     database = open_from(ctx)
     summary = run_ingest(
         paths,

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from laborwatch.cli.output import open_from, print_json, progress_bar, stderr
+from laborwatch.cli.parallel import Cluster, Workers, check_parallel
 from laborwatch.extract.pipeline import EXTRACTOR_VERSION
 from laborwatch.pipeline import reanalyze_documents
 
@@ -22,11 +23,14 @@ def reanalyze_command(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the counts as JSON.")
     ] = False,
+    workers: Workers = 1,
+    cluster: Cluster = None,
 ) -> None:
     """Re-extract evidence for stored documents analysed by an older extractor.
 
     Each document's sentences and evidence are replaced in one transaction.
     """
+    check_parallel(workers, cluster)
     database = open_from(ctx)
     with progress_bar("Re-analysing") as progress:
         task = progress.add_task("Re-analysing", total=None, current="")
@@ -37,6 +41,8 @@ def reanalyze_command(
             on_document=lambda document_id: progress.update(
                 task, advance=1, current=document_id[:12]
             ),
+            workers=workers,
+            cluster=cluster,
         )
     if as_json:
         print_json(

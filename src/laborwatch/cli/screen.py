@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from laborwatch.cli.output import open_from, print_json, progress_bar, stderr, stdout
+from laborwatch.cli.parallel import Cluster, Workers, check_parallel
 from laborwatch.screen import Screening, screen_file
 from laborwatch.screen.suppliers import csv_text
 from laborwatch.store.screenings import get_screening, list_screenings
@@ -85,20 +86,8 @@ def screen_command(
         str | None,
         typer.Option(help="Header of the identifier column (LEI, registration, IMO)."),
     ] = None,
-    workers: Annotated[
-        int,
-        typer.Option(
-            min=1, max=64, help="Processes screening batches of rows at once."
-        ),
-    ] = 1,
-    cluster: Annotated[
-        str | None,
-        typer.Option(
-            metavar="ADDRESS",
-            help="Screen on the Dask scheduler at ADDRESS (tcp://host:8786); its "
-            "workers must reach the database.",
-        ),
-    ] = None,
+    workers: Workers = 1,
+    cluster: Cluster = None,
 ) -> None:
     """Screen suppliers against sanctions lists, the DOL list, rules and evidence.
 
@@ -118,6 +107,7 @@ def screen_command(
         )
         if value
     }
+    check_parallel(workers, cluster)
     database = open_from(ctx)
     shown: list[Screening] = []
     flagged: list[Screening] = []
