@@ -54,27 +54,22 @@ COMMENTS: list[tuple[str, str, sa.types.TypeEngine[Any], bool, str]] = [
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
-        return
-    for table, column, type_, nullable, comment in COMMENTS:
-        op.alter_column(
-            table,
-            column,
-            comment=comment,
-            existing_type=type_,
-            existing_nullable=nullable,
-        )
+    _set_comments(add=True)
 
 
 def downgrade() -> None:
+    _set_comments(add=False)
+
+
+def _set_comments(*, add: bool) -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     for table, column, type_, nullable, comment in COMMENTS:
         op.alter_column(
             table,
             column,
-            comment=None,
-            existing_comment=comment,
+            comment=comment if add else None,
+            existing_comment=None if add else comment,
             existing_type=type_,
             existing_nullable=nullable,
         )
