@@ -30,6 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.corpus import report_text  # noqa: E402
+from tests.databases import postgres_database  # noqa: E402
 
 from laborwatch.ingest import Problem, SourceFile, read_source  # noqa: E402
 from laborwatch.pipeline import ingest_paths, prepare_document, store_prepared  # noqa: E402
@@ -42,23 +43,10 @@ TARGET_DOCUMENTS = 10_000_000
 @contextmanager
 def fresh_database(folder: Path, postgres: str | None) -> Iterator[str]:
     if not postgres:
-        path = folder / f"{uuid.uuid4().hex[:8]}.db"
-        yield f"sqlite:///{path}"
+        yield f"sqlite:///{folder / f'{uuid.uuid4().hex[:8]}.db'}"
         return
-    from sqlalchemy import create_engine, make_url, text
-
-    name = f"laborwatch_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(postgres, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield (
-            make_url(postgres).set(database=name).render_as_string(hide_password=False)
-        )
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with postgres_database(postgres, prefix="laborwatch_bench") as url:
+        yield url
 
 
 def database_bytes(url: str) -> int:

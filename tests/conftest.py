@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 
 from laborwatch.settings import Settings
 from laborwatch.store import Database, open_database
+from tests.databases import postgres_database
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPORTS = FIXTURES / "reports"
@@ -37,30 +37,12 @@ def postgres_url() -> str:
 
 
 @contextmanager
-def postgres_database() -> Iterator[str]:
-    """A new, empty PostgreSQL database of its own, dropped afterwards."""
-    from sqlalchemy import create_engine, make_url, text
-
-    server = postgres_url()
-    name = f"laborwatch_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(server).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-@contextmanager
 def empty_database(engine: str, folder: Path) -> Iterator[str]:
     """The URL of an empty database on ``engine`` ("sqlite" or "postgresql")."""
     if engine == "sqlite":
         yield f"sqlite:///{folder / 'laborwatch.db'}"
     else:
-        with postgres_database() as url:
+        with postgres_database(postgres_url()) as url:
             yield url
 
 

@@ -84,25 +84,22 @@ def save_document(
     An exact copy adds only its location; a near-duplicate of a stored document
     is recorded against that document and not stored as new evidence.
     """
-    for attempt in (1, 2):
-        try:
-            with database.writing() as connection:
-                result = _save(
-                    connection,
-                    document,
-                    sentences_,
-                    signature,
-                    near_duplicate_threshold,
-                )
-                if result.outcome == "ingested" and evidence is not None:
-                    write_evidence(connection, evidence)
-                return result
-        except IntegrityError:
-            # Another writer stored the same text between our check and insert;
-            # the second attempt finds it and records this copy against it.
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
+
+    def attempt() -> SaveResult:
+        with database.writing() as connection:
+            result = _save(
+                connection, document, sentences_, signature, near_duplicate_threshold
+            )
+            if result.outcome == "ingested" and evidence is not None:
+                write_evidence(connection, evidence)
+            return result
+
+    try:
+        return attempt()
+    except IntegrityError:
+        # Another writer stored the same text between our check and insert;
+        # a second attempt finds it and records this copy against it.
+        return attempt()
 
 
 def _save(
