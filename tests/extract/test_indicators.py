@@ -1,11 +1,22 @@
 import pytest
 
 from laborwatch.documents import Sentence
-from laborwatch.extract.indicators import find_indicators
+from laborwatch.extract.classifier import classify
+from laborwatch.extract.indicators import find_indicators, rule_features, rule_hits
 
 
-def codes(text: str) -> set[str]:
-    return {i.code for i in find_indicators(Sentence("doc", 0, 0, len(text), text))}
+def sentence(text: str, position: int = 0, start: int = 0) -> Sentence:
+    return Sentence("doc", position, start, start + len(text), text)
+
+
+def cue_codes(text: str) -> set[str]:
+    found, _negated = rule_hits(sentence(text))
+    return set(found)
+
+
+def decided(text: str, previous: str = "") -> set[str]:
+    (scores,) = classify([text], [previous])
+    return {i.code for i in find_indicators(sentence(text), scores)}
 
 
 @pytest.mark.parametrize(
@@ -35,8 +46,34 @@ def codes(text: str) -> set[str]:
         ),
     ],
 )
-def test_rules_find_the_indicator(text: str, expected: set[str]) -> None:
-    assert expected <= codes(text)
+def test_cue_rules_find_the_indicator(text: str, expected: set[str]) -> None:
+    assert expected <= cue_codes(text)
+
+
+def test_a_negated_cue_is_dropped_and_reported_as_a_feature() -> None:
+    text = "The workers were not beaten."
+    assert cue_codes(text) == set()
+    assert rule_features(text)[-1] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The recruiter confiscated their passports on arrival.", "retained_documents"),
+        ("Children aged 10 to 14 work in the mines.", "hazardous_child_work"),
+        (
+            "Employers confiscated the workers' passports and forced them to work "
+            "18 hours a day.",
+            "excessive_overtime",
+        ),
+        (
+            "Traffickers lured victims with false promises of well-paid jobs abroad.",
+            "deception",
+        ),
+    ],
+)
+def test_the_classifier_decides_evidence(text: str, expected: str) -> None:
+    assert expected in decided(text)
 
 
 @pytest.mark.parametrize(
@@ -46,20 +83,27 @@ def test_rules_find_the_indicator(text: str, expected: set[str]) -> None:
         "Our supplier code of conduct prohibits forced labour and passport retention.",
         "The law prohibits forced labor and child labor.",
         "Ensure that labor inspectors can inspect brick kilns where children work.",
-        "Modern slavery takes many forms, including debt bondage and deceptive hiring.",
         "The company denied the allegations and said all work was voluntary.",
         "The government launched a plan to combat child labor in cocoa farms.",
+        "Police charged the couple under the anti-trafficking act.",
+        "The company publishes its annual report every March.",
     ],
 )
-def test_no_indicator_in_negations_policies_laws_and_denials(text: str) -> None:
-    assert codes(text) == set()
+def test_no_indicator_in_negations_policies_laws_enforcement_and_denials(
+    text: str,
+) -> None:
+    assert decided(text) == set()
 
 
-def test_each_indicator_keeps_its_cue_and_span() -> None:
-    text = "Those who complain about blisters receive no sympathy."
-    sentence = Sentence("doc", 3, 100, 100 + len(text), text)
-    (indicator,) = find_indicators(sentence)
-    assert indicator.code == "abusive_conditions"
+def test_each_indicator_keeps_its_cue_span_and_probability() -> None:
+    text = "The agent confiscated the workers' passports when they arrived."
+    at = sentence(text, position=3, start=100)
+    (scores,) = classify([text])
+    (indicator,) = [
+        i for i in find_indicators(at, scores) if i.code == "retained_documents"
+    ]
     assert indicator.span.sentence == 3
     assert text[indicator.span.start - 100 : indicator.span.end - 100] == indicator.cue
+    assert indicator.cue and indicator.cue != text
+    assert indicator.confidence == indicator.model_confidence
     assert 0 < indicator.confidence <= 1

@@ -1,15 +1,28 @@
-"""A sentence classifier for the indicator codes, beside the rules.
+"""The learned sentence classifier that decides the indicator codes of English text.
 
-Sentences are embedded with a static (model2vec) distillation of all-MiniLM-L6-v2
-that ships in the package, and scored by one logistic regression per code
-(weights in ``data/indicator-classifier.json``, trained by
-``scripts/train_indicator_classifier.py``). Its probability rides along with each
-rule hit as a second opinion; see ``find_indicators`` for why it does not decide.
+One logistic regression per code over four feature blocks of a sentence:
+- TF-IDF of its word unigrams and bigrams,
+- TF-IDF of the previous sentence's words (context: a list of recommendations, a
+  paragraph about a remediation plan),
+- its static MiniLM embedding (model2vec, shipped in ``data/static-minilm``),
+- the rules' verdicts (``indicators.rule_features``): which codes' cues fired, and
+  whether the sentence reads as a law, recommendation, effort or denial.
+
+Each code has its own threshold, and for some codes a rule hit in a sentence that is
+not a law, effort or recommendation decides too; both are chosen by document-grouped
+cross-validation on the training corpus (``scripts/train_indicator_classifier.py``, docs/evaluation.md).
+Weights, vocabulary and thresholds live in ``data/indicator-model.npz`` and are
+applied with numpy, so scikit-learn is needed only to retrain.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -18,7 +31,68 @@ from typing import Any
 import numpy as np
 
 EMBEDDINGS_PATH = Path(str(files("laborwatch") / "data" / "static-minilm"))
-CLASSIFIER_PATH = Path(str(files("laborwatch") / "data" / "indicator-classifier.json"))
+MODEL_PATH = Path(str(files("laborwatch") / "data" / "indicator-model.npz"))
+
+_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]|\d+")
+# A sentence longer than this is scored on its first words: the cap bounds the
+# cost of a pathological "sentence" (a table flattened into one line).
+_MAX_WORDS = 400
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens, digits kept as runs, capped in number."""
+    return _WORD.findall(text.lower())[:_MAX_WORDS]
+
+
+def ngrams(text: str) -> list[str]:
+    """Unigrams and bigrams of the sentence's words."""
+    tokens = words(text)
+    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+
+
+def context_terms(previous: str) -> list[str]:
+    """Unigrams of the previous sentence, marked so they never meet the sentence's."""
+    return [f"^{token}" for token in words(previous)]
+
+
+@dataclass(frozen=True, eq=False)
+class IndicatorModel:
+    """Everything ``classify`` needs, as arrays: vocabulary, idf, weights, thresholds."""
+
+    codes: tuple[str, ...]
+    terms: tuple[str, ...]
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    context_weight: float
+    embedding_weight: float
+    rule_feature_names: tuple[str, ...]
+    weights: np.ndarray  # codes × features
+    biases: np.ndarray
+    thresholds: np.ndarray
+    rules_decide: np.ndarray  # per code: a gated rule hit decides too
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> IndicatorModel:
+        with np.load(path, allow_pickle=False) as arrays:
+            meta = json.loads(str(arrays["meta"]))
+            terms = [str(term) for term in arrays["terms"]]
+            return cls(
+                codes=tuple(meta["codes"]),
+                terms=tuple(terms),
+                vocabulary={term: index for index, term in enumerate(terms)},
+                idf=arrays["idf"].astype(np.float32),
+                context_weight=float(meta["context_weight"]),
+                embedding_weight=float(meta["embedding_weight"]),
+                rule_feature_names=tuple(meta["rule_features"]),
+                weights=arrays["weights"].astype(np.float32),
+                biases=arrays["biases"].astype(np.float32),
+                thresholds=arrays["thresholds"].astype(np.float32),
+                rules_decide=arrays["rules_decide"].astype(bool),
+            )
+
+    @property
+    def term_count(self) -> int:
+        return len(self.idf)
 
 
 @lru_cache(maxsize=1)
@@ -29,29 +103,121 @@ def _embedder() -> Any:
 
 
 @lru_cache(maxsize=1)
-def _weights() -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
-    model = json.loads(CLASSIFIER_PATH.read_text(encoding="utf-8"))
-    return (
-        tuple(model["codes"]),
-        np.asarray(model["weights"], dtype=np.float32),
-        np.asarray(model["biases"], dtype=np.float32),
-    )
+def load_model() -> IndicatorModel:
+    return IndicatorModel.load()
 
 
-def embed(texts: list[str]) -> np.ndarray:
-    """Unit-length sentence vectors, one row per text."""
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """Unit-length static sentence vectors, one row per text (batched)."""
     if not texts:
         return np.zeros((0, 64), dtype=np.float32)
-    return np.asarray(_embedder().encode(texts), dtype=np.float32)
+    return np.asarray(_embedder().encode(list(texts)), dtype=np.float32)
 
 
-def classify(texts: list[str]) -> list[dict[str, float]]:
-    """For each text, the probability of each indicator code."""
-    codes, weights, biases = _weights()
+def tfidf_rows(
+    term_lists: Sequence[list[str]], vocabulary: dict[str, int], idf: np.ndarray
+) -> list[dict[int, float]]:
+    """Sublinear TF-IDF, L2-normalised, as sparse rows (index → value).
+
+    The same transform as scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` with
+    the fitted vocabulary and idf; the training script checks the two agree.
+    """
+    rows = []
+    for terms in term_lists:
+        counts = Counter(vocabulary[t] for t in terms if t in vocabulary)
+        values = {i: (1.0 + math.log(n)) * float(idf[i]) for i, n in counts.items()}
+        norm = math.sqrt(sum(v * v for v in values.values()))
+        rows.append({i: v / norm for i, v in values.items()} if norm else {})
+    return rows
+
+
+@dataclass(frozen=True)
+class SentenceScores:
+    """A sentence's probability per code, and the terms that pushed each code up."""
+
+    probabilities: dict[str, float]
+    decided: frozenset[str]
+    drivers: dict[str, tuple[str, ...]]
+
+
+def classify(
+    texts: Sequence[str],
+    previous: Sequence[str] | None = None,
+    rule_features: Sequence[Sequence[float]] | None = None,
+    model: IndicatorModel | None = None,
+) -> list[SentenceScores]:
+    """Score sentences (batched): probabilities, the codes decided, their drivers."""
+    model = model or load_model()
     if not texts:
         return []
-    scores = embed(texts) @ weights.T + biases
-    probabilities = 1 / (1 + np.exp(-scores))
-    return [
-        dict(zip(codes, (float(p) for p in row), strict=True)) for row in probabilities
-    ]
+    previous = previous if previous is not None else [""] * len(texts)
+    if rule_features is None:
+        from laborwatch.extract.indicators import rule_features as features_of
+
+        rule_features = [features_of(text) for text in texts]
+    size = model.term_count
+    sentence_rows = tfidf_rows([ngrams(t) for t in texts], model.vocabulary, model.idf)
+    context_rows = tfidf_rows(
+        [context_terms(p) for p in previous], model.vocabulary, model.idf
+    )
+    dense = np.hstack(
+        [
+            embed(texts) * model.embedding_weight,
+            np.asarray(rule_features, dtype=np.float32).reshape(len(texts), -1),
+        ]
+    )
+    scores = dense @ model.weights[:, size:].T + model.biases
+    rule_decides = _gated_rule_hits(np.asarray(rule_features, dtype=np.float32), model)
+    for row, (sentence, context) in enumerate(
+        zip(sentence_rows, context_rows, strict=True)
+    ):
+        for index, value in sentence.items():
+            scores[row] += model.weights[:, index] * value
+        for index, value in context.items():
+            scores[row] += model.weights[:, index] * (value * model.context_weight)
+    probabilities = 1.0 / (1.0 + np.exp(-scores))
+    results = []
+    for row, sentence in enumerate(sentence_rows):
+        decided = {
+            code
+            for c, code in enumerate(model.codes)
+            if probabilities[row, c] >= model.thresholds[c] or rule_decides[row, c]
+        }
+        drivers = {
+            code: _drivers(model, model.codes.index(code), sentence) for code in decided
+        }
+        results.append(
+            SentenceScores(
+                probabilities={
+                    code: float(probabilities[row, c])
+                    for c, code in enumerate(model.codes)
+                },
+                decided=frozenset(decided),
+                drivers=drivers,
+            )
+        )
+    return results
+
+
+def _gated_rule_hits(features: np.ndarray, model: IndicatorModel) -> np.ndarray:
+    """Rule hits that decide on their own: codes the training chose, cue fired,
+    and the sentence is not a law, effort or recommendation."""
+    codes = len(model.codes)
+    non_evidence = model.rule_feature_names.index("non_evidence")
+    fired = features.reshape(len(features), -1)[:, :codes] > 0
+    gated = features.reshape(len(features), -1)[:, non_evidence] > 0
+    return fired & ~gated[:, None] & model.rules_decide[None, :]
+
+
+def _drivers(
+    model: IndicatorModel,
+    code_index: int,
+    sentence: dict[int, float],
+    top: int = 3,
+) -> tuple[str, ...]:
+    """The sentence's terms that add most to a code's score, strongest first."""
+    contributions = sorted(
+        ((model.weights[code_index, i] * v, i) for i, v in sentence.items()),
+        reverse=True,
+    )
+    return tuple(model.terms[i] for weight, i in contributions[:top] if weight > 0)

@@ -1,7 +1,8 @@
-"""Forced-labour and child-labour indicators: precise rules over each sentence.
+"""Forced-labour and child-labour indicators: cue rules, and the decision per sentence.
 
 Each rule is a regular expression over the lower-cased sentence, with the code it
-supports and a confidence. A sentence that is a policy, law, recommendation,
+supports and a confidence. The rules are features of the learned classifier and the
+cues it shows; the classifier decides (``find_indicators``). A sentence that is a policy, law, recommendation,
 effort against the practice, or a denial carries no indicator (indicators.md);
 a cue preceded closely by a negation ("were not beaten") is dropped.
 """
@@ -11,9 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from laborwatch.documents import Sentence
 from laborwatch.extract.evidence import Indicator, Span
+
+if TYPE_CHECKING:
+    from laborwatch.extract.classifier import SentenceScores
 
 CODES = (
     "vulnerability",
@@ -343,32 +348,40 @@ def is_non_evidence(text: str) -> bool:
     )
 
 
-def find_indicators(
-    sentence: Sentence, probabilities: Mapping[str, float] | None = None
-) -> list[Indicator]:
-    """The indicator codes a sentence supports, each with its cue and confidence.
+RULE_FEATURES = (
+    *(f"rule:{code}" for code in CODES),
+    "non_evidence",
+    "recommendation",
+    "denial",
+    "negated_cue",
+)
 
-    ``probabilities`` are the sentence classifier's, per code; each indicator
-    carries its code's as ``model_confidence``, a second opinion for ranking.
-    The rules alone decide: letting the classifier add or veto codes lowered
-    F1 on the development set (docs/evaluation.md).
+
+def rule_hits(sentence: Sentence) -> tuple[dict[str, Indicator], bool]:
+    """The codes whose cues fire in a sentence, and whether a cue was negated.
+
+    Unlike the rules of earlier releases these do not decide: they are features
+    of the classifier (``classifier.py``) and the cue it shows for a code.
     """
-    if is_non_evidence(sentence.text):
-        return []
     lowered = sentence.text.lower()
     found: dict[str, Indicator] = {}
+    negated = False
 
     def add(code: str, match: re.Match[str], confidence: float, rule: str) -> None:
+        nonlocal negated
         if _NEGATION.search(lowered[: match.start()]):
+            negated = True
             return
         if code in found and found[code].confidence >= confidence:
             return
-        start = sentence.start + match.start()
-        end = sentence.start + match.end()
         found[code] = Indicator(
             code=code,
             cue=sentence.text[match.start() : match.end()],
-            span=Span(start, end, sentence.position),
+            span=Span(
+                sentence.start + match.start(),
+                sentence.start + match.end(),
+                sentence.position,
+            ),
             confidence=confidence,
             rule=rule,
         )
@@ -377,7 +390,6 @@ def find_indicators(
         match = rule.pattern.search(lowered)
         if match:
             add(rule.code, match, rule.confidence, rule.name)
-
     child = _CHILD_WORD.search(lowered)
     if child and _LABOUR_WORD.search(lowered):
         add("child_labour", child, 0.8, "child at work")
@@ -387,9 +399,67 @@ def find_indicators(
     state = _STATE_FORCE.search(lowered)
     if state:
         add("state_imposed", state, 0.75, "state compels the work")
-    if probabilities:
-        for code, indicator in found.items():
-            found[code] = replace(
-                indicator, model_confidence=round(probabilities[code], 3)
+    return found, negated
+
+
+def rule_features(text: str, hits: Mapping[str, Indicator] | None = None,
+                  negated: bool = False) -> list[float]:
+    """The rules' verdicts on a sentence as numbers, in ``RULE_FEATURES`` order."""
+    if hits is None:
+        sentence = Sentence("", 0, 0, len(text), text)
+        hits, negated = rule_hits(sentence)
+    lowered = text.lower()
+    return [
+        *(hits[code].confidence if code in hits else 0.0 for code in CODES),
+        float(is_non_evidence(text)),
+        float(bool(_RECOMMENDATION.match(lowered))),
+        float(bool(_DENIAL.search(lowered))),
+        float(negated),
+    ]
+
+
+def find_indicators(
+    sentence: Sentence,
+    scores: SentenceScores,
+    hits: Mapping[str, Indicator] | None = None,
+) -> list[Indicator]:
+    """The indicator codes a sentence supports, each with its cue and confidence.
+
+    The classifier decides (``scores.decided``); the confidence is its probability.
+    The cue shown is the rule's where a rule fired for the code, else the words that
+    drove the classifier's score (``rule`` is then ``"model"``).
+    """
+    if hits is None:
+        hits, _negated = rule_hits(sentence)
+    found = []
+    for code in scores.decided:
+        probability = round(scores.probabilities[code], 3)
+        hit = hits.get(code)
+        if hit is not None:
+            found.append(
+                replace(hit, confidence=probability, model_confidence=probability)
             )
-    return sorted(found.values(), key=lambda indicator: CODES.index(indicator.code))
+            continue
+        start, end = _locate_terms(sentence.text, scores.drivers.get(code, ()))
+        found.append(
+            Indicator(
+                code=code,
+                cue=sentence.text[start:end],
+                span=Span(sentence.start + start, sentence.start + end, sentence.position),
+                confidence=probability,
+                rule="model",
+                model_confidence=probability,
+            )
+        )
+    return sorted(found, key=lambda indicator: CODES.index(indicator.code))
+
+
+def _locate_terms(text: str, terms: tuple[str, ...]) -> tuple[int, int]:
+    """The span of the first driver term found in the text, else the whole text."""
+    lowered = text.lower()
+    for term in terms:
+        pattern = r"\b" + r"\W+".join(re.escape(word) for word in term.split()) + r"\b"
+        match = re.search(pattern, lowered)
+        if match:
+            return match.start(), match.end()
+    return 0, len(text)

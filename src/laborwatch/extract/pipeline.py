@@ -18,7 +18,8 @@ from laborwatch.extract.classifier import classify
 from laborwatch.extract.evidence import Evidence, Place
 from laborwatch.extract.goods import find_goods
 from laborwatch.extract.incidents import roll_up_incidents
-from laborwatch.extract.indicators import find_indicators
+from laborwatch.extract.korean import analyze_korean
+from laborwatch.extract.indicators import find_indicators, rule_features, rule_hits
 from laborwatch.extract.money import find_money
 from laborwatch.extract.nlp import parse
 from laborwatch.extract.places import find_places
@@ -26,8 +27,8 @@ from laborwatch.extract.sentences import sentences_from_doc, split_sentences
 from laborwatch.extract.victims import find_victims
 
 # Bump when extraction changes what it finds; stored results carry it.
-EXTRACTOR_VERSION = "3"
-ANALYSED_LANGUAGES = {"en"}
+EXTRACTOR_VERSION = "4"
+ANALYSED_LANGUAGES = {"en", "ko"}
 _MONEY_KINDS_ALWAYS_KEPT = {"wage", "fee", "debt", "fine"}
 
 
@@ -43,17 +44,31 @@ def analyze(document: Document) -> Evidence:
             EXTRACTOR_VERSION,
             document.language,
             False,
-            f"language detected as {document.language!r}; only English is analysed yet",
+            f"language detected as {document.language!r}; "
+            "only English and Korean are analysed",
             sentences=split_sentences(document),
         )
+    if document.language == "ko":
+        return analyze_korean(document, EXTRACTOR_VERSION)
     doc = parse(document)
     sentences = sentences_from_doc(doc, document)
     locate = _locator(sentences)
     evidence = Evidence(document.id, EXTRACTOR_VERSION, document.language or "en", True)
     evidence.sentences = sentences
-    probabilities = classify([sentence.text for sentence in sentences])
-    for sentence, sentence_probabilities in zip(sentences, probabilities, strict=True):
-        evidence.indicators.extend(find_indicators(sentence, sentence_probabilities))
+    hits = [rule_hits(sentence) for sentence in sentences]
+    texts = [sentence.text for sentence in sentences]
+    scores = classify(
+        texts,
+        previous=["", *texts[:-1]],
+        rule_features=[
+            rule_features(text, found, negated)
+            for text, (found, negated) in zip(texts, hits, strict=True)
+        ],
+    )
+    for sentence, sentence_scores, (found, _negated) in zip(
+        sentences, scores, hits, strict=True
+    ):
+        evidence.indicators.extend(find_indicators(sentence, sentence_scores, found))
         evidence.sources.extend(find_sources(sentence))
         denial = find_denial(sentence)
         if denial:

@@ -1,0 +1,56 @@
+"""Agreement between the first annotation pass and the blind second pass.
+
+    python scripts/annotation_agreement.py
+
+Reads ``training/indicator_corpus.jsonl`` (first pass) and
+``training/annotation/second_pass.jsonl`` (a random 10 % of the pool, annotated
+again without seeing the first labels) and prints, per code, Cohen's kappa, the
+positives in each pass, and raw agreement; then kappa on "any indicator".
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from sklearn.metrics import cohen_kappa_score
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from laborwatch.extract.indicators import CODES  # noqa: E402
+
+
+def main() -> None:
+    first = {
+        row["id"]: set(row["indicators"])
+        for line in (ROOT / "training/indicator_corpus.jsonl").read_text().splitlines()
+        for row in (json.loads(line),)
+    }
+    second = {
+        row["id"]: set(row["indicators"])
+        for line in (ROOT / "training/annotation/second_pass.jsonl").read_text().splitlines()
+        for row in (json.loads(line),)
+    }
+    ids = sorted(set(first) & set(second))
+    print(f"{len(ids)} sentences annotated twice")
+    print(f"{'code':22} {'kappa':>6} {'pass 1':>7} {'pass 2':>7} {'agree':>6}")
+    rows = []
+    for code in (*CODES, "any indicator"):
+        if code == "any indicator":
+            a = [bool(first[i]) for i in ids]
+            b = [bool(second[i]) for i in ids]
+        else:
+            a = [code in first[i] for i in ids]
+            b = [code in second[i] for i in ids]
+        kappa = cohen_kappa_score(a, b) if (any(a) or any(b)) and a != b else 1.0
+        agree = sum(x == y for x, y in zip(a, b, strict=True)) / len(ids)
+        rows.append((code, kappa))
+        print(f"{code:22} {kappa:6.2f} {sum(a):7d} {sum(b):7d} {agree:6.3f}")
+    kappas = [k for c, k in rows if c != "any indicator"]
+    print(f"mean kappa over codes: {sum(kappas) / len(kappas):.2f}")
+
+
+if __name__ == "__main__":
+    main()
