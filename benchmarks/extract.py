@@ -60,12 +60,18 @@ def main() -> None:
             pass
         spacy_rates.append(words / (time.perf_counter() - started))
     print(f"corpus: {len(documents)} documents, {words:,} words")
-    print(f"laborwatch analyze: {summary(pipeline_rates)} words/s (one core, {args.repeats} runs)")
-    print(f"spaCy en_core_web_sm alone (tok2vec, senter, ner): {summary(spacy_rates)} words/s")
+    print(
+        f"laborwatch analyze: {summary(pipeline_rates)} words/s (one core, {args.repeats} runs)"
+    )
+    print(
+        f"spaCy en_core_web_sm alone (tok2vec, senter, ner): {summary(spacy_rates)} words/s"
+    )
     print(
         f"ratio: {statistics.mean(pipeline_rates) / statistics.mean(spacy_rates):.2f}× spaCy alone"
     )
-    print(f"extract: {len(documents) * statistics.mean(pipeline_rates) / words:,.1f} documents/s")
+    print(
+        f"extract: {len(documents) * statistics.mean(pipeline_rates) / words:,.1f} documents/s"
+    )
     if args.korean:
         korean(args.korean)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -73,7 +79,9 @@ def main() -> None:
 
 
 def summary(rates: list[float]) -> str:
-    spread = 1.96 * statistics.stdev(rates) / len(rates) ** 0.5 if len(rates) > 1 else 0.0
+    spread = (
+        1.96 * statistics.stdev(rates) / len(rates) ** 0.5 if len(rates) > 1 else 0.0
+    )
     return f"{statistics.mean(rates):,.0f} ± {spread:,.0f}"
 
 
@@ -103,7 +111,9 @@ def korean(folder: Path) -> None:
     for document in documents:
         analyze(document)
     elapsed = time.perf_counter() - started
-    print(f"Korean: {len(documents)} documents, {characters:,} characters, {characters / elapsed:,.0f} characters/s")
+    print(
+        f"Korean: {len(documents)} documents, {characters:,} characters, {characters / elapsed:,.0f} characters/s"
+    )
 
 
 if __name__ == "__main__":

@@ -30,7 +30,9 @@ def main() -> None:
     }
     second = {
         row["id"]: set(row["indicators"])
-        for line in (ROOT / "training/annotation/second_pass.jsonl").read_text().splitlines()
+        for line in (ROOT / "training/annotation/second_pass.jsonl")
+        .read_text()
+        .splitlines()
         for row in (json.loads(line),)
     }
     ids = sorted(set(first) & set(second))

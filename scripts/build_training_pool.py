@@ -126,7 +126,12 @@ def aims_rows(
         about_risk = [
             i
             for i, r in enumerate(records)
-            if "1" in (r["C3 (risk description)"], r["C4 (risk mitigation)"], r["C4 (remediation)"])
+            if "1"
+            in (
+                r["C3 (risk description)"],
+                r["C4 (risk mitigation)"],
+                r["C4 (remediation)"],
+            )
             or _LABOUR_WORDS.search(r["sentence"])
         ]
         chosen = sorted(rng.sample(about_risk, min(per_statement, len(about_risk))))
@@ -149,7 +154,10 @@ def wikirate_rows(
     data: Path, rng: random.Random, per_statement: int
 ) -> list[dict[str, str]]:
     rows = []
-    path = data / "labelled/project_aims_wikirate/GT_MSA_Training_NewDataLabels_WithText.csv"
+    path = (
+        data
+        / "labelled/project_aims_wikirate/GT_MSA_Training_NewDataLabels_WithText.csv"
+    )
     seen: set[str] = set()
     with path.open(encoding="utf-8") as f:
         for record in csv.DictReader(f):
@@ -188,7 +196,9 @@ def source_rows(folder: Path) -> list[dict[str, str]]:
             if line.startswith("# ") and ": " in line
         )
         sentences = sentences_of(corpus_text(path))
-        for row_number, row in enumerate(rows_for(f"sources/{path.stem}", header.get("SOURCE", ""), sentences), 1):
+        for row_number, row in enumerate(
+            rows_for(f"sources/{path.stem}", header.get("SOURCE", ""), sentences), 1
+        ):
             rows.append({"id": f"x-{path.stem}-{row_number:03d}", **row})
     return rows
 
@@ -206,7 +216,9 @@ def main() -> None:
     with extra_out.open("w", encoding="utf-8") as out:
         for row in extra:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(extra)} sentences from {len({r['doc'] for r in extra})} gathered documents -> {extra_out}")
+    print(
+        f"{len(extra)} sentences from {len({r['doc'] for r in extra})} gathered documents -> {extra_out}"
+    )
     rng = random.Random(20261127)
     excluded = excluded_files(args.data)
     rows = government_rows(args.data, excluded, rng)
@@ -214,7 +226,9 @@ def main() -> None:
     rows += wikirate_rows(args.data, rng, args.wikirate_per_statement)
     with args.out.open("w", encoding="utf-8") as out:
         for number, row in enumerate(rows, 1):
-            out.write(json.dumps({"id": f"s{number:05d}", **row}, ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps({"id": f"s{number:05d}", **row}, ensure_ascii=False) + "\n"
+            )
     documents = {row["doc"] for row in rows}
     print(f"{len(rows)} sentences from {len(documents)} documents -> {args.out}")
 

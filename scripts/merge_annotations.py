@@ -23,8 +23,19 @@ sys.path.insert(0, str(ROOT / "src"))
 from laborwatch.extract.indicators import CODES  # noqa: E402
 
 NEGATIVE_KINDS = {
-    "effort", "law", "recommendation", "enforcement", "remediation", "denial",
-    "negation", "risk", "bio", "metaphor", "furniture", "statistic", "other",
+    "effort",
+    "law",
+    "recommendation",
+    "enforcement",
+    "remediation",
+    "denial",
+    "negation",
+    "risk",
+    "bio",
+    "metaphor",
+    "furniture",
+    "statistic",
+    "other",
 }
 
 

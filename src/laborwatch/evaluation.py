@@ -18,6 +18,7 @@ from laborwatch.errors import LaborwatchError
 from laborwatch.extract.evidence import Evidence
 from laborwatch.extract.indicators import CODES
 from laborwatch.extract.pipeline import analyze
+from laborwatch.ingest.language import detect_language
 
 
 @dataclass
@@ -139,8 +140,12 @@ def gold_document(record: dict[str, Any], data_root: Path) -> Document:
         raise LaborwatchError(f"{path}: cannot read ({err.strerror})") from None
     while lines and lines[0].startswith("# "):
         lines.pop(0)
+    text = "\n".join(lines)
     return Document.create(
-        "\n".join(lines), source=str(path), media_type="text/plain", language="en"
+        text,
+        source=str(path),
+        media_type="text/plain",
+        language=detect_language(text) or "en",
     )
 
 

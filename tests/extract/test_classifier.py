@@ -26,7 +26,9 @@ def test_the_shipped_model_covers_every_code_with_a_threshold() -> None:
 
 def test_tfidf_rows_are_unit_length_and_ignore_unknown_terms() -> None:
     model = IndicatorModel.load()
-    (row,) = tfidf_rows([ngrams("passports were confiscated")], model.vocabulary, model.idf)
+    (row,) = tfidf_rows(
+        [ngrams("passports were confiscated")], model.vocabulary, model.idf
+    )
     assert row and abs(sum(v * v for v in row.values()) - 1) < 1e-6
     (empty,) = tfidf_rows([["zzzz-not-a-word"]], model.vocabulary, model.idf)
     assert empty == {}

@@ -97,3 +97,38 @@ def test_fts5_query_quotes_every_term() -> None:
     assert to_fts5_query('kiln "carried bricks" OR debt -cocoa') == (
         '("kiln") AND ("carried bricks" OR "debt") NOT "cocoa"'
     )
+
+
+KOREAN_REPORT = "관리자는 노동자들의 여권을 압수했다. 노동자들은 하루 16시간씩 일했다."
+
+
+@pytest.fixture
+def with_korean(filled: Database) -> Database:
+    document = Document.create(
+        KOREAN_REPORT, source="ko", media_type="text/plain", title="여권 압수"
+    )
+    save_document(
+        filled,
+        document,
+        split_sentences(document),
+        minhash_signature(document.text),
+        near_duplicate_threshold=0.8,
+    )
+    return filled
+
+
+def test_search_finds_korean_words_with_their_particles(with_korean: Database) -> None:
+    # 노동자 is indexed as 노동자들의 / 노동자들은; 여권 as 여권을.
+    assert [h.title for h in search_documents(with_korean, "노동자")] == ["여권 압수"]
+    (hit,) = search_sentences(with_korean, "여권")
+    assert hit.sentence_position == 0
+    assert search_documents(with_korean, "여권 -압수") == []
+    assert {h.title for h in search_documents(with_korean, "여권 OR passports")} == {
+        "여권 압수",
+        "Passports kept at sea",
+    }
+
+
+def test_korean_search_syntax_never_reaches_the_engine(with_korean: Database) -> None:
+    for query in ["여권'", "노동자 & | !", '"여권을 압수', "여권:* <->"]:
+        search_documents(with_korean, query)

@@ -9,8 +9,9 @@ One logistic regression per code over four feature blocks of a sentence:
   whether the sentence reads as a law, recommendation, effort or denial.
 
 Each code has its own threshold, and for some codes a rule hit in a sentence that is
-not a law, effort or recommendation decides too; both are chosen by document-grouped
-cross-validation on the training corpus (``scripts/train_indicator_classifier.py``, docs/evaluation.md).
+not a law, effort or recommendation decides too; both are chosen by grouped
+cross-validation on the training corpus (``scripts/train_indicator_classifier.py``,
+docs/evaluation.md).
 Weights, vocabulary and thresholds live in ``data/indicator-model.npz`` and are
 applied with numpy, so scikit-learn is needed only to retrain.
 """
@@ -44,10 +45,15 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())[:_MAX_WORDS]
 
 
-def ngrams(text: str) -> list[str]:
-    """Unigrams and bigrams of the sentence's words."""
+def ngrams(text: str, prefixes: bool = False) -> list[str]:
+    """Unigrams and bigrams of the sentence's words; with ``prefixes``, also the
+    first five letters of each longer word (``confi~`` for confiscated,
+    confiscation), so that one form's weight carries to the others."""
     tokens = words(text)
-    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+    terms = tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+    if prefixes:
+        terms += [f"{t[:5]}~" for t in tokens if len(t) > 6]
+    return terms
 
 
 def context_terms(previous: str) -> list[str]:
@@ -57,7 +63,7 @@ def context_terms(previous: str) -> list[str]:
 
 @dataclass(frozen=True, eq=False)
 class IndicatorModel:
-    """Everything ``classify`` needs, as arrays: vocabulary, idf, weights, thresholds."""
+    """What ``classify`` needs, as arrays: vocabulary, idf, weights, thresholds."""
 
     codes: tuple[str, ...]
     terms: tuple[str, ...]
@@ -65,6 +71,7 @@ class IndicatorModel:
     idf: np.ndarray
     context_weight: float
     embedding_weight: float
+    prefixes: bool
     rule_feature_names: tuple[str, ...]
     weights: np.ndarray  # codes × features
     biases: np.ndarray
@@ -83,6 +90,7 @@ class IndicatorModel:
                 idf=arrays["idf"].astype(np.float32),
                 context_weight=float(meta["context_weight"]),
                 embedding_weight=float(meta["embedding_weight"]),
+                prefixes=bool(meta.get("prefixes", False)),
                 rule_feature_names=tuple(meta["rule_features"]),
                 weights=arrays["weights"].astype(np.float32),
                 biases=arrays["biases"].astype(np.float32),
@@ -156,7 +164,9 @@ def classify(
 
         rule_features = [features_of(text) for text in texts]
     size = model.term_count
-    sentence_rows = tfidf_rows([ngrams(t) for t in texts], model.vocabulary, model.idf)
+    sentence_rows = tfidf_rows(
+        [ngrams(t, model.prefixes) for t in texts], model.vocabulary, model.idf
+    )
     context_rows = tfidf_rows(
         [context_terms(p) for p in previous], model.vocabulary, model.idf
     )
@@ -206,7 +216,8 @@ def _gated_rule_hits(features: np.ndarray, model: IndicatorModel) -> np.ndarray:
     non_evidence = model.rule_feature_names.index("non_evidence")
     fired = features.reshape(len(features), -1)[:, :codes] > 0
     gated = features.reshape(len(features), -1)[:, non_evidence] > 0
-    return fired & ~gated[:, None] & model.rules_decide[None, :]
+    decides: np.ndarray = fired & ~gated[:, None] & model.rules_decide[None, :]
+    return decides
 
 
 def _drivers(

@@ -402,8 +402,9 @@ def rule_hits(sentence: Sentence) -> tuple[dict[str, Indicator], bool]:
     return found, negated
 
 
-def rule_features(text: str, hits: Mapping[str, Indicator] | None = None,
-                  negated: bool = False) -> list[float]:
+def rule_features(
+    text: str, hits: Mapping[str, Indicator] | None = None, negated: bool = False
+) -> list[float]:
     """The rules' verdicts on a sentence as numbers, in ``RULE_FEATURES`` order."""
     if hits is None:
         sentence = Sentence("", 0, 0, len(text), text)
@@ -445,7 +446,9 @@ def find_indicators(
             Indicator(
                 code=code,
                 cue=sentence.text[start:end],
-                span=Span(sentence.start + start, sentence.start + end, sentence.position),
+                span=Span(
+                    sentence.start + start, sentence.start + end, sentence.position
+                ),
                 confidence=probability,
                 rule="model",
                 model_confidence=probability,

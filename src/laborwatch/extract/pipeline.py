@@ -18,8 +18,8 @@ from laborwatch.extract.classifier import classify
 from laborwatch.extract.evidence import Evidence, Place
 from laborwatch.extract.goods import find_goods
 from laborwatch.extract.incidents import roll_up_incidents
-from laborwatch.extract.korean import analyze_korean
 from laborwatch.extract.indicators import find_indicators, rule_features, rule_hits
+from laborwatch.extract.korean import analyze_korean
 from laborwatch.extract.money import find_money
 from laborwatch.extract.nlp import parse
 from laborwatch.extract.places import find_places

@@ -20,6 +20,10 @@ from laborwatch.store.database import Database
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
 _QUERY_PART = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+# Korean attaches particles and endings to the word (노동자 → 노동자들은), so a
+# Hangul search word matches as a prefix of the indexed words.
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_PG_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,8 @@ def search_documents(
     fts5_query = to_fts5_query(query)  # also rejects queries with no word to find
     with database.reading() as connection:
         if database.dialect == "postgresql":
-            return _run(connection, _PG_DOCUMENTS, query, query, limit, offset, only)
+            sql, match = _pg_search(_PG_DOCUMENTS, query)
+            return _run(connection, sql, query, match, limit, offset, only)
         return _run(
             connection, _SQLITE_DOCUMENTS, query, fts5_query, limit, offset, only
         )
@@ -66,7 +71,8 @@ def search_sentences(
     fts5_query = to_fts5_query(query)
     with database.reading() as connection:
         if database.dialect == "postgresql":
-            return _run(connection, _PG_SENTENCES, query, query, limit, offset, only)
+            sql, match = _pg_search(_PG_SENTENCES, query)
+            return _run(connection, sql, query, match, limit, offset, only)
         return _run(
             connection, _SQLITE_SENTENCES, query, fts5_query, limit, offset, only
         )
@@ -92,6 +98,8 @@ def to_fts5_query(query: str) -> str:
         if not term or not re.search(r"\w", term):
             continue
         quoted = '"' + term.replace('"', '""') + '"'
+        if phrase is None and _HANGUL.search(term):
+            quoted += " *"
         if negated:
             excluded.append(quoted)
         elif join_next_with_or:
@@ -105,6 +113,54 @@ def to_fts5_query(query: str) -> str:
     for part in excluded:
         expression = f"{expression} NOT {part}"
     return expression
+
+
+def _pg_search(sql: str, query: str) -> tuple[str, str]:
+    """The PostgreSQL statement and its query: web-search syntax, or for a query
+    with Hangul a prefix tsquery (``to_pg_tsquery``)."""
+    if not _HANGUL.search(query):
+        return sql, query
+    return (
+        sql.replace(
+            "websearch_to_tsquery('english', :query)", "to_tsquery('english', :query)"
+        ),
+        to_pg_tsquery(query),
+    )
+
+
+def to_pg_tsquery(query: str) -> str:
+    """The search syntax as a ``to_tsquery`` expression that cannot be malformed.
+
+    Each word is reduced to its letters and digits and quoted; Hangul words match
+    as prefixes (``:*``); phrases become followed-by chains.
+    """
+    included: list[str] = []
+    excluded: list[str] = []
+    join_next_with_or = False
+    for match in _QUERY_PART.finditer(query):
+        negated, phrase, word = match.groups()
+        if word is not None and word == "OR":
+            join_next_with_or = bool(included)
+            continue
+        if word is not None and word.startswith("-") and len(word) > 1:
+            negated, word = "-", word[1:]
+        words = _PG_WORD.findall((phrase if phrase is not None else word) or "")
+        if not words:
+            continue
+        lexemes = [
+            f"'{w.lower()}'" + (":*" if _HANGUL.search(w) else "") for w in words
+        ]
+        term = " <-> ".join(lexemes)
+        if negated:
+            excluded.append(f"!({term})")
+        elif join_next_with_or:
+            included[-1] = f"{included[-1]} | ({term})"
+        else:
+            included.append(f"({term})")
+        join_next_with_or = False
+    if not included:
+        raise LaborwatchError(f"{query!r}: a search needs at least one word to find")
+    return " & ".join([f"({part})" for part in included] + excluded)
 
 
 def _run(

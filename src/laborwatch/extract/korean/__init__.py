@@ -2,8 +2,10 @@
 
 Sentences are split by kiwipiepy (offline, Apache-2.0). Indicators are decided by
 the multilingual classifier (``extract.multilingual``, trained on the English
-corpus); a Korean cue (``cues.py``) in a sentence that is not about law, sanctions
-or a denial lowers the bar to half the code's threshold and is the cue shown. Facts
+corpus and Korean translations of part of it). A Korean cue word (``cues.py``) in a
+sentence that is not about law, sanctions or a denial is the cue shown, and for the
+codes where cross-validation on the translations found it precise enough it decides
+alone; a decision without a cue word names the closest positive training sentence. Facts
 come from Korean rules (``facts.py``).
 """
 
@@ -33,8 +35,6 @@ from laborwatch.extract.multilingual import (
     multilingual_probabilities,
 )
 
-# A cue lowers the model's bar to this share of the code's threshold.
-CUE_SUPPORT = 0.5
 _MAX_SENTENCE_CHARS = 2000
 
 
@@ -77,24 +77,37 @@ def split_korean_sentences(document: Document) -> list[Sentence]:
 
 def korean_indicators(sentences: list[Sentence]) -> list[Indicator]:
     model = load_multilingual_model()
-    probabilities = multilingual_probabilities([s.text for s in sentences], model)
+    probabilities, vectors = multilingual_probabilities(
+        [s.text for s in sentences], model
+    )
     found = []
-    for sentence, row in zip(sentences, probabilities, strict=True):
-        cues = {} if is_korean_non_evidence(sentence.text) else korean_cues(sentence.text)
+    for sentence, row, vector in zip(sentences, probabilities, vectors, strict=True):
+        cues = (
+            {} if is_korean_non_evidence(sentence.text) else korean_cues(sentence.text)
+        )
         for c, code in enumerate(model.codes):
             probability = float(row[c])
             cue = cues.get(code)
-            bar = model.thresholds[c] * (CUE_SUPPORT if cue else 1.0)
-            if probability < bar:
+            if probability < model.thresholds[c] and not (cue and model.cue_decides[c]):
                 continue
             start, end = cue.span() if cue else (0, len(sentence.text))
+            rule = "Korean cue"
+            if not cue:
+                example = model.closest_example(code, vector)
+                rule = (
+                    f"model; closest training sentence: {example}"
+                    if example
+                    else "model"
+                )
             found.append(
                 Indicator(
                     code=code,
                     cue=sentence.text[start:end],
-                    span=Span(sentence.start + start, sentence.start + end, sentence.position),
+                    span=Span(
+                        sentence.start + start, sentence.start + end, sentence.position
+                    ),
                     confidence=round(probability, 3),
-                    rule="Korean cue" if cue else "model",
+                    rule=rule,
                     model_confidence=round(probability, 3),
                 )
             )

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from importlib.resources import files
@@ -33,7 +32,9 @@ _HANGUL = re.compile(r"[가-힣]")
 
 @lru_cache(maxsize=1)
 def korean_gazetteer() -> tuple[PlaceEntry, ...]:
-    text = (files("laborwatch") / "data" / "gazetteer-ko.csv").read_text(encoding="utf-8")
+    text = (files("laborwatch") / "data" / "gazetteer-ko.csv").read_text(
+        encoding="utf-8"
+    )
     return tuple(
         PlaceEntry(
             name=row["name"],
@@ -75,16 +76,33 @@ def find_korean_places(sentence: Sentence) -> list[Place]:
     return places
 
 
-_CURRENCIES = {"원": None, "달러": "USD", "불": "USD", "위안": "CNY", "元": "CNY",
-               "유로": "EUR", "엔": "JPY", "루블": "RUB", "리얄": "QAR"}
-_UNITS = {"천": 1_000, "만": 10_000, "십만": 100_000, "백만": 1_000_000,
-          "천만": 10_000_000, "억": 100_000_000}
+_CURRENCIES = {
+    "원": None,
+    "달러": "USD",
+    "불": "USD",
+    "위안": "CNY",
+    "元": "CNY",
+    "유로": "EUR",
+    "엔": "JPY",
+    "루블": "RUB",
+    "리얄": "QAR",
+}
+_UNITS = {
+    "천": 1_000,
+    "만": 10_000,
+    "십만": 100_000,
+    "백만": 1_000_000,
+    "천만": 10_000_000,
+    "억": 100_000_000,
+}
 _AMOUNT = r"\d[\d,]*(?:\.\d+)?"
 _MONEY = re.compile(
     rf"(?P<low>{_AMOUNT})\s*(?P<low_unit>천만|백만|십만|천|만|억)?\s*(?:[~∼〜\-–]\s*(?P<high>{_AMOUNT})\s*(?P<high_unit>천만|백만|십만|천|만|억)?\s*)?"
     r"(?P<currency>원|달러|불|위안|元|유로|엔|루블|리얄)(?![가-힣]{0,0}[화가])"
 )
-_SHARE = re.compile(rf"(?P<low>{_AMOUNT})\s*(?:[~∼〜\-–]\s*(?P<high>{_AMOUNT})\s*)?(?:%|퍼센트|프로)")
+_SHARE = re.compile(
+    rf"(?P<low>{_AMOUNT})\s*(?:[~∼〜\-–]\s*(?P<high>{_AMOUNT})\s*)?(?:%|퍼센트|프로)"
+)
 _SHARE_OF_WAGES = re.compile(r"임금|월급|노임|급여|수입|번 돈|벌이|소득")
 _PERIODS = (
     ("hour", re.compile(r"시간당|시급")),
@@ -97,7 +115,12 @@ _KINDS = (
     ("fee", re.compile(r"수수료|알선료|소개비|뇌물|중개비")),
     ("debt", re.compile(r"빚|채무|부채|선불금")),
     ("fine", re.compile(r"벌금")),
-    ("wage", re.compile(r"임금|월급|노임|일당|급여|봉급|노동 ?대가|받는 돈|받았|받는다|벌어")),
+    (
+        "wage",
+        re.compile(
+            r"임금|월급|노임|일당|급여|봉급|노동 ?대가|받는 돈|받았|받는다|벌어"
+        ),
+    ),
     ("price", re.compile(r"가격|값|판매|팔아|팔리|시세|수출액|수입액|매출")),
 )
 
@@ -115,7 +138,9 @@ def find_korean_money(sentence: Sentence, country: str | None) -> list[Money]:
         before = text[max(0, match.start() - 15) : match.start()]
         period = next((p for p, pattern in _PERIODS if pattern.search(before)), None)
         kind = next((k for k, pattern in _KINDS if pattern.search(text)), "other")
-        amounts = [(match.group("low"), match.group("low_unit") or match.group("high_unit"))]
+        amounts = [
+            (match.group("low"), match.group("low_unit") or match.group("high_unit"))
+        ]
         if match.group("high"):
             amounts.append((match.group("high"), match.group("high_unit")))
         for amount, unit in amounts:
@@ -171,7 +196,9 @@ def find_korean_dates(sentence: Sentence, published: str | None) -> list[DateMen
             DateMention(
                 text=match.group().strip(),
                 value=value,
-                span=_span(sentence, match.start(), match.start() + len(match.group().rstrip())),
+                span=_span(
+                    sentence, match.start(), match.start() + len(match.group().rstrip())
+                ),
             )
         )
     return found
@@ -202,17 +229,39 @@ def find_korean_actors(sentence: Sentence) -> list[Actor]:
     actors = []
     for match in _ACTOR.finditer(sentence.text):
         name = match.group("name")
-        if name in _GENERIC_ACTORS or re.fullmatch(r"(?:이|그|저|각|한|해당|모든|여러|외국|중국|현지)(?:회사|공장|기업소)", name):
+        if name in _GENERIC_ACTORS or re.fullmatch(
+            r"(?:이|그|저|각|한|해당|모든|여러|외국|중국|현지)(?:회사|공장|기업소)",
+            name,
+        ):
             continue
         kind = "public_body" if re.fullmatch(_PUBLIC_BODY, name) else "company"
-        actors.append(Actor(name=name, kind=kind, role=None, span=_span(sentence, match.start(), match.end())))
+        actors.append(
+            Actor(
+                name=name,
+                kind=kind,
+                role=None,
+                span=_span(sentence, match.start(), match.end()),
+            )
+        )
     return actors
 
 
 _VICTIM = re.compile(
     r"(?P<age>10대|십대|어린|나이 어린)?\s*(?P<group>여성 ?노동자|여성|소녀|소년|여학생|남학생|중학생|고등학생|학생|아동|어린이|청소년|노동자|근로자|주민|수감자|탈북민|미성년자)들?"
 )
-_MINORS = {"소녀", "소년", "여학생", "남학생", "중학생", "고등학생", "학생", "아동", "어린이", "청소년", "미성년자"}
+_MINORS = {
+    "소녀",
+    "소년",
+    "여학생",
+    "남학생",
+    "중학생",
+    "고등학생",
+    "학생",
+    "아동",
+    "어린이",
+    "청소년",
+    "미성년자",
+}
 _FEMALE = {"여성", "여성 노동자", "소녀", "여학생"}
 
 
@@ -225,7 +274,9 @@ def find_korean_victims(sentence: Sentence) -> list[Victim]:
             Victim(
                 text=match.group().strip(),
                 group=group,
-                sex="female" if group in {g.replace(" ", "") for g in _FEMALE} else ("male" if group in {"소년", "남학생"} else None),
+                sex="female"
+                if group in {g.replace(" ", "") for g in _FEMALE}
+                else ("male" if group in {"소년", "남학생"} else None),
                 age="teenage" if match.group("age") in ("10대", "십대") else None,
                 minor=minor or None,
                 number=None,
@@ -253,7 +304,9 @@ def find_korean_sources(sentence: Sentence) -> list[CitedSource]:
     ]
 
 
-_DENIAL = re.compile(r"(?:부인했|부인하며|사실이 아니|날조|모략|인권 ?문제(?:가|는)? 없)")
+_DENIAL = re.compile(
+    r"(?:부인했|부인하며|사실이 아니|날조|모략|인권 ?문제(?:가|는)? 없)"
+)
 
 
 def find_korean_denial(sentence: Sentence) -> Denial | None:
@@ -261,7 +314,11 @@ def find_korean_denial(sentence: Sentence) -> Denial | None:
     if not match or not is_korean_non_evidence(sentence.text):
         return None
     by = re.search(r"북한|당국|정권|외무성|대변인|회사", sentence.text)
-    return Denial(text=sentence.text, by=by.group() if by else None, span=_span(sentence, 0, len(sentence.text)))
+    return Denial(
+        text=sentence.text,
+        by=by.group() if by else None,
+        span=_span(sentence, 0, len(sentence.text)),
+    )
 
 
 # Korean words for goods, by the taxonomy's good names.
@@ -287,7 +344,14 @@ def _goods_pattern() -> tuple[tuple[re.Pattern[str], str, str | None, str], ...]
     patterns = []
     for good, pattern in _GOODS.items():
         entry = taxonomy.get(good)
-        patterns.append((re.compile(pattern), good, entry.hs if entry else None, entry.sector if entry else "other"))
+        patterns.append(
+            (
+                re.compile(pattern),
+                good,
+                entry.hs if entry else None,
+                entry.sector if entry else "other",
+            )
+        )
     return tuple(patterns)
 
 
@@ -295,7 +359,15 @@ def find_korean_goods(sentence: Sentence) -> list[Good]:
     goods = []
     for pattern, good, hs, sector in _goods_pattern():
         for match in pattern.finditer(sentence.text):
-            goods.append(Good(text=match.group(), good=good, hs=hs, sector=sector, span=_span(sentence, match.start(), match.end())))
+            goods.append(
+                Good(
+                    text=match.group(),
+                    good=good,
+                    hs=hs,
+                    sector=sector,
+                    span=_span(sentence, match.start(), match.end()),
+                )
+            )
     return goods
 
 

@@ -1,0 +1,159 @@
+"""Korean reports: sentences, cues, places, money, dates and actors (text written
+for these tests)."""
+
+import pytest
+
+from laborwatch.documents import Document, Sentence
+from laborwatch.extract.evidence import Evidence
+from laborwatch.extract.korean import split_korean_sentences
+from laborwatch.extract.korean.cues import is_korean_non_evidence, korean_cues
+from laborwatch.extract.korean.facts import (
+    find_korean_actors,
+    find_korean_dates,
+    find_korean_money,
+    find_korean_places,
+)
+from laborwatch.extract.pipeline import analyze
+
+REPORT = (
+    "러시아에 파견된 북한 노동자들은 하루 16시간씩 일하며 "
+    "월급의 대부분을 국가에 바쳐야 한다.\n"
+    "관리자는 노동자들의 여권을 압수하고 외출을 금지했다고 평안남도 출신 탈북민이 "
+    "2019년 5월 3일 전했다.\n\n"
+    "유엔 안보리는 북한 노동자 송환을 촉구하는 결의를 채택했다.\n"
+    "양강도 혜산의 중학생들은 농촌 지원에 동원돼 모내기를 했다."
+)
+
+
+def sentence(text: str) -> Sentence:
+    return Sentence("doc", 0, 0, len(text), text)
+
+
+@pytest.fixture(scope="module")
+def report() -> tuple[Document, Evidence]:
+    document = Document.create(
+        REPORT, source="t", media_type="text/plain", language="ko"
+    )
+    return document, analyze(document)
+
+
+def test_korean_sentences_keep_exact_spans() -> None:
+    document = Document.create(REPORT, source="t", media_type="text/plain")
+    sentences = split_korean_sentences(document)
+    assert len(sentences) == 4
+    for s in sentences:
+        assert document.text[s.start : s.end] == s.text
+    assert sentences[2].text.startswith("유엔 안보리는")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("관리자는 노동자들의 여권을 압수했다.", "retained_documents"),
+        ("노동자들은 하루 16시간씩 일했다.", "excessive_overtime"),
+        ("월급의 대부분을 국가에 바쳐야 한다.", "withheld_wages"),
+        ("그들은 외출이 금지된 채 숙소를 벗어나지 못했다.", "restricted_movement"),
+        ("작업반장은 말을 듣지 않는 노동자를 구타했다.", "violence"),
+        ("중학생들이 농촌 지원에 동원됐다.", "child_labour"),
+        ("당국은 주민들을 건설 현장에 강제로 동원했다.", "state_imposed"),
+        ("식당 일이라고 속여 공사장으로 데려갔다.", "deception"),
+    ],
+)
+def test_korean_cues_find_the_indicator(text: str, code: str) -> None:
+    assert code in korean_cues(text)
+
+
+def test_law_sanctions_and_denials_are_not_evidence() -> None:
+    assert is_korean_non_evidence(
+        "유엔 안보리는 북한 노동자 송환을 촉구하는 결의를 채택했다."
+    )
+    assert is_korean_non_evidence(
+        "북한 외무성은 강제노동 주장이 사실이 아니라고 부인했다."
+    )
+    assert not is_korean_non_evidence("관리자는 노동자들의 여권을 압수했다.")
+
+
+def test_korean_places_resolve_to_iso_subdivisions() -> None:
+    places = find_korean_places(
+        sentence("평안남도와 함경남도, 량강도 혜산에서 신의주까지")
+    )
+    assert [p.subdivision for p in places] == [
+        "KP-02",
+        "KP-08",
+        "KP-10",
+        "KP-10",
+        "KP-03",
+    ]
+    assert places[3].city == "Hyesan"
+    # A name inside a longer word is not a place: 대한민국 is not read as 한국.
+    assert [p.country for p in find_korean_places(sentence("대한민국 정부"))] == ["KR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency", "kind", "period"),
+    [
+        ("월급은 5,000원으로 쌀 1kg도 못 산다.", 5000, "KPW", "wage", "month"),
+        ("임금은 한 달에 2.5만 원이었다.", 25000, "KPW", "wage", "month"),
+        ("알선 수수료로 3천 달러를 냈다.", 3000, "USD", "fee", None),
+        ("하루 일당은 50위안이었다.", 50, "CNY", "wage", "day"),
+    ],
+)
+def test_korean_money(
+    text: str, amount: float, currency: str, kind: str, period: str | None
+) -> None:
+    (money,) = find_korean_money(sentence(text), "KP")
+    assert (money.amount, money.currency, money.kind, money.period) == (
+        amount,
+        currency,
+        kind,
+        period,
+    )
+    assert text[money.span.start : money.span.end] == money.text
+
+
+def test_korean_money_ranges_and_shares_of_wages() -> None:
+    found = find_korean_money(
+        sentence("월 300~400달러를 받지만 임금의 60~80%를 빼앗긴다."), "KP"
+    )
+    assert [(m.amount, m.currency) for m in found if m.currency] == [
+        (300, "USD"),
+        (400, "USD"),
+    ]
+    (share,) = [m for m in found if m.kind == "share of wages"]
+    assert share.amount == 60 and share.text == "60~80%"
+
+
+def test_korean_dates_resolve_with_the_publication_year() -> None:
+    (full,) = find_korean_dates(sentence("2019년 5월 3일 전했다."), None)
+    assert full.value == "2019-05-03"
+    (short,) = find_korean_dates(
+        sentence("소식통은 2월 3일 이렇게 말했다."), "2024-06-01"
+    )
+    assert short.value == "2024-02-03"
+
+
+def test_korean_actors_are_public_bodies_and_companies() -> None:
+    actors = find_korean_actors(
+        sentence("대성총국 산하 무역회사들과 무역성이 노동자를 모집했다.")
+    )
+    found = {(a.name, a.kind) for a in actors}
+    assert ("대성총국", "public_body") in found
+    assert ("무역성", "public_body") in found
+    assert any(kind == "company" and name.endswith("무역회사") for name, kind in found)
+
+
+def test_a_korean_report_is_analysed_in_the_english_shape(
+    report: tuple[Document, Evidence],
+) -> None:
+    document, evidence = report
+    assert evidence.analysed and evidence.language == "ko"
+    codes = evidence.codes()
+    assert {"retained_documents", "excessive_overtime"} <= codes
+    resolution = next(s for s in evidence.sentences if "안보리" in s.text)
+    assert not [
+        i for i in evidence.indicators if i.span.sentence == resolution.position
+    ]
+    for indicator in evidence.indicators:
+        assert document.text[indicator.span.start : indicator.span.end] == indicator.cue
+    assert {"KP-02", "KP-10"} <= {p.subdivision for p in evidence.places}
+    assert [d.value for d in evidence.dates] == ["2019-05-03"]
