@@ -1,6 +1,11 @@
+import json
+from pathlib import Path
+
 import numpy as np
+import pytest
 
 from laborwatch.extract.classifier import (
+    MODEL_PATH,
     IndicatorModel,
     classify,
     embed,
@@ -59,3 +64,14 @@ def test_context_changes_the_score_of_a_list_item() -> None:
     text = "- Prohibit the confiscation of workers' identity documents."
     alone, in_list = classify([text, text], ["", "Suggested government actions:"])
     assert alone.probabilities != in_list.probabilities
+
+
+def test_the_shipped_models_were_trained_on_the_corpus_in_the_repository() -> None:
+    """The training data travels with the models it rebuilds (training/README.md)."""
+    corpus = Path(__file__).resolve().parents[2] / "training" / "indicator_corpus.jsonl"
+    if not corpus.exists():
+        pytest.skip("training/ is not installed with the package")
+    sentences = sum(1 for line in corpus.read_text().splitlines() if line)
+    with np.load(MODEL_PATH) as arrays:
+        meta = json.loads(str(arrays["meta"]))
+    assert meta["training_sentences"] == sentences
