@@ -36,16 +36,9 @@ def _number(value: str) -> float | None:
     return float(value) if value else None
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> tuple[PlaceEntry, ...]:
-    """Place names: the project's gazetteer, then ISO 3166 country names.
-
-    The gazetteer comes first, so its spellings and coordinates win; pycountry
-    adds every country's official, common and short names.
-    """
-    import pycountry
-
-    entries = [
+def place_entries(name: str) -> list[PlaceEntry]:
+    """The rows of a bundled gazetteer file (``data/NAME``) as entries."""
+    return [
         PlaceEntry(
             name=row["name"],
             kind=row["kind"],
@@ -55,8 +48,20 @@ def gazetteer() -> tuple[PlaceEntry, ...]:
             latitude=_number(row["latitude"]),
             longitude=_number(row["longitude"]),
         )
-        for row in _rows("gazetteer.csv")
+        for row in _rows(name)
     ]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[PlaceEntry, ...]:
+    """Place names: the project's gazetteer, then ISO 3166 country names.
+
+    The gazetteer comes first, so its spellings and coordinates win; pycountry
+    adds every country's official, common and short names.
+    """
+    import pycountry
+
+    entries = place_entries("gazetteer.csv")
     known = {entry.name.lower() for entry in entries}
     for country in pycountry.countries:
         for attribute in ("name", "common_name", "official_name"):

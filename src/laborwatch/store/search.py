@@ -78,41 +78,70 @@ def search_sentences(
         )
 
 
-def to_fts5_query(query: str) -> str:
-    """Translate web-search syntax into an FTS5 query that cannot be malformed.
+@dataclass(frozen=True)
+class QueryPart:
+    """One term of the search syntax: a word or a phrase, excluded or not, and
+    whether it joins the previous included term with OR."""
 
-    Every word or phrase becomes a quoted FTS5 string, so user punctuation is
-    never FTS5 syntax; ``OR`` joins its neighbours; a leading ``-`` excludes.
-    """
-    included: list[str] = []
-    excluded: list[str] = []
+    text: str
+    is_phrase: bool
+    excluded: bool
+    or_previous: bool
+
+
+def parse_query(query: str) -> list[QueryPart]:
+    """Words, "phrases", ``OR`` and leading ``-`` of the web-search syntax."""
+    parts: list[QueryPart] = []
     join_next_with_or = False
     for match in _QUERY_PART.finditer(query):
         negated, phrase, word = match.groups()
         if word is not None and word == "OR":
-            join_next_with_or = bool(included)
+            join_next_with_or = any(not p.excluded for p in parts)
             continue
         if word is not None and word.startswith("-") and len(word) > 1:
             negated, word = "-", word[1:]
         term = phrase if phrase is not None else word
         if not term or not re.search(r"\w", term):
             continue
-        quoted = '"' + term.replace('"', '""') + '"'
-        if phrase is None and _HANGUL.search(term):
-            quoted += " *"
-        if negated:
-            excluded.append(quoted)
-        elif join_next_with_or:
-            included[-1] = f"{included[-1]} OR {quoted}"
-        else:
-            included.append(quoted)
+        parts.append(
+            QueryPart(term, phrase is not None, bool(negated), join_next_with_or)
+        )
         join_next_with_or = False
-    if not included:
+    if not any(not p.excluded for p in parts):
         raise LaborwatchError(f"{query!r}: a search needs at least one word to find")
-    expression = " AND ".join(f"({part})" for part in included)
-    for part in excluded:
-        expression = f"{expression} NOT {part}"
+    return parts
+
+
+def _combine(terms: list[tuple[QueryPart, str]], and_: str, or_: str, not_: str) -> str:
+    included: list[str] = []
+    excluded: list[str] = []
+    for part, term in terms:
+        if part.excluded:
+            excluded.append(term)
+        elif part.or_previous and included:
+            included[-1] = f"{included[-1]} {or_} {term}"
+        else:
+            included.append(term)
+    expression = f" {and_} ".join(f"({term})" for term in included)
+    for term in excluded:
+        expression = f"{expression} {not_} {term}"
     return expression
+
+
+def to_fts5_query(query: str) -> str:
+    """Translate web-search syntax into an FTS5 query that cannot be malformed.
+
+    Every word or phrase becomes a quoted FTS5 string, so user punctuation is
+    never FTS5 syntax; ``OR`` joins its neighbours; a leading ``-`` excludes; a
+    Hangul word matches as a prefix.
+    """
+    terms = []
+    for part in parse_query(query):
+        quoted = '"' + part.text.replace('"', '""') + '"'
+        if not part.is_phrase and _HANGUL.search(part.text):
+            quoted += " *"
+        terms.append((part, quoted))
+    return _combine(terms, "AND", "OR", "NOT")
 
 
 def _pg_search(sql: str, query: str) -> tuple[str, str]:
@@ -134,33 +163,18 @@ def to_pg_tsquery(query: str) -> str:
     Each word is reduced to its letters and digits and quoted; Hangul words match
     as prefixes (``:*``); phrases become followed-by chains.
     """
-    included: list[str] = []
-    excluded: list[str] = []
-    join_next_with_or = False
-    for match in _QUERY_PART.finditer(query):
-        negated, phrase, word = match.groups()
-        if word is not None and word == "OR":
-            join_next_with_or = bool(included)
-            continue
-        if word is not None and word.startswith("-") and len(word) > 1:
-            negated, word = "-", word[1:]
-        words = _PG_WORD.findall((phrase if phrase is not None else word) or "")
-        if not words:
-            continue
+    terms = []
+    for part in parse_query(query):
         lexemes = [
-            f"'{w.lower()}'" + (":*" if _HANGUL.search(w) else "") for w in words
+            f"'{w.lower()}'" + (":*" if _HANGUL.search(w) else "")
+            for w in _PG_WORD.findall(part.text)
         ]
-        term = " <-> ".join(lexemes)
-        if negated:
-            excluded.append(f"!({term})")
-        elif join_next_with_or:
-            included[-1] = f"{included[-1]} | ({term})"
-        else:
-            included.append(f"({term})")
-        join_next_with_or = False
-    if not included:
+        if lexemes:
+            term = "(" + " <-> ".join(lexemes) + ")"
+            terms.append((part, f"!{term}" if part.excluded else term))
+    if not any(not part.excluded for part, _term in terms):
         raise LaborwatchError(f"{query!r}: a search needs at least one word to find")
-    return " & ".join([f"({part})" for part in included] + excluded)
+    return _combine(terms, "&", "|", "&")
 
 
 def _run(

@@ -6,11 +6,9 @@ their left edge and the particle after them is left out of the span.
 
 from __future__ import annotations
 
-import csv
 import re
 from datetime import datetime
 from functools import lru_cache
-from importlib.resources import files
 
 from laborwatch.documents import Sentence
 from laborwatch.extract.evidence import (
@@ -25,28 +23,14 @@ from laborwatch.extract.evidence import (
     Victim,
 )
 from laborwatch.extract.korean.cues import is_korean_non_evidence
-from laborwatch.extract.vocabulary import PlaceEntry, goods_taxonomy
+from laborwatch.extract.vocabulary import PlaceEntry, goods_taxonomy, place_entries
 
 _HANGUL = re.compile(r"[가-힣]")
 
 
 @lru_cache(maxsize=1)
 def korean_gazetteer() -> tuple[PlaceEntry, ...]:
-    text = (files("laborwatch") / "data" / "gazetteer-ko.csv").read_text(
-        encoding="utf-8"
-    )
-    return tuple(
-        PlaceEntry(
-            name=row["name"],
-            kind=row["kind"],
-            country=row["country"],
-            subdivision=row["subdivision"] or None,
-            city=row["city"] or None,
-            latitude=float(row["latitude"]) if row["latitude"] else None,
-            longitude=float(row["longitude"]) if row["longitude"] else None,
-        )
-        for row in csv.DictReader(text.splitlines())
-    )
+    return tuple(place_entries("gazetteer-ko.csv"))
 
 
 @lru_cache(maxsize=1)
