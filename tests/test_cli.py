@@ -175,3 +175,32 @@ def test_version() -> None:
 
     result = run_cli("--version")
     assert result.stdout.strip() == f"laborwatch {__version__}"
+
+
+def test_a_hostile_feed_fails_record_by_record_and_stores_the_rest(
+    database_url: str, tmp_path: Path
+) -> None:
+    feed = tmp_path / "hostile.jsonl"
+    feed.write_bytes(
+        b"\n".join(
+            [
+                b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+                b'{"text": "x", "n": ' + b"9" * 5_000 + b"}",
+                b'{"text": "Wages were withheld \\ud800 for months.",'
+                b' "title": "NUL \\u0000 and \\udfff in a title"}',
+                b'{"text": "Their passports were confiscated on arrival."}',
+            ]
+        )
+    )
+    result = run_cli("--db", database_url, "ingest", str(feed), "--json")
+    assert "Traceback" not in result.stderr
+    output = json.loads(result.stdout)
+    assert output["summary"] == {
+        "ingested": 2,
+        "duplicate": 0,
+        "skipped": 0,
+        "failed": 2,
+    }
+    listed = json.loads(run_cli("--db", database_url, "docs", "list", "--json").stdout)
+    titles = {d["title"] for d in listed["documents"]}
+    assert "NUL and \ufffd in a title" in titles

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 # C0 and C1 controls except tab and newline, and the byte-order mark. PostgreSQL
 # refuses NUL in text, and the others only break spans and displays.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
+# Lone surrogates (from "\ud800" in JSON) cannot be encoded as UTF-8: they would
+# fail the id hash, the database and the JSON output.
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -20,11 +23,25 @@ def normalise_text(text: str) -> str:
     NFC, ``\\n`` line ends, no control characters, no trailing spaces on a line, at
     most one blank line in a row, no leading or trailing blank space.
     """
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", _SURROGATES.sub("\ufffd", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL_CHARACTERS.sub("", text)
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+def clean_field(value: str | None) -> str | None:
+    """A metadata string as stored: the body's cleaning, on one line, or None."""
+    if value is None:
+        return None
+    cleaned = " ".join(normalise_text(value).split())
+    return cleaned or None
+
+
+def clean_location(value: str) -> str:
+    """A source location (a path, a URL, FILE:LINE) as stored: without what cannot
+    be stored (NUL, control characters, lone surrogates), spaces kept as they are."""
+    return _CONTROL_CHARACTERS.sub("", _SURROGATES.sub("\ufffd", value))
 
 
 def document_id(normalised_text: str) -> str:
@@ -67,18 +84,22 @@ class Document:
         language: str | None = None,
         pages: tuple[int, ...] = (),
     ) -> Document:
-        """Build a Document from raw text: normalise it and derive its id."""
+        """Build a Document from raw text: normalise it and derive its id.
+
+        Every string field gets the text's cleaning (no NUL or other control
+        characters, no lone surrogates), so anything stored can be encoded.
+        """
         normalised = normalise_text(text)
         return cls(
             id=document_id(normalised),
             text=normalised,
-            source=source,
+            source=clean_location(source),
             media_type=media_type,
-            title=title,
-            author=author,
-            published=published,
-            url=url,
-            site=site,
+            title=clean_field(title),
+            author=clean_field(author),
+            published=clean_field(published),
+            url=clean_field(url),
+            site=clean_field(site),
             language=language,
             pages=pages,
         )

@@ -63,3 +63,30 @@ def test_non_utf8_line_fails() -> None:
     (result,) = read('{"text": "caf\u00e9"}'.encode("latin-1"))
     assert isinstance(result, Problem)
     assert "UTF-8" in result.reason
+
+
+def test_hostile_records_fail_one_by_one_and_the_rest_is_read() -> None:
+    deep = b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    huge_number = b'{"text": "x", "n": ' + b"9" * 5_000 + b"}"
+    data = b"\n".join(
+        [
+            deep,
+            huge_number,
+            b'{"text": "Lone \\ud800 surrogate.", "title": "Bad \\udfff title\\u0000"}',
+            b'{"text": "The last line is read."}',
+        ]
+    )
+    results = read(data, limit=1_000_000)
+    problems = {r.location: r.reason for r in results if isinstance(r, Problem)}
+    assert "nested too deeply" in problems["feed.jsonl:1"]
+    assert "not readable JSON" in problems["feed.jsonl:2"]
+    documents = [r for r in results if isinstance(r, Document)]
+    assert [d.text for d in documents] == [
+        "Lone \ufffd surrogate.",
+        "The last line is read.",
+    ]
+    # Every stored string can be encoded, and carries no NUL.
+    assert documents[0].title == "Bad \ufffd title"
+    for document in documents:
+        for value in (document.text, document.title or "", document.source):
+            value.encode("utf-8")

@@ -35,6 +35,12 @@ def read_jsonl(
         except json.JSONDecodeError as err:
             yield Problem(location, f"not valid JSON ({err.msg})", "failed")
             continue
+        except RecursionError:
+            yield Problem(location, "JSON nested too deeply", "failed")
+            continue
+        except ValueError as err:  # e.g. an integer of more than 4,300 digits
+            yield Problem(location, f"not readable JSON ({err})", "failed")
+            continue
         problem = _check_record(record)
         if problem:
             yield Problem(location, problem, "failed")
