@@ -45,6 +45,11 @@ def test_viewers_read_but_do_not_write_or_see_sources(team) -> None:  # type: ig
     listed = client.get("/api/documents", headers=auth(tokens["viewer"])).json()[
         "documents"
     ]
+    assert all(document["source"] is None for document in listed)
+    as_editor_listed = client.get(
+        "/api/documents", headers=auth(tokens["editor"])
+    ).json()["documents"]
+    assert all(document["source"] for document in as_editor_listed)
     shown = client.get(
         f"/api/documents/{listed[0]['id']}", headers=auth(tokens["viewer"])
     ).json()

@@ -62,11 +62,12 @@ def documents(
     request: Request, limit: Limit = 50, offset: Offset = 0
 ) -> dict[str, Any]:
     summaries = list_documents(database(request), limit=limit, offset=offset)
-    return {
-        "limit": limit,
-        "offset": offset,
-        "documents": [summary_record(s) for s in summaries],
-    }
+    records = [summary_record(s) for s in summaries]
+    if not can_see_sources(request):
+        # Where a file was read is a source's identity, as on the detail route.
+        for record in records:
+            record["source"] = None
+    return {"limit": limit, "offset": offset, "documents": records}
 
 
 @router.get("/documents/{document_id}")
