@@ -46,6 +46,21 @@ def test_api_documents_paginated(client: TestClient) -> None:
     assert client.get("/api/documents", params={"limit": 0}).status_code == 422
 
 
+@pytest.mark.parametrize(
+    "path",
+    ["/api/documents", "/api/incidents", "/search?q=kiln", "/incidents"],
+)
+def test_oversized_integers_are_refused_in_the_one_error_shape(
+    client: TestClient, path: str
+) -> None:
+    joiner = "&" if "?" in path else "?"
+    response = client.get(f"{path}{joiner}offset={10**30}")
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["status"] == 422
+    assert error["message"].startswith("offset:")
+
+
 def test_api_search_and_document(client: TestClient) -> None:
     found = client.get(
         "/api/search", params={"q": "passports", "sentences": True}

@@ -37,7 +37,9 @@ from laborwatch.web.jobs import MAX_UPLOAD_BYTES
 
 router = APIRouter()
 Limit = Annotated[int, Query(ge=1, le=500)]
-Offset = Annotated[int, Query(ge=0)]
+# A bound keeps an absurd offset from reaching the database as a 500.
+MAX_OFFSET = 1_000_000_000
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _FACET_DOCUMENTS = 200  # facets count over the best 200 matching documents
 

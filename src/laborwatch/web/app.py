@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -84,6 +85,19 @@ def create_app(settings: Settings, *, require_tokens: bool = False) -> FastAPI:
     async def forbidden(request: Request, err: Forbidden) -> JSONResponse:
         return JSONResponse(
             {"error": {"status": 403, "message": str(err)}}, status_code=403
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(
+        request: Request, err: RequestValidationError
+    ) -> JSONResponse:
+        # The one error shape, naming each bad parameter, instead of FastAPI's own.
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in e['loc'][1:]) or 'request'}: {e['msg']}"
+            for e in err.errors()
+        )
+        return JSONResponse(
+            {"error": {"status": 422, "message": problems}}, status_code=422
         )
 
     @app.exception_handler(LaborwatchError)

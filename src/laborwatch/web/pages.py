@@ -36,7 +36,7 @@ from laborwatch.store.evidence import (
 from laborwatch.store.facets import Facets
 from laborwatch.store.screenings import get_screening
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
-from laborwatch.web.api import database, facets_from_query, run_search
+from laborwatch.web.api import Offset, database, facets_from_query, run_search
 from laborwatch.web.auth import TOKEN_COOKIE, can_see_sources, log, require
 from laborwatch.web.jobs import MAX_UPLOAD_BYTES
 
@@ -95,7 +95,7 @@ def search(
     facets: Annotated[Facets, Depends(facets_from_query)],
     q: Annotated[str, Query(max_length=500)] = "",
     sentences: bool = True,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> Any:
     hits: list[SearchHit] = []
     counts: dict[str, list[tuple[str, int]]] = {}
@@ -251,7 +251,7 @@ def map_page(request: Request) -> Any:
 
 
 @router.get("/incidents")
-def incidents_page(request: Request, offset: Annotated[int, Query(ge=0)] = 0) -> Any:
+def incidents_page(request: Request, offset: Offset = 0) -> Any:
     records = incident_records(database(request), limit=50, offset=offset)
     return templates.TemplateResponse(
         request, "incidents.html", {"incidents": records, "offset": offset}
