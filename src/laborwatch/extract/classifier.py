@@ -170,40 +170,34 @@ def classify(
     context_rows = tfidf_rows(
         [context_terms(p) for p in previous], model.vocabulary, model.idf
     )
-    dense = np.hstack(
-        [
-            embed(texts) * model.embedding_weight,
-            np.asarray(rule_features, dtype=np.float32).reshape(len(texts), -1),
-        ]
-    )
+    features = np.asarray(rule_features, dtype=np.float32).reshape(len(texts), -1)
+    dense = np.hstack([embed(texts) * model.embedding_weight, features])
     scores = dense @ model.weights[:, size:].T + model.biases
-    rule_decides = _gated_rule_hits(np.asarray(rule_features, dtype=np.float32), model)
     for row, (sentence, context) in enumerate(
         zip(sentence_rows, context_rows, strict=True)
     ):
-        for index, value in sentence.items():
-            scores[row] += model.weights[:, index] * value
-        for index, value in context.items():
-            scores[row] += model.weights[:, index] * (value * model.context_weight)
+        # Sentence and context terms never share an index (context terms are
+        # marked), so one gather adds both.
+        terms = sentence | {i: v * model.context_weight for i, v in context.items()}
+        if terms:
+            indices = np.fromiter(terms, dtype=np.int64, count=len(terms))
+            values = np.fromiter(terms.values(), dtype=np.float32, count=len(terms))
+            scores[row] += model.weights[:, indices] @ values
     probabilities = 1.0 / (1.0 + np.exp(-scores))
+    decides = (probabilities >= model.thresholds) | _gated_rule_hits(features, model)
     results = []
     for row, sentence in enumerate(sentence_rows):
-        decided = {
-            code
-            for c, code in enumerate(model.codes)
-            if probabilities[row, c] >= model.thresholds[c] or rule_decides[row, c]
-        }
-        drivers = {
-            code: _drivers(model, model.codes.index(code), sentence) for code in decided
-        }
+        decided = {c: code for c, code in enumerate(model.codes) if decides[row, c]}
         results.append(
             SentenceScores(
                 probabilities={
                     code: float(probabilities[row, c])
                     for c, code in enumerate(model.codes)
                 },
-                decided=frozenset(decided),
-                drivers=drivers,
+                decided=frozenset(decided.values()),
+                drivers={
+                    code: _drivers(model, c, sentence) for c, code in decided.items()
+                },
             )
         )
     return results
@@ -212,10 +206,9 @@ def classify(
 def _gated_rule_hits(features: np.ndarray, model: IndicatorModel) -> np.ndarray:
     """Rule hits that decide on their own: codes the training chose, cue fired,
     and the sentence is not a law, effort or recommendation."""
-    codes = len(model.codes)
     non_evidence = model.rule_feature_names.index("non_evidence")
-    fired = features.reshape(len(features), -1)[:, :codes] > 0
-    gated = features.reshape(len(features), -1)[:, non_evidence] > 0
+    fired = features[:, : len(model.codes)] > 0
+    gated = features[:, non_evidence] > 0
     decides: np.ndarray = fired & ~gated[:, None] & model.rules_decide[None, :]
     return decides
 

@@ -18,6 +18,11 @@ class Span:
     end: int
     sentence: int
 
+    @classmethod
+    def within(cls, sentence: Sentence, start: int, end: int) -> Span:
+        """The span of ``sentence.text[start:end]`` in the document."""
+        return cls(sentence.start + start, sentence.start + end, sentence.position)
+
 
 def fact_fields(fact: Any) -> dict[str, Any]:
     """A fact's own fields, without its span: what is stored and shown of it."""

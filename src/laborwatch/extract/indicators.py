@@ -1,17 +1,18 @@
 """Forced-labour and child-labour indicators: cue rules, and the decision per sentence.
 
 Each rule is a regular expression over the lower-cased sentence, with the code it
-supports and a confidence. The rules are features of the learned classifier and the
-cues it shows; the classifier decides (``find_indicators``). A sentence that is a policy, law, recommendation,
-effort against the practice, or a denial carries no indicator (indicators.md);
-a cue preceded closely by a negation ("were not beaten") is dropped.
+supports and a confidence. A cue preceded closely by a negation ("were not beaten")
+is dropped. The rules do not decide: their hits, and whether a sentence reads as a
+policy, law, recommendation, effort or denial (``rule_features``), are features of
+the learned classifier, and a hit is the cue shown for the code the classifier
+decides (``find_indicators``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from laborwatch.documents import Sentence
@@ -377,11 +378,7 @@ def rule_hits(sentence: Sentence) -> tuple[dict[str, Indicator], bool]:
         found[code] = Indicator(
             code=code,
             cue=sentence.text[match.start() : match.end()],
-            span=Span(
-                sentence.start + match.start(),
-                sentence.start + match.end(),
-                sentence.position,
-            ),
+            span=Span.within(sentence, match.start(), match.end()),
             confidence=confidence,
             rule=rule,
         )
@@ -434,27 +431,30 @@ def find_indicators(
         hits, _negated = rule_hits(sentence)
     found = []
     for code in scores.decided:
-        probability = round(scores.probabilities[code], 3)
+        probability = scores.probabilities[code]
         hit = hits.get(code)
         if hit is not None:
-            found.append(
-                replace(hit, confidence=probability, model_confidence=probability)
-            )
+            start, end = hit.span.start - sentence.start, hit.span.end - sentence.start
+            found.append(decided(sentence, code, start, end, probability, hit.rule))
             continue
         start, end = _locate_terms(sentence.text, scores.drivers.get(code, ()))
-        found.append(
-            Indicator(
-                code=code,
-                cue=sentence.text[start:end],
-                span=Span(
-                    sentence.start + start, sentence.start + end, sentence.position
-                ),
-                confidence=probability,
-                rule="model",
-                model_confidence=probability,
-            )
-        )
+        found.append(decided(sentence, code, start, end, probability, "model"))
     return sorted(found, key=lambda indicator: CODES.index(indicator.code))
+
+
+def decided(
+    sentence: Sentence, code: str, start: int, end: int, probability: float, rule: str
+) -> Indicator:
+    """An indicator a classifier decided, its cue at ``sentence.text[start:end]``;
+    its confidence is the classifier's probability (also ``model_confidence``)."""
+    return Indicator(
+        code=code,
+        cue=sentence.text[start:end],
+        span=Span.within(sentence, start, end),
+        confidence=round(probability, 3),
+        rule=rule,
+        model_confidence=round(probability, 3),
+    )
 
 
 def _locate_terms(text: str, terms: tuple[str, ...]) -> tuple[int, int]:

@@ -164,16 +164,14 @@ def to_pg_tsquery(query: str) -> str:
     as prefixes (``:*``); phrases become followed-by chains.
     """
     terms = []
+    # parse_query keeps only parts with a word character, so each has a lexeme.
     for part in parse_query(query):
         lexemes = [
             f"'{w.lower()}'" + (":*" if _HANGUL.search(w) else "")
             for w in _PG_WORD.findall(part.text)
         ]
-        if lexemes:
-            term = "(" + " <-> ".join(lexemes) + ")"
-            terms.append((part, f"!{term}" if part.excluded else term))
-    if not any(not part.excluded for part, _term in terms):
-        raise LaborwatchError(f"{query!r}: a search needs at least one word to find")
+        term = "(" + " <-> ".join(lexemes) + ")"
+        terms.append((part, f"!{term}" if part.excluded else term))
     return _combine(terms, "&", "|", "&")
 
 

@@ -16,9 +16,9 @@ from functools import lru_cache
 from typing import Any
 
 from laborwatch.documents import Document, Sentence
-from laborwatch.extract.evidence import Evidence, Indicator, Span
+from laborwatch.extract.evidence import Evidence, Indicator
 from laborwatch.extract.incidents import roll_up_incidents
-from laborwatch.extract.indicators import CODES
+from laborwatch.extract.indicators import CODES, decided
 from laborwatch.extract.korean.cues import is_korean_non_evidence, korean_cues
 from laborwatch.extract.korean.facts import (
     find_korean_actors,
@@ -99,18 +99,7 @@ def korean_indicators(sentences: list[Sentence]) -> list[Indicator]:
                     if example
                     else "model"
                 )
-            found.append(
-                Indicator(
-                    code=code,
-                    cue=sentence.text[start:end],
-                    span=Span(
-                        sentence.start + start, sentence.start + end, sentence.position
-                    ),
-                    confidence=round(probability, 3),
-                    rule=rule,
-                    model_confidence=round(probability, 3),
-                )
-            )
+            found.append(decided(sentence, code, start, end, probability, rule))
     return sorted(found, key=lambda i: (i.span.sentence, CODES.index(i.code)))
 
 

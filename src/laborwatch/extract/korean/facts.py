@@ -25,8 +25,6 @@ from laborwatch.extract.evidence import (
 from laborwatch.extract.korean.cues import is_korean_non_evidence
 from laborwatch.extract.vocabulary import PlaceEntry, goods_taxonomy, place_entries
 
-_HANGUL = re.compile(r"[가-힣]")
-
 
 @lru_cache(maxsize=1)
 def korean_gazetteer() -> tuple[PlaceEntry, ...]:
@@ -54,7 +52,7 @@ def find_korean_places(sentence: Sentence) -> list[Place]:
                 city=entry.city,
                 latitude=entry.latitude,
                 longitude=entry.longitude,
-                span=_span(sentence, match.start(), match.end()),
+                span=Span.within(sentence, match.start(), match.end()),
             )
         )
     return places
@@ -135,7 +133,7 @@ def find_korean_money(sentence: Sentence, country: str | None) -> list[Money]:
                     currency=currency,
                     period=period,
                     kind=kind,
-                    span=_span(sentence, match.start(), match.end()),
+                    span=Span.within(sentence, match.start(), match.end()),
                 )
             )
     if _SHARE_OF_WAGES.search(text):
@@ -147,7 +145,7 @@ def find_korean_money(sentence: Sentence, country: str | None) -> list[Money]:
                     currency=None,
                     period=None,
                     kind="share of wages",
-                    span=_span(sentence, match.start(), match.end()),
+                    span=Span.within(sentence, match.start(), match.end()),
                 )
             )
     return found
@@ -180,7 +178,7 @@ def find_korean_dates(sentence: Sentence, published: str | None) -> list[DateMen
             DateMention(
                 text=match.group().strip(),
                 value=value,
-                span=_span(
+                span=Span.within(
                     sentence, match.start(), match.start() + len(match.group().rstrip())
                 ),
             )
@@ -224,7 +222,7 @@ def find_korean_actors(sentence: Sentence) -> list[Actor]:
                 name=name,
                 kind=kind,
                 role=None,
-                span=_span(sentence, match.start(), match.end()),
+                span=Span.within(sentence, match.start(), match.end()),
             )
         )
     return actors
@@ -246,7 +244,15 @@ _MINORS = {
     "청소년",
     "미성년자",
 }
-_FEMALE = {"여성", "여성 노동자", "소녀", "여학생"}
+# Groups as stored: spaces removed (여성 노동자 → 여성노동자).
+_SEXES = {
+    "여성": "female",
+    "여성노동자": "female",
+    "소녀": "female",
+    "여학생": "female",
+    "소년": "male",
+    "남학생": "male",
+}
 
 
 def find_korean_victims(sentence: Sentence) -> list[Victim]:
@@ -258,13 +264,11 @@ def find_korean_victims(sentence: Sentence) -> list[Victim]:
             Victim(
                 text=match.group().strip(),
                 group=group,
-                sex="female"
-                if group in {g.replace(" ", "") for g in _FEMALE}
-                else ("male" if group in {"소년", "남학생"} else None),
+                sex=_SEXES.get(group),
                 age="teenage" if match.group("age") in ("10대", "십대") else None,
                 minor=minor or None,
                 number=None,
-                span=_span(sentence, match.start(), match.end()),
+                span=Span.within(sentence, match.start(), match.end()),
             )
         )
     return victims
@@ -282,7 +286,7 @@ def find_korean_sources(sentence: Sentence) -> list[CitedSource]:
             speaker=match.group("speaker"),
             outlet=match.group("outlet"),
             date=None,
-            span=_span(sentence, match.start(), match.end()),
+            span=Span.within(sentence, match.start(), match.end()),
         )
         for match in _SOURCE.finditer(sentence.text)
     ]
@@ -301,7 +305,7 @@ def find_korean_denial(sentence: Sentence) -> Denial | None:
     return Denial(
         text=sentence.text,
         by=by.group() if by else None,
-        span=_span(sentence, 0, len(sentence.text)),
+        span=Span.within(sentence, 0, len(sentence.text)),
     )
 
 
@@ -349,15 +353,7 @@ def find_korean_goods(sentence: Sentence) -> list[Good]:
                     good=good,
                     hs=hs,
                     sector=sector,
-                    span=_span(sentence, match.start(), match.end()),
+                    span=Span.within(sentence, match.start(), match.end()),
                 )
             )
     return goods
-
-
-def _span(sentence: Sentence, start: int, end: int) -> Span:
-    return Span(sentence.start + start, sentence.start + end, sentence.position)
-
-
-def is_hangul(text: str) -> bool:
-    return bool(_HANGUL.search(text))
