@@ -157,3 +157,17 @@ def test_workers_store_the_same_evidence(engine: str, tmp_path: Path) -> None:
             database.close()
     assert results[1] == results[2]
     assert results[2][0]["ingested"] == REPORT_DOCUMENTS
+
+
+def test_copies_of_stored_text_are_recognised_before_extraction(
+    database: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest_paths([str(REPORTS)], database, settings)
+
+    def no_extraction(document: object) -> None:
+        raise AssertionError("a copy of stored text was analysed again")
+
+    monkeypatch.setattr("laborwatch.pipeline.analyze", no_extraction)
+    again = ingest_paths([str(REPORTS)], database, settings)
+    assert again.counts["duplicate"] == REPORT_DOCUMENTS
+    assert not again.failed

@@ -14,7 +14,13 @@ from laborwatch.ingest import Problem, SourceFile, discover, read_source
 from laborwatch.ingest.fingerprint import minhash_signature
 from laborwatch.parallel import open_executor, ordered_map
 from laborwatch.settings import Settings
-from laborwatch.store import Database, get_document, save_document
+from laborwatch.store import (
+    Database,
+    SaveResult,
+    get_document,
+    record_if_stored,
+    save_document,
+)
 from laborwatch.store.evidence import analysed_versions, replace_evidence
 
 Outcome = Literal["ingested", "duplicate", "skipped", "failed"]
@@ -83,8 +89,17 @@ def ingest_paths(
             sources.append(found)
     if on_start:
         on_start(sources)
+
+    def unseen(index: int, result: Document | Problem) -> _Item:
+        # A copy of stored text is recorded here, before any extraction.
+        if isinstance(result, Document):
+            known = record_if_stored(database, result)
+            if known:
+                return index, _saved_event(result, known)
+        return index, result
+
     items = (
-        (index, result)
+        unseen(index, result)
         for index, source in enumerate(sources)
         for result in read_source(source, settings)
     )
@@ -97,6 +112,8 @@ def ingest_paths(
                 done += 1
             if isinstance(prepared, Problem):
                 record(_problem_event(prepared))
+            elif isinstance(prepared, IngestEvent):
+                record(prepared)
             else:
                 record(store_prepared(*prepared, database, settings))
     for source in sources[done:]:
@@ -106,14 +123,14 @@ def ingest_paths(
 
 
 Prepared = tuple[Document, Evidence, bytes]
-_Item = tuple[int, "Document | Problem"]
+_Item = tuple[int, "Document | Problem | IngestEvent"]
 
 
-def prepare_document(item: _Item) -> tuple[int, Prepared | Problem]:
-    """Extract and fingerprint one document (problems pass through): pure, so it
-    can run in another process."""
+def prepare_document(item: _Item) -> tuple[int, Prepared | Problem | IngestEvent]:
+    """Extract and fingerprint one document (problems and outcomes already known
+    pass through): pure, so it can run in another process."""
     index, result = item
-    if isinstance(result, Problem):
+    if not isinstance(result, Document):
         return index, result
     return index, (result, analyze(result), minhash_signature(result.text))
 
@@ -134,6 +151,10 @@ def store_prepared(
         near_duplicate_threshold=settings.near_duplicate_threshold,
         evidence=evidence,
     )
+    return _saved_event(document, result)
+
+
+def _saved_event(document: Document, result: SaveResult) -> IngestEvent:
     if result.outcome == "ingested":
         return IngestEvent(
             document.source, "ingested", result.document_id, document.title

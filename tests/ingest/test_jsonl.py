@@ -1,8 +1,11 @@
 import io
+from pathlib import Path
 
 from laborwatch.documents import Document
+from laborwatch.ingest import SourceFile, bounded_lines, read_source
 from laborwatch.ingest.jsonl import read_jsonl
 from laborwatch.ingest.problems import Problem
+from laborwatch.settings import Settings
 from tests.conftest import REPORTS
 
 
@@ -90,3 +93,22 @@ def test_hostile_records_fail_one_by_one_and_the_rest_is_read() -> None:
     for document in documents:
         for value in (document.text, document.title or "", document.source):
             value.encode("utf-8")
+
+
+def test_a_line_over_the_limit_is_never_read_whole(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    long_record = b'{"text": "' + b"x" * 5_000_000 + b'"}\n'
+    good = b'{"title": "After", "text": "Workers were paid nothing."}\n'
+    feed.write_bytes(long_record + good)
+    with feed.open("rb") as file:
+        lines = list(bounded_lines(file, 1000))
+    assert [len(line) for line in lines] == [1001, len(good)]
+    results = list(
+        read_source(
+            SourceFile("feed.jsonl", feed, "jsonl", None), Settings(max_file_bytes=1000)
+        )
+    )
+    assert isinstance(results[0], Problem)
+    assert results[0].location == "feed.jsonl:1"
+    assert "size limit" in results[0].reason
+    assert isinstance(results[1], Document) and results[1].title == "After"

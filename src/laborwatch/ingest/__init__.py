@@ -10,6 +10,7 @@ import io
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from typing import BinaryIO
 
 from laborwatch.documents import Document
 from laborwatch.ingest.html import looks_like_html, read_html
@@ -23,6 +24,8 @@ from laborwatch.settings import Settings
 
 __all__ = ["Problem", "SourceFile", "discover", "read_source"]
 
+_SKIP_BYTES = 1024 * 1024
+
 
 def read_source(source: SourceFile, settings: Settings) -> Iterator[Document | Problem]:
     """Read one input: one Document (a feed: many), or a Problem saying why not."""
@@ -30,9 +33,13 @@ def read_source(source: SourceFile, settings: Settings) -> Iterator[Document | P
     if source.format == "jsonl" and source.path is not None:
         # Feeds may be large: stream them and apply the limit to each record.
         try:
-            with source.path.open("rb") as lines:
+            with source.path.open("rb") as file:
                 yield from _with_language(
-                    read_jsonl(lines, source=source.location, max_record_bytes=limit)
+                    read_jsonl(
+                        bounded_lines(file, limit),
+                        source=source.location,
+                        max_record_bytes=limit,
+                    )
                 )
         except OSError as err:
             yield Problem(source.location, f"cannot read ({err.strerror})", "failed")
@@ -60,6 +67,16 @@ def read_source(source: SourceFile, settings: Settings) -> Iterator[Document | P
         yield Problem(source.location, err.reason, err.kind)
         return
     yield _set_language(document)
+
+
+def bounded_lines(file: BinaryIO, limit: int) -> Iterator[bytes]:
+    """The file's lines, each cut to ``limit + 1`` bytes: a longer line is never
+    held whole, and what is yielded of it is still over the limit."""
+    while line := file.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := file.readline(_SKIP_BYTES)) and not rest.endswith(b"\n"):
+                pass
+        yield line
 
 
 def sniff_format(data: bytes) -> str:

@@ -9,6 +9,7 @@ from laborwatch.store.documents import (
     count_documents,
     get_document,
     list_documents,
+    record_if_stored,
     save_document,
 )
 from laborwatch.store.search import SearchHit, search_documents, search_sentences
@@ -24,6 +25,7 @@ __all__ = [
     "get_document",
     "list_documents",
     "open_database",
+    "record_if_stored",
     "save_document",
     "search_documents",
     "search_sentences",

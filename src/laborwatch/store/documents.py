@@ -123,24 +123,9 @@ def _save(
             ),
             {"keys": sorted(set(keys))},
         )
-    if connection.scalar(select(documents.c.id).where(documents.c.id == document.id)):
-        _add_source(connection, document.id, document, "copy", None, now)
-        return SaveResult("duplicate", document.id)
-    earlier = connection.execute(
-        select(document_sources.c.document_id, document_sources.c.similarity)
-        .where(document_sources.c.content_id == document.id)
-        .limit(1)
-    ).first()
-    if earlier:
-        _add_source(
-            connection,
-            earlier.document_id,
-            document,
-            "near_duplicate",
-            earlier.similarity,
-            now,
-        )
-        return SaveResult("near_duplicate", earlier.document_id, earlier.similarity)
+    known = _record_copy(connection, document, now)
+    if known:
+        return known
     original = _find_near_duplicate(connection, signature, keys, threshold)
     if original:
         original_id, score = original
@@ -171,6 +156,40 @@ def _save(
     )
     _add_source(connection, document.id, document, "original", None, now)
     return SaveResult("ingested", document.id)
+
+
+def record_if_stored(database: Database, document: Document) -> SaveResult | None:
+    """Record a copy of text already stored (as a document or a near-duplicate)
+    against what it copies, and say so; ``None`` when the text is new.
+
+    Ingest asks before extraction, so a copy costs a lookup, not an analysis.
+    """
+    with database.writing() as connection:
+        return _record_copy(connection, document, datetime.now(UTC))
+
+
+def _record_copy(
+    connection: Connection, document: Document, now: datetime
+) -> SaveResult | None:
+    if connection.scalar(select(documents.c.id).where(documents.c.id == document.id)):
+        _add_source(connection, document.id, document, "copy", None, now)
+        return SaveResult("duplicate", document.id)
+    earlier = connection.execute(
+        select(document_sources.c.document_id, document_sources.c.similarity)
+        .where(document_sources.c.content_id == document.id)
+        .limit(1)
+    ).first()
+    if earlier:
+        _add_source(
+            connection,
+            earlier.document_id,
+            document,
+            "near_duplicate",
+            earlier.similarity,
+            now,
+        )
+        return SaveResult("near_duplicate", earlier.document_id, earlier.similarity)
+    return None
 
 
 def _find_near_duplicate(
