@@ -72,6 +72,8 @@ def load_command(
     loaded_summaries = []
     for path in paths:
         loaded = load_list(path, list_format, list_id)
+        for warning in loaded.warnings:
+            stderr.print(f"warning: {escape(warning)}")
         if edition:
             from dataclasses import replace
 
@@ -156,7 +158,10 @@ def update_command(
     for list_id in wanted:
         with tempfile.TemporaryDirectory(prefix="laborwatch-list-") as folder:
             path = download_list(list_id, Path(folder), base_url)
-            summary = save_list(database, load_list(path, list_id=list_id))
+            loaded = load_list(path, list_id=list_id)
+            for warning in loaded.warnings:
+                stderr.print(f"warning: {escape(warning)}")
+            summary = save_list(database, loaded)
         updated.append(summary)
         if not as_json:
             stderr.print(
