@@ -310,3 +310,25 @@ def test_cli_prints_the_warnings_of_a_load(database_url: str, tmp_path: Path) ->
     result = run_cli("--db", database_url, "lists", "load", str(path))
     assert result.returncode == 0
     assert f"warning: {path}:1: last_change 'soon'" in result.stderr
+
+
+def test_dol_workbook_with_a_broken_sheet_gives_one_line(tmp_path: Path) -> None:
+    # Read-only workbooks parse each sheet as it is iterated, after opening.
+    import zipfile
+
+    import openpyxl
+
+    good = tmp_path / "good.xlsx"
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Country", "Good", "Child Labor", "Forced Labor"])
+    workbook.active.append(["Madagascar", "Gems", "X", None])
+    workbook.save(good)
+    broken = tmp_path / "tvpra.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]
+            target.writestr(item, data)
+    with pytest.raises(LaborwatchError, match=r"tvpra\.xlsx: not a readable XLSX"):
+        load_list(broken)
