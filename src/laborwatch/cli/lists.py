@@ -63,7 +63,8 @@ def load_command(
     """Load lists, each replacing its previous version in one transaction.
 
     A file that cannot be read whole leaves the stored version of its list in
-    place, and the error names the file and line.
+    place, and the error names the file and line. What is read but dropped (an
+    OpenSanctions date that is no date) is named in a warning.
     """
     if list_id and len(paths) > 1:
         raise typer.BadParameter("--id names one list; give one FILE")
