@@ -1,13 +1,15 @@
 """Broken and hostile list files: each loads exactly right or is refused, naming
 the file and line (or entry); nothing is loaded wrong in silence."""
 
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
 
 from laborwatch.errors import LaborwatchError
-from laborwatch.lists import load_list
+from laborwatch.lists import ListEntry, LoadedList, load_list
+from laborwatch.lists.check import check_loaded
 from laborwatch.store import Database
 from laborwatch.store.lists import list_lists, load_entries, save_list
 from tests.conftest import run_cli
@@ -332,3 +334,32 @@ def test_dol_workbook_with_a_broken_sheet_gives_one_line(tmp_path: Path) -> None
             target.writestr(item, data)
     with pytest.raises(LaborwatchError, match=r"tvpra\.xlsx: not a readable XLSX"):
         load_list(broken)
+
+
+@pytest.mark.parametrize(
+    "field", [f.name for f in dataclasses.fields(ListEntry) if f.name != "entry_id"]
+)
+def test_every_entry_field_is_checked_for_text_a_database_cannot_keep(
+    field: str,
+) -> None:
+    kind = ListEntry.__dataclass_fields__[field].type
+    value: object = "a\x00b"
+    if "tuple[tuple" in str(kind):
+        value = (("id", "a\x00b"),)
+    elif "tuple" in str(kind):
+        value = ("a\x00b",)
+    entry = dataclasses.replace(
+        ListEntry(entry_id="x", schema="Company", name="A"), **{field: value}
+    )
+    loaded = LoadedList(
+        list_id="l",
+        title="",
+        format="",
+        publisher="",
+        published=None,
+        sources=(),
+        checksum="",
+        entries=[entry],
+    )
+    with pytest.raises(LaborwatchError, match="holds a NUL"):
+        check_loaded(Path("list.json"), loaded)

@@ -9,7 +9,6 @@ here instead, naming the file and the entry.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from laborwatch.errors import LaborwatchError
@@ -43,23 +42,27 @@ def check_loaded(path: Path, loaded: LoadedList) -> None:
                 f"{number} ({entry.name[:60]!r}) share the id {entry.entry_id!r}"
             )
         first[entry.entry_id] = number
-        for name, value in _texts(entry):
-            _check_text(path, f"{label}, {name}", value)
+        _check_text(path, label, "\x01".join(_texts(entry)))
     for number, pair in enumerate(loaded.country_goods, start=1):
         _check_text(path, f"good {number}", pair.good)
 
 
-def _texts(entry: ListEntry) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-    for name, value in dataclasses.asdict(entry).items():
-        stack = [value]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, str):
-                found.append((name, item))
-            elif isinstance(item, list | tuple):
-                stack.extend(item)
-    return found
+def _texts(entry: ListEntry) -> list[str]:
+    """Every text of an entry (written out: walking the dataclass doubled the load
+    time of a 15,000-entry list)."""
+    return [
+        entry.entry_id,
+        entry.schema,
+        entry.name,
+        entry.notes or "",
+        *entry.aliases,
+        *entry.weak_aliases,
+        *entry.countries,
+        *entry.addresses,
+        *entry.birth_dates,
+        *entry.programs,
+        *(text for pair in entry.identifiers for text in pair),
+    ]
 
 
 def _check_text(path: Path, where: str, text: str) -> None:
@@ -67,7 +70,5 @@ def _check_text(path: Path, where: str, text: str) -> None:
         raise LaborwatchError(f"{path}: {where} holds a NUL character")
     try:
         text.encode("utf-8")
-    except UnicodeEncodeError as err:
-        raise LaborwatchError(
-            f"{path}: {where} holds an unpaired surrogate (character {err.start})"
-        ) from None
+    except UnicodeEncodeError:
+        raise LaborwatchError(f"{path}: {where} holds an unpaired surrogate") from None
