@@ -106,7 +106,7 @@ def test_checksum_changes_with_content(tmp_path: Path) -> None:
             "e.ftm.json",
             "e.ftm.json:2: not valid JSON",
         ),
-        (b"\xff\xfe\x00garbage\x81\x8d", "sdn.csv", "not UTF-8 or Windows-1252"),
+        (b"\xff\xfe\x00garbage\x81\x8d", "sdn.csv", "sdn.csv:1: not UTF-8 (byte 0xff"),
     ],
 )
 def test_malformed_files_name_file_and_line(

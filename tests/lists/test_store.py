@@ -57,7 +57,7 @@ def test_failed_load_keeps_the_previous_version(
     failed = run_cli("--db", database_url, "lists", "load", str(folder))
     assert failed.returncode == 1
     assert "Traceback" not in failed.stderr
-    assert f"{folder / 'sdn.csv'}:5: expected 12 columns" in failed.stderr
+    assert f"{folder / 'sdn.csv'}:5: malformed CSV (a quote" in failed.stderr
     after = json.loads(run_cli("--db", database_url, "lists", "show", "--json").stdout)
     assert after == before
 

@@ -63,7 +63,8 @@ def load_command(
     """Load lists, each replacing its previous version in one transaction.
 
     A file that cannot be read whole leaves the stored version of its list in
-    place, and the error names the file and line.
+    place, and the error names the file and line. What is read but dropped (an
+    OpenSanctions date that is no date) is named in a warning.
     """
     if list_id and len(paths) > 1:
         raise typer.BadParameter("--id names one list; give one FILE")
@@ -72,6 +73,8 @@ def load_command(
     loaded_summaries = []
     for path in paths:
         loaded = load_list(path, list_format, list_id)
+        for warning in loaded.warnings:
+            stderr.print(f"warning: {escape(warning)}")
         if edition:
             from dataclasses import replace
 
@@ -156,7 +159,10 @@ def update_command(
     for list_id in wanted:
         with tempfile.TemporaryDirectory(prefix="laborwatch-list-") as folder:
             path = download_list(list_id, Path(folder), base_url)
-            summary = save_list(database, load_list(path, list_id=list_id))
+            loaded = load_list(path, list_id=list_id)
+            for warning in loaded.warnings:
+                stderr.print(f"warning: {escape(warning)}")
+            summary = save_list(database, loaded)
         updated.append(summary)
         if not as_json:
             stderr.print(

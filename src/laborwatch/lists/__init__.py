@@ -3,16 +3,19 @@
 ``load_list(path, format=None)`` detects the format (OFAC CSV, UN XML, EU XML, UK
 XML, BIS Denied Persons, OpenSanctions FollowTheMoney JSON) and returns a
 ``LoadedList``; it reads the whole list before anything is stored, so a bad file
-never replaces a good list.
+never replaces a good list, and checks it is what the store keeps row for row
+(``check.py``), so the count reported is the count stored.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from laborwatch.errors import LaborwatchError
 from laborwatch.lists.bis import load_bis, looks_like_bis
+from laborwatch.lists.check import check_loaded
 from laborwatch.lists.dol import (
     load_dol_xlsx,
     load_dol_xml,
@@ -109,7 +112,6 @@ def load_list(
             f"{list_format}: unknown format; one of {', '.join(FORMATS)}"
         )
     if list_id and list_id != loaded.list_id:
-        from dataclasses import replace
-
         loaded = replace(loaded, list_id=list_id)
+    check_loaded(path, loaded)
     return loaded

@@ -8,16 +8,14 @@ addresses are merged.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 from datetime import date, datetime
 from pathlib import Path
 
 from laborwatch.countries import country_code
 from laborwatch.errors import LaborwatchError
 from laborwatch.lists.entry import ListEntry, LoadedList, looks_like_company
-from laborwatch.lists.files import checksum, decode, read_bytes
+from laborwatch.lists.files import checksum, csv_rows, decode, read_bytes
 
 REQUIRED = (
     "Name",
@@ -37,22 +35,30 @@ def looks_like_bis(head: bytes) -> bool:
 
 def load_bis(path: Path) -> LoadedList:
     data = read_bytes(path)
-    reader = csv.DictReader(io.StringIO(decode(path, data), newline=""), delimiter="\t")
-    missing = [column for column in REQUIRED if column not in (reader.fieldnames or [])]
+    rows = csv_rows(path, decode(path, data), delimiter="\t")
+    _, header = next(rows, (1, []))
+    header = [column.strip() for column in header]
+    missing = [column for column in REQUIRED if column not in header]
     if missing:
         raise LaborwatchError(f"{path}:1: missing column(s) {', '.join(missing)}")
+    # Keyed by the upper-cased name, from which the entry id is derived: two
+    # spellings of one name are one party, never two entries with one id.
     parties: dict[str, dict[str, list[str]]] = {}
     latest: date | None = None
-    for row in reader:
-        if None in row:  # more cells than the header names
-            raise LaborwatchError(
-                f"{path}:{reader.line_num}: more columns than the header"
-            )
-        name = (row["Name"] or "").strip()
-        if not name:
+    for line, cells in rows:
+        if not any(cell.strip() for cell in cells):
             continue
+        if len(cells) != len(header):
+            raise LaborwatchError(
+                f"{path}:{line}: expected {len(header)} columns, found {len(cells)}"
+            )
+        row = dict(zip(header, cells, strict=True))
+        name = row["Name"].strip()
+        if not name:
+            raise LaborwatchError(f"{path}:{line}: no Name")
         party = parties.setdefault(
-            name, {"addresses": [], "countries": [], "citations": []}
+            name.upper(),
+            {"name": [name], "addresses": [], "countries": [], "citations": []},
         )
         address = ", ".join(
             part.strip()
@@ -65,8 +71,8 @@ def load_bis(path: Path) -> LoadedList:
             if part and part.strip()
         )
         party["addresses"].append(address)
-        party["countries"].append(row["Country"] or "")
-        party["citations"].append(row["FR_Citation"] or "")
+        party["countries"].append(row["Country"])
+        party["citations"].append(row["FR_Citation"])
         updated = _date(row.get("Last_Update"))
         # A typed-in year far ahead (3017 in the 2022 edition) is no edition date.
         if updated and updated <= date.today() and (latest is None or updated > latest):
@@ -75,9 +81,9 @@ def load_bis(path: Path) -> LoadedList:
         raise LaborwatchError(f"{path}: no entries")
     entries = [
         ListEntry(
-            entry_id=hashlib.sha1(name.upper().encode()).hexdigest()[:12],
-            schema="Company" if looks_like_company(name) else "LegalEntity",
-            name=name,
+            entry_id=hashlib.sha1(key.encode()).hexdigest()[:12],
+            schema="Company" if looks_like_company(party["name"][0]) else "LegalEntity",
+            name=party["name"][0],
             countries=tuple(
                 dict.fromkeys(c for c in map(country_code, party["countries"]) if c)
             ),
@@ -85,7 +91,7 @@ def load_bis(path: Path) -> LoadedList:
             programs=("Denied Persons List",),
             notes="; ".join(dict.fromkeys(c for c in party["citations"] if c)) or None,
         )
-        for name, party in parties.items()
+        for key, party in parties.items()
     ]
     return LoadedList(
         list_id="us_bis_denied",

@@ -62,35 +62,39 @@ def load_dol_xlsx(path: Path) -> LoadedList:
     data = read_bytes(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        # Read-only sheets parse as they are iterated: a broken sheet fails here.
+        rows = list(workbook.worksheets[0].iter_rows(values_only=True))
+        workbook.close()
     except Exception as err:  # openpyxl raises many kinds for a broken file
         raise LaborwatchError(
             f"{path}: not a readable XLSX workbook ({type(err).__name__})"
         ) from None
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    header = [str(cell or "").strip().lower() for cell in next(rows, ())]
+    header = [str(cell or "").strip().lower() for cell in (rows[0] if rows else ())]
     needed = ("country", "good", "child labor", "forced labor")
     missing = [column for column in needed if column not in header]
     if missing:
         raise LaborwatchError(f"{path}:1: missing column(s) {', '.join(missing)}")
     index = {column: header.index(column) for column in needed}
     pairs = []
-    for number, row in enumerate(rows, start=2):
+    for number, row in enumerate(rows[1:], start=2):
         if not row or all(cell is None for cell in row):
             continue
-        code = country_code(str(row[index["country"]] or ""))
-        good = str(row[index["good"]] or "").strip().lower()
+        # A sheet's rows need not all be as wide as its header.
+        cells = {
+            column: row[at] if at < len(row) else None for column, at in index.items()
+        }
+        code = country_code(str(cells["country"] or ""))
+        good = str(cells["good"] or "").strip().lower()
         if not code or not good:
             raise LaborwatchError(f"{path}:{number}: unknown country or empty good")
         pairs.append(
             CountryGood(
                 good=good,
                 country=code,
-                child_labour=_marked(row[index["child labor"]]),
-                forced_labour=_marked(row[index["forced labor"]]),
+                child_labour=_marked(cells["child labor"]),
+                forced_labour=_marked(cells["forced labor"]),
             )
         )
-    workbook.close()
     return _loaded(path, "dol-xlsx", checksum(data), pairs)
 
 

@@ -77,7 +77,8 @@ class CountryGood:
 
 @dataclass(frozen=True)
 class LoadedList:
-    """A whole list as read from its publisher's files, before it is stored."""
+    """A whole list as read from its publisher's files, before it is stored.
+    ``warnings`` name, with file and line, what was read but dropped."""
 
     list_id: str
     title: str
@@ -88,3 +89,4 @@ class LoadedList:
     checksum: str
     entries: list[ListEntry] = field(default_factory=list)
     country_goods: list[CountryGood] = field(default_factory=list)
+    warnings: tuple[str, ...] = ()

@@ -1,13 +1,24 @@
-"""Reading list files: bytes, text in the publisher's encoding, and checksums."""
+"""Reading list files: bytes, text in the publisher's encoding, CSV rows, checksums."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
+import unicodedata
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 from laborwatch.errors import LaborwatchError
+
+# Besides Latin letters, the Windows-1252 characters a name or address list plausibly
+# holds. Text in another legacy encoding (Shift-JIS, EUC-KR, Windows-1251) read as
+# Windows-1252 turns into runs of symbols such as "ƒ", "‰", "±" or "¹", or of several
+# accented letters in a row, and is refused rather than stored as mojibake.
+_CP1252_PUNCTUATION = frozenset("\u00a0‘’‚“”„–—…•€°ºª§©®«»¡¿·´")
+_CP1252_RUN = 3  # this many non-ASCII characters in a row is no Western name
 
 
 def read_bytes(path: Path) -> bytes:
@@ -18,18 +29,77 @@ def read_bytes(path: Path) -> bytes:
 
 
 def decode(path: Path, data: bytes) -> str:
-    """UTF-8, else Windows-1252 (which OFAC and BIS files have used)."""
+    """UTF-8, else Windows-1252 (which OFAC and BIS files have used) where the
+    result reads as Western text; anything else is refused, naming the line."""
     data = data.rstrip(b"\x1a")  # OFAC ends its CSV files with a DOS end-of-file byte
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
     except UnicodeDecodeError as err:
+        utf8_error = err
+    line = data.count(b"\n", 0, utf8_error.start) + 1
+    refusal = (
+        f"{path}:{line}: not UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset "
+        f"{utf8_error.start}) nor Windows-1252 text"
+    )
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise LaborwatchError(f"{refusal}; save it as UTF-8") from None
+    odd = _implausible_cp1252(text)
+    if odd is not None:
+        odd_line = text.count("\n", 0, odd) + 1
         raise LaborwatchError(
-            f"{path}: not UTF-8 or Windows-1252 text (byte {err.start})"
-        ) from None
+            f"{path}:{odd_line}: not UTF-8, and as Windows-1252 it reads "
+            f"{text[odd : odd + 8]!r}, no Western text (another encoding?); "
+            "save it as UTF-8"
+        )
+    return text
+
+
+def _implausible_cp1252(text: str) -> int | None:
+    """The offset of the first character that Western text would not hold."""
+    run = 0
+    for offset, char in enumerate(text):
+        if char.isascii():
+            run = 0
+            continue
+        run += 1
+        letter = unicodedata.category(char).startswith("L") and char not in "ƒˆ"
+        if run >= _CP1252_RUN or not (letter or char in _CP1252_PUNCTUATION):
+            return offset - run + 1
+    return None
+
+
+def csv_rows(
+    path: Path, text: str, delimiter: str = ","
+) -> Iterator[tuple[int, list[str]]]:
+    """Rows of a list's CSV text with their line numbers; a row must end on its line.
+
+    No list field holds a line break, so a record running over several lines is an
+    unbalanced quote that swallowed the rows after it: refused, like any quote the
+    strict reader finds out of place and any field past the reader's size limit.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    line = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            reason = str(err)
+            if "field limit" in reason:
+                reason = f"a field longer than {csv.field_size_limit()} characters"
+            elif "end of data" in reason:
+                reason = "a quote opened here is never closed"
+            raise LaborwatchError(f"{path}:{line}: malformed CSV ({reason})") from None
+        if reader.line_num > line:
+            raise LaborwatchError(
+                f"{path}:{line}: a quoted field runs on to line {reader.line_num} "
+                "(unbalanced quote)"
+            )
+        yield line, row
+        line = reader.line_num + 1
 
 
 def checksum(*blobs: bytes) -> str:
@@ -48,6 +118,13 @@ def parse_xml(path: Path, data: bytes) -> ElementTree.Element:
         line, column = err.position
         raise LaborwatchError(
             f"{path}:{line}: malformed XML (column {column})"
+        ) from None
+    except (LookupError, ValueError) as err:
+        # Python's XML parser reads UTF-8, UTF-16 and single-byte encodings only: an
+        # unknown name is a LookupError, Shift-JIS or GB18030 a ValueError.
+        raise LaborwatchError(
+            f"{path}:1: XML in an encoding that cannot be read ({err}); "
+            "save it as UTF-8"
         ) from None
     for node in root.iter():
         if isinstance(node.tag, str) and "}" in node.tag:

@@ -9,8 +9,6 @@ Documented at https://ofac.treasury.gov/specially-designated-nationals-list-data
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections import defaultdict
 from datetime import date
@@ -19,7 +17,7 @@ from pathlib import Path
 from laborwatch.countries import country_code
 from laborwatch.errors import LaborwatchError
 from laborwatch.lists.entry import ListEntry, LoadedList, looks_like_company
-from laborwatch.lists.files import checksum, decode, read_bytes
+from laborwatch.lists.files import checksum, csv_rows, decode, read_bytes
 
 _MAIN_COLUMNS = 12  # ent_num, name, type, program, title, call sign, vessel type,
 # tonnage, GRT, vessel flag, vessel owner, remarks
@@ -138,22 +136,15 @@ def load_ofac(path: Path) -> LoadedList:
 
 def _rows(path: Path, data: bytes, width: int) -> list[list[str]]:
     """CSV rows with ``-0-`` as empty, each checked to have ``width`` columns."""
-    text = decode(path, data)
     rows = []
-    reader = csv.reader(io.StringIO(text, newline=""), skipinitialspace=False)
-    try:
-        for row in reader:
-            if not row or all(not cell.strip() for cell in row):
-                continue
-            if len(row) != width:
-                raise LaborwatchError(
-                    f"{path}:{reader.line_num}: expected {width} columns, found {len(row)}"
-                )
-            rows.append([_clean(cell) for cell in row])
-    except csv.Error as err:
-        raise LaborwatchError(
-            f"{path}:{reader.line_num}: malformed CSV ({err})"
-        ) from None
+    for line, row in csv_rows(path, decode(path, data)):
+        if not row or all(not cell.strip() for cell in row):
+            continue
+        if len(row) != width:
+            raise LaborwatchError(
+                f"{path}:{line}: expected {width} columns, found {len(row)}"
+            )
+        rows.append([_clean(cell) for cell in row])
     if not rows:
         raise LaborwatchError(f"{path}: no entries")
     if not rows[0][0].strip().isdigit():

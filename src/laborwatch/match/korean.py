@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+_HANGUL_RUNS = re.compile(r"([\uac00-\ud7a3]+)")
 # Organisation words written in Hangul, with the English the lists use for them.
 _HANGUL_WORDS = {
     "총국": "general bureau",
@@ -110,8 +111,6 @@ def romanise_hangul(text: str) -> list[tuple[str, str]]:
     rest is romanised in McCune–Reischauer and in Revised Romanization, word by
     word, so "대성총국" reads "taesŏng general bureau" and "daeseong general bureau".
     """
-    from ko_pron import romanise
-
     readings: dict[str, list[str]] = {"mr": [], "rr": []}
     for word in text.split():
         if not has_hangul(word):
@@ -134,14 +133,27 @@ def romanise_hangul(text: str) -> list[tuple[str, str]]:
             parts.extend(prefixes)
             for piece in pieces:
                 if piece:
-                    parts.append(
-                        romanise(piece, system).replace("-", "").replace("'", "")
-                    )
+                    parts.append(_romanise(piece, system))
             parts.extend(suffixes)
     return [
         ("McCune–Reischauer", " ".join(readings["mr"])),
         ("Revised Romanization", " ".join(readings["rr"])),
     ]
+
+
+def _romanise(piece: str, system: str) -> str:
+    """Romanise the runs of Hangul syllables in ``piece``; keep anything else.
+
+    ko_pron reads syllables only: a lone jamo ("대성ㄱ") made it raise."""
+    from ko_pron import romanise
+
+    return "".join(
+        romanise(run, system).replace("-", "").replace("'", "")
+        if _HANGUL.fullmatch(run)
+        else run
+        for run in _HANGUL_RUNS.split(piece)
+        if run
+    )
 
 
 def _split_suffixes(word: str) -> tuple[str, list[str]]:

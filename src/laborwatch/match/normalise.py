@@ -41,11 +41,10 @@ class Token:
 @lru_cache(maxsize=65536)
 def tokenise(name: str) -> tuple[Token, ...]:
     """A name's tokens, lower-cased and without accents or punctuation."""
+    # Lower-cased after decomposing: "ℌ" and "𝐀" only become "H" and "A" then.
     folded = "".join(
-        c
-        for c in unicodedata.normalize("NFKD", name.lower())
-        if not unicodedata.combining(c)
-    )
+        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+    ).lower()
     tokens = []
     # "S.A." is one word, "sa"; so are "O'Neil" and "Jong-un"'s parts once split.
     for word in _NON_WORD.sub(" ", folded.replace("'", "").replace(".", "")).split():
