@@ -189,9 +189,10 @@ def _csv_rows(path: Path, label: str) -> Iterator[tuple[int, Sequence[object]]]:
     except csv.Error:
         dialect = csv.excel
     with path.open(encoding=encoding, newline="", errors="strict") as file:
-        # Strict: an unbalanced quote would otherwise swallow the lines after it
-        # into one field, merging rows silently.
-        reader = csv.reader(file, dialect, strict=True)
+        # Strict, with quotes doubled inside quoted fields as every spreadsheet
+        # writes them (the sniffer often guesses otherwise): an unbalanced quote
+        # would else swallow the lines after it into one field, merging rows.
+        reader = csv.reader(file, dialect, strict=True, doublequote=True)
         line = 1  # where the record being read starts
         try:
             for number, record in enumerate(reader, start=1):
