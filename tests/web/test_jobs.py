@@ -125,3 +125,6 @@ def test_failed_upload_page_and_run_show_no_server_path(
     assert "suppliers.xlsx" in page.text
     assert "laborwatch-upload-" not in page.text
     assert "laborwatch-upload-" not in client.get("/api/screenings").text
+    pack = client.get(f"/screenings/{state['screening']}/rows/2")
+    assert "From an incomplete screening (failed)" in pack.text
+    assert "laborwatch-upload-" not in pack.text
