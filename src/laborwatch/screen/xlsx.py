@@ -22,6 +22,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
@@ -72,7 +73,7 @@ class XlsxLimits:
         )
 
 
-def xlsx_rows(path: Any, label: str, limits: XlsxLimits) -> Iterator[tuple[int, Row]]:
+def xlsx_rows(path: Path, label: str, limits: XlsxLimits) -> Iterator[tuple[int, Row]]:
     """(row number, values) of the first worksheet's rows that hold any value."""
     try:
         archive = zipfile.ZipFile(path)
