@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -45,6 +46,32 @@ SETTINGS: tuple[Setting, ...] = (
         "Estimated Jaccard similarity of word shingles at or above which a document "
         "is recorded as a near-duplicate of one already stored.",
     ),
+    Setting(
+        "LABORWATCH_XLSX_MAX_PART_MB",
+        "256",
+        "Largest unpacked size of any one part (XML file) of an XLSX supplier file, "
+        "in megabytes.",
+    ),
+    Setting(
+        "LABORWATCH_XLSX_MAX_CELL_CHARS",
+        "32767",
+        "Longest cell or shared string of an XLSX supplier file, in characters.",
+    ),
+    Setting(
+        "LABORWATCH_XLSX_MAX_SHARED_STRINGS",
+        "2000000",
+        "Most shared strings an XLSX supplier file may hold.",
+    ),
+    Setting(
+        "LABORWATCH_XLSX_MAX_ROWS",
+        "1048576",
+        "Highest row number of an XLSX supplier file's worksheet.",
+    ),
+    Setting(
+        "LABORWATCH_XLSX_MAX_COLUMNS",
+        "1024",
+        "Most columns with values in an XLSX supplier file's worksheet.",
+    ),
 )
 
 
@@ -55,6 +82,12 @@ class Settings:
     database_url: str = field(default_factory=_default_database_url)
     max_file_bytes: int = 50 * 1024 * 1024
     near_duplicate_threshold: float = 0.8
+    # XLSX supplier files: a small zip can unpack to gigabytes, so each is bounded.
+    xlsx_max_part_bytes: int = 256 * 1024 * 1024
+    xlsx_max_cell_chars: int = 32_767  # Excel's own limit for a cell
+    xlsx_max_shared_strings: int = 2_000_000
+    xlsx_max_rows: int = 1_048_576  # Excel's own limit for a sheet
+    xlsx_max_columns: int = 1024
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -70,11 +103,29 @@ class Settings:
             if threshold > 1:
                 raise LaborwatchError("LABORWATCH_NEAR_DUPLICATE: must be at most 1")
             settings = replace(settings, near_duplicate_threshold=threshold)
-        return settings
+        if env.get("LABORWATCH_XLSX_MAX_PART_MB"):
+            megabytes = _parse_number(env, "LABORWATCH_XLSX_MAX_PART_MB", minimum=0.001)
+            settings = replace(
+                settings, xlsx_max_part_bytes=int(megabytes * 1024 * 1024)
+            )
+        counts: dict[str, Any] = {
+            attribute: int(_parse_number(env, name, minimum=1))
+            for name, attribute in _XLSX_COUNTS
+            if env.get(name)
+        }
+        return replace(settings, **counts)
 
     def with_database(self, url_or_path: str) -> Settings:
         """Return these settings with another database (a URL or an SQLite path)."""
         return replace(self, database_url=database_url(url_or_path))
+
+
+_XLSX_COUNTS = (
+    ("LABORWATCH_XLSX_MAX_CELL_CHARS", "xlsx_max_cell_chars"),
+    ("LABORWATCH_XLSX_MAX_SHARED_STRINGS", "xlsx_max_shared_strings"),
+    ("LABORWATCH_XLSX_MAX_ROWS", "xlsx_max_rows"),
+    ("LABORWATCH_XLSX_MAX_COLUMNS", "xlsx_max_columns"),
+)
 
 
 def database_url(url_or_path: str) -> str:

@@ -12,9 +12,16 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from laborwatch.cli.output import open_from, print_json, progress_bar, stderr, stdout
+from laborwatch.cli.output import (
+    open_from,
+    print_json,
+    progress_bar,
+    settings_from,
+    stderr,
+    stdout,
+)
 from laborwatch.cli.parallel import Cluster, Workers, check_parallel
-from laborwatch.screen import Screening, screen_file
+from laborwatch.screen import Screening, XlsxLimits, screen_file
 from laborwatch.screen.suppliers import csv_text
 from laborwatch.store.screenings import get_screening, list_screenings
 
@@ -149,6 +156,7 @@ def screen_command(
                 on_row=on_row,
                 workers=workers,
                 cluster=cluster,
+                limits=XlsxLimits.from_settings(settings_from(ctx)),
             )
     finally:
         if csv_file:
@@ -228,17 +236,15 @@ def screenings_list(
     if as_json:
         print_json({"screenings": runs})
         return
-    table = Table("id", "when", "input", "rows", "high", "medium", "low")
+    table = Table("id", "when", "input", "status", "rows", "high", "medium", "low")
     for run in runs:
         summary = run["summary"]
         table.add_row(
             str(run["id"]),
             run["created_at"][:19],
             escape(run["input_name"]),
-            str(summary["rows"]),
-            str(summary["high"]),
-            str(summary["medium"]),
-            str(summary["low"]),
+            run["status"] if run["complete"] else f"{run['status']} (incomplete)",
+            *(str(summary.get(key, 0)) for key in ("rows", "high", "medium", "low")),
         )
     stdout.print(table)
 
@@ -266,5 +272,10 @@ def screenings_show(
     for item in record["lists"]:
         stdout.print(
             f"list {item['id']} edition {item['published']} sha256 {item['checksum'][:12]}"
+        )
+    if not record["complete"]:
+        stdout.print(
+            f"[bold]incomplete: {record['status']}[/bold] after "
+            f"{record['summary']['rows']} rows: {escape(record.get('error') or '')}"
         )
     print_table([Screening(**result) for result in record["results"]])

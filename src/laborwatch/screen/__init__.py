@@ -9,25 +9,35 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import logging
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from laborwatch import __version__
+from laborwatch.errors import LaborwatchError
 from laborwatch.extract.pipeline import EXTRACTOR_VERSION
 from laborwatch.parallel import open_executor, ordered_map
 from laborwatch.screen.config import load_config
 from laborwatch.screen.context import ScreeningContext, build_context
 from laborwatch.screen.screening import Screening, screen_row
 from laborwatch.screen.suppliers import SupplierRow, read_suppliers
+from laborwatch.screen.xlsx import XlsxLimits
 from laborwatch.store import Database, open_database
 from laborwatch.store.lists import ListSummary, list_lists
-from laborwatch.store.screenings import append_rows, finish_screening, start_screening
+from laborwatch.store.screenings import (
+    append_rows,
+    finish_screening,
+    start_screening,
+    stop_screening,
+)
 
-__all__ = ["Screening", "ScreeningRun", "screen_file"]
+__all__ = ["Screening", "ScreeningRun", "XlsxLimits", "screen_file"]
+
+logger = logging.getLogger(__name__)
 
 
 _BATCH = 1000
@@ -53,8 +63,11 @@ def screen_file(
     config_path: Path | None = None,
     columns: dict[str, str] | None = None,
     on_row: Callable[[Screening], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
     workers: int = 1,
     cluster: str | None = None,
+    input_name: str | None = None,
+    limits: XlsxLimits | None = None,
 ) -> ScreeningRun:
     """Screen every row, passing each to ``on_row`` and storing it as it goes.
 
@@ -62,13 +75,19 @@ def screen_file(
     long the file is. With ``workers`` or ``cluster`` the batches are screened in
     other processes (see ``laborwatch.parallel``); each builds the lists' matcher
     once per run from the database, which it must therefore be able to reach.
+    ``input_name`` is what the run records and errors name as the input (by
+    default ``path``); ``on_start`` gets the stored run's id once it exists. A run
+    stopped by an error is stored ``failed`` with it (``interrupted`` on Ctrl-C),
+    keeping the rows it had, and the error is raised again.
     """
     config = load_config(config_path)
-    rows = read_suppliers(path, columns)  # checks the header before anything is stored
+    name = input_name or str(path)
+    # Checks the header before anything is stored.
+    rows = read_suppliers(path, columns, name=name, limits=limits)
     first = next(rows, None)
     run = ScreeningRun(
         created_at=datetime.now(UTC).isoformat(),
-        input_name=str(path),
+        input_name=name,
         input_checksum=_sha256(path),
         lists=[_list_record(summary) for summary in list_lists(database)],
         config=config,
@@ -85,6 +104,44 @@ def screen_file(
             "config": run.config,
         },
     )
+    try:
+        if on_start:
+            on_start(run.id)
+        _screen_rows(run, database, config, first, rows, on_row, workers, cluster)
+    except LaborwatchError as err:
+        _stop(database, run.id, "failed", str(err))
+        raise
+    except (KeyboardInterrupt, SystemExit):
+        _stop(database, run.id, "interrupted", "stopped by the user")
+        raise
+    except Exception as err:
+        _stop(
+            database,
+            run.id,
+            "failed",
+            f"stopped by an internal error ({type(err).__name__})",
+        )
+        raise
+    return run
+
+
+def _stop(database: Database, screening_id: int, status: str, error: str) -> None:
+    try:
+        stop_screening(database, screening_id, status, error)
+    except Exception:  # the database may be what failed: the first error matters
+        logger.exception("screening %s: could not record that it stopped", screening_id)
+
+
+def _screen_rows(
+    run: ScreeningRun,
+    database: Database,
+    config: dict[str, Any],
+    first: SupplierRow | None,
+    rows: Iterator[SupplierRow],
+    on_row: Callable[[Screening], None] | None,
+    workers: int,
+    cluster: str | None,
+) -> None:
     key = (database.connection_url, run.id)
     levels: Counter[str] = Counter()
     all_rows = itertools.chain([first] if first else [], rows)
@@ -106,7 +163,6 @@ def screen_file(
     run.summary = {level: levels[level] for level in ("high", "medium", "low", "none")}
     run.summary["rows"] = sum(levels.values())
     finish_screening(database, run.id, run.summary)
-    return run
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,24 @@ def pdf_pack(run: Any, result: dict[str, Any], path: Path) -> bytes:
     return path.read_bytes()
 
 
+def _incomplete(run: Any) -> list[Any]:
+    """A warning paragraph for a pack from a run that did not complete."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph
+
+    status = getattr(run, "status", None) or "complete"
+    if status == "complete":
+        return []
+    error = getattr(run, "error", None)
+    text = (
+        f"From an incomplete screening ({status}): the run stopped before the end "
+        "of its input" + (f" ({error})" if error else "") + "."
+    )
+    return [Paragraph(escape(text), getSampleStyleSheet()["Heading3"])]
+
+
 def _write_pdf(path: Path, run: Any, screening: Screening) -> None:
     from xml.sax.saxutils import escape
 
@@ -86,6 +104,7 @@ def _write_pdf(path: Path, run: Any, screening: Screening) -> None:
         para(
             f"Screened {run.created_at} by laborwatch, screening {run.id}; input SHA-256 {run.input_checksum}"
         ),
+        *_incomplete(run),
         para("Reasons", "Heading2"),
         *[para(f"• {reason}") for reason in screening.reasons],
     ]

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from laborwatch.countries import country_code
 from laborwatch.errors import LaborwatchError
+from laborwatch.screen.xlsx import XlsxLimits, xlsx_rows
+from laborwatch.settings import Settings
 
 FIELDS = ("name", "country", "address", "product", "hs", "identifier", "parent")
 HEADERS = {
@@ -101,23 +103,32 @@ class SupplierRow:
 
 
 def read_suppliers(
-    path: Path, columns: dict[str, str] | None = None
+    path: Path,
+    columns: dict[str, str] | None = None,
+    *,
+    name: str | None = None,
+    limits: XlsxLimits | None = None,
 ) -> Iterator[SupplierRow]:
-    """Supplier rows of a CSV or XLSX file; ``columns`` maps fields to header names."""
+    """Supplier rows of a CSV or XLSX file; ``columns`` maps fields to header names.
+
+    Errors name the file as ``name`` (by default its path): an upload's stored copy
+    has a server path the user must not see.
+    """
+    label = name or str(path)
     if not path.is_file():
-        raise LaborwatchError(f"{path}: no such file")
+        raise LaborwatchError(f"{label}: no such file")
     rows = (
-        _xlsx_rows(path)
+        xlsx_rows(path, label, limits or XlsxLimits.from_settings(Settings()))
         if path.suffix.lower() in (".xlsx", ".xlsm")
-        else _csv_rows(path)
+        else _csv_rows(path, label)
     )
-    header = next(rows, None)
-    if header is None:
-        raise LaborwatchError(f"{path}: empty file")
+    first = next(rows, None)
+    if first is None:
+        raise LaborwatchError(f"{label}: empty file")
     positions = _positions(
-        path, [str(cell or "").strip() for cell in header], columns or {}
+        label, [str(cell or "").strip() for cell in first[1]], columns or {}
     )
-    for number, cells in enumerate(rows, start=2):
+    for number, cells in rows:
         values = {field: _cell(cells, index) for field, index in positions.items()}
         if not any(values.values()):
             continue  # an empty row
@@ -135,14 +146,14 @@ def read_suppliers(
 
 
 def _positions(
-    path: Path, header: list[str], columns: dict[str, str]
+    label: str, header: list[str], columns: dict[str, str]
 ) -> dict[str, int]:
     lowered = [cell.lower() for cell in header]
     positions: dict[str, int] = {}
     for field, given in columns.items():
         if given.lower() not in lowered:
             raise LaborwatchError(
-                f"{path}:1: no column {given!r} (found: {', '.join(header)})"
+                f"{label}:1: no column {given!r} (found: {', '.join(header)})"
             )
         positions[field] = lowered.index(given.lower())
     for field in FIELDS:
@@ -154,7 +165,7 @@ def _positions(
                 break
     if "name" not in positions:
         raise LaborwatchError(
-            f"{path}:1: no supplier name column (found: {', '.join(header) or 'nothing'}); "
+            f"{label}:1: no supplier name column (found: {', '.join(header) or 'nothing'}); "
             "name it with --name-column"
         )
     return positions
@@ -166,10 +177,11 @@ def _cell(cells: Sequence[object], index: int) -> str:
     return str(cells[index]).strip()
 
 
-def _csv_rows(path: Path) -> Iterator[list[str]]:
+def _csv_rows(path: Path, label: str) -> Iterator[tuple[int, Sequence[object]]]:
+    """(record number, fields): the header is record 1, as in a spreadsheet."""
     with path.open("rb") as file:
         sample = file.read(_SAMPLE_BYTES)
-    encoding = _encoding(path, sample)
+    encoding = _encoding(label, sample)
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
             sample.decode(encoding, errors="ignore"), delimiters=",;\t|"
@@ -177,24 +189,36 @@ def _csv_rows(path: Path) -> Iterator[list[str]]:
     except csv.Error:
         dialect = csv.excel
     with path.open(encoding=encoding, newline="", errors="strict") as file:
-        reader = csv.reader(file, dialect)
+        # Strict, with quotes doubled inside quoted fields as every spreadsheet
+        # writes them (the sniffer often guesses otherwise): an unbalanced quote
+        # would else swallow the lines after it into one field, merging rows.
+        reader = csv.reader(file, dialect, strict=True, doublequote=True)
+        line = 1  # where the record being read starts
         try:
-            yield from reader
+            for number, record in enumerate(reader, start=1):
+                yield number, record
+                line = reader.line_num + 1
         except UnicodeDecodeError:
             raise LaborwatchError(
-                f"{path}:{reader.line_num + 1}: not {encoding} text"
+                f"{label}:{reader.line_num + 1}: not {encoding} text"
             ) from None
         except csv.Error as err:
+            problem = str(err)
+            if "unexpected end of data" in problem or "expected after" in problem:
+                problem = (
+                    "unbalanced quote: a quoted field opened here does not close "
+                    f"cleanly (by line {reader.line_num})"
+                )
             raise LaborwatchError(
-                f"{path}:{reader.line_num}: malformed CSV ({err})"
+                f"{label}:{line}: malformed CSV ({problem})"
             ) from None
 
 
-def _encoding(path: Path, sample: bytes) -> str:
+def _encoding(label: str, sample: bytes) -> str:
     if sample.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
     if b"\x00" in sample:
-        raise LaborwatchError(f"{path}: binary content, not a CSV file")
+        raise LaborwatchError(f"{label}: binary content, not a CSV file")
     try:
         sample.decode("utf-8")
         return "utf-8"
@@ -205,23 +229,8 @@ def _encoding(path: Path, sample: bytes) -> str:
 
     best = charset_normalizer.from_bytes(sample).best()
     if best is None:
-        raise LaborwatchError(f"{path}: unknown text encoding")
+        raise LaborwatchError(f"{label}: unknown text encoding")
     return str(best.encoding)
-
-
-def _xlsx_rows(path: Path) -> Iterator[tuple[object, ...]]:
-    import openpyxl
-
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as err:  # openpyxl raises many kinds for a broken file
-        raise LaborwatchError(
-            f"{path}: not a readable XLSX workbook ({type(err).__name__})"
-        ) from None
-    try:
-        yield from workbook.worksheets[0].iter_rows(values_only=True)
-    finally:
-        workbook.close()
 
 
 def neutralise(value: str) -> str:

@@ -1,26 +1,48 @@
 """Screening runs: written as they go (rows in batches), read back for audit.
 
-A run is created ``running``; its rows are appended in batches, each batch its own
-transaction, so a million-row file never sits in memory; it becomes ``complete``
-with its summary at the end. A run cut short stays ``running`` with the rows it had.
+A run is created ``running`` with its process (host and pid); its rows are appended
+in batches, each batch its own transaction that also stamps ``updated_at``, so a
+million-row file never sits in memory. It ends ``complete`` with its summary, or
+``failed`` with the error that stopped it (``interrupted`` when the user stopped it).
+A run whose process died without a word (killed, the machine off) stays ``running``
+in the database; readers show it as ``interrupted``: its process is gone from this
+host, or it has stored nothing for an hour. Runs that are not complete keep the
+rows they had, and their summary counts those rows.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+import os
+import socket
+from collections import Counter
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from laborwatch.errors import LaborwatchError
 from laborwatch.store.database import Database
 from laborwatch.store.tables import screening_rows, screenings
 
+LEVELS = ("high", "medium", "low", "none")
+# A batch is a thousand rows, screened in seconds to minutes; a run that stored
+# nothing for this long is gone even if a process with its pid exists (pid reuse),
+# and this is all a reader on another host can go by.
+STALE_AFTER = timedelta(hours=1)
+
 
 def start_screening(database: Database, record: dict[str, Any]) -> int:
+    now = datetime.now(UTC)
     with database.writing() as connection:
         result = connection.execute(
-            screenings.insert().values(**record, status="running", summary={})
+            screenings.insert().values(
+                **record,
+                status="running",
+                summary={},
+                host=socket.gethostname(),
+                pid=os.getpid(),
+                updated_at=now,
+            )
         )
         key = result.inserted_primary_key
         assert key is not None
@@ -30,21 +52,25 @@ def start_screening(database: Database, record: dict[str, Any]) -> int:
 def append_rows(
     database: Database, screening_id: int, rows: list[dict[str, Any]]
 ) -> None:
-    if not rows:
-        return
     with database.writing() as connection:
+        if rows:
+            connection.execute(
+                screening_rows.insert(),
+                [
+                    {
+                        "screening_id": screening_id,
+                        "row": row["row"],
+                        "name": row["name"],
+                        "level": row["level"],
+                        "result": row,
+                    }
+                    for row in rows
+                ],
+            )
         connection.execute(
-            screening_rows.insert(),
-            [
-                {
-                    "screening_id": screening_id,
-                    "row": row["row"],
-                    "name": row["name"],
-                    "level": row["level"],
-                    "result": row,
-                }
-                for row in rows
-            ],
+            update(screenings)
+            .where(screenings.c.id == screening_id)
+            .values(updated_at=datetime.now(UTC))
         )
 
 
@@ -55,7 +81,19 @@ def finish_screening(
         connection.execute(
             update(screenings)
             .where(screenings.c.id == screening_id)
-            .values(status="complete", summary=summary)
+            .values(status="complete", summary=summary, updated_at=datetime.now(UTC))
+        )
+
+
+def stop_screening(
+    database: Database, screening_id: int, status: str, error: str
+) -> None:
+    """Mark a run ``failed`` or ``interrupted``, with the one line saying why."""
+    with database.writing() as connection:
+        connection.execute(
+            update(screenings)
+            .where(screenings.c.id == screening_id)
+            .values(status=status, error=error, updated_at=datetime.now(UTC))
         )
 
 
@@ -66,13 +104,17 @@ def get_screening(database: Database, screening_id: int) -> dict[str, Any]:
         ).first()
         if row is None:
             raise LaborwatchError(f"{screening_id}: no such screening")
-        results = connection.execute(
-            select(screening_rows.c.result)
-            .where(screening_rows.c.screening_id == screening_id)
-            .order_by(screening_rows.c.row)
-        ).scalars()
-        record = _record(row._asdict())
-        record["results"] = list(results)
+        results = list(
+            connection.execute(
+                select(screening_rows.c.result)
+                .where(screening_rows.c.screening_id == screening_id)
+                .order_by(screening_rows.c.row)
+            ).scalars()
+        )
+    record = _record(row._asdict())
+    if record["status"] != "complete":
+        record["summary"] = _summary(Counter(result["level"] for result in results))
+    record["results"] = results
     return record
 
 
@@ -85,15 +127,73 @@ def list_screenings(database: Database, limit: int = 50) -> list[dict[str, Any]]
             screenings.c.input_checksum,
             screenings.c.status,
             screenings.c.summary,
+            screenings.c.host,
+            screenings.c.pid,
+            screenings.c.updated_at,
+            screenings.c.error,
         )
         .order_by(screenings.c.id.desc())
         .limit(limit)
     )
     with database.reading() as connection:
-        return [_record(row._asdict()) for row in connection.execute(query)]
+        records = [_record(row._asdict()) for row in connection.execute(query)]
+        partial = [record["id"] for record in records if record["status"] != "complete"]
+        levels: dict[int, Counter[str]] = {key: Counter() for key in partial}
+        if partial:
+            counts = connection.execute(
+                select(
+                    screening_rows.c.screening_id,
+                    screening_rows.c.level,
+                    func.count(),
+                )
+                .where(screening_rows.c.screening_id.in_(partial))
+                .group_by(screening_rows.c.screening_id, screening_rows.c.level)
+            )
+            for screening_id, level, count in counts:
+                levels[screening_id][level] = count
+    for record in records:
+        if record["id"] in levels:
+            record["summary"] = _summary(levels[record["id"]])
+    return records
+
+
+def _summary(levels: Counter[str]) -> dict[str, int]:
+    summary = {level: levels[level] for level in LEVELS}
+    summary["rows"] = sum(levels.values())
+    return summary
 
 
 def _record(row: dict[str, Any]) -> dict[str, Any]:
+    """A run as readers see it: its effective status, no process details."""
+    host, pid = row.pop("host", None), row.pop("pid", None)
+    updated_at = _utc(row.pop("updated_at", None))
+    if row["status"] == "running" and _gone(host, pid, updated_at):
+        row["status"] = "interrupted"
+        row["error"] = (
+            row.get("error") or "the screening process stopped before the end"
+        )
+    row["complete"] = row["status"] == "complete"
     if isinstance(row.get("created_at"), datetime):
         row["created_at"] = row["created_at"].isoformat()
     return row
+
+
+def _gone(host: str | None, pid: int | None, updated_at: datetime | None) -> bool:
+    if updated_at is None or datetime.now(UTC) - updated_at > STALE_AFTER:
+        return True  # also every run left running before runs recorded a process
+    if host != socket.gethostname() or pid is None or os.name == "nt":
+        return False  # os.kill(pid, 0) would end the process on Windows
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False  # alive, another user's
+    return False
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    # SQLite hands back naive datetimes; every time stored here is UTC.
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value

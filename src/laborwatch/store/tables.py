@@ -241,8 +241,19 @@ screenings = Table(
         "lists", JSON, nullable=False, comment="id, edition date, checksum of each list"
     ),
     Column("config", JSON, nullable=False),
-    Column("status", String(16), nullable=False, comment="running|complete"),
+    Column(
+        "status",
+        String(16),
+        nullable=False,
+        comment="running|complete|failed|interrupted",
+    ),
     Column("summary", JSON, nullable=False),
+    # Which process runs it, and when it last stored rows: a reader tells a run
+    # still going from one whose process is gone.
+    Column("host", Text),
+    Column("pid", Integer),
+    Column("updated_at", DateTime(timezone=True)),
+    Column("error", Text),
 )
 
 screening_rows = Table(

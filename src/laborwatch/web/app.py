@@ -50,7 +50,7 @@ def create_app(settings: Settings, *, require_tokens: bool = False) -> FastAPI:
         description="Sourced evidence of forced and child labour; supplier screening.",
     )
     app.state.database = database
-    app.state.jobs = Jobs(database)
+    app.state.jobs = Jobs(database, settings)
     app.include_router(api.router, prefix="/api")
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

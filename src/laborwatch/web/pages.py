@@ -214,7 +214,15 @@ def _screened_row(
     result = next((r for r in record["results"] if r["row"] == row), None)
     if result is None:
         raise LaborwatchError(f"{screening_id}/{row}: no such screened row")
-    keys = ("id", "created_at", "input_name", "input_checksum", "lists")
+    keys = (
+        "id",
+        "created_at",
+        "input_name",
+        "input_checksum",
+        "lists",
+        "status",
+        "error",
+    )
     return SimpleNamespace(**{key: record[key] for key in keys}), result
 
 
