@@ -45,6 +45,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Estimated Jaccard similarity of word shingles at or above which a document "
         "is recorded as a near-duplicate of one already stored.",
     ),
+    Setting(
+        "LABORWATCH_ALLOWED_HOSTS",
+        "",
+        "Host names, comma-separated, that the web app answers besides the address "
+        "it listens on and the loopback names (a Host header naming any other is "
+        "refused).",
+    ),
 )
 
 
@@ -55,6 +62,7 @@ class Settings:
     database_url: str = field(default_factory=_default_database_url)
     max_file_bytes: int = 50 * 1024 * 1024
     near_duplicate_threshold: float = 0.8
+    allowed_hosts: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -70,6 +78,12 @@ class Settings:
             if threshold > 1:
                 raise LaborwatchError("LABORWATCH_NEAR_DUPLICATE: must be at most 1")
             settings = replace(settings, near_duplicate_threshold=threshold)
+        if env.get("LABORWATCH_ALLOWED_HOSTS"):
+            names = env["LABORWATCH_ALLOWED_HOSTS"].split(",")
+            settings = replace(
+                settings,
+                allowed_hosts=tuple(n.strip().lower() for n in names if n.strip()),
+            )
         return settings
 
     def with_database(self, url_or_path: str) -> Settings:
