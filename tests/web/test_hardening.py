@@ -276,6 +276,13 @@ def test_sign_out_clears_the_token_cookie(team_app: tuple[FastAPI, str]) -> None
         assert client.get("/", follow_redirects=False).status_code == 303
 
 
+def test_a_malformed_csrf_cookie_is_replaced_not_echoed(local: TestClient) -> None:
+    local.cookies.set("laborwatch_csrf", '"><script>x</script>')
+    answer = local.get("/screen")
+    assert "<script>x" not in answer.text
+    assert "laborwatch_csrf=" in answer.headers["set-cookie"]
+
+
 def test_no_sign_out_button_without_a_token_cookie(local: TestClient) -> None:
     assert 'action="/logout"' not in local.get("/").text
 

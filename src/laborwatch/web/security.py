@@ -27,6 +27,7 @@ from laborwatch.web.jobs import MAX_UPLOAD_BYTES
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 CSRF_COOKIE = "laborwatch_csrf"
 CSRF_HEADER = "x-csrf-token"
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 UPLOAD_PATHS = ("/screen", "/api/screen")
 # Multipart framing (boundaries, part headers) around the file itself.
 _MULTIPART_SLACK = 64 * 1024
@@ -114,6 +115,8 @@ class Guard:
         request = Request(scope)  # headers and cookies only; the body is not read
         path = request.url.path
         csrf = request.cookies.get(CSRF_COOKIE, "")
+        if not _TOKEN.fullmatch(csrf):
+            csrf = ""  # not one the app made: pages echo it, so replace it
         fresh = "" if csrf else secrets.token_urlsafe(24)
         scope.setdefault("state", {})["csrf"] = csrf or fresh
         send = _with_headers(send, fresh, secure=scope.get("scheme") == "https")
