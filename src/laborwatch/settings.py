@@ -72,6 +72,13 @@ SETTINGS: tuple[Setting, ...] = (
         "1024",
         "Most columns with values in an XLSX supplier file's worksheet.",
     ),
+    Setting(
+        "LABORWATCH_ALLOWED_HOSTS",
+        "",
+        "Host names, comma-separated, that the web app answers besides the address "
+        "it listens on and the loopback names (a Host header naming any other is "
+        "refused).",
+    ),
 )
 
 
@@ -88,6 +95,7 @@ class Settings:
     xlsx_max_shared_strings: int = 2_000_000
     xlsx_max_rows: int = 1_048_576  # Excel's own limit for a sheet
     xlsx_max_columns: int = 1024
+    allowed_hosts: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -107,6 +115,12 @@ class Settings:
             megabytes = _parse_number(env, "LABORWATCH_XLSX_MAX_PART_MB", minimum=0.001)
             settings = replace(
                 settings, xlsx_max_part_bytes=int(megabytes * 1024 * 1024)
+            )
+        if env.get("LABORWATCH_ALLOWED_HOSTS"):
+            names = env["LABORWATCH_ALLOWED_HOSTS"].split(",")
+            settings = replace(
+                settings,
+                allowed_hosts=tuple(n.strip().lower() for n in names if n.strip()),
             )
         counts: dict[str, Any] = {
             attribute: int(_parse_number(env, name, minimum=1))

@@ -23,7 +23,7 @@ def team(database_url: str) -> tuple[TestClient, dict[str, str]]:
         for role in ("viewer", "editor", "admin")
     }
     database.close()
-    return TestClient(create_app(settings)), tokens
+    return TestClient(create_app(settings), base_url="http://127.0.0.1:8000"), tokens
 
 
 def auth(token: str) -> dict[str, str]:

@@ -30,7 +30,13 @@ def client(
     database = open_database(settings.database_url)
     ingest_paths([str(folder / "reports")], database, settings)
     database.close()
-    return TestClient(create_app(settings))
+    return TestClient(create_app(settings), base_url="http://127.0.0.1:8000")
+
+
+def csrf(client: TestClient) -> dict[str, str]:
+    """The header a script on the app's own pages sends with a write."""
+    client.get("/")
+    return {"X-CSRF-Token": client.cookies["laborwatch_csrf"]}
 
 
 def document_id(client: TestClient, title_part: str) -> str:
@@ -151,7 +157,9 @@ def test_upload_api_screens_in_the_background(client: TestClient) -> None:
 
     with (FIXTURES / "screening" / "suppliers.csv").open("rb") as file:
         started = client.post(
-            "/api/screen", files={"file": ("suppliers.csv", file, "text/csv")}
+            "/api/screen",
+            files={"file": ("suppliers.csv", file, "text/csv")},
+            headers=csrf(client),
         )
     assert started.status_code == 202
     job = started.json()["id"]
@@ -168,13 +176,15 @@ def test_upload_api_screens_in_the_background(client: TestClient) -> None:
 
 def test_upload_refuses_other_types_and_forged_forms(client: TestClient) -> None:
     refused = client.post(
-        "/api/screen", files={"file": ("evil.exe", b"MZ", "application/octet-stream")}
+        "/api/screen",
+        files={"file": ("evil.exe", b"MZ", "application/octet-stream")},
+        headers=csrf(client),
     )
     assert refused.status_code == 400
     assert "upload a .csv or .xlsx file" in refused.json()["error"]["message"]
     forged = client.post(
         "/screen",
-        data={"token": "guess"},
+        data={"csrf": "guess"},
         files={"file": ("s.csv", b"name\nx\n", "text/csv")},
     )
     assert forged.status_code == 400

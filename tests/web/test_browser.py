@@ -89,6 +89,20 @@ def page(server: str) -> Iterator[object]:
             "dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss())
         )
         page.dialogs = dialogs  # type: ignore[attr-defined]
+        # Chromium reports each thing the Content-Security-Policy blocked here.
+        blocked: list[str] = []
+        page.on(
+            "console",
+            lambda message: (
+                blocked.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
+        page.blocked = blocked  # type: ignore[attr-defined]
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.requested = requested  # type: ignore[attr-defined]
         yield page
         browser.close()
 
@@ -138,6 +152,12 @@ def test_upload_a_supplier_file_and_read_its_results(server: str, page) -> None:
     page.click("#results a >> nth=0")
     page.wait_for_selector("h1")
     assert "Evidence pack" in page.inner_text("h1")
+    # The pack's own stylesheet is allowed by its hash.
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.level')).color")
+        == "rgb(255, 255, 255)"
+    )
+    assert page.blocked == []  # type: ignore[attr-defined]
 
 
 def test_map_draws_countries_from_bundled_boundaries(server: str, page) -> None:  # type: ignore[no-untyped-def]
@@ -145,3 +165,39 @@ def test_map_draws_countries_from_bundled_boundaries(server: str, page) -> None:
     page.wait_for_selector("#map path.country")
     assert page.locator("#map path.country").count() > 150
     page.screenshot(path=str(SCREENSHOTS / "map.png"), full_page=True)
+
+
+def test_pages_run_under_the_policy_and_load_nothing_from_outside(
+    server: str, page
+) -> None:  # type: ignore[no-untyped-def]
+    page.requested.clear()
+    page.goto(server + "/")
+    bars = page.locator("#indicator-chart svg.bar rect")
+    assert bars.count() >= 1
+    assert float(bars.first.get_attribute("width")) > 0
+    page.goto(server + "/docs")
+    page.wait_for_selector(".opblock-summary-path")
+    assert "/api/screen" in page.locator(".opblock-summary-path").all_inner_texts()
+    page.screenshot(path=str(SCREENSHOTS / "api-docs.png"))
+    page.goto(server + "/map")
+    page.wait_for_selector("#map path.country")
+    assert page.blocked == []  # type: ignore[attr-defined]
+    assert all(url.startswith(server) for url in page.requested), page.requested
+
+
+def test_api_docs_try_it_out_can_write(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    # Swagger UI sends the CSRF token with a write, so the local API accepts it.
+    page.goto(server + "/docs")
+    page.wait_for_selector(".opblock-summary-path")
+    answer = page.evaluate(
+        """async () => {
+            const form = new FormData();
+            form.append("file", new Blob(["name\\nAcme\\n"]), "s.csv");
+            const request = window.ui.getConfigs().requestInterceptor(
+                {url: "/api/screen", method: "POST", headers: {}, body: form});
+            const response = await fetch(request.url,
+                {method: "POST", headers: request.headers, body: form});
+            return response.status;
+        }"""
+    )
+    assert answer == 202

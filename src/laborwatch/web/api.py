@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import asdict
 from typing import Annotated, Any
 
@@ -252,12 +253,35 @@ def match(
     }
 
 
+class Matchers:
+    """The matcher over the loaded lists, rebuilt when their editions change.
+
+    Lists are loaded and removed by other processes while the app runs; the lists
+    table is small, so each request reads its (id, checksum, loaded at) rows and
+    compares them with those the kept matcher was built from.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.editions: tuple[tuple[str, str, object], ...] | None = None
+        self.matcher: Matcher | None = None
+
+    def get(self, db: Database) -> Matcher:
+        with self.lock:
+            # Read before the entries: a list loaded in between changes the
+            # editions again, so the next request rebuilds rather than keeps it.
+            editions = tuple(
+                (summary.id, summary.checksum, summary.loaded_at)
+                for summary in list_lists(db)
+            )
+            if self.matcher is None or editions != self.editions:
+                self.matcher = Matcher(load_entries(db))
+                self.editions = editions
+            return self.matcher
+
+
 def _matcher(request: Request) -> Matcher:
-    """The matcher over the loaded lists, built on first use and kept."""
-    state = request.app.state
-    if getattr(state, "matcher", None) is None:
-        state.matcher = Matcher(load_entries(database(request)))
-    return state.matcher  # type: ignore[no-any-return]
+    return request.app.state.matchers.get(database(request))  # type: ignore[no-any-return]
 
 
 @router.post("/screen", status_code=202)

@@ -1,13 +1,14 @@
 """The web application: ``create_app(settings)`` plus one router per area.
 
-Read-only and open; it listens on 127.0.0.1 unless told otherwise. Every page is
-rendered with autoescaping (reports contain arbitrary HTML), and no request makes
-the server fetch a URL.
+Open on 127.0.0.1 unless told otherwise. Every page is rendered with autoescaping
+(reports contain arbitrary HTML), no request makes the server fetch a URL, and no
+page loads anything from the internet (the API's docs included). ``security.Guard``
+stands in front of every route: see docs/web.md for what it refuses.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from laborwatch.store.access import LOCAL_USER, has_tokens, user_for
 from laborwatch.web import api, pages
 from laborwatch.web.auth import TOKEN_COOKIE, Forbidden
 from laborwatch.web.jobs import Jobs
+from laborwatch.web.security import LOOPBACK_HOSTS, Guard
 
 STATIC = Path(__file__).parent / "static"
 
@@ -32,10 +34,21 @@ STATIC = Path(__file__).parent / "static"
 _OPEN_PATHS = ("/static/", "/login")
 
 
-def create_app(settings: Settings, *, require_tokens: bool = False) -> FastAPI:
+def create_app(
+    settings: Settings,
+    *,
+    require_tokens: bool = False,
+    allowed_hosts: Iterable[str] = (),
+) -> FastAPI:
     """The app over ``settings``' database. With ``require_tokens``, or once any API
     token exists, every request needs one (``Authorization: Bearer`` or the login
-    cookie); otherwise the app is open, as its one local user."""
+    cookie); otherwise the app is open, as its one local user.
+
+    It answers requests whose Host header names a loopback address, one of
+    ``settings.allowed_hosts`` or one of ``allowed_hosts`` ("*" for any), and
+    refuses the rest: a hostile web page that rebinds its own name to 127.0.0.1
+    still sends that name.
+    """
     database = open_database(settings.database_url)
 
     @asynccontextmanager
@@ -48,9 +61,13 @@ def create_app(settings: Settings, *, require_tokens: bool = False) -> FastAPI:
         title="laborwatch",
         version=__version__,
         description="Sourced evidence of forced and child labour; supplier screening.",
+        # Served from the package by pages.api_docs, not from a CDN.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.database = database
     app.state.jobs = Jobs(database, settings)
+    app.state.matchers = api.Matchers()
     app.include_router(api.router, prefix="/api")
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -108,4 +125,10 @@ def create_app(settings: Settings, *, require_tokens: bool = False) -> FastAPI:
             {"error": {"status": status, "message": str(err)}}, status_code=status
         )
 
+    # Added after the authentication middleware, so outermost: it sees every
+    # request, and every answer, first.
+    app.add_middleware(
+        Guard,
+        allowed_hosts=(*LOOPBACK_HOSTS, *settings.allowed_hosts, *allowed_hosts),
+    )
     return app

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from fastapi import Request
+from starlette.datastructures import FormData
 
+from laborwatch.errors import LaborwatchError
 from laborwatch.store.access import User, log_write
+from laborwatch.web.security import CSRF_COOKIE
 
 TOKEN_COOKIE = "laborwatch_token"
 
@@ -26,6 +30,27 @@ def require(request: Request, role: str) -> User:
             f"{user.name} ({user.role}) may not do this; it needs the {role} role"
         )
     return user
+
+
+def check_form(request: Request, form: FormData) -> None:
+    """A form posted by the app's own page carries the CSRF cookie's value in its
+    ``csrf`` field; another site can neither read the cookie nor set it."""
+    token = str(form.get("csrf", ""))
+    cookie = request.cookies.get(CSRF_COOKIE, "")
+    if not token or not cookie or not secrets.compare_digest(token, cookie):
+        raise LaborwatchError("form: expired or forged (reload the page and try again)")
+
+
+def set_token_cookie(request: Request, response: Any, token: str) -> None:
+    """The sign-in cookie: never read by scripts, never sent cross-site, and over
+    TLS never sent in the clear."""
+    response.set_cookie(
+        TOKEN_COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+    )
 
 
 def log(request: Request, action: str, detail: dict[str, Any]) -> None:

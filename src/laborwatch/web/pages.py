@@ -6,7 +6,6 @@ evidence sentence), the text is escaped first and the markup added around it.
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import asdict
 from pathlib import Path
 from types import SimpleNamespace
@@ -37,8 +36,16 @@ from laborwatch.store.facets import Facets
 from laborwatch.store.screenings import get_screening
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from laborwatch.web.api import Offset, database, facets_from_query, run_search
-from laborwatch.web.auth import TOKEN_COOKIE, can_see_sources, log, require
+from laborwatch.web.auth import (
+    TOKEN_COOKIE,
+    can_see_sources,
+    check_form,
+    log,
+    require,
+    set_token_cookie,
+)
 from laborwatch.web.jobs import MAX_UPLOAD_BYTES
+from laborwatch.web.security import policy_with_styles
 
 router = APIRouter(default_response_class=HTMLResponse)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -165,25 +172,16 @@ def document(request: Request, document_id: str) -> Any:
     )
 
 
-_CSRF_COOKIE = "laborwatch_csrf"
-
-
 @router.get("/screen")
 def screen_form(request: Request) -> Any:
-    """The upload form; a fresh token in a cookie and in the form guards the post."""
-    token = secrets.token_urlsafe(24)
-    response = templates.TemplateResponse(request, "screen.html", {"token": token})
-    response.set_cookie(_CSRF_COOKIE, token, httponly=True, samesite="strict")
-    return response
+    """The upload form; its ``csrf`` field repeats the CSRF cookie (security.py)."""
+    return templates.TemplateResponse(request, "screen.html", {})
 
 
 @router.post("/screen")
 async def screen_upload(request: Request) -> Any:
     form = await request.form()
-    token = str(form.get("token", ""))
-    cookie = request.cookies.get(_CSRF_COOKIE, "")
-    if not token or not secrets.compare_digest(token, cookie):
-        raise LaborwatchError("form: expired or forged (reload the page and try again)")
+    check_form(request, form)
     require(request, "editor")
     upload = form.get("file")
     if not isinstance(upload, StarletteUploadFile) or not upload.filename:
@@ -230,7 +228,10 @@ def _screened_row(
 def evidence_pack(request: Request, screening_id: int, row: int) -> Any:
     """The evidence pack of one screened row, as HTML."""
     run, result = _screened_row(request, screening_id, row)
-    return HTMLResponse(render_pack(run, result))
+    html = render_pack(run, result)
+    return HTMLResponse(
+        html, headers={"Content-Security-Policy": policy_with_styles(html)}
+    )
 
 
 @router.get("/screenings/{screening_id}/rows/{row}/pack.pdf")
@@ -301,5 +302,26 @@ async def login(request: Request) -> Any:
             request, "login.html", {"failed": True}, status_code=401
         )
     response = RedirectResponse("/", status_code=303)
-    response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+    set_token_cookie(request, response, token)
     return response
+
+
+@router.post("/logout")
+async def logout(request: Request) -> Any:
+    """Forget the sign-in cookie; the form carries the CSRF token, so another site
+    cannot sign a user out."""
+    check_form(request, await request.form())
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(
+        TOKEN_COOKIE,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+    )
+    return response
+
+
+@router.get("/docs", include_in_schema=False)
+def api_docs(request: Request) -> Any:
+    """Swagger UI over /openapi.json, from the package's own copy."""
+    return templates.TemplateResponse(request, "api_docs.html", {})
