@@ -104,12 +104,18 @@ def test_upload_name(given: str, name: str) -> None:
 def test_failed_upload_page_and_run_show_no_server_path(
     settings: Settings, tmp_path: Path
 ) -> None:
-    client = TestClient(create_app(settings))
+    client = TestClient(create_app(settings), base_url="http://127.0.0.1:8000")
+    client.get("/")  # the page sets the CSRF cookie a same-origin script sends back
     answer = client.post(
         "/api/screen",
         files={
-            "file": ("suppliers.xlsx", broken_workbook(tmp_path), "application/zip")
+            "file": (
+                "../../tmp/suppliers.xlsx",
+                broken_workbook(tmp_path),
+                "application/zip",
+            )
         },
+        headers={"X-CSRF-Token": client.cookies["laborwatch_csrf"]},
     )
     assert answer.status_code < 300, answer.text
     job = answer.json()["id"]
@@ -128,3 +134,5 @@ def test_failed_upload_page_and_run_show_no_server_path(
     pack = client.get(f"/screenings/{state['screening']}/rows/2")
     assert "From an incomplete screening (failed)" in pack.text
     assert "laborwatch-upload-" not in pack.text
+    audit = client.get("/api/audit").json()
+    assert "suppliers.xlsx" in str(audit) and "tmp/" not in str(audit)

@@ -290,7 +290,7 @@ async def start_screening(request: Request, file: UploadFile) -> dict[str, Any]:
     require(request, "editor")
     data = await file.read(MAX_UPLOAD_BYTES + 1)
     job = request.app.state.jobs.start(file.filename or "upload", data)
-    log(request, "screen", {"file": file.filename, "job": job.id})
+    log(request, "screen", {"file": job.name, "job": job.id})
     return asdict(job)
 
 

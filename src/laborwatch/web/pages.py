@@ -188,7 +188,7 @@ async def screen_upload(request: Request) -> Any:
         raise LaborwatchError("form: choose a CSV or XLSX file")
     data = await upload.read(MAX_UPLOAD_BYTES + 1)
     job = request.app.state.jobs.start(upload.filename, data)
-    log(request, "screen", {"file": upload.filename, "job": job.id})
+    log(request, "screen", {"file": job.name, "job": job.id})
     return RedirectResponse(f"/screen/{job.id}", status_code=303)
 
 
