@@ -142,7 +142,7 @@ def test_chunks_join_back_to_the_text() -> None:
     from laborwatch.extract.nlp import split_into_chunks
 
     text = ("Workers said the owner kept their passports.\n\n" * 50) + "x" * 300
-    chunks = split_into_chunks(text, 200)
+    chunks = list(split_into_chunks(text, 200))
     assert "".join(chunks) == text
     assert all(len(chunk) <= 200 for chunk in chunks)
 

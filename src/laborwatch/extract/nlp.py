@@ -9,6 +9,7 @@ for speed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -72,11 +73,10 @@ def parse(document: Document) -> Any:
     return Doc.from_docs(docs, ensure_whitespace=False)
 
 
-def split_into_chunks(text: str, size: int) -> list[str]:
+def split_into_chunks(text: str, size: int) -> Iterator[str]:
     """Cut text into pieces of at most about ``size`` characters, at a paragraph
     break where there is one, else a line break, else a space; joined, the pieces
-    give back the text exactly."""
-    chunks = []
+    give back the text exactly. Lazily: a long text is not copied whole."""
     start = 0
     while len(text) - start > size:
         window = text[start : start + size]
@@ -86,10 +86,9 @@ def split_into_chunks(text: str, size: int) -> list[str]:
             if cut > 0:
                 end = start + cut + len(separator)
                 break
-        chunks.append(text[start:end])
+        yield text[start:end]
         start = end
-    chunks.append(text[start:])
-    return chunks
+    yield text[start:]
 
 
 def _make_vocabulary_matcher(nlp: Any, name: str) -> Any:

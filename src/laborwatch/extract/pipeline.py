@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
@@ -101,14 +101,12 @@ class _Found:
     actors: list[Actor] = field(default_factory=list)
 
 
-def _sections(text: str) -> list[tuple[int, str]]:
+def _sections(text: str) -> Iterator[tuple[int, str]]:
     """The text in paragraph-aligned sections, each with its offset."""
-    sections = []
     offset = 0
     for section in split_into_chunks(text, _SECTION_CHARS):
-        sections.append((offset, section))
+        yield offset, section
         offset += len(section)
-    return sections
 
 
 def _analyze_section(

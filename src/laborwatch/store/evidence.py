@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection, delete, select
@@ -14,6 +15,7 @@ from laborwatch.extract.evidence import Evidence, fact_fields
 from laborwatch.store.database import Database
 from laborwatch.store.tables import analyses, facts, incidents, indicators, sentences
 
+_BATCH_ROWS = 5000
 _FACT_KEYS: dict[str, tuple[str, Callable[[Any], str | None]]] = {
     "actors": ("actor", lambda fact: fact.name),
     "places": ("place", lambda fact: fact.subdivision or fact.country),
@@ -27,21 +29,31 @@ _FACT_KEYS: dict[str, tuple[str, Callable[[Any], str | None]]] = {
 
 
 def write_sentences(connection: Connection, sentences_: list[Sentence]) -> None:
-    if sentences_:
-        connection.execute(
-            sentences.insert(),
-            [
-                {
-                    "document_id": sentence.document_id,
-                    "position": sentence.position,
-                    "start": sentence.start,
-                    "end": sentence.end,
-                    "page": sentence.page,
-                    "text": sentence.text,
-                }
-                for sentence in sentences_
-            ],
-        )
+    _insert_in_batches(
+        connection,
+        sentences.insert(),
+        (
+            {
+                "document_id": sentence.document_id,
+                "position": sentence.position,
+                "start": sentence.start,
+                "end": sentence.end,
+                "page": sentence.page,
+                "text": sentence.text,
+            }
+            for sentence in sentences_
+        ),
+    )
+
+
+def _insert_in_batches(
+    connection: Connection, statement: Any, rows: Iterable[dict[str, Any]]
+) -> None:
+    """Insert rows a batch at a time: a long document has a hundred thousand
+    sentences, and their parameters all at once would cost more than its analysis."""
+    iterator = iter(rows)
+    while batch := list(islice(iterator, _BATCH_ROWS)):
+        connection.execute(statement, batch)
 
 
 def write_evidence(connection: Connection, evidence: Evidence) -> None:
@@ -56,42 +68,42 @@ def write_evidence(connection: Connection, evidence: Evidence) -> None:
             analysed_at=datetime.now(UTC),
         )
     )
-    if evidence.indicators:
-        connection.execute(
-            indicators.insert(),
-            [
-                {
-                    "document_id": document_id,
-                    "sentence_position": i.span.sentence,
-                    "code": i.code,
-                    "cue": i.cue,
-                    "start": i.span.start,
-                    "end": i.span.end,
-                    "confidence": i.confidence,
-                    "model_confidence": i.model_confidence,
-                    "rule": i.rule,
-                }
-                for i in evidence.indicators
-            ],
-        )
-    rows = []
-    for attribute, (kind, key) in _FACT_KEYS.items():
-        for fact in getattr(evidence, attribute):
-            detail = fact_fields(fact)
-            rows.append(
-                {
-                    "document_id": document_id,
-                    "sentence_position": fact.span.sentence,
-                    "kind": kind,
-                    "text": getattr(fact, "text", None) or getattr(fact, "name", ""),
-                    "key": key(fact),
-                    "start": fact.span.start,
-                    "end": fact.span.end,
-                    "detail": detail,
-                }
-            )
-    if rows:
-        connection.execute(facts.insert(), rows)
+    _insert_in_batches(
+        connection,
+        indicators.insert(),
+        (
+            {
+                "document_id": document_id,
+                "sentence_position": i.span.sentence,
+                "code": i.code,
+                "cue": i.cue,
+                "start": i.span.start,
+                "end": i.span.end,
+                "confidence": i.confidence,
+                "model_confidence": i.model_confidence,
+                "rule": i.rule,
+            }
+            for i in evidence.indicators
+        ),
+    )
+    _insert_in_batches(
+        connection,
+        facts.insert(),
+        (
+            {
+                "document_id": document_id,
+                "sentence_position": fact.span.sentence,
+                "kind": kind,
+                "text": getattr(fact, "text", None) or getattr(fact, "name", ""),
+                "key": key(fact),
+                "start": fact.span.start,
+                "end": fact.span.end,
+                "detail": fact_fields(fact),
+            }
+            for attribute, (kind, key) in _FACT_KEYS.items()
+            for fact in getattr(evidence, attribute)
+        ),
+    )
     if evidence.incidents:
         connection.execute(
             incidents.insert(),
