@@ -84,3 +84,21 @@ def test_a_run_with_no_sentence_end_is_cut_into_page_sized_sentences() -> None:
     for sentence in sentences:
         assert document.text[sentence.start : sentence.end] == sentence.text
     assert sentences[-1].text == "Here is another."
+
+
+def test_text_without_letters_is_split_by_rule_and_spans_still_hold() -> None:
+    prose = long_text(1)
+    dots = ". " * 30_000
+    plain = analyze(Document.create(prose, source="x.txt", media_type="text/plain"))
+    document = Document.create(
+        dots + "\n\n" + prose, source="x.txt", media_type="text/plain"
+    )
+    padded = analyze(document)
+    assert padded.codes() == plain.codes()
+    offset = document.text.index(prose[:40])
+    assert sorted((p.span.start - offset, p.country) for p in padded.places) == sorted(
+        (p.span.start, p.country) for p in plain.places
+    )
+    for sentence in padded.sentences:
+        assert document.text[sentence.start : sentence.end] == sentence.text
+        assert len(sentence.text) <= MAX_SENTENCE_CHARS

@@ -9,6 +9,7 @@ for speed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -25,6 +26,7 @@ _MAX_LENGTH = 200_000_000
 # The model's working memory is about 15 KB a token, and text of punctuation can
 # hold a token per character: chunks this size keep a parse near 150 MB.
 _CHUNK_CHARS = 10_000
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +64,11 @@ def parse(document: Document) -> Any:
     for chunk in split_into_chunks(document.text, _CHUNK_CHARS):
         doc = nlp.make_doc(chunk)
         mark_line_breaks(doc, wrapped)
-        for _name, component in nlp.pipeline:
+        # Text without a letter (rules, dot leaders, tables of figures) names no
+        # one and nothing: the rule sentencizer splits it, at a hundredth of the
+        # model's cost, so a file of punctuation cannot take minutes a megabyte.
+        components = nlp.pipeline if _has_letter(chunk) else _rules_only(nlp)
+        for _name, component in components:
             doc = component(doc)
         # The token vectors are only the model's working state (384 bytes a token);
         # nothing downstream reads them, and joined they would dominate memory.
@@ -71,6 +77,20 @@ def parse(document: Document) -> Any:
     if len(docs) == 1:
         return docs[0]
     return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def _has_letter(text: str) -> bool:
+    return _LETTER.search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _rules_only(nlp: Any) -> list[tuple[str, Any]]:
+    from spacy.pipeline import Sentencizer
+
+    return [
+        ("sentencizer", Sentencizer()),
+        ("laborwatch_vocabulary", nlp.get_pipe("laborwatch_vocabulary")),
+    ]
 
 
 def split_into_chunks(text: str, size: int) -> Iterator[str]:
