@@ -2,7 +2,9 @@
 screening, in batches, each batch in a subprocess under a memory cap.
 
 Seeds are the test fixtures (real formats, made for the tests); each input is a seed
-mutated (bytes flipped, cut, repeated, spliced with hostile fragments) or one of the
+mutated in its bytes (flipped, cut, repeated, spliced with hostile fragments) or in
+its values (XML text and repeated elements, CSV cells and columns, JSON values of any
+type: the file still parses, so the code that reads values is reached), or one of the
 hostile shapes the readers must refuse (deep JSON, unbalanced quotes, zip bombs,
 other encodings). Prints, per kind and in total: inputs tried, tracebacks (an
 exception other than a one-line ``LaborwatchError``), inputs over the memory or time
@@ -16,9 +18,11 @@ Inputs that give a traceback are kept under ``--keep`` for reproduction.
 from __future__ import annotations
 
 import argparse
+import csv
 import io
 import json
 import random
+import re
 import resource
 import shutil
 import signal
@@ -33,6 +37,7 @@ from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -119,6 +124,113 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
     return data[:MAX_INPUT_BYTES]
 
 
+XML_KINDS = {"un-xml", "eu-xml", "uk-xml", "dol-xml", "html"}
+CSV_KINDS = {"ofac-csv", "bis-dpl", "suppliers-csv"}
+JSON_KINDS = {"jsonl", "ftm-json"}
+_TEXT_NODE = re.compile(rb">([^<]+)<")
+_ELEMENT = re.compile(rb"<(\w+)[^>]*>[^<]*</\1>")
+
+
+def hostile_text(rng: random.Random) -> str:
+    """A value a field may hold that has broken readers."""
+    return rng.choice(
+        [
+            "",
+            " ",
+            "\ud800",
+            "a\x00b",
+            "\u202eevil",
+            "대성무역총국",
+            "Ωμέγα",
+            "x" * rng.choice([300, 70_000, 200_000]),
+            "line\nbreak",
+            '"quoted", with, commas',
+            '=HYPERLINK("http://x")',
+            "1999-13-45",
+            "-1",
+            "9" * 400,
+            "<b>&amp;</b>",
+        ]
+    )
+
+
+def mutate_structure(kind: str, data: bytes, rng: random.Random) -> bytes:
+    """Edit values, not syntax: the file still parses, so what reads the values is
+    what gets tested."""
+    if kind in XML_KINDS:
+        nodes = list(_TEXT_NODE.finditer(data))
+        elements = list(_ELEMENT.finditer(data))
+        for _ in range(rng.randint(1, 4)):
+            if elements and rng.random() < 0.3:
+                element = rng.choice(elements)
+                copies = element.group(0) * rng.randint(2, 50)
+                data = data[: element.start()] + copies + data[element.start() :]
+                break  # offsets moved
+            if nodes:
+                node = rng.choice(nodes)
+                value = escape(hostile_text(rng)).encode("utf-8", "surrogatepass")
+                data = data[: node.start(1)] + value + data[node.end(1) :]
+                break
+        return data
+    if kind in CSV_KINDS:
+        text = data.decode("utf-8", "replace")
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        for _ in range(rng.randint(1, 4)):
+            if not rows:
+                break
+            row = rng.choice(rows)
+            edit = rng.random()
+            if edit < 0.6 and row:  # a hostile value in a cell
+                row[rng.randrange(len(row))] = hostile_text(rng)
+            elif edit < 0.75:  # a column too many
+                row.append(hostile_text(rng))
+            elif edit < 0.85 and row:  # a column too few
+                row.pop(rng.randrange(len(row)))
+            else:  # a row twice
+                rows.insert(rng.randrange(len(rows) + 1), list(row))
+        out = io.StringIO()
+        csv.writer(out).writerows(rows)
+        return out.getvalue().encode("utf-8", "surrogatepass")
+    if kind in JSON_KINDS:
+        lines = []
+        for line in data.decode("utf-8", "replace").splitlines():
+            try:
+                record = json.loads(line)
+            except ValueError:
+                lines.append(line)
+                continue
+            if rng.random() < 0.5:
+                record = _mutate_json(record, rng)
+            lines.append(json.dumps(record, ensure_ascii=rng.random() < 0.5))
+        return "\n".join(lines).encode("utf-8", "surrogatepass")
+    return mutate(data, rng)
+
+
+def _mutate_json(value: Any, rng: random.Random) -> Any:
+    if isinstance(value, dict) and value:
+        key = rng.choice(list(value))
+        if rng.random() < 0.2:
+            del value[key]
+        else:
+            value[key] = _mutate_json(value[key], rng)
+        return value
+    if isinstance(value, list) and value and rng.random() < 0.7:
+        index = rng.randrange(len(value))
+        value[index] = _mutate_json(value[index], rng)
+        return value
+    return rng.choice(
+        [
+            hostile_text(rng),
+            [hostile_text(rng)],
+            {"nested": hostile_text(rng)},
+            None,
+            rng.randint(-(10**20), 10**20),
+            float("nan"),
+            True,
+        ]
+    )
+
+
 def hostile(kind: str, rng: random.Random) -> bytes | None:
     """A shape that has broken this kind of reader before, or None."""
     if kind == "jsonl":
@@ -153,8 +265,6 @@ def hostile(kind: str, rng: random.Random) -> bytes | None:
 
 def xlsx_seed() -> bytes:
     """The supplier CSV fixture as a workbook."""
-    import csv
-
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -196,7 +306,10 @@ def make_input(kind: str, rng: random.Random, xlsx: bytes) -> bytes:
     special = hostile(kind, rng) if rng.random() < 0.1 else None
     if special is not None:
         return special
-    return mutate(rng.choice(KINDS[kind][1]).read_bytes(), rng)
+    seed = rng.choice(KINDS[kind][1]).read_bytes()
+    if rng.random() < 0.5:
+        return mutate_structure(kind, seed, rng)[:MAX_INPUT_BYTES]
+    return mutate(seed, rng)
 
 
 def write_inputs(folder: Path, n: int, seed: int) -> dict[str, list[Path]]:
@@ -266,7 +379,10 @@ def work(stage: str, paths: list[str], database_url: str, seconds: int) -> None:
                 loaded = load_list(Path(path))
                 stored = save_list(database, loaded)
                 result["list"] = stored.id
-                result["reported"] = len(loaded.entries) + len(loaded.country_goods)
+                result["reported"] = stored.entry_count
+                result["stored"] = _stored_entries(database_url, stored.id)
+                if loaded.format.startswith("dol-"):  # country-good pairs, no entries
+                    result["stored"] = result["reported"]
             else:
                 run = screen_file(Path(path), database)
                 result["screening"] = run.id
@@ -287,6 +403,17 @@ def work(stage: str, paths: list[str], database_url: str, seconds: int) -> None:
         result["seconds"] = time.perf_counter() - started
         result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps(result), flush=True)
+
+
+def _stored_entries(database_url: str, list_id: str) -> int:
+    """Entries of the list in the database, counted just after its load (a later
+    input of the batch may replace the same list)."""
+    connection = sqlite3.connect(database_url.removeprefix("sqlite:///"))
+    try:
+        query = "SELECT count(*) FROM list_entries WHERE list_id = ?"
+        return int(connection.execute(query, (list_id,)).fetchone()[0])
+    finally:
+        connection.close()
 
 
 # ---- consistency of a batch's database ------------------------------------------
@@ -340,10 +467,7 @@ def summary_problems(stage: str, result: dict[str, Any], path: Path) -> list[str
             if sum(result["counts"].values()) != result["events"]:
                 return ["ingest counts do not sum to its events"]
         elif stage == "lists":
-            stored = connection.execute(
-                "SELECT entry_count FROM lists WHERE id = ?", (result["list"],)
-            ).fetchone()
-            if stored is None or stored[0] != result["reported"]:
+            if result["stored"] != result["reported"]:
                 return ["list count reported is not the count stored"]
         else:
             rows = connection.execute(
