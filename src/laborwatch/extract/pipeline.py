@@ -30,9 +30,13 @@ from laborwatch.extract.incidents import roll_up_incidents
 from laborwatch.extract.indicators import find_indicators, rule_features, rule_hits
 from laborwatch.extract.korean import analyze_korean
 from laborwatch.extract.money import find_money
-from laborwatch.extract.nlp import parse, split_into_chunks
+from laborwatch.extract.nlp import parse
 from laborwatch.extract.places import find_places
-from laborwatch.extract.sentences import sentences_from_doc, split_sentences
+from laborwatch.extract.sentences import (
+    sentences_from_doc,
+    split_into_chunks,
+    split_sentences,
+)
 from laborwatch.extract.victims import find_victims
 
 # Bump when extraction changes what it finds; stored results carry it.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -16,6 +17,7 @@ from laborwatch.documents import Document, Sentence
 _MAX_LENGTH = 200_000_000
 _CONTINUES = (",", ";", "-", "(", "–")
 MAX_SENTENCE_CHARS = 5000
+_RULE_SECTION_CHARS = 100_000
 _WRAPPED_MEDIA_TYPES = {"application/pdf"}
 _LINE_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*")
 
@@ -28,11 +30,12 @@ def mark_line_breaks(doc: Any, wrapped_lines: bool) -> Any:
     """
     if len(doc) < 2:
         return doc
-    from spacy.attrs import IDX
+    from spacy.attrs import IDX, SENT_START
 
     # Visit only the tokens around line breaks: a Python loop over every token
     # would cost more than the rest of segmentation.
     token_starts = doc.to_array([IDX])
+    starts: list[int] = []
     seen: set[int] = set()
     for line_break in _LINE_BREAK.finditer(doc.text):
         index = int(np.searchsorted(token_starts, line_break.end(), side="right")) - 1
@@ -42,7 +45,7 @@ def mark_line_breaks(doc: Any, wrapped_lines: bool) -> Any:
             continue
         seen.add(following)
         if not wrapped_lines or "\n\n" in line_break.group():
-            doc[following].is_sent_start = True
+            starts.append(following)
             continue
         previous = doc[following - 1]
         while previous.is_space and previous.i > 0:
@@ -51,7 +54,13 @@ def mark_line_breaks(doc: Any, wrapped_lines: bool) -> Any:
         unfinished = previous.text[:1].islower() or previous.text.endswith(_CONTINUES)
         starts_like_sentence = next_text[:1].isupper() or not next_text[:1].isalpha()
         if not unfinished and starts_like_sentence:
-            doc[following].is_sent_start = True
+            starts.append(following)
+    if starts:
+        # Set all at once: Token.is_sent_start checks the whole doc for a parse on
+        # every assignment, which made a file of short lines quadratic.
+        sent_starts = doc.to_array([SENT_START])
+        sent_starts[starts] = 1
+        doc.from_array([SENT_START], sent_starts.reshape(-1, 1))
     return doc
 
 
@@ -83,10 +92,45 @@ def has_wrapped_lines(document: Document) -> bool:
 
 
 def split_sentences(document: Document) -> list[Sentence]:
-    """The document's sentences by rule (no model): for text not analysed."""
-    return sentences_from_doc(
-        _segmenter(has_wrapped_lines(document))(document.text), document
-    )
+    """The document's sentences by rule (no model): for text not analysed.
+
+    Read in sections, as the model reads, so memory follows the section."""
+    segmenter = _segmenter(has_wrapped_lines(document))
+    sentences: list[Sentence] = []
+    offset = 0
+    for section in split_into_chunks(document.text, _RULE_SECTION_CHARS):
+        part = replace(document, text=section, pages=())
+        for sentence in sentences_from_doc(segmenter(section), part):
+            start = offset + sentence.start
+            sentences.append(
+                replace(
+                    sentence,
+                    position=len(sentences),
+                    start=start,
+                    end=offset + sentence.end,
+                    page=document.page_at(start),
+                )
+            )
+        offset += len(section)
+    return sentences
+
+
+def split_into_chunks(text: str, size: int) -> Iterator[str]:
+    """Cut text into pieces of at most about ``size`` characters, at a paragraph
+    break where there is one, else a line break, else a space; joined, the pieces
+    give back the text exactly. Lazily: a long text is not copied whole."""
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        end = start + size
+        for separator in ("\n\n", "\n", " "):
+            cut = window.rfind(separator)
+            if cut > 0:
+                end = start + cut + len(separator)
+                break
+        yield text[start:end]
+        start = end
+    yield text[start:]
 
 
 def _cap_lengths(char_starts: list[int], text: str) -> Iterator[tuple[int, int]]:
