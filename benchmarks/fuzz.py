@@ -552,6 +552,7 @@ def main() -> None:
     tally: dict[str, Counter[str]] = defaultdict(Counter)
     failures: list[dict[str, Any]] = []
     peak = 0.0
+    slowest = 0.0
     inconsistent_batches = 0
     batches = 0
     with tempfile.TemporaryDirectory(prefix="laborwatch-fuzz-") as tmp:
@@ -578,6 +579,7 @@ def main() -> None:
                     print(f"  {kind}: inconsistent: {sorted(set(problems))}")
                 for result in results:
                     peak = max(peak, result["peak_mb"])
+                    slowest = max(slowest, result["seconds"])
                     counts = tally[kind]
                     counts["tried"] += 1
                     counts[result["outcome"]] += 1
@@ -607,6 +609,7 @@ def main() -> None:
     print(f"over memory ({args.memory_mb} MB): {total['over-memory']}")
     print(f"peak memory of any run: {peak:.0f} MB")
     print(f"over time ({args.seconds} s): {total['over-time']}")
+    print(f"slowest input: {slowest:.1f} s")
     print(f"inconsistent database or summary: {inconsistent_batches} batches")
     print(f"elapsed: {time.perf_counter() - started:.0f} s")
     if failures:
