@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import deque
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 
 import numpy as np
 
@@ -25,6 +28,7 @@ _SEED = 1
 # Part of the stored data: a change of scheme or seed invalidates stored signatures.
 _SCHEME = "affine32"
 _WORD = re.compile(r"\w+")
+_BATCH = 10_000
 
 
 @lru_cache(maxsize=1)
@@ -39,20 +43,32 @@ def minhash_signature(text: str) -> bytes:
     """The MinHash signature of the text's lower-cased word 3-shingles, as bytes."""
     from datasketch import MinHash
 
-    words = _WORD.findall(text.lower())
-    shingles = {
-        " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
-        for i in range(max(len(words) - SHINGLE_WORDS + 1, 1))
-    }
     minhash = MinHash(
         num_perm=NUM_PERMUTATIONS,
         seed=_SEED,
         scheme=_SCHEME,
         permutations=_permutations(),
     )
-    minhash.update_batch(list(shingles))
+    # In batches: hashing takes a row of 128 values per shingle, and a long
+    # document has millions. A shingle seen twice changes no minimum.
+    shingles = _shingles(text)
+    while batch := list(islice(shingles, _BATCH)):
+        minhash.update_batch(batch)
     # affine32 values fit 32 bits (held in uint64); uint32 halves the stored size.
     return bytes(minhash.hashvalues.astype("<u4").tobytes())
+
+
+def _shingles(text: str) -> Iterator[bytes]:
+    """Each run of ``SHINGLE_WORDS`` words; a text with fewer gives them all as one."""
+    window: deque[str] = deque(maxlen=SHINGLE_WORDS)
+    full = False
+    for match in _WORD.finditer(text.lower()):
+        window.append(match.group())
+        if len(window) == SHINGLE_WORDS:
+            full = True
+            yield " ".join(window).encode("utf-8")
+    if not full:
+        yield " ".join(window).encode("utf-8")
 
 
 def band_keys(signature: bytes) -> list[int]:
