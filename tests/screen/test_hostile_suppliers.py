@@ -229,3 +229,16 @@ def test_errors_name_the_given_name_not_the_path(tmp_path: Path) -> None:
     path.write_text('name\n"open\n')
     with pytest.raises(LaborwatchError, match=r"^suppliers\.csv:2: "):
         list(read_suppliers(path, name="suppliers.csv"))
+
+
+def test_a_zip_of_too_many_members_is_refused_before_its_directory_is_read(
+    tmp_path: Path,
+) -> None:
+    import zipfile
+
+    path = tmp_path / "many.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        for number in range(12_000):
+            archive.writestr(f"x/{number}", b"")
+    with pytest.raises(LaborwatchError, match="12,000 zip members"):
+        list(read_suppliers(path))

@@ -91,3 +91,27 @@ def test_two_processes_opening_a_new_database_both_succeed(database_url: str) ->
     database = open_database(database_url)
     assert schema_revision(database) == latest_revision()
     database.close()
+
+
+def test_downgrading_0008_keeps_every_screening_row(database_url: str) -> None:
+    # Through the app's own engine, where SQLite enforces foreign keys: a table
+    # copy-and-drop would cascade to the rows.
+    from sqlalchemy import func, select
+
+    from laborwatch.screen import screen_file
+    from laborwatch.store.tables import screening_rows
+    from tests.conftest import FIXTURES
+
+    database = open_database(database_url)
+    screen_file(FIXTURES / "screening" / "suppliers.csv", database)
+    with database.engine.connect() as connection:
+        before = connection.scalar(select(func.count()).select_from(screening_rows))
+    assert before
+    config = _alembic_config()
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
+    with database.engine.connect() as connection:
+        after = connection.scalar(select(func.count()).select_from(screening_rows))
+    database.close()
+    assert after == before

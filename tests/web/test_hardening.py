@@ -533,3 +533,30 @@ def test_serve_passes_tls_and_allowed_hosts_on(
             client.get("/api/stats", headers={"Host": "evil.example"}).status_code
             == 400
         )
+
+
+def test_an_internal_error_answers_500_with_the_security_headers(
+    local_app: FastAPI,
+) -> None:
+    @local_app.get("/api/boom")
+    def boom() -> None:
+        raise RuntimeError("boom")
+
+    with TestClient(local_app, base_url=LOCAL, raise_server_exceptions=False) as client:
+        answer = client.get("/api/boom")
+    assert answer.status_code == 500
+    assert answer.json()["error"]["status"] == 500
+    assert "script-src 'self'" in answer.headers["content-security-policy"]
+    assert answer.headers["x-frame-options"] == "DENY"
+
+
+def test_a_non_ascii_csrf_token_is_refused_not_a_crash(local: TestClient) -> None:
+    csrf_of(local)
+    answer = local.post(
+        "/api/screen",
+        files={"file": ("s.csv", SUPPLIERS.read_bytes(), "text/csv")},
+        headers={"X-CSRF-Token": b"\xe9" * 20},
+    )
+    assert answer.status_code == 403
+    page = local.post("/logout", data={"csrf": "é" * 20})
+    assert page.status_code in (400, 403)

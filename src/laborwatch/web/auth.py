@@ -37,7 +37,11 @@ def check_form(request: Request, form: FormData) -> None:
     ``csrf`` field; another site can neither read the cookie nor set it."""
     token = str(form.get("csrf", ""))
     cookie = request.cookies.get(CSRF_COOKIE, "")
-    if not token or not cookie or not secrets.compare_digest(token, cookie):
+    if (
+        not token
+        or not cookie
+        or not secrets.compare_digest(token.encode(), cookie.encode())
+    ):
         raise LaborwatchError("form: expired or forged (reload the page and try again)")
 
 

@@ -159,7 +159,7 @@ class Guard:
             return None  # forms carry their CSRF token in a field the route checks
         token = headers.get(CSRF_HEADER, "")
         cookie = request.cookies.get(CSRF_COOKIE, "")
-        if token and cookie and secrets.compare_digest(token, cookie):
+        if token and cookie and secrets.compare_digest(token.encode(), cookie.encode()):
             return None
         media_type = headers.get("content-type", "").split(";")[0].strip().lower()
         if media_type not in _SIMPLE_TYPES:
@@ -199,6 +199,12 @@ class Guard:
             await self.app(scope, counting_receive, guarded_send)
         except Exception:
             if not over:
+                # Starlette's own 500 is sent outside this guard, without its
+                # headers: answer here, and let the error go on to be logged.
+                if not started:
+                    path = scope["path"]
+                    message = "internal error (recorded in the server log)"
+                    await error_response(path, 500, message)(scope, receive, send)
                 raise
         if over and not started:
             path = scope["path"]
@@ -220,7 +226,7 @@ def _declared_too_large(request: Request, limit: int) -> tuple[int, str] | None:
     declared = request.headers.get("content-length")
     if declared is None:
         return None
-    if not declared.strip().isdigit():
+    if not (declared.strip().isascii() and declared.strip().isdigit()):
         return 400, f"Content-Length {declared!r}: not a number"
     if int(declared) > limit:
         return _too_large(request.url.path, limit)

@@ -33,7 +33,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     _comment(_OLD_STATUS, _STATUS)
-    with op.batch_alter_table("screenings") as batch:
+    # ALTER TABLE DROP COLUMN, not a copy of the table: dropping the old table
+    # would cascade to every screening's rows while foreign keys are on.
+    with op.batch_alter_table("screenings", recreate="never") as batch:
         batch.drop_column("error")
         batch.drop_column("updated_at")
         batch.drop_column("pid")
