@@ -162,8 +162,12 @@ def record_if_stored(database: Database, document: Document) -> SaveResult | Non
     """Record a copy of text already stored (as a document or a near-duplicate)
     against what it copies, and say so; ``None`` when the text is new.
 
-    Ingest asks before extraction, so a copy costs a lookup, not an analysis.
+    Ingest asks before extraction, so a copy costs a lookup, not an analysis. New
+    text, the common case, is answered by a read: no write lock is taken.
     """
+    with database.reading() as connection:
+        if _copied(connection, document.id) is None:
+            return None
     with database.writing() as connection:
         return _record_copy(connection, document, datetime.now(UTC))
 
@@ -171,25 +175,28 @@ def record_if_stored(database: Database, document: Document) -> SaveResult | Non
 def _record_copy(
     connection: Connection, document: Document, now: datetime
 ) -> SaveResult | None:
-    if connection.scalar(select(documents.c.id).where(documents.c.id == document.id)):
-        _add_source(connection, document.id, document, "copy", None, now)
-        return SaveResult("duplicate", document.id)
+    copied = _copied(connection, document.id)
+    if copied is not None:
+        relation = "copy" if copied.outcome == "duplicate" else "near_duplicate"
+        _add_source(
+            connection, copied.document_id, document, relation, copied.similarity, now
+        )
+    return copied
+
+
+def _copied(connection: Connection, content_id: str) -> SaveResult | None:
+    """What text with this id copies: the stored document itself, or the original
+    of a near-duplicate stored before; None when it is new."""
+    if connection.scalar(select(documents.c.id).where(documents.c.id == content_id)):
+        return SaveResult("duplicate", content_id)
     earlier = connection.execute(
         select(document_sources.c.document_id, document_sources.c.similarity)
-        .where(document_sources.c.content_id == document.id)
+        .where(document_sources.c.content_id == content_id)
         .limit(1)
     ).first()
-    if earlier:
-        _add_source(
-            connection,
-            earlier.document_id,
-            document,
-            "near_duplicate",
-            earlier.similarity,
-            now,
-        )
-        return SaveResult("near_duplicate", earlier.document_id, earlier.similarity)
-    return None
+    if earlier is None:
+        return None
+    return SaveResult("near_duplicate", earlier.document_id, earlier.similarity)
 
 
 def _find_near_duplicate(
