@@ -8,7 +8,11 @@ import laborwatch.extract.nlp as nlp
 import laborwatch.extract.pipeline as pipeline
 from laborwatch.documents import Document
 from laborwatch.extract.pipeline import analyze
-from laborwatch.extract.sentences import MAX_SENTENCE_CHARS, split_sentences
+from laborwatch.extract.sentences import (
+    MAX_SENTENCE_CHARS,
+    sections,
+    split_sentences,
+)
 
 PARAGRAPHS = [
     "Workers at the Hai Phong shrimp plant said the manager kept their passports "
@@ -32,7 +36,7 @@ def test_sections_give_the_same_evidence_as_one_pass(
     whole = analyze(document)
     monkeypatch.setattr(pipeline, "_SECTION_CHARS", 700)
     sectioned = analyze(document)
-    assert len(list(pipeline._sections(document.text))) > 3
+    assert len(list(sections(document.text, pipeline._SECTION_CHARS))) > 3
     assert dataclasses.asdict(sectioned) == dataclasses.asdict(whole)
     assert sectioned.indicators and sectioned.places and sectioned.dates
 

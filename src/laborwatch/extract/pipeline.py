@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
@@ -33,8 +33,10 @@ from laborwatch.extract.money import find_money
 from laborwatch.extract.nlp import parse
 from laborwatch.extract.places import find_places
 from laborwatch.extract.sentences import (
+    placed,
+    section_document,
+    sections,
     sentences_from_doc,
-    split_into_chunks,
     split_sentences,
 )
 from laborwatch.extract.victims import find_victims
@@ -68,7 +70,7 @@ def analyze(document: Document) -> Evidence:
         return analyze_korean(document, EXTRACTOR_VERSION)
     evidence = Evidence(document.id, EXTRACTOR_VERSION, document.language or "en", True)
     found = _Found()
-    for offset, text in _sections(document.text):
+    for offset, text in sections(document.text, _SECTION_CHARS):
         _analyze_section(document, offset, text, evidence, found)
     on_evidence = {indicator.span.sentence for indicator in evidence.indicators}
     country = _main_country(found.places)
@@ -105,14 +107,6 @@ class _Found:
     actors: list[Actor] = field(default_factory=list)
 
 
-def _sections(text: str) -> Iterator[tuple[int, str]]:
-    """The text in paragraph-aligned sections, each with its offset."""
-    offset = 0
-    for section in split_into_chunks(text, _SECTION_CHARS):
-        yield offset, section
-        offset += len(section)
-
-
 def _analyze_section(
     document: Document, offset: int, text: str, evidence: Evidence, found: _Found
 ) -> None:
@@ -121,22 +115,13 @@ def _analyze_section(
     A long document is read a section at a time so that memory is bounded by the
     section, not the document: a parsed token costs about half a kilobyte.
     """
-    section = replace(document, text=text, pages=())
+    section = section_document(document, text)
     doc = parse(section)
     local = sentences_from_doc(doc, section)
     if not local:
         return
     first = len(evidence.sentences)
-    sentences = [
-        replace(
-            sentence,
-            position=first + sentence.position,
-            start=offset + sentence.start,
-            end=offset + sentence.end,
-            page=document.page_at(offset + sentence.start),
-        )
-        for sentence in local
-    ]
+    sentences = placed(local, document, offset, first)
     locate = _locator(local)
 
     def shift(fact: _Fact) -> _Fact:

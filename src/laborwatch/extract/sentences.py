@@ -97,22 +97,42 @@ def split_sentences(document: Document) -> list[Sentence]:
     Read in sections, as the model reads, so memory follows the section."""
     segmenter = _segmenter(has_wrapped_lines(document))
     sentences: list[Sentence] = []
-    offset = 0
-    for section in split_into_chunks(document.text, _RULE_SECTION_CHARS):
-        part = replace(document, text=section, pages=())
-        for sentence in sentences_from_doc(segmenter(section), part):
-            start = offset + sentence.start
-            sentences.append(
-                replace(
-                    sentence,
-                    position=len(sentences),
-                    start=start,
-                    end=offset + sentence.end,
-                    page=document.page_at(start),
-                )
-            )
-        offset += len(section)
+    for offset, text in sections(document.text, _RULE_SECTION_CHARS):
+        part = section_document(document, text)
+        local = sentences_from_doc(segmenter(text), part)
+        sentences.extend(placed(local, document, offset, len(sentences)))
     return sentences
+
+
+def sections(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """The text in paragraph-aligned pieces (``split_into_chunks``), each with the
+    offset where it starts."""
+    offset = 0
+    for section in split_into_chunks(text, size):
+        yield offset, section
+        offset += len(section)
+
+
+def section_document(document: Document, text: str) -> Document:
+    """A section of ``document`` to parse alone; its spans start at 0."""
+    return replace(document, text=text, pages=())
+
+
+def placed(
+    local: list[Sentence], document: Document, offset: int, first: int
+) -> list[Sentence]:
+    """A section's sentences placed in the whole document: their offsets moved by
+    the section's ``offset``, their positions by ``first``, pages looked up."""
+    return [
+        replace(
+            sentence,
+            position=first + sentence.position,
+            start=offset + sentence.start,
+            end=offset + sentence.end,
+            page=document.page_at(offset + sentence.start),
+        )
+        for sentence in local
+    ]
 
 
 def split_into_chunks(text: str, size: int) -> Iterator[str]:
