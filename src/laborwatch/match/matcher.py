@@ -2,35 +2,49 @@
 
 An index of token keys (and of adjacent token pairs, for given names written
 joined, hyphenated or spaced) proposes candidates, so a query scores only the
-names that share a distinctive token with it. Each candidate name is scored by a
-weighted token alignment: exact, same romanised Korean, or close in spelling
-(Jaro-Winkler); the score is the harmonic mean of how much of the query and how
-much of the listed name is covered. A country or schema conflict lowers it.
+names that share a distinctive token with it; `align` scores each. A query is
+looked up by each of its readings (`readings`: romanised or translated Hangul,
+transliterated scripts, an acronym in brackets), and an acronym also by the
+initials of listed names, at a reduced score. What else the query gives (country,
+birth date, identifier, address) counts for or against; each factor is a feature.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz import fuzz
 
+from laborwatch.countries import country_code
 from laborwatch.lists.entry import ListEntry
+from laborwatch.match.align import DISTINCTIVE, align
 from laborwatch.match.korean import has_hangul, romanise_hangul
-from laborwatch.match.normalise import Token, tokenise
+from laborwatch.match.normalise import LEGAL_FORMS, Token, tokenise, words
+from laborwatch.match.readings import readings
 
 DEFAULT_THRESHOLD = 0.65
-SPELLING_MIN = 0.9
-DISTINCTIVE = 0.8  # token weight from which a word identifies a name
-SPELLING_MIN_LENGTH = 4  # shorter words must agree exactly or by romanisation
-UNMATCHED_QUERY_WORD = 0.85  # factor per identifying query word the listed name lacks
 CANDIDATES = 50  # names aligned in full per query, after a cheap overlap count
-BOILERPLATE_CAP = 0.5  # the most a match on common words alone can score
-ROMANISATION_SIMILARITY = 0.95
-PENALTIES = {"country conflict": 0.75, "schema conflict": 0.6, "weak alias": 0.9}
+# An acronym that is only the initials of a listed name ("MID" for "Munitions
+# Industry Department") is a lead, not a match: it scores below the threshold
+# unless the query's country agrees.
+INITIALS_SCORE = 0.6
+INITIALS_WITH_COUNTRY = 0.7
+IDENTIFIER_SCORE = 0.95  # a listed identifier the query gives: the same entity
+ADDRESS_AGREES = 80  # rapidfuzz token-set ratio from which two addresses agree
+PENALTIES = {
+    "country conflict": 0.75,
+    "schema conflict": 0.6,
+    "weak alias": 0.9,
+    "birth date conflict": 0.7,
+}
 _PERSON = {"Person"}
 _KOREAN_COUNTRIES = {"KP", "KR"}
+_ROMANISED = {"McCune–Reischauer", "Revised Romanization", "translation"}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_NOT_INITIALS = frozenset("of and the de la el al".split())
 
 
 @dataclass(frozen=True)
@@ -38,6 +52,9 @@ class Query:
     name: str
     schema: str | None = None
     country: str | None = None
+    birth_date: str | None = None
+    address: str | None = None
+    identifiers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,11 +111,14 @@ class Matcher:
     entries: list[tuple[str, ListEntry]]
     _names: list[_Name] = field(default_factory=list)
     _index: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    _initials: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     _korean: list[bool] = field(default_factory=list)
+    _countries: list[tuple[str, ...]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for position, (_list_id, entry) in enumerate(self.entries):
             self._korean.append(_is_korean(entry))
+            self._countries.append(_countries(entry))
             for text, kind in _with_readings(entry.names()):
                 tokens = tokenise(text)
                 if not tokens:
@@ -107,30 +127,37 @@ class Matcher:
                 self._names.append(_Name(position, text, kind, tokens))
                 for key in _index_keys(tokens):
                     self._index[key].append(name_number)
+                for acronym in _initials(text):
+                    self._initials[acronym].append(name_number)
 
     def match(
         self, query: Query, *, limit: int = 5, threshold: float = DEFAULT_THRESHOLD
     ) -> list[Hit]:
         """The best hits at or above ``threshold``, best first."""
-        readings = [("as written", query.name)]
-        if has_hangul(query.name):
-            readings += romanise_hangul(query.name)
+        country = _query_country(query.country)
         best: dict[int, Hit] = {}
-        for system, reading in readings:
+        for how, reading in readings(query.name):
             tokens = tokenise(reading)
             if not tokens:
                 continue
-            korean_query = (
-                system != "as written"
-                or (query.country or "").upper() in _KOREAN_COUNTRIES
-            )
-            for name_number in self._candidates(tokens):
-                name = self._names[name_number]
-                hit = self._score(query, system, reading, tokens, name, korean_query)
+            korean_query = how in _ROMANISED or country in _KOREAN_COUNTRIES
+            found = [
+                self._score(
+                    query, country, how, reading, tokens, name_number, korean_query
+                )
+                for name_number in self._candidates(tokens)
+            ]
+            acronym = _acronym(reading, how)
+            if acronym:
+                found += [
+                    self._initials_hit(query, country, acronym, name_number)
+                    for name_number in self._initials.get(acronym, ())
+                ]
+            for entry, hit in found:
                 if hit.score >= threshold and (
-                    name.entry not in best or hit.score > best[name.entry].score
+                    entry not in best or hit.score > best[entry].score
                 ):
-                    best[name.entry] = hit
+                    best[entry] = hit
         return sorted(
             best.values(), key=lambda hit: (-hit.score, hit.list_id, hit.entry_id)
         )[:limit]
@@ -154,15 +181,18 @@ class Matcher:
     def _score(
         self,
         query: Query,
-        system: str,
+        country: str | None,
+        how: str,
         reading: str,
         tokens: tuple[Token, ...],
-        name: _Name,
+        name_number: int,
         korean_query: bool,
-    ) -> Hit:
-        list_id, entry = self.entries[name.entry]
+    ) -> tuple[int, Hit]:
+        name = self._names[name_number]
+        _list_id, entry = self.entries[name.entry]
         korean = korean_query or self._korean[name.entry]
-        similarity, detail = align(tokens, name.tokens, korean)
+        person = entry.schema in _PERSON or query.schema in _PERSON
+        similarity, detail = align(tokens, name.tokens, korean, person)
         features = [
             Feature(
                 "name",
@@ -170,31 +200,47 @@ class Matcher:
                 {"matched": name.text, "kind": name.kind, **detail},
             )
         ]
-        if system != "as written":
-            features.insert(
-                0, Feature("hangul", 1.0, {"romanised": reading, "system": system})
-            )
+        if how != "as written":
+            features.insert(0, Feature("reading", 1.0, {"how": how, "read": reading}))
+            if how in _ROMANISED:
+                # Kept for scripts that read the romanisation under its old name.
+                features.insert(
+                    0, Feature("hangul", 1.0, {"romanised": reading, "system": how})
+                )
         score = similarity
         if name.kind == "weak_alias":
             score *= PENALTIES["weak alias"]
             features.append(Feature("weak alias", PENALTIES["weak alias"], {}))
-        if query.country and entry.countries:
-            if query.country.upper() in entry.countries:
-                features.append(
-                    Feature(
-                        "country",
-                        1.0,
-                        {"query": query.country, "list": list(entry.countries)},
-                    )
-                )
+        return name.entry, self._hit(query, country, name, score, features)
+
+    def _initials_hit(
+        self, query: Query, country: str | None, acronym: str, name_number: int
+    ) -> tuple[int, Hit]:
+        name = self._names[name_number]
+        agrees = bool(country) and country in self._countries[name.entry]
+        score = INITIALS_WITH_COUNTRY if agrees else INITIALS_SCORE
+        features = [Feature("initials", score, {"acronym": acronym, "of": name.text})]
+        return name.entry, self._hit(query, country, name, score, features)
+
+    def _hit(
+        self,
+        query: Query,
+        country: str | None,
+        name: _Name,
+        score: float,
+        features: list[Feature],
+    ) -> Hit:
+        """The hit, once what the query gives besides the name has counted."""
+        list_id, entry = self.entries[name.entry]
+        listed_countries = self._countries[name.entry]
+        if country and listed_countries:
+            detail = {"query": country, "list": list(listed_countries)}
+            if country in listed_countries:
+                features.append(Feature("country", 1.0, detail))
             else:
                 score *= PENALTIES["country conflict"]
                 features.append(
-                    Feature(
-                        "country conflict",
-                        PENALTIES["country conflict"],
-                        {"query": query.country, "list": list(entry.countries)},
-                    )
+                    Feature("country conflict", PENALTIES["country conflict"], detail)
                 )
         if query.schema and (query.schema in _PERSON) != (entry.schema in _PERSON):
             score *= PENALTIES["schema conflict"]
@@ -205,110 +251,57 @@ class Matcher:
                     {"query": query.schema, "list": entry.schema},
                 )
             )
+        score = _other_facts(query, entry, score, features)
         return Hit(
             list_id=list_id,
             entry_id=entry.entry_id,
             schema=entry.schema,
             caption=entry.name,
             matched_name=name.text,
-            score=round(score, 4),
+            score=round(min(score, 1.0), 4),
             features=tuple(features),
             countries=entry.countries,
             programs=entry.programs,
         )
 
 
-def align(
-    query: tuple[Token, ...], listed: tuple[Token, ...], korean: bool
-) -> tuple[float, dict[str, Any]]:
-    """How well two token sequences agree (0 to 1), and which tokens paired how."""
-    query, listed = _merge_joined(query, listed), _merge_joined(listed, query)
-    pairs = []
-    for i, a in enumerate(query):
-        for j, b in enumerate(listed):
-            if a.text == b.text:
-                pairs.append((1.0, i, j, "exact"))
-            elif korean and a.key == b.key:
-                pairs.append((ROMANISATION_SIMILARITY, i, j, "romanisation"))
-            elif min(len(a.text), len(b.text)) >= SPELLING_MIN_LENGTH:
-                similarity = JaroWinkler.normalized_similarity(a.text, b.text)
-                if similarity >= SPELLING_MIN:
-                    pairs.append((similarity, i, j, "spelling"))
-    pairs.sort(key=lambda pair: -pair[0])
-    used_query: set[int] = set()
-    used_listed: set[int] = set()
-    matched = []
-    query_covered = listed_covered = 0.0
-    for similarity, i, j, how in pairs:
-        if i in used_query or j in used_listed:
-            continue
-        used_query.add(i)
-        used_listed.add(j)
-        query_covered += query[i].weight * similarity
-        listed_covered += listed[j].weight * similarity
-        matched.append(
-            {
-                "query": query[i].text,
-                "list": listed[j].text,
-                "how": how,
-                "similarity": round(similarity, 3),
-            }
+def _other_facts(
+    query: Query, entry: ListEntry, score: float, features: list[Feature]
+) -> float:
+    """Birth date, identifier and address, where the query gives them."""
+    query_years = {int(y) for y in _YEAR.findall(query.birth_date or "")}
+    listed_years = {int(y) for date in entry.birth_dates for y in _YEAR.findall(date)}
+    if query_years and listed_years:
+        detail = {"query": query.birth_date, "list": list(entry.birth_dates)}
+        if any(abs(a - b) <= 1 for a in query_years for b in listed_years):
+            features.append(Feature("birth date", 1.0, detail))
+        else:
+            score *= PENALTIES["birth date conflict"]
+            features.append(
+                Feature("birth date conflict", PENALTIES["birth date conflict"], detail)
+            )
+    given = {_identifier_key(value) for value in query.identifiers} - {""}
+    listed = {_identifier_key(value): kind for kind, value in entry.identifiers}
+    shared = sorted(given & set(listed))
+    if shared:
+        score = max(score, IDENTIFIER_SCORE)
+        features.append(
+            Feature(
+                "identifier",
+                IDENTIFIER_SCORE,
+                {"value": shared[0], "type": listed[shared[0]]},
+            )
         )
-    query_total = sum(token.weight for token in query)
-    listed_total = sum(token.weight for token in listed)
-    detail = {
-        "pairs": matched,
-        "unmatched_query": [t.text for k, t in enumerate(query) if k not in used_query],
-        "unmatched_list": [
-            t.text for k, t in enumerate(listed) if k not in used_listed
-        ],
-    }
-    if not query_total or not listed_total or not matched:
-        return 0.0, detail
-    precision = query_covered / query_total
-    recall = listed_covered / listed_total
-    score = 2 * precision * recall / (precision + recall)
-    # "Joseon Palace Hotel" is not "Hotel Palace": an identifying word of the query
-    # that the listed name lacks speaks against the match.
-    missing = [
-        t.text
-        for k, t in enumerate(query)
-        if k not in used_query and t.weight >= DISTINCTIVE
-    ]
-    if missing:
-        detail["unmatched_identifying"] = missing
-        score *= UNMATCHED_QUERY_WORD ** len(missing)
-    if not any(query[i].weight >= DISTINCTIVE for i in used_query):
-        # "Korea Trading Company" and "Foreign Trade Bank" share only boilerplate.
-        detail["boilerplate_only"] = True
-        score = min(score, BOILERPLATE_CAP)
-    return score, detail
-
-
-def _merge_joined(
-    tokens: tuple[Token, ...], other: tuple[Token, ...]
-) -> tuple[Token, ...]:
-    """Join adjacent tokens that the other side writes as one ("Jong Un" / "Jongun")."""
-    other_keys = {token.key for token in other}
-    merged: list[Token] = []
-    index = 0
-    while index < len(tokens):
-        if index + 1 < len(tokens):
-            joined_key = tokens[index].key + tokens[index + 1].key
-            if joined_key in other_keys and tokens[index].key not in other_keys:
-                text = tokens[index].text + tokens[index + 1].text
-                merged.append(
-                    Token(
-                        text,
-                        joined_key,
-                        max(tokens[index].weight, tokens[index + 1].weight),
-                    )
-                )
-                index += 2
-                continue
-        merged.append(tokens[index])
-        index += 1
-    return tuple(merged)
+    if query.address and entry.addresses:
+        best = max(
+            fuzz.token_set_ratio(query.address.lower(), address.lower())
+            for address in entry.addresses
+        )
+        if best >= ADDRESS_AGREES:
+            features.append(
+                Feature("address", round(best / 100, 3), {"query": query.address})
+            )
+    return score
 
 
 def _index_keys(tokens: tuple[Token, ...]) -> set[str]:
@@ -336,3 +329,51 @@ def _is_korean(entry: ListEntry) -> bool:
         "DPRK" in program.upper() or "KOREA" in program.upper()
         for program in entry.programs
     )
+
+
+def _countries(entry: ListEntry) -> tuple[str, ...]:
+    """The entry's countries; North Korea for a DPRK programme entry that gives none."""
+    if entry.countries:
+        return entry.countries
+    if any(
+        "DPRK" in program.upper() or "NKSPEA" in program.upper()
+        for program in entry.programs
+    ):
+        return ("KP",)
+    return ()
+
+
+def _query_country(country: str | None) -> str | None:
+    """An ISO code for the query's country; None for one that names no country
+    ("Korea" alone is neither North nor South)."""
+    if not country or not country.strip():
+        return None
+    if len(country.strip()) == 2:
+        return country.strip().upper()
+    return country_code(country)
+
+
+def _initials(name: str) -> set[str]:
+    """A listed name's initials, with and without its legal form, from three words."""
+    found = [word for word in words(name) if word not in _NOT_INITIALS]
+    if len(found) < 3:
+        return set()
+    initials = {"".join(word[0] for word in found)}
+    bare = [word for word in found if word not in LEGAL_FORMS]
+    if len(bare) >= 3:
+        initials.add("".join(word[0] for word in bare))
+    return initials
+
+
+def _acronym(reading: str, how: str) -> str | None:
+    """The reading as an acronym ("KKBC", "(MID)"), or None."""
+    text = reading.strip().replace(".", "")
+    if not 3 <= len(text) <= 8 or not text.isalpha() or not text.isascii():
+        return None
+    if text.isupper() or how == "in brackets":
+        return text.lower()
+    return None
+
+
+def _identifier_key(value: str) -> str:
+    return "".join(c for c in value.upper() if c.isalnum())

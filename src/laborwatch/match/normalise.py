@@ -2,7 +2,10 @@
 
 Legal forms ("Co.", "Ltd", "JSC") carry no weight; words common to organisation
 names ("trading", "general", "bank") carry little, so two names agree on what
-identifies them, not on boilerplate.
+identifies them, not on boilerplate. Abbreviations that lists, customs records and
+supplier files write ("GEN.", "INT'L", "MFG", "BKG") are read as their words, and
+the names a country goes by inside names ("Choson", "Chosun", "Joseon" for Korea)
+as that country's word.
 """
 
 from __future__ import annotations
@@ -14,20 +17,99 @@ from functools import lru_cache
 
 from laborwatch.match.korean import korean_key
 
+# Legal forms, after ISO 20275 (GLEIF's Entity Legal Forms code list) for the
+# jurisdictions the lists cover most: Russia (OOO, AO, PAO), the Gulf free zones (FZE,
+# FZCO), China ("youxian gongsi"), and the English, German, French and Malay forms.
 LEGAL_FORMS = frozenset(
-    "co corp corporation company companies ltd limited llc inc incorporated jsc ojsc cjsc "
-    "pjsc zao ooo oao gmbh ag sa sarl srl spa bv nv plc lp llp pte pty sdn bhd kk "
-    "jv the of and de la el al".split()
+    "co corp corporation company companies ltd ltda limited llc inc incorporated jsc "
+    "coltd ojsc cjsc pjsc zao ooo oao ao pao tov gmbh ag sa sas sarl srl spa bv nv plc lp llp "
+    "pte pty pvt sdn bhd kk jv fze fzco fzc fzllc llc youxian gongsi youxiangongsi "
+    "the of and de la el al".split()
 )
 COMMON_WORDS = frozenset(
-    "general trading trade bank group international foreign korea korean association "
-    "federation bureau commercial enterprise enterprises development industrial industries "
-    "industry national state holding holdings service services joint venture office "
-    "department center centre committee import export".split()
+    "general trading trade bank banking group international foreign korea korean "
+    "association federation bureau commercial enterprise enterprises development "
+    "industrial industries industry national state holding holdings service services "
+    "joint venture office department center centre committee import export "
+    "manufacturing technology engineering".split()
 )
 # "industrial" and its kin mark a company apart from a state bureau of the same stem,
 # so they keep more weight than pure boilerplate.
 SEMI_COMMON = frozenset("industrial industries industry electronics".split())
+# Words naming what kind of body an organisation is: two names that differ in them
+# ("Korea X Center", "Korea X Inc.") name different bodies.
+BODY_TYPES = frozenset(
+    "bank bureau center centre committee commission council department ministry "
+    "university institute academy school hospital agency office association "
+    "federation union army navy corps".split()
+)
+# Business words as OFAC's own entries and supplier files abbreviate them
+# ("GEN.", "INT'L", "MFG", "IND.", "TRDG", "SHPG", "CONSTR" all occur in the SDN file).
+ABBREVIATIONS = {
+    "gen": "general",
+    "genl": "general",
+    "intl": "international",
+    "mfg": "manufacturing",
+    "mfr": "manufacturing",
+    "manuf": "manufacturing",
+    "ind": "industry",
+    "inds": "industries",
+    "indus": "industrial",
+    "dev": "development",
+    "devt": "development",
+    "bk": "bank",
+    "bnk": "bank",
+    "bkg": "banking",
+    "tech": "technology",
+    "technol": "technology",
+    "engg": "engineering",
+    "eng": "engineering",
+    "elec": "electric",
+    "mach": "machinery",
+    "chem": "chemical",
+    "assn": "association",
+    "assoc": "association",
+    "dept": "department",
+    "natl": "national",
+    "mgmt": "management",
+    "svc": "service",
+    "svcs": "services",
+    "sci": "science",
+    "univ": "university",
+    "inst": "institute",
+    "hldg": "holding",
+    "hldgs": "holdings",
+    "trdg": "trading",
+    "trd": "trading",
+    "shpg": "shipping",
+    "constr": "construction",
+    "imp": "import",
+    "exp": "export",
+    "invest": "investment",
+    "coop": "cooperative",
+}
+# Words that stand for a country inside names: "Choson", "Chosun" and "Joseon" are
+# Korea (the North's own name for it), as "Koryo"/"Goryeo" often are.
+COUNTRY_WORDS = {
+    "choson": "korea",
+    "chosun": "korea",
+    "joseon": "korea",
+    "chosen": "korea",
+    "korea": "korea",
+    "korean": "korea",
+    "coreen": "korea",
+}
+# One form for a word's variants, so they pair exactly: "Banking" and "Bank".
+CANONICAL = {
+    "banking": "bank",
+    "industries": "industry",
+    "industrial": "industry",
+    "services": "service",
+    "holdings": "holding",
+    "enterprises": "enterprise",
+    "trade": "trading",
+    "centre": "center",
+}
 _NON_WORD = re.compile(r"[^\w]+")
 
 
@@ -41,20 +123,29 @@ class Token:
 @lru_cache(maxsize=65536)
 def tokenise(name: str) -> tuple[Token, ...]:
     """A name's tokens, lower-cased and without accents or punctuation."""
-    # Lower-cased after decomposing: "ℌ" and "𝐀" only become "H" and "A" then.
-    folded = "".join(
-        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
-    ).lower()
     tokens = []
-    # "S.A." is one word, "sa"; so are "O'Neil" and "Jong-un"'s parts once split.
-    for word in _NON_WORD.sub(" ", folded.replace("'", "").replace(".", "")).split():
+    for word in words(name):
+        word = ABBREVIATIONS.get(word, word)
         if word in LEGAL_FORMS:
             continue
         if word in SEMI_COMMON:
             weight = 0.8
-        elif word in COMMON_WORDS:
+        elif word in BODY_TYPES:
+            weight = 0.6
+        elif word in COMMON_WORDS or word in COUNTRY_WORDS:
             weight = 0.3
         else:
             weight = 1.0
+        word = CANONICAL.get(word, word)
         tokens.append(Token(word, korean_key(word), weight))
     return tuple(tokens)
+
+
+def words(name: str) -> list[str]:
+    """A name's words, folded: case, accents and punctuation gone, legal forms kept."""
+    # Lower-cased after decomposing: "ℌ" and "𝐀" only become "H" and "A" then.
+    folded = "".join(
+        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+    ).lower()
+    # "S.A." is one word, "sa"; so are "O'Neil" and "INT'L"; "Jong-un" is two.
+    return _NON_WORD.sub(" ", folded.replace("'", "").replace(".", "")).split()

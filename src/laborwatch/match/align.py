@@ -1,0 +1,168 @@
+"""How well two names agree, token by token, and why.
+
+Tokens pair exactly, by romanised-Korean key (only where a side is Korean), or by
+spelling (Jaro-Winkler ≥ 0.9, for words of four letters or more, and not a mere
+prefix: "Jong" is not "Jongun"). The score is the harmonic mean of how much of each
+name's weight is covered; then each side's identifying words the other lacks cost
+a factor, a word substituted for another costs more (for a person, a different
+given name is a different person), and names that differ in the kind of body they
+name ("Center", "Bank", "Ministry") cost again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rapidfuzz.distance import JaroWinkler
+
+from laborwatch.match.normalise import BODY_TYPES, COUNTRY_WORDS, Token
+
+SPELLING_MIN = 0.9
+DISTINCTIVE = 0.8  # token weight from which a word identifies a name
+SPELLING_MIN_LENGTH = 4  # shorter words must agree exactly or by romanisation
+ROMANISATION_SIMILARITY = 0.95
+BOILERPLATE_CAP = 0.5  # the most a match on common words alone can score
+# Factors, one per word: an identifying word of the query the listed name lacks, of
+# the listed name the query lacks, one put in place of another (organisations,
+# persons), and a different kind of body.
+UNMATCHED_QUERY_WORD = 0.85
+UNMATCHED_LISTED_WORD = 0.92
+SUBSTITUTED_WORD = 0.85
+SUBSTITUTED_GIVEN_NAME = 0.7
+OTHER_BODY_TYPE = 0.8
+
+
+def align(
+    query: tuple[Token, ...],
+    listed: tuple[Token, ...],
+    korean: bool,
+    person: bool = False,
+) -> tuple[float, dict[str, Any]]:
+    """How well two token sequences agree (0 to 1), and which tokens paired how."""
+    query, listed = merge_joined(query, listed), merge_joined(listed, query)
+    pairs = []
+    for i, a in enumerate(query):
+        for j, b in enumerate(listed):
+            similarity, how = _pair(a, b, korean)
+            if how:
+                pairs.append((similarity, i, j, how))
+    pairs.sort(key=lambda pair: -pair[0])
+    used_query: set[int] = set()
+    used_listed: set[int] = set()
+    matched = []
+    query_covered = listed_covered = 0.0
+    for similarity, i, j, how in pairs:
+        if i in used_query or j in used_listed:
+            continue
+        used_query.add(i)
+        used_listed.add(j)
+        query_covered += query[i].weight * similarity
+        listed_covered += listed[j].weight * similarity
+        matched.append(
+            {
+                "query": query[i].text,
+                "list": listed[j].text,
+                "how": how,
+                "similarity": round(similarity, 3),
+            }
+        )
+    unmatched_query = [t for k, t in enumerate(query) if k not in used_query]
+    unmatched_listed = [t for k, t in enumerate(listed) if k not in used_listed]
+    detail: dict[str, Any] = {
+        "pairs": matched,
+        "unmatched_query": [t.text for t in unmatched_query],
+        "unmatched_list": [t.text for t in unmatched_listed],
+    }
+    query_total = sum(token.weight for token in query)
+    listed_total = sum(token.weight for token in listed)
+    if not query_total or not listed_total or not matched:
+        return 0.0, detail
+    precision = query_covered / query_total
+    recall = listed_covered / listed_total
+    score = 2 * precision * recall / (precision + recall)
+    score *= _penalties(unmatched_query, unmatched_listed, person, detail)
+    if not any(query[i].weight >= DISTINCTIVE for i in used_query):
+        # "Korea Trading Company" and "Foreign Trade Bank" share only boilerplate.
+        detail["boilerplate_only"] = True
+        score = min(score, BOILERPLATE_CAP)
+    return score, detail
+
+
+def _pair(a: Token, b: Token, korean: bool) -> tuple[float, str]:
+    if a.text == b.text:
+        return 1.0, "exact"
+    if a.key == b.key and korean:
+        return ROMANISATION_SIMILARITY, "romanisation"
+    if COUNTRY_WORDS.get(a.text, a.text) == COUNTRY_WORDS.get(b.text, b.text):
+        return ROMANISATION_SIMILARITY, "synonym"  # "Choson" and "Korea"
+    if min(len(a.text), len(b.text)) < SPELLING_MIN_LENGTH:
+        return 0.0, ""
+    shorter, longer = sorted((a.text, b.text), key=len)
+    if longer.startswith(shorter) and len(longer) - len(shorter) >= 2:
+        return 0.0, ""  # a syllable more is another name: "Jong" / "Jongun"
+    similarity = JaroWinkler.normalized_similarity(a.text, b.text)
+    if similarity >= SPELLING_MIN:
+        return similarity, "spelling"
+    return 0.0, ""
+
+
+def _penalties(
+    unmatched_query: list[Token],
+    unmatched_listed: list[Token],
+    person: bool,
+    detail: dict[str, Any],
+) -> float:
+    """The factor for what one name says and the other does not."""
+    factor = 1.0
+    query_words = [t.text for t in unmatched_query if t.weight >= DISTINCTIVE]
+    listed_words = [t.text for t in unmatched_listed if t.weight >= DISTINCTIVE]
+    substituted = min(len(query_words), len(listed_words))
+    if query_words:
+        # "Joseon Palace Hotel" is not "Hotel Palace".
+        detail["unmatched_identifying"] = query_words
+        factor *= UNMATCHED_QUERY_WORD ** len(query_words)
+    if len(listed_words) > substituted:
+        # "Korea X Inc." is not "Korea X Y Center": a listed word counts too.
+        detail["unmatched_listed_identifying"] = listed_words
+        factor *= UNMATCHED_LISTED_WORD ** (len(listed_words) - substituted)
+    if substituted:
+        # "Kim Jong Il" for "Kim Jong Un": one word in place of another.
+        detail["substituted"] = substituted
+        factor *= (
+            SUBSTITUTED_GIVEN_NAME if person else SUBSTITUTED_WORD
+        ) ** substituted
+    query_types = {t.text for t in unmatched_query if t.text in BODY_TYPES}
+    listed_types = {t.text for t in unmatched_listed if t.text in BODY_TYPES}
+    if query_types and listed_types:
+        detail["body_types"] = {
+            "query": sorted(query_types),
+            "list": sorted(listed_types),
+        }
+        factor *= OTHER_BODY_TYPE
+    return factor
+
+
+def merge_joined(
+    tokens: tuple[Token, ...], other: tuple[Token, ...]
+) -> tuple[Token, ...]:
+    """Join adjacent tokens that the other side writes as one ("Jong Un" / "Jongun")."""
+    other_keys = {token.key for token in other}
+    merged: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        if index + 1 < len(tokens):
+            joined_key = tokens[index].key + tokens[index + 1].key
+            if joined_key in other_keys and tokens[index].key not in other_keys:
+                text = tokens[index].text + tokens[index + 1].text
+                merged.append(
+                    Token(
+                        text,
+                        joined_key,
+                        max(tokens[index].weight, tokens[index + 1].weight),
+                    )
+                )
+                index += 2
+                continue
+        merged.append(tokens[index])
+        index += 1
+    return tuple(merged)

@@ -1,0 +1,83 @@
+"""The ways a query can be read: as written, romanised, translated, transliterated.
+
+A Hangul name is read in McCune–Reischauer and Revised Romanization, and
+translated where its words are institutional ("군수공업부" → "munitions industry
+department"), since lists give many North Korean bodies under English names.
+Cyrillic, Greek, Arabic and Chinese are transliterated (anyascii); Chinese business
+words are translated first, as lists write "Dandong Hongxiang Industrial
+Development Co". An acronym in brackets after a name ("... Corporation (KOMID)") is
+read on its own too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from anyascii import anyascii
+
+from laborwatch.match.korean import has_hangul, romanise_hangul
+
+_BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]{1,40})[)\]]\s*")
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\uac00-\ud7a3]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_PINYIN_SYLLABLE = re.compile(r"[A-Z][a-z]*")
+# Chinese business words, as lists translate them.
+_CHINESE_WORDS = {
+    "有限责任公司": " co ltd ",
+    "股份有限公司": " co ltd ",
+    "有限公司": " co ltd ",
+    "公司": " company ",
+    "集团": " group ",
+    "实业": " industrial ",
+    "工业": " industry ",
+    "发展": " development ",
+    "进出口": " import export ",
+    "贸易": " trading ",
+    "商贸": " trading ",
+    "银行": " bank ",
+    "科技": " technology ",
+    "技术": " technology ",
+    "国际": " international ",
+    "机械": " machinery ",
+    "电子": " electronics ",
+    "石油": " petroleum ",
+    "化工": " chemical ",
+    "航运": " shipping ",
+    "海运": " shipping ",
+    "物流": " logistics ",
+    "矿业": " mining ",
+    "投资": " investment ",
+    "控股": " holding ",
+    "香港": " hong kong ",
+}
+
+
+def readings(name: str) -> list[tuple[str, str]]:
+    """(how, text) pairs to look the name up by; the first is the name as written."""
+    found = [("as written", name)]
+    bracketed = _BRACKETED.findall(name)
+    if bracketed:
+        outside = _BRACKETED.sub(" ", name).strip()
+        if outside:
+            found.append(("outside brackets", outside))
+        found += [("in brackets", inner.strip()) for inner in bracketed]
+    if has_hangul(name):
+        found += romanise_hangul(name)
+    elif _NON_LATIN_LETTER.search(name):
+        found.append(("transliterated", transliterate(name)))
+    return found
+
+
+def transliterate(name: str) -> str:
+    """A Latin reading of a name in another script."""
+    if _HAN.search(name):
+        for chinese, english in sorted(
+            _CHINESE_WORDS.items(), key=lambda w: -len(w[0])
+        ):
+            name = name.replace(chinese, english)
+        # anyascii writes pinyin syllables capitalised and joined: "DanDong".
+        return " ".join(
+            " ".join(_PINYIN_SYLLABLE.findall(word)) or word
+            for word in anyascii(name).split()
+        )
+    return anyascii(name)
