@@ -44,6 +44,7 @@ def load_lexicon() -> Lexicon:
     names: dict[str, str] = {}
     for row in csv.DictReader(path.read_text(encoding="utf-8").splitlines()):
         table = names if row["kind"] == "name" else words
+        # lower case like the romanised pieces it sits beside in one reading
         table[row["hangul"]] = row["english"].lower()
     return Lexicon.of(words, names)
 
@@ -57,6 +58,7 @@ def translate_hangul(
 
     Each word is split into lexicon pieces, in order (Korean and English both put
     modifiers first); the rest is romanised with ``romanise``; Latin words pass.
+    ``lexicon`` defaults to the packaged one (tests pass a smaller one).
     """
     lexicon = lexicon or load_lexicon()
     whole = _SPACES.sub("", text)
