@@ -136,3 +136,7 @@ def test_both_kinds_are_well_stocked() -> None:
     lexicon = load_lexicon()
     assert len(lexicon.words) >= 150
     assert len(lexicon.names) >= 100
+
+
+def test_a_stray_accent_is_not_a_syllable() -> None:
+    assert translate_hangul("\u0301대성", lambda piece: piece) is None

@@ -96,10 +96,11 @@ def test_korean_key_never_raises_and_latin_keys_are_lower_ascii(word: str) -> No
 @given(text=_ANY)
 def test_romanise_hangul_never_raises(text: str) -> None:
     readings = romanise_hangul(text)
-    assert [system for system, _ in readings] == [
+    assert [system for system, _ in readings][:2] == [
         "McCune–Reischauer",
         "Revised Romanization",
     ]
+    assert [system for system, _ in readings][2:] in ([], ["translation"])
     assert has_hangul(text) == any("\uac00" <= char <= "\ud7a3" for char in text)
 
 

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from laborwatch.match.korean_lexicon import translate_hangul
+
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 _HANGUL_RUNS = re.compile(r"([\uac00-\ud7a3]+)")
 # Organisation words written in Hangul, with the English the lists use for them.
@@ -135,10 +137,16 @@ def romanise_hangul(text: str) -> list[tuple[str, str]]:
                 if piece:
                     parts.append(_romanise(piece, system))
             parts.extend(suffixes)
-    return [
+    found = [
         ("McCune–Reischauer", " ".join(readings["mr"])),
         ("Revised Romanization", " ".join(readings["rr"])),
     ]
+    # Lists give many North Korean bodies under English names: 군수공업부 is the
+    # "Munitions Industry Department", not "Kunsu Kongop Pu".
+    translated = translate_hangul(text, lambda piece: _romanise(piece, "mr"))
+    if translated:
+        found.append(("translation", translated))
+    return found
 
 
 def _romanise(piece: str, system: str) -> str:

@@ -138,7 +138,8 @@ def _known(word: str, start: int, end: int, lexicon: Lexicon) -> str | None:
     # suffix, never a piece inside a name: 대성총국 is not 대+성(ministry)+총국.
     # A two-syllable word ending in one (대성) is most likely a name, so the
     # suffix needs a stem of two syllables or more (외무성, 군수공업부).
-    if len(piece) == 1 and len(word) > 1 and (end != len(word) or len(word) < 3):
+    syllables = len(_HANGUL.findall(word))  # a stray accent is no syllable
+    if len(piece) == 1 and syllables > 1 and (end != len(word) or syllables < 3):
         return None
     return lexicon.words[piece]
 

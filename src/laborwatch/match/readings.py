@@ -65,7 +65,10 @@ def readings(name: str) -> list[tuple[str, str]]:
         found += romanise_hangul(name)
     elif _NON_LATIN_LETTER.search(name):
         found.append(("transliterated", transliterate(name)))
-    return found
+    unique: dict[str, tuple[str, str]] = {}
+    for how, text in found:
+        unique.setdefault(text.lower(), (how, text))
+    return list(unique.values())
 
 
 def transliterate(name: str) -> str:
