@@ -26,12 +26,22 @@ from laborwatch.lists import load_list
 
 HERE = Path(__file__).resolve().parent
 VARIANTS = {
-    "hangul", "translation", "romanisation", "abbreviation", "acronym", "word_order",
-    "typo", "missing_legal_form", "script", "partial", "other",
+    "hangul",
+    "translation",
+    "romanisation",
+    "abbreviation",
+    "acronym",
+    "word_order",
+    "typo",
+    "missing_legal_form",
+    "script",
+    "partial",
+    "other",
 }
 REGIONS = {"KP", "IR", "RU", "CN", "SY"}
 KINDS = {"company", "bank", "person", "public_body", "other"}
 SCHEMAS = {"", "Person", "Organization"}
+YEAR = r"\b(?:19|20)\d\d\b"
 
 
 def fold(text: str) -> str:
@@ -52,7 +62,11 @@ def folded_forms(name: str) -> set[str]:
 
 
 def md5_split(text: str) -> str:
-    return "tune" if int(hashlib.md5(text.encode()).hexdigest()[-1], 16) % 2 == 0 else "test"
+    return (
+        "tune"
+        if int(hashlib.md5(text.encode()).hexdigest()[-1], 16) % 2 == 0
+        else "test"
+    )
 
 
 def main() -> int:
@@ -65,7 +79,10 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    lists = {"us_ofac_sdn": load_list(args.ofac), "un_sc_consolidated": load_list(args.un)}
+    lists = {
+        "us_ofac_sdn": load_list(args.ofac),
+        "un_sc_consolidated": load_list(args.un),
+    }
     entries = {
         f"{list_id}:{e.entry_id}": e
         for list_id, loaded in lists.items()
@@ -100,15 +117,14 @@ def main() -> int:
         if row["country"] == "KR":
             errors.append(f"{where}: North Korean entities are KP")
         found = [entries[k] for k in ids if k in entries]
-        # One entity listed twice must agree on the birth year where both give one.
-        years = {
-            m.group(0)
+        # One entity listed twice must share a birth year where each gives one.
+        year_sets = [
+            {m.group(0) for d in e.birth_dates for m in [re.search(YEAR, d)] if m}
             for e in found
-            for d in e.birth_dates[:1]
-            if (m := re.search(r"\b(19|20)\d\d\b", d))
-        }
-        if len(years) > 1:
-            warnings.append(f"{where}: expected ids disagree on birth year {years}")
+        ]
+        year_sets = [y for y in year_sets if y]
+        if len(year_sets) > 1 and not set.intersection(*year_sets):
+            warnings.append(f"{where}: expected ids share no birth year {year_sets}")
         schemas = {"Person" if e.schema == "Person" else "Organization" for e in found}
         if row["schema"] and row["schema"] not in schemas:
             warnings.append(f"{where}: schema {row['schema']} but list says {schemas}")
@@ -120,7 +136,9 @@ def main() -> int:
         where = f"negatives.csv:{n}"
         for form in folded_forms(row["query"]):
             if form in listed_forms:
-                errors.append(f"{where}: {row['query']!r} equals listed {listed_forms[form]}")
+                errors.append(
+                    f"{where}: {row['query']!r} equals listed {listed_forms[form]}"
+                )
                 break
         if fold(row["query"]) in seen:
             errors.append(f"{where}: duplicate {row['query']!r}")
@@ -136,7 +154,9 @@ def main() -> int:
     print(f"positives: {len(positives)} rows, {len(entities)} entities")
     for field in ("region", "variant", "schema", "split"):
         counts = Counter(row[field] or "(blank)" for row in positives)
-        print(f"  by {field}: " + ", ".join(f"{k} {v}" for k, v in counts.most_common()))
+        print(
+            f"  by {field}: " + ", ".join(f"{k} {v}" for k, v in counts.most_common())
+        )
     with_country = sum(1 for row in positives if row["country"])
     print(f"  with country: {with_country}")
     both = sum(1 for row in positives if ";" in row["expected"])
@@ -144,7 +164,9 @@ def main() -> int:
     print(f"negatives: {len(negatives)} rows")
     for field in ("kind", "country", "split"):
         counts = Counter(row[field] or "(blank)" for row in negatives)
-        print(f"  by {field}: " + ", ".join(f"{k} {v}" for k, v in counts.most_common()))
+        print(
+            f"  by {field}: " + ", ".join(f"{k} {v}" for k, v in counts.most_common())
+        )
     lookalikes = sum(1 for row in negatives if row["lookalike_of"])
     print(f"  with lookalike_of: {lookalikes}")
     for w in warnings:
