@@ -13,14 +13,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from laborwatch.match.normalise import BODY_TYPES, COUNTRY_WORDS, Token
+from laborwatch.match.korean import korean_key
+from laborwatch.match.normalise import BODY_TYPES, COUNTRY_WORDS, Token, loose, skeleton
 
 SPELLING_MIN = 0.9
+EDIT_MIN = 0.8  # and at most one edit in five letters
 DISTINCTIVE = 0.8  # token weight from which a word identifies a name
 SPELLING_MIN_LENGTH = 4  # shorter words must agree exactly or by romanisation
 ROMANISATION_SIMILARITY = 0.95
+CONSONANT_SIMILARITY = 0.85
 BOILERPLATE_CAP = 0.5  # the most a match on common words alone can score
 # Factors, one per word: an identifying word of the query the listed name lacks, of
 # the listed name the query lacks, one put in place of another (organisations,
@@ -37,13 +40,19 @@ def align(
     listed: tuple[Token, ...],
     korean: bool,
     person: bool = False,
+    consonants: bool = False,
 ) -> tuple[float, dict[str, Any]]:
-    """How well two token sequences agree (0 to 1), and which tokens paired how."""
+    """How well two token sequences agree (0 to 1), and which tokens paired how.
+
+    ``korean`` compares romanised Korean by key; ``person`` makes a substituted
+    word a different given name; ``consonants`` pairs words by their consonants
+    (a query read from Arabic or Persian script, which writes few vowels).
+    """
     query, listed = merge_joined(query, listed), merge_joined(listed, query)
     pairs = []
     for i, a in enumerate(query):
         for j, b in enumerate(listed):
-            similarity, how = _pair(a, b, korean)
+            similarity, how = _pair(a, b, korean, person, consonants)
             if how:
                 pairs.append((similarity, i, j, how))
     pairs.sort(key=lambda pair: -pair[0])
@@ -85,23 +94,42 @@ def align(
         # "Korea Trading Company" and "Foreign Trade Bank" share only boilerplate.
         detail["boilerplate_only"] = True
         score = min(score, BOILERPLATE_CAP)
+    elif unmatched_query and all(token.weight < 1.0 for token in listed):
+        # A listed name of common words alone ("Industrial Bank") matches only in
+        # full: "Industrial Bank of Korea" is another bank.
+        detail["generic_name"] = True
+        score = min(score, BOILERPLATE_CAP)
     return score, detail
 
 
-def _pair(a: Token, b: Token, korean: bool) -> tuple[float, str]:
+def _pair(
+    a: Token, b: Token, korean: bool, person: bool, consonants: bool
+) -> tuple[float, str]:
     if a.text == b.text:
         return 1.0, "exact"
     if a.key == b.key and korean:
         return ROMANISATION_SIMILARITY, "romanisation"
     if COUNTRY_WORDS.get(a.text, a.text) == COUNTRY_WORDS.get(b.text, b.text):
         return ROMANISATION_SIMILARITY, "synonym"  # "Choson" and "Korea"
-    if min(len(a.text), len(b.text)) < SPELLING_MIN_LENGTH:
+    if len(a.text) >= SPELLING_MIN_LENGTH and loose(a.text) == loose(b.text):
+        return ROMANISATION_SIMILARITY, "transliteration"  # "Alexey", "Aleksei"
+    if (
+        consonants
+        and len(skeleton(a.text)) >= 2
+        and skeleton(a.text) == skeleton(b.text)
+    ):
+        return CONSONANT_SIMILARITY, "consonants"
+    if min(len(a.text), len(b.text)) < SPELLING_MIN_LENGTH or (korean and person):
+        # A Korean given name is a syllable or two: "Chihun" is not "Chun".
         return 0.0, ""
-    shorter, longer = sorted((a.text, b.text), key=len)
-    if longer.startswith(shorter) and len(longer) - len(shorter) >= 2:
-        return 0.0, ""  # a syllable more is another name: "Jong" / "Jongun"
-    similarity = JaroWinkler.normalized_similarity(a.text, b.text)
-    if similarity >= SPELLING_MIN:
+    first, second = loose(a.text), loose(b.text)
+    similarity = JaroWinkler.normalized_similarity(first, second)
+    # Jaro-Winkler rewards a shared beginning; the edit distance keeps "Mishin"
+    # from "Mishustin" and "Jong" from "Jongun".
+    if (
+        similarity >= SPELLING_MIN
+        and Levenshtein.normalized_similarity(first, second) >= EDIT_MIN
+    ):
         return similarity, "spelling"
     return 0.0, ""
 
@@ -151,18 +179,18 @@ def merge_joined(
     index = 0
     while index < len(tokens):
         if index + 1 < len(tokens):
-            joined_key = tokens[index].key + tokens[index + 1].key
-            if joined_key in other_keys and tokens[index].key not in other_keys:
+            key = joined_key(tokens[index], tokens[index + 1])
+            if key in other_keys and tokens[index].key not in other_keys:
                 text = tokens[index].text + tokens[index + 1].text
-                merged.append(
-                    Token(
-                        text,
-                        joined_key,
-                        max(tokens[index].weight, tokens[index + 1].weight),
-                    )
-                )
+                weight = max(tokens[index].weight, tokens[index + 1].weight)
+                merged.append(Token(text, key, weight))
                 index += 2
                 continue
         merged.append(tokens[index])
         index += 1
     return tuple(merged)
+
+
+def joined_key(first: Token, second: Token) -> str:
+    """The key of two tokens written as one: keyed whole, as a joined name is."""
+    return korean_key(first.text + second.text)

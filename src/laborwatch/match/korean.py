@@ -125,17 +125,19 @@ def romanise_hangul(text: str) -> list[tuple[str, str]]:
                 prefixes.append(english)
                 word = word[len(hangul) :]
         stem, suffixes = _split_suffixes(word)
-        # A bare two-to-four-syllable word is most likely a person: surname first.
-        pieces = (
-            [stem[:1], stem[1:]]
-            if not suffixes and not prefixes and 2 <= len(stem) <= 4
-            else [stem]
-        )
+        # A bare two-to-four-syllable word is most likely a person: surname first,
+        # and the given name read syllable by syllable, as lists write it ("O Kuk
+        # Ryol" for 오극렬, where the word as a whole would be read "kŭngnyŏl").
+        person = not suffixes and not prefixes and 2 <= len(stem) <= 4
         for system, parts in readings.items():
             parts.extend(prefixes)
-            for piece in pieces:
-                if piece:
-                    parts.append(_romanise(piece, system))
+            if person:
+                parts.append(_romanise(stem[:1], system))
+                parts.append(
+                    "".join(_romanise(syllable, system) for syllable in stem[1:])
+                )
+            elif stem:
+                parts.append(_romanise(stem, system))
             parts.extend(suffixes)
     found = [
         ("McCune–Reischauer", " ".join(readings["mr"])),

@@ -14,16 +14,24 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from laborwatch.countries import country_code
 from laborwatch.lists.entry import ListEntry
-from laborwatch.match.align import DISTINCTIVE, align
+from laborwatch.match.align import DISTINCTIVE, align, joined_key
 from laborwatch.match.korean import has_hangul, romanise_hangul
-from laborwatch.match.normalise import LEGAL_FORMS, Token, tokenise, words
-from laborwatch.match.readings import readings
+from laborwatch.match.normalise import (
+    LEGAL_FORMS,
+    Token,
+    loose,
+    skeleton,
+    tokenise,
+    words,
+)
+from laborwatch.match.readings import ABJAD, readings
 
 DEFAULT_THRESHOLD = 0.65
 CANDIDATES = 50  # names aligned in full per query, after a cheap overlap count
@@ -36,6 +44,7 @@ IDENTIFIER_SCORE = 0.95  # a listed identifier the query gives: the same entity
 ADDRESS_AGREES = 80  # rapidfuzz token-set ratio from which two addresses agree
 PENALTIES = {
     "country conflict": 0.75,
+    "korea conflict": 0.6,
     "schema conflict": 0.6,
     "weak alias": 0.9,
     "birth date conflict": 0.7,
@@ -44,6 +53,8 @@ _PERSON = {"Person"}
 _KOREAN_COUNTRIES = {"KP", "KR"}
 _ROMANISED = {"McCune–Reischauer", "Revised Romanization", "translation"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_FUZZY_LENGTH = 5  # shortest spelling looked up with a letter left out
+_FUZZY_SHARE = 0.5  # a near spelling proposes a name, less than the same one does
 _NOT_INITIALS = frozenset("of and the de la el al".split())
 
 
@@ -125,7 +136,7 @@ class Matcher:
                     continue
                 name_number = len(self._names)
                 self._names.append(_Name(position, text, kind, tokens))
-                for key in _index_keys(tokens):
+                for key in _index_keys(tokens, consonants=True):
                     self._index[key].append(name_number)
                 for acronym in _initials(text):
                     self._initials[acronym].append(name_number)
@@ -140,12 +151,20 @@ class Matcher:
             tokens = tokenise(reading)
             if not tokens:
                 continue
-            korean_query = how in _ROMANISED or country in _KOREAN_COUNTRIES
+            hangul = how in _ROMANISED
+            consonants = how == "transliterated" and bool(ABJAD.search(query.name))
             found = [
                 self._score(
-                    query, country, how, reading, tokens, name_number, korean_query
+                    query,
+                    country,
+                    how,
+                    reading,
+                    tokens,
+                    name_number,
+                    hangul,
+                    consonants,
                 )
-                for name_number in self._candidates(tokens)
+                for name_number in self._candidates(tokens, consonants)
             ]
             acronym = _acronym(reading, how)
             if acronym:
@@ -165,14 +184,13 @@ class Matcher:
     def match_many(self, queries: list[Query], **options: Any) -> list[list[Hit]]:
         return [self.match(query, **options) for query in queries]
 
-    def _candidates(self, tokens: tuple[Token, ...]) -> list[int]:
+    def _candidates(self, tokens: tuple[Token, ...], consonants: bool) -> list[int]:
         """The names sharing most query weight, by a count over the index."""
-        weight = {token.key: token.weight for token in tokens}
         overlap: dict[int, float] = defaultdict(float)
-        for key in _index_keys(tokens):
+        for key, weight in _index_keys(tokens, consonants).items():
             postings = self._index.get(key, ())
             # A key shared by many names (a common given name) identifies little.
-            share = weight.get(key, 1.0) / (1 + len(postings) / 1000)
+            share = weight / (1 + len(postings) / 1000)
             for name_number in postings:
                 overlap[name_number] += share
         ranked = sorted(overlap, key=lambda name_number: -overlap[name_number])
@@ -186,13 +204,16 @@ class Matcher:
         reading: str,
         tokens: tuple[Token, ...],
         name_number: int,
-        korean_query: bool,
+        hangul: bool,
+        consonants: bool,
     ) -> tuple[int, Hit]:
         name = self._names[name_number]
         _list_id, entry = self.entries[name.entry]
-        korean = korean_query or self._korean[name.entry]
+        # Korean romanisations are compared as one where the entry is Korean or the
+        # query was Hangul; a South Korean supplier's "Gas" is not ETA's "K.A.S.".
+        korean = hangul or self._korean[name.entry]
         person = entry.schema in _PERSON or query.schema in _PERSON
-        similarity, detail = align(tokens, name.tokens, korean, person)
+        similarity, detail = align(tokens, name.tokens, korean, person, consonants)
         features = [
             Feature(
                 "name",
@@ -238,10 +259,13 @@ class Matcher:
             if country in listed_countries:
                 features.append(Feature("country", 1.0, detail))
             else:
-                score *= PENALTIES["country conflict"]
-                features.append(
-                    Feature("country conflict", PENALTIES["country conflict"], detail)
-                )
+                # South and North Korean names share their words by construction.
+                korean_pair = {country, *listed_countries} >= _KOREAN_COUNTRIES
+                penalty = PENALTIES[
+                    "korea conflict" if korean_pair else "country conflict"
+                ]
+                score *= penalty
+                features.append(Feature("country conflict", penalty, detail))
         if query.schema and (query.schema in _PERSON) != (entry.schema in _PERSON):
             score *= PENALTIES["schema conflict"]
             features.append(
@@ -304,15 +328,33 @@ def _other_facts(
     return score
 
 
-def _index_keys(tokens: tuple[Token, ...]) -> set[str]:
-    """Keys of the distinctive tokens, and of adjacent pairs joined; all tokens when
-    none is distinctive."""
+def _index_keys(tokens: tuple[Token, ...], consonants: bool) -> dict[str, float]:
+    """Index keys, with the weight a shared key counts for: the romanisation key of
+    each identifying token (all tokens when none identifies) and of adjacent pairs
+    joined; the transliteration-insensitive spelling and its one-letter deletions
+    (a typo or a doubled letter: "Meli", "Melli"); with ``consonants``, the
+    consonants alone."""
     distinctive = [token for token in tokens if token.weight >= DISTINCTIVE] or list(
         tokens
     )
-    keys = {token.key for token in distinctive}
-    keys.update(a.key + b.key for a, b in zip(tokens, tokens[1:], strict=False))
+    keys: dict[str, float] = {}
+    for token in distinctive:
+        keys[token.key] = token.weight
+        spelling = loose(token.text)
+        if len(spelling) >= _FUZZY_LENGTH:
+            for variant in _deletions(spelling):
+                keys.setdefault("~" + variant, token.weight * _FUZZY_SHARE)
+        if consonants and len(skeleton(token.text)) >= 2:
+            keys.setdefault("#" + skeleton(token.text), token.weight * _FUZZY_SHARE)
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        keys.setdefault(joined_key(a, b), max(a.weight, b.weight))
     return keys
+
+
+@lru_cache(maxsize=65536)
+def _deletions(word: str) -> frozenset[str]:
+    """The word and each form of it with one letter left out."""
+    return frozenset([word, *(word[:i] + word[i + 1 :] for i in range(len(word)))])
 
 
 def _with_readings(names: list[tuple[str, str]]) -> list[tuple[str, str]]:

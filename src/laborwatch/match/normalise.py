@@ -111,6 +111,10 @@ CANONICAL = {
     "centre": "center",
 }
 _NON_WORD = re.compile(r"[^\w]+")
+_C_NOT_CH = re.compile(r"c(?!h)")
+_Q = re.compile(r"q")
+_DOUBLED = re.compile(r"(.)\1+")
+_VOWELS_AND_GLIDES = re.compile(r"[aeiouywv]")
 
 
 @dataclass(frozen=True)
@@ -149,3 +153,19 @@ def words(name: str) -> list[str]:
     ).lower()
     # "S.A." is one word, "sa"; so are "O'Neil" and "INT'L"; "Jong-un" is two.
     return _NON_WORD.sub(" ", folded.replace("'", "").replace(".", "")).split()
+
+
+@lru_cache(maxsize=65536)
+def loose(word: str) -> str:
+    """A spelling transliterations share: "Alexey"/"Aleksei", "Sovcombank"/
+    "Sovkombank", "Melli"/"Meli", "Qaterji"/"Katerji"."""
+    word = word.replace("x", "ks").replace("ph", "f").replace("kh", "h")
+    word = _Q.sub("k", _C_NOT_CH.sub("k", word)).replace("y", "i").replace("w", "v")
+    return _DOUBLED.sub(r"\1", word)
+
+
+@lru_cache(maxsize=65536)
+def skeleton(word: str) -> str:
+    """The consonants of a word: what Arabic and Persian script write of a name
+    ("bnk tjrt" for Bank Tejarat), vowels and the glides that stand for them gone."""
+    return _VOWELS_AND_GLIDES.sub("", loose(word))

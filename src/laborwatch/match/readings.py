@@ -19,6 +19,8 @@ from laborwatch.match.korean import has_hangul, romanise_hangul
 
 _BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]{1,40})[)\]]\s*")
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\uac00-\ud7a3]")
+_ARTICLE = re.compile(r"(?:^|(?<=\s))ال")
+ABJAD = re.compile(r"[\u0600-\u06ff\u0590-\u05ff]")  # Arabic, Persian, Hebrew
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PINYIN_SYLLABLE = re.compile(r"[A-Z][a-z]*")
 # Chinese business words, as lists translate them.
@@ -83,4 +85,6 @@ def transliterate(name: str) -> str:
             " ".join(_PINYIN_SYLLABLE.findall(word)) or word
             for word in anyascii(name).split()
         )
+    # The Arabic article is not part of the name as lists write it ("ASSAD, Bashar").
+    name = _ARTICLE.sub(" ", name)
     return anyascii(name)
