@@ -21,21 +21,9 @@ from laborwatch.screen.context import (
     goods_of,
     identifier_key,
 )
+from laborwatch.screen.places import xinjiang_place
 from laborwatch.screen.suppliers import SupplierRow
 from laborwatch.store.tables import facts, indicators, sentences
-
-_XINJIANG = (
-    "xinjiang",
-    "xuar",
-    "urumqi",
-    "ürümqi",
-    "kashgar",
-    "hotan",
-    "aksu",
-    "korla",
-    "turpan",
-    "shihezi",
-)
 
 
 @dataclass
@@ -206,19 +194,23 @@ def _rules(row: SupplierRow, context: ScreeningContext, result: Screening) -> No
                 "are presumed made with forced labour",
             )
     if rules["uflpa"]:
-        place = f"{row.address} {row.country_text}".lower()
         on_list = any(
             hit["list"] == rules["uflpa_list_id"] for hit in result.sanctions_hits
         )
-        if on_list or (
-            row.country in ("CN", None) and any(word in place for word in _XINJIANG)
-        ):
+        why = "it is on the UFLPA Entity List" if on_list else None
+        # A place of the same name elsewhere (Aksu in Turkey, Aral in Kazakhstan)
+        # is no Xinjiang address: a row in another country does not count.
+        if not why and row.country in ("CN", None):
+            for what, text in (
+                ("address", f"{row.address} {row.country_text}"),
+                ("name", row.name),
+            ):
+                place = xinjiang_place(text)
+                if place:
+                    why = f"its {what} names {place!r}, in Xinjiang"
+                    break
+        if why:
             result.rules.append("uflpa")
-            why = (
-                "it is on the UFLPA Entity List"
-                if on_list
-                else "its address is in Xinjiang"
-            )
             result.raise_to(
                 rules["uflpa_level"],
                 f"UFLPA: {why}; goods made wholly or partly in Xinjiang are presumed made with forced labour",
