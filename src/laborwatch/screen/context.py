@@ -32,6 +32,7 @@ class ScreeningContext:
     lists: list[ListSummary]
     sanctions: Matcher
     entry_programs: dict[tuple[str, str], tuple[str, ...]]
+    entry_addresses: dict[tuple[str, str], tuple[str, ...]]
     country_goods: dict[tuple[str, str], list[tuple[str, CountryGood]]]
     evidence_actors: Matcher
     identifiers: dict[str, list[tuple[str, ListEntry]]] = field(default_factory=dict)
@@ -60,6 +61,9 @@ def build_context(database: Database, config: dict[str, Any]) -> ScreeningContex
         lists=list_lists(database),
         sanctions=Matcher(entries),
         entry_programs={(list_id, e.entry_id): e.programs for list_id, e in entries},
+        entry_addresses={
+            (list_id, e.entry_id): e.addresses for list_id, e in entries if e.addresses
+        },
         country_goods=dict(pairs),
         evidence_actors=Matcher(actors),
         country_good_documents=by_country_good,

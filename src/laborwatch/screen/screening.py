@@ -89,15 +89,23 @@ def _sanctions(row: SupplierRow, context: ScreeningContext, result: Screening) -
         if not name:
             continue
         hits = context.sanctions.match(
-            Query(name, country=row.country if role != "address" else None),
+            # The row's country is the supplier's: a parent company may be
+            # elsewhere, and an address names its own.
+            Query(name, country=row.country if role == "supplier" else None),
             threshold=settings["threshold"],
             limit=3,
         )
         for hit in hits:
-            result.sanctions_hits.append({"screened": role, **hit.record()})
+            # A name alike in another country is a look-alike until an identifier
+            # or an address says otherwise ("Korea" alone gives no country).
+            conflict = any(
+                feature.name == "country conflict" for feature in hit.features
+            ) and not _corroborated(row, context, hit)
+            result.sanctions_hits.append(
+                {"screened": role, **hit.record(), "country_conflict": conflict}
+            )
             level = "high" if hit.score >= settings["high"] else "medium"
-            result.raise_to(
-                level,
+            reason = (
                 f"{role} {name!r} matches {hit.caption!r}"
                 + (
                     f" (as {hit.matched_name!r})"
@@ -105,8 +113,33 @@ def _sanctions(row: SupplierRow, context: ScreeningContext, result: Screening) -
                     else ""
                 )
                 + f" on {hit.list_id} "
-                f"(entry {hit.entry_id}, score {hit.score:.2f})",
+                f"(entry {hit.entry_id}, score {hit.score:.2f})"
             )
+            if conflict:
+                level = "low"
+                reason += (
+                    f"; country conflict: the supplier is in {row.country}, the "
+                    f"entry in {', '.join(hit.countries)}, and no identifier or "
+                    "address agrees, so the name alone counts low"
+                )
+            result.raise_to(level, reason)
+
+
+def _corroborated(row: SupplierRow, context: ScreeningContext, hit: Hit) -> bool:
+    """Whether the row's identifier or address is that of the hit's entry."""
+    if row.identifier:
+        for list_id, entry in context.identifiers.get(
+            identifier_key(row.identifier), []
+        ):
+            if (list_id, entry.entry_id) == (hit.list_id, hit.entry_id):
+                return True
+    if row.address:
+        from rapidfuzz import fuzz
+
+        for address in context.entry_addresses.get((hit.list_id, hit.entry_id), ()):
+            if fuzz.token_set_ratio(row.address.lower(), address.lower()) >= 90:
+                return True
+    return False
 
 
 def _identifier(row: SupplierRow, context: ScreeningContext, result: Screening) -> None:
@@ -180,7 +213,8 @@ def _rules(row: SupplierRow, context: ScreeningContext, result: Screening) -> No
         if row.country == "KP":
             why = "the supplier is in North Korea"
         elif any(
-            "KP" in hit["countries"] or _korean_program(hit["programs"])
+            ("KP" in hit["countries"] or _korean_program(hit["programs"]))
+            and not hit.get("country_conflict")
             for hit in result.sanctions_hits
         ):
             why = "the supplier matches a North Korean listed entity"
@@ -227,7 +261,12 @@ def _korean_program(programs: list[str]) -> bool:
 
 def _evidence(row: SupplierRow, context: ScreeningContext, result: Screening) -> None:
     settings = context.config["evidence"]
-    names = [row.name] + [hit["caption"] for hit in result.sanctions_hits]
+    # A look-alike's listed name is not looked for in the evidence.
+    names = [row.name] + [
+        hit["caption"]
+        for hit in result.sanctions_hits
+        if not hit.get("country_conflict")
+    ]
     seen: set[str] = set()
     for name in names:
         if not name:
