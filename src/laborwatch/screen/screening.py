@@ -58,11 +58,39 @@ def screen_row(row: SupplierRow, context: ScreeningContext) -> Screening:
     _country_good(row, context, result)
     _evidence(row, context, result)
     _rules(row, context, result)  # last: CAATSA reads the hits and the evidence
+    ran, missing = _checks(row, context)
     if not result.reasons and config:
-        result.reasons.append(
-            "no sanctions hit, listed country-and-good pair or evidence found"
-        )
+        result.reasons.append(f"nothing found in the checks run: {', '.join(ran)}")
+    result.reasons += missing
     return result
+
+
+_DOL_FORMATS = ("dol-xml", "dol-xlsx")
+
+
+def _checks(row: SupplierRow, context: ScreeningContext) -> tuple[list[str], list[str]]:
+    """The checks run for this row, and a line for each list that was missing."""
+    formats = {summary.format for summary in context.lists}
+    sanctions = any(f not in _DOL_FORMATS for f in formats)
+    dol = any(f in _DOL_FORMATS for f in formats)
+    uflpa_id = context.config["rules"]["uflpa_list_id"]
+    ran = (["sanctions lists"] if sanctions else []) + (["US DOL list"] if dol else [])
+    ran += ["rules", "stored evidence"]
+    missing = []
+    if not sanctions:
+        missing.append("no sanctions list loaded: sanctions not checked")
+    if not dol and (row.product or row.hs):
+        missing.append("DOL list not loaded: country-and-good risk not checked")
+    if (
+        context.config["rules"]["uflpa"]
+        and row.country in ("CN", None)
+        and not any(summary.id == uflpa_id for summary in context.lists)
+    ):
+        missing.append(
+            f"UFLPA Entity List ({uflpa_id}) not loaded: only Xinjiang places "
+            "checked for UFLPA"
+        )
+    return ran, missing
 
 
 def _supplier(row: SupplierRow) -> dict[str, Any]:
