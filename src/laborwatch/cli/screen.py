@@ -277,7 +277,7 @@ def screenings_show(
     )
     for item in record["lists"]:
         stdout.print(
-            f"list {item['id']} edition {item['published']} sha256 {item['checksum'][:12]}"
+            f"list {item['id']} edition {item['published'] or 'unknown'} sha256 {item['checksum'][:12]}"
         )
     if not record["complete"]:
         stdout.print(
