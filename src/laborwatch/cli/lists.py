@@ -80,6 +80,7 @@ def load_command(
 
             loaded = replace(loaded, published=edition)
         summary = save_list(database, loaded)
+        _warn_undated(summary.id, summary.published)
         loaded_summaries.append(summary)
         if not as_json:
             stderr.print(
@@ -113,7 +114,7 @@ def show_command(
         table.add_row(
             summary.id,
             escape(summary.title),
-            str(summary.published or ""),
+            str(summary.published or "unknown"),
             str(summary.entry_count),
             summary.loaded_at.isoformat(timespec="minutes"),
             summary.checksum[:12],
@@ -163,6 +164,7 @@ def update_command(
             for warning in loaded.warnings:
                 stderr.print(f"warning: {escape(warning)}")
             summary = save_list(database, loaded)
+        _warn_undated(summary.id, summary.published)
         updated.append(summary)
         if not as_json:
             stderr.print(
@@ -181,6 +183,14 @@ def remove_command(
     """Remove a loaded list and its entries."""
     summary = remove_list(open_from(ctx), list_id)
     stderr.print(f"removed {summary.id} ({summary.entry_count} entries)")
+
+
+def _warn_undated(list_id: str, published: date | None) -> None:
+    if published is None:
+        stderr.print(
+            f"warning: {escape(list_id)}: its files give no publication date, stored "
+            "as unknown; give --published YYYY-MM-DD"
+        )
 
 
 def _date(value: str) -> date:

@@ -126,6 +126,10 @@ def screen_command(
     first = True
     unshown = 0
 
+    def on_columns(taken: dict[str, str]) -> None:
+        for field, header in taken.items():
+            stderr.print(f"column {escape(repr(header))} read as {field}")
+
     def on_row(screening: Screening) -> None:
         nonlocal first, unshown
         progress.update(task, advance=1, current=screening.name[:30])
@@ -157,6 +161,7 @@ def screen_command(
                 workers=workers,
                 cluster=cluster,
                 limits=XlsxLimits.from_settings(settings_from(ctx)),
+                on_columns=on_columns,
             )
     finally:
         if csv_file:
@@ -204,6 +209,7 @@ def run_record(run: Any) -> dict[str, Any]:
         "screening": run.id,
         "created_at": run.created_at,
         "input": {"name": run.input_name, "sha256": run.input_checksum},
+        "columns": run.columns,
         "lists": run.lists,
         "summary": run.summary,
         "rows": [],
@@ -271,7 +277,7 @@ def screenings_show(
     )
     for item in record["lists"]:
         stdout.print(
-            f"list {item['id']} edition {item['published']} sha256 {item['checksum'][:12]}"
+            f"list {item['id']} edition {item['published'] or 'unknown'} sha256 {item['checksum'][:12]}"
         )
     if not record["complete"]:
         stdout.print(

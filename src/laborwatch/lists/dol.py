@@ -9,7 +9,6 @@ Labor, Forced Labor, marked with X).
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from laborwatch.countries import country_code
@@ -108,7 +107,9 @@ def _loaded(
         title=TITLE,
         format=list_format,
         publisher=PUBLISHER,
-        published=date.fromtimestamp(path.stat().st_mtime),
+        # Neither form carries its edition's date (the file's time is when it was
+        # copied): unknown, unless ``--published`` gives it.
+        published=None,
         sources=(str(path),),
         checksum=digest,
         country_goods=pairs,

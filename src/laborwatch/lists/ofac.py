@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from datetime import date
 from pathlib import Path
 
 from laborwatch.countries import country_code
@@ -127,7 +126,10 @@ def load_ofac(path: Path) -> LoadedList:
         else "OFAC Specially Designated Nationals List",
         format="ofac-csv",
         publisher="US Treasury, Office of Foreign Assets Control",
-        published=_published(path),
+        # The CSV files carry no publication date (OFAC gives it on its site, and
+        # a file's modification time is when it was copied): unknown, unless
+        # ``lists load --published`` gives it.
+        published=None,
         sources=tuple(sources),
         checksum=checksum(*blobs),
         entries=entries,
@@ -155,9 +157,3 @@ def _rows(path: Path, data: bytes, width: int) -> list[list[str]]:
 def _clean(cell: str) -> str:
     cell = cell.strip()
     return "" if cell == "-0-" else cell
-
-
-def _published(path: Path) -> date:
-    """OFAC's CSV files carry no date: the file's own modification date stands in
-    (a download keeps the server's Last-Modified date; ``--published`` overrides)."""
-    return date.fromtimestamp(path.stat().st_mtime)

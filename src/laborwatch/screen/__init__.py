@@ -54,6 +54,8 @@ class ScreeningRun:
     lists: list[dict[str, Any]] = field(default_factory=list)
     config: dict[str, Any] = field(default_factory=dict)
     summary: dict[str, int] = field(default_factory=dict)
+    # The header each field was read from, as the file writes it.
+    columns: dict[str, str] = field(default_factory=dict)
 
 
 def screen_file(
@@ -68,6 +70,7 @@ def screen_file(
     cluster: str | None = None,
     input_name: str | None = None,
     limits: XlsxLimits | None = None,
+    on_columns: Callable[[dict[str, str]], None] | None = None,
 ) -> ScreeningRun:
     """Screen every row, passing each to ``on_row`` and storing it as it goes.
 
@@ -78,14 +81,21 @@ def screen_file(
     ``input_name`` is what the run records and errors name as the input (by
     default ``path``); ``on_start`` gets the stored run's id once it exists. A run
     stopped by an error is stored ``failed`` with it (``interrupted`` on Ctrl-C),
-    keeping the rows it had, and the error is raised again.
+    keeping the rows it had, and the error is raised again. ``on_columns`` gets the
+    header each field is read from, before any row is screened.
     """
     config = load_config(config_path)
     name = input_name or str(path)
     # Checks the header before anything is stored.
-    rows = read_suppliers(path, columns, name=name, limits=limits)
+    taken: dict[str, str] = {}
+    rows = read_suppliers(
+        path, columns, name=name, limits=limits, on_columns=taken.update
+    )
     first = next(rows, None)
+    if on_columns:
+        on_columns(dict(taken))
     run = ScreeningRun(
+        columns=taken,
         created_at=datetime.now(UTC).isoformat(),
         input_name=name,
         input_checksum=_sha256(path),

@@ -32,6 +32,7 @@ class ScreeningContext:
     lists: list[ListSummary]
     sanctions: Matcher
     entry_programs: dict[tuple[str, str], tuple[str, ...]]
+    entry_addresses: dict[tuple[str, str], tuple[str, ...]]
     country_goods: dict[tuple[str, str], list[tuple[str, CountryGood]]]
     evidence_actors: Matcher
     identifiers: dict[str, list[tuple[str, ListEntry]]] = field(default_factory=dict)
@@ -60,6 +61,9 @@ def build_context(database: Database, config: dict[str, Any]) -> ScreeningContex
         lists=list_lists(database),
         sanctions=Matcher(entries),
         entry_programs={(list_id, e.entry_id): e.programs for list_id, e in entries},
+        entry_addresses={
+            (list_id, e.entry_id): e.addresses for list_id, e in entries if e.addresses
+        },
         country_goods=dict(pairs),
         evidence_actors=Matcher(actors),
         country_good_documents=by_country_good,
@@ -123,19 +127,47 @@ def _terms() -> dict[str, str]:
     return {term: entry.good for entry in goods_taxonomy() for term in entry.terms}
 
 
+# An HS code written in a product cell: after "HS", "HTS" or "tariff" (and an
+# optional "code:"), dotted ("6116.10"), or six to ten digits ("520100"). A bare
+# four-digit number counts only as the whole cell: in text it is as often a year
+# or a quantity.
+_HS_IN_TEXT = re.compile(
+    r"\b(?:hts?|hs|tariff)(?:\s*code)?\s*:?\s*(\d{4}(?:[.\s]?\d{2}){0,3})\b"
+    r"|\b(\d{4}\.\d{2}(?:\.?\d{2}){0,2})\b"
+    r"|\b(\d{6}(?:\d{2}){0,2})\b",
+    re.IGNORECASE,
+)
+
+
+def hs_codes(product: str) -> list[str]:
+    """The HS codes written in a product cell, as digits ("HS 6116.10" → "611610")."""
+    text = product.strip()
+    if re.fullmatch(r"\d{4}", text):
+        return [text]
+    return [
+        re.sub(r"\D", "", next(group for group in match.groups() if group))
+        for match in _HS_IN_TEXT.finditer(text)
+    ]
+
+
 def goods_of(product: str, hs: str) -> list[str]:
-    """DOL good names for a row's product words and HS code, both ways."""
+    """DOL good names for a row's product words and HS codes, both ways.
+
+    The HS column may give a chapter ("62"); a code in the product cell is read
+    from four digits (a heading) on, matched by its prefix.
+    """
     found: list[str] = []
     text = f" {re.sub(r'[^a-z0-9/ -]', ' ', product.lower())} "
     for term, good in _terms().items():
         if f" {term} " in text and good not in found:
             found.append(good)
     digits = re.sub(r"\D", "", hs)
-    if len(digits) >= 2:
+    codes = ([digits] if len(digits) >= 2 else []) + hs_codes(product)
+    for code in codes:
         for entry in goods_taxonomy():
             if (
                 entry.hs
-                and (digits.startswith(entry.hs) or entry.hs.startswith(digits[:4]))
+                and (code.startswith(entry.hs) or entry.hs.startswith(code[:4]))
                 and entry.good not in found
             ):
                 found.append(entry.good)

@@ -21,21 +21,9 @@ from laborwatch.screen.context import (
     goods_of,
     identifier_key,
 )
+from laborwatch.screen.places import xinjiang_place
 from laborwatch.screen.suppliers import SupplierRow
 from laborwatch.store.tables import facts, indicators, sentences
-
-_XINJIANG = (
-    "xinjiang",
-    "xuar",
-    "urumqi",
-    "ürümqi",
-    "kashgar",
-    "hotan",
-    "aksu",
-    "korla",
-    "turpan",
-    "shihezi",
-)
 
 
 @dataclass
@@ -70,11 +58,39 @@ def screen_row(row: SupplierRow, context: ScreeningContext) -> Screening:
     _country_good(row, context, result)
     _evidence(row, context, result)
     _rules(row, context, result)  # last: CAATSA reads the hits and the evidence
+    ran, missing = _checks(row, context)
     if not result.reasons and config:
-        result.reasons.append(
-            "no sanctions hit, listed country-and-good pair or evidence found"
-        )
+        result.reasons.append(f"nothing found in the checks run: {', '.join(ran)}")
+    result.reasons += missing
     return result
+
+
+_DOL_FORMATS = ("dol-xml", "dol-xlsx")
+
+
+def _checks(row: SupplierRow, context: ScreeningContext) -> tuple[list[str], list[str]]:
+    """The checks run for this row, and a line for each list that was missing."""
+    formats = {summary.format for summary in context.lists}
+    sanctions = any(f not in _DOL_FORMATS for f in formats)
+    dol = any(f in _DOL_FORMATS for f in formats)
+    uflpa_id = context.config["rules"]["uflpa_list_id"]
+    ran = (["sanctions lists"] if sanctions else []) + (["US DOL list"] if dol else [])
+    ran += ["rules", "stored evidence"]
+    missing = []
+    if not sanctions:
+        missing.append("no sanctions list loaded: sanctions not checked")
+    if not dol and (row.product or row.hs):
+        missing.append("DOL list not loaded: country-and-good risk not checked")
+    if (
+        context.config["rules"]["uflpa"]
+        and row.country in ("CN", None)
+        and not any(summary.id == uflpa_id for summary in context.lists)
+    ):
+        missing.append(
+            f"UFLPA Entity List ({uflpa_id}) not loaded: only Xinjiang places "
+            "checked for UFLPA"
+        )
+    return ran, missing
 
 
 def _supplier(row: SupplierRow) -> dict[str, Any]:
@@ -101,15 +117,23 @@ def _sanctions(row: SupplierRow, context: ScreeningContext, result: Screening) -
         if not name:
             continue
         hits = context.sanctions.match(
-            Query(name, country=row.country if role != "address" else None),
+            # The row's country is the supplier's: a parent company may be
+            # elsewhere, and an address names its own.
+            Query(name, country=row.country if role == "supplier" else None),
             threshold=settings["threshold"],
             limit=3,
         )
         for hit in hits:
-            result.sanctions_hits.append({"screened": role, **hit.record()})
+            # A name alike in another country is a look-alike until an identifier
+            # or an address says otherwise ("Korea" alone gives no country).
+            conflict = any(
+                feature.name == "country conflict" for feature in hit.features
+            ) and not _corroborated(row, context, hit)
+            result.sanctions_hits.append(
+                {"screened": role, **hit.record(), "country_conflict": conflict}
+            )
             level = "high" if hit.score >= settings["high"] else "medium"
-            result.raise_to(
-                level,
+            reason = (
                 f"{role} {name!r} matches {hit.caption!r}"
                 + (
                     f" (as {hit.matched_name!r})"
@@ -117,8 +141,33 @@ def _sanctions(row: SupplierRow, context: ScreeningContext, result: Screening) -
                     else ""
                 )
                 + f" on {hit.list_id} "
-                f"(entry {hit.entry_id}, score {hit.score:.2f})",
+                f"(entry {hit.entry_id}, score {hit.score:.2f})"
             )
+            if conflict:
+                level = "low"
+                reason += (
+                    f"; country conflict: the supplier is in {row.country}, the "
+                    f"entry in {', '.join(hit.countries)}, and no identifier or "
+                    "address agrees, so the name alone counts low"
+                )
+            result.raise_to(level, reason)
+
+
+def _corroborated(row: SupplierRow, context: ScreeningContext, hit: Hit) -> bool:
+    """Whether the row's identifier or address is that of the hit's entry."""
+    if row.identifier:
+        for list_id, entry in context.identifiers.get(
+            identifier_key(row.identifier), []
+        ):
+            if (list_id, entry.entry_id) == (hit.list_id, hit.entry_id):
+                return True
+    if row.address:
+        from rapidfuzz import fuzz
+
+        for address in context.entry_addresses.get((hit.list_id, hit.entry_id), ()):
+            if fuzz.token_set_ratio(row.address.lower(), address.lower()) >= 90:
+                return True
+    return False
 
 
 def _identifier(row: SupplierRow, context: ScreeningContext, result: Screening) -> None:
@@ -192,7 +241,8 @@ def _rules(row: SupplierRow, context: ScreeningContext, result: Screening) -> No
         if row.country == "KP":
             why = "the supplier is in North Korea"
         elif any(
-            "KP" in hit["countries"] or _korean_program(hit["programs"])
+            ("KP" in hit["countries"] or _korean_program(hit["programs"]))
+            and not hit.get("country_conflict")
             for hit in result.sanctions_hits
         ):
             why = "the supplier matches a North Korean listed entity"
@@ -206,19 +256,23 @@ def _rules(row: SupplierRow, context: ScreeningContext, result: Screening) -> No
                 "are presumed made with forced labour",
             )
     if rules["uflpa"]:
-        place = f"{row.address} {row.country_text}".lower()
         on_list = any(
             hit["list"] == rules["uflpa_list_id"] for hit in result.sanctions_hits
         )
-        if on_list or (
-            row.country in ("CN", None) and any(word in place for word in _XINJIANG)
-        ):
+        why = "it is on the UFLPA Entity List" if on_list else None
+        # A place of the same name elsewhere (Aksu in Turkey, Aral in Kazakhstan)
+        # is no Xinjiang address: a row in another country does not count.
+        if not why and row.country in ("CN", None):
+            for what, text in (
+                ("address", f"{row.address} {row.country_text}"),
+                ("name", row.name),
+            ):
+                place = xinjiang_place(text)
+                if place:
+                    why = f"its {what} names {place!r}, in Xinjiang"
+                    break
+        if why:
             result.rules.append("uflpa")
-            why = (
-                "it is on the UFLPA Entity List"
-                if on_list
-                else "its address is in Xinjiang"
-            )
             result.raise_to(
                 rules["uflpa_level"],
                 f"UFLPA: {why}; goods made wholly or partly in Xinjiang are presumed made with forced labour",
@@ -235,7 +289,12 @@ def _korean_program(programs: list[str]) -> bool:
 
 def _evidence(row: SupplierRow, context: ScreeningContext, result: Screening) -> None:
     settings = context.config["evidence"]
-    names = [row.name] + [hit["caption"] for hit in result.sanctions_hits]
+    # A look-alike's listed name is not looked for in the evidence.
+    names = [row.name] + [
+        hit["caption"]
+        for hit in result.sanctions_hits
+        if not hit.get("country_conflict")
+    ]
     seen: set[str] = set()
     for name in names:
         if not name:

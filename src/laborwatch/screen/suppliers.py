@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from laborwatch.screen.xlsx import XlsxLimits, xlsx_rows
 from laborwatch.settings import Settings
 
 FIELDS = ("name", "country", "address", "product", "hs", "identifier", "parent")
+# Synonyms as fold_header writes them: a file's "Supplier_Name" or "SUPPLIER-NAME"
+# finds "supplier name".
 HEADERS = {
     "name": (
         "name",
@@ -36,7 +39,6 @@ HEADERS = {
     "country": (
         "country",
         "country code",
-        "country_code",
         "iso country",
         "supplier country",
         "country of origin",
@@ -58,7 +60,6 @@ HEADERS = {
     "hs": (
         "hs",
         "hs code",
-        "hs_code",
         "hscode",
         "tariff code",
         "hts",
@@ -108,11 +109,13 @@ def read_suppliers(
     *,
     name: str | None = None,
     limits: XlsxLimits | None = None,
+    on_columns: Callable[[dict[str, str]], None] | None = None,
 ) -> Iterator[SupplierRow]:
     """Supplier rows of a CSV or XLSX file; ``columns`` maps fields to header names.
 
     Errors name the file as ``name`` (by default its path): an upload's stored copy
-    has a server path the user must not see.
+    has a server path the user must not see. ``on_columns`` gets, once the header
+    is read, the header each field was read from (field → header as written).
     """
     label = name or str(path)
     if not path.is_file():
@@ -125,9 +128,10 @@ def read_suppliers(
     first = next(rows, None)
     if first is None:
         raise LaborwatchError(f"{label}: empty file")
-    positions = _positions(
-        label, [str(cell or "").strip() for cell in first[1]], columns or {}
-    )
+    header = [str(cell or "").strip() for cell in first[1]]
+    positions = _positions(label, header, columns or {})
+    if on_columns:
+        on_columns({field: header[index] for field, index in positions.items()})
     for number, cells in rows:
         values = {field: _cell(cells, index) for field, index in positions.items()}
         if not any(values.values()):
@@ -148,20 +152,24 @@ def read_suppliers(
 def _positions(
     label: str, header: list[str], columns: dict[str, str]
 ) -> dict[str, int]:
-    lowered = [cell.lower() for cell in header]
+    folded = [fold_header(cell) for cell in header]
     positions: dict[str, int] = {}
     for field, given in columns.items():
-        if given.lower() not in lowered:
+        if fold_header(given) not in folded:
             raise LaborwatchError(
                 f"{label}:1: no column {given!r} (found: {', '.join(header)})"
             )
-        positions[field] = lowered.index(given.lower())
+        positions[field] = folded.index(fold_header(given))
+    taken = set(positions.values())
     for field in FIELDS:
         if field in positions:
             continue
         for alias in HEADERS[field]:
-            if alias in lowered:
-                positions[field] = lowered.index(alias)
+            at = folded.index(alias) if alias in folded else -1
+            # A column mapped to one field is not read again as another.
+            if at >= 0 and at not in taken:
+                positions[field] = at
+                taken.add(at)
                 break
     if "name" not in positions:
         raise LaborwatchError(
@@ -169,6 +177,11 @@ def _positions(
             "name it with --name-column"
         )
     return positions
+
+
+def fold_header(header: str) -> str:
+    """A header as the synonyms are written: "Supplier_Name " → "supplier name"."""
+    return " ".join(re.split(r"[\s_\-]+", header.casefold())).strip()
 
 
 def _cell(cells: Sequence[object], index: int) -> str:
