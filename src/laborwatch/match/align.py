@@ -19,7 +19,7 @@ from laborwatch.match.korean import korean_key
 from laborwatch.match.normalise import BODY_TYPES, COUNTRY_WORDS, Token, loose, skeleton
 
 SPELLING_MIN = 0.9
-EDIT_MIN = 0.8  # and at most one edit in five letters
+LONG_WORD = 11  # from which two edits are allowed, one below
 DISTINCTIVE = 0.8  # token weight from which a word identifies a name
 SPELLING_MIN_LENGTH = 4  # shorter words must agree exactly or by romanisation
 ROMANISATION_SIMILARITY = 0.95
@@ -29,7 +29,7 @@ BOILERPLATE_CAP = 0.5  # the most a match on common words alone can score
 # the listed name the query lacks, one put in place of another (organisations,
 # persons), and a different kind of body.
 UNMATCHED_QUERY_WORD = 0.85
-UNMATCHED_LISTED_WORD = 0.92
+UNMATCHED_LISTED_WORD = 0.85
 SUBSTITUTED_WORD = 0.85
 SUBSTITUTED_GIVEN_NAME = 0.7
 OTHER_BODY_TYPE = 0.8
@@ -123,12 +123,13 @@ def _pair(
         # A Korean given name is a syllable or two: "Chihun" is not "Chun".
         return 0.0, ""
     first, second = loose(a.text), loose(b.text)
+    if first[0] != second[0]:
+        return 0.0, ""  # misspellings keep the first letter: "Eiko" is not "Reyco"
     similarity = JaroWinkler.normalized_similarity(first, second)
     # Jaro-Winkler rewards a shared beginning; the edit distance keeps "Mishin"
     # from "Mishustin" and "Jong" from "Jongun".
-    if (
-        similarity >= SPELLING_MIN
-        and Levenshtein.normalized_similarity(first, second) >= EDIT_MIN
+    if similarity >= SPELLING_MIN and Levenshtein.distance(first, second) <= (
+        2 if min(len(first), len(second)) >= LONG_WORD else 1
     ):
         return similarity, "spelling"
     return 0.0, ""

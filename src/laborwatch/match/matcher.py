@@ -24,7 +24,9 @@ from laborwatch.lists.entry import ListEntry
 from laborwatch.match.align import DISTINCTIVE, align, joined_key
 from laborwatch.match.korean import has_hangul, romanise_hangul
 from laborwatch.match.normalise import (
+    COUNTRY_WORDS,
     LEGAL_FORMS,
+    NAME_COUNTRIES,
     Token,
     loose,
     skeleton,
@@ -177,8 +179,15 @@ class Matcher:
                     entry not in best or hit.score > best[entry].score
                 ):
                     best[entry] = hit
+        # Among equal scores, an entry matched by its own name comes first.
         return sorted(
-            best.values(), key=lambda hit: (-hit.score, hit.list_id, hit.entry_id)
+            best.values(),
+            key=lambda hit: (
+                -hit.score,
+                hit.matched_name != hit.caption,
+                hit.list_id,
+                hit.entry_id,
+            ),
         )[:limit]
 
     def match_many(self, queries: list[Query], **options: Any) -> list[list[Hit]]:
@@ -229,6 +238,21 @@ class Matcher:
                     0, Feature("hangul", 1.0, {"romanised": reading, "system": how})
                 )
         score = similarity
+        named = {
+            COUNTRY_WORDS.get(word, word) for word in detail["unmatched_query"]
+        } & set(NAME_COUNTRIES)
+        listed_countries = self._countries[name.entry]
+        if listed_countries and any(
+            not NAME_COUNTRIES[word] & set(listed_countries) for word in named
+        ):
+            score *= PENALTIES["country conflict"]
+            features.append(
+                Feature(
+                    "country in name",
+                    PENALTIES["country conflict"],
+                    {"words": sorted(named), "list": list(listed_countries)},
+                )
+            )
         if name.kind == "weak_alias":
             score *= PENALTIES["weak alias"]
             features.append(Feature("weak alias", PENALTIES["weak alias"], {}))
@@ -344,6 +368,8 @@ def _index_keys(tokens: tuple[Token, ...], consonants: bool) -> dict[str, float]
         if len(spelling) >= _FUZZY_LENGTH:
             for variant in _deletions(spelling):
                 keys.setdefault("~" + variant, token.weight * _FUZZY_SHARE)
+        elif len(spelling) >= 3:
+            keys.setdefault("~" + spelling, token.weight * _FUZZY_SHARE)
         if consonants and len(skeleton(token.text)) >= 2:
             keys.setdefault("#" + skeleton(token.text), token.weight * _FUZZY_SHARE)
     for a, b in zip(tokens, tokens[1:], strict=False):

@@ -109,8 +109,28 @@ CANONICAL = {
     "enterprises": "enterprise",
     "trade": "trading",
     "centre": "center",
+    "airlines": "air",
+    "airline": "air",
+    "airways": "air",
+}
+# The countries a word in a name points to: "Korea X Institute" is not an Iranian
+# institute, whatever else it shares with one.
+NAME_COUNTRIES = {
+    "korea": frozenset({"KP", "KR"}),
+    "china": frozenset({"CN", "HK", "MO", "TW"}),
+    "chinese": frozenset({"CN", "HK", "MO", "TW"}),
+    "russia": frozenset({"RU"}),
+    "russian": frozenset({"RU"}),
+    "rossii": frozenset({"RU"}),
+    "iran": frozenset({"IR"}),
+    "iranian": frozenset({"IR"}),
+    "syria": frozenset({"SY"}),
+    "syrian": frozenset({"SY"}),
+    "japan": frozenset({"JP"}),
+    "japanese": frozenset({"JP"}),
 }
 _NON_WORD = re.compile(r"[^\w]+")
+_BRITISH_OUR = re.compile(r"our\b")
 _C_NOT_CH = re.compile(r"c(?!h)")
 _Q = re.compile(r"q")
 _DOUBLED = re.compile(r"(.)\1+")
@@ -159,13 +179,17 @@ def words(name: str) -> list[str]:
 def loose(word: str) -> str:
     """A spelling transliterations share: "Alexey"/"Aleksei", "Sovcombank"/
     "Sovkombank", "Melli"/"Meli", "Qaterji"/"Katerji"."""
-    word = word.replace("x", "ks").replace("ph", "f").replace("kh", "h")
-    word = _Q.sub("k", _C_NOT_CH.sub("k", word)).replace("y", "i").replace("w", "v")
-    return _DOUBLED.sub(r"\1", word)
+    word = _BRITISH_OUR.sub("or", word.replace("ph", "f"))  # "Labour", "Labor"
+    return _DOUBLED.sub(r"\1", _consonants(word).replace("y", "i").replace("w", "v"))
+
+
+def _consonants(word: str) -> str:
+    return _Q.sub("k", _C_NOT_CH.sub("k", word.replace("x", "ks").replace("kh", "h")))
 
 
 @lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """The consonants of a word: what Arabic and Persian script write of a name
     ("bnk tjrt" for Bank Tejarat), vowels and the glides that stand for them gone."""
-    return _VOWELS_AND_GLIDES.sub("", loose(word))
+    # No "ph" -> "f" here: in a transliteration "sph" is s-p-h (Sepah).
+    return _DOUBLED.sub(r"\1", _VOWELS_AND_GLIDES.sub("", _consonants(word)))

@@ -51,6 +51,9 @@ _CHINESE_WORDS = {
     "投资": " investment ",
     "控股": " holding ",
     "香港": " hong kong ",
+    "中国": " china ",
+    "总公司": " corporation ",
+    "精密": " precision ",
 }
 
 
