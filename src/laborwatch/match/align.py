@@ -11,12 +11,13 @@ name ("Center", "Bank", "Ministry") cost again.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from laborwatch.match.korean import korean_key
-from laborwatch.match.normalise import BODY_TYPES, COUNTRY_WORDS, Token, loose, skeleton
+from laborwatch.match.normalise import BODY_TYPES, COUNTRY_WORDS, Token, skeleton
 
 SPELLING_MIN = 0.9
 LONG_WORD = 11  # from which two edits are allowed, one below
@@ -35,27 +36,62 @@ SUBSTITUTED_GIVEN_NAME = 0.7
 OTHER_BODY_TYPE = 0.8
 
 
+@dataclass(frozen=True)
+class NameTokens:
+    """A name's tokens with the keys `merge_joined` looks up, computed once."""
+
+    tokens: tuple[Token, ...]
+    keys: frozenset[str]
+    joined: frozenset[str]
+
+    @classmethod
+    def of(cls, tokens: tuple[Token, ...]) -> NameTokens:
+        return cls(
+            tokens,
+            frozenset(token.key for token in tokens),
+            frozenset(
+                joined_key(a, b) for a, b in zip(tokens, tokens[1:], strict=False)
+            ),
+        )
+
+
 def align(
-    query: tuple[Token, ...],
-    listed: tuple[Token, ...],
+    query_name: NameTokens,
+    listed_name: NameTokens,
     korean: bool,
     person: bool = False,
     consonants: bool = False,
 ) -> tuple[float, dict[str, Any]]:
-    """How well two token sequences agree (0 to 1), and which tokens paired how.
+    """How well two token sequences agree (0 to 1), and which tokens paired how
+    (``pairs``: query word, listed word, how, similarity; see `pair_records`).
 
     ``korean`` compares romanised Korean by key; ``person`` makes a substituted
     word a different given name; ``consonants`` pairs words by their consonants
     (a query read from Arabic or Persian script, which writes few vowels).
     """
-    query, listed = merge_joined(query, listed), merge_joined(listed, query)
+    query = merge_joined(query_name, listed_name)
+    listed = merge_joined(listed_name, query_name)
+    # Words written the same pair first (no pair scores above them); only the
+    # rest are compared pair by pair.
     pairs = []
+    exact_listed: dict[str, list[int]] = {}
+    for j, b in enumerate(listed):
+        exact_listed.setdefault(b.text, []).append(j)
+    rest_query = []
     for i, a in enumerate(query):
-        for j, b in enumerate(listed):
-            similarity, how = _pair(a, b, korean, person, consonants)
+        if a.text in exact_listed and exact_listed[a.text]:
+            pairs.append((1.0, i, exact_listed[a.text].pop(0), "exact"))
+        else:
+            rest_query.append(i)
+    rest_listed = [j for positions in exact_listed.values() for j in positions]
+    compared = []
+    for i in rest_query:
+        for j in rest_listed:
+            similarity, how = _pair(query[i], listed[j], korean, person, consonants)
             if how:
-                pairs.append((similarity, i, j, how))
-    pairs.sort(key=lambda pair: -pair[0])
+                compared.append((similarity, i, j, how))
+    compared.sort(key=lambda pair: -pair[0])
+    pairs += compared
     used_query: set[int] = set()
     used_listed: set[int] = set()
     matched = []
@@ -67,14 +103,7 @@ def align(
         used_listed.add(j)
         query_covered += query[i].weight * similarity
         listed_covered += listed[j].weight * similarity
-        matched.append(
-            {
-                "query": query[i].text,
-                "list": listed[j].text,
-                "how": how,
-                "similarity": round(similarity, 3),
-            }
-        )
+        matched.append((query[i].text, listed[j].text, how, similarity))
     unmatched_query = [t for k, t in enumerate(query) if k not in used_query]
     unmatched_listed = [t for k, t in enumerate(listed) if k not in used_listed]
     detail: dict[str, Any] = {
@@ -105,13 +134,16 @@ def align(
 def _pair(
     a: Token, b: Token, korean: bool, person: bool, consonants: bool
 ) -> tuple[float, str]:
-    if a.text == b.text:
-        return 1.0, "exact"
     if a.key == b.key and korean:
         return ROMANISATION_SIMILARITY, "romanisation"
-    if COUNTRY_WORDS.get(a.text, a.text) == COUNTRY_WORDS.get(b.text, b.text):
+    if (
+        a.text in COUNTRY_WORDS
+        and b.text in COUNTRY_WORDS
+        and COUNTRY_WORDS[a.text] == COUNTRY_WORDS[b.text]
+    ):
         return ROMANISATION_SIMILARITY, "synonym"  # "Choson" and "Korea"
-    if len(a.text) >= SPELLING_MIN_LENGTH and loose(a.text) == loose(b.text):
+    first, second = a.loose, b.loose
+    if first == second and len(a.text) >= SPELLING_MIN_LENGTH:
         return ROMANISATION_SIMILARITY, "transliteration"  # "Alexey", "Aleksei"
     if (
         consonants
@@ -122,8 +154,7 @@ def _pair(
     if min(len(a.text), len(b.text)) < SPELLING_MIN_LENGTH or (korean and person):
         # A Korean given name is a syllable or two: "Chihun" is not "Chun".
         return 0.0, ""
-    first, second = loose(a.text), loose(b.text)
-    if first[0] != second[0]:
+    if first[0] != second[0] or abs(len(first) - len(second)) > 2:
         return 0.0, ""  # misspellings keep the first letter: "Eiko" is not "Reyco"
     similarity = JaroWinkler.normalized_similarity(first, second)
     # Jaro-Winkler rewards a shared beginning; the edit distance keeps "Mishin"
@@ -171,11 +202,11 @@ def _penalties(
     return factor
 
 
-def merge_joined(
-    tokens: tuple[Token, ...], other: tuple[Token, ...]
-) -> tuple[Token, ...]:
+def merge_joined(name: NameTokens, other: NameTokens) -> tuple[Token, ...]:
     """Join adjacent tokens that the other side writes as one ("Jong Un" / "Jongun")."""
-    other_keys = {token.key for token in other}
+    tokens, other_keys = name.tokens, other.keys
+    if other_keys.isdisjoint(name.joined):
+        return tokens
     merged: list[Token] = []
     index = 0
     while index < len(tokens):
@@ -184,7 +215,7 @@ def merge_joined(
             if key in other_keys and tokens[index].key not in other_keys:
                 text = tokens[index].text + tokens[index + 1].text
                 weight = max(tokens[index].weight, tokens[index + 1].weight)
-                merged.append(Token(text, key, weight))
+                merged.append(Token.of(text, key, weight))
                 index += 2
                 continue
         merged.append(tokens[index])
@@ -195,3 +226,15 @@ def merge_joined(
 def joined_key(first: Token, second: Token) -> str:
     """The key of two tokens written as one: keyed whole, as a joined name is."""
     return korean_key(first.text + second.text)
+
+
+def pair_records(detail: dict[str, Any]) -> dict[str, Any]:
+    """The detail with its pairs as records, as a hit reports them (built only for
+    the hits kept: most aligned names are dropped)."""
+    return {
+        **detail,
+        "pairs": [
+            {"query": a, "list": b, "how": how, "similarity": round(similarity, 3)}
+            for a, b, how, similarity in detail["pairs"]
+        ],
+    }

@@ -11,17 +11,25 @@ birth date, identifier, address) counts for or against; each factor is a feature
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from laborwatch.countries import country_code
 from laborwatch.lists.entry import ListEntry
-from laborwatch.match.align import DISTINCTIVE, align, joined_key
+from laborwatch.match.align import (
+    DISTINCTIVE,
+    NameTokens,
+    align,
+    joined_key,
+    pair_records,
+)
 from laborwatch.match.korean import has_hangul, romanise_hangul
 from laborwatch.match.normalise import (
     COUNTRY_WORDS,
@@ -37,6 +45,7 @@ from laborwatch.match.readings import ABJAD, readings
 
 DEFAULT_THRESHOLD = 0.65
 CANDIDATES = 50  # names aligned in full per query, after a cheap overlap count
+CANDIDATE_SHARE = 0.2  # of the best overlap, below which a name is not aligned
 # An acronym that is only the initials of a listed name ("MID" for "Munitions
 # Industry Department") is a lead, not a match: it scores below the threshold
 # unless the query's country agrees.
@@ -114,7 +123,7 @@ class _Name:
     entry: int
     text: str
     kind: str
-    tokens: tuple[Token, ...]
+    tokens: NameTokens
 
 
 @dataclass
@@ -137,7 +146,7 @@ class Matcher:
                 if not tokens:
                     continue
                 name_number = len(self._names)
-                self._names.append(_Name(position, text, kind, tokens))
+                self._names.append(_Name(position, text, kind, NameTokens.of(tokens)))
                 for key in _index_keys(tokens, consonants=True):
                     self._index[key].append(name_number)
                 for acronym in _initials(text):
@@ -153,21 +162,28 @@ class Matcher:
             tokens = tokenise(reading)
             if not tokens:
                 continue
+            # Korean romanisations are compared as one where the entry is Korean or
+            # the query was Hangul: a South Korean "Gas" is not ETA's "K.A.S.".
             hangul = how in _ROMANISED
             consonants = how == "transliterated" and bool(ABJAD.search(query.name))
-            found = [
-                self._score(
-                    query,
-                    country,
-                    how,
-                    reading,
-                    tokens,
-                    name_number,
-                    hangul,
-                    consonants,
+            found = []
+            prepared = NameTokens.of(tokens)
+            for name_number in self._candidates(tokens, consonants):
+                name = self._names[name_number]
+                korean = hangul or self._korean[name.entry]
+                person = (
+                    self.entries[name.entry][1].schema in _PERSON
+                    or query.schema in _PERSON
                 )
-                for name_number in self._candidates(tokens, consonants)
-            ]
+                similarity, detail = align(
+                    prepared, name.tokens, korean, person, consonants
+                )
+                # Every later factor lowers the score, but a shared identifier.
+                if similarity < threshold and not query.identifiers:
+                    continue
+                found.append(
+                    self._score(query, country, how, reading, name, similarity, detail)
+                )
             acronym = _acronym(reading, how)
             if acronym:
                 found += [
@@ -202,8 +218,12 @@ class Matcher:
             share = weight / (1 + len(postings) / 1000)
             for name_number in postings:
                 overlap[name_number] += share
-        ranked = sorted(overlap, key=lambda name_number: -overlap[name_number])
-        return ranked[:CANDIDATES]
+        ranked = heapq.nlargest(CANDIDATES, overlap.items(), key=itemgetter(1))
+        if not ranked:
+            return []
+        # A name sharing a small part of what the best share is not aligned.
+        floor = ranked[0][1] * CANDIDATE_SHARE
+        return [name_number for name_number, share in ranked if share >= floor]
 
     def _score(
         self,
@@ -211,23 +231,15 @@ class Matcher:
         country: str | None,
         how: str,
         reading: str,
-        tokens: tuple[Token, ...],
-        name_number: int,
-        hangul: bool,
-        consonants: bool,
+        name: _Name,
+        similarity: float,
+        detail: dict[str, Any],
     ) -> tuple[int, Hit]:
-        name = self._names[name_number]
-        _list_id, entry = self.entries[name.entry]
-        # Korean romanisations are compared as one where the entry is Korean or the
-        # query was Hangul; a South Korean supplier's "Gas" is not ETA's "K.A.S.".
-        korean = hangul or self._korean[name.entry]
-        person = entry.schema in _PERSON or query.schema in _PERSON
-        similarity, detail = align(tokens, name.tokens, korean, person, consonants)
         features = [
             Feature(
                 "name",
                 round(similarity, 4),
-                {"matched": name.text, "kind": name.kind, **detail},
+                {"matched": name.text, "kind": name.kind, **pair_records(detail)},
             )
         ]
         if how != "as written":

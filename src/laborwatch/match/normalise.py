@@ -142,6 +142,11 @@ class Token:
     text: str
     key: str
     weight: float
+    loose: str = ""  # the spelling transliterations share (`loose`)
+
+    @classmethod
+    def of(cls, text: str, key: str, weight: float) -> Token:
+        return cls(text, key, weight, loose(text))
 
 
 @lru_cache(maxsize=65536)
@@ -161,7 +166,7 @@ def tokenise(name: str) -> tuple[Token, ...]:
         else:
             weight = 1.0
         word = CANONICAL.get(word, word)
-        tokens.append(Token(word, korean_key(word), weight))
+        tokens.append(Token.of(word, korean_key(word), weight))
     return tuple(tokens)
 
 
