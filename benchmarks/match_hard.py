@@ -173,7 +173,7 @@ def evaluate(
         at5 += bool(case.expected & set(ids[:5]))
         by_variant[case.variant][0] += found
         by_variant[case.variant][1] += 1
-        if not found:
+        if not found or first[1] < threshold:
             misses.append((case, ranked[:2]))
     for case in negatives:
         ranked = rank(case.query)
@@ -245,7 +245,13 @@ def main() -> None:
                 )
                 if args.details:
                     for case, ranked in misses:
-                        kind = "MISS " if case.expected else "ALARM"
+                        kind = (
+                            "ALARM"
+                            if not case.expected
+                            else "LOW  "
+                            if ranked and ranked[0][0] in case.expected
+                            else "MISS "
+                        )
                         print(
                             f"    {kind} {case.query.name!r} "
                             f"[{case.query.country or ''}] -> {ranked}"

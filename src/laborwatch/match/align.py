@@ -41,6 +41,7 @@ class NameTokens:
     """A name's tokens with the keys `merge_joined` looks up, computed once."""
 
     tokens: tuple[Token, ...]
+    total: float  # the weight of all its tokens
     keys: frozenset[str]
     joined: frozenset[str]
 
@@ -48,6 +49,7 @@ class NameTokens:
     def of(cls, tokens: tuple[Token, ...]) -> NameTokens:
         return cls(
             tokens,
+            sum(token.weight for token in tokens),
             frozenset(token.key for token in tokens),
             frozenset(
                 joined_key(a, b) for a, b in zip(tokens, tokens[1:], strict=False)
@@ -111,15 +113,29 @@ def align(
         "unmatched_query": [t.text for t in unmatched_query],
         "unmatched_list": [t.text for t in unmatched_listed],
     }
-    query_total = sum(token.weight for token in query)
-    listed_total = sum(token.weight for token in listed)
+    # A joined pair weighs less than its two tokens did.
+    query_total = (
+        query_name.total
+        if query is query_name.tokens
+        else sum(token.weight for token in query)
+    )
+    listed_total = (
+        listed_name.total
+        if listed is listed_name.tokens
+        else sum(token.weight for token in listed)
+    )
     if not query_total or not listed_total or not matched:
         return 0.0, detail
     precision = query_covered / query_total
     recall = listed_covered / listed_total
     score = 2 * precision * recall / (precision + recall)
     score *= _penalties(unmatched_query, unmatched_listed, person, detail)
-    if not any(query[i].weight >= DISTINCTIVE for i in used_query):
+    differing = [
+        token
+        for token in (*unmatched_query, *unmatched_listed)
+        if token.text not in COUNTRY_WORDS
+    ]
+    if differing and not any(query[i].weight >= DISTINCTIVE for i in used_query):
         # "Korea Trading Company" and "Foreign Trade Bank" share only boilerplate.
         detail["boilerplate_only"] = True
         score = min(score, BOILERPLATE_CAP)

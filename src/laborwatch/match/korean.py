@@ -13,9 +13,17 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from laborwatch.match.korean_lexicon import translate_hangul
+from laborwatch.match.korean_lexicon import load_lexicon, translate_hangul
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+_ORDINALS = dict(
+    zip(
+        "1 2 3 4 5 6 7 8 9 10 11 12".split(),
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+        "twelfth".split(),
+        strict=True,
+    )
+)
 _HANGUL_RUNS = re.compile(r"([\uac00-\ud7a3]+)")
 # Organisation words written in Hangul, with the English the lists use for them.
 _HANGUL_WORDS = {
@@ -59,6 +67,7 @@ _SURNAMES = {
     "roh": "no",
     "noh": "no",
     "no": "no",
+    "oh": "o",
 }
 _CONSONANTS = (
     ("tch", "j"),
@@ -72,6 +81,7 @@ _CONSONANTS = (
     ("k", "g"),
 )
 _VOWELS = (
+    ("oo", "u"),  # Yoon, Yun
     ("yeo", "yo"),
     ("eo", "o"),
     ("eu", "u"),
@@ -181,3 +191,47 @@ def _split_suffixes(word: str) -> tuple[str, list[str]]:
     if word in _HANGUL_WORDS:
         return "", [_HANGUL_WORDS[word], *suffixes]
     return word, suffixes
+
+
+@lru_cache(maxsize=1)
+def _romanised_lexicon() -> dict[str, str]:
+    """The lexicon's words and names of two syllables or more, by the key of their
+    McCune–Reischauer and Revised romanisations ("wiwonhoe" → "committee")."""
+    lexicon = load_lexicon()
+    table: dict[str, str] = {}
+    for hangul, english in {**lexicon.words, **lexicon.names}.items():
+        hangul = "".join(hangul.split())
+        # Ordinals (제2) are read apart: a romanisation key keeps no digits.
+        if len(hangul) < 2 or not _HANGUL.fullmatch(hangul):
+            continue
+        for system in ("mr", "rr"):
+            table.setdefault(korean_key(_romanise(hangul, system)), english)
+    return table
+
+
+def translate_romanised(words: list[str], least: int) -> str | None:
+    """An English reading of a romanised Korean name ("Che 2 Kyongje Wiwonhoe" →
+    "second economic committee"), or None if fewer than ``least`` pieces are
+    lexicon words. Up to three written words may make one Korean word."""
+    table = _romanised_lexicon()
+    parts: list[str] = []
+    translated = 0
+    index = 0
+    while index < len(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if korean_key(words[index]) == "je" and following in _ORDINALS:
+            parts.append(_ORDINALS[following])  # "Che 2": 제2, the second
+            translated += 1
+            index += 2
+            continue
+        for width in (3, 2, 1):
+            key = korean_key("".join(words[index : index + width]))
+            if index + width <= len(words) and key in table:
+                parts.append(table[key])
+                translated += 1
+                index += width
+                break
+        else:
+            parts.append(words[index])
+            index += 1
+    return " ".join(parts) if translated >= least else None

@@ -158,7 +158,7 @@ class Matcher:
         """The best hits at or above ``threshold``, best first."""
         country = _query_country(query.country)
         best: dict[int, Hit] = {}
-        for how, reading in readings(query.name):
+        for how, reading in readings(query.name, country in _KOREAN_COUNTRIES):
             tokens = tokenise(reading)
             if not tokens:
                 continue

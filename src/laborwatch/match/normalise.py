@@ -86,6 +86,12 @@ ABBREVIATIONS = {
     "imp": "import",
     "exp": "export",
     "invest": "investment",
+    "admin": "administration",
+    "1st": "first",
+    "2nd": "second",
+    "3rd": "third",
+    "4th": "fourth",
+    "5th": "fifth",
     "coop": "cooperative",
 }
 # Words that stand for a country inside names: "Choson", "Chosun" and "Joseon" are
@@ -109,6 +115,7 @@ CANONICAL = {
     "enterprises": "enterprise",
     "trade": "trading",
     "centre": "center",
+    "commission": "committee",  # both translate 위원회 and the like
     "airlines": "air",
     "airline": "air",
     "airways": "air",

@@ -15,7 +15,8 @@ import re
 
 from anyascii import anyascii
 
-from laborwatch.match.korean import has_hangul, romanise_hangul
+from laborwatch.match.korean import has_hangul, romanise_hangul, translate_romanised
+from laborwatch.match.normalise import words
 
 _BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]{1,40})[)\]]\s*")
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\uac00-\ud7a3]")
@@ -57,8 +58,11 @@ _CHINESE_WORDS = {
 }
 
 
-def readings(name: str) -> list[tuple[str, str]]:
-    """(how, text) pairs to look the name up by; the first is the name as written."""
+def readings(name: str, korean: bool = False) -> list[tuple[str, str]]:
+    """(how, text) pairs to look the name up by; the first is the name as written.
+
+    ``korean``: the query is known to be Korean (its country), so one romanised
+    Korean word of the lexicon is enough to read it in translation; else two."""
     found = [("as written", name)]
     bracketed = _BRACKETED.findall(name)
     if bracketed:
@@ -70,6 +74,10 @@ def readings(name: str) -> list[tuple[str, str]]:
         found += romanise_hangul(name)
     elif _NON_LATIN_LETTER.search(name):
         found.append(("transliterated", transliterate(name)))
+    else:
+        translated = translate_romanised(words(name), least=1 if korean else 2)
+        if translated:
+            found.append(("translation", translated))
     unique: dict[str, tuple[str, str]] = {}
     for how, text in found:
         unique.setdefault(text.lower(), (how, text))
