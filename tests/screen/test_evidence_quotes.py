@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
+from types import SimpleNamespace
 
 from sqlalchemy import delete, update
 
@@ -12,6 +14,7 @@ from laborwatch.extract.evidence import Actor, Evidence, Good, Indicator, Place,
 from laborwatch.ingest import read_pdf
 from laborwatch.ingest.fingerprint import minhash_signature
 from laborwatch.screen import Screening, screen_file
+from laborwatch.screen.report import pdf_pack, render_pack
 from laborwatch.store import Database, open_database, save_document
 from laborwatch.store.tables import indicators
 from tests.conftest import run_cli
@@ -233,3 +236,46 @@ def test_a_new_analysis_is_quoted_by_the_next_run(
             .values(confidence=0.99, model_confidence=0.99)
         )
     assert quoted() == [ABOUT[0]]
+
+
+def test_a_pack_of_an_older_run_cites_each_quote_by_its_report(tmp_path: Path) -> None:
+    """Quotes stored before they carried their source take their report's."""
+    run = SimpleNamespace(
+        id=1,
+        input_name="suppliers.csv",
+        created_at="2024-01-01T00:00:00+00:00",
+        input_checksum="0" * 64,
+        lists=[],
+        status="complete",
+        error=None,
+    )
+    quote = {"sentence": 2, "start": 10, "end": 40, "text": NAMING[2]}
+    result = asdict(
+        Screening(
+            row=2,
+            name=SUPPLIER,
+            level="high",
+            reasons=["a stored report names it"],
+            evidence=[
+                {
+                    "kind": "named",
+                    "document": {
+                        "id": "ab" * 32,
+                        "title": "Girls polish gems",
+                        "published": "2023-05-04",
+                        "url": "https://example.org/gems",
+                    },
+                    "quotes": [{**quote, "indicators": ["coercion"]}],
+                }
+            ],
+        )
+    )
+    page = render_pack(run, result)
+    assert "<cite>Girls polish gems</cite>,\n2023-05-04," in page
+    assert 'href="https://example.org/gems"' in page
+    text = " ".join(
+        read_pdf(
+            pdf_pack(run, result, tmp_path / "pack.pdf"), source="pack"
+        ).text.split()
+    )
+    assert "Girls polish gems, 2023-05-04; https://example.org/gems; sentence 2" in text

@@ -65,11 +65,15 @@ def pdf_pack(run: Any, result: dict[str, Any], path: Path) -> bytes:
 
 
 def _citation(quote: dict[str, Any], document: dict[str, Any]) -> str:
-    """Where a quote comes from, in one line: report, date, URL, sentence, codes."""
+    """Where a quote comes from, in one line: report, date, URL, sentence, codes.
+
+    Quotes stored by older versions carry no source: their report's is used."""
     title = quote.get("title") or document.get("title") or document["id"]
-    parts = [f"{title}, {quote.get('published') or 'date unknown'}"]
-    if quote.get("url"):
-        parts.append(str(quote["url"]))
+    published = quote.get("published") or document.get("published")
+    parts = [f"{title}, {published or 'date unknown'}"]
+    url = quote.get("url") or document.get("url")
+    if url:
+        parts.append(str(url))
     parts.append(
         f"sentence {quote['sentence']}, characters {quote['start']}–{quote['end']}"
     )
