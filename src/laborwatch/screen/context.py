@@ -40,6 +40,12 @@ class ScreeningContext:
         default_factory=dict
     )
     north_korea_documents: set[str] = field(default_factory=set)
+    # Quotes read in this run, by (document, actor, goods, country): a context is
+    # built per run, so a re-analysis between runs is always seen.
+    quotes: dict[
+        tuple[str, str | None, tuple[str, ...], str | None],
+        tuple[dict[str, Any], ...],
+    ] = field(default_factory=dict)
 
 
 def build_context(database: Database, config: dict[str, Any]) -> ScreeningContext:

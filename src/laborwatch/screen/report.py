@@ -64,6 +64,25 @@ def pdf_pack(run: Any, result: dict[str, Any], path: Path) -> bytes:
     return path.read_bytes()
 
 
+def _citation(quote: dict[str, Any], document: dict[str, Any]) -> str:
+    """Where a quote comes from, in one line: report, date, URL, sentence, codes.
+
+    Quotes stored by older versions carry no source: their report's is used."""
+    title = quote.get("title") or document.get("title") or document["id"]
+    published = quote.get("published") or document.get("published")
+    parts = [f"{title}, {published or 'date unknown'}"]
+    url = quote.get("url") or document.get("url")
+    if url:
+        parts.append(str(url))
+    parts.append(
+        f"sentence {quote['sentence']}, characters {quote['start']}–{quote['end']}"
+    )
+    parts.append(", ".join(quote["indicators"]))
+    if isinstance(quote.get("confidence"), int | float):
+        parts.append(f"confidence {quote['confidence']:.2f}")
+    return "; ".join(parts)
+
+
 def _incomplete(run: Any) -> list[Any]:
     """A warning paragraph for a pack from a run that did not complete."""
     from xml.sax.saxutils import escape
@@ -136,17 +155,15 @@ def _write_pdf(path: Path, run: Any, screening: Screening) -> None:
             document = item["document"]
             story.append(
                 para(
-                    f"{document.get('title') or document['id']} ({document.get('published') or 'undated'}) "
+                    f"{document.get('title') or document['id']} ({document.get('published') or 'date unknown'}) "
                     f"{document.get('url') or ''} — document {document['id'][:12]}"
                 )
             )
             for quote in item["quotes"]:
-                story.append(
-                    para(
-                        f"“{quote['text']}” [{', '.join(quote['indicators'])}]",
-                        "Italic",
-                    )
-                )
+                story += [
+                    para(f"“{quote['text']}”", "Italic"),
+                    para(_citation(quote, document)),
+                ]
     story += [para("Lists used", "Heading2")]
     story += [
         para(

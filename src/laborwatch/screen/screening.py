@@ -8,10 +8,7 @@ configuration (``defaults.toml``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
-
-from sqlalchemy import select
 
 from laborwatch.match import Feature, Hit, Query
 from laborwatch.screen.config import LEVELS
@@ -22,8 +19,8 @@ from laborwatch.screen.context import (
     identifier_key,
 )
 from laborwatch.screen.places import xinjiang_place
+from laborwatch.screen.quotes import read_quotes
 from laborwatch.screen.suppliers import SupplierRow
-from laborwatch.store.tables import facts, indicators, sentences
 
 
 @dataclass
@@ -307,7 +304,7 @@ def _evidence(row: SupplierRow, context: ScreeningContext, result: Screening) ->
             if hit.entry_id in seen:
                 continue
             seen.add(hit.entry_id)
-            quotes = _quotes(context, hit.entry_id, actor=hit.matched_name)
+            quotes = _quotes(context, hit.entry_id, row, actor=hit.matched_name)
             north_korea = hit.entry_id in context.north_korea_documents
             result.evidence.append(
                 {
@@ -338,7 +335,7 @@ def _evidence(row: SupplierRow, context: ScreeningContext, result: Screening) ->
                         "document": document_summary(context.database, document_id),
                         "good": good,
                         "country": row.country,
-                        "quotes": _quotes(context, document_id),
+                        "quotes": _quotes(context, document_id, row),
                     }
                 )
             if documents:
@@ -349,62 +346,26 @@ def _evidence(row: SupplierRow, context: ScreeningContext, result: Screening) ->
 
 
 def _quotes(
-    context: ScreeningContext, document_id: str, actor: str | None = None
+    context: ScreeningContext,
+    document_id: str,
+    row: SupplierRow,
+    actor: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Up to three sentences of the document that carry indicators (naming the
-    actor first, if one is given), with their spans and codes."""
-    return list(_cached_quotes(context.database, document_id, actor))
-
-
-@lru_cache(maxsize=4096)
-def _cached_quotes(
-    database: Any, document_id: str, actor: str | None
-) -> tuple[dict[str, Any], ...]:
-    with database.reading() as connection:
-        codes: dict[int, list[str]] = {}
-        for position, code in connection.execute(
-            select(indicators.c.sentence_position, indicators.c.code).where(
-                indicators.c.document_id == document_id
-            )
-        ):
-            codes.setdefault(position, []).append(code)
-        preferred: list[int] = []
-        if actor:
-            preferred = list(
-                connection.execute(
-                    select(facts.c.sentence_position).where(
-                        facts.c.document_id == document_id,
-                        facts.c.kind == "actor",
-                        facts.c.key == actor,
-                    )
-                ).scalars()
-            )
-        positions = list(
-            dict.fromkeys([p for p in preferred if p in codes] + sorted(codes))
-        )[:3]
-        rows = connection.execute(
-            select(
-                sentences.c.position,
-                sentences.c.start,
-                sentences.c.end,
-                sentences.c.text,
-            ).where(
-                sentences.c.document_id == document_id,
-                sentences.c.position.in_(positions),
-            )
-        ).all()
-    by_position = {row.position: row for row in rows}
-    return tuple(
-        {
-            "sentence": p,
-            "start": by_position[p].start,
-            "end": by_position[p].end,
-            "text": by_position[p].text,
-            "indicators": codes.get(p, []),
-        }
-        for p in positions
-        if p in by_position
-    )
+    """The report's strongest evidence sentences for this row (``read_quotes``),
+    read once per run: the cache lives and dies with the run's context, so a
+    re-analysis is seen by the next run."""
+    goods = tuple(goods_of(row.product, row.hs))
+    key = (document_id, actor, goods, row.country)
+    quotes = context.quotes.get(key)
+    if quotes is None:
+        quotes = context.quotes[key] = read_quotes(
+            context.database,
+            document_id,
+            actor=actor,
+            goods=goods,
+            country=row.country,
+        )
+    return [dict(quote) for quote in quotes]
 
 
 def _listed_countries(hit: Hit) -> list[str]:
