@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import io
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -31,14 +32,35 @@ def match_command(
             "--file",
             metavar="NAMES",
             help="Names to look up: one a line, or a CSV with a name column "
-            "(and optional schema and country columns).",
+            "(and optional schema, country, birth_date, identifier and address "
+            "columns).",
         ),
     ] = None,
     schema: Annotated[
         str | None, typer.Option(help="Person, Organization, Company, Vessel, ...")
     ] = None,
     country: Annotated[
-        str | None, typer.Option(help="ISO 3166 alpha-2 country code.")
+        str | None,
+        typer.Option(
+            help="Country: ISO 3166 alpha-2 code or name (counts for or against)."
+        ),
+    ] = None,
+    birth_date: Annotated[
+        str | None,
+        typer.Option(
+            help="A person's birth date or year: more than a year apart from the "
+            "entry's counts against it."
+        ),
+    ] = None,
+    identifier: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="An identifier (registration, tax, IMO, passport number); one the "
+            "entry lists makes a match. Repeatable."
+        ),
+    ] = None,
+    address: Annotated[
+        str | None, typer.Option(help="An address, compared with the entry's.")
     ] = None,
     threshold: Annotated[
         float,
@@ -51,15 +73,28 @@ def match_command(
 ) -> None:
     """Find loaded list entries for a name, with a score and the reasons for it.
 
-    Names in Hangul are romanised in McCune–Reischauer and Revised Romanization;
-    Korean spellings (Taesong, Daesong, Daesung) count as the same name.
+    A name is also read in other ways: Hangul in McCune–Reischauer, Revised
+    Romanization and English translation (군수공업부, Munitions Industry Department);
+    romanised Korean in translation; Cyrillic, Arabic, Persian and Chinese
+    transliterated; an acronym in brackets on its own. Korean spellings (Taesong,
+    Daesong, Daesung) count as the same name; abbreviations (GEN., INT'L, MFG) as
+    their words.
     """
     if (name is None) == (names_file is None):
         raise typer.BadParameter("give a NAME or --file NAMES, not both")
     if names_file is not None:
         queries = read_queries(names_file)
     else:
-        queries = [Query(name or "", schema, country)]
+        queries = [
+            Query(
+                name or "",
+                schema,
+                country,
+                birth_date=birth_date,
+                address=address,
+                identifiers=tuple(identifier or ()),
+            )
+        ]
     database = open_from(ctx)
     entries = load_entries(database)
     if not entries:
@@ -91,17 +126,22 @@ def read_queries(path: Path) -> list[Query]:
     first = text.split("\n", 1)[0].lower()
     if path.suffix.lower() == ".csv" or "name" in [c.strip() for c in first.split(",")]:
         reader = csv.DictReader(io.StringIO(text))
-        fields = [f.strip().lower() for f in reader.fieldnames or []]
+        fields = [_column(f) for f in reader.fieldnames or []]
         if "name" not in fields:
             raise LaborwatchError(
                 f"{path}:1: no 'name' column (found: {', '.join(fields)})"
             )
         queries = []
         for row in reader:
-            row = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
+            row = {_column(k): (v or "").strip() for k, v in row.items() if k}
             queries.append(
                 Query(
-                    row["name"], row.get("schema") or None, row.get("country") or None
+                    row["name"],
+                    row.get("schema") or None,
+                    row.get("country") or None,
+                    birth_date=row.get("birth_date") or None,
+                    address=row.get("address") or None,
+                    identifiers=(row["identifier"],) if row.get("identifier") else (),
                 )
             )
         return queries
@@ -138,10 +178,15 @@ def explain(hit: Hit) -> str:
                 for p in feature.detail["pairs"]
             )
             parts.append(pairs)
-        elif feature.name == "hangul":
-            parts.append(
-                f"read as {feature.detail['romanised']} ({feature.detail['system']})"
-            )
-        else:
+        elif feature.name == "reading":
+            parts.append(f"read as {feature.detail['read']} ({feature.detail['how']})")
+        elif feature.name == "initials":
+            parts.append(f"{feature.detail['acronym'].upper()}: initials of the name")
+        elif feature.name != "hangul":  # the same as "reading", kept for scripts
             parts.append(feature.name)
     return "; ".join(parts)
+
+
+def _column(header: str) -> str:
+    """A header folded: "Birth Date", "birth-date" and "BIRTH_DATE" are one."""
+    return re.sub(r"[\s_-]+", "_", header.strip().lower())
