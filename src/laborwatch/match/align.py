@@ -170,13 +170,16 @@ def _pair(
     if min(len(a.text), len(b.text)) < SPELLING_MIN_LENGTH or (korean and person):
         # A Korean given name is a syllable or two: "Chihun" is not "Chun".
         return 0.0, ""
-    if first[0] != second[0] or abs(len(first) - len(second)) > 2:
-        return 0.0, ""  # misspellings keep the first letter: "Eiko" is not "Reyco"
+    shortest = min(len(first), len(second))
+    if first[0] != second[0] or abs(len(first) - len(second)) > 2 or shortest < 6:
+        # Misspellings keep the first letter ("Eiko" is not "Reyco"); a letter off
+        # in a short name is another name ("Zarin", "Zarif").
+        return 0.0, ""
     similarity = JaroWinkler.normalized_similarity(first, second)
     # Jaro-Winkler rewards a shared beginning; the edit distance keeps "Mishin"
     # from "Mishustin" and "Jong" from "Jongun".
     if similarity >= SPELLING_MIN and Levenshtein.distance(first, second) <= (
-        2 if min(len(first), len(second)) >= LONG_WORD else 1
+        2 if shortest >= LONG_WORD else 1
     ):
         return similarity, "spelling"
     return 0.0, ""

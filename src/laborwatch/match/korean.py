@@ -211,24 +211,24 @@ def _romanised_lexicon() -> dict[str, str]:
 
 def translate_romanised(words: list[str], least: int) -> str | None:
     """An English reading of a romanised Korean name ("Che 2 Kyongje Wiwonhoe" →
-    "second economic committee"), or None if fewer than ``least`` pieces are
-    lexicon words. Up to three written words may make one Korean word."""
+    "second economic committee"), or None if fewer than ``least`` written words are
+    read from the lexicon. Up to three written words may make one Korean word."""
     table = _romanised_lexicon()
     parts: list[str] = []
-    translated = 0
+    translated = 0  # written words read in translation
     index = 0
     while index < len(words):
         following = words[index + 1] if index + 1 < len(words) else ""
         if korean_key(words[index]) == "je" and following in _ORDINALS:
             parts.append(_ORDINALS[following])  # "Che 2": 제2, the second
-            translated += 1
+            translated += 2
             index += 2
             continue
         for width in (3, 2, 1):
             key = korean_key("".join(words[index : index + width]))
             if index + width <= len(words) and key in table:
                 parts.append(table[key])
-                translated += 1
+                translated += width
                 index += width
                 break
         else:

@@ -136,6 +136,26 @@ NAME_COUNTRIES = {
     "japan": frozenset({"JP"}),
     "japanese": frozenset({"JP"}),
 }
+# A state's long name, read as its country's word: "Central Bank of the Democratic
+# People's Republic of Korea" is the "Central Bank of Korea" (of the DPRK).
+_COUNTRY_PHRASE_WORDS = {
+    "democratic peoples republic of korea": "korea",
+    "dem peoples rep of korea": "korea",
+    "north korea": "korea",
+    "dprk": "korea",
+    "peoples republic of china": "china",
+    "prc": "china",
+    "islamic republic of iran": "iran",
+    "islamic rep of iran": "iran",
+    "iri": "iran",
+    "syrian arab republic": "syria",
+    "russian federation": "russia",
+}
+_COUNTRY_PHRASES = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(map(re.escape, _COUNTRY_PHRASE_WORDS), key=len, reverse=True))
+    + r")\b"
+)
 _NON_WORD = re.compile(r"[^\w]+")
 _BRITISH_OUR = re.compile(r"our\b")
 _C_NOT_CH = re.compile(r"c(?!h)")
@@ -160,7 +180,9 @@ class Token:
 def tokenise(name: str) -> tuple[Token, ...]:
     """A name's tokens, lower-cased and without accents or punctuation."""
     tokens = []
-    for word in words(name):
+    for word in _COUNTRY_PHRASES.sub(
+        lambda found: _COUNTRY_PHRASE_WORDS[found.group(0)], " ".join(words(name))
+    ).split():
         word = ABBREVIATIONS.get(word, word)
         if word in LEGAL_FORMS:
             continue

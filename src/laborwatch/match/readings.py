@@ -58,6 +58,77 @@ _CHINESE_WORDS = {
 }
 
 
+# Institutional words of Persian, Arabic and Russian names, as lists translate them
+# (the rest of a name is transliterated): "وزارت اطلاعات" is the Ministry of
+# Intelligence, "مصرف سورية المركزي" the Central Bank of Syria.
+_WORDS = {
+    # Persian
+    "بانک": "bank",
+    "وزارت": "ministry",
+    "سازمان": "organization",
+    "شرکت": "company",
+    "ملی": "national",
+    "صنایع": "industries",
+    "هوافضا": "aerospace",
+    "دفاع": "defense",
+    "انرژی": "energy",
+    "اتمی": "atomic",
+    "کشتیرانی": "shipping lines",
+    "جمهوری": "republic",
+    "اسلامی": "islamic",
+    "ایران": "iran",
+    "پاسداران": "guards",
+    "انقلاب": "revolution",
+    "اطلاعات": "intelligence",
+    "هواپیمایی": "airlines",
+    "بنیاد": "foundation",
+    "مرکزی": "central",
+    "نفت": "oil",
+    "قرارگاه": "headquarters",
+    "سازندگی": "construction",
+    "پشتیبانی": "logistics",
+    "نیروهای": "forces",
+    "مسلح": "armed",
+    # Arabic (after the article is taken off)
+    "مصرف": "bank",
+    "بنك": "bank",
+    "مركزي": "central",
+    "سوري": "syrian",
+    "سورية": "syria",
+    "سوريا": "syria",
+    "تجاري": "commercial",
+    "عقاري": "real estate",
+    "شركة": "company",
+    "للنفط": "oil",
+    "نفط": "oil",
+    "مؤسسة": "establishment",
+    "طيران": "aviation",
+    "عربية": "arab",
+    "عربي": "arab",
+    "مركز": "center",
+    "دراسات": "studies",
+    "بحوث": "research",
+    "والبحوث": "research",
+    "علمية": "scientific",
+    "جيش": "army",
+    "قابضة": "holding",
+    "وزارة": "ministry",
+    # Russian
+    "госкорпорация": "state corporation",
+    "концерн": "concern",
+    "корпорация": "corporation",
+    "объединённая": "united",
+    "объединенная": "united",
+    "авиастроительная": "aircraft",
+    "тактическое": "tactical",
+    "ракетное": "missile",
+    "вооружение": "armament",
+    "государственная": "state",
+    "федеральная": "federal",
+    "служба": "service",
+}
+
+
 def readings(name: str, korean: bool = False) -> list[tuple[str, str]]:
     """(how, text) pairs to look the name up by; the first is the name as written.
 
@@ -74,6 +145,9 @@ def readings(name: str, korean: bool = False) -> list[tuple[str, str]]:
         found += romanise_hangul(name)
     elif _NON_LATIN_LETTER.search(name):
         found.append(("transliterated", transliterate(name)))
+        translated = _translate_words(name)
+        if translated:
+            found.append(("words translated", translated))
     else:
         translated = translate_romanised(words(name), least=1 if korean else 2)
         if translated:
@@ -99,3 +173,15 @@ def transliterate(name: str) -> str:
     # The Arabic article is not part of the name as lists write it ("ASSAD, Bashar").
     name = _ARTICLE.sub(" ", name)
     return anyascii(name)
+
+
+def _translate_words(name: str) -> str | None:
+    """The name with its institutional words in English, the rest transliterated;
+    None if it has none."""
+    parts = []
+    used = False
+    for word in _ARTICLE.sub(" ", name).split():
+        english = _WORDS.get(word.lower())
+        used = used or english is not None
+        parts.append(english if english is not None else transliterate(word))
+    return " ".join(parts) if used else None
