@@ -10,8 +10,11 @@ nomenklatura scores pairs and has no index (yente pairs it with Elasticsearch), 
 its candidates come from rapidfuzz's token-set ratio (top 30 entries), then
 logic-v2 ranks them; its speed is given with and without that retrieval.
 
+Then the hard set (`benchmarks/match_hard.py`): names as reports and supplier files
+write them, and look-alikes, for laborwatch and logic-v2 side by side.
+
     pip install nomenklatura   # optional: without it, its rows are skipped
-    python benchmarks/match.py [--sample 1000]
+    python benchmarks/match.py [--sample 1000] [--no-hard]
 """
 
 from __future__ import annotations
@@ -174,6 +177,11 @@ def main() -> None:
     parser.add_argument(
         "--sample", type=int, default=1000, help="queries for all methods"
     )
+    parser.add_argument(
+        "--no-hard",
+        action="store_true",
+        help="skip the hard set (benchmarks/match_hard.py)",
+    )
     args = parser.parse_args()
     if not SNAPSHOT.exists():
         sys.exit(f"{SNAPSHOT}: not found (list snapshots live in ../shared/data/lists)")
@@ -235,6 +243,11 @@ def main() -> None:
             if figures[key]
         )
         print(f"laborwatch/{peer}: {ratios}")
+    if not args.no_hard:
+        print("\nhard set: names as reports and supplier files write them")
+        import match_hard
+
+        match_hard.run("all", details=False, peer=True)
 
 
 if __name__ == "__main__":

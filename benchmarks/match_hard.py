@@ -3,7 +3,8 @@
 benchmarks/data/match_hard/ holds queries for listed entities (Hangul, translations,
 other romanisations, abbreviations, acronyms, word order, typos, scripts) with every
 correct entry id, and names of real bodies and persons that are NOT listed but look
-like listed ones; both carry a split (tune or test, by entity). The lists are the
+like listed ones; both carry a split (tune or test, by entity). A fresh set
+(fresh_*.csv), written after the matcher was tuned on the first two, is scored once. The lists are the
 OFAC SDN file of 2024-05-03 with OFAC's alias and address files of 2026-06, and the
 UN Security Council consolidated list of 2026-02-27, read from ../shared/data/lists.
 
@@ -68,7 +69,9 @@ def load_entries() -> list[tuple[str, ListEntry]]:
 
 def load_cases() -> list[Case]:
     cases = []
-    for kind in ("positives", "negatives"):
+    for kind in ("positives", "negatives", "fresh_positives", "fresh_negatives"):
+        if not (DATA / f"{kind}.csv").exists():
+            continue
         with (DATA / f"{kind}.csv").open(encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 expected = frozenset(
@@ -205,17 +208,28 @@ def show(name: str, figures: dict[str, float], threshold: float) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("tune", "test", "all"), default="all")
+    parser.add_argument(
+        "--split", choices=("tune", "test", "fresh", "all"), default="all"
+    )
     parser.add_argument(
         "--details", action="store_true", help="laborwatch's misses and alarms"
     )
     parser.add_argument("--no-peer", action="store_true", help="skip logic-v2")
     args = parser.parse_args()
+    run(args.split, details=args.details, peer=not args.no_peer)
+
+
+def run(split: str, details: bool, peer: bool) -> None:
     if not LISTS.exists():
         sys.exit(f"{LISTS}: not found (list snapshots live in ../shared/data/lists)")
     entries = load_entries()
     cases = load_cases()
-    splits = ("tune", "test") if args.split == "all" else (args.split,)
+    present = {case.split for case in cases}
+    splits = (
+        tuple(part for part in ("tune", "test", "fresh") if part in present)
+        if split == "all"
+        else (split,)
+    )
     print(
         f"lists: {len(entries):,} entries (OFAC SDN 2024-05-03 + aliases 2026-06, "
         f"UN 2026-02-27)"
@@ -223,15 +237,15 @@ def main() -> None:
     rankers: dict[str, tuple[Ranker, float]] = {
         "laborwatch": (laborwatch_ranker(entries), DEFAULT_THRESHOLD)
     }
-    peer = None if args.no_peer else logic_v2_ranker(entries)
-    if peer is not None:
-        rankers["logic-v2"] = (peer, LOGIC_V2_THRESHOLD)
-    elif not args.no_peer:
+    logic_v2 = logic_v2_ranker(entries) if peer else None
+    if logic_v2 is not None:
+        rankers["logic-v2"] = (logic_v2, LOGIC_V2_THRESHOLD)
+    elif peer:
         print("nomenklatura not installed: logic-v2 skipped (pip install nomenklatura)")
-    for split in splits:
-        chosen = [case for case in cases if case.split == split]
+    for part in splits:
+        chosen = [case for case in cases if case.split == part]
         count = sum(1 for case in chosen if case.expected)
-        print(f"{split}: {count} listed names, {len(chosen) - count} look-alikes")
+        print(f"{part}: {count} listed names, {len(chosen) - count} look-alikes")
         for name, (rank, threshold) in rankers.items():
             figures, by_variant, misses = evaluate(rank, chosen, threshold)
             show(name, figures, threshold)
@@ -243,7 +257,7 @@ def main() -> None:
                         for variant, (found, total) in sorted(by_variant.items())
                     )
                 )
-                if args.details:
+                if details:
                     for case, ranked in misses:
                         kind = (
                             "ALARM"
