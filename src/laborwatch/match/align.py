@@ -20,6 +20,7 @@ from laborwatch.match.korean import korean_key
 from laborwatch.match.normalise import BODY_TYPES, COUNTRY_WORDS, Token, skeleton
 
 SPELLING_MIN = 0.9
+_VOWELS = frozenset("aeiou")
 LONG_WORD = 11  # from which two edits are allowed, one below
 DISTINCTIVE = 0.8  # token weight from which a word identifies a name
 SPELLING_MIN_LENGTH = 4  # shorter words must agree exactly or by romanisation
@@ -171,9 +172,14 @@ def _pair(
         # A Korean given name is a syllable or two: "Chihun" is not "Chun".
         return 0.0, ""
     shortest = min(len(first), len(second))
-    if first[0] != second[0] or abs(len(first) - len(second)) > 2 or shortest < 6:
-        # Misspellings keep the first letter ("Eiko" is not "Reyco"); a letter off
-        # in a short name is another name ("Zarin", "Zarif").
+    if (
+        (first[0] != second[0] and not {first[0], second[0]} <= _VOWELS)
+        or abs(len(first) - len(second)) > 2
+        or shortest < 6
+    ):
+        # Misspellings keep the first letter ("Eiko" is not "Reyco"), if not a vowel
+        # (Ebrahim, Ibrahim); a letter off in a short name is another name ("Zarin",
+        # "Zarif").
         return 0.0, ""
     similarity = JaroWinkler.normalized_similarity(first, second)
     # Jaro-Winkler rewards a shared beginning; the edit distance keeps "Mishin"

@@ -87,6 +87,8 @@ ABBREVIATIONS = {
     "exp": "export",
     "invest": "investment",
     "admin": "administration",
+    "org": "organization",
+    "orgn": "organization",
     "1st": "first",
     "2nd": "second",
     "3rd": "third",
@@ -116,6 +118,12 @@ CANONICAL = {
     "trade": "trading",
     "centre": "center",
     "commission": "committee",  # both translate 위원회 and the like
+    "organisation": "organization",
+    # A country's adjective is its name in a name: "Syrian" Commercial Bank.
+    "syrian": "syria",
+    "iranian": "iran",
+    "russian": "russia",
+    "chinese": "china",
     "airlines": "air",
     "airline": "air",
     "airways": "air",
@@ -158,6 +166,7 @@ _COUNTRY_PHRASES = re.compile(
 )
 _NON_WORD = re.compile(r"[^\w]+")
 _BRITISH_OUR = re.compile(r"our\b")
+_BRITISH_NCE = re.compile(r"nce\b")
 _C_NOT_CH = re.compile(r"c(?!h)")
 _Q = re.compile(r"q")
 _DOUBLED = re.compile(r"(.)\1+")
@@ -213,7 +222,8 @@ def words(name: str) -> list[str]:
 def loose(word: str) -> str:
     """A spelling transliterations share: "Alexey"/"Aleksei", "Sovcombank"/
     "Sovkombank", "Melli"/"Meli", "Qaterji"/"Katerji"."""
-    word = _BRITISH_OUR.sub("or", word.replace("ph", "f"))  # "Labour", "Labor"
+    # British spellings: "Labour", "Defence".
+    word = _BRITISH_NCE.sub("nse", _BRITISH_OUR.sub("or", word.replace("ph", "f")))
     return _DOUBLED.sub(r"\1", _consonants(word).replace("y", "i").replace("w", "v"))
 
 
