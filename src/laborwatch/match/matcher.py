@@ -15,7 +15,6 @@ import heapq
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
@@ -24,22 +23,17 @@ from rapidfuzz import fuzz
 from laborwatch.countries import country_code
 from laborwatch.lists.entry import ListEntry
 from laborwatch.match.align import (
-    DISTINCTIVE,
     NameTokens,
     align,
-    joined_key,
     pair_records,
 )
+from laborwatch.match.keys import acronym, index_keys, initials
 from laborwatch.match.korean import has_hangul, romanise_hangul
 from laborwatch.match.normalise import (
     COUNTRY_WORDS,
-    LEGAL_FORMS,
     NAME_COUNTRIES,
     Token,
-    loose,
-    skeleton,
     tokenise,
-    words,
 )
 from laborwatch.match.readings import ABJAD, readings
 
@@ -64,9 +58,6 @@ _PERSON = {"Person"}
 _KOREAN_COUNTRIES = {"KP", "KR"}
 _ROMANISED = {"McCune–Reischauer", "Revised Romanization", "translation"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_FUZZY_LENGTH = 5  # shortest spelling looked up with a letter left out
-_FUZZY_SHARE = 0.5  # a near spelling proposes a name, less than the same one does
-_NOT_INITIALS = frozenset("of and the de la el al".split())
 
 
 @dataclass(frozen=True)
@@ -147,10 +138,10 @@ class Matcher:
                     continue
                 name_number = len(self._names)
                 self._names.append(_Name(position, text, kind, NameTokens.of(tokens)))
-                for key in _index_keys(tokens, consonants=True):
+                for key in index_keys(tokens, consonants=True):
                     self._index[key].append(name_number)
-                for acronym in _initials(text):
-                    self._initials[acronym].append(name_number)
+                for letters in initials(text):
+                    self._initials[letters].append(name_number)
 
     def match(
         self, query: Query, *, limit: int = 5, threshold: float = DEFAULT_THRESHOLD
@@ -184,11 +175,11 @@ class Matcher:
                 found.append(
                     self._score(query, country, how, reading, name, similarity, detail)
                 )
-            acronym = _acronym(reading, how)
-            if acronym:
+            letters = acronym(reading, how)
+            if letters:
                 found += [
-                    self._initials_hit(query, country, acronym, name_number)
-                    for name_number in self._initials.get(acronym, ())
+                    self._initials_hit(query, country, letters, name_number)
+                    for name_number in self._initials.get(letters, ())
                 ]
             for entry, hit in found:
                 if hit.score >= threshold and (
@@ -212,7 +203,7 @@ class Matcher:
     def _candidates(self, tokens: tuple[Token, ...], consonants: bool) -> list[int]:
         """The names sharing most query weight, by a count over the index."""
         overlap: dict[int, float] = defaultdict(float)
-        for key, weight in _index_keys(tokens, consonants).items():
+        for key, weight in index_keys(tokens, consonants).items():
             postings = self._index.get(key, ())
             # A key shared by many names (a common given name) identifies little.
             share = weight / (1 + len(postings) / 1000)
@@ -364,37 +355,6 @@ def _other_facts(
     return score
 
 
-def _index_keys(tokens: tuple[Token, ...], consonants: bool) -> dict[str, float]:
-    """Index keys, with the weight a shared key counts for: the romanisation key of
-    each identifying token (all tokens when none identifies) and of adjacent pairs
-    joined; the transliteration-insensitive spelling and its one-letter deletions
-    (a typo or a doubled letter: "Meli", "Melli"); with ``consonants``, the
-    consonants alone."""
-    distinctive = [token for token in tokens if token.weight >= DISTINCTIVE] or list(
-        tokens
-    )
-    keys: dict[str, float] = {}
-    for token in distinctive:
-        keys[token.key] = token.weight
-        spelling = loose(token.text)
-        if len(spelling) >= _FUZZY_LENGTH:
-            for variant in _deletions(spelling):
-                keys.setdefault("~" + variant, token.weight * _FUZZY_SHARE)
-        elif len(spelling) >= 3:
-            keys.setdefault("~" + spelling, token.weight * _FUZZY_SHARE)
-        if consonants and len(skeleton(token.text)) >= 2:
-            keys.setdefault("#" + skeleton(token.text), token.weight * _FUZZY_SHARE)
-    for a, b in zip(tokens, tokens[1:], strict=False):
-        keys.setdefault(joined_key(a, b), max(a.weight, b.weight))
-    return keys
-
-
-@lru_cache(maxsize=65536)
-def _deletions(word: str) -> frozenset[str]:
-    """The word and each form of it with one letter left out."""
-    return frozenset([word, *(word[:i] + word[i + 1 :] for i in range(len(word)))])
-
-
 def _with_readings(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A list's names, and the romanised readings of those written in Hangul."""
     found = list(names)
@@ -431,28 +391,6 @@ def _query_country(country: str | None) -> str | None:
     if len(country.strip()) == 2:
         return country.strip().upper()
     return country_code(country)
-
-
-def _initials(name: str) -> set[str]:
-    """A listed name's initials, with and without its legal form, from three words."""
-    found = [word for word in words(name) if word not in _NOT_INITIALS]
-    if len(found) < 3:
-        return set()
-    initials = {"".join(word[0] for word in found)}
-    bare = [word for word in found if word not in LEGAL_FORMS]
-    if len(bare) >= 3:
-        initials.add("".join(word[0] for word in bare))
-    return initials
-
-
-def _acronym(reading: str, how: str) -> str | None:
-    """The reading as an acronym ("KKBC", "(MID)"), or None."""
-    text = reading.strip().replace(".", "")
-    if not 3 <= len(text) <= 8 or not text.isalpha() or not text.isascii():
-        return None
-    if text.isupper() or how == "in brackets":
-        return text.lower()
-    return None
 
 
 def _identifier_key(value: str) -> str:

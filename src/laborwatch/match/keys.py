@@ -1,0 +1,72 @@
+"""What a name is indexed and looked up by: keys of its tokens, and its initials.
+
+A query finds the names that share a key with it (`index_keys`): a token's
+romanisation key, its transliteration-insensitive spelling with each letter left out
+(a typo or a doubled letter still finds the name), its consonants (for a query read
+from Arabic or Persian script), and the keys of adjacent tokens joined. An acronym
+finds the names whose initials it is (`initials`, `acronym`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from laborwatch.match.align import DISTINCTIVE, joined_key
+from laborwatch.match.normalise import LEGAL_FORMS, Token, loose, skeleton, words
+
+_FUZZY_LENGTH = 5  # shortest spelling looked up with a letter left out
+_FUZZY_SHARE = 0.5  # a near spelling proposes a name, less than the same one does
+_NOT_INITIALS = frozenset(["of", "and", "the", "de", "la", "el", "al"])
+
+
+def index_keys(tokens: tuple[Token, ...], consonants: bool) -> dict[str, float]:
+    """Index keys, with the weight a shared key counts for: the romanisation key of
+    each identifying token (all tokens when none identifies) and of adjacent pairs
+    joined; the transliteration-insensitive spelling and its one-letter deletions
+    (a typo or a doubled letter: "Meli", "Melli"); with ``consonants``, the
+    consonants alone."""
+    distinctive = [token for token in tokens if token.weight >= DISTINCTIVE] or list(
+        tokens
+    )
+    keys: dict[str, float] = {}
+    for token in distinctive:
+        keys[token.key] = token.weight
+        spelling = loose(token.text)
+        if len(spelling) >= _FUZZY_LENGTH:
+            for variant in _deletions(spelling):
+                keys.setdefault("~" + variant, token.weight * _FUZZY_SHARE)
+        elif len(spelling) >= 3:
+            keys.setdefault("~" + spelling, token.weight * _FUZZY_SHARE)
+        if consonants and len(skeleton(token.text)) >= 2:
+            keys.setdefault("#" + skeleton(token.text), token.weight * _FUZZY_SHARE)
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        keys.setdefault(joined_key(a, b), max(a.weight, b.weight))
+    return keys
+
+
+@lru_cache(maxsize=65536)
+def _deletions(word: str) -> frozenset[str]:
+    """The word and each form of it with one letter left out."""
+    return frozenset([word, *(word[:i] + word[i + 1 :] for i in range(len(word)))])
+
+
+def initials(name: str) -> set[str]:
+    """A listed name's initials, with and without its legal form, from three words."""
+    found = [word for word in words(name) if word not in _NOT_INITIALS]
+    if len(found) < 3:
+        return set()
+    initials = {"".join(word[0] for word in found)}
+    bare = [word for word in found if word not in LEGAL_FORMS]
+    if len(bare) >= 3:
+        initials.add("".join(word[0] for word in bare))
+    return initials
+
+
+def acronym(reading: str, how: str) -> str | None:
+    """The reading as an acronym ("KKBC", "(MID)"), or None."""
+    text = reading.strip().replace(".", "")
+    if not 3 <= len(text) <= 8 or not text.isalpha() or not text.isascii():
+        return None
+    if text.isupper() or how == "in brackets":
+        return text.lower()
+    return None
