@@ -119,6 +119,7 @@ CANONICAL = {
     "centre": "center",
     "commission": "committee",  # both translate 위원회 and the like
     "organisation": "organization",
+    "room": "office",  # 호실: "Room 39", "Office 39"
     # A country's adjective is its name in a name: "Syrian" Commercial Bank.
     "syrian": "syria",
     "iranian": "iran",
@@ -158,6 +159,11 @@ _COUNTRY_PHRASE_WORDS = {
     "iri": "iran",
     "syrian arab republic": "syria",
     "russian federation": "russia",
+    # The ruling party is named with North Korean bodies as their state is.
+    "workers party of korea": "korea",
+    "korean workers party": "korea",
+    "wpk": "korea",
+    "kwp": "korea",
 }
 _COUNTRY_PHRASES = re.compile(
     r"\b(?:"
