@@ -12,7 +12,10 @@ Sentences come from three kinds of real text, split as laborwatch splits them:
   speak of labour.
 
 The pool is deterministic (seeded), so the annotations keyed by sentence id stay valid.
-Held-out documents are never opened.
+Held-out documents are never opened. A gathered text in ``training/sources`` that is
+held out, or shares more than 10 % of its 8-word shingles with a development
+document, stops the build (``training_guard.py``), unless it is one of the sources
+recorded in ``training/known_overlaps.tsv``, trained on before the guard existed.
 """
 
 from __future__ import annotations
@@ -25,12 +28,15 @@ import re
 import sys
 from pathlib import Path
 
+from training_guard import new_leaks
+
 from laborwatch.documents import Document
 from laborwatch.extract.sentences import split_sentences
 
 csv.field_size_limit(sys.maxsize)
 
 _DOL_ACTIONS = 6
+KNOWN_OVERLAPS = Path(__file__).resolve().parents[1] / "training" / "known_overlaps.tsv"
 
 _LABOUR_WORDS = re.compile(
     r"\b(forced|slave|slavery|traffick|bond|debt|passport|wage|recruit|fee|child|"
@@ -211,6 +217,10 @@ def main() -> None:
     parser.add_argument("--wikirate-per-statement", type=int, default=4)
     parser.add_argument("--sources", type=Path, default=Path("training/sources"))
     args = parser.parse_args()
+    leaks = new_leaks(args.sources.glob("*.txt"), args.data, KNOWN_OVERLAPS)
+    if leaks:
+        # Before anything is written: the pools on disk stay as they were.
+        raise SystemExit(f"Error: {leaks[0].message()}")
     extra = source_rows(args.sources)
     extra_out = args.out.with_name("pool-sources.jsonl")
     with extra_out.open("w", encoding="utf-8") as out:
