@@ -1,7 +1,7 @@
 """Split the real Korean training texts into sentences, as laborwatch reads them.
 
-    python scripts/split_korean_sources.py            # writes training/korean/sentences.jsonl
-    python scripts/split_korean_sources.py --check    # labels.jsonl still matches the split
+    python scripts/split_korean_sources.py > sentences.jsonl   # rows to annotate
+    python scripts/split_korean_sources.py --check              # labels.jsonl matches the split
 
 Texts: ``training/korean/sources/<id>.txt`` (four header lines: SOURCE, TITLE, DATE,
 LICENCE; a blank line; the Korean excerpt). Sentences are split by
@@ -89,12 +89,8 @@ def main() -> None:
             )
         print(f"labels.jsonl matches the split: {len(rows)} sentences")
         return
-    out = KOREAN / "sentences.jsonl"
-    out.write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
-        encoding="utf-8",
-    )
-    print(f"{len(rows)} sentences from {len({r['doc'] for r in rows})} texts -> {out}")
+    for row in rows:
+        print(json.dumps(row, ensure_ascii=False))
 
 
 if __name__ == "__main__":
