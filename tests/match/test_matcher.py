@@ -101,3 +101,31 @@ def test_weak_alias_counts_less(matcher: Matcher) -> None:
     (hit, *_) = matcher.match(Query("Daesong Bank"), threshold=0)
     assert hit.entry_id == "12312"
     assert "weak alias" in {feature.name for feature in hit.features} or hit.score < 1
+
+
+@pytest.mark.parametrize(
+    "programme",
+    [
+        "DPRK3",  # OFAC
+        "DPRK-NKSPEA",  # OFAC
+        "PRK",  # the EU's regime code
+        "The Democratic People's Republic of Korea (Sanctions) (EU Exit) "
+        "Regulations 2019",  # the UK's regime
+    ],
+)
+def test_every_north_korea_programme_makes_an_entry_without_country_north_korean(
+    programme: str,
+) -> None:
+    from laborwatch.lists.entry import ListEntry
+
+    entry = ListEntry(
+        entry_id="1", schema="Company", name="Korea Daesong Bank", programs=(programme,)
+    )
+    matcher = Matcher([("some_list", entry)])
+    # A South Korean supplier of the same name: a look-alike, as for a listed KP.
+    (hit,) = matcher.match(Query("Korea Daesong Bank", country="KR"), threshold=0)
+    conflict = {f.name: f for f in hit.features}["country conflict"]
+    assert conflict.detail["list"] == ["KP"]
+    assert hit.score == pytest.approx(0.6)
+    # And its name is compared as Korean: another romanisation finds it.
+    assert matcher.match(Query("Taesung Bank"))
