@@ -129,3 +129,30 @@ def test_every_north_korea_programme_makes_an_entry_without_country_north_korean
     assert hit.score == pytest.approx(0.6)
     # And its name is compared as Korean: another romanisation finds it.
     assert matcher.match(Query("Taesung Bank"))
+
+
+@pytest.mark.parametrize(
+    ("country", "feature"),
+    [
+        ("XX", None),  # no country: counts neither way, as "Korea" alone does
+        ("Korea", None),
+        ("UK", "country"),  # the United Kingdom's reserved code is GB
+        ("gb", "country"),
+        ("United Kingdom", "country"),
+        ("FR", "country conflict"),
+    ],
+)
+def test_query_country_is_read_as_a_country_or_not_at_all(
+    country: str, feature: str | None
+) -> None:
+    from laborwatch.lists.entry import ListEntry
+
+    entry = ListEntry(
+        entry_id="1", schema="Company", name="Albion Shipping", countries=("GB",)
+    )
+    (hit,) = Matcher([("some_list", entry)]).match(
+        Query("Albion Shipping", country=country), threshold=0
+    )
+    names = {f.name for f in hit.features} & {"country", "country conflict"}
+    assert names == ({feature} if feature else set())
+    assert hit.score == (0.75 if feature == "country conflict" else 1.0)

@@ -391,11 +391,8 @@ def _countries(entry: ListEntry) -> tuple[str, ...]:
 
 def _query_country(country: str | None) -> str | None:
     """An ISO code for the query's country; None for one that names no country
-    ("Korea" alone is neither North nor South)."""
-    if not country or not country.strip():
-        return None
-    if len(country.strip()) == 2:
-        return country.strip().upper()
+    ("Korea" alone is neither North nor South, "XX" is no code): it counts neither
+    way. "UK" is GB, as the lists write it."""
     return country_code(country)
 
 
