@@ -156,3 +156,16 @@ def test_query_country_is_read_as_a_country_or_not_at_all(
     names = {f.name for f in hit.features} & {"country", "country conflict"}
     assert names == ({feature} if feature else set())
     assert hit.score == (0.75 if feature == "country conflict" else 1.0)
+
+
+def test_every_way_a_query_is_read_is_documented() -> None:
+    from laborwatch.match.readings import readings
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text()
+    documented = docs.split("- `reading`:", 1)[1].split("\n- ", 1)[0]
+    names = ["대성총국", "Che 2 Kyongje Wiwonhoe", "Банк Россия", "بانک ملی"]
+    names.append("X (KKBC)")
+    hows = {how for name in names for how, _ in readings(name)} - {"as written"}
+    assert hows >= {"transliterated", "words translated", "in brackets"}
+    for how in hows:
+        assert f"`{how}`" in documented, how
