@@ -21,6 +21,7 @@ _LIST_FORMS = {
     "west bank": "PS",
     "gaza": "PS",
     "kosovo": "XK",
+    "xk": "XK",  # Kosovo's user-assigned code, which the lists use; not in ISO 3166
     "region: crimea": "UA",
     "crimea": "UA",
 }

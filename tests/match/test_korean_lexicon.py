@@ -140,3 +140,13 @@ def test_both_kinds_are_well_stocked() -> None:
 
 def test_a_stray_accent_is_not_a_syllable() -> None:
     assert translate_hangul("\u0301대성", lambda piece: piece) is None
+
+
+def test_long_word_of_lexicon_pieces_is_segmented_in_linear_time() -> None:
+    # Every piece is a lexicon word, each looked up in turn: counting the word's
+    # syllables per lookup made this quadratic (4 s for 10,000 characters).
+    word = "은행" * 5000
+    started = time.perf_counter()
+    reading = translate_hangul(word, lambda piece: "x")
+    assert reading is not None and reading.split() == ["bank"] * 5000
+    assert time.perf_counter() - started < 1

@@ -101,3 +101,71 @@ def test_weak_alias_counts_less(matcher: Matcher) -> None:
     (hit, *_) = matcher.match(Query("Daesong Bank"), threshold=0)
     assert hit.entry_id == "12312"
     assert "weak alias" in {feature.name for feature in hit.features} or hit.score < 1
+
+
+@pytest.mark.parametrize(
+    "programme",
+    [
+        "DPRK3",  # OFAC
+        "DPRK-NKSPEA",  # OFAC
+        "PRK",  # the EU's regime code
+        "The Democratic People's Republic of Korea (Sanctions) (EU Exit) "
+        "Regulations 2019",  # the UK's regime
+    ],
+)
+def test_every_north_korea_programme_makes_an_entry_without_country_north_korean(
+    programme: str,
+) -> None:
+    from laborwatch.lists.entry import ListEntry
+
+    entry = ListEntry(
+        entry_id="1", schema="Company", name="Korea Daesong Bank", programs=(programme,)
+    )
+    matcher = Matcher([("some_list", entry)])
+    # A South Korean supplier of the same name: a look-alike, as for a listed KP.
+    (hit,) = matcher.match(Query("Korea Daesong Bank", country="KR"), threshold=0)
+    conflict = {f.name: f for f in hit.features}["country conflict"]
+    assert conflict.detail["list"] == ["KP"]
+    assert hit.score == pytest.approx(0.6)
+    # And its name is compared as Korean: another romanisation finds it.
+    assert matcher.match(Query("Taesung Bank"))
+
+
+@pytest.mark.parametrize(
+    ("country", "feature"),
+    [
+        ("XX", None),  # no country: counts neither way, as "Korea" alone does
+        ("Korea", None),
+        ("UK", "country"),  # the United Kingdom's reserved code is GB
+        ("gb", "country"),
+        ("United Kingdom", "country"),
+        ("FR", "country conflict"),
+    ],
+)
+def test_query_country_is_read_as_a_country_or_not_at_all(
+    country: str, feature: str | None
+) -> None:
+    from laborwatch.lists.entry import ListEntry
+
+    entry = ListEntry(
+        entry_id="1", schema="Company", name="Albion Shipping", countries=("GB",)
+    )
+    (hit,) = Matcher([("some_list", entry)]).match(
+        Query("Albion Shipping", country=country), threshold=0
+    )
+    names = {f.name for f in hit.features} & {"country", "country conflict"}
+    assert names == ({feature} if feature else set())
+    assert hit.score == (0.75 if feature == "country conflict" else 1.0)
+
+
+def test_every_way_a_query_is_read_is_documented() -> None:
+    from laborwatch.match.readings import readings
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text()
+    documented = docs.split("- `reading`:", 1)[1].split("\n- ", 1)[0]
+    names = ["대성총국", "Che 2 Kyongje Wiwonhoe", "Банк Россия", "بانک ملی"]
+    names.append("X (KKBC)")
+    hows = {how for name in names for how, _ in readings(name)} - {"as written"}
+    assert hows >= {"transliterated", "words translated", "in brackets"}
+    for how in hows:
+        assert f"`{how}`" in documented, how

@@ -3,11 +3,19 @@ characters, Hangul and combining marks included, and never an exception."""
 
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from laborwatch.match.korean import has_hangul, korean_key, romanise_hangul
-from laborwatch.match.normalise import COMMON_WORDS, LEGAL_FORMS, SEMI_COMMON, tokenise
+from laborwatch.match.normalise import (
+    BODY_TYPES,
+    COMMON_WORDS,
+    COUNTRY_WORDS,
+    LEGAL_FORMS,
+    SEMI_COMMON,
+    tokenise,
+)
 
 SMALL = settings(max_examples=100, deadline=None)
 
@@ -45,21 +53,41 @@ def test_tokenise_never_raises_and_keeps_only_words(name: str) -> None:
     for token in tokenise(name):
         assert token.text and not any(char.isspace() for char in token.text)
         assert token.text not in LEGAL_FORMS
-        assert token.weight == (
-            0.8
-            if token.text in SEMI_COMMON
-            else 0.3
-            if token.text in COMMON_WORDS
-            else 1.0
-        )
+        assert token.weight == _weight(token.text)
         assert token.key == korean_key(token.text)
+
+
+def _weight(text: str) -> float:
+    """A token's weight, which its folded text alone decides."""
+    if text in SEMI_COMMON:
+        return 0.8
+    if text in BODY_TYPES:
+        return 0.6
+    if text in COMMON_WORDS or text in COUNTRY_WORDS:
+        return 0.3
+    return 1.0
 
 
 @SMALL
 @given(name=_ANY)
 def test_tokenise_is_idempotent(name: str) -> None:
-    texts = [token.text for token in tokenise(name)]
-    assert [token.text for token in tokenise(" ".join(texts))] == texts
+    tokens = [(token.text, token.weight) for token in tokenise(name)]
+    again = tokenise(" ".join(text for text, _ in tokens))
+    assert [(token.text, token.weight) for token in again] == tokens
+
+
+@pytest.mark.parametrize(
+    ("variant", "word"),
+    [
+        ("Banking", "Bank"),
+        ("Room", "Office"),
+        ("Centre", "Center"),
+        ("Trade", "Trading"),
+    ],
+)
+def test_a_word_and_its_variant_weigh_the_same(variant: str, word: str) -> None:
+    # "Daesong Banking" and "Daesong Bank" are one name, and score as one.
+    assert tokenise(f"Daesong {variant}") == tokenise(f"Daesong {word}")
 
 
 @SMALL

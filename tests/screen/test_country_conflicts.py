@@ -87,3 +87,29 @@ def test_look_alikes_in_other_countries_are_at_most_low(
     assert in_north_korea["level"] == "high"
     same_identifier = rows["Korea Kwangson Banking Corp"]
     assert same_identifier["level"] == "high"
+
+
+def test_south_korean_look_alike_of_an_eu_entry_without_country_is_low(
+    database_url: str, tmp_path: Path
+) -> None:
+    # The EU's North Korea regime is "PRK"; many of its entries give no country.
+    eu = tmp_path / "eu.xml"
+    eu.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<export xmlns="http://eu.europa.ec/fpi/fsd/export" '
+        'generationDate="2026-10-01T10:00:00.000+02:00" globalFileId="1">\n'
+        '<sanctionEntity logicalId="1" euReferenceNumber="EU.1.1">\n'
+        '<regulation programme="PRK"/><subjectType code="enterprise"/>\n'
+        '<nameAlias wholeName="Korea Daesong Bank" strong="true" logicalId="2"/>\n'
+        "</sanctionEntity>\n</export>\n",
+        encoding="utf-8",
+    )
+    suppliers = tmp_path / "suppliers.csv"
+    suppliers.write_text("name,country\nKorea Daesong Bank Co,KR\n")
+    loaded = run_cli("--db", database_url, "lists", "load", str(eu))
+    assert loaded.returncode == 0, loaded.stderr
+    result = run_cli("--db", database_url, "screen", str(suppliers), "--json")
+    assert result.returncode == 0, result.stderr
+    (row,) = json.loads(result.stdout)["rows"]
+    assert row["level"] in ("low", "none"), row["reasons"]
+    assert "caatsa_321b" not in row["rules"]

@@ -15,6 +15,9 @@ from laborwatch.match.align import DISTINCTIVE, joined_key
 from laborwatch.match.normalise import LEGAL_FORMS, Token, loose, skeleton, words
 
 _FUZZY_LENGTH = 5  # shortest spelling looked up with a letter left out
+# Longest spelling looked up with a letter left out: a word's deletions are its
+# length squared in characters, and no name's word comes near this.
+_FUZZY_MAX_LENGTH = 40
 _FUZZY_SHARE = 0.5  # a near spelling proposes a name, less than the same one does
 _NOT_INITIALS = frozenset(["of", "and", "the", "de", "la", "el", "al"])
 
@@ -32,7 +35,7 @@ def index_keys(tokens: tuple[Token, ...], consonants: bool) -> dict[str, float]:
     for token in distinctive:
         keys[token.key] = token.weight
         spelling = loose(token.text)
-        if len(spelling) >= _FUZZY_LENGTH:
+        if _FUZZY_LENGTH <= len(spelling) <= _FUZZY_MAX_LENGTH:
             for variant in _deletions(spelling):
                 keys.setdefault("~" + variant, token.weight * _FUZZY_SHARE)
         elif len(spelling) >= 3:

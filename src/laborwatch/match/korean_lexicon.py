@@ -85,6 +85,7 @@ def _segment(word: str, lexicon: Lexicon) -> list[tuple[str, str | None]]:
     to romanise), however long. Time is linear in the word for a fixed lexicon.
     """
     size = len(word)
+    syllables = len(_HANGUL.findall(word))  # a stray accent is no syllable
     # best[i][unknown]: score (covered, -pieces) of word[:i] and its last piece
     best: list[list[_State | None]] = [[None, None] for _ in range(size + 1)]
     best[0][0] = ((0, 0), 0, False, None)
@@ -101,7 +102,7 @@ def _segment(word: str, lexicon: Lexicon) -> list[tuple[str, str | None]]:
                 continue
             (covered, count), _, _, _ = state
             for end in range(start + 1, min(size, start + lexicon.longest) + 1):
-                english = _known(word, start, end, lexicon)
+                english = _known(word, start, end, syllables, lexicon)
                 if english is not None:
                     score = (covered + end - start, count - 1)
                     offer(end, False, (score, start, was_unknown, english))
@@ -127,8 +128,11 @@ def _better(states: list[_State | None]) -> bool:
     return unknown is not None and unknown[0] > known[0]
 
 
-def _known(word: str, start: int, end: int, lexicon: Lexicon) -> str | None:
-    """The English of ``word[start:end]`` if it may be used as a piece there."""
+def _known(
+    word: str, start: int, end: int, syllables: int, lexicon: Lexicon
+) -> str | None:
+    """The English of ``word[start:end]`` if it may be used as a piece there
+    (``syllables``: the word's Hangul syllables, counted once by the caller)."""
     piece = word[start:end]
     if piece in lexicon.names:
         return lexicon.names[piece]
@@ -138,7 +142,6 @@ def _known(word: str, start: int, end: int, lexicon: Lexicon) -> str | None:
     # suffix, never a piece inside a name: 대성총국 is not 대+성(ministry)+총국.
     # A two-syllable word ending in one (대성) is most likely a name, so the
     # suffix needs a stem of two syllables or more (외무성, 군수공업부).
-    syllables = len(_HANGUL.findall(word))  # a stray accent is no syllable
     if len(piece) == 1 and syllables > 1 and (end != len(word) or syllables < 3):
         return None
     return lexicon.words[piece]

@@ -58,6 +58,10 @@ _PERSON = {"Person"}
 _KOREAN_COUNTRIES = {"KP", "KR"}
 _ROMANISED = {"McCune–Reischauer", "Revised Romanization", "translation"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# How the publishers name their North Korea programmes: OFAC "DPRK", "DPRK3",
+# "DPRK-NKSPEA", "NKSPEA"; the UN "DPRK"; the EU "PRK"; the UK "The Democratic
+# People's Republic of Korea (Sanctions) ... Regulations".
+_NORTH_KOREA_PROGRAMME = re.compile(r"DPRK|NKSPEA|KOREA|\bPRK\b")
 
 
 @dataclass(frozen=True)
@@ -364,32 +368,31 @@ def _with_readings(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return found
 
 
+def north_korea_programme(programs: tuple[str, ...] | list[str]) -> bool:
+    """Whether one of the programmes is a North Korea sanctions programme."""
+    return any(_NORTH_KOREA_PROGRAMME.search(program.upper()) for program in programs)
+
+
 def _is_korean(entry: ListEntry) -> bool:
-    return bool(set(entry.countries) & _KOREAN_COUNTRIES) or any(
-        "DPRK" in program.upper() or "KOREA" in program.upper()
-        for program in entry.programs
+    return bool(set(entry.countries) & _KOREAN_COUNTRIES) or north_korea_programme(
+        entry.programs
     )
 
 
 def _countries(entry: ListEntry) -> tuple[str, ...]:
-    """The entry's countries; North Korea for a DPRK programme entry that gives none."""
+    """The entry's countries; North Korea for a North Korea programme entry that
+    gives none."""
     if entry.countries:
         return entry.countries
-    if any(
-        "DPRK" in program.upper() or "NKSPEA" in program.upper()
-        for program in entry.programs
-    ):
+    if north_korea_programme(entry.programs):
         return ("KP",)
     return ()
 
 
 def _query_country(country: str | None) -> str | None:
     """An ISO code for the query's country; None for one that names no country
-    ("Korea" alone is neither North nor South)."""
-    if not country or not country.strip():
-        return None
-    if len(country.strip()) == 2:
-        return country.strip().upper()
+    ("Korea" alone is neither North nor South, "XX" is no code): it counts neither
+    way. "UK" is GB, as the lists write it."""
     return country_code(country)
 
 

@@ -201,6 +201,8 @@ def tokenise(name: str) -> tuple[Token, ...]:
         word = ABBREVIATIONS.get(word, word)
         if word in LEGAL_FORMS:
             continue
+        # Weighed as its one form: "Banking" weighs what "Bank" does.
+        word = CANONICAL.get(word, word)
         if word in SEMI_COMMON:
             weight = 0.8
         elif word in BODY_TYPES:
@@ -209,7 +211,6 @@ def tokenise(name: str) -> tuple[Token, ...]:
             weight = 0.3
         else:
             weight = 1.0
-        word = CANONICAL.get(word, word)
         tokens.append(Token.of(word, korean_key(word), weight))
     return tuple(tokens)
 

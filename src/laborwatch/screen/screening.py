@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from laborwatch.match import Feature, Hit, Query
+from laborwatch.match.matcher import north_korea_programme
 from laborwatch.screen.config import LEVELS
 from laborwatch.screen.context import (
     ScreeningContext,
@@ -240,7 +241,7 @@ def _rules(row: SupplierRow, context: ScreeningContext, result: Screening) -> No
         if row.country == "KP":
             why = "the supplier is in North Korea"
         elif any(
-            ("KP" in hit["countries"] or _korean_program(hit["programs"]))
+            ("KP" in hit["countries"] or north_korea_programme(hit["programs"]))
             and not hit.get("country_conflict")
             for hit in result.sanctions_hits
         ):
@@ -276,14 +277,6 @@ def _rules(row: SupplierRow, context: ScreeningContext, result: Screening) -> No
                 rules["uflpa_level"],
                 f"UFLPA: {why}; goods made wholly or partly in Xinjiang are presumed made with forced labour",
             )
-
-
-def _korean_program(programs: list[str]) -> bool:
-    return any(
-        mark in program.upper()
-        for program in programs
-        for mark in ("DPRK", "KOREA", "PRK")
-    )
 
 
 def _evidence(row: SupplierRow, context: ScreeningContext, result: Screening) -> None:
