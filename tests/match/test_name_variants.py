@@ -254,3 +254,9 @@ def test_scripts_and_transliterations(
 @pytest.mark.parametrize("query", ["Gennady Timoshenko", "Alexei Millerov"])
 def test_a_similar_surname_is_another_person(matcher: Matcher, query: str) -> None:
     assert matcher.match(Query(query, schema="Person")) == []
+
+
+def test_a_short_identifier_proves_nothing(matcher: Matcher) -> None:
+    hits = matcher.match(Query("Kim Jong-eun", identifiers=("069",)), threshold=0)
+    named = {feature.name for hit in hits for feature in hit.features}
+    assert "identifier" not in named

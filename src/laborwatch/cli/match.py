@@ -55,8 +55,8 @@ def match_command(
     identifier: Annotated[
         list[str] | None,
         typer.Option(
-            help="An identifier (registration, tax, IMO, passport number); one the "
-            "entry lists makes a match. Repeatable."
+            help="An identifier (registration, tax, IMO, passport number) of five "
+            "characters or more; one the entry lists makes a match. Repeatable."
         ),
     ] = None,
     address: Annotated[

@@ -46,6 +46,7 @@ CANDIDATE_SHARE = 0.2  # of the best overlap, below which a name is not aligned
 INITIALS_SCORE = 0.6
 INITIALS_WITH_COUNTRY = 0.7
 IDENTIFIER_SCORE = 0.95  # a listed identifier the query gives: the same entity
+MIN_IDENTIFIER = 5  # characters an identifier needs to count
 ADDRESS_AGREES = 80  # rapidfuzz token-set ratio from which two addresses agree
 PENALTIES = {
     "country conflict": 0.75,
@@ -335,7 +336,12 @@ def _other_facts(
             features.append(
                 Feature("birth date conflict", PENALTIES["birth date conflict"], detail)
             )
-    given = {_identifier_key(value) for value in query.identifiers} - {""}
+    # Short numbers collide by chance, as screening's identifier index says too.
+    given = {
+        key
+        for key in map(_identifier_key, query.identifiers)
+        if len(key) >= MIN_IDENTIFIER
+    }
     listed = {_identifier_key(value): kind for kind, value in entry.identifiers}
     shared = sorted(given & set(listed))
     if shared:
