@@ -256,7 +256,12 @@ def test_a_similar_surname_is_another_person(matcher: Matcher, query: str) -> No
     assert matcher.match(Query(query, schema="Person")) == []
 
 
-def test_a_short_identifier_proves_nothing(matcher: Matcher) -> None:
-    hits = matcher.match(Query("Kim Jong-eun", identifiers=("069",)), threshold=0)
+def test_a_short_identifier_proves_nothing() -> None:
+    entry = ListEntry(
+        "1", "Company", "SINO STAR TRADING", identifiers=(("Registration", "0691"),)
+    )
+    matcher = Matcher([("us_ofac_sdn", entry)])
+    hits = matcher.match(Query("Star Shipping", identifiers=("0691",)), threshold=0)
     named = {feature.name for hit in hits for feature in hit.features}
     assert "identifier" not in named
+    assert all(hit.score < 0.65 for hit in hits)
