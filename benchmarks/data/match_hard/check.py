@@ -23,6 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 from laborwatch.lists import load_list
+from laborwatch.lists.entry import ListEntry
 
 HERE = Path(__file__).resolve().parent
 VARIANTS = {
@@ -61,6 +62,39 @@ def folded_forms(name: str) -> set[str]:
     return {" ".join(words), "".join(words), " ".join(sorted(words))}
 
 
+def add_list_arguments(parser: argparse.ArgumentParser) -> None:
+    """--ofac and --un: the lists the set was written for."""
+    parser.add_argument("--ofac", type=Path, default=Path("/tmp/ofac_joined"))
+    parser.add_argument(
+        "--un",
+        type=Path,
+        default=HERE.parents[3]
+        / "shared"
+        / "data"
+        / "lists"
+        / "un"
+        / "UN_consolidated_2026-02-27.xml",
+    )
+
+
+def load_listed(ofac: Path, un: Path) -> tuple[dict[str, ListEntry], dict[str, str]]:
+    """Every entry by ``list_id:entry_id``, and each folded form of every listed
+    name with the first entry that has it."""
+    lists = {"us_ofac_sdn": load_list(ofac), "un_sc_consolidated": load_list(un)}
+    entries = {
+        f"{list_id}:{e.entry_id}": e
+        for list_id, loaded in lists.items()
+        for e in loaded.entries
+    }
+    forms: dict[str, str] = {}
+    for key, e in entries.items():
+        for name in (e.name, *e.aliases, *e.weak_aliases):
+            for form in folded_forms(name):
+                if form:
+                    forms.setdefault(form, key)
+    return entries, forms
+
+
 def md5_split(text: str) -> str:
     return (
         "tune"
@@ -71,29 +105,9 @@ def md5_split(text: str) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--ofac", type=Path, default=Path("/tmp/ofac_joined"))
-    parser.add_argument(
-        "--un",
-        type=Path,
-        default=Path("/work/shared/data/lists/un/UN_consolidated_2026-02-27.xml"),
-    )
+    add_list_arguments(parser)
     args = parser.parse_args()
-
-    lists = {
-        "us_ofac_sdn": load_list(args.ofac),
-        "un_sc_consolidated": load_list(args.un),
-    }
-    entries = {
-        f"{list_id}:{e.entry_id}": e
-        for list_id, loaded in lists.items()
-        for e in loaded.entries
-    }
-    listed_forms: dict[str, str] = {}
-    for key, e in entries.items():
-        for name in (e.name, *e.aliases, *e.weak_aliases):
-            for form in folded_forms(name):
-                if form:
-                    listed_forms.setdefault(form, key)
+    entries, listed_forms = load_listed(args.ofac, args.un)
 
     errors: list[str] = []
     warnings: list[str] = []

@@ -18,9 +18,16 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from check import KINDS, REGIONS, SCHEMAS, VARIANTS, fold, folded_forms
-
-from laborwatch.lists import load_list
+from check import (
+    KINDS,
+    REGIONS,
+    SCHEMAS,
+    VARIANTS,
+    add_list_arguments,
+    fold,
+    folded_forms,
+    load_listed,
+)
 
 HERE = Path(__file__).resolve().parent
 
@@ -32,28 +39,9 @@ def read(name: str) -> list[dict[str, str]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--ofac", type=Path, default=Path("/tmp/ofac_joined"))
-    parser.add_argument(
-        "--un",
-        type=Path,
-        default=Path("/work/shared/data/lists/un/UN_consolidated_2026-02-27.xml"),
-    )
+    add_list_arguments(parser)
     args = parser.parse_args()
-    lists = {
-        "us_ofac_sdn": load_list(args.ofac),
-        "un_sc_consolidated": load_list(args.un),
-    }
-    entries = {
-        f"{list_id}:{e.entry_id}": e
-        for list_id, loaded in lists.items()
-        for e in loaded.entries
-    }
-    listed: dict[str, str] = {}
-    for key, e in entries.items():
-        for name in (e.name, *e.aliases, *e.weak_aliases):
-            for form in folded_forms(name):
-                if form:
-                    listed.setdefault(form, key)
+    entries, listed = load_listed(args.ofac, args.un)
     # The first set was used to tune the matcher; a fresh query must be new.
     first = {fold(r["query"]) for r in read("positives.csv") + read("negatives.csv")}
     errors: list[str] = []
