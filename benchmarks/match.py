@@ -30,6 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+import match_hard  # noqa: E402
 from rapidfuzz import fuzz, process, utils  # noqa: E402
 
 from laborwatch.lists import load_list  # noqa: E402
@@ -75,52 +76,17 @@ def wratio_ranker(entries: list[ListEntry]) -> Ranker:
 
 
 def logic_v2_ranker(entries: list[ListEntry]) -> tuple[Ranker, list[float]] | None:
-    try:
-        from followthemoney import model
-        from nomenklatura.matching import get_algorithm
-    except ImportError:
-        return None
-    algorithm = get_algorithm("logic-v2")
-    assert algorithm is not None
-    config = algorithm.default_config()
-    by_id = {}
-    for entry in entries:
-        entity = model.make_entity(
-            entry.schema
-            if entry.schema
-            in ("Person", "Organization", "Company", "Vessel", "Airplane")
-            else "LegalEntity"
-        )
-        entity.id = entry.entry_id
-        entity.add("name", entry.name)
-        entity.add("alias", list(entry.aliases) + list(entry.weak_aliases))
-        by_id[entry.entry_id] = entity
-    names = [
-        (name, entry.entry_id) for entry in entries for name, _kind in entry.names()
-    ]
-    choices = [name for name, _ in names]
+    """match_hard's logic-v2 ranker over one list, by name, with its scoring time."""
     scoring_seconds: list[float] = []
+    ranked = match_hard.logic_v2_ranker(
+        [("us_ofac_sdn", entry) for entry in entries], scoring_seconds
+    )
+    if ranked is None:
+        return None
+    rank_query = ranked
 
     def rank(name: str) -> list[tuple[str, float]]:
-        found = process.extract(
-            name,
-            choices,
-            scorer=fuzz.token_set_ratio,
-            processor=utils.default_process,
-            limit=60,
-        )
-        candidates = list(dict.fromkeys(names[index][1] for _, _, index in found))[:30]
-        query = model.make_entity("LegalEntity")
-        # A fresh id per query: nomenklatura caches name analysis by entity id.
-        query.id = f"query-{len(scoring_seconds)}"
-        query.add("name", name)
-        started = time.perf_counter()
-        scored = [
-            (entry_id, algorithm.compare(query, by_id[entry_id], config).score)
-            for entry_id in candidates
-        ]
-        scoring_seconds.append(time.perf_counter() - started)
-        return sorted(scored, key=lambda pair: -pair[1])
+        return [(key.split(":", 1)[1], score) for key, score in rank_query(Query(name))]
 
     return rank, scoring_seconds
 
@@ -245,8 +211,6 @@ def main() -> None:
         print(f"laborwatch/{peer}: {ratios}")
     if not args.no_hard:
         print("\nhard set: names as reports and supplier files write them")
-        import match_hard
-
         match_hard.run("all", details=False, peer=True)
 
 

@@ -107,7 +107,11 @@ def laborwatch_ranker(entries: list[tuple[str, ListEntry]]) -> Ranker:
     return rank
 
 
-def logic_v2_ranker(entries: list[tuple[str, ListEntry]]) -> Ranker | None:
+def logic_v2_ranker(
+    entries: list[tuple[str, ListEntry]], scoring_seconds: list[float] | None = None
+) -> Ranker | None:
+    """nomenklatura's logic-v2 over rapidfuzz's candidates; the time it spends
+    scoring each query is added to ``scoring_seconds`` when one is given."""
     try:
         from followthemoney import model
         from nomenklatura.matching import get_algorithm
@@ -147,10 +151,13 @@ def logic_v2_ranker(entries: list[tuple[str, ListEntry]]) -> Ranker | None:
         entity.add("name", query.name)
         if query.country:
             entity.add("country", query.country.lower(), quiet=True)
+        started = time.perf_counter()
         scored = [
             (entry_id, algorithm.compare(entity, by_id[entry_id], config).score)
             for entry_id in candidates[:30]
         ]
+        if scoring_seconds is not None:
+            scoring_seconds.append(time.perf_counter() - started)
         return sorted(scored, key=lambda pair: -pair[1])
 
     return rank
