@@ -131,17 +131,15 @@ CANONICAL = {
 }
 # The countries a word in a name points to: "Korea X Institute" is not an Iranian
 # institute, whatever else it shares with one.
+# Keys are token texts: "Chinese", "Russian", "Iranian" and "Syrian" reach here as
+# their country's name (`CANONICAL`), "Korean" and "Choson" as "korea".
 NAME_COUNTRIES = {
     "korea": frozenset({"KP", "KR"}),
     "china": frozenset({"CN", "HK", "MO", "TW"}),
-    "chinese": frozenset({"CN", "HK", "MO", "TW"}),
     "russia": frozenset({"RU"}),
-    "russian": frozenset({"RU"}),
     "rossii": frozenset({"RU"}),
     "iran": frozenset({"IR"}),
-    "iranian": frozenset({"IR"}),
     "syria": frozenset({"SY"}),
-    "syrian": frozenset({"SY"}),
     "japan": frozenset({"JP"}),
     "japanese": frozenset({"JP"}),
 }
