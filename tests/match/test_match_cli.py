@@ -93,3 +93,26 @@ def test_match_errors_are_one_line(database_url: str, tmp_path: Path) -> None:
     assert wrong.returncode == 1
     assert f"{bad}:1: no 'name' column" in wrong.stderr
     assert "Traceback" not in wrong.stderr
+
+
+def test_match_file_headers_are_folded_and_give_the_query_its_facts(
+    database_url: str, tmp_path: Path
+) -> None:
+    names = tmp_path / "names.csv"
+    names.write_text(
+        "Name,COUNTRY,Birth Date,identifier,Address\n"
+        "Taesong Bank,KP,1960,KP-12345,Pyongyang\n"
+    )
+    result = run_cli(
+        "--db", loaded(database_url), "match", "--file", str(names), "--json"
+    )
+    assert result.returncode == 0, result.stderr
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["query"] == {
+        "name": "Taesong Bank",
+        "schema": None,
+        "country": "KP",
+        "birth_date": "1960",
+        "address": "Pyongyang",
+        "identifiers": ["KP-12345"],
+    }

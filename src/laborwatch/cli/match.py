@@ -6,7 +6,6 @@ import csv
 import dataclasses
 import io
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -18,6 +17,7 @@ from rich.table import Table
 from laborwatch.cli.output import open_from, print_json, stdout
 from laborwatch.errors import LaborwatchError
 from laborwatch.match import DEFAULT_THRESHOLD, Hit, Matcher, Query
+from laborwatch.screen.suppliers import fold_header
 from laborwatch.store.lists import load_entries
 
 
@@ -126,20 +126,21 @@ def read_queries(path: Path) -> list[Query]:
     first = text.split("\n", 1)[0].lower()
     if path.suffix.lower() == ".csv" or "name" in [c.strip() for c in first.split(",")]:
         reader = csv.DictReader(io.StringIO(text))
-        fields = [_column(f) for f in reader.fieldnames or []]
+        fields = [fold_header(f) for f in reader.fieldnames or []]
         if "name" not in fields:
             raise LaborwatchError(
                 f"{path}:1: no 'name' column (found: {', '.join(fields)})"
             )
         queries = []
         for row in reader:
-            row = {_column(k): (v or "").strip() for k, v in row.items() if k}
+            # Headers folded as supplier files' are: "Birth Date", "birth-date".
+            row = {fold_header(k): (v or "").strip() for k, v in row.items() if k}
             queries.append(
                 Query(
                     row["name"],
                     row.get("schema") or None,
                     row.get("country") or None,
-                    birth_date=row.get("birth_date") or None,
+                    birth_date=row.get("birth date") or None,
                     address=row.get("address") or None,
                     identifiers=(row["identifier"],) if row.get("identifier") else (),
                 )
@@ -185,8 +186,3 @@ def explain(hit: Hit) -> str:
         elif feature.name != "hangul":  # the same as "reading", kept for scripts
             parts.append(feature.name)
     return "; ".join(parts)
-
-
-def _column(header: str) -> str:
-    """A header folded: "Birth Date", "birth-date" and "BIRTH_DATE" are one."""
-    return re.sub(r"[\s_-]+", "_", header.strip().lower())
