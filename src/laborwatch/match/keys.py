@@ -4,11 +4,13 @@ A query finds the names that share a key with it (`index_keys`): a token's
 romanisation key, its transliteration-insensitive spelling with each letter left out
 (a typo or a doubled letter still finds the name), its consonants (for a query read
 from Arabic or Persian script), and the keys of adjacent tokens joined. An acronym
-finds the names whose initials it is (`initials`, `acronym`).
+finds the names whose initials it is (`initials`, `acronym`). Identifiers are
+compared by `identifier_key`.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from laborwatch.match.align import DISTINCTIVE, joined_key
@@ -19,6 +21,8 @@ _FUZZY_LENGTH = 5  # shortest spelling looked up with a letter left out
 # length squared in characters, and no name's word comes near this.
 _FUZZY_MAX_LENGTH = 40
 _FUZZY_SHARE = 0.5  # a near spelling proposes a name, less than the same one does
+_NOT_IDENTIFIER = re.compile(r"[^0-9A-Z]")
+MIN_IDENTIFIER = 5  # characters an identifier needs to count: short ones collide
 _NOT_INITIALS = frozenset(["of", "and", "the", "de", "la", "el", "al"])
 
 
@@ -73,3 +77,8 @@ def acronym(reading: str, how: str) -> str | None:
     if text.isupper() or how == "in brackets":
         return text.lower()
     return None
+
+
+def identifier_key(value: str) -> str:
+    """An identifier without spaces, dashes or case: "IMO 123-4567" → "IMO1234567"."""
+    return _NOT_IDENTIFIER.sub("", value.upper())

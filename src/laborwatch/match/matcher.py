@@ -27,7 +27,13 @@ from laborwatch.match.align import (
     align,
     pair_records,
 )
-from laborwatch.match.keys import acronym, index_keys, initials
+from laborwatch.match.keys import (
+    MIN_IDENTIFIER,
+    acronym,
+    identifier_key,
+    index_keys,
+    initials,
+)
 from laborwatch.match.korean import has_hangul, romanise_hangul
 from laborwatch.match.normalise import (
     COUNTRY_WORDS,
@@ -46,7 +52,6 @@ CANDIDATE_SHARE = 0.2  # of the best overlap, below which a name is not aligned
 INITIALS_SCORE = 0.6
 INITIALS_WITH_COUNTRY = 0.7
 IDENTIFIER_SCORE = 0.95  # a listed identifier the query gives: the same entity
-MIN_IDENTIFIER = 5  # characters an identifier needs to count
 ADDRESS_AGREES = 80  # rapidfuzz token-set ratio from which two addresses agree
 PENALTIES = {
     "country conflict": 0.75,
@@ -336,13 +341,13 @@ def _other_facts(
             features.append(
                 Feature("birth date conflict", PENALTIES["birth date conflict"], detail)
             )
-    # Short numbers collide by chance, as screening's identifier index says too.
+    # Short numbers collide by chance (screening indexes identifiers the same way).
     given = {
         key
-        for key in map(_identifier_key, query.identifiers)
+        for key in map(identifier_key, query.identifiers)
         if len(key) >= MIN_IDENTIFIER
     }
-    listed = {_identifier_key(value): kind for kind, value in entry.identifiers}
+    listed = {identifier_key(value): kind for kind, value in entry.identifiers}
     shared = sorted(given & set(listed))
     if shared:
         score = max(score, IDENTIFIER_SCORE)
@@ -400,7 +405,3 @@ def _query_country(country: str | None) -> str | None:
     ("Korea" alone is neither North nor South, "XX" is no code): it counts neither
     way. "UK" is GB, as the lists write it."""
     return country_code(country)
-
-
-def _identifier_key(value: str) -> str:
-    return "".join(c for c in value.upper() if c.isalnum())

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from laborwatch.extract.vocabulary import goods_taxonomy
 from laborwatch.lists.entry import CountryGood, ListEntry
 from laborwatch.match import Matcher
+from laborwatch.match.keys import MIN_IDENTIFIER, identifier_key
 from laborwatch.store import Database
 from laborwatch.store.lists import (
     ListSummary,
@@ -59,7 +60,7 @@ def build_context(database: Database, config: dict[str, Any]) -> ScreeningContex
         for kind, value in entry.identifiers:
             # Indexed bare and with its kind: "1234567" and "IMO 1234567".
             for key in {identifier_key(value), identifier_key(f"{kind} {value}")}:
-                if len(key) >= 5:  # short numbers collide by chance
+                if len(key) >= MIN_IDENTIFIER:
                     identifiers[key].append((list_id, entry))
     return ScreeningContext(
         database=database,
@@ -76,11 +77,6 @@ def build_context(database: Database, config: dict[str, Any]) -> ScreeningContex
         north_korea_documents=north_korea,
         identifiers=dict(identifiers),
     )
-
-
-def identifier_key(value: str) -> str:
-    """An identifier without spaces, dashes or case: "IMO 123-4567" → "IMO1234567"."""
-    return re.sub(r"[^0-9A-Z]", "", value.upper())
 
 
 def _evidence_indexes(

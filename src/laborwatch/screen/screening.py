@@ -11,14 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from laborwatch.match import Feature, Hit, Query
+from laborwatch.match.keys import identifier_key
 from laborwatch.match.matcher import north_korea_programme
 from laborwatch.screen.config import LEVELS
-from laborwatch.screen.context import (
-    ScreeningContext,
-    document_summary,
-    goods_of,
-    identifier_key,
-)
+from laborwatch.screen.context import ScreeningContext, document_summary, goods_of
 from laborwatch.screen.places import xinjiang_place
 from laborwatch.screen.quotes import read_quotes
 from laborwatch.screen.suppliers import SupplierRow
