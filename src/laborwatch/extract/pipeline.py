@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from laborwatch.documents import Document, Sentence
-from laborwatch.extract.actors import find_actors
+from laborwatch.extract.actors import find_actors, merge_mentions
 from laborwatch.extract.attribution import find_dates, find_denial, find_sources
 from laborwatch.extract.classifier import classify
 from laborwatch.extract.evidence import (
@@ -42,9 +42,17 @@ from laborwatch.extract.sentences import (
 from laborwatch.extract.victims import find_victims
 
 # Bump when extraction changes what it finds; stored results carry it.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 ANALYSED_LANGUAGES = {"en", "ko"}
-_MONEY_KINDS_ALWAYS_KEPT = {"wage", "fee", "debt", "fine"}
+_MONEY_KINDS_ALWAYS_KEPT = {
+    "wage",
+    "fee",
+    "debt",
+    "fine",
+    "deduction",
+    "owed_wages",
+    "share",
+}
 # Text parsed at once; memory grows with it, so long documents go in sections.
 _SECTION_CHARS = 200_000
 _Fact = TypeVar("_Fact", Place, Good, Actor, DateMention)
@@ -74,16 +82,16 @@ def analyze(document: Document) -> Evidence:
         _analyze_section(document, offset, text, evidence, found)
     on_evidence = {indicator.span.sentence for indicator in evidence.indicators}
     country = _main_country(found.places)
-    if on_evidence:
-        evidence.places = [
-            place
-            for place in found.places
-            if place.span.sentence in on_evidence or place.country == country
-        ]
-        evidence.goods = found.goods
-        evidence.actors = [
-            actor for actor in found.actors if actor.span.sentence in on_evidence
-        ]
+    # Facts come from every sentence, so a missed indicator does not also lose
+    # the place or the wage; what each kind keeps outside evidence sentences is
+    # what its own sentence says of it.
+    evidence.places = [
+        place
+        for place in found.places
+        if place.span.sentence in on_evidence or place.country == country
+    ]
+    evidence.goods = found.goods
+    evidence.actors = merge_mentions(found.actors)
     for sentence in evidence.sentences:
         in_evidence = sentence.position in on_evidence
         evidence.money.extend(
@@ -91,8 +99,7 @@ def analyze(document: Document) -> Evidence:
             for money in find_money(sentence, country)
             if in_evidence or money.kind in _MONEY_KINDS_ALWAYS_KEPT
         )
-        if in_evidence:
-            evidence.victims.extend(find_victims(sentence))
+        evidence.victims.extend(find_victims(sentence, in_evidence=in_evidence))
     evidence.incidents = roll_up_incidents(evidence)
     return evidence
 
@@ -155,8 +162,14 @@ def _analyze_section(
     found.places.extend(shift(place) for place in find_places(doc, locate))
     found.goods.extend(shift(good) for good in find_goods(doc, locate))
     outlets = {source.outlet for source in evidence.sources if source.outlet}
+    local_evidence = {
+        indicator.span.sentence - first
+        for indicator in evidence.indicators
+        if indicator.span.sentence >= first
+    }
     found.actors.extend(
-        shift(actor) for actor in find_actors(doc, local, locate, outlets)
+        shift(actor)
+        for actor in find_actors(doc, local, locate, outlets, local_evidence)
     )
     evidence.dates.extend(
         shift(date) for date in find_dates(doc, locate, document.published)

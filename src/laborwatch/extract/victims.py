@@ -21,10 +21,19 @@ _NUMBER_WORDS = {
     "hundreds": None,
     "thousands": None,
 }
+# "four or five workers", "80,000 to 120,000 persons", "more than 300 children":
+# the text gives no one count, so the victims get none.
+_APPROXIMATE = (
+    r"(?i:(?P<approximate>(?:(?:more|fewer|less) than|over|about|around|nearly|almost"
+    r"|approximately|at least|up to|some|roughly|an estimated)\s|"
+    r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten)\s?(?:or|to|-|–)\s?)?)"
+)
 _GROUP = re.compile(
-    r"\b(?P<number>\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|twenty-\w+|dozens of|hundreds of|thousands of)?\s?"
+    r"\b"
+    + _APPROXIMATE
+    + r"(?P<number>(?i:\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|twenty-\w+|dozens of|hundreds of|thousands of))?\s?"
     r"(?P<modifiers>(?:(?:young|teenage|female|male|migrant|foreign|local|child|school|ethnic|muslim|[A-Z][a-z]+)\s){0,2})"
-    r"(?P<group>girls|boys|children|kids|students|schoolchildren|pupils|minors|women|men|workers|laborers|labourers|fishermen|fishers|miners|farmers|prisoners|detainees|migrants|refugees|families|crew members|soldiers)\b"
+    r"(?P<group>girls|boys|children|kids|students|schoolchildren|pupils|minors|women|men|workers|laborers|labourers|fishermen|fishers|miners|farmers|prisoners|detainees|migrants|refugees|families|crew members|crewmen|crew|soldiers|victims|persons|people|individuals|asylum-seekers|inmates|domestic workers|Uyghurs|Uighurs|Rohingya|North Koreans)\b"
 )
 _AGE = re.compile(
     r"\b(?:aged|as young as|ages?) (?P<age>\d{1,2}(?:\s?(?:to|and|-)\s?\d{1,2})?)|\b(?P<years>\d{1,2})[- ]years?[- ]old\b"
@@ -43,8 +52,28 @@ _MINORS = {
 }
 
 
-def find_victims(sentence: Sentence) -> list[Victim]:
-    """Groups of people affected that a sentence names."""
+# Outside evidence sentences, a group counts only where its sentence has it at
+# work: "farmers protested" names no victims, "farmers were forced to pick" does.
+_AT_WORK = re.compile(
+    r"\b(?:work\w*|labou?r\w*|forc\w+|employ\w*|exploit\w*|traffick\w*|recruit\w*"
+    r"|dispatch\w*|sent|mobili[sz]\w*|made to|compelled|enslav\w*|bonded|toil\w*"
+    r"|camps?|factor(?:y|ies)|mines?|kilns?|farms?|plantations?|vessels?|boats?"
+    r"|fishing|construction|picking|harvest\w*|polish\w*)\b",
+    re.I,
+)
+# Groups named as the ones who do the harm: "three suspects were detained".
+_PERPETRATOR_CONTEXT = re.compile(
+    r"^\s*(?:were|was|have been|had been)\s+(?:arrested|detained|charged|convicted"
+    r"|sentenced|indicted|prosecuted|accused)",
+    re.I,
+)
+
+
+def find_victims(sentence: Sentence, *, in_evidence: bool = True) -> list[Victim]:
+    """Groups of people affected that a sentence names; outside an evidence
+    sentence (``in_evidence`` False), only where the sentence has them at work."""
+    if not in_evidence and not _AT_WORK.search(sentence.text):
+        return []
     victims = []
     age_match = _AGE.search(sentence.text)
     age = (age_match.group("age") or age_match.group("years")) if age_match else None
@@ -52,7 +81,7 @@ def find_victims(sentence: Sentence) -> list[Victim]:
         group = match.group("group").lower()
         modifiers = (match.group("modifiers") or "").lower()
         text = match.group(0).strip()
-        if not text:
+        if not text or _PERPETRATOR_CONTEXT.match(sentence.text[match.end() :]):
             continue
         sex = (
             "female"
@@ -80,7 +109,9 @@ def find_victims(sentence: Sentence) -> list[Victim]:
                 sex=sex,
                 age=age,
                 minor=minor,
-                number=_number(match.group("number")),
+                number=None
+                if match.group("approximate")
+                else _number(match.group("number")),
                 span=Span(start, start + len(text), sentence.position),
             )
         )

@@ -1,0 +1,96 @@
+"""Actors by what their sentence says they do, merged per document."""
+
+from laborwatch.documents import Document
+from laborwatch.extract.actors import merge_mentions
+from laborwatch.extract.evidence import Actor, Evidence, Span
+from laborwatch.extract.pipeline import analyze
+
+
+def _analyze(text: str) -> Evidence:
+    return analyze(
+        Document.create(text, source="t.txt", media_type="text/plain", language="en")
+    )
+
+
+def _actors(evidence: Evidence) -> dict[str, tuple[str, str | None]]:
+    return {actor.name: (actor.kind, actor.role) for actor in evidence.actors}
+
+
+def test_reporters_and_enforcers_are_not_actors() -> None:
+    evidence = _analyze(
+        "Human Rights Watch said that Sunrise Fishery Company forced the crew to work "
+        "twenty hours a day and beat those who refused. U.S. Customs and Border "
+        "Protection banned imports from the company in 2021."
+    )
+    actors = _actors(evidence)
+    assert actors["Sunrise Fishery Company"] == ("company", "employer")
+    assert not any("Human Rights Watch" in name for name in actors)
+    assert not any("Customs" in name for name in actors)
+
+
+def test_a_company_named_in_a_ban_is_accused() -> None:
+    evidence = _analyze(
+        "Workers on the vessels said the captain beat them and kept their passports. "
+        "The agency issued a withhold release order against Da Wang Fishery Ltd."
+    )
+    assert _actors(evidence)["Da Wang Fishery Ltd."] == ("company", "accused")
+
+
+def test_mentions_of_one_actor_are_merged_under_its_longest_name() -> None:
+    written = [
+        "Ministry of Foreign Trade",
+        "the Ministry",
+        "MINISTRY OF FOREIGN TRADE",
+        "Diana Enikeyeva",
+        "Enikeyeva",
+        "Ministry of State Security",
+    ]
+    mentions = [
+        Actor(name, "public_body", None, Span(i, i + 1, i), text=name)
+        for i, name in enumerate(written)
+    ]
+    merged = {actor.text: actor.name for actor in merge_mentions(mentions)}
+    assert merged["MINISTRY OF FOREIGN TRADE"] == "Ministry of Foreign Trade"
+    assert merged["Enikeyeva"] == "Diana Enikeyeva"
+    # Two longer ministries: "the Ministry" alone could be either.
+    assert merged["the Ministry"] == "the Ministry"
+    assert merged["Ministry of State Security"] == "Ministry of State Security"
+
+
+def test_a_vessel_name_is_kept_whole() -> None:
+    evidence = _analyze(
+        "On the Hai Feng No. 12 the crew were forced to work for months without pay "
+        "and were beaten by the officers."
+    )
+    vessels = [a for a in evidence.actors if a.kind == "vessel"]
+    assert [a.name for a in vessels] == ["Hai Feng No. 12"]
+    assert not any(a.kind == "person" and "Hai Feng" in a.name for a in evidence.actors)
+
+
+def test_the_people_worked_on_are_victims_not_actors() -> None:
+    evidence = _analyze(
+        "The crew members were forced to work without pay by the captain. "
+        "Uyghurs were transferred to factories and forced to work."
+    )
+    names = {actor.name.lower() for actor in evidence.actors}
+    assert not names & {"crew members", "uyghurs"}
+
+
+def test_an_uncertain_count_gives_no_number() -> None:
+    evidence = _analyze(
+        "Four or five workers in each team were forced to work without pay. "
+        "Twelve workers were forced to work without pay for months."
+    )
+    numbers = {victim.text: victim.number for victim in evidence.victims}
+    assert numbers["Four or five workers"] is None
+    assert numbers["Twelve workers"] is None or numbers["Twelve workers"] == 12
+
+
+def test_victims_come_from_sentences_without_an_indicator_when_at_work() -> None:
+    evidence = _analyze(
+        "About 300 students were sent to the construction site in March. "
+        "Farmers protested against the new tax."
+    )
+    groups = {victim.group for victim in evidence.victims}
+    assert "students" in groups
+    assert "farmers" not in groups
