@@ -7,6 +7,7 @@ remove them.
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import datetime
 from typing import Any
 
@@ -166,13 +167,47 @@ def fact_record(fact: Any) -> dict[str, Any]:
     return {**fact_fields(fact), **_span(fact.span)}
 
 
+def distinct_fact_records(
+    facts: list[Any], evidence_sentences: set[int]
+) -> list[dict[str, Any]]:
+    """Each distinct fact once, in order of its first mention: its fields, the
+    first mention's span, ``count``, ``in_evidence`` (a mention sits in a sentence
+    that carries an indicator) and ``mentions`` (every ``text``, ``start``,
+    ``end`` and ``sentence``)."""
+    grouped: dict[str, dict[str, Any]] = {}
+    for fact in facts:
+        fields = fact_fields(fact)
+        written = fields.pop("text", None)
+        # An actor is one actor whatever part each sentence gives it.
+        role = fields.pop("role", None)
+        identity = json.dumps(fields, sort_keys=True, default=str)
+        mention = {"text": written, **_span(fact.span)}
+        if written is None:
+            mention.pop("text")
+        record = grouped.get(identity)
+        if record is None:
+            record = grouped[identity] = {
+                **fact_record(fact),
+                "count": 0,
+                "in_evidence": False,
+                "mentions": [],
+            }
+        if role and not record.get("role"):
+            record["role"] = role
+        record["count"] += 1
+        record["in_evidence"] |= fact.span.sentence in evidence_sentences
+        record["mentions"].append(mention)
+    return list(grouped.values())
+
+
 def evidence_record(
     evidence: Evidence, document: Document | None = None
 ) -> dict[str, Any]:
     """The ``analyze --json`` shape: sentences with their indicators, then the facts.
 
-    Every fact carries ``start``/``end`` (offsets into the document text) and
-    ``sentence`` (the position of its sentence).
+    Each distinct fact comes once, with ``count`` and every mention's span; its
+    ``start``/``end`` (offsets into the document text) and ``sentence`` (the
+    position of its sentence) are those of its first mention.
     """
     by_sentence: dict[int, list[dict[str, Any]]] = {}
     for indicator in evidence.indicators:
@@ -202,7 +237,10 @@ def evidence_record(
             for sentence in evidence.sentences
         ],
         **{
-            kind: [fact_record(fact) for fact in getattr(evidence, kind)]
+            kind: distinct_fact_records(
+                getattr(evidence, kind),
+                {indicator.span.sentence for indicator in evidence.indicators},
+            )
             for kind in FACT_KINDS
         },
         "incidents": [

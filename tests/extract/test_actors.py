@@ -4,6 +4,7 @@ from laborwatch.documents import Document
 from laborwatch.extract.actors import merge_mentions
 from laborwatch.extract.evidence import Actor, Evidence, Span
 from laborwatch.extract.pipeline import analyze
+from laborwatch.records import evidence_record
 
 
 def _analyze(text: str) -> Evidence:
@@ -94,3 +95,21 @@ def test_victims_come_from_sentences_without_an_indicator_when_at_work() -> None
     groups = {victim.group for victim in evidence.victims}
     assert "students" in groups
     assert "farmers" not in groups
+
+
+def test_the_json_shows_each_distinct_fact_once_with_its_count_and_spans() -> None:
+    text = (
+        "The factory forced the workers to polish jewels. The workers polished "
+        "jewels for twelve hours a day. Guards beat the workers who polished jewels "
+        "too slowly."
+    )
+    evidence = _analyze(text)
+    record = evidence_record(evidence)
+    (jewels,) = [good for good in record["goods"] if good["good"] == "gems"]
+    assert jewels["count"] == 3
+    assert [text[m["start"] : m["end"]] for m in jewels["mentions"]] == ["jewels"] * 3
+    assert jewels["in_evidence"] is True
+    assert (jewels["start"], jewels["end"]) == (
+        jewels["mentions"][0]["start"],
+        jewels["mentions"][0]["end"],
+    )
