@@ -178,3 +178,34 @@ def test_two_amounts_each_take_their_own_period() -> None:
         (5, "day"),
         (100, "week"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The country earned between 1,200 and 2,300 million dollars annually.",
+            [(1.2e9, 2.3e9, "USD", False)],
+        ),
+        ("They paid $300 and 400 workers left.", [(300, None, "USD", False)]),
+        (
+            "They paid €17,000 each ($18,554, £14,293) for work permits.",
+            [
+                (17_000, None, "EUR", False),
+                (18_554, None, "USD", True),
+                (14_293, None, "GBP", True),
+            ],
+        ),
+        (
+            "They take home no more than 40% of what they are supposed to earn.",
+            [(40, None, "%", False)],
+        ),
+    ],
+)
+def test_ranges_with_and_lists_of_conversions_and_shares_of_earnings(
+    text: str, expected: list[tuple[float, float | None, str, bool]]
+) -> None:
+    found = find_money(sentence(text), None)
+    assert [(m.amount, m.amount_max, m.currency, m.conversion) for m in found] == (
+        expected
+    )

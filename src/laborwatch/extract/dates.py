@@ -66,7 +66,23 @@ _NOT_A_DATE = re.compile(
     r"|^(?:the )?(?:past|last|next|recent|coming|following) (?:\w+ )?"
     r"(?:days|weeks|months|years|decades)\b"
     r"|^(?:recent|many|several|some|a few|the) (?:years|months|days|weeks|decades)$"
+    r"|\b(?:past|last|next|coming) decade\b"
+    # A bare number the model took for a date ("37", "62"): an age or a count.
+    r"|^\d{1,3}$"
     r"|^(?:the )?(?:day|days|night|nights|weekend|weekends|daytime|season|seasons)$"
+)
+_CAPITAL_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+# Written dates found beside the model's entities; the month must be capitalised
+# ("may" is a verb).
+_WRITTEN_DATE = re.compile(
+    rf"\b(?:\d{{1,2}} (?:of )?{_CAPITAL_MONTH},? (?:1[89]|20)\d{{2}}"
+    rf"|{_CAPITAL_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? (?:1[89]|20)\d{{2}}"
+    rf"|{_CAPITAL_MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b(?!,? ?\d)"
+    rf"|\d{{1,2}} {_CAPITAL_MONTH}(?![\w.])"
+    r"|\d{1,2}\.\d{1,2}\.(?:1[89]|20)\d{2})(?![\w])"
 )
 _STATEMENT = re.compile(
     r"\b(?:told|tells|said|says|stated|states|reported|reports|announced|added"
@@ -94,23 +110,38 @@ def find_dates(
     """Dates among the DATE entities of ``doc``; ``published`` anchors partial ones."""
     anchor = _anchor(published)
     dates = []
-    for entity in doc.ents:
-        if entity.label_ != "DATE" or is_duration(entity.text):
+    for start, end in _date_spans(doc):
+        text = doc.text[start:end]
+        if is_duration(text):
             continue
-        value = resolve_date(entity.text, anchor)
-        before = doc.text[max(0, entity.start_char - 80) : entity.start_char]
-        after = doc.text[entity.end_char : entity.end_char + 50]
+        value = resolve_date(text, anchor)
+        before = doc.text[max(0, start - 80) : start]
+        after = doc.text[end : end + 50]
         dates.append(
             DateMention(
-                text=entity.text,
+                text=text,
                 value=value,
-                span=Span(
-                    entity.start_char, entity.end_char, locate(entity.start_char)
-                ),
+                span=Span(start, end, locate(start)),
                 kind=_kind(before, after, value, anchor),
             )
         )
     return dates
+
+
+def _date_spans(doc: Any) -> list[tuple[int, int]]:
+    """DATE entities, and the written dates the model misses or cuts ("2 Feb 2023"
+    read as "2023"), the longer kept where they overlap."""
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    spans += [match.span() for match in _WRITTEN_DATE.finditer(doc.text)]
+    spans.sort(key=lambda span: (span[0], span[0] - span[1]))
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        if kept and start < kept[-1][1]:
+            if end - start > kept[-1][1] - kept[-1][0]:
+                kept[-1] = (start, end)
+            continue
+        kept.append((start, end))
+    return kept
 
 
 def is_duration(text: str) -> bool:
@@ -123,10 +154,19 @@ def _clean(text: str) -> str:
 
 
 def _anchor(published: str | None) -> date | None:
+    """The publication date; a month or year alone stands for its last day, so that
+    "May 3" in a report of "2024-05" is of 2024."""
     if not published:
         return None
+    text = published.strip()[:10]
     try:
-        return datetime.fromisoformat(published[:10]).date()
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            year, month = int(text[:4]), int(text[5:])
+            following = date(year + month // 12, month % 12 + 1, 1)
+            return date.fromordinal(following.toordinal() - 1)
+        if re.fullmatch(r"\d{4}", text):
+            return date(int(text), 12, 31)
+        return datetime.fromisoformat(text).date()
     except ValueError:
         return None
 
@@ -141,17 +181,22 @@ def _kind(before: str, after: str, value: str | None, anchor: date | None) -> st
     return "event"
 
 
+_LEADING = re.compile(
+    r"^(?:on|in|at|by|from|since|until|till|between|during|as of|the|of|early|late|"
+    r"mid|end of|beginning of|start of|middle of|later|earlier|fiscal year|fy|"
+    r"financial year|calendar year)(?:[- ]+|$)"
+)
+
+
 def resolve_date(text: str, anchor: date | None) -> str | None:
     """The ISO 8601 value of a date's text; ``anchor`` is the publication date."""
     cleaned = _clean(text)
-    cleaned = re.sub(
-        r"^(?:on|in|at|by|from|since|until|till|between|during|as of|the|of|"
-        r"early|late|mid|the end of|the beginning of|the start of|the middle of|"
-        r"fiscal year|fy|financial year|calendar year)[- ]*",
-        "",
-        cleaned,
-    )
-    cleaned = re.sub(r"^(?:early|late|mid)[- ]*", "", cleaned)
+    previous = None
+    while previous != cleaned:
+        previous = cleaned
+        cleaned = _LEADING.sub("", cleaned)
+    # "mid-2015 to mid-2019": the part of the year does not change its value.
+    cleaned = re.sub(r"\b(?:early|late|mid)[- ]+(?=(?:1[89]|20)\d{2})", "", cleaned)
     for resolver in (_range, _full, _month_year, _decade, _year, _partial, _relative):
         value = resolver(cleaned, anchor)
         if value is not None:
@@ -189,6 +234,8 @@ def _full(text: str, anchor: date | None) -> str | None:
         rf"{_MONTH} {_DAY},? {_YEAR}",
         rf"{_DAY} (?:of )?{_MONTH},? {_YEAR}",
         rf"{_YEAR}-(?P<nmonth>\d{{2}})-(?P<nday>\d{{2}})",
+        # "07.06.2021": day, month, year, as written outside the United States.
+        rf"(?P<nday>\d{{1,2}})\.(?P<nmonth>\d{{1,2}})\.{_YEAR}",
     ):
         match = re.fullmatch(pattern, text)
         if match:
@@ -218,14 +265,13 @@ def _year(text: str, anchor: date | None) -> str | None:
     if re.fullmatch(r"(?:year )?" + _YEAR, text):
         return text[-4:]
     if anchor is not None:
-        shift = {
-            "this year": 0,
-            "last year": -1,
-            "next year": 1,
-            "the previous year": -1,
-        }
+        shift = {"this year": 0, "last year": -1, "next year": 1, "previous year": -1}
         if text in shift:
             return str(anchor.year + shift[text])
+        months = {"this month": 0, "last month": -1, "next month": 1}
+        if text in months:
+            index = anchor.year * 12 + anchor.month - 1 + months[text]
+            return f"{index // 12}-{index % 12 + 1:02d}"
     return None
 
 
@@ -243,7 +289,7 @@ def _partial(text: str, anchor: date | None) -> str | None:
         if (month, day) > (anchor.month, anchor.day):
             year -= 1
         return _iso(year, month, day)
-    if month_match and month_match.group("month") != "may":
+    if month_match:
         month = _MONTHS[month_match.group("month")]
         if anchor is None:
             return f"--{month:02d}"

@@ -101,7 +101,10 @@ _SPELLED = rf"\b(?P<low>(?:{_UNIT})(?:[\s-]+(?:and\s+)?(?:{_UNIT}|hundred|thousa
 _PREFIX = _alternatives(list(PREFIXES))
 _CODE = "|".join(sorted(CODES))
 _WORD = _alternatives(list(WORDS))
-_TO = r"\s?(?:-|–|—|to)\s?"
+# "and" joins a range only after "between" (checked in _amount).
+_TO = r"\s?(?P<to>-|–|—|to|and)\s?"
+_BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+)?$", re.I)
+_TO_SHARE = r"\s?(?:-|–|—|to)\s?"
 _AMOUNTS = (
     # "$300-400", "US$12,400", "USD 1,500 to 2,000", "£240-£320"
     re.compile(
@@ -123,14 +126,16 @@ _AMOUNTS = (
 )
 _PERCENT = r"(?:\s?%|\s(?:percent|per cent)\b)"
 _WHOSE_WAGES = (
-    r"(?:(?:their|the|his|her|its|a|workers[’']?|[\w-]+[’']s)\s+)?"
+    r"(?:(?:(?:their|the|his|her|its|a|workers[’']?|[\w-]+[’']s)\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:wages?|salar(?:y|ies)|earnings|income|pay(?:checks?)?)\b"
+    r"|what (?:they|workers|he|she)\b[\w\s]{0,30}?\b(?:earn|make|are paid|were paid"
+    r"|were promised|are promised)\b)"
 )
 _WAGES = r"\s+of\s+" + _WHOSE_WAGES
 _SHARES = (
     re.compile(
         r"(?<![\d.,])(?P<low>\d+(?:\.\d+)?)(?:%|\s(?:percent|per cent))?"
-        rf"(?:{_TO}(?P<high>\d+(?:\.\d+)?))?{_PERCENT}(?={_WAGES})",
+        rf"(?:{_TO_SHARE}(?P<high>\d+(?:\.\d+)?))?{_PERCENT}(?={_WAGES})",
         re.I,
     ),
     re.compile(
@@ -141,21 +146,27 @@ _SHARES = (
 )
 # What stands between an amount and its conversion: "(", "[", ", or about".
 _CONVERSION_GAP = re.compile(
+    r"(?:\s+(?:each|apiece|per (?:person|worker|head)))?"
     r"\s*(?:[\(\[]|,?\s*(?:or|i\.e\.|equivalent to|equal to)\s)\s*"
     r"(?:(?:about|around|approximately|approx\.|roughly|some|nearly|almost|"
     r"about|equivalent to|equal to|or|c\.|~)\s*)*",
     re.I,
 )
+# Between two conversions in one bracket: "€17,000 ($18,554, £14,293)".
+_NEXT_CONVERSION = re.compile(r"\s*(?:,|/|;|or)\s*", re.I)
 
 
 def find_money(sentence: Sentence, country: str | None) -> list[Money]:
     """Amounts of money in a sentence. ``country`` resolves "won", "rupees", etc."""
     text = sentence.text
     matches = _matches(text)
-    conversions = [False] + [
-        bool(_CONVERSION_GAP.fullmatch(text[before.end() : match.start()]))
-        for (before, _), (match, _) in zip(matches, matches[1:], strict=False)
-    ]
+    conversions = [False]
+    for (before, _), (match, _) in zip(matches, matches[1:], strict=False):
+        gap = text[before.end() : match.start()]
+        conversions.append(
+            bool(_CONVERSION_GAP.fullmatch(gap))
+            or (conversions[-1] and bool(_NEXT_CONVERSION.fullmatch(gap)))
+        )
     found: list[Money] = []
     for index, (match, is_share) in enumerate(matches):
         # The period may follow the conversion: "$300-400 (£240-£320) a month".
@@ -206,27 +217,54 @@ def _amount(
     spelled = (
         "prefix" not in match.re.groupindex and not match.group("low")[0].isdigit()
     )
+    text = sentence.text
+    start, end = match.start(), match.end()
+    high_text = _group(match, "high")
+    if high_text and match.group("to") == "and" and not _BETWEEN.search(text[:start]):
+        # "$300 and 400 workers", "300 and 400 dollars": two numbers, not a range.
+        if "prefix" in match.re.groupindex:
+            end = match.end("low")
+        else:
+            start = match.start("high")
+            return _amount_at(
+                sentence, match, start, end, country, conversion, following
+            )
+        high_text = None
     if spelled:
         low: float | None = _spelled(match.group("low"))
         high: float | None = None
     else:
-        low, high = _range(match.group("low"), _group(match, "high"), currency)
+        low, high = _range(match.group("low"), high_text, currency)
     if low is None:
         return None
-    text = sentence.text
-    end = match.end()
-    period = period_of(text, match.start(), end, following)
-    kind = kind_of(text, match.start(), end, currency, low)
+    period = period_of(text, start, end, following)
+    kind = kind_of(text, start, end, currency, low)
     return Money(
-        text=match.group(0).strip(),
+        text=text[start:end].strip(),
         amount=low,
         currency=currency,
         period=period,
         kind=kind,
-        span=Span.within(sentence, match.start(), end),
+        span=Span.within(sentence, start, end),
         amount_max=high,
         conversion=conversion,
     )
+
+
+def _amount_at(
+    sentence: Sentence,
+    match: re.Match[str],
+    start: int,
+    end: int,
+    country: str | None,
+    conversion: bool,
+    following: int | None,
+) -> Money | None:
+    """The amount of a suffix match read from its second number only."""
+    part = _AMOUNTS[1].match(sentence.text, start, end)
+    if part is None or part.group("high"):
+        return None
+    return _amount(sentence, part, country, conversion, following)
 
 
 def _share(sentence: Sentence, match: re.Match[str], conversion: bool) -> Money:

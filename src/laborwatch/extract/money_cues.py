@@ -40,7 +40,7 @@ _CUES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         "fee",
         re.compile(
             r"\b(?:fees?|commissions?|bribes?|kickbacks?|brokers?|recruit\w*|placement"
-            r"|middlem[ae]n|smugglers?)\b"
+            r"|middlem[ae]n|smugglers?|visas?|permits?)\b"
         ),
         True,
     ),

@@ -44,7 +44,15 @@ from laborwatch.extract.victims import find_victims
 # Bump when extraction changes what it finds; stored results carry it.
 EXTRACTOR_VERSION = "4"
 ANALYSED_LANGUAGES = {"en", "ko"}
-_MONEY_KINDS_ALWAYS_KEPT = {"wage", "fee", "debt", "fine"}
+_MONEY_KINDS_ALWAYS_KEPT = {
+    "wage",
+    "fee",
+    "debt",
+    "fine",
+    "owed_wages",
+    "deduction",
+    "share",
+}
 # Text parsed at once; memory grows with it, so long documents go in sections.
 _SECTION_CHARS = 200_000
 _Fact = TypeVar("_Fact", Place, Good, Actor, DateMention)
