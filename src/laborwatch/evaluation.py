@@ -2,12 +2,14 @@
 
 Indicators are scored per document and per sentence (a predicted sentence matches a
 gold one when their spans overlap by at least half the shorter); places, goods,
-money and actors as sets per document. See docs/evaluation.md.
+money, actors and dates as sets per document; victims by their text, one to one.
+See docs/evaluation.md.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +17,7 @@ from typing import Any
 
 from laborwatch.documents import Document, normalise_text
 from laborwatch.errors import LaborwatchError
-from laborwatch.extract.evidence import Evidence
+from laborwatch.extract.evidence import Evidence, Money
 from laborwatch.extract.indicators import CODES
 from laborwatch.extract.pipeline import analyze
 from laborwatch.ingest.language import detect_language
@@ -73,7 +75,8 @@ class Report:
     )
     facts: dict[str, Counts] = field(
         default_factory=lambda: {
-            k: Counts() for k in ("places", "goods", "money", "actors")
+            k: Counts()
+            for k in ("places", "goods", "money", "actors", "victims", "dates")
         }
     )
     errors: list[dict[str, Any]] = field(default_factory=list)
@@ -138,14 +141,19 @@ def gold_document(record: dict[str, Any], data_root: Path) -> Document:
         lines = path.read_text(encoding="utf-8").split("\n")
     except OSError as err:
         raise LaborwatchError(f"{path}: cannot read ({err.strerror})") from None
+    published = record.get("published")
     while lines and lines[0].startswith("# "):
-        lines.pop(0)
+        header = re.fullmatch(r"# DATE: ?(\d{4}(?:-\d{2}){0,2})\s*", lines.pop(0))
+        if header and not published:
+            published = header.group(1)
     text = "\n".join(lines)
     return Document.create(
         text,
         source=str(path),
         media_type="text/plain",
         language=detect_language(text) or "en",
+        # Partial dates ("February 3") take their year from it.
+        published=published if isinstance(published, str) else None,
     )
 
 
@@ -225,13 +233,68 @@ def _score(
         {g["good"].lower() for g in record.get("goods", [])},
     )
     report.facts["money"].add(
-        {(float(m.amount), m.currency) for m in evidence.money},
-        {(float(m["amount"]), m.get("currency")) for m in record.get("money", [])},
+        {
+            value
+            for money in evidence.money
+            if not money.conversion
+            for value in _money_values(money)
+        },
+        {
+            (float(value), m.get("currency"))
+            for m in record.get("money", [])
+            for value in (m["amount"], m.get("amount_max"))
+            if value is not None
+        },
     )
     report.facts["actors"].add(
         {_actor_key(a.name) for a in evidence.actors},
         {_actor_key(a["name"]) for a in record.get("actors", [])},
     )
+    if "victims" in record:
+        _score_victims(
+            report.facts["victims"],
+            [v.text for v in evidence.victims],
+            [v["text"] for v in record["victims"]],
+        )
+    if "dates" in record:
+        report.facts["dates"].add(
+            {end for d in evidence.dates for end in _date_values(d.value)},
+            {end for d in record["dates"] for end in _date_values(d.get("value"))},
+        )
+
+
+def _date_values(value: str | None) -> set[str]:
+    """A range ("2019/2021") counts as its two ends, as the gold writes two dates."""
+    return set(value.split("/")) if value else set()
+
+
+def _money_values(money: Money) -> list[tuple[float, str | None]]:
+    """A range counts as its two ends, as the gold writes a range as two entries."""
+    values = [(float(money.amount), money.currency)]
+    if money.amount_max is not None:
+        values.append((float(money.amount_max), money.currency))
+    return values
+
+
+def _score_victims(counts: Counts, predicted: list[str], gold: list[str]) -> None:
+    """A predicted victim matches a gold one when either text holds the other
+    (case-insensitive); each gold victim matches at most one prediction."""
+    unmatched = [text.lower() for text in gold]
+    for text in (text.lower() for text in predicted):
+        match = next(
+            (
+                i
+                for i, wanted in enumerate(unmatched)
+                if text in wanted or wanted in text
+            ),
+            None,
+        )
+        if match is None:
+            counts.false_positives += 1
+        else:
+            unmatched.pop(match)
+            counts.true_positives += 1
+    counts.false_negatives += len(unmatched)
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

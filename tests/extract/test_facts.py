@@ -41,7 +41,7 @@ def sentence(text: str) -> Sentence:
             975e6,
             "USD",
             "year",
-            "wage",
+            "other",  # the regime's revenue, not a worker's wage
         ),
         (
             "Each picker was paid 0.50 manat per kilogram.",

@@ -115,12 +115,12 @@ def test_korean_money_ranges_and_shares_of_wages() -> None:
     found = find_korean_money(
         sentence("월 300~400달러를 받지만 임금의 60~80%를 빼앗긴다."), "KP"
     )
-    assert [(m.amount, m.currency) for m in found if m.currency] == [
-        (300, "USD"),
-        (400, "USD"),
+    # A range is one fact, low to high; a share of wages is in "%".
+    assert [(m.amount, m.amount_max, m.currency, m.kind) for m in found] == [
+        (300, 400, "USD", "wage"),
+        (60, 80, "%", "share"),
     ]
-    (share,) = [m for m in found if m.kind == "share of wages"]
-    assert share.amount == 60 and share.text == "60~80%"
+    assert found[1].text == "60~80%"
 
 
 def test_korean_dates_resolve_with_the_publication_year() -> None:

@@ -84,3 +84,10 @@ def test_seed_source_is_cited(seed: tuple[Document, Evidence]) -> None:
         s.outlet == "Daily NK" and "South Pyongan Province" in s.speaker
         for s in seed[1].sources
     )
+
+
+def test_seed_date_is_resolved_and_a_statement(seed: tuple[Document, Evidence]) -> None:
+    # The seed has no publication date: the month and day are known, not the year.
+    (told,) = [d for d in seed[1].dates if d.text == "February 3"]
+    assert (told.value, told.kind) == ("--02-03", "statement")
+    assert not any(d.text == "all day" for d in seed[1].dates)

@@ -31,7 +31,8 @@ def eval_command(
         bool, typer.Option("--json", help="Print the figures as JSON.")
     ] = False,
 ) -> None:
-    """Score indicators (per document and sentence), places, goods, money, actors."""
+    """Score indicators (per document and sentence) and facts: places, goods, money,
+    actors, victims and dates."""
     total = sum(1 for _ in read_gold(gold))
     with progress_bar("Evaluating") as progress:
         task = progress.add_task("Evaluating", total=total, current="")
@@ -78,8 +79,13 @@ def eval_command(
         title="Facts (micro over documents)",
         title_justify="left",
     )
-    for kind in ("places", "goods", "money", "actors"):
+    for kind in ("places", "goods", "money", "actors", "victims", "dates"):
+        scores = figures[kind]
+        if not scores["tp"] + scores["fp"] + scores["fn"]:
+            # No gold of this kind and nothing found (dates are optional in gold).
+            facts.add_row(kind, "-", "-", "-")
+            continue
         facts.add_row(
-            kind, *(f"{figures[kind][k]:.2f}" for k in ("precision", "recall", "f1"))
+            kind, *(f"{scores[k]:.2f}" for k in ("precision", "recall", "f1"))
         )
     stdout.print(facts)

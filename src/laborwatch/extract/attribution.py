@@ -1,16 +1,12 @@
-"""Who said it, and when: cited sources, dates of events and statements, denials."""
+"""Who said it: cited sources and denials. Dates are read in ``dates.py``."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from datetime import datetime
-from typing import Any
-
-from dateutil import parser as date_parser
 
 from laborwatch.documents import Sentence
-from laborwatch.extract.evidence import CitedSource, DateMention, Denial, Span
+from laborwatch.extract.dates import find_dates as find_dates
+from laborwatch.extract.evidence import CitedSource, Denial, Span
 from laborwatch.extract.indicators import is_denial
 
 _SOURCE = re.compile(
@@ -58,51 +54,3 @@ def find_denial(sentence: Sentence) -> Denial | None:
         by=by.group("by") if by else None,
         span=Span(sentence.start, sentence.end, sentence.position),
     )
-
-
-def find_dates(
-    doc: Any, locate: Callable[[int], int], published: str | None
-) -> list[DateMention]:
-    """DATE entities, resolved to ISO dates where the text is specific enough.
-
-    A date without a year ("February 3") takes the publication year when known.
-    """
-    default = _default_date(published)
-    dates = []
-    for entity in doc.ents:
-        if entity.label_ != "DATE":
-            continue
-        dates.append(
-            DateMention(
-                text=entity.text,
-                value=_resolve(entity.text, default),
-                span=Span(
-                    entity.start_char, entity.end_char, locate(entity.start_char)
-                ),
-            )
-        )
-    return dates
-
-
-def _default_date(published: str | None) -> datetime | None:
-    try:
-        return datetime.fromisoformat(published) if published else None
-    except ValueError:
-        return None
-
-
-def _resolve(text: str, default: datetime | None) -> str | None:
-    if not re.search(r"\d", text):
-        return None
-    has_year = bool(re.search(r"\b(?:1[89]|20)\d{2}\b", text))
-    if not has_year and default is None:
-        return None
-    try:
-        value = date_parser.parse(
-            text, default=default or datetime(2000, 1, 1), fuzzy=False
-        )
-    except (ValueError, OverflowError):
-        return None
-    if re.fullmatch(r"(?:in )?(?:1[89]|20)\d{2}", text.strip()):
-        return str(value.year)
-    return value.date().isoformat()

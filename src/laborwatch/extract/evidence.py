@@ -78,12 +78,19 @@ class Good:
 
 @dataclass(frozen=True)
 class Money:
+    """An amount, or a range ``amount`` to ``amount_max``; currency is ISO 4217, or
+    "%" for a share of wages. A ``conversion`` restates the amount before it in
+    another currency ("$300 (£240)") and is not a fact of its own."""
+
     text: str
     amount: float
     currency: str | None
-    period: str | None
-    kind: str  # wage, fee, debt, price, fine, other
+    period: str | None  # hour, day, week, month, year
+    # wage, fee, debt, deduction, owed_wages, fine, price, share, other
+    kind: str
     span: Span
+    amount_max: float | None = None
+    conversion: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,9 +106,13 @@ class Victim:
 
 @dataclass(frozen=True)
 class DateMention:
+    """A date in the text; ``value`` is ISO 8601 ("2024-02-03", "2023-03", "2019",
+    "--02-03" when the year is unknown, "2019/2021" for a range)."""
+
     text: str
-    value: str | None  # ISO 8601 when it can be resolved
+    value: str | None
     span: Span
+    kind: str = "event"  # event, statement, publication
 
 
 @dataclass(frozen=True)

@@ -1,206 +1,344 @@
-"""Money: amounts with currency, period and kind ("5,000 KPW per month", a wage).
+"""Money: amounts with currency, range, period and kind ("5,000 KPW per month", a wage).
 
-spaCy tags amounts like "5,000 KPW" badly and price-parser misses "1.5 million
-won", so amounts are read by rule. A currency named without its country ("won",
-"rupees", "francs") takes the country the document is about.
+Reads a sentence; adds one Money per amount stated with a currency ("USD 1,500",
+"$300-400 a month", "2.5 million won", "five thousand won") and per share of wages
+("60 to 80 percent of their wages", "half their wages"; currency "%"). An amount
+in brackets or after "or about" just behind another is its conversion, marked so.
+
+Read by rule rather than with price-parser: price-parser reads one price from a
+price tag, so it finds neither several amounts nor ranges in a sentence, keeps
+symbols ("US$", "RM") instead of ISO codes, and knows neither "million" nor
+currency words ("won", "yuan"). A currency named without its country ("won",
+"rupees", "pesos") takes the country the document is about.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from laborwatch.documents import Sentence
+from laborwatch.extract.currencies import CODES, PREFIXES, WORDS, currency_of
 from laborwatch.extract.evidence import Money, Span
+from laborwatch.extract.money_cues import kind_of, period_of
 
-_SYMBOLS = {
-    "$": "USD",
-    "us$": "USD",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "CNY",
-    "₩": "KRW",
-    "₹": "INR",
-}
-_CODES = "USD|EUR|GBP|CNY|RMB|KPW|KRW|INR|PKR|BDT|NPR|LKR|IDR|MYR|THB|MMK|VND|KHR|PHP|UZS|TMT|KZT|KGS|CDF|XOF|XAF|GHS|NGN|BRL|QAR|SAR|AED|RUB|TRY|MGA"
-# Currency words; None means "ask the document's country".
-_WORDS: dict[str, str | None] = {
-    "won": None,
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "rmb": "CNY",
-    "rupees": None,
-    "rupee": None,
-    "taka": "BDT",
-    "dollars": "USD",
-    "dollar": "USD",
-    "us dollars": "USD",
-    "euros": "EUR",
-    "euro": "EUR",
-    "pounds": "GBP",
-    "francs": None,
-    "congolese francs": "CDF",
-    "cfa francs": "XOF",
-    "manat": None,
-    "rupiah": "IDR",
-    "ringgit": "MYR",
-    "baht": "THB",
-    "kyat": "MMK",
-    "dong": "VND",
-    "riel": "KHR",
-    "pesos": "PHP",
-    "soum": "UZS",
-    "sum": "UZS",
-    "som": "KGS",
-    "cedis": "GHS",
-    "naira": "NGN",
-    "reais": "BRL",
-    "riyals": None,
-    "rubles": "RUB",
-    "roubles": "RUB",
-    "lira": "TRY",
-    "ariary": "MGA",
-}
-_BY_COUNTRY = {
-    ("won", "KP"): "KPW",
-    ("won", "KR"): "KRW",
-    ("rupees", "IN"): "INR",
-    ("rupees", "PK"): "PKR",
-    ("rupees", "NP"): "NPR",
-    ("rupees", "LK"): "LKR",
-    ("francs", "CD"): "CDF",
-    ("manat", "TM"): "TMT",
-    ("manat", "AZ"): "AZN",
-    ("riyals", "QA"): "QAR",
-    ("riyals", "SA"): "SAR",
-}
-_DEFAULTS = {
-    "won": "KPW",
-    "rupees": "INR",
-    "francs": "XOF",
-    "manat": "TMT",
-    "riyals": "SAR",
-}
+# Prefixes written before the number, longest first where one starts another.
 _MULTIPLIERS = {
     "thousand": 1e3,
     "k": 1e3,
     "million": 1e6,
+    "mn": 1e6,
     "m": 1e6,
     "billion": 1e9,
     "bn": 1e9,
     "lakh": 1e5,
     "crore": 1e7,
 }
-
-_NUMBER = r"(?<!\d)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_MULTIPLIER = r"(?:\s?(?P<multiplier>thousand|million|billion|bn|lakh|crore|k|m)\b)?"
-_WORD = "|".join(sorted((re.escape(word) for word in _WORDS), key=len, reverse=True))
-_PERIOD = r"(?:\s*(?:a|per|each|every|an)\s+(?P<period>hour|day|week|month|year|kilogram|kg)|\s+(?P<adverb>monthly|daily|weekly|annually|yearly|hourly))?"
-_AMOUNTS = (
-    re.compile(
-        r"(?P<symbol>US\$|\$|€|£|¥|₩|₹)\s?" + _NUMBER + _MULTIPLIER + _PERIOD, re.I
-    ),
-    re.compile(
-        _NUMBER + _MULTIPLIER + r"\s?(?P<code>" + _CODES + r")\b" + _PERIOD, re.I
-    ),
-    re.compile(_NUMBER + _MULTIPLIER + r"\s(?P<word>" + _WORD + r")\b" + _PERIOD, re.I),
-)
-_ADVERBS = {
-    "monthly": "month",
-    "daily": "day",
-    "weekly": "week",
-    "annually": "year",
-    "yearly": "year",
-    "hourly": "hour",
+_WORD_NUMBERS = {
+    word: value
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+} | {
+    word: 10 * value
+    for value, word in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"],
+        start=2,
+    )
 }
-_KINDS = (
-    ("fine", re.compile(r"\b(?:fine|fined|fines|penalt\w+)\b")),
-    ("fee", re.compile(r"\b(?:fees?|commissions?|charged?|bribes?)\b")),
-    ("debt", re.compile(r"\b(?:debts?|loans?|advances?|owe\w*|borrow\w*|repay\w*)\b")),
-    (
-        "wage",
-        re.compile(
-            r"\b(?:wages?|salar\w+|paid|pay|earn\w*|income|per kilogram|a kilogram)\b"
-        ),
+_WORD_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_FRACTIONS = {
+    "half": 50.0,
+    "a half": 50.0,
+    "one half": 50.0,
+    "a third": 33.33,
+    "one third": 33.33,
+    "two thirds": 66.67,
+    "two-thirds": 66.67,
+    "a quarter": 25.0,
+    "one quarter": 25.0,
+    "three quarters": 75.0,
+    "three-quarters": 75.0,
+}
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+# A digit string: "1,500", "2.5", or with dots for thousands ("R$ 1.200,50").
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+,\d{1,2}|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s?(?:thousand|million|billion|mn|bn|lakh|crore|k|m)\b)?"
+
+
+def _number(name: str) -> str:
+    return rf"(?<![\d.,])(?P<{name}>(?:{_DIGITS}){_SCALE})"
+
+
+_UNIT = _alternatives(list(_WORD_NUMBERS))
+_SPELLED = rf"\b(?P<low>(?:{_UNIT})(?:[\s-]+(?:and\s+)?(?:{_UNIT}|hundred|thousand|million|billion))*)"
+_PREFIX = _alternatives(list(PREFIXES))
+_CODE = "|".join(sorted(CODES))
+_WORD = _alternatives(list(WORDS))
+# "and" joins a range only after "between" (checked in _amount).
+_TO = r"\s?(?P<to>-|–|—|to|and)\s?"
+_BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+)?$", re.I)
+_TO_SHARE = r"\s?(?:-|–|—|to)\s?"
+_AMOUNTS = (
+    # "$300-400", "US$12,400", "USD 1,500 to 2,000", "£240-£320"
+    re.compile(
+        rf"(?P<prefix>{_PREFIX}|\b(?:{_CODE})\b)\s?"
+        + _number("low")
+        + rf"(?:{_TO}(?:{_PREFIX}|\b(?:{_CODE})\b)?\s?"
+        + _number("high")
+        + r")?"
     ),
-    (
-        "price",
-        re.compile(r"\b(?:prices?|costs?|sold|sells?|buy|bought|worth|purchase\w*)\b"),
+    # "5,000 KPW", "300-400 yuan", "2.5 million won"
+    re.compile(
+        _number("low")
+        + rf"(?:{_TO}"
+        + _number("high")
+        + rf")?\s?(?:(?P<code>{_CODE})\b|(?i:(?P<word>{_WORD}))\b)"
+    ),
+    # "five thousand won"; "a few hundred dollars" states no number and is skipped
+    re.compile(rf"(?i:{_SPELLED})\s(?:(?P<code>{_CODE})\b|(?i:(?P<word>{_WORD}))\b)"),
+)
+_PERCENT = r"(?:\s?%|\s(?:percent|per cent)\b)"
+_WHOSE_WAGES = (
+    r"(?:(?:(?:their|the|his|her|its|a|workers[’']?|[\w-]+[’']s)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:wages?|salar(?:y|ies)|earnings|income|pay(?:checks?)?)\b"
+    r"|what (?:they|workers|he|she)\b[\w\s]{0,30}?\b(?:earn|make|are paid|were paid"
+    r"|were promised|are promised)\b)"
+)
+_WAGES = r"\s+of\s+" + _WHOSE_WAGES
+_SHARES = (
+    re.compile(
+        r"(?<![\d.,])(?P<low>\d+(?:\.\d+)?)(?:%|\s(?:percent|per cent))?"
+        rf"(?:{_TO_SHARE}(?P<high>\d+(?:\.\d+)?))?{_PERCENT}(?={_WAGES})",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?P<fraction>{_alternatives(list(_FRACTIONS))})"
+        rf"(?=(?:\s+of)?\s+{_WHOSE_WAGES})",
+        re.I,
     ),
 )
-_YEARLY = re.compile(r"\b(?:each|every|per|a) year\b|\bannual(?:ly)?\b")
+# What stands between an amount and its conversion: "(", "[", ", or about".
+_CONVERSION_GAP = re.compile(
+    r"(?:\s+(?:each|apiece|per (?:person|worker|head)))?"
+    r"\s*(?:[\(\[]|,?\s*(?:or|i\.e\.|equivalent to|equal to)\s)\s*"
+    r"(?:(?:about|around|approximately|approx\.|roughly|some|nearly|almost|"
+    r"about|equivalent to|equal to|or|c\.|~)\s*)*",
+    re.I,
+)
+# Between two conversions in one bracket: "€17,000 ($18,554, £14,293)".
+_NEXT_CONVERSION = re.compile(r"\s*(?:,|/|;|or)\s*", re.I)
 
 
 def find_money(sentence: Sentence, country: str | None) -> list[Money]:
     """Amounts of money in a sentence. ``country`` resolves "won", "rupees", etc."""
-    found = []
-    lowered = sentence.text.lower()
-    for match in _matches(sentence.text):
-        amount = float(match.group("number").replace(",", ""))
-        if match.group("multiplier"):
-            amount *= _MULTIPLIERS[match.group("multiplier").lower()]
-        currency = _currency(match, country)
-        period = match.group("period") or _ADVERBS.get(
-            (match.group("adverb") or "").lower()
+    text = sentence.text
+    matches = _matches(text)
+    conversions = [False]
+    for (before, _), (match, _) in zip(matches, matches[1:], strict=False):
+        gap = text[before.end() : match.start()]
+        conversions.append(
+            bool(_CONVERSION_GAP.fullmatch(gap))
+            or (conversions[-1] and bool(_NEXT_CONVERSION.fullmatch(gap)))
         )
-        if period in ("kilogram", "kg"):
-            period = None
-        if period is None and _YEARLY.search(lowered[match.end() : match.end() + 60]):
-            period = "year"
-        found.append(
-            Money(
-                text=match.group(0).strip(),
-                amount=amount,
-                currency=currency,
-                period=period,
-                kind=_kind(lowered),
-                span=Span(
-                    sentence.start + match.start(),
-                    sentence.start + match.end(),
-                    sentence.position,
-                ),
+    found: list[Money] = []
+    for index, (match, is_share) in enumerate(matches):
+        # The period may follow the conversion: "$300-400 (£240-£320) a month".
+        later = [
+            m.start()
+            for (m, _), conversion in zip(
+                matches[index + 1 :], conversions[index + 1 :], strict=True
             )
-        )
+            if not conversion
+        ]
+        following = later[0] if later else None
+        money: Money | None
+        if is_share:
+            money = _share(sentence, match, conversions[index])
+        else:
+            money = _amount(sentence, match, country, conversions[index], following)
+        if money is None:
+            continue
+        if money.conversion and found:
+            # The conversion is of the amount before: same period and kind.
+            money = _like(money, found[-1])
+        found.append(money)
     return found
 
 
-def _matches(text: str) -> list[re.Match[str]]:
-    """Matches of every amount pattern, earliest first, overlaps dropped."""
-    matches = sorted(
-        (match for pattern in _AMOUNTS for match in pattern.finditer(text)),
-        key=lambda match: (match.start(), -match.end()),
-    )
-    kept: list[re.Match[str]] = []
-    for match in matches:
-        if not kept or match.start() >= kept[-1].end():
-            kept.append(match)
+def _matches(text: str) -> list[tuple[re.Match[str], bool]]:
+    """Matches of every amount and share pattern, earliest first, overlaps dropped."""
+    candidates = [(m, False) for pattern in _AMOUNTS for m in pattern.finditer(text)]
+    candidates += [(m, True) for pattern in _SHARES for m in pattern.finditer(text)]
+    candidates.sort(key=lambda pair: (pair[0].start(), -pair[0].end()))
+    kept: list[tuple[re.Match[str], bool]] = []
+    for match, is_share in candidates:
+        if not kept or match.start() >= kept[-1][0].end():
+            kept.append((match, is_share))
     return kept
+
+
+def _amount(
+    sentence: Sentence,
+    match: re.Match[str],
+    country: str | None,
+    conversion: bool,
+    following: int | None,
+) -> Money | None:
+    currency = currency_of(
+        _group(match, "prefix"), _group(match, "code"), _group(match, "word"), country
+    )
+    spelled = (
+        "prefix" not in match.re.groupindex and not match.group("low")[0].isdigit()
+    )
+    text = sentence.text
+    start, end = match.start(), match.end()
+    high_text = _group(match, "high")
+    if high_text and match.group("to") == "and" and not _BETWEEN.search(text[:start]):
+        # "$300 and 400 workers", "300 and 400 dollars": two numbers, not a range.
+        if "prefix" in match.re.groupindex:
+            end = match.end("low")
+        else:
+            start = match.start("high")
+            return _amount_at(
+                sentence, match, start, end, country, conversion, following
+            )
+        high_text = None
+    if spelled:
+        low: float | None = _spelled(match.group("low"))
+        high: float | None = None
+    else:
+        low, high = _range(match.group("low"), high_text, currency)
+    if low is None:
+        return None
+    period = period_of(text, start, end, following)
+    kind = kind_of(text, start, end, currency, low)
+    return Money(
+        text=text[start:end].strip(),
+        amount=low,
+        currency=currency,
+        period=period,
+        kind=kind,
+        span=Span.within(sentence, start, end),
+        amount_max=high,
+        conversion=conversion,
+    )
+
+
+def _amount_at(
+    sentence: Sentence,
+    match: re.Match[str],
+    start: int,
+    end: int,
+    country: str | None,
+    conversion: bool,
+    following: int | None,
+) -> Money | None:
+    """The amount of a suffix match read from its second number only."""
+    part = _AMOUNTS[1].match(sentence.text, start, end)
+    if part is None or part.group("high"):
+        return None
+    return _amount(sentence, part, country, conversion, following)
+
+
+def _share(sentence: Sentence, match: re.Match[str], conversion: bool) -> Money:
+    fraction = _group(match, "fraction")
+    if fraction:
+        low = _FRACTIONS[fraction.lower()]
+        high = None
+    else:
+        low = float(match.group("low"))
+        high = float(match.group("high")) if match.group("high") else None
+    return Money(
+        text=match.group(0).strip(),
+        amount=low,
+        currency="%",
+        period=None,
+        kind="share",
+        span=Span.within(sentence, match.start(), match.end()),
+        amount_max=high,
+        conversion=conversion,
+    )
+
+
+def _like(money: Money, original: Money) -> Money:
+    return replace(money, period=original.period or money.period, kind=original.kind)
+
+
+def _range(
+    low_text: str, high_text: str | None, currency: str | None
+) -> tuple[float | None, float | None]:
+    low, low_scale = _value(low_text, currency)
+    if high_text is None:
+        return low * low_scale, None
+    high, high_scale = _value(high_text, currency)
+    # "$1-2 million": the scale written once serves both ends.
+    if low_scale == 1 and high_scale != 1:
+        low_scale = high_scale
+    low, high = low * low_scale, high * high_scale
+    if high <= low:
+        # "2019-300 dollars" or "15-5": not a range; keep the amount next to the unit.
+        return high, None
+    return low, high
+
+
+def _value(text: str, currency: str | None) -> tuple[float, float]:
+    """The number and its scale word ("2.5 million" is 2.5 and 1e6)."""
+    scale = 1.0
+    digits = text
+    scale_word = re.search(r"[a-z]+$", text, re.I)
+    if scale_word:
+        scale = _MULTIPLIERS[scale_word.group(0).lower()]
+        digits = text[: scale_word.start()].strip()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d{1,2}", digits):
+        # Written the Brazilian or continental way: dots for thousands.
+        return float(digits.replace(".", "").replace(",", ".")), scale
+    return float(digits.replace(",", "")), scale
+
+
+def _spelled(words: str) -> float | None:
+    """A number in words ("five thousand", "twenty-five million")."""
+    total = 0.0
+    current = 0.0
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word == "and":
+            continue
+        if word in _WORD_NUMBERS:
+            current += _WORD_NUMBERS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _WORD_SCALES:
+            total += (current or 1) * _WORD_SCALES[word]
+            current = 0.0
+    value = total + current
+    return value or None
 
 
 def _group(match: re.Match[str], name: str) -> str | None:
     return match.groupdict().get(name)
-
-
-def _currency(match: re.Match[str], country: str | None) -> str | None:
-    symbol, code, word = (
-        _group(match, "symbol"),
-        _group(match, "code"),
-        _group(match, "word"),
-    )
-    if symbol:
-        return _SYMBOLS[symbol.lower()]
-    if code:
-        return "CNY" if code.upper() == "RMB" else code.upper()
-    word = (word or "").lower()
-    if word in ("rupee",):
-        word = "rupees"
-    known = _WORDS.get(word)
-    if known:
-        return known
-    return _BY_COUNTRY.get((word, country or ""), _DEFAULTS.get(word))
-
-
-def _kind(lowered: str) -> str:
-    for kind, pattern in _KINDS:
-        if pattern.search(lowered):
-            return kind
-    return "other"

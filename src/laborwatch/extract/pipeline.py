@@ -49,8 +49,8 @@ _MONEY_KINDS_ALWAYS_KEPT = {
     "fee",
     "debt",
     "fine",
-    "deduction",
     "owed_wages",
+    "deduction",
     "share",
 }
 # Text parsed at once; memory grows with it, so long documents go in sections.
@@ -97,7 +97,10 @@ def analyze(document: Document) -> Evidence:
         evidence.money.extend(
             money
             for money in find_money(sentence, country)
-            if in_evidence or money.kind in _MONEY_KINDS_ALWAYS_KEPT
+            # A price or a revenue counts in a report of forced labour (what the
+            # goods fetch, what the state earns); in a document that describes
+            # none, such as a company's statement, it is only its accounts.
+            if on_evidence or money.kind in _MONEY_KINDS_ALWAYS_KEPT
         )
         evidence.victims.extend(find_victims(sentence, in_evidence=in_evidence))
     evidence.incidents = roll_up_incidents(evidence)

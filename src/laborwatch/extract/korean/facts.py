@@ -120,32 +120,31 @@ def find_korean_money(sentence: Sentence, country: str | None) -> list[Money]:
         before = text[max(0, match.start() - 15) : match.start()]
         period = next((p for p, pattern in _PERIODS if pattern.search(before)), None)
         kind = next((k for k, pattern in _KINDS if pattern.search(text)), "other")
-        amounts = [
-            (match.group("low"), match.group("low_unit") or match.group("high_unit"))
-        ]
-        if match.group("high"):
-            amounts.append((match.group("high"), match.group("high_unit")))
-        for amount, unit in amounts:
-            found.append(
-                Money(
-                    text=match.group().strip(),
-                    amount=_number(amount, unit),
-                    currency=currency,
-                    period=period,
-                    kind=kind,
-                    span=Span.within(sentence, match.start(), match.end()),
-                )
+        high = match.group("high")
+        low_unit = match.group("low_unit") or match.group("high_unit")
+        found.append(
+            Money(
+                text=match.group().strip(),
+                amount=_number(match.group("low"), low_unit),
+                currency=currency,
+                period=period,
+                kind=kind,
+                span=Span.within(sentence, match.start(), match.end()),
+                amount_max=_number(high, match.group("high_unit")) if high else None,
             )
+        )
     if _SHARE_OF_WAGES.search(text):
         for match in _SHARE.finditer(text):
+            high = match.group("high")
             found.append(
                 Money(
                     text=match.group().strip(),
                     amount=float(match.group("low").replace(",", "")),
-                    currency=None,
+                    currency="%",
                     period=None,
-                    kind="share of wages",
+                    kind="share",
                     span=Span.within(sentence, match.start(), match.end()),
+                    amount_max=float(high.replace(",", "")) if high else None,
                 )
             )
     return found
