@@ -87,16 +87,6 @@ def test_an_uncertain_count_gives_no_number() -> None:
     assert numbers["Twelve workers"] is None or numbers["Twelve workers"] == 12
 
 
-def test_victims_come_from_sentences_without_an_indicator_when_at_work() -> None:
-    evidence = _analyze(
-        "About 300 students were sent to the construction site in March. "
-        "Farmers protested against the new tax."
-    )
-    groups = {victim.group for victim in evidence.victims}
-    assert "students" in groups
-    assert "farmers" not in groups
-
-
 def test_the_json_shows_each_distinct_fact_once_with_its_count_and_spans() -> None:
     text = (
         "The factory forced the workers to polish jewels. The workers polished "

@@ -102,7 +102,11 @@ def analyze(document: Document) -> Evidence:
             # none, such as a company's statement, it is only its accounts.
             if on_evidence or money.kind in _MONEY_KINDS_ALWAYS_KEPT
         )
-        evidence.victims.extend(find_victims(sentence, in_evidence=in_evidence))
+        # Victims only where the sentence carries evidence: groups named
+        # elsewhere ("farmers protested") are as often not the ones worked on
+        # (victims F1 0.47 against 0.41 on the facts development set).
+        if in_evidence:
+            evidence.victims.extend(find_victims(sentence))
     evidence.incidents = roll_up_incidents(evidence)
     return evidence
 

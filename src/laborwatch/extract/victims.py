@@ -52,15 +52,6 @@ _MINORS = {
 }
 
 
-# Outside evidence sentences, a group counts only where its sentence has it at
-# work: "farmers protested" names no victims, "farmers were forced to pick" does.
-_AT_WORK = re.compile(
-    r"\b(?:work\w*|labou?r\w*|forc\w+|employ\w*|exploit\w*|traffick\w*|recruit\w*"
-    r"|dispatch\w*|sent|mobili[sz]\w*|made to|compelled|enslav\w*|bonded|toil\w*"
-    r"|camps?|factor(?:y|ies)|mines?|kilns?|farms?|plantations?|vessels?|boats?"
-    r"|fishing|construction|picking|harvest\w*|polish\w*)\b",
-    re.I,
-)
 # Groups named as the ones who do the harm: "three suspects were detained".
 _PERPETRATOR_CONTEXT = re.compile(
     r"^\s*(?:were|was|have been|had been)\s+(?:arrested|detained|charged|convicted"
@@ -69,11 +60,8 @@ _PERPETRATOR_CONTEXT = re.compile(
 )
 
 
-def find_victims(sentence: Sentence, *, in_evidence: bool = True) -> list[Victim]:
-    """Groups of people affected that a sentence names; outside an evidence
-    sentence (``in_evidence`` False), only where the sentence has them at work."""
-    if not in_evidence and not _AT_WORK.search(sentence.text):
-        return []
+def find_victims(sentence: Sentence) -> list[Victim]:
+    """Groups of people affected that a sentence names."""
     victims = []
     age_match = _AGE.search(sentence.text)
     age = (age_match.group("age") or age_match.group("years")) if age_match else None
