@@ -8,6 +8,7 @@ money and actors as sets per document. See docs/evaluation.md.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -220,9 +221,11 @@ def _score(
         {(p.country, p.subdivision) for p in evidence.places},
         {(p["country"], p.get("subdivision")) for p in record.get("places", [])},
     )
+    # NFC on both sides: the DOL list (and gold copied from it) writes "açaí"
+    # decomposed, the taxonomy composed.
     report.facts["goods"].add(
-        {g.good.lower() for g in evidence.goods},
-        {g["good"].lower() for g in record.get("goods", [])},
+        {_good_key(g.good) for g in evidence.goods},
+        {_good_key(g["good"]) for g in record.get("goods", [])},
     )
     report.facts["money"].add(
         {(float(m.amount), m.currency) for m in evidence.money},
@@ -232,6 +235,10 @@ def _score(
         {_actor_key(a.name) for a in evidence.actors},
         {_actor_key(a["name"]) for a in record.get("actors", [])},
     )
+
+
+def _good_key(name: str) -> str:
+    return unicodedata.normalize("NFC", name).lower()
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
