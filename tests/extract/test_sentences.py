@@ -95,3 +95,12 @@ def test_opening_quote_starts_the_sentence_it_opens() -> None:
 def test_lines_stay_sentences_even_with_an_open_bracket() -> None:
     sentences = split_sentences(make("Findings [draft\n\nworkers were held."))
     assert [s.text for s in sentences] == ["Findings [draft", "workers were held."]
+
+
+def test_a_stray_bracket_does_not_swallow_the_sentences_after_it() -> None:
+    sentences = split_sentences(make("Workers [sic were beaten. They left. Never."))
+    assert [s.text for s in sentences] == [
+        "Workers [sic were beaten.",
+        "They left.",
+        "Never.",
+    ]

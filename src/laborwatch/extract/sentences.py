@@ -92,14 +92,24 @@ def join_broken_sentences(doc: Any) -> Any:
     # Stored unsigned: -1 ("not a start") reads as 2**64 - 1.
     sent_starts = annotations[:, 1].astype(np.int64)
     begin = 0  # character where the sentence being built starts
-    for index in starts:
+    ends = [int(annotations[index, 0]) for index in starts[1:]] + [len(text)]
+    for index, end in zip(starts, ends, strict=True):
         start = int(annotations[index, 0])
         before = text[begin:start]
         following = _token_text(doc, index)
-        if "\n" in before[len(before.rstrip()) :] or not before.strip():
+        if (
+            "\n" in before[len(before.rstrip()) :]
+            or not before.strip()
+            or end - begin > MAX_SENTENCE_CHARS
+        ):
             begin = start
             continue
-        if _unclosed(before) or following[:1] in ")]" or following[:1].islower():
+        # A stray "[" joins only up to the sentence that closes it.
+        if (
+            _unclosed(before, text[start:end])
+            or following[:1] in ")]"
+            or following[:1].islower()
+        ):
             sent_starts[index] = -1
             continue
         if before.rstrip()[-1:] in _OPENING_QUOTES and _moves_back(doc, index):
@@ -123,8 +133,12 @@ def _moves_back(doc: Any, index: int) -> bool:
     return len(previous) == 1 and previous in _OPENING_QUOTES and index - 1 > 0
 
 
-def _unclosed(sentence: str) -> bool:
-    return any(sentence.count(open_) > sentence.count(close) for open_, close in _PAIRS)
+def _unclosed(sentence: str, following: str) -> bool:
+    """Whether ``sentence`` leaves a bracket open that ``following`` closes."""
+    return any(
+        sentence.count(open_) > sentence.count(close) and close in following
+        for open_, close in _PAIRS
+    )
 
 
 @lru_cache(maxsize=2)
