@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -228,9 +229,11 @@ def _score(
         {(p.country, p.subdivision) for p in evidence.places},
         {(p["country"], p.get("subdivision")) for p in record.get("places", [])},
     )
+    # NFC on both sides: the DOL list (and gold copied from it) writes "açaí"
+    # decomposed, the taxonomy composed.
     report.facts["goods"].add(
-        {g.good.lower() for g in evidence.goods},
-        {g["good"].lower() for g in record.get("goods", [])},
+        {_good_key(g.good) for g in evidence.goods},
+        {_good_key(g["good"]) for g in record.get("goods", [])},
     )
     report.facts["money"].add(
         {
@@ -295,6 +298,10 @@ def _score_victims(counts: Counts, predicted: list[str], gold: list[str]) -> Non
             unmatched.pop(match)
             counts.true_positives += 1
     counts.false_negatives += len(unmatched)
+
+
+def _good_key(name: str) -> str:
+    return unicodedata.normalize("NFC", name).lower()
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

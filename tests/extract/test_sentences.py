@@ -1,3 +1,5 @@
+import pytest
+
 from laborwatch.documents import Document
 from laborwatch.extract import split_sentences
 
@@ -43,3 +45,62 @@ def test_abbreviations_do_not_split() -> None:
 
 def test_empty_document_has_no_sentences() -> None:
     assert split_sentences(make("")) == []
+
+
+DENIAL = (
+    "For its part, the regime denied the allegations, stating, “The republic "
+    "[North Korea] has no human rights issues.”"
+)
+
+
+def test_bracket_inside_a_quotation_does_not_split_the_denial() -> None:
+    from laborwatch.extract.pipeline import analyze
+
+    document = Document.create(
+        f"Workers were sent abroad. {DENIAL} Others disagreed.",
+        source="test",
+        media_type="text/plain",
+        language="en",
+    )
+    evidence = analyze(document)
+    assert DENIAL in [sentence.text for sentence in evidence.sentences]
+    (denial,) = evidence.denials
+    assert denial.text == DENIAL
+    assert denial.by == "regime"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We do not use forced labour [at our plants] anywhere,” the firm said.",
+        "The company (Sunrise Gem Trading. Ltd.) denied it.",
+        "The regime said “the D.P.R.K. has no forced labour.”",
+    ],
+)
+def test_brackets_and_inner_stops_keep_a_sentence_whole(text: str) -> None:
+    assert [s.text for s in split_sentences(make(f"{text} Next one."))] == [
+        text,
+        "Next one.",
+    ]
+
+
+def test_opening_quote_starts_the_sentence_it_opens() -> None:
+    sentences = split_sentences(make("The ministry replied. “All work is voluntary.”"))
+    assert [s.text for s in sentences] == [
+        "The ministry replied.",
+        "“All work is voluntary.”",
+    ]
+
+
+def test_lines_stay_sentences_even_with_an_open_bracket() -> None:
+    sentences = split_sentences(make("Findings [draft\n\nworkers were held."))
+    assert [s.text for s in sentences] == ["Findings [draft", "workers were held."]
+
+
+def test_a_stray_bracket_does_not_swallow_the_sentences_after_it() -> None:
+    sentences = split_sentences(make("Workers [sic were beaten. They left. Never."))
+    assert [s.text for s in sentences] == [
+        "Workers [sic were beaten.",
+        "They left.",
+        "Never.",
+    ]

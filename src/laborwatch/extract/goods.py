@@ -1,4 +1,9 @@
-"""Goods and sectors, named as on the US Department of Labor list, with HS codes."""
+"""Goods and sectors, named as on the US Department of Labor list, with HS codes.
+
+Reads the parsed document's ``goods`` spans and its entities; a good is what the
+workers produce or handle, so a taxonomy word inside a name ("X Clothing Ltd",
+"Kim Cotton", "the Rice Foundation") is not one.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +16,50 @@ from laborwatch.extract.vocabulary import goods_taxonomy
 
 # "A kilogram of rice" measures a wage, it does not name a good made by the workers.
 _MEASURE = re.compile(r"(?:kilograms?|kilos?|kg|price|cost|bags?|bowls?) of\s*$", re.I)
+# Entities that are names of someone or somewhere, never of what is made there.
+_NAME_LABELS = {"ORG", "PERSON", "FAC"}
+# Words that end a company's name: a capitalised run ending in one is a name.
+_COMPANY_WORDS = {
+    "ltd",
+    "limited",
+    "co",
+    "company",
+    "corp",
+    "corporation",
+    "inc",
+    "incorporated",
+    "llc",
+    "plc",
+    "group",
+    "holdings",
+    "industries",
+    "industry",
+    "enterprise",
+    "enterprises",
+    "trading",
+    "gmbh",
+    "ag",
+    "sa",
+    "jsc",
+    "bhd",
+    "pte",
+    "mills",
+    "manufacturing",
+    "factory",
+    "cooperative",
+    "foundation",
+    "association",
+}
+# How far right a name may run past the good before its company word.
+_NAME_TOKENS = 6
 
 
 def find_goods(doc: Any, locate: Callable[[int], int]) -> list[Good]:
-    """Every taxonomy good or sector named in the parsed document, in text order."""
+    """Every taxonomy good or sector named in the parsed document, in text order,
+    less those that are words of a person's or company's name."""
     taxonomy = goods_taxonomy()
     text = doc.text
+    names = _name_spans(doc)
     return [
         Good(
             text=span.text,
@@ -28,4 +71,51 @@ def find_goods(doc: Any, locate: Callable[[int], int]) -> list[Good]:
         for span in doc.spans["goods"]
         for entry in (taxonomy[int(span.kb_id_)],)
         if not _MEASURE.search(text[max(span.start_char - 20, 0) : span.start_char])
+        and not in_name(span, names)
     ]
+
+
+def _name_spans(doc: Any) -> list[tuple[int, int]]:
+    return [
+        (entity.start, entity.end)
+        for entity in doc.ents
+        if entity.label_ in _NAME_LABELS
+    ]
+
+
+def in_name(span: Any, names: list[tuple[int, int]]) -> bool:
+    """Whether a good's span is a word of a name: inside an ORG, PERSON or FAC
+    entity, or in a capitalised run that ends in a company word. In an all-caps
+    line or a headline capitals say nothing, and the model's entities there are
+    guesses: only the company word counts."""
+    if not span.text[:1].isupper():
+        return False
+    if _ends_in_company_word(span):
+        return True
+    if _is_caps_or_heading(span):
+        return False
+    return any(start <= span.start and span.end <= end for start, end in names)
+
+
+def _ends_in_company_word(span: Any) -> bool:
+    doc = span.doc
+    for index in range(span.start, min(span.end + _NAME_TOKENS, len(doc))):
+        token: str = doc[index].text
+        if index >= span.end and token.rstrip(".").lower() in _COMPANY_WORDS:
+            return token[:1].isupper()
+        if not token[:1].isupper() and token != "&":
+            return False
+    return False
+
+
+def _is_caps_or_heading(span: Any) -> bool:
+    sentence = span.sent
+    letters = [character for character in sentence.text if character.isalpha()]
+    if letters and sum(character.isupper() for character in letters) > 0.8 * len(
+        letters
+    ):
+        return True
+    words = [token for token in sentence if token.is_alpha and len(token) > 3]
+    unfinished = not sentence.text.rstrip().endswith((".", "!", "?", "”", '"', ":"))
+    capitalised = sum(token.text[:1].isupper() for token in words)
+    return unfinished and len(words) <= 15 and capitalised > 0.6 * len(words)

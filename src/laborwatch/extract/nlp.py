@@ -20,6 +20,7 @@ from laborwatch.documents import Document
 from laborwatch.errors import LaborwatchError
 from laborwatch.extract.sentences import (
     has_wrapped_lines,
+    join_broken_sentences,
     mark_line_breaks,
     split_into_chunks,
 )
@@ -85,6 +86,8 @@ def parse(document: Document) -> Any:
         components = _components(nlp) if _has_letter(chunk) else _rules_only(nlp)
         for _name, component in components:
             doc = component(doc)
+            if _name in ("senter", "sentencizer"):
+                doc = join_broken_sentences(doc)
         # The token vectors are only the model's working state (384 bytes a token);
         # nothing downstream reads them, and joined they would dominate memory.
         doc.tensor = numpy.empty((0,), dtype="float32")

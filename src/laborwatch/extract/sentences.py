@@ -64,6 +64,83 @@ def mark_line_breaks(doc: Any, wrapped_lines: bool) -> Any:
     return doc
 
 
+_OPENING_QUOTES = '“‘"«'
+_PAIRS = (("[", "]"), ("(", ")"))
+
+
+def join_broken_sentences(doc: Any) -> Any:
+    """Undo sentence ends that fall inside a bracket or before a continuation.
+
+    The model and the rule sentencizer both end sentences at a full stop or an
+    opening bracket inside a quotation ("The republic [North Korea] has no…"
+    came out as "The republic [" and "North Korea] has no…"), which cut denials
+    and quotes in two. A sentence start is dropped where the sentence before has
+    an unclosed ``[`` or ``(``, or where the next begins with a closing bracket
+    or a lower-case word; an opening quote left at the end of a sentence
+    moves to the next. Never across a line break: those were marked on
+    purpose (``mark_line_breaks``). Only sentence starts are visited.
+    """
+    if len(doc) < 2:
+        return doc
+    from spacy.attrs import IDX, SENT_START
+
+    annotations = doc.to_array([IDX, SENT_START])
+    starts = [int(i) for i in np.flatnonzero(annotations[:, 1] == 1) if i > 0]
+    if not starts:
+        return doc
+    text = doc.text
+    # Stored unsigned: -1 ("not a start") reads as 2**64 - 1.
+    sent_starts = annotations[:, 1].astype(np.int64)
+    begin = 0  # character where the sentence being built starts
+    ends = [int(annotations[index, 0]) for index in starts[1:]] + [len(text)]
+    for index, end in zip(starts, ends, strict=True):
+        start = int(annotations[index, 0])
+        before = text[begin:start]
+        following = _token_text(doc, index)
+        if (
+            "\n" in before[len(before.rstrip()) :]
+            or not before.strip()
+            or end - begin > MAX_SENTENCE_CHARS
+        ):
+            begin = start
+            continue
+        # A stray "[" joins only up to the sentence that closes it.
+        if (
+            _unclosed(before, text[start:end])
+            or following[:1] in ")]"
+            or following[:1].islower()
+        ):
+            sent_starts[index] = -1
+            continue
+        if before.rstrip()[-1:] in _OPENING_QUOTES and _moves_back(doc, index):
+            # The quote opens the next sentence: start it there.
+            sent_starts[index] = -1
+            sent_starts[index - 1] = 1
+            begin = int(annotations[index - 1, 0])
+            continue
+        begin = start
+    doc.from_array([SENT_START], sent_starts.astype(np.uint64).reshape(-1, 1))
+    return doc
+
+
+def _token_text(doc: Any, index: int) -> str:
+    return str(doc[index].text)
+
+
+def _moves_back(doc: Any, index: int) -> bool:
+    """Whether the token before a sentence start is a lone opening quote."""
+    previous = _token_text(doc, index - 1)
+    return len(previous) == 1 and previous in _OPENING_QUOTES and index - 1 > 0
+
+
+def _unclosed(sentence: str, following: str) -> bool:
+    """Whether ``sentence`` leaves a bracket open that ``following`` closes."""
+    return any(
+        sentence.count(open_) > sentence.count(close) and close in following
+        for open_, close in _PAIRS
+    )
+
+
 @lru_cache(maxsize=2)
 def _segmenter(wrapped_lines: bool) -> Any:
     import spacy
@@ -74,6 +151,7 @@ def _segmenter(wrapped_lines: bool) -> Any:
     )
     nlp.add_pipe(_register(name, wrapped_lines))
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe(_register_join())
     nlp.max_length = _MAX_LENGTH
     return nlp
 
@@ -83,6 +161,15 @@ def _register(name: str, wrapped_lines: bool) -> str:
 
     if not Language.has_factory(name):
         Language.component(name, func=lambda doc: mark_line_breaks(doc, wrapped_lines))
+    return name
+
+
+def _register_join() -> str:
+    from spacy.language import Language
+
+    name = "laborwatch_join_broken_sentences"
+    if not Language.has_factory(name):
+        Language.component(name, func=join_broken_sentences)
     return name
 
 

@@ -25,6 +25,9 @@ class GoodEntry:
     hs: str | None
     sector: str
     terms: tuple[str, ...]
+    # "good" for what is made, grown or mined; "sector" for a row naming only a
+    # line of work (construction, domestic work), which has no HS code.
+    kind: str = "good"
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -85,6 +88,7 @@ def goods_taxonomy() -> tuple[GoodEntry, ...]:
             terms=tuple(
                 term.strip() for term in row["terms"].split("|") if term.strip()
             ),
+            kind=row["kind"],
         )
         for row in _rows("goods.csv")
     )

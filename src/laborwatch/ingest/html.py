@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from laborwatch.documents import Document
 from laborwatch.ingest.problems import InputError, empty_input
+from laborwatch.ingest.titles import with_title
 
 
 def read_html(data: bytes, *, source: str) -> Document:
@@ -25,7 +26,7 @@ def read_html(data: bytes, *, source: str) -> Document:
         extracted = extracted.as_dict()
     if not extracted or not str(extracted.get("text") or "").strip():
         raise InputError("no article text found in the HTML page", kind="skipped")
-    return Document.create(
+    document = Document.create(
         str(extracted["text"]),
         source=source,
         media_type="text/html",
@@ -35,6 +36,9 @@ def read_html(data: bytes, *, source: str) -> Document:
         url=extracted.get("url") or None,
         site=extracted.get("sitename") or None,
     )
+    # trafilatura reads the URL from the canonical link or og:url; a page with
+    # no <title> gets a heading or first sentence instead of its hash.
+    return with_title(document)
 
 
 def looks_like_html(data: bytes) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from laborwatch.documents import Document
 from laborwatch.ingest.dates import iso_date
 from laborwatch.ingest.problems import Problem
+from laborwatch.ingest.titles import with_title
 
 FIELDS = ("title", "text", "url", "published", "source")
 
@@ -57,7 +58,7 @@ def read_jsonl(
         if not document.text:
             yield Problem(location, "empty document, skipped", "skipped")
             continue
-        yield document
+        yield with_title(document)
 
 
 def _check_record(record: object) -> str | None:

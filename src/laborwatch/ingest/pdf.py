@@ -6,6 +6,7 @@ import re
 
 from laborwatch.documents import Document, normalise_text
 from laborwatch.ingest.problems import InputError, empty_input
+from laborwatch.ingest.titles import with_title
 
 _PAGE_SEPARATOR = "\n\n"
 _PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})?(\d{2})?")
@@ -40,7 +41,7 @@ def read_pdf(data: bytes, *, source: str) -> Document:
         raise InputError(
             "no text layer (a scanned PDF needs OCR first)", kind="skipped"
         )
-    return Document.create(
+    document = Document.create(
         text,
         source=source,
         media_type="application/pdf",
@@ -49,6 +50,8 @@ def read_pdf(data: bytes, *, source: str) -> Document:
         published=_pdf_date(metadata.get("CreationDate")),
         pages=pages,
     )
+    # Converters often leave "Microsoft Word - x.docx" or nothing as the title.
+    return with_title(document)
 
 
 def join_pages(page_texts: list[str]) -> tuple[str, tuple[int, ...]]:

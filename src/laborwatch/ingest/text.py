@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import replace
 
 import charset_normalizer
 
 from laborwatch.documents import Document
 from laborwatch.ingest.problems import InputError, empty_input
+from laborwatch.ingest.titles import guess_title, with_title
+
+__all__ = ["decode_text", "guess_title", "read_text"]
 
 _BYTE_ORDER_MARKS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -20,8 +22,6 @@ _BYTE_ORDER_MARKS = (
 )
 # Controls other than tab, newline, carriage return and form feed; text has few.
 _BINARY_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-_TITLE_MAX_CHARS = 200
 
 
 def decode_text(data: bytes) -> str:
@@ -46,19 +46,10 @@ def decode_text(data: bytes) -> str:
     return text
 
 
-def guess_title(text: str) -> str | None:
-    """The first line, when it is short enough to be a headline."""
-    for line in text.split("\n"):
-        line = _MARKDOWN_HEADING.sub("", line.strip())
-        if line:
-            return line if len(line) <= _TITLE_MAX_CHARS else None
-    return None
-
-
 def read_text(data: bytes, *, source: str, media_type: str = "text/plain") -> Document:
     """A Document from a plain-text or Markdown file's bytes."""
     text = decode_text(data)
     document = Document.create(text, source=source, media_type=media_type)
     if not document.text:
         raise empty_input()
-    return replace(document, title=guess_title(document.text))
+    return with_title(document)

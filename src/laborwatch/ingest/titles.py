@@ -1,0 +1,148 @@
+"""Readable titles and header lines: every document gets a title a person can read.
+
+Lists, search hits, pages and evidence packs show a document by its title; one
+without falls back to its hash there. The order follows what a reader would use:
+the file's own metadata title, a first heading line, the first sentence cut short,
+and last the file name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import PurePath
+
+from laborwatch.documents import Document, clean_field
+
+TITLE_MAX_CHARS = 80
+# A first line longer than this is a paragraph, not a headline.
+HEADING_MAX_CHARS = 120
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+# Converters put the program and file name where the title belongs:
+# "Microsoft Word - report.docx", "Untitled-1", "Document1".
+_PLACEHOLDER_TITLE = re.compile(
+    r"^(?:(?:microsoft\s+)?(?:word|powerpoint|excel)(?:\s*-.*)?|untitled\S*(?:\s+document)?"
+    r"|document\s*\d*|no\s+title|title|none|null|unknown|n/?a|slide\s*\d+|page\s*\d+)$",
+    re.I,
+)
+_FILE_NAME = re.compile(
+    r"\.(?:docx?|pdf|rtf|odt|pptx?|xlsx?|indd|txt|html?|qxd|ai|eps)$", re.I
+)
+_LETTER = re.compile(r"[^\W\d_]")
+# "# SOURCE: https://…", "TITLE: …", "# DATE: 2021-07": header lines that some
+# collections put above the text. Without "#" only upper-case keys count, so a
+# first line of prose ("Source: a defector") is not read as one.
+_HEADER = re.compile(
+    r"^(?:#\s*(?P<hkey>[A-Za-z]+)|(?P<key>[A-Z]+))\s*:\s*(?P<value>.*?)\s*$"
+)
+_HEADER_KEYS = {"source", "url", "title", "date", "published", "author", "licence"}
+_HEADER_KEYS |= {"license", "language", "site"}
+_URL = re.compile(r"^https?://\S+$")
+_ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?!\d)")
+_UNKNOWN_WRAPPED = re.compile(r"^unknown\s*\((?P<inner>.+)\)$", re.I)
+# A sentence ends at . ! ? or … (closing quotes kept) before a space and a capital
+# or an opening quote; good enough for a title, which is then cut anyway.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Headers:
+    """What leading header lines say of a text file, and where its body starts."""
+
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    lines: int = 0
+
+
+def read_headers(text: str) -> Headers:
+    """The ``SOURCE:``/``TITLE:``/``DATE:`` lines at the top of a text, if any."""
+    title = url = published = None
+    count = 0
+    for line in text.split("\n"):
+        match = _HEADER.match(line.strip())
+        if not match:
+            break
+        key = (match.group("hkey") or match.group("key")).lower()
+        if key not in _HEADER_KEYS:
+            break
+        count += 1
+        value = match.group("value")
+        if key in ("source", "url") and _URL.match(value) and url is None:
+            url = value
+        elif key == "title":
+            title = _unwrap_unknown(value)
+        elif key in ("date", "published") and (date := _ISO_DATE.match(value)):
+            published = date.group()
+    return Headers(title, url, published, count)
+
+
+def _unwrap_unknown(value: str) -> str | None:
+    """``unknown (Archive News on the report)`` says what the title would be."""
+    wrapped = _UNKNOWN_WRAPPED.match(value)
+    return wrapped.group("inner") if wrapped else usable_title(value)
+
+
+def usable_title(value: str | None) -> str | None:
+    """A metadata title worth showing, or None for an empty or placeholder one."""
+    cleaned = clean_field(value)
+    if not cleaned or not _LETTER.search(cleaned):
+        return None
+    if _PLACEHOLDER_TITLE.match(cleaned) or _FILE_NAME.search(cleaned):
+        return None
+    return cleaned
+
+
+def guess_title(text: str) -> str | None:
+    """The first line, when it is short enough to be a headline; header lines
+    (``# SOURCE: …``) are passed over."""
+    skipped = read_headers(text).lines
+    for line in text.split("\n")[skipped:]:
+        line = _MARKDOWN_HEADING.sub("", line.strip())
+        if line:
+            return line if len(line) <= HEADING_MAX_CHARS else None
+    return None
+
+
+def first_sentence_title(text: str) -> str | None:
+    """The text's first sentence, cut at a word to about ``TITLE_MAX_CHARS``."""
+    body = "\n".join(text.split("\n")[read_headers(text).lines :])
+    words = " ".join(body.split())
+    if not words:
+        return None
+    sentence = _SENTENCE_END.split(words, maxsplit=1)[0]
+    if len(sentence) <= TITLE_MAX_CHARS:
+        return sentence
+    cut = sentence.rfind(" ", 0, TITLE_MAX_CHARS)
+    head = sentence[: cut if cut > TITLE_MAX_CHARS // 2 else TITLE_MAX_CHARS]
+    return head.rstrip(" ,;:-–—") + "…"
+
+
+def file_title(source: str) -> str:
+    """A file name from a source location: a path, a URL or ``FILE:LINE``."""
+    name = PurePath(source.split("?")[0].rstrip("/")).name or source
+    return name
+
+
+def readable_title(metadata: tuple[str | None, ...], text: str, source: str) -> str:
+    """The title to show: the first usable metadata title, else a heading line,
+    else the first sentence, else the file name."""
+    for candidate in metadata:
+        if title := usable_title(candidate):
+            return title
+    return guess_title(text) or first_sentence_title(text) or file_title(source)
+
+
+def with_title(document: Document, metadata: str | None = None) -> Document:
+    """The document with a readable title, and the URL and date its header lines
+    give where the reader found none."""
+    headers = read_headers(document.text)
+    title = readable_title(
+        (metadata, document.title, headers.title), document.text, document.source
+    )
+    return replace(
+        document,
+        title=clean_field(title),
+        url=document.url or clean_field(headers.url),
+        published=document.published or headers.published,
+    )
