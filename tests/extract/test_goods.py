@@ -90,3 +90,20 @@ def test_every_good_is_named_as_on_the_dol_list() -> None:
     for row in csv.DictReader(text.splitlines()):
         if row["kind"] == "good" and row["good"] not in NOT_ON_THE_LIST:
             assert unicodedata.normalize("NFC", row["good"]) in listed, row["good"]
+
+
+def test_a_sector_is_dropped_where_a_named_good_covers_it() -> None:
+    from laborwatch.documents import Document
+    from laborwatch.extract.pipeline import analyze
+
+    text = (
+        "Children were forced to harvest coffee on farms in the agricultural "
+        "region. Others worked in construction in the city."
+    )
+    evidence = analyze(
+        Document.create(text, source="t.txt", media_type="text/plain", language="en")
+    )
+    goods = {good.good for good in evidence.goods}
+    assert "coffee" in goods
+    assert "agriculture" not in goods
+    assert "construction" in goods

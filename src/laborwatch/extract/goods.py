@@ -119,3 +119,13 @@ def _is_caps_or_heading(span: Any) -> bool:
     unfinished = not sentence.text.rstrip().endswith((".", "!", "?", "”", '"', ":"))
     capitalised = sum(token.text[:1].isupper() for token in words)
     return unfinished and len(words) <= 15 and capitalised > 0.6 * len(words)
+
+
+def drop_covered_sectors(goods: list[Good]) -> list[Good]:
+    """Goods less the sectors a named good of the document already covers:
+    "agriculture" beside "coffee", "mining" beside "gold" say nothing more."""
+    sectors = {entry.good for entry in goods_taxonomy() if entry.kind == "sector"}
+    named = {good.sector for good in goods if good.good not in sectors}
+    return [
+        good for good in goods if good.good not in sectors or good.sector not in named
+    ]

@@ -25,7 +25,7 @@ from laborwatch.extract.evidence import (
     Place,
     Span,
 )
-from laborwatch.extract.goods import find_goods
+from laborwatch.extract.goods import drop_covered_sectors, find_goods
 from laborwatch.extract.incidents import roll_up_incidents
 from laborwatch.extract.indicators import find_indicators, rule_features, rule_hits
 from laborwatch.extract.korean import analyze_korean
@@ -90,7 +90,7 @@ def analyze(document: Document) -> Evidence:
         for place in found.places
         if place.span.sentence in on_evidence or place.country == country
     ]
-    evidence.goods = found.goods
+    evidence.goods = drop_covered_sectors(found.goods)
     evidence.actors = merge_mentions(found.actors)
     for sentence in evidence.sentences:
         in_evidence = sentence.position in on_evidence
