@@ -55,7 +55,9 @@ _GENERIC = re.compile(
     re.I,
 )
 _STATE_IN_GENERAL = re.compile(
-    r"\b(?:government|authorities|officials|police|regime|army)$", re.I
+    r"^(?:the )?(?:\w+ )?(?:government|authorities|officials|police|regime|army"
+    r"|military|state)$",
+    re.I,
 )
 # Capitalised names ending in an organisation word, which the small model's NER
 # often misses: "Sunrise Gem Trading Company", "Daesung General Bureau".
@@ -318,19 +320,26 @@ def find_actors(
 def _named_in_evidence(
     name: str, label: str, in_evidence: bool, document_has_evidence: bool
 ) -> bool:
-    """Whether a name whose sentence gives it no part is still an actor: an
-    organisation named in an evidence sentence, or a company or public body named
-    anywhere in a document that describes the work. A person needs a part (the
-    people named in reports are as often the workers, or those who speak)."""
+    """Whether a name whose sentence gives it no part is still an actor.
+
+    A company named anywhere in a document that describes the work is (reports
+    name the firms they accuse in sentences of their own); an organisation or a
+    public body only in a sentence that carries evidence, and a one-word name
+    there only if it is a company ("Reyes" tagged as an organisation is not). A
+    person needs a part: the people named in reports are as often the workers,
+    or those who speak. So do state bodies named in general ("the government",
+    "Ivorian authorities"), which are as often acting against the work.
+    """
     if label == "PERSON" or _WATCHER_WORDS.search(name):
         return False
+    if _STATE_IN_GENERAL.search(name):
+        return False
+    company = bool(_COMPANY.search(name))
     if label == "GENERIC":
-        # "employers", "brokers" in a sentence of forced labour run it; "the
-        # government" or "police" there is as often the one acting against it.
-        return in_evidence and not _STATE_IN_GENERAL.search(name)
+        return in_evidence
     if in_evidence:
-        return True
-    return document_has_evidence and bool(_COMPANY.search(name) or _PUBLIC.search(name))
+        return company or " " in name.strip() or name.isupper()
+    return document_has_evidence and company
 
 
 @lru_cache(maxsize=1)
