@@ -22,6 +22,7 @@ from laborwatch.extract.evidence import Evidence, Money
 from laborwatch.extract.indicators import CODES
 from laborwatch.extract.pipeline import analyze
 from laborwatch.ingest.language import detect_language
+from laborwatch.records import distinct_fact_records
 
 
 @dataclass
@@ -256,7 +257,10 @@ def _score(
     if "victims" in record:
         _score_victims(
             report.facts["victims"],
-            [v.text for v in evidence.victims],
+            [
+                victim["text"]
+                for victim in distinct_fact_records(evidence.victims, set())
+            ],
             [v["text"] for v in record["victims"]],
         )
     if "dates" in record:
@@ -281,9 +285,16 @@ def _money_values(money: Money) -> list[tuple[float, str | None]]:
 
 def _score_victims(counts: Counts, predicted: list[str], gold: list[str]) -> None:
     """A predicted victim matches a gold one when either text holds the other
-    (case-insensitive); each gold victim matches at most one prediction."""
+    (case-insensitive); each gold victim matches at most one prediction.
+
+    Victims are a set per document, as the other facts are: a group named five
+    times is one prediction; the most specific (longest) are matched first, so
+    "workers" does not take the gold "North Korean workers sent to Russia" from
+    "North Korean workers".
+    """
     unmatched = [text.lower() for text in gold]
-    for text in (text.lower() for text in predicted):
+    distinct = sorted({" ".join(text.lower().split()) for text in predicted}, key=len)
+    for text in reversed(distinct):
         match = next(
             (
                 i

@@ -170,10 +170,10 @@ def fact_record(fact: Any) -> dict[str, Any]:
 def distinct_fact_records(
     facts: list[Any], evidence_sentences: set[int]
 ) -> list[dict[str, Any]]:
-    """Each distinct fact once, in order of its first mention: its fields, the
-    first mention's span, ``count``, ``in_evidence`` (a mention sits in a sentence
-    that carries an indicator) and ``mentions`` (every ``text``, ``start``,
-    ``end`` and ``sentence``)."""
+    """Each distinct fact once, in order of its first mention: its fields (its
+    ``text`` the longest of its mentions), the first mention's span, ``count``,
+    ``in_evidence`` (a mention sits in a sentence that carries an indicator) and
+    ``mentions`` (every ``text``, ``start``, ``end`` and ``sentence``)."""
     grouped: dict[str, dict[str, Any]] = {}
     for fact in facts:
         fields = fact_fields(fact)
@@ -194,6 +194,10 @@ def distinct_fact_records(
             }
         if role and not record.get("role"):
             record["role"] = role
+        # The most specific wording names the fact: "North Korean workers"
+        # rather than "the workers" for the same group.
+        if written and len(written) > len(record.get("text") or ""):
+            record["text"] = written
         record["count"] += 1
         record["in_evidence"] |= fact.span.sentence in evidence_sentences
         record["mentions"].append(mention)

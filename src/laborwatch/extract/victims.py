@@ -7,7 +7,8 @@ import re
 from laborwatch.documents import Sentence
 from laborwatch.extract.evidence import Span, Victim
 
-_NUMBER_WORDS = {
+_UNITS = {
+    "one": 1,
     "two": 2,
     "three": 3,
     "four": 4,
@@ -16,24 +17,70 @@ _NUMBER_WORDS = {
     "seven": 7,
     "eight": 8,
     "nine": 9,
-    "ten": 10,
-    "dozens": None,
-    "hundreds": None,
-    "thousands": None,
 }
+_TEENS = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_NUMBER_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three"
+    r"|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|ten|two|three|four|five|six|seven|eight"
+    r"|nine)"
+)
 # "four or five workers", "80,000 to 120,000 persons", "more than 300 children":
 # the text gives no one count, so the victims get none.
 _APPROXIMATE = (
     r"(?i:(?P<approximate>(?:(?:more|fewer|less) than|over|about|around|nearly|almost"
     r"|approximately|at least|up to|some|roughly|an estimated)\s|"
-    r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten)\s?(?:or|to|-|–)\s?)?)"
+    r"\d[\d,.]*\s?(?:or|to|-|–)\s?|" + _NUMBER_WORD + r"\s(?:or|to)\s)?)"
+)
+_VAGUE_NUMBER = (
+    r"(?:(?:hundreds of )?thousands of|hundreds of|dozens of|tens of thousands of"
+    r"|millions of|\d+(?:\.\d+)? million)"
+)
+# Words before the group that say which people: "low-wage migrant", "military
+# construction", "33-year-old", "North Korean", "H-2A agricultural".
+_MODIFIER = (
+    r"(?:young|teenage|adolescent|female|male|migrant|foreign|local|child|school"
+    r"|ethnic|muslim|low-wage|low-paid|undocumented|domestic|farm|agricultural"
+    r"|construction|garment|factory|textile|seasonal|contract|overseas|trainee"
+    r"|trafficking|forced|bonded|enslaved|displaced|other|several|IT|[A-Z][\w’'-]*[a-z]\w*"
+    r"|[A-Z]-\w+|\d{1,2}-year-old)"
 )
 _GROUP = re.compile(
     r"\b"
     + _APPROXIMATE
-    + r"(?P<number>(?i:\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|twenty-\w+|dozens of|hundreds of|thousands of))?\s?"
-    r"(?P<modifiers>(?:(?:young|teenage|female|male|migrant|foreign|local|child|school|ethnic|muslim|[A-Z][a-z]+)\s){0,2})"
-    r"(?P<group>girls|boys|children|kids|students|schoolchildren|pupils|minors|women|men|workers|laborers|labourers|fishermen|fishers|miners|farmers|prisoners|detainees|migrants|refugees|families|crew members|crewmen|crew|soldiers|victims|persons|people|individuals|asylum-seekers|inmates|domestic workers|Uyghurs|Uighurs|Rohingya|North Koreans)\b"
+    + r"(?P<number>(?i:\d{1,3}(?:,\d{3})+|\d+|"
+    + _NUMBER_WORD
+    + r"|"
+    + _VAGUE_NUMBER
+    + r"))?\s?"
+    r"(?P<modifiers>(?:" + _MODIFIER + r"\s){0,3})"
+    r"(?P<group>girls|boys|children|kids|students|schoolchildren|pupils|minors|women"
+    r"|men|adults|workers?|laborers|labourers|farmworkers|employees|fishermen|fishers"
+    r"|miners|farmers|pickers|prisoners|detainees|migrants|refugees|families"
+    r"|crew members|crewmen|crew|soldiers|victims|persons|people|individuals"
+    r"|nationals|asylum-seekers|inmates|teachers|Uyghurs|Uighurs|Rohingya"
+    r"|North Koreans|Koreans)\b"
 )
 _AGE = re.compile(
     r"\b(?:aged|as young as|ages?) (?P<age>\d{1,2}(?:\s?(?:to|and|-)\s?\d{1,2})?)|\b(?P<years>\d{1,2})[- ]years?[- ]old\b"
@@ -107,9 +154,14 @@ def find_victims(sentence: Sentence) -> list[Victim]:
 
 
 def _number(value: str | None) -> int | None:
+    """The count a number gives, written in digits or words; None for "dozens
+    of", "thousands of" and the like."""
     if not value:
         return None
     value = value.lower().replace(",", "")
     if value.isdigit():
         return int(value)
-    return _NUMBER_WORDS.get(value)
+    tens, _, unit = value.partition("-")
+    if tens in _TENS:
+        return _TENS[tens] + _UNITS.get(unit, 0)
+    return _TEENS.get(value) or _UNITS.get(value)
