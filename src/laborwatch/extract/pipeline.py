@@ -31,7 +31,7 @@ from laborwatch.extract.indicators import find_indicators, rule_features, rule_h
 from laborwatch.extract.korean import analyze_korean
 from laborwatch.extract.money import find_money
 from laborwatch.extract.nlp import parse
-from laborwatch.extract.places import find_places
+from laborwatch.extract.places import find_places, select_places
 from laborwatch.extract.sentences import (
     placed,
     section_document,
@@ -42,7 +42,7 @@ from laborwatch.extract.sentences import (
 from laborwatch.extract.victims import find_victims
 
 # Bump when extraction changes what it finds; stored results carry it.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 ANALYSED_LANGUAGES = {"en", "ko"}
 _MONEY_KINDS_ALWAYS_KEPT = {"wage", "fee", "debt", "fine"}
 # Text parsed at once; memory grows with it, so long documents go in sections.
@@ -74,12 +74,8 @@ def analyze(document: Document) -> Evidence:
         _analyze_section(document, offset, text, evidence, found)
     on_evidence = {indicator.span.sentence for indicator in evidence.indicators}
     country = _main_country(found.places)
+    evidence.places = select_places(found.places, on_evidence)
     if on_evidence:
-        evidence.places = [
-            place
-            for place in found.places
-            if place.span.sentence in on_evidence or place.country == country
-        ]
         evidence.goods = found.goods
         evidence.actors = [
             actor for actor in found.actors if actor.span.sentence in on_evidence
