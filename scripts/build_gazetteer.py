@@ -233,7 +233,12 @@ def main() -> None:
     for subdivision in pycountry.subdivisions:
         for raw in re.split(r"\s*[;\[\]]\s*", subdivision.name):
             if raw and "," not in raw:
-                for name in subdivision_names(raw):
+                names = subdivision_names(raw)
+                if subdivision.type == "Province":
+                    # English writes the type word in English: "Jilin Province".
+                    base = TYPE_SUFFIX.sub("", raw).strip()
+                    names |= {f"{base} Province", f"{fold(base)} Province"}
+                for name in names:
                     subdivisions[subdivision.country_code].append(
                         (name, subdivision.code)
                     )
