@@ -78,6 +78,9 @@ def test_every_world_gazetteer_code_is_iso_3166() -> None:
         ("Migrants were housed in Victoria, Canada.", "Victoria", ("CA", None)),
         ("Workers in Mobile, Alabama, were not paid.", "Mobile", ("US", "US-AL")),
         ("Plants in Valencia, Venezuela, hire migrants.", "Valencia", ("VE", None)),
+        # A country's name is the country unless the document names the other.
+        ("Migrants in Georgia were not paid.", "Georgia", ("GE", None)),
+        ("Pickers in Georgia, United States, went unpaid.", "Georgia", ("US", "US-GA")),
         # Population decides where the document does not: 1.2 million against 0.2.
         ("Workers in Birmingham were not paid.", "Birmingham", ("GB", "GB-BIR")),
     ],
@@ -146,7 +149,7 @@ def test_select_places_keeps_labour_places_only() -> None:
     places = [
         place("MY", 0, "work site"),
         place("NP", 1, "origin"),
-        place("US", 2, "destination"),  # where the goods go
+        place("US", 2, "destination"),  # where the goods go: "exported to"
         place("TH", 3, None),  # in an evidence sentence
         place("SG", 4, None),  # named, with no role, outside the evidence
         place("MY", 4, None),  # the main country, named again
@@ -155,6 +158,7 @@ def test_select_places_keeps_labour_places_only() -> None:
     assert [(p.country, p.span.sentence) for p in selected] == [
         ("MY", 0),
         ("NP", 1),
+        ("US", 2),
         ("TH", 3),
         ("MY", 4),
     ]
@@ -164,7 +168,8 @@ def test_reporting_and_banning_countries_are_not_reported() -> None:
     text = (
         "The US Department of Labor reports that children are forced to work on "
         "cocoa farms in Ghana. The United States banned imports of cocoa from the "
-        "farms where children are forced to work."
+        "farms where children are forced to work. The United States imported "
+        "cocoa worth millions from farms where children are forced to work."
     )
     evidence = analyze(
         Document.create(text, source="t", media_type="text/plain", language="en")

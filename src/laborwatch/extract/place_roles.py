@@ -54,7 +54,9 @@ _AUTHORITY = {
     "ban", "bans", "banned", "banning", "sanctions", "sanctioned", "sanctioning",
     "prohibits", "prohibited", "blocks", "blocked", "embargoed", "blacklisted",
 }  # fmt: skip
-_BUYS = ("import", "buy", "bought", "purchas", "consum")
+# A country as buyer ("the United States imported cocoa"): where goods go only
+# "exported to" or "imported into" it is a destination of the report's goods.
+_BUYS = {"imports", "imported", "buys", "bought", "purchases", "purchased"}
 _DETERMINERS = {"the", "a", "an", "its", "their"}
 
 
@@ -91,17 +93,17 @@ def place_role(doc: Any, span: Any, kind: str) -> str | None:
         return ORIGIN
     if preposition in _IN and _has(words, _WORK):
         return WORK_SITE
-    if after[:1] in (["'s"], ["’s"]) and _has(after[1:3], _WORK):
+    following = [t.text for t in doc[span.end : min(sentence.end, span.end + 3)]]
+    if following[:1] in (["'s"], ["’s"]) and _has(following[1:3], _WORK):
+        # "Brazil's coffee plantations", not "the UK's Modern Slavery Act".
         return WORK_SITE
-    # The place as subject: "the United States imports cotton".
-    if preposition not in _IN | {"from", "of", "by"} and _has(after[:3], _BUYS):
-        return DESTINATION
     return None
 
 
 def institution_follows(doc: Any, span: Any) -> bool:
-    """Whether the place only names a body ("the US Department of Labor") or is an
-    authority that bans or sanctions ("the United States banned imports")."""
+    """Whether the place only names a body ("the US Department of Labor"), is an
+    authority that bans or sanctions ("the United States banned imports") or a
+    buyer ("the United States imported cocoa")."""
     following = list(doc[span.end : min(span.sent.end, span.end + 3)])
     if following and following[0].lower_ in ("'s", "’s"):
         following = following[1:]
@@ -111,7 +113,7 @@ def institution_follows(doc: Any, span: Any) -> bool:
         and following[0].text[:1].isupper()
     ):
         return True
-    return any(token.text in _AUTHORITY for token in following[:2])
+    return any(token.text in _AUTHORITY | _BUYS for token in following[:2])
 
 
 def _people_follow(after: list[str]) -> bool:

@@ -70,14 +70,14 @@ def select_places(places: list[Place], evidence_sentences: set[int]) -> list[Pla
     """The places a document reports: where the work happens, where its workers come
     from, in evidence sentences, and the country the document is about.
 
-    Not reported: a place only named as where goods go (``destination``); the
-    authority that bans or sanctions and a body's name ("the US Department of
-    Labor") are not found as places at all (``find_places``).
+    Not reported: a place named in a sentence without evidence and without a role;
+    the authority that bans or sanctions, the buyer, and a body's name ("the US
+    Department of Labor") are not found as places at all (``find_places``).
     """
     labour = [
         place
         for place in places
-        if place.role in ("work site", "origin")
+        if place.role is not None
         or (place.role is None and place.span.sentence in evidence_sentences)
     ]
     reported = {id(place) for place in labour}
@@ -86,11 +86,7 @@ def select_places(places: list[Place], evidence_sentences: set[int]) -> list[Pla
         place
         for place in places
         if id(place) in reported
-        or (
-            place.country == main
-            and place.subdivision is None
-            and place.role != "destination"
-        )
+        or (place.country == main and place.subdivision is None)
     ]
 
 
@@ -134,7 +130,11 @@ def _unambiguous(candidates: list[PlaceEntry]) -> PlaceEntry | None:
     """The place a name stands for without context, if there is one."""
     national = [entry for entry in candidates if entry.kind in _NATIONAL]
     if national:
-        return national[0]
+        country = national[0].country
+        # "Georgia" is a country unless the document is about the United States.
+        if all(entry.country == country for entry in candidates):
+            return national[0]
+        return None
     if len({entry.country for entry in candidates}) == 1 and not any(
         entry.common for entry in candidates
     ):
@@ -158,7 +158,10 @@ def _resolve(
     entry = _unambiguous(candidates)
     if entry is not None:
         return entry
+    national = [entry for entry in candidates if entry.kind in _NATIONAL]
     named = [entry for entry in candidates if countries[entry.country]]
+    if national and (not named or countries[national[0].country]):
+        return national[0]
     if named:
         best = max(countries[entry.country] for entry in named)
         return _within_country([e for e in named if countries[e.country] == best])

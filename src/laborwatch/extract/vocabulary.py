@@ -65,7 +65,7 @@ def gazetteer() -> tuple[PlaceEntry, ...]:
     ``scripts/build_gazetteer.py``).
 
     Each source only adds names the ones before it lack, so the project's spellings
-    and coordinates win and a country's name is never read as a province or city
+    and coordinates win; only a country's name may also be a province elsewhere
     ("Georgia"). The world table keeps every place of a name ("Victoria" in eight
     countries): extraction chooses between them by the document.
     """
@@ -81,10 +81,16 @@ def gazetteer() -> tuple[PlaceEntry, ...]:
                 entries.append(
                     PlaceEntry(name, "country", country.alpha_2, None, None, None, None)
                 )
+    countries = known - {
+        entry.name.lower() for entry in entries if entry.kind in ("subdivision", "city")
+    }
     entries.extend(
         entry
         for entry in place_entries("gazetteer-world.csv")
         if entry.name.lower() not in known
+        # A country's name that is also another country's province ("Georgia",
+        # US-GA) stays: the document decides which it is.
+        or (entry.kind == "subdivision" and entry.name.lower() in countries)
     )
     return tuple(entries)
 
