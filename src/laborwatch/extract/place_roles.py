@@ -57,22 +57,27 @@ _AUTHORITY = {
 # A country as buyer ("the United States imported cocoa"): where goods go only
 # "exported to" or "imported into" it is a destination of the report's goods.
 _BUYS = {"imports", "imported", "buys", "bought", "purchases", "purchased"}
-_DETERMINERS = {"the", "a", "an", "its", "their"}
+_PREPOSITIONS = _IN | {"from", "to", "into", "for", "of", "by"}
+# "the state of", "the province of": the preposition is the one before them.
+_UNITS = {
+    "state", "province", "region", "city", "town", "county", "district", "village",
+    "prefecture", "oblast", "municipality", "island", "port", "capital",
+}  # fmt: skip
+_CURRENCY_WORDS = {"dollar", "dollars", "cents"}
+# How many words back the preposition may be.
+_REACH = 5
 
 
 def place_role(doc: Any, span: Any, kind: str) -> str | None:
     """The role the sentence gives the place named by ``span`` (a spaCy Span)."""
     sentence = span.sent
-    before = [t.lower_ for t in doc[max(sentence.start, span.start - 6) : span.start]]
+    before = [t.lower_ for t in doc[max(sentence.start, span.start - 10) : span.start]]
     after = [t.lower_ for t in doc[span.end : min(sentence.end, span.end + 4)]]
     if kind == "demonym" and _people_follow(after):
         return ORIGIN
     # Lower-case words only: "the Modern Slavery Act" names a law, not work.
     words = [t.text for t in sentence if t.is_lower]
-    # The preposition the place hangs on, past "the": "exported to the United States".
-    trimmed = list(before)
-    while trimmed and trimmed[-1] in _DETERMINERS:
-        trimmed.pop()
+    trimmed = _to_preposition(before)
     preposition = trimmed[-1] if trimmed else ""
     lead = trimmed[:-1][-5:]
     if preposition == "from":
@@ -101,9 +106,10 @@ def place_role(doc: Any, span: Any, kind: str) -> str | None:
 
 
 def institution_follows(doc: Any, span: Any) -> bool:
-    """Whether the place only names a body ("the US Department of Labor"), is an
-    authority that bans or sanctions ("the United States banned imports") or a
-    buyer ("the United States imported cocoa")."""
+    """Whether the place only names a body ("the US Department of Labor") or a
+    currency ("U.S. $100"), is a flag state, an authority that bans or sanctions
+    ("the United States banned imports") or a buyer ("the United States imported
+    cocoa")."""
     following = list(doc[span.end : min(span.sent.end, span.end + 3)])
     if following and following[0].lower_ in ("'s", "’s"):
         following = following[1:]
@@ -113,7 +119,30 @@ def institution_follows(doc: Any, span: Any) -> bool:
         and following[0].text[:1].isupper()
     ):
         return True
-    return any(token.text in _AUTHORITY | _BUYS for token in following[:2])
+    words = [token.lower_ for token in following[:2]]
+    if words[:1] and (words[0] in _CURRENCY_WORDS or words[0][:1] in "$€£¥₩"):
+        return True  # "U.S. $100": a currency
+    if "flagged" in words:
+        return True  # "the Vanuatu-flagged vessel": a flag state, not where work is
+    return any(word in _AUTHORITY | _BUYS for word in words)
+
+
+def _to_preposition(before: list[str]) -> list[str]:
+    """The words before a place up to the preposition it hangs on, found past a few
+    words: "exported to the United States", "in center-west Goias", "in the state
+    of Minas Gerais", "in Wauchula, Florida", "in Goias and Minas Gerais"."""
+    words = list(before)
+    for _ in range(_REACH):
+        if not words:
+            break
+        word = words[-1]
+        if word == "of" and len(words) > 1 and words[-2] in _UNITS:
+            words = words[:-2]
+            continue
+        if word in _PREPOSITIONS:
+            return words
+        words.pop()
+    return before[-1:] if before and before[-1] in _PREPOSITIONS else []
 
 
 def _people_follow(after: list[str]) -> bool:

@@ -42,6 +42,8 @@ def find_places(doc: Any, locate: Callable[[int], int]) -> list[Place]:
             continue
         if _shouted(span.text, candidates):
             continue  # "ILO" is an acronym, not Ilo in Peru
+        if _group_or_language(doc, span, candidates):
+            continue
         if institution_follows(doc, span):
             continue  # "the US Department of Labor": a name, not a place
         found.append((span, candidates))
@@ -98,6 +100,18 @@ def _main_country(places: list[Place], evidence_sentences: set[int]) -> str | No
     if not counts or not evidence_sentences:
         return None
     return counts.most_common(1)[0][0]
+
+
+def _group_or_language(doc: Any, span: Any, candidates: list[PlaceEntry]) -> bool:
+    """A demonym naming an ethnic group ("ethnic Kyrgyz in Xinjiang") or a language
+    ("told the workers in Spanish"), not a country."""
+    if not all(entry.kind == "demonym" for entry in candidates) or span.start == 0:
+        return False
+    previous = doc[span.start - 1].lower_
+    if previous == "ethnic":
+        return True
+    following = doc[span.end] if span.end < len(doc) else None
+    return previous in ("in", "into") and (following is None or following.is_punct)
 
 
 def _shouted(text: str, candidates: list[PlaceEntry]) -> bool:
