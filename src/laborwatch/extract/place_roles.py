@@ -1,0 +1,155 @@
+"""A place's role in its sentence, read from the words around it: ``work site``,
+``origin`` (where workers come from), ``destination`` (where goods go), or None
+when the sentence does not say. The sentence's indicator plays no part.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+WORK_SITE = "work site"
+ORIGIN = "origin"
+DESTINATION = "destination"
+
+# Nouns for the people who work: "Nepali workers", "migrants from Nepal".
+_PEOPLE = (
+    "worker", "labor", "labour", "migrant", "women", "woman", "girl", "workforce",
+    "boy", "child", "people", "national", "citizen", "victim", "recruit", "fisher",
+    "crew", "seafarer", "student", "employee", "domestic", "refugee", "youth",
+    "teen", "minor", "person", "individual", "maid", "caregiver", "nurse", "cadre",
+)  # fmt: skip
+# Words of work: a place after "in" or "at" in such a sentence is where it happens.
+_WORK = (
+    "work", "labor", "labour", "factor", "farm", "field", "mine", "mining",
+    "plantation", "fishing", "vessel", "boat", "construction", "site", "harvest",
+    "camp", "kiln", "workshop", "employ", "forced", "exploit", "traffick", "sewing",
+    "picking", "produc", "manufactur", "slave", "servitude", "bond", "job", "logging",
+    "quarr", "brick", "garment", "textile", "processing", "plant", "cotton",
+)  # fmt: skip
+# Goods going somewhere: "exported to", "shipped to", "imported into".
+_TRADE = (
+    "export", "import", "ship", "sold", "sell", "sale", "destined", "bound",
+    "enter", "suppl", "deliver", "market", "consum",
+)  # fmt: skip
+# Goods coming from the place where they are made: "cotton imported from Xinjiang".
+_GOODS_FROM = ("import", "export", "made", "produc", "sourc", "originat", "shipment")
+# People moved somewhere to work: "sent to Russia", "trafficked to Malaysia".
+_SENT = (
+    "sent", "send", "dispatch", "deploy", "traffick", "transport", "taken", "moved",
+    "transferr", "relocat", "brought", "smuggl", "lur", "went", "migrat",
+)  # fmt: skip
+# People going home: "returned to North Korea", "deported to Burma".
+_RETURNED = ("return", "repatriat", "deport", "expell", "sent back", "sent home")
+_CAME_FROM = ("recruit", "traffick", "came", "come", "migrat", "fled", "arriv", "hail")
+_IN = {"in", "at", "across", "throughout", "inside", "within", "around", "on"}
+_BELONGING = {"nationals", "citizens", "natives", "residents"}
+# Words after a country that make it part of a body's name ("the US Department of
+# Labor", "U.S. Customs and Border Protection"), not a place of the text.
+_INSTITUTIONS = {
+    "department", "customs", "congress", "senate", "treasury", "parliament",
+    "embassy", "trade", "home", "state", "court", "agency", "coast",
+}  # fmt: skip
+# A country that bans or sanctions: an authority acting, not a place of the work.
+_AUTHORITY = {
+    "ban", "bans", "banned", "banning", "sanctions", "sanctioned", "sanctioning",
+    "prohibits", "prohibited", "blocks", "blocked", "embargoed", "blacklisted",
+}  # fmt: skip
+# A country as buyer ("the United States imported cocoa"): where goods go only
+# "exported to" or "imported into" it is a destination of the report's goods.
+_BUYS = {"imports", "imported", "buys", "bought", "purchases", "purchased"}
+_PREPOSITIONS = _IN | {"from", "to", "into", "for", "of", "by"}
+# "the state of", "the province of": the preposition is the one before them.
+_UNITS = {
+    "state", "province", "region", "city", "town", "county", "district", "village",
+    "prefecture", "oblast", "municipality", "island", "port", "capital",
+}  # fmt: skip
+_CURRENCY_WORDS = {"dollar", "dollars", "cents"}
+# How many words back the preposition may be.
+_REACH = 5
+
+
+def place_role(doc: Any, span: Any, kind: str) -> str | None:
+    """The role the sentence gives the place named by ``span`` (a spaCy Span)."""
+    sentence = span.sent
+    before = [t.lower_ for t in doc[max(sentence.start, span.start - 10) : span.start]]
+    after = [t.lower_ for t in doc[span.end : min(sentence.end, span.end + 4)]]
+    if kind == "demonym" and _people_follow(after):
+        return ORIGIN
+    # Lower-case words only: "the Modern Slavery Act" names a law, not work.
+    words = [t.text for t in sentence if t.is_lower]
+    trimmed = _to_preposition(before)
+    preposition = trimmed[-1] if trimmed else ""
+    lead = trimmed[:-1][-5:]
+    if preposition == "from":
+        if _has(lead, _GOODS_FROM):
+            return WORK_SITE
+        if _has(lead, _PEOPLE) or _has(lead, _CAME_FROM):
+            return ORIGIN
+        return None
+    if preposition in ("to", "into", "for"):
+        if _has(lead, _RETURNED):
+            return ORIGIN
+        if _has(lead, _TRADE):
+            return DESTINATION
+        if _has(lead, _SENT):
+            return WORK_SITE
+        return None
+    if preposition == "of" and trimmed[:-1] and trimmed[-2] in _BELONGING:
+        return ORIGIN
+    if preposition in _IN and _has(words, _WORK):
+        return WORK_SITE
+    following = [t.text for t in doc[span.end : min(sentence.end, span.end + 3)]]
+    if following[:1] in (["'s"], ["’s"]) and _has(following[1:3], _WORK):
+        # "Brazil's coffee plantations", not "the UK's Modern Slavery Act".
+        return WORK_SITE
+    return None
+
+
+def institution_follows(doc: Any, span: Any) -> bool:
+    """Whether the place only names a body ("the US Department of Labor") or a
+    currency ("U.S. $100"), is a flag state, an authority that bans or sanctions
+    ("the United States banned imports") or a buyer ("the United States imported
+    cocoa")."""
+    following = list(doc[span.end : min(span.sent.end, span.end + 3)])
+    if following and following[0].lower_ in ("'s", "’s"):
+        following = following[1:]
+    if (
+        following
+        and following[0].lower_ in _INSTITUTIONS
+        and following[0].text[:1].isupper()
+    ):
+        return True
+    words = [token.lower_ for token in following[:2]]
+    if words[:1] and (words[0] in _CURRENCY_WORDS or words[0][:1] in "$€£¥₩"):
+        return True  # "U.S. $100": a currency
+    if "flagged" in words:
+        return True  # "the Vanuatu-flagged vessel": a flag state, not where work is
+    return any(word in _AUTHORITY | _BUYS for word in words)
+
+
+def _to_preposition(before: list[str]) -> list[str]:
+    """The words before a place up to the preposition it hangs on, found past a few
+    words: "exported to the United States", "in center-west Goias", "in the state
+    of Minas Gerais", "in Wauchula, Florida", "in Goias and Minas Gerais"."""
+    words = list(before)
+    for _ in range(_REACH):
+        if not words:
+            break
+        word = words[-1]
+        if word == "of" and len(words) > 1 and words[-2] in _UNITS:
+            words = words[:-2]
+            continue
+        if word in _PREPOSITIONS:
+            return words
+        words.pop()
+    return before[-1:] if before and before[-1] in _PREPOSITIONS else []
+
+
+def _people_follow(after: list[str]) -> bool:
+    """ "North Korean workers", "Nepali migrant workers", "Burmese fishing crews"."""
+    return _has(after[:2], _PEOPLE)
+
+
+def _has(words: list[str], stems: tuple[str, ...]) -> bool:
+    """Whether a word starts with one of the stems ("exported" with "export")."""
+    return any(word.startswith(stems) for word in words)

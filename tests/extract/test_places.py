@@ -1,0 +1,204 @@
+"""Places: the world gazetteer, names several places share, roles, and which places a
+document reports. Sentences are written for these tests."""
+
+import csv
+from importlib.resources import files
+
+import pycountry
+import pytest
+
+from laborwatch.documents import Document
+from laborwatch.extract.evidence import Place, Span, fact_fields
+from laborwatch.extract.nlp import parse
+from laborwatch.extract.pipeline import analyze
+from laborwatch.extract.places import find_places, select_places
+
+
+def places_in(text: str) -> list[Place]:
+    """Every place found in ``text``, before the document's selection."""
+    document = Document.create(text, source="t", media_type="text/plain", language="en")
+    return find_places(parse(document), lambda offset: 0)
+
+
+def place_named(text: str, name: str) -> Place:
+    return next(place for place in places_in(text) if place.text == name)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "subdivisions", "city"),
+    [
+        ("Jilin", "CN", {"CN-JL"}, None),
+        ("Jilin Province", "CN", {"CN-JL"}, None),
+        ("Liaoning", "CN", {"CN-LN"}, None),
+        ("Khabarovsk Krai", "RU", {"RU-KHA"}, None),
+        ("Khabarovsk", "RU", {"RU-KHA"}, "Khabarovsk"),
+        ("Primorsky Krai", "RU", {"RU-PRI"}, None),
+        ("Primorye", "RU", {"RU-PRI"}, None),
+        ("Vladivostok", "RU", {"RU-PRI"}, "Vladivostok"),
+        ("Sinuiju", "KP", {"KP-03"}, "Sinuiju"),
+        ("Minas Gerais", "BR", {"BR-MG"}, None),
+        ("Mato Grosso", "BR", {"BR-MT"}, None),
+        ("Penang", "MY", {"MY-07"}, None),
+        ("Pulau Pinang", "MY", {"MY-07"}, None),
+        ("Leicester", "GB", {"GB-LCE", "GB-ENG"}, "Leicester"),
+        ("Gyeonggi Province", "KR", {"KR-41"}, None),
+        ("Kyonggi", "KR", {"KR-41"}, None),
+        ("Urumqi", "CN", {"CN-XJ"}, None),
+    ],
+)
+def test_gazetteer_knows_subdivisions_and_cities_of_the_world(
+    name: str, country: str, subdivisions: set[str], city: str | None
+) -> None:
+    place = place_named(f"Workers were sent to {name} to work in factories.", name)
+    assert place.country == country
+    assert place.subdivision in subdivisions
+    if city:
+        assert place.city and place.city.startswith(city)
+        assert place.latitude is not None and place.longitude is not None
+
+
+def test_every_world_gazetteer_code_is_iso_3166() -> None:
+    text = (files("laborwatch") / "data" / "gazetteer-world.csv").read_text("utf-8")
+    codes = {subdivision.code for subdivision in pycountry.subdivisions}
+    rows = list(csv.DictReader(text.splitlines()))
+    assert len(rows) > 15_000
+    for row in rows:
+        # XK: Kosovo's user-assigned code, as GeoNames and the sanctions lists use it.
+        assert row["country"] == "XK" or pycountry.countries.get(
+            alpha_2=row["country"]
+        ), row
+        assert not row["subdivision"] or row["subdivision"] in codes, row
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # The document's countries decide between places of one name.
+        ("Farms in Victoria, Australia, hire migrants.", "Victoria", ("AU", "AU-VIC")),
+        ("Migrants were housed in Victoria, Canada.", "Victoria", ("CA", None)),
+        ("Workers in Mobile, Alabama, were not paid.", "Mobile", ("US", "US-AL")),
+        ("Plants in Valencia, Venezuela, hire migrants.", "Valencia", ("VE", None)),
+        # A country's name is the country unless the document names the other.
+        ("Migrants in Georgia were not paid.", "Georgia", ("GE", None)),
+        ("Pickers in Georgia, United States, went unpaid.", "Georgia", ("US", "US-GA")),
+        # Population decides where the document does not: 1.2 million against 0.2.
+        ("Workers in Birmingham were not paid.", "Birmingham", ("GB", "GB-BIR")),
+    ],
+)
+def test_shared_names_resolve_by_document_then_population(
+    text: str, name: str, expected: tuple[str, str | None]
+) -> None:
+    place = place_named(text, name)
+    assert (place.country, place.subdivision) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Victoria said the workers were never paid.",  # a name, no country to place it
+        "Mobile phones were confiscated by the managers.",  # a word
+        "Factories in Valencia hire migrants.",  # Spain or Venezuela: neither decides
+        "Mr. Jackson, Alabama's inspector, visited the farm.",  # a person
+        "The ILO conventions forbid forced labour.",  # an acronym, not Ilo in Peru
+        "Migrants from South Asia work on farms.",  # a compass point, not Cameroon's
+        "Camps hold ethnic Kyrgyz and Kazakhs.",  # an ethnic group
+        "The foreman told the workers in Spanish.",  # a language
+    ],
+)
+def test_ambiguous_words_are_not_places(text: str) -> None:
+    names = {place.text for place in places_in(text)}
+    assert not names & {
+        "Victoria",
+        "Mobile",
+        "Valencia",
+        "Jackson",
+        "ILO",
+        "South",
+        "Kyrgyz",
+        "Spanish",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Nepali workers are recruited by brokers.", "Nepali", "origin"),
+        ("Migrants from Nepal said brokers took fees.", "Nepal", "origin"),
+        (
+            "North Korean workers were sent to Russia to build houses.",
+            "North Korean",
+            "origin",
+        ),
+        (
+            "North Korean workers were sent to Russia to build houses.",
+            "Russia",
+            "work site",
+        ),
+        ("Children pick cotton on farms in Uzbekistan.", "Uzbekistan", "work site"),
+        ("Workers were dispatched to Qatar by agencies.", "Qatar", "work site"),
+        (
+            "The shrimp was exported to the United States.",
+            "United States",
+            "destination",
+        ),
+        ("Cotton imported from Xinjiang reaches Europe.", "Xinjiang", "work site"),
+        ("The workers were repatriated to Burma in May.", "Burma", "origin"),
+        ("Officials in Seoul announced the budget.", "Seoul", None),
+    ],
+)
+def test_role_comes_from_the_words_around_the_place(
+    text: str, name: str, role: str | None
+) -> None:
+    assert place_named(text, name).role == role
+
+
+def place(country: str, sentence: int, role: str | None) -> Place:
+    return Place(country, country, None, None, None, None, Span(0, 1, sentence), role)
+
+
+def test_select_places_keeps_labour_places_only() -> None:
+    places = [
+        place("MY", 0, "work site"),
+        place("NP", 1, "origin"),
+        place("US", 2, "destination"),  # where the goods go: "exported to"
+        place("TH", 3, None),  # in an evidence sentence
+        place("SG", 4, None),  # named, with no role, outside the evidence
+        place("MY", 4, None),  # the main country, named again
+    ]
+    selected = select_places(places, evidence_sentences={3})
+    assert [(p.country, p.span.sentence) for p in selected] == [
+        ("MY", 0),
+        ("NP", 1),
+        ("US", 2),
+        ("TH", 3),
+        ("MY", 4),
+    ]
+
+
+def test_reporting_and_banning_countries_are_not_reported() -> None:
+    text = (
+        "The US Department of Labor reports that children are forced to work on "
+        "cocoa farms in Ghana. The United States banned imports of cocoa from the "
+        "farms where children are forced to work. The United States imported "
+        "cocoa worth millions from farms where children are forced to work."
+    )
+    evidence = analyze(
+        Document.create(text, source="t", media_type="text/plain", language="en")
+    )
+    assert {p.country for p in evidence.places} == {"GH"}
+
+    ghana = next(p for p in evidence.places if p.country == "GH")
+    assert ghana.role == "work site"
+    assert fact_fields(ghana)["role"] == "work site"  # stored and shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers must pay an extra U.S. $100 a month to the state.",
+        "Crew on the Vanuatu-flagged vessel were forced to work 20 hours a day.",
+        "The US Department of Labor lists cocoa among goods made with child labor.",
+    ],
+)
+def test_currency_flag_state_and_body_names_are_not_places(text: str) -> None:
+    assert not {place.country for place in places_in(text)} & {"US", "VU"}
