@@ -107,3 +107,27 @@ def test_each_indicator_keeps_its_cue_span_and_probability() -> None:
     assert indicator.cue and indicator.cue != text
     assert indicator.confidence == indicator.model_confidence
     assert 0 < indicator.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "overtime"),
+    [
+        ("The girls work eight hours every day polishing stones.", False),
+        ("The girls work 8 hours a day polishing stones.", False),
+        ("The girls work 14 hours a day polishing stones.", True),
+        (
+            "The girls work eight hours every day, seven days a week, without rest.",
+            True,
+        ),
+    ],
+)
+def test_a_normal_working_day_is_not_excessive_overtime(
+    text: str, overtime: bool
+) -> None:
+    from laborwatch.documents import Document
+    from laborwatch.extract.pipeline import analyze
+
+    evidence = analyze(
+        Document.create(text, source="t.txt", media_type="text/plain", language="en")
+    )
+    assert ("excessive_overtime" in evidence.codes()) is overtime

@@ -431,6 +431,8 @@ def find_indicators(
         hits, _negated = rule_hits(sentence)
     found = []
     for code in scores.decided:
+        if code == "excessive_overtime" and _normal_day_only(sentence.text):
+            continue
         probability = scores.probabilities[code]
         hit = hits.get(code)
         if hit is not None:
@@ -440,6 +442,50 @@ def find_indicators(
         start, end = _locate_terms(sentence.text, scores.drivers.get(code, ()))
         found.append(decided(sentence, code, start, end, probability, "model"))
     return sorted(found, key=lambda indicator: CODES.index(indicator.code))
+
+
+_WORDS_FOR_HOURS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "eighteen": 18,
+    "twenty": 20,
+}
+_HOURS_A_DAY = re.compile(
+    r"\b(" + _NUMBER + r")[- ]hours? (?:a|per|every|each) (?:work(?:ing )?)?day\b", re.I
+)
+
+
+def _normal_day_only(text: str) -> bool:
+    """Whether the only hours a sentence gives are a normal working day.
+
+    Eight hours a day is the ILO's standard day (Hours of Work Convention, 1919),
+    not excessive overtime; "eight hours every day" says so unless the sentence
+    also says there is no rest, night work or forced overtime.
+    """
+    hours = [
+        int(n) if n.isdigit() else _WORDS_FOR_HOURS.get(n.lower(), 99)
+        for n in _HOURS_A_DAY.findall(text)
+    ]
+    other_cue = any(
+        rule.pattern.search(text)
+        for rule in RULES
+        if rule.code == "excessive_overtime" and rule.name != "long days"
+    )
+    return bool(hours) and max(hours) <= 8 and not other_cue
 
 
 def decided(
