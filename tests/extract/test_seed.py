@@ -91,3 +91,32 @@ def test_seed_date_is_resolved_and_a_statement(seed: tuple[Document, Evidence]) 
     (told,) = [d for d in seed[1].dates if d.text == "February 3"]
     assert (told.value, told.kind) == ("--02-03", "statement")
     assert not any(d.text == "all day" for d in seed[1].dates)
+
+
+def test_seed_provinces_are_work_sites(seed: tuple[Document, Evidence]) -> None:
+    roles = {p.subdivision: p.role for p in seed[1].places if p.subdivision}
+    assert roles == {"KP-02": "work site", "KP-08": "work site", "KP-03": "work site"}
+
+
+def test_seed_actors_are_one_entry_each(seed: tuple[Document, Evidence]) -> None:
+    from laborwatch.records import evidence_record
+
+    names = [actor["name"].lower() for actor in evidence_record(seed[1])["actors"]]
+    for wanted in (
+        "daesung general bureau",
+        "ministry of foreign trade",
+        "trading companies",
+        "cadres",
+    ):
+        assert names.count(wanted) == 1, names
+
+
+def test_seed_normal_day_is_not_excessive_overtime(
+    seed: tuple[Document, Evidence],
+) -> None:
+    document, evidence = seed
+    sentence = next(s for s in evidence.sentences if "eight hours every day" in s.text)
+    codes = {
+        i.code for i in evidence.indicators if i.span.sentence == sentence.position
+    }
+    assert "excessive_overtime" not in codes

@@ -9,8 +9,10 @@ dropped when neither decides.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Any
 
 from laborwatch.extract.evidence import Place, Span
@@ -65,7 +67,29 @@ def find_places(doc: Any, locate: Callable[[int], int]) -> list[Place]:
                 role=place_role(doc, span, entry.kind),
             )
         )
-    return places
+    return _share_roles_in_lists(places, doc.text)
+
+
+# "in South Pyongan, South Hamgyong and North Pyongan": the places of one list.
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
+
+
+def _share_roles_in_lists(places: list[Place], text: str) -> list[Place]:
+    """A place listed after another in one sentence ("A, B and C") takes the role
+    the sentence gives the list where its own words say none."""
+    shared = []
+    for place in places:
+        previous = shared[-1] if shared else None
+        if (
+            place.role is None
+            and previous is not None
+            and previous.role is not None
+            and previous.span.sentence == place.span.sentence
+            and _LIST_JOIN.fullmatch(text[previous.span.end : place.span.start])
+        ):
+            place = replace(place, role=previous.role)
+        shared.append(place)
+    return shared
 
 
 def select_places(places: list[Place], evidence_sentences: set[int]) -> list[Place]:
