@@ -77,7 +77,7 @@ _LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
 def _share_roles_in_lists(places: list[Place], text: str) -> list[Place]:
     """A place listed after another in one sentence ("A, B and C") takes the role
     the sentence gives the list where its own words say none."""
-    shared = []
+    shared: list[Place] = []
     for place in places:
         previous = shared[-1] if shared else None
         if (
