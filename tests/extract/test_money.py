@@ -209,3 +209,21 @@ def test_ranges_with_and_lists_of_conversions_and_shares_of_earnings(
     assert [(m.amount, m.amount_max, m.currency, m.conversion) for m in found] == (
         expected
     )
+
+
+def test_a_companys_own_accounts_are_not_facts_of_the_work() -> None:
+    from laborwatch.documents import Document
+    from laborwatch.extract.pipeline import analyze
+
+    text = (
+        "Workers at the supplier had their passports confiscated and were not "
+        "allowed to leave. For the fiscal year ended June 30, 2020, the group "
+        "reported total global revenue of $9.01 billion. The regime earned $975 "
+        "million from forced labour each year."
+    )
+    evidence = analyze(
+        Document.create(text, source="t.txt", media_type="text/plain", language="en")
+    )
+    amounts = {money.amount for money in evidence.money}
+    assert 9.01e9 not in amounts
+    assert 975e6 in amounts

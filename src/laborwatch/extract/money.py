@@ -342,3 +342,28 @@ def _spelled(words: str) -> float | None:
 
 def _group(match: re.Match[str], name: str) -> str | None:
     return match.groupdict().get(name)
+
+
+# A company's own accounts ("reported total global revenue of $10.07 billion for
+# the fiscal year"): figures of its business, not of the work or the trade.
+_ACCOUNTS = re.compile(
+    r"\b(?:fiscal|financial) year\b|\b(?:total|global|annual|group|consolidated) "
+    r"(?:global )?(?:revenues?|turnover|sales)\b|\bnet (?:income|profit|revenue)\b"
+    r"|\bmarket capitali[sz]ation\b|\bturnover of\b",
+    re.I,
+)
+_ABOUT_WORK = re.compile(
+    r"\b(?:work\w*|labou?r\w*|forced|slave\w*|traffick\w*|regime|wages?|salar\w+"
+    r"|earn\w*|recruit\w*|debt)\b",
+    re.I,
+)
+
+
+def is_company_accounts(money: Money, sentence_text: str) -> bool:
+    """Whether an amount is a company reporting its own accounts, not a figure of
+    the work: kept out of the facts of a report."""
+    return (
+        money.kind in ("other", "price")
+        and _ACCOUNTS.search(sentence_text) is not None
+        and _ABOUT_WORK.search(sentence_text) is None
+    )

@@ -29,7 +29,7 @@ from laborwatch.extract.goods import drop_covered_sectors, find_goods
 from laborwatch.extract.incidents import roll_up_incidents
 from laborwatch.extract.indicators import find_indicators, rule_features, rule_hits
 from laborwatch.extract.korean import analyze_korean
-from laborwatch.extract.money import find_money
+from laborwatch.extract.money import find_money, is_company_accounts
 from laborwatch.extract.nlp import parse
 from laborwatch.extract.places import find_places, select_places
 from laborwatch.extract.sentences import (
@@ -96,7 +96,8 @@ def analyze(document: Document) -> Evidence:
             # A price or a revenue counts in a report of forced labour (what the
             # goods fetch, what the state earns); in a document that describes
             # none, such as a company's statement, it is only its accounts.
-            if on_evidence or money.kind in _MONEY_KINDS_ALWAYS_KEPT
+            if (on_evidence or money.kind in _MONEY_KINDS_ALWAYS_KEPT)
+            and not is_company_accounts(money, sentence.text)
         )
         # Victims only where the sentence carries evidence: groups named
         # elsewhere ("farmers protested") are as often not the ones worked on
