@@ -103,3 +103,15 @@ def test_the_json_shows_each_distinct_fact_once_with_its_count_and_spans() -> No
         jewels["mentions"][0]["start"],
         jewels["mentions"][0]["end"],
     )
+
+
+def test_groups_listed_together_are_one_victim() -> None:
+    evidence = _analyze(
+        "North Korea is a source country for men, women, and children who are "
+        "subjected to forced labor, and traffickers exploit Rohingya women and "
+        "girls and 30 workers."
+    )
+    texts = {victim.text: victim for victim in evidence.victims}
+    assert "men, women, and children" in texts
+    assert texts["Rohingya women and girls"].sex == "female"
+    assert texts["30 workers"].number == 30

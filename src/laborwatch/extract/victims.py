@@ -150,7 +150,47 @@ def find_victims(sentence: Sentence) -> list[Victim]:
                 span=Span(start, start + len(text), sentence.position),
             )
         )
-    return victims
+    return _join_coordinated(victims, sentence)
+
+
+# "men, women, and children", "Rohingya women and girls": one group of victims.
+_BY_SEX_AND_AGE = {"men", "women", "children", "girls", "boys", "adults", "minors"}
+_COORDINATION = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
+
+
+def _join_coordinated(victims: list[Victim], sentence: Sentence) -> list[Victim]:
+    """Groups a sentence lists together ("women and children") as one victim,
+    its sex and minority where all of its parts agree."""
+    joined: list[Victim] = []
+    for victim in victims:
+        previous = joined[-1] if joined else None
+        between = (
+            sentence.text[
+                previous.span.end - sentence.start : victim.span.start - sentence.start
+            ]
+            if previous
+            else ""
+        )
+        if (
+            previous is None
+            or not _COORDINATION.fullmatch(between)
+            or victim.group not in _BY_SEX_AND_AGE
+            or previous.group.rsplit(" ", 1)[-1] not in _BY_SEX_AND_AGE
+            or victim.text.lower() != victim.group
+        ):
+            joined.append(victim)
+            continue
+        start, end = previous.span.start, victim.span.end
+        joined[-1] = Victim(
+            text=sentence.text[start - sentence.start : end - sentence.start],
+            group=f"{previous.group} and {victim.group}",
+            sex=previous.sex if previous.sex == victim.sex else None,
+            age=previous.age,
+            minor=previous.minor if previous.minor == victim.minor else None,
+            number=None,
+            span=Span(start, end, sentence.position),
+        )
+    return joined
 
 
 def _number(value: str | None) -> int | None:
