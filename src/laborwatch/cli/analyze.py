@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -18,7 +19,7 @@ from laborwatch.extract.evidence import Evidence, Indicator
 from laborwatch.extract.pipeline import analyze
 from laborwatch.ingest import Problem, discover, read_source
 from laborwatch.ingest.sources import SourceFile
-from laborwatch.records import evidence_record
+from laborwatch.records import distinct_fact_records, evidence_record
 from laborwatch.settings import Settings
 
 
@@ -75,6 +76,39 @@ def _read(path: str, settings: Settings) -> list[Document]:
 _CODE_STYLE = "bold magenta"
 
 
+def _money_value(money: dict[str, Any]) -> str:
+    top = money.get("amount_max")
+    amount = f"{money['amount']:,.0f}" + (f"–{top:,.0f}" if top else "")
+    return (
+        f"{amount} {money['currency'] or '?'} "
+        f"per {money['period'] or '-'}, {money['kind']}"
+    )
+
+
+# Each kind of fact: its key in Evidence, its label, and the value shown.
+_FACT_ROWS: tuple[tuple[str, str, Callable[[dict[str, Any]], str]], ...] = (
+    ("actors", "actor", lambda a: f"{a['kind']}, {a['role'] or 'role not stated'}"),
+    (
+        "places",
+        "place",
+        lambda p: (
+            (p["subdivision"] or p["country"])
+            + (f", {p['role']}" if p.get("role") else "")
+        ),
+    ),
+    (
+        "goods",
+        "good",
+        lambda g: f"{g['good']} (HS {g['hs']})" if g["hs"] else g["good"],
+    ),
+    ("money", "money", _money_value),
+    ("victims", "victims", lambda v: "minor" if v["minor"] else ""),
+    ("dates", "date", lambda d: f"{d['value'] or ''} {d.get('kind') or ''}".strip()),
+    ("sources", "source", lambda s: s["outlet"] or ""),
+    ("denials", "denial", lambda d: d["by"] or ""),
+)
+
+
 def print_report(document: Document, evidence: Evidence) -> None:
     stdout.print(
         f"[bold]{escape(document.title or document.source)}[/bold]"
@@ -109,33 +143,17 @@ def print_report(document: Document, evidence: Evidence) -> None:
         tags = " ".join(f"[{i.code} {i.confidence:.2f}]" for i in found)
         stdout.print(Text(f"{sentence.position:>4} ", style="dim") + line)
         stdout.print(Text(f"     {tags}", style=_CODE_STYLE))
-    facts = Table("fact", "text", "value", title="Facts", title_justify="left")
-    for actor in evidence.actors:
-        facts.add_row(
-            "actor",
-            escape(actor.name),
-            f"{actor.kind}, {actor.role or 'role not stated'}",
-        )
-    for place in evidence.places:
-        facts.add_row("place", escape(place.text), place.subdivision or place.country)
-    for good in evidence.goods:
-        facts.add_row(
-            "good",
-            escape(good.text),
-            f"{good.good} (HS {good.hs})" if good.hs else good.good,
-        )
-    for money in evidence.money:
-        facts.add_row(
-            "money",
-            escape(money.text),
-            f"{money.amount:,.0f} {money.currency or '?'} "
-            f"per {money.period or '-'}, {money.kind}",
-        )
-    for victim in evidence.victims:
-        facts.add_row("victims", escape(victim.text), "minor" if victim.minor else "")
-    for source in evidence.sources:
-        facts.add_row("source", escape(source.speaker), escape(source.outlet or ""))
-    for denial in evidence.denials:
-        facts.add_row("denial", escape(denial.text), escape(denial.by or ""))
+    facts = Table(
+        "fact", "text", "value", "mentions", title="Facts", title_justify="left"
+    )
+    evidence_sentences = set(by_sentence)
+    for kind, label, describe in _FACT_ROWS:
+        for fact in distinct_fact_records(getattr(evidence, kind), evidence_sentences):
+            facts.add_row(
+                label,
+                escape(fact.get("text") or fact.get("name") or ""),
+                escape(describe(fact)),
+                str(fact["count"]),
+            )
     stdout.print()
     stdout.print(facts)

@@ -6,6 +6,8 @@ evidence sentence), the text is escaped first and the markup added around it.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
 from types import SimpleNamespace
@@ -161,15 +163,35 @@ def document(request: Request, document_id: str) -> Any:
             "stored": stored,
             "paragraphs": paragraphs,
             "indicators": evidence["indicators"],
-            "facts": [
+            "facts": distinct_stored_facts(
                 fact
                 for fact in evidence["facts"]
                 if fact["kind"] != "source" or can_see_sources(request)
-            ],
+            ),
             "show_sources": can_see_sources(request),
             "codes": CODES,
         },
     )
+
+
+def distinct_stored_facts(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Stored fact rows (one per mention) as each distinct fact once, with its
+    ``count``; it is named by its longest mention, as ``analyze --json`` does."""
+    grouped: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        detail = {
+            key: value
+            for key, value in (row.get("detail") or {}).items()
+            if key not in ("text", "role")
+        }
+        identity = json.dumps(
+            [row["kind"], row["key"], detail], sort_keys=True, default=str
+        )
+        fact = grouped.setdefault(identity, {**row, "count": 0})
+        fact["count"] += 1
+        if len(row["text"] or "") > len(fact["text"] or ""):
+            fact["text"] = row["text"]
+    return list(grouped.values())
 
 
 @router.get("/screen")
