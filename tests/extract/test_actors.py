@@ -115,3 +115,14 @@ def test_groups_listed_together_are_one_victim() -> None:
     assert "men, women, and children" in texts
     assert texts["Rohingya women and girls"].sex == "female"
     assert texts["30 workers"].number == 30
+
+
+def test_names_in_a_sentence_that_sanctions_are_accused() -> None:
+    evidence = _analyze(
+        "North Korean IT workers were forced to hand over most of their wages. "
+        "Those sanctioned include Korea Sobaeksu Trading Company and its front "
+        "company in Shenyang."
+    )
+    roles = _actors(evidence)
+    assert roles["Korea Sobaeksu Trading Company"] == ("company", "accused")
+    assert not any("Tier" in name or "Treasury" in name for name in roles)

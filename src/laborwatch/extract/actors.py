@@ -98,7 +98,7 @@ _NOT_A_BODY = re.compile(
     r"\b(?:slavery|trafficking|forced labou?r|child labou?r|act|law|convention"
     r"|principles|protocol|guidelines|report|statement|plan|programme|program|policy"
     r"|combat\w*|anti-|eliminat\w*|prevent\w*|protect\w*|rights|welfare|rescue|order"
-    r"|visas?|h-2a|transfers?|mobili[sz]ation)\b",
+    r"|visas?|h-2a|transfers?|mobili[sz]ation|list|tier|mechanism)\b",
     re.I,
 )
 # The people worked on, not actors: "crew members", "Uyghurs", "the workers".
@@ -264,6 +264,13 @@ _ENFORCEMENT_STEMS = (
 )
 # An object of these, a company banned or sanctioned, is accused of the work.
 _ACCUSED_STEMS = _ENFORCEMENT_STEMS + ("accus", "link", "implicat", "tie", "connect")
+# A sentence that names who is sanctioned, charged, convicted or banned.
+_ACCUSATION = re.compile(
+    r"\b(?:sanction(?:s|ed|ing)?|designat(?:ed|es|ing|ion)|indict(?:ed|ment)?"
+    r"|charged|convicted|sentenced|pleaded guilty|pled guilty|withhold release orders?"
+    r"|WROs?|banned|blacklist(?:ed)?|entity list|accused of|implicated in)\b",
+    re.I,
+)
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 # What ``_role`` gives a name its sentence makes a reporter, an enforcer or one of
 # the people worked on: not an actor.
@@ -306,6 +313,14 @@ def find_actors(
             if label == "VESSEL"
             else _role(doc, start, end, strong_only=not in_evidence)
         )
+        if (
+            role is None
+            and (label == "PERSON" or (label == "ORG" and " " in name))
+            and _ACCUSATION.search(sentences[position].text)
+        ):
+            # "Those sanctioned include X and Y", "a withhold release order on
+            # goods of X": named where the sentence accuses, not as the accuser.
+            role = "accused"
         if role == _NOT_AN_ACTOR or (role == "accused" and label == "GENERIC"):
             continue
         if role is None and not _named_in_evidence(name, label, in_evidence):
