@@ -183,7 +183,8 @@ def get_evidence(
 
 def map_counts(database: Database) -> dict[str, Any]:
     """Documents with evidence per country, and per located place (subdivision or
-    city, with the gazetteer's coordinates), for the map."""
+    city, with the gazetteer's coordinates), for the map; a place a report names
+    only as where goods go is not counted."""
     evidenced = select(indicators.c.document_id).distinct()
     with database.reading() as connection:
         rows = connection.execute(
@@ -194,7 +195,8 @@ def map_counts(database: Database) -> dict[str, Any]:
     countries: dict[str, set[str]] = {}
     points: dict[str, dict[str, Any]] = {}
     for document_id, key, detail in rows:
-        if not key:
+        # Where goods go is not where the work is: the map leaves destinations out.
+        if not key or detail.get("role") == "destination":
             continue
         countries.setdefault(key[:2], set()).add(document_id)
         latitude, longitude = detail.get("latitude"), detail.get("longitude")
