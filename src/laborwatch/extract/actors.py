@@ -43,14 +43,14 @@ _VESSEL = re.compile(
 _GENERIC = re.compile(
     r"\b(?:(?:north korean |chinese |local |provincial |state |party |prison |camp )?"
     r"(?:government(?: officials)?|authorities|officials|military(?: construction units?)?"
-    r"|army|police|regime|cadres|guards|overseers|foremen|bosses"
+    r"|army|police|regime|cadres|guards?|overseers?|forem[ae]n|boss(?:es)?"
     r"|state security(?: department| agents| officers)?|security agents)"
     r"|(?:state-run |state |north korean )?trading companies"
-    r"|(?:fraudulent |labou?r |unlicensed |illegal )*(?:recruit(?:ers|ment agencies|ing agents)"
-    r"|manning agencies|brokers|traffickers|employers|middlemen|intermediaries"
-    r"|factory owners|kiln owners|farm owners|plantation owners|vessel owners|boat owners"
-    r"|shipowners|captains|smugglers|loan sharks|labou?r agents|contractors"
-    r"|subcontractors)"
+    r"|(?:fraudulent |labou?r |unlicensed |illegal )*(?:recruit(?:ers?|ment agenc(?:y|ies)"
+    r"|ing agents?)|manning agenc(?:y|ies)|brokers?|traffickers?|employers?|middlem[ae]n"
+    r"|intermediar(?:y|ies)|(?:factory|kiln|farm|plantation|vessel|boat) owners?"
+    r"|shipowners?|captains?|smugglers?|loan sharks?|labou?r agents?|contractors?"
+    r"|subcontractors?)"
     r"|armed groups|criminal syndicates|criminal gangs|local gangs|gangs|militias)\b",
     re.I,
 )
@@ -518,12 +518,14 @@ def _stem_in(token: Any, stems: tuple[str, ...]) -> bool:
 
 
 _PERSONS = re.compile(
-    r"\b(?:traffickers|recruit\w*|brokers|middlemen|intermediaries|gangs|syndicates"
-    r"|smugglers|loan sharks|captains|guards|overseers|foremen|bosses)\b",
+    r"\b(?:traffickers?|recruit\w*|brokers?|middlem[ae]n|intermediar\w+|gangs"
+    r"|syndicates|smugglers?|loan sharks?|captains?|guards?|overseers?|forem[ae]n"
+    r"|boss(?:es)?)\b",
     re.I,
 )
 _EMPLOYERS = re.compile(
-    r"\b(?:employers|owners|shipowners|managers|supervisors|contractors|subcontractors)\b",
+    r"\b(?:employers?|owners?|shipowners?|managers?|supervisors?|contractors?"
+    r"|subcontractors?)\b",
     re.I,
 )
 
