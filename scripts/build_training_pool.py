@@ -55,7 +55,11 @@ def corpus_text(path: Path) -> str:
 
 def sentences_of(text: str) -> list[str]:
     document = Document.create(text, source="pool", media_type="text/plain")
-    return [s.text for s in split_sentences(document) if len(s.text.split()) >= 3]
+    # The annotations name these sentences by position: keep the split they were
+    # made on (before 0.10.0 joined sentences cut at a bracket), so that the pool,
+    # and the model trained from it, rebuild exactly.
+    sentences = split_sentences(document, join_broken=False)
+    return [s.text for s in sentences if len(s.text.split()) >= 3]
 
 
 def excluded_files(data: Path) -> set[str]:

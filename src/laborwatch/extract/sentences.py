@@ -141,8 +141,8 @@ def _unclosed(sentence: str, following: str) -> bool:
     )
 
 
-@lru_cache(maxsize=2)
-def _segmenter(wrapped_lines: bool) -> Any:
+@lru_cache(maxsize=4)
+def _segmenter(wrapped_lines: bool, join_broken: bool = True) -> Any:
     import spacy
 
     nlp = spacy.blank("en")
@@ -151,7 +151,8 @@ def _segmenter(wrapped_lines: bool) -> Any:
     )
     nlp.add_pipe(_register(name, wrapped_lines))
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe(_register_join())
+    if join_broken:
+        nlp.add_pipe(_register_join())
     nlp.max_length = _MAX_LENGTH
     return nlp
 
@@ -178,11 +179,14 @@ def has_wrapped_lines(document: Document) -> bool:
     return document.media_type in _WRAPPED_MEDIA_TYPES
 
 
-def split_sentences(document: Document) -> list[Sentence]:
+def split_sentences(document: Document, *, join_broken: bool = True) -> list[Sentence]:
     """The document's sentences by rule (no model): for text not analysed.
 
-    Read in sections, as the model reads, so memory follows the section."""
-    segmenter = _segmenter(has_wrapped_lines(document))
+    Read in sections, as the model reads, so memory follows the section.
+    ``join_broken=False`` leaves sentences cut at a bracket as the rule cut them:
+    the training pool was annotated on that split (scripts/build_training_pool.py).
+    """
+    segmenter = _segmenter(has_wrapped_lines(document), join_broken)
     sentences: list[Sentence] = []
     for offset, text in sections(document.text, _RULE_SECTION_CHARS):
         part = section_document(document, text)
