@@ -22,7 +22,6 @@ from laborwatch.extract.evidence import Evidence, Money
 from laborwatch.extract.indicators import CODES
 from laborwatch.extract.pipeline import analyze
 from laborwatch.ingest.language import detect_language
-from laborwatch.records import distinct_fact_records
 
 
 @dataclass
@@ -257,10 +256,7 @@ def _score(
     if "victims" in record:
         _score_victims(
             report.facts["victims"],
-            [
-                victim["text"]
-                for victim in distinct_fact_records(evidence.victims, set())
-            ],
+            [victim.text for victim in evidence.victims],
             [v["text"] for v in record["victims"]],
         )
     if "dates" in record:
@@ -292,7 +288,7 @@ def _score_victims(counts: Counts, predicted: list[str], gold: list[str]) -> Non
     "workers" does not take the gold "North Korean workers sent to Russia" from
     "North Korean workers".
     """
-    unmatched = [text.lower() for text in gold]
+    unmatched = [" ".join(text.lower().split()) for text in gold]
     distinct = sorted({" ".join(text.lower().split()) for text in predicted}, key=len)
     for text in reversed(distinct):
         match = next(

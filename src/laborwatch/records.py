@@ -7,12 +7,11 @@ remove them.
 from __future__ import annotations
 
 import dataclasses
-import json
 from datetime import datetime
 from typing import Any
 
 from laborwatch.documents import Document, Sentence
-from laborwatch.extract.evidence import Evidence, Span, fact_fields
+from laborwatch.extract.evidence import Evidence, Span, fact_fields, fact_identity
 from laborwatch.extract.indicators import CODES
 from laborwatch.pipeline import OUTCOMES, IngestEvent, IngestSummary
 from laborwatch.store import DocumentSummary, SearchHit, SourceRecord, StoredDocument
@@ -168,39 +167,26 @@ def fact_record(fact: Any) -> dict[str, Any]:
 
 
 def distinct_fact_records(
-    facts: list[Any], evidence_sentences: set[int]
+    kind: str, facts: list[Any], evidence_sentences: set[int]
 ) -> list[dict[str, Any]]:
-    """Each distinct fact once, in order of its first mention: its fields (its
-    ``text`` the longest of its mentions), the first mention's span, ``count``,
-    ``in_evidence`` (a mention sits in a sentence that carries an indicator) and
-    ``mentions`` (every ``text``, ``start``, ``end`` and ``sentence``)."""
+    """Each distinct fact of a kind (``fact_identity``) once, in order of its first
+    mention: the first mention's fields and span, ``count``, ``in_evidence`` (a
+    mention sits in a sentence that carries an indicator) and ``mentions`` (every
+    ``text``, ``start``, ``end`` and ``sentence``)."""
     grouped: dict[str, dict[str, Any]] = {}
     for fact in facts:
         fields = fact_fields(fact)
-        written = fields.pop("text", None)
+        record = grouped.setdefault(
+            fact_identity(kind, fields),
+            {**fact_record(fact), "count": 0, "in_evidence": False, "mentions": []},
+        )
         # An actor is one actor whatever part each sentence gives it.
-        role = fields.pop("role", None)
-        identity = json.dumps(fields, sort_keys=True, default=str)
-        mention = {"text": written, **_span(fact.span)}
-        if written is None:
-            mention.pop("text")
-        record = grouped.get(identity)
-        if record is None:
-            record = grouped[identity] = {
-                **fact_record(fact),
-                "count": 0,
-                "in_evidence": False,
-                "mentions": [],
-            }
-        if role and not record.get("role"):
-            record["role"] = role
-        # The most specific wording names the fact: "North Korean workers"
-        # rather than "the workers" for the same group.
-        if written and len(written) > len(record.get("text") or ""):
-            record["text"] = written
+        if fields.get("role") and not record.get("role"):
+            record["role"] = fields["role"]
+        mention = {"text": fields["text"]} if "text" in fields else {}
+        record["mentions"].append({**mention, **_span(fact.span)})
         record["count"] += 1
         record["in_evidence"] |= fact.span.sentence in evidence_sentences
-        record["mentions"].append(mention)
     return list(grouped.values())
 
 
@@ -210,8 +196,8 @@ def evidence_record(
     """The ``analyze --json`` shape: sentences with their indicators, then the facts.
 
     Each distinct fact comes once, with ``count`` and every mention's span; its
-    ``start``/``end`` (offsets into the document text) and ``sentence`` (the
-    position of its sentence) are those of its first mention.
+    ``text``, ``start``/``end`` (offsets into the document text) and ``sentence``
+    (the position of its sentence) are those of its first mention.
     """
     by_sentence: dict[int, list[dict[str, Any]]] = {}
     for indicator in evidence.indicators:
@@ -242,6 +228,7 @@ def evidence_record(
         ],
         **{
             kind: distinct_fact_records(
+                kind,
                 getattr(evidence, kind),
                 {indicator.span.sentence for indicator in evidence.indicators},
             )

@@ -126,3 +126,34 @@ def test_names_in_a_sentence_that_sanctions_are_accused() -> None:
     roles = _actors(evidence)
     assert roles["Korea Sobaeksu Trading Company"] == ("company", "accused")
     assert not any("Tier" in name or "Treasury" in name for name in roles)
+
+
+def test_a_merged_mention_takes_the_kind_of_the_name_it_joins() -> None:
+    mentions = [
+        Actor("Kim Trading Company", "company", None, Span(0, 19, 0), text="x"),
+        Actor("Kim", "person", None, Span(30, 33, 1), text="Kim"),
+    ]
+    merged = merge_mentions(mentions)
+    assert {(a.name, a.kind) for a in merged} == {("Kim Trading Company", "company")}
+
+
+def test_an_actors_span_is_its_name_without_the_article() -> None:
+    text = (
+        "The Ministry of Foreign Trade's factories used prisoners forced to work. "
+        "The North Korean regime forced them to work."
+    )
+    evidence = _analyze(text)
+    assert evidence.actors
+    for actor in evidence.actors:
+        assert text[actor.span.start : actor.span.end] == actor.text
+
+
+def test_long_capitalised_words_do_not_stall_victims() -> None:
+    # Three 300-letter capitalised words took over a minute when the pattern
+    # for a capitalised modifier could split a word many ways.
+    from laborwatch.documents import Sentence
+    from laborwatch.extract.victims import find_victims
+
+    text = "Children were forced to work by " + " ".join(["A" + "a" * 300] * 3) + " x."
+    sentence = Sentence(document_id="d", position=0, start=0, end=len(text), text=text)
+    assert [victim.group for victim in find_victims(sentence)] == ["children"]

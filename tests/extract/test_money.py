@@ -227,3 +227,18 @@ def test_a_companys_own_accounts_are_not_facts_of_the_work() -> None:
     amounts = {money.amount for money in evidence.money}
     assert 9.01e9 not in amounts
     assert 975e6 in amounts
+
+
+def test_a_run_of_digits_too_long_for_money_gives_none() -> None:
+    import json
+
+    from laborwatch.documents import Document
+    from laborwatch.extract.pipeline import analyze
+    from laborwatch.records import evidence_record
+
+    text = "Workers paid a fee of $" + "9" * 400 + " to the broker and were beaten."
+    evidence = analyze(
+        Document.create(text, source="t.txt", media_type="text/plain", language="en")
+    )
+    assert evidence.money == []
+    json.loads(json.dumps(evidence_record(evidence), allow_nan=False))

@@ -130,3 +130,10 @@ def test_first_sentence_short_enough_is_kept_whole() -> None:
 
 def test_prose_starting_with_source_is_not_a_header() -> None:
     assert read_headers("Source: a defector who left in 2019.\nMore.").lines == 0
+
+
+def test_a_header_line_with_a_long_run_of_spaces_is_read_at_once() -> None:
+    from laborwatch.ingest.titles import read_headers
+
+    headers = read_headers("TITLE: a" + " " * 50_000 + "b\n\nText.")
+    assert (headers.title or "").endswith("b")

@@ -1,4 +1,5 @@
-"""The document page lists each distinct fact once, with its count."""
+"""The document page lists each distinct fact once (its first mention), with its
+count."""
 
 from laborwatch.web.pages import distinct_stored_facts
 
@@ -17,7 +18,7 @@ def test_mentions_of_one_fact_are_one_line_with_their_count() -> None:
     ]
     facts = distinct_stored_facts(rows)
     assert [(f["kind"], f["text"], f["count"]) for f in facts] == [
-        ("good", "gemstones", 3),
+        ("good", "jewels", 3),
         ("victim", "workers", 1),
         ("victim", "30 workers", 1),
     ]

@@ -148,7 +148,8 @@ def print_report(document: Document, evidence: Evidence) -> None:
     )
     evidence_sentences = set(by_sentence)
     for kind, label, describe in _FACT_ROWS:
-        for fact in distinct_fact_records(getattr(evidence, kind), evidence_sentences):
+        facts_of_kind = getattr(evidence, kind)
+        for fact in distinct_fact_records(kind, facts_of_kind, evidence_sentences):
             facts.add_row(
                 label,
                 escape(fact.get("text") or fact.get("name") or ""),

@@ -383,9 +383,9 @@ def _candidates(
     for entity in doc.ents:
         if entity.label_ not in ("ORG", "PERSON", "NORP"):
             continue
-        name = re.sub(r"^the\s+", "", entity.text, flags=re.I).strip()
-        name = re.sub(r"[’']s$", "", name)
-        start = entity.start_char + (len(entity.text) - len(entity.text.lstrip()))
+        start, end = _without_article(entity.text)
+        name = entity.text[start:end]
+        start, end = entity.start_char + start, entity.start_char + end
         if entity.label_ == "NORP":
             # "North Korean regime": a nationality that heads a public body.
             following = doc[entity.end : entity.end + 1]
@@ -397,10 +397,8 @@ def _candidates(
                 "army",
             ):
                 continue
-            name = f"{name} {following.text}"
             end = following.end_char
-        else:
-            end = start + len(entity.text.strip())
+            name = doc.text[start:end]
         if not name or not free(start, end):
             continue
         taken.append((start, end))
@@ -421,6 +419,18 @@ def _candidates(
             taken.append((start, end))
             found.append((match.group(0), "GENERIC", start, end, sentence.position))
     return sorted(found, key=lambda item: item[2])
+
+
+def _without_article(text: str) -> tuple[int, int]:
+    """Where a name starts and ends in an entity's text, less a leading "the" and a
+    trailing "'s": "The Ministry of Foreign Trade's" names the ministry."""
+    start = len(text) - len(text.lstrip())
+    if text[start : start + 4].lower() == "the " and len(text) > start + 4:
+        start = len(text) - len(text[start + 4 :].lstrip())
+    end = len(text.rstrip())
+    if text[max(end - 2, start) : end] in ("'s", "’s"):
+        end -= 2
+    return start, end
 
 
 def _role(doc: Any, start: int, end: int, *, strong_only: bool) -> str | None:
@@ -575,7 +585,16 @@ def merge_mentions(actors: list[Actor]) -> list[Actor]:
             )
         }
         joins[key] = longer.pop() if len(longer) == 1 else key
-    return [replace(actor, name=shown[joins[_plain(actor.name)]]) for actor in actors]
+    # A merged mention takes the kind of the name it joins: "Kim" tagged a person
+    # and merged into "Kim Trading Company" is the company.
+    kinds: dict[str, str] = {}
+    for actor in actors:
+        kinds.setdefault(actor.name, actor.kind)
+    merged = []
+    for actor in actors:
+        name = shown[joins[_plain(actor.name)]]
+        merged.append(replace(actor, name=name, kind=kinds.get(name, actor.kind)))
+    return merged
 
 
 def _plain(name: str) -> str:

@@ -162,6 +162,7 @@ def _anchor(published: str | None) -> date | None:
     try:
         if re.fullmatch(r"\d{4}-\d{2}", text):
             year, month = int(text[:4]), int(text[5:])
+            date(year, month, 1)  # "2024-13" is no month: ValueError, no anchor
             following = date(year + month // 12, month % 12 + 1, 1)
             return date.fromordinal(following.toordinal() - 1)
         if re.fullmatch(r"\d{4}", text):
@@ -284,7 +285,8 @@ def _partial(text: str, anchor: date | None) -> str | None:
     if day_match:
         month, day = _MONTHS[day_match.group("month")], int(day_match.group("day"))
         if anchor is None:
-            return f"--{month:02d}-{day:02d}"
+            # No year to give it: month and day alone, if a leap year has them.
+            return f"--{month:02d}-{day:02d}" if _iso(2000, month, day) else None
         year = anchor.year
         if (month, day) > (anchor.month, anchor.day):
             year -= 1

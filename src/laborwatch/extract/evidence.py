@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +31,26 @@ def fact_fields(fact: Any) -> dict[str, Any]:
     return {
         key: value for key, value in dataclasses.asdict(fact).items() if key != "span"
     }
+
+
+# Kinds whose fields do not say which fact it is: their words do ("North Korean
+# workers" and "Bangladeshi workers" are both of group "workers").
+_NAMED_BY_TEXT = {"victim", "victims", "source", "sources", "denial", "denials"}
+_DETERMINERS = re.compile(r"^(?:the|these|those|their|its|such|many|some|all)\s+", re.I)
+
+
+def fact_identity(kind: str, fields: dict[str, Any]) -> str:
+    """What makes two mentions one fact of a document: their fields, less the
+    words as written and an actor's part in each sentence; for victims, sources,
+    denials and dates without a value, the words too (case and a leading "the"
+    aside)."""
+    same = {key: value for key, value in fields.items() if key not in ("text", "role")}
+    if kind in _NAMED_BY_TEXT or (
+        kind in ("date", "dates") and not fields.get("value")
+    ):
+        words = " ".join(str(fields.get("text") or "").lower().split())
+        same["text"] = _DETERMINERS.sub("", words)
+    return json.dumps([kind, same], sort_keys=True, default=str)
 
 
 @dataclass(frozen=True)

@@ -88,12 +88,16 @@ def _alternatives(words: list[str]) -> str:
 
 
 # A digit string: "1,500", "2.5", or with dots for thousands ("R$ 1.200,50").
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+,\d{1,2}|\d+(?:\.\d+)?"
+# At most 15 digits: a longer run is no sum of money, and as a float it can be inf.
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,4})?|\d{1,3}(?:\.\d{3}){1,4},\d{1,2}"
+    r"|\d{1,15}(?:\.\d{1,4})?"
+)
 _SCALE = r"(?:\s?(?:thousand|million|billion|mn|bn|lakh|crore|k|m)\b)?"
 
 
 def _number(name: str) -> str:
-    return rf"(?<![\d.,])(?P<{name}>(?:{_DIGITS}){_SCALE})"
+    return rf"(?<![\d.,])(?P<{name}>(?:{_DIGITS})(?![\d]){_SCALE})"
 
 
 _UNIT = _alternatives(list(_WORD_NUMBERS))

@@ -63,7 +63,9 @@ _MODIFIER = (
     r"(?:young|teenage|adolescent|female|male|migrant|foreign|local|child|school"
     r"|ethnic|muslim|low-wage|low-paid|undocumented|domestic|farm|agricultural"
     r"|construction|garment|factory|textile|seasonal|contract|overseas|trainee"
-    r"|trafficking|forced|bonded|enslaved|displaced|other|several|IT|[A-Z][\w’'-]*[a-z]\w*"
+    r"|trafficking|forced|bonded|enslaved|displaced|other|several|IT"
+    # A capitalised word, matched one way only (no backtracking into it).
+    r"|(?>[A-Z][\w’'-]*)(?<=[a-z])"
     r"|[A-Z]-\w+|\d{1,2}-year-old)"
 )
 _GROUP = re.compile(
@@ -75,12 +77,12 @@ _GROUP = re.compile(
     + _VAGUE_NUMBER
     + r"))?\s?"
     r"(?P<modifiers>(?:" + _MODIFIER + r"\s){0,3})"
-    r"(?P<group>girls|boys|children|kids|students|schoolchildren|pupils|minors|women"
+    r"(?P<group>(?i:girls|boys|children|kids|students|schoolchildren|pupils|minors|women"
     r"|men|adults|workers?|laborers|labourers|farmworkers|employees|fishermen|fishers"
     r"|miners|farmers|pickers|prisoners|detainees|migrants|refugees|families"
     r"|crew members|crewmen|crew|soldiers|victims|persons|people|individuals"
     r"|nationals|asylum-seekers|inmates|teachers|Uyghurs|Uighurs|Rohingya"
-    r"|North Koreans|Koreans)\b"
+    r"|North Koreans|Koreans))\b"
 )
 _AGE = re.compile(
     r"\b(?:aged|as young as|ages?) (?P<age>\d{1,2}(?:\s?(?:to|and|-)\s?\d{1,2})?)|\b(?P<years>\d{1,2})[- ]years?[- ]old\b"

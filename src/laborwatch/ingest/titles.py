@@ -33,7 +33,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 # collections put above the text. Without "#" only upper-case keys count, so a
 # first line of prose ("Source: a defector") is not read as one.
 _HEADER = re.compile(
-    r"^(?:#\s*(?P<hkey>[A-Za-z]+)|(?P<key>[A-Z]+))\s*:\s*(?P<value>.*?)\s*$"
+    r"^(?:#\s*(?P<hkey>[A-Za-z]+)|(?P<key>[A-Z]+))\s*:\s*(?P<value>.*)$"
 )
 _HEADER_KEYS = {"source", "url", "title", "date", "published", "author", "licence"}
 _HEADER_KEYS |= {"license", "language", "site"}

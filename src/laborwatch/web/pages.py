@@ -6,7 +6,6 @@ evidence sentence), the text is escaped first and the markup added around it.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
@@ -20,6 +19,7 @@ from markupsafe import Markup, escape
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
 from laborwatch.errors import LaborwatchError
+from laborwatch.extract.evidence import fact_identity
 from laborwatch.extract.indicators import CODES
 from laborwatch.screen.report import render_pack
 from laborwatch.store import (
@@ -175,22 +175,15 @@ def document(request: Request, document_id: str) -> Any:
 
 
 def distinct_stored_facts(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Stored fact rows (one per mention) as each distinct fact once, with its
-    ``count``; it is named by its longest mention, as ``analyze --json`` does."""
+    """Stored fact rows (one per mention) as each distinct fact once
+    (``fact_identity``, as ``analyze --json`` groups them), its first mention
+    shown, with its ``count``."""
     grouped: dict[str, dict[str, Any]] = {}
     for row in rows:
-        detail = {
-            key: value
-            for key, value in (row.get("detail") or {}).items()
-            if key not in ("text", "role")
-        }
-        identity = json.dumps(
-            [row["kind"], row["key"], detail], sort_keys=True, default=str
+        fact = grouped.setdefault(
+            fact_identity(row["kind"], row.get("detail") or {}), {**row, "count": 0}
         )
-        fact = grouped.setdefault(identity, {**row, "count": 0})
         fact["count"] += 1
-        if len(row["text"] or "") > len(fact["text"] or ""):
-            fact["text"] = row["text"]
     return list(grouped.values())
 
 
