@@ -18,259 +18,31 @@ from functools import lru_cache
 from typing import Any
 
 from laborwatch.documents import Sentence
+from laborwatch.extract.actor_cues import (
+    ACCUSATION,
+    ACCUSED_STEMS,
+    ARMED,
+    COMPANY,
+    COMPANY_WORD_ALONE,
+    EMPLOYERS,
+    ENFORCEMENT_STEMS,
+    GENERIC,
+    NAMED_ORGANISATION,
+    NOT_A_BODY,
+    ORDINARY_STEMS,
+    PERSONS,
+    PUBLIC,
+    REPORTING_STEMS,
+    STATE_IN_GENERAL,
+    STRONG_STEMS,
+    VESSEL,
+    WATCHER_WORDS,
+    WATCHERS,
+    WORKED_ON,
+)
 from laborwatch.extract.evidence import Actor, Span
 from laborwatch.extract.vocabulary import gazetteer
 
-_PUBLIC = re.compile(
-    r"\b(?:ministry|bureau|government|department|committee|party|army|military|police"
-    r"|authorit\w+|regime|council|agency|administration|office|state|province|provincial"
-    r"|municipal|people's|court|security|cadres?|officials?|units?|commission)\b",
-    re.I,
-)
-_COMPANY = re.compile(
-    r"\b(?:co|corp|corporation|company|companies|ltd|limited|inc|llc|plc|group|trading"
-    r"|enterprises?|industr\w+|factory|factories|mining|jsc|gmbh|s\.a|fishery|fisheries"
-    r"|plantations?|farms?|kilns?)\b\.?",
-    re.I,
-)
-_ARMED = re.compile(r"\b(?:armed groups?|militias?|rebels?|insurgents?)\b", re.I)
-_VESSEL = re.compile(
-    r"\b(?:(?:F/V|FV|M/V|MV|the vessel|the ship|the boat)\s+)?"
-    r"(?:[A-Z][A-Za-z]+\s){1,3}No\.\s?\d+\b"
-    r"|\b(?:F/V|FV|M/V|MV)\s+(?:[A-Z][A-Za-z0-9]+\s?){1,3}"
-)
-# Actors reports name by what they do rather than by name.
-_GENERIC = re.compile(
-    r"\b(?:(?:north korean |chinese |local |provincial |state |party |prison |camp )?"
-    r"(?:government(?: officials)?|authorities|officials|military(?: construction units?)?"
-    r"|army|police|regime|cadres|guards?|overseers?|forem[ae]n|boss(?:es)?"
-    r"|state security(?: department| agents| officers)?|security agents)"
-    r"|(?:state-run |state |north korean )?trading companies"
-    r"|(?:fraudulent |labou?r |unlicensed |illegal )*(?:recruit(?:ers?|ment agenc(?:y|ies)"
-    r"|ing agents?)|manning agenc(?:y|ies)|brokers?|traffickers?|employers?|middlem[ae]n"
-    r"|intermediar(?:y|ies)|(?:factory|kiln|farm|plantation|vessel|boat) owners?"
-    r"|shipowners?|captains?|smugglers?|loan sharks?|labou?r agents?|contractors?"
-    r"|subcontractors?)"
-    r"|armed groups|criminal syndicates|criminal gangs|local gangs|gangs|militias)\b",
-    re.I,
-)
-# "the Group", "the Company": a statement speaking of itself.
-_COMPANY_WORD_ALONE = re.compile(
-    r"^(?:the )?(?:group|company|companies|corporation|firm|business)$", re.I
-)
-_STATE_IN_GENERAL = re.compile(
-    r"^(?:the )?(?:\w+ )?(?:government|authorities|officials|police|regime|army"
-    r"|military|state)$",
-    re.I,
-)
-# Capitalised names ending in an organisation word, which the small model's NER
-# often misses: "Sunrise Gem Trading Company", "Daesung General Bureau".
-_NAMED_ORGANISATION = re.compile(
-    r"\b(?:[A-Z][\w&'-]*\s){1,5}(?:Company|Co\.|Corporation|Corp\.|Ltd\.?|Limited|Inc\."
-    r"|LLC|Group|Trading|Bureau|Ministry|Enterprise|Factory|Mine|Plantation|Cooperative"
-    r"|Agency|Fishery|Fisheries)\b"
-)
-# Bodies that report, research, fund, ban or rescue: named in evidence, never its
-# actors unless a sentence says they run or profit from the work.
-_WATCHERS = re.compile(
-    r"^(?:the )?(?:ngos?|un|united nations|ilo|international labou?r organi[sz]ation|iom"
-    r"|unicef|ohchr|reuters|associated press|ap|afp|bbc|cnn|daily nk|nk news|rfa"
-    r"|radio free asia|voice of america|voa|yonhap|al jazeera|the guardian|guardian"
-    r"|bloomberg|new york times|washington post|wall street journal|financial times"
-    r"|human rights watch|amnesty international|amnesty|walk free|anti-slavery international"
-    r"|global witness|outlaw ocean project|environmental justice foundation|ejf"
-    r"|(?:us |u\.s\. )?(?:department of (?:labor|state|justice|homeland security|the treasury)"
-    r"|state department|treasury(?: department)?|customs and border protection|cbp|ofac"
-    r"|dol|doj|dhs|fbi|ice|congress|senate)"
-    r"|european (?:union|commission|parliament)|eu|parliament|court|supreme court)$",
-    re.I,
-)
-_WATCHER_WORDS = re.compile(
-    r"\b(?:university|institute|foundation|centre for|center for|think tank|watch"
-    r"|journal|news|times|post|herald|tribune|gazette|telegraph|chronicle|magazine"
-    r"|press|broadcast\w*|researchers?|reporters?|rfe/rl|rl"
-    r"|journalists?|analysts?|academics?|scholars?|auditors?|inspectorate|prosecutors?"
-    r"|customs|border protection|ombudsman|commissioner)\b",
-    re.I,
-)
-# Names of laws, practices and programmes the model tags as organisations.
-_NOT_A_BODY = re.compile(
-    r"\b(?:slavery|trafficking|forced labou?r|child labou?r|act|law|convention"
-    r"|principles|protocol|guidelines|report|statement|plan|programme|program|policy"
-    r"|combat\w*|anti-|eliminat\w*|prevent\w*|protect\w*|rights|welfare|rescue|order"
-    r"|visas?|h-2a|transfers?|mobili[sz]ation|list|tier|mechanism)\b",
-    re.I,
-)
-# The people worked on, not actors: "crew members", "Uyghurs", "the workers".
-_WORKED_ON = re.compile(
-    r"\b(?:workers?|labou?rers?|crew(?: members?)?|crewmen|fishermen|fishers|miners"
-    r"|children|students|pupils|girls|boys|women|men|prisoners|inmates|detainees"
-    r"|victims|migrants|refugees|defectors|uyghurs|uighurs|kazakhs|rohingya|families)$",
-    re.I,
-)
-
-# Verb stems, matched on a token's lower-case text, that tell an actor's part.
-# A strong verb makes an actor wherever it stands; an ordinary one ("employs",
-# "runs", "exports") only in a sentence that describes forced or child labour.
-_STRONG_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("state body setting quotas", ("mobili", "conscript", "dispatch")),
-    ("recruiter", ("lur", "entic", "deceiv", "trick")),
-    ("trafficker", ("traffick", "smuggl", "kidnap", "abduct", "enslav")),
-    (
-        "employer",
-        (
-            "forc",
-            "compel",
-            "coerc",
-            "exploit",
-            "abus",
-            "beat",
-            "confiscat",
-            "withh",
-            "lock",
-            "threat",
-            "torture",
-            "rape",
-            "assault",
-            "subject",
-            "imprison",
-        ),
-    ),
-)
-_ORDINARY_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("state body setting quotas", ("order", "assign", "impos")),
-    ("recruiter", ("recruit", "seek", "sought", "select", "hire")),
-    ("trafficker", ("sold", "sell")),
-    (
-        "employer",
-        (
-            "employ",
-            "deduct",
-            "punish",
-            "run",
-            "ran",
-            "operat",
-            "manag",
-            "own",
-            "overs",
-            "supervis",
-            "guard",
-            "pay",
-            "paid",
-            "kept",
-            "keep",
-            "held",
-            "hold",
-            "made",
-            "make",
-            "put",
-            "push",
-            "pressur",
-            "use",
-            "sent",
-            "send",
-        ),
-    ),
-    ("buyer", ("buy", "bought", "purchas", "sourc", "procur", "import")),
-    ("trader", ("export", "suppl", "ship", "trad", "earn", "profit", "benefit")),
-)
-_REPORTING_STEMS = (
-    "said",
-    "say",
-    "told",
-    "tell",
-    "report",
-    "stat",
-    "note",
-    "found",
-    "find",
-    "document",
-    "estimat",
-    "describ",
-    "interview",
-    "investigat",
-    "publish",
-    "wrote",
-    "writ",
-    "claim",
-    "alleg",
-    "confirm",
-    "accord",
-    "reveal",
-    "warn",
-    "urg",
-    "call",
-    "ask",
-    "explain",
-    "add",
-    "recount",
-    "testif",
-    "show",
-    "research",
-    "survey",
-    "analy",
-    "review",
-    "monitor",
-    "track",
-    "identif",
-    "cit",
-    "quot",
-    "spoke",
-    "speak",
-    "visit",
-    "study",
-    "studi",
-    "conclud",
-    "recommend",
-    "deni",
-    "deny",
-    "reject",
-)
-_ENFORCEMENT_STEMS = (
-    "ban",
-    "sanction",
-    "prohibit",
-    "block",
-    "charg",
-    "prosecut",
-    "arrest",
-    "convict",
-    "sentenc",
-    "indict",
-    "rescu",
-    "freed",
-    "free",
-    "liberat",
-    "raid",
-    "inspect",
-    "seiz",
-    "audit",
-    "certif",
-    "revok",
-    "lift",
-    "designat",
-    "detain",
-    "fin",
-    "penali",
-    "issu",
-    "investig",
-    "enforc",
-    "barr",
-    "blacklist",
-    "suspend",
-    "halt",
-    "terminat",
-    "cut",
-)
-# An object of these, a company banned or sanctioned, is accused of the work.
-_ACCUSED_STEMS = _ENFORCEMENT_STEMS + ("accus", "link", "implicat", "tie", "connect")
-# A sentence that names who is sanctioned, charged, convicted or banned.
-_ACCUSATION = re.compile(
-    r"\b(?:sanction(?:s|ed|ing)?|designat(?:ed|es|ing|ion)|indict(?:ed|ment)?"
-    r"|charged|convicted|sentenced|pleaded guilty|pled guilty|withhold release orders?"
-    r"|WROs?|banned|blacklist(?:ed)?|entity list|accused of|implicated in)\b",
-    re.I,
-)
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 # What ``_role`` gives a name its sentence makes a reporter, an enforcer or one of
 # the people worked on: not an actor.
@@ -300,9 +72,9 @@ def find_actors(
     for name, label, start, end, position in _candidates(doc, sentences, locate):
         if (
             name in outlets
-            or _WATCHERS.match(name)
-            or _NOT_A_BODY.search(name)
-            or _WORKED_ON.search(name)
+            or WATCHERS.match(name)
+            or NOT_A_BODY.search(name)
+            or WORKED_ON.search(name)
             or name.lower() in _place_names()
         ):
             continue
@@ -316,7 +88,7 @@ def find_actors(
         if (
             role is None
             and (label == "PERSON" or (label == "ORG" and " " in name))
-            and _ACCUSATION.search(sentences[position].text)
+            and ACCUSATION.search(sentences[position].text)
         ):
             # "Those sanctioned include X and Y", "a withhold release order on
             # goods of X": named where the sentence accuses, not as the accuser.
@@ -346,13 +118,13 @@ def _named_in_evidence(name: str, label: str, in_evidence: bool) -> bool:
     or those who speak. So do state bodies named in general ("the government",
     "Ivorian authorities"), which are as often acting against the work.
     """
-    if not in_evidence or label == "PERSON" or _WATCHER_WORDS.search(name):
+    if not in_evidence or label == "PERSON" or WATCHER_WORDS.search(name):
         return False
-    if _STATE_IN_GENERAL.search(name) or _COMPANY_WORD_ALONE.match(name):
+    if STATE_IN_GENERAL.search(name) or COMPANY_WORD_ALONE.match(name):
         return False
     if label == "GENERIC":
         return True
-    return bool(_COMPANY.search(name)) or " " in name.strip() or name.isupper()
+    return bool(COMPANY.search(name)) or " " in name.strip() or name.isupper()
 
 
 @lru_cache(maxsize=1)
@@ -375,7 +147,7 @@ def _candidates(
 
     found = []
     for sentence in sentences:
-        for match in _VESSEL.finditer(sentence.text):
+        for match in VESSEL.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             name = match.group(0).strip()
             taken.append((start, end))
@@ -404,7 +176,7 @@ def _candidates(
         taken.append((start, end))
         found.append((name, entity.label_, start, end, locate(entity.start_char)))
     for sentence in sentences:
-        for match in _NAMED_ORGANISATION.finditer(sentence.text):
+        for match in NAMED_ORGANISATION.finditer(sentence.text):
             name = re.sub(r"^(?:The|A|An)\s+", "", match.group(0)).strip()
             start = sentence.start + sentence.text.find(name, match.start())
             end = start + len(name)
@@ -412,7 +184,7 @@ def _candidates(
                 continue
             taken.append((start, end))
             found.append((name, "ORG", start, end, sentence.position))
-        for match in _GENERIC.finditer(sentence.text):
+        for match in GENERIC.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             if not free(start, end):
                 continue
@@ -448,12 +220,12 @@ def _role(doc: Any, start: int, end: int, *, strong_only: bool) -> str | None:
         return _verb_part(head, strong_only=strong_only)
     if dep == "nsubjpass":
         # "X was sanctioned / convicted": accused; "X was forced to work": worked on.
-        if _stem_in(head, _ACCUSED_STEMS):
+        if _stem_in(head, ACCUSED_STEMS):
             return "accused"
         return _NOT_AN_ACTOR if _perpetrator_role(head) else None
     if dep == "pobj":
         return _governed_part(head, strong_only=strong_only)
-    if dep in ("dobj", "obj") and _stem_in(head, _ACCUSED_STEMS):
+    if dep in ("dobj", "obj") and _stem_in(head, ACCUSED_STEMS):
         return "accused"
     return None
 
@@ -469,7 +241,7 @@ def _governed_part(preposition: Any, *, strong_only: bool) -> str | None:
         return _NOT_AN_ACTOR
     # "an order against X", "sanctions on X", "a ban on X".
     if word == "against" or (
-        word == "on" and _stem_in(governor, (*_ACCUSED_STEMS, "order", "measure"))
+        word == "on" and _stem_in(governor, (*ACCUSED_STEMS, "order", "measure"))
     ):
         return "accused"
     if strong_only:
@@ -486,7 +258,7 @@ def _governed_part(preposition: Any, *, strong_only: bool) -> str | None:
 
 
 def _verb_part(verb: Any, *, strong_only: bool) -> str | None:
-    if _stem_in(verb, _REPORTING_STEMS) or _stem_in(verb, _ENFORCEMENT_STEMS):
+    if _stem_in(verb, REPORTING_STEMS) or _stem_in(verb, ENFORCEMENT_STEMS):
         # "X imposed quotas" runs the work; "X imposed a ban" enforces against it.
         if _stem_in(verb, ("impos",)) and _has_object(verb, ("quota", "labo", "work")):
             return "state body setting quotas"
@@ -508,7 +280,7 @@ def _perpetrator_role(verb: Any, *, strong_only: bool = False) -> str | None:
     )
     if any(_stem_in(token, ("quota",)) for token in near):
         return "state body setting quotas"
-    table = _STRONG_STEMS if strong_only else _STRONG_STEMS + _ORDINARY_STEMS
+    table = STRONG_STEMS if strong_only else STRONG_STEMS + ORDINARY_STEMS
     for role, stems in table:
         if _stem_in(verb, stems):
             return role
@@ -527,29 +299,16 @@ def _stem_in(token: Any, stems: tuple[str, ...]) -> bool:
     return any(word.startswith(stem) for stem in stems)
 
 
-_PERSONS = re.compile(
-    r"\b(?:traffickers?|recruit\w*|brokers?|middlem[ae]n|intermediar\w+|gangs"
-    r"|syndicates|smugglers?|loan sharks?|captains?|guards?|overseers?|forem[ae]n"
-    r"|boss(?:es)?)\b",
-    re.I,
-)
-_EMPLOYERS = re.compile(
-    r"\b(?:employers?|owners?|shipowners?|managers?|supervisors?|contractors?"
-    r"|subcontractors?)\b",
-    re.I,
-)
-
-
 def _kind(name: str, label: str) -> str:
     if label == "VESSEL":
         return "vessel"
-    if _ARMED.search(name):
+    if ARMED.search(name):
         return "armed_group"
-    if _PUBLIC.search(name):
+    if PUBLIC.search(name):
         return "public_body"
-    if _COMPANY.search(name) or _EMPLOYERS.search(name):
+    if COMPANY.search(name) or EMPLOYERS.search(name):
         return "company"
-    if label == "PERSON" or _PERSONS.search(name):
+    if label == "PERSON" or PERSONS.search(name):
         return (
             "organisation" if re.search(r"gangs|syndicates", name, re.I) else "person"
         )

@@ -71,7 +71,7 @@ def find_goods(doc: Any, locate: Callable[[int], int]) -> list[Good]:
         for span in doc.spans["goods"]
         for entry in (taxonomy[int(span.kb_id_)],)
         if not _MEASURE.search(text[max(span.start_char - 20, 0) : span.start_char])
-        and not in_name(span, names)
+        and not _in_name(span, names)
     ]
 
 
@@ -83,7 +83,7 @@ def _name_spans(doc: Any) -> list[tuple[int, int]]:
     ]
 
 
-def in_name(span: Any, names: list[tuple[int, int]]) -> bool:
+def _in_name(span: Any, names: list[tuple[int, int]]) -> bool:
     """Whether a good's span is a word of a name: inside an ORG, PERSON or FAC
     entity, or in a capitalised run that ends in a company word. In an all-caps
     line or a headline capitals say nothing, and the model's entities there are

@@ -84,9 +84,9 @@ def parse(document: Document) -> Any:
         # one and nothing: the rule sentencizer splits it, at a hundredth of the
         # model's cost, so a file of punctuation cannot take minutes a megabyte.
         components = _components(nlp) if _has_letter(chunk) else _rules_only(nlp)
-        for _name, component in components:
+        for name, component in components:
             doc = component(doc)
-            if _name in ("senter", "sentencizer"):
+            if name in ("senter", "sentencizer"):
                 doc = join_broken_sentences(doc)
         # The token vectors are only the model's working state (384 bytes a token);
         # nothing downstream reads them, and joined they would dominate memory.
