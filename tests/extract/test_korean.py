@@ -157,3 +157,44 @@ def test_a_korean_report_is_analysed_in_the_english_shape(
         assert document.text[indicator.span.start : indicator.span.end] == indicator.cue
     assert {"KP-02", "KP-10"} <= {p.subdivision for p in evidence.places}
     assert [d.value for d in evidence.dates] == ["2019-05-03"]
+
+
+def _korean(text: str) -> Evidence:
+    return analyze(
+        Document.create(text, source="ko.txt", media_type="text/plain", language="ko")
+    )
+
+
+def test_korean_bodies_named_by_what_they_are_are_actors() -> None:
+    from laborwatch.extract.korean.facts import find_korean_actors
+
+    text = "북한 당국은 노동자들의 여권을 빼앗고 간부들이 임금을 가로챘다."
+    sentence = Sentence(document_id="d", position=0, start=0, end=len(text), text=text)
+    found = {(a.name, a.kind) for a in find_korean_actors(sentence)}
+    assert ("북한 당국", "public_body") in found
+    assert ("간부", "person") in found
+
+
+def test_a_korean_amount_in_brackets_restates_the_one_before() -> None:
+    from laborwatch.extract.korean.facts import find_korean_money
+
+    text = "노동자들은 월 5만 원(미화 40달러)을 받았고 100달러를 냈다."
+    sentence = Sentence(
+        document_id="d", position=0, start=7, end=7 + len(text), text=text
+    )
+    found = [
+        (m.amount, m.currency, m.conversion) for m in find_korean_money(sentence, "KP")
+    ]
+    assert found == [
+        (50000.0, "KPW", False),
+        (40.0, "USD", True),
+        (100.0, "USD", False),
+    ]
+
+
+def test_market_prices_in_a_korean_report_without_evidence_are_not_facts() -> None:
+    evidence = _korean(
+        "이번주 장마당에서 거래되는 쌀은 1㎏에 평양은 4800원, 신의주는 4900원이다. "
+        "환율은 1달러에 8,010원에 거래되고 있다."
+    )
+    assert evidence.money == []

@@ -371,3 +371,26 @@ def is_company_accounts(money: Money, sentence_text: str) -> bool:
         and _ACCOUNTS.search(sentence_text) is not None
         and _ABOUT_WORK.search(sentence_text) is None
     )
+
+
+# Amounts about the workers themselves: a fact wherever they stand.
+_KINDS_ABOUT_WORKERS = {
+    "wage",
+    "fee",
+    "debt",
+    "fine",
+    "deduction",
+    "owed_wages",
+    "share",
+}
+
+
+def kept_in_document(money: Money, sentence_text: str, has_evidence: bool) -> bool:
+    """Whether a document reports an amount as a fact: one about the workers
+    anywhere; a price or another sum only in a document that describes forced
+    labour (what the goods fetch, what the state earns), never a company's own
+    accounts. In a document that describes none (market prices, a statement) such
+    sums are its business, not evidence."""
+    if is_company_accounts(money, sentence_text):
+        return False
+    return has_evidence or money.kind in _KINDS_ABOUT_WORKERS

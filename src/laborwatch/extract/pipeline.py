@@ -29,7 +29,7 @@ from laborwatch.extract.goods import drop_covered_sectors, find_goods
 from laborwatch.extract.incidents import roll_up_incidents
 from laborwatch.extract.indicators import find_indicators, rule_features, rule_hits
 from laborwatch.extract.korean import analyze_korean
-from laborwatch.extract.money import find_money, is_company_accounts
+from laborwatch.extract.money import find_money, kept_in_document
 from laborwatch.extract.nlp import parse
 from laborwatch.extract.places import find_places, select_places
 from laborwatch.extract.sentences import (
@@ -44,15 +44,6 @@ from laborwatch.extract.victims import find_victims
 # Bump when extraction changes what it finds; stored results carry it.
 EXTRACTOR_VERSION = "5"
 ANALYSED_LANGUAGES = {"en", "ko"}
-_MONEY_KINDS_ALWAYS_KEPT = {
-    "wage",
-    "fee",
-    "debt",
-    "fine",
-    "owed_wages",
-    "deduction",
-    "share",
-}
 # Text parsed at once; memory grows with it, so long documents go in sections.
 _SECTION_CHARS = 200_000
 _Fact = TypeVar("_Fact", Place, Good, Actor, DateMention)
@@ -93,11 +84,7 @@ def analyze(document: Document) -> Evidence:
         evidence.money.extend(
             money
             for money in find_money(sentence, country)
-            # A price or a revenue counts in a report of forced labour (what the
-            # goods fetch, what the state earns); in a document that describes
-            # none, such as a company's statement, it is only its accounts.
-            if (on_evidence or money.kind in _MONEY_KINDS_ALWAYS_KEPT)
-            and not is_company_accounts(money, sentence.text)
+            if kept_in_document(money, sentence.text, bool(on_evidence))
         )
         # Victims only where the sentence carries evidence: groups named
         # elsewhere ("farmers protested") are as often not the ones worked on

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from laborwatch.documents import Document, Sentence
+from laborwatch.extract.actors import merge_mentions
 from laborwatch.extract.evidence import Evidence, Indicator
 from laborwatch.extract.incidents import roll_up_incidents
 from laborwatch.extract.indicators import CODES, decided
@@ -30,6 +31,7 @@ from laborwatch.extract.korean.facts import (
     find_korean_sources,
     find_korean_victims,
 )
+from laborwatch.extract.money import kept_in_document
 from laborwatch.extract.multilingual import (
     load_multilingual_model,
     multilingual_probabilities,
@@ -117,7 +119,11 @@ def analyze_korean(document: Document, version: str) -> Evidence:
         denial = find_korean_denial(sentence)
         if denial:
             evidence.denials.append(denial)
-        evidence.money.extend(find_korean_money(sentence, country))
+        evidence.money.extend(
+            money
+            for money in find_korean_money(sentence, country)
+            if kept_in_document(money, sentence.text, bool(on_evidence))
+        )
         evidence.dates.extend(find_korean_dates(sentence, document.published))
         if sentence.position in on_evidence:
             evidence.actors.extend(find_korean_actors(sentence))
@@ -127,5 +133,6 @@ def analyze_korean(document: Document, version: str) -> Evidence:
             p for p in places if p.span.sentence in on_evidence or p.country == country
         ]
         evidence.goods = [g for s in sentences for g in find_korean_goods(s)]
+    evidence.actors = merge_mentions(evidence.actors)
     evidence.incidents = roll_up_incidents(evidence)
     return evidence

@@ -111,9 +111,24 @@ def _number(text: str, unit: str | None) -> float:
     return float(text.replace(",", "")) * _UNITS.get(unit or "", 1)
 
 
+# "월 5만 원(미화 40달러)": the bracket restates the amount before it.
+_CONVERSION_GAP = re.compile(r"\s*[(\[（]\s*(?:미화|약|한화|우리 ?돈)?\s*")
+
+
+def _restates(text: str, start: int, earlier: list[Money], offset: int) -> bool:
+    """Whether the amount at ``start`` opens a bracket right after another amount
+    (``offset``: where the sentence starts in the document)."""
+    if not earlier:
+        return False
+    previous_end = earlier[-1].span.end - offset
+    return 0 <= previous_end <= start and bool(
+        _CONVERSION_GAP.fullmatch(text[previous_end:start])
+    )
+
+
 def find_korean_money(sentence: Sentence, country: str | None) -> list[Money]:
     text = sentence.text
-    found = []
+    found: list[Money] = []
     for match in _MONEY.finditer(text):
         word = match.group("currency")
         currency = _CURRENCIES[word] or ("KRW" if country == "KR" else "KPW")
@@ -131,6 +146,7 @@ def find_korean_money(sentence: Sentence, country: str | None) -> list[Money]:
                 kind=kind,
                 span=Span.within(sentence, match.start(), match.end()),
                 amount_max=_number(high, match.group("high_unit")) if high else None,
+                conversion=_restates(text, match.start(), found, sentence.start),
             )
         )
     if _SHARE_OF_WAGES.search(text):
@@ -206,8 +222,41 @@ _ACTOR = re.compile(rf"(?<![가-힣])(?P<name>{_PUBLIC_BODY}|{_COMPANY})")
 _GENERIC_ACTORS = {"회사", "공장", "건설", "광산", "탄광", "은행", "당 중앙", "내각"}
 
 
+# Bodies and people reports name by what they are: "북한 당국" (the North Korean
+# authorities), "보위부" (state security), "간부" (cadres), "거간꾼" (brokers).
+_STATE_WORDS = (
+    r"당국|정부|정권|보위부|보위성|보안서|보안성|국경경비대|중앙당|[가-힣]{0,4}교화소"
+    r"|노동단련대|단련대|[가-힣]{0,6}(?:대사관|총영사관|영사관|영사부)"
+)
+_PERSON_WORDS = r"간부|관리|지도원|단련대장|인신매매범|거간꾼|브로커|무역일꾼|감독관"
+_GROUP_WORDS = r"돌격대|청년동맹|소년단"
+_NAMED_BY_ROLE = re.compile(
+    r"(?<![가-힣])(?P<name>(?:(?:북한|북조선|중국|러시아|북한의)\s?)?"
+    rf"(?:(?P<state>{_STATE_WORDS})|(?P<person>{_PERSON_WORDS})|(?P<group>{_GROUP_WORDS})))"
+    r"(?:들)?"
+)
+
+
+def _named_by_role(sentence: Sentence) -> list[Actor]:
+    return [
+        Actor(
+            name=match.group("name"),
+            kind="public_body"
+            if match.group("state")
+            else "person"
+            if match.group("person")
+            else "organisation",
+            role=None,
+            span=Span.within(sentence, match.start("name"), match.end("name")),
+            text=match.group("name"),
+        )
+        for match in _NAMED_BY_ROLE.finditer(sentence.text)
+    ]
+
+
 def find_korean_actors(sentence: Sentence) -> list[Actor]:
-    actors = []
+    """Named bodies and companies, and bodies and people named by what they are."""
+    actors = _named_by_role(sentence)
     for match in _ACTOR.finditer(sentence.text):
         name = match.group("name")
         if name in _GENERIC_ACTORS or re.fullmatch(
@@ -216,6 +265,12 @@ def find_korean_actors(sentence: Sentence) -> list[Actor]:
         ):
             continue
         kind = "public_body" if re.fullmatch(_PUBLIC_BODY, name) else "company"
+        if any(
+            a.span.start < sentence.start + match.end()
+            and sentence.start + match.start() < a.span.end
+            for a in actors
+        ):
+            continue
         actors.append(
             Actor(
                 name=name,
