@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from laborwatch.documents import Sentence
 from laborwatch.extract.evidence import Indicator, Span
+from laborwatch.extract.numbers import word_number
 
 if TYPE_CHECKING:
     from laborwatch.extract.classifier import SentenceScores
@@ -444,26 +445,6 @@ def find_indicators(
     return sorted(found, key=lambda indicator: CODES.index(indicator.code))
 
 
-_WORDS_FOR_HOURS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "eighteen": 18,
-    "twenty": 20,
-}
 _HOURS_A_DAY = re.compile(
     r"\b(" + _NUMBER + r")[- ]hours? (?:a|per|every|each) (?:work(?:ing )?)?day\b", re.I
 )
@@ -477,7 +458,7 @@ def _normal_day_only(text: str) -> bool:
     also says there is no rest, night work or forced overtime.
     """
     hours = [
-        int(n) if n.isdigit() else _WORDS_FOR_HOURS.get(n.lower(), 99)
+        int(n) if n.isdigit() else (word_number(n) or 99)
         for n in _HOURS_A_DAY.findall(text)
     ]
     other_cue = any(

@@ -21,6 +21,7 @@ from laborwatch.documents import Sentence
 from laborwatch.extract.currencies import CODES, PREFIXES, WORDS, currency_of
 from laborwatch.extract.evidence import Money, Span
 from laborwatch.extract.money_cues import kind_of, period_of
+from laborwatch.extract.numbers import WORD_NUMBERS
 
 # Prefixes written before the number, longest first where one starts another.
 _MULTIPLIERS = {
@@ -33,39 +34,6 @@ _MULTIPLIERS = {
     "bn": 1e9,
     "lakh": 1e5,
     "crore": 1e7,
-}
-_WORD_NUMBERS = {
-    word: value
-    for value, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ]
-    )
-} | {
-    word: 10 * value
-    for value, word in enumerate(
-        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"],
-        start=2,
-    )
 }
 _WORD_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _FRACTIONS = {
@@ -100,7 +68,7 @@ def _number(name: str) -> str:
     return rf"(?<![\d.,])(?P<{name}>(?:{_DIGITS})(?![\d]){_SCALE})"
 
 
-_UNIT = _alternatives(list(_WORD_NUMBERS))
+_UNIT = _alternatives(list(WORD_NUMBERS))
 _SPELLED = rf"\b(?P<low>(?:{_UNIT})(?:[\s-]+(?:and\s+)?(?:{_UNIT}|hundred|thousand|million|billion))*)"
 _PREFIX = _alternatives(list(PREFIXES))
 _CODE = "|".join(sorted(CODES))
@@ -333,8 +301,8 @@ def _spelled(words: str) -> float | None:
     for word in re.split(r"[\s-]+", words.lower()):
         if word == "and":
             continue
-        if word in _WORD_NUMBERS:
-            current += _WORD_NUMBERS[word]
+        if word in WORD_NUMBERS:
+            current += WORD_NUMBERS[word]
         elif word == "hundred":
             current = (current or 1) * 100
         elif word in _WORD_SCALES:

@@ -6,40 +6,8 @@ import re
 
 from laborwatch.documents import Sentence
 from laborwatch.extract.evidence import Span, Victim
+from laborwatch.extract.numbers import word_number
 
-_UNITS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-}
-_TEENS = {
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
 _NUMBER_WORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three"
     r"|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen"
@@ -200,10 +168,5 @@ def _number(value: str | None) -> int | None:
     of", "thousands of" and the like."""
     if not value:
         return None
-    value = value.lower().replace(",", "")
-    if value.isdigit():
-        return int(value)
-    tens, _, unit = value.partition("-")
-    if tens in _TENS:
-        return _TENS[tens] + _UNITS.get(unit, 0)
-    return _TEENS.get(value) or _UNITS.get(value)
+    value = value.replace(",", "")
+    return int(value) if value.isdigit() else word_number(value)
