@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from laborwatch.documents import Document, normalise_text
 from laborwatch.errors import LaborwatchError
@@ -22,6 +22,9 @@ from laborwatch.extract.evidence import Evidence, Money
 from laborwatch.extract.indicators import CODES
 from laborwatch.extract.pipeline import analyze
 from laborwatch.ingest.language import detect_language
+
+_P = TypeVar("_P")
+_G = TypeVar("_G")
 
 
 @dataclass
@@ -34,6 +37,31 @@ class Counts:
         self.true_positives += len(predicted & gold)
         self.false_positives += len(predicted - gold)
         self.false_negatives += len(gold - predicted)
+
+    def match_one_to_one(
+        self,
+        predicted: Sequence[_P],
+        gold: Sequence[_G],
+        matches: Callable[[_P, _G], bool],
+    ) -> None:
+        """Count each prediction, in order, against the first gold item it
+        ``matches`` that no earlier prediction took."""
+        taken: set[int] = set()
+        for item in predicted:
+            match = next(
+                (
+                    i
+                    for i, wanted in enumerate(gold)
+                    if i not in taken and matches(item, wanted)
+                ),
+                None,
+            )
+            if match is None:
+                self.false_positives += 1
+            else:
+                taken.add(match)
+                self.true_positives += 1
+        self.false_negatives += len(gold) - len(taken)
 
     @property
     def precision(self) -> float:
@@ -206,24 +234,9 @@ def _score(
             sentence_span[p] for p, codes in predicted_spans.items() if code in codes
         ]
         gold = [(start, end) for start, end, codes in gold_spans if code in codes]
-        matched_gold: set[int] = set()
-        counts = report.sentence_codes[code]
-        for p_start, p_end in predicted:
-            match = next(
-                (
-                    i
-                    for i, (g_start, g_end) in enumerate(gold)
-                    if i not in matched_gold
-                    and _overlaps(p_start, p_end, g_start, g_end)
-                ),
-                None,
-            )
-            if match is None:
-                counts.false_positives += 1
-            else:
-                matched_gold.add(match)
-                counts.true_positives += 1
-        counts.false_negatives += len(gold) - len(matched_gold)
+        report.sentence_codes[code].match_one_to_one(
+            predicted, gold, lambda p, g: _overlaps(*p, *g)
+        )
 
     report.facts["places"].add(
         {(p.country, p.subdivision) for p in evidence.places},
@@ -288,23 +301,12 @@ def _score_victims(counts: Counts, predicted: list[str], gold: list[str]) -> Non
     "workers" does not take the gold "North Korean workers sent to Russia" from
     "North Korean workers".
     """
-    unmatched = [" ".join(text.lower().split()) for text in gold]
     distinct = sorted({" ".join(text.lower().split()) for text in predicted}, key=len)
-    for text in reversed(distinct):
-        match = next(
-            (
-                i
-                for i, wanted in enumerate(unmatched)
-                if text in wanted or wanted in text
-            ),
-            None,
-        )
-        if match is None:
-            counts.false_positives += 1
-        else:
-            unmatched.pop(match)
-            counts.true_positives += 1
-    counts.false_negatives += len(unmatched)
+    counts.match_one_to_one(
+        list(reversed(distinct)),
+        [" ".join(text.lower().split()) for text in gold],
+        lambda text, wanted: text in wanted or wanted in text,
+    )
 
 
 def _good_key(name: str) -> str:
