@@ -5,8 +5,6 @@ import json
 from pathlib import Path
 
 import pytest
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen.canvas import Canvas
 
 from laborwatch.documents import Document
 from laborwatch.ingest.html import read_html
@@ -14,24 +12,12 @@ from laborwatch.ingest.jsonl import read_jsonl
 from laborwatch.ingest.pdf import read_pdf
 from laborwatch.ingest.text import read_text
 from laborwatch.ingest.titles import first_sentence_title, read_headers, usable_title
+from tests.fixtures.generate import write_pdf
 
 LONG_SENTENCE = (
     "Crew members on a squid jigger said the captain confiscated their passports "
     "on the first day and kept them for two years at sea."
 )
-
-
-def write_pdf(path: Path, title: str | None, lines: list[str]) -> bytes:
-    canvas = Canvas(str(path), pagesize=A4, invariant=1)
-    if title is not None:
-        canvas.setTitle(title)
-    y = 780
-    for line in lines:
-        canvas.drawString(72, y, line)
-        y -= 18
-    canvas.showPage()
-    canvas.save()
-    return path.read_bytes()
 
 
 def test_text_without_a_heading_is_titled_by_its_first_sentence() -> None:
@@ -88,12 +74,13 @@ def test_html_converter_title_gives_way_to_the_heading() -> None:
 def test_pdf_without_a_real_title_takes_its_first_line(
     tmp_path: Path, title: str | None
 ) -> None:
-    data = write_pdf(
-        tmp_path / "report.pdf",
-        title,
-        ["Kiln workers' accounts", "Workers said the owner kept their cards."],
+    path = tmp_path / "report.pdf"
+    write_pdf(
+        path,
+        [["Kiln workers' accounts", "Workers said the owner kept their cards."]],
+        title=title,
     )
-    document = read_pdf(data, source="report.pdf")
+    document = read_pdf(path.read_bytes(), source="report.pdf")
     assert document.title == "Kiln workers' accounts"
 
 
