@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from laborwatch.extract.evidence import Evidence
 from laborwatch.settings import Settings
 from laborwatch.store import Database, open_database
 from tests.databases import postgres_database
@@ -79,6 +80,18 @@ def database(database_url: str) -> Iterator[Database]:
 def sqlite_url(tmp_path: Path) -> str:
     """For the few tests of SQLite itself (its file, its pragmas)."""
     return f"sqlite:///{tmp_path / 'laborwatch.db'}"
+
+
+def analyze_text(text: str, language: str = "en") -> Evidence:
+    """The evidence ``analyze`` finds in a text, as in a plain-text file."""
+    from laborwatch.documents import Document
+    from laborwatch.extract.pipeline import analyze
+
+    return analyze(
+        Document.create(
+            text, source="t.txt", media_type="text/plain", language=language
+        )
+    )
 
 
 def run_cli(

@@ -1,16 +1,9 @@
 """Actors by what their sentence says they do, merged per document."""
 
-from laborwatch.documents import Document
 from laborwatch.extract.actors import merge_mentions
 from laborwatch.extract.evidence import Actor, Evidence, Span
-from laborwatch.extract.pipeline import analyze
 from laborwatch.records import evidence_record
-
-
-def _analyze(text: str) -> Evidence:
-    return analyze(
-        Document.create(text, source="t.txt", media_type="text/plain", language="en")
-    )
+from tests.conftest import analyze_text
 
 
 def _actors(evidence: Evidence) -> dict[str, tuple[str, str | None]]:
@@ -18,7 +11,7 @@ def _actors(evidence: Evidence) -> dict[str, tuple[str, str | None]]:
 
 
 def test_reporters_and_enforcers_are_not_actors() -> None:
-    evidence = _analyze(
+    evidence = analyze_text(
         "Human Rights Watch said that Sunrise Fishery Company forced the crew to work "
         "twenty hours a day and beat those who refused. U.S. Customs and Border "
         "Protection banned imports from the company in 2021."
@@ -30,7 +23,7 @@ def test_reporters_and_enforcers_are_not_actors() -> None:
 
 
 def test_a_company_named_in_a_ban_is_accused() -> None:
-    evidence = _analyze(
+    evidence = analyze_text(
         "Workers on the vessels said the captain beat them and kept their passports. "
         "The agency issued a withhold release order against Da Wang Fishery Ltd."
     )
@@ -59,7 +52,7 @@ def test_mentions_of_one_actor_are_merged_under_its_longest_name() -> None:
 
 
 def test_a_vessel_name_is_kept_whole() -> None:
-    evidence = _analyze(
+    evidence = analyze_text(
         "On the Hai Feng No. 12 the crew were forced to work for months without pay "
         "and were beaten by the officers."
     )
@@ -69,7 +62,7 @@ def test_a_vessel_name_is_kept_whole() -> None:
 
 
 def test_the_people_worked_on_are_victims_not_actors() -> None:
-    evidence = _analyze(
+    evidence = analyze_text(
         "The crew members were forced to work without pay by the captain. "
         "Uyghurs were transferred to factories and forced to work."
     )
@@ -78,7 +71,7 @@ def test_the_people_worked_on_are_victims_not_actors() -> None:
 
 
 def test_an_uncertain_count_gives_no_number() -> None:
-    evidence = _analyze(
+    evidence = analyze_text(
         "Four or five workers in each team were forced to work without pay. "
         "Twelve workers were forced to work without pay for months."
     )
@@ -93,7 +86,7 @@ def test_the_json_shows_each_distinct_fact_once_with_its_count_and_spans() -> No
         "jewels for twelve hours a day. Guards beat the workers who polished jewels "
         "too slowly."
     )
-    evidence = _analyze(text)
+    evidence = analyze_text(text)
     record = evidence_record(evidence)
     (jewels,) = [good for good in record["goods"] if good["good"] == "gems"]
     assert jewels["count"] == 3
@@ -106,7 +99,7 @@ def test_the_json_shows_each_distinct_fact_once_with_its_count_and_spans() -> No
 
 
 def test_groups_listed_together_are_one_victim() -> None:
-    evidence = _analyze(
+    evidence = analyze_text(
         "North Korea is a source country for men, women, and children who are "
         "subjected to forced labor, and traffickers exploit Rohingya women and "
         "girls and 30 workers."
@@ -118,7 +111,7 @@ def test_groups_listed_together_are_one_victim() -> None:
 
 
 def test_names_in_a_sentence_that_sanctions_are_accused() -> None:
-    evidence = _analyze(
+    evidence = analyze_text(
         "North Korean IT workers were forced to hand over most of their wages. "
         "Those sanctioned include Korea Sobaeksu Trading Company and its front "
         "company in Shenyang."
@@ -142,7 +135,7 @@ def test_an_actors_span_is_its_name_without_the_article() -> None:
         "The Ministry of Foreign Trade's factories used prisoners forced to work. "
         "The North Korean regime forced them to work."
     )
-    evidence = _analyze(text)
+    evidence = analyze_text(text)
     assert evidence.actors
     for actor in evidence.actors:
         assert text[actor.span.start : actor.span.end] == actor.text

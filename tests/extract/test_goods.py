@@ -6,10 +6,8 @@ from importlib.resources import files
 
 import pytest
 
-from laborwatch.documents import Document
-from laborwatch.extract.pipeline import analyze
 from laborwatch.extract.vocabulary import goods_taxonomy
-from tests.conftest import SHARED_DATA
+from tests.conftest import SHARED_DATA, analyze_text
 
 DOL_LIST = SHARED_DATA / "dol" / "tvpra_goods_list_app2023_flat.csv"
 # Taxonomy rows that are not DOL goods: sectors, and jewellery (made from DOL gems).
@@ -18,14 +16,7 @@ NOT_ON_THE_LIST = {"jewellery"}
 
 def goods_in(text: str) -> set[str]:
     # A sentence with an indicator, so that the document's goods are kept.
-    evidence = analyze(
-        Document.create(
-            f"{text} The workers were beaten and could not leave.",
-            source="t",
-            media_type="text/plain",
-            language="en",
-        )
-    )
+    evidence = analyze_text(f"{text} The workers were beaten and could not leave.")
     return {good.good for good in evidence.goods}
 
 
@@ -93,16 +84,12 @@ def test_every_good_is_named_as_on_the_dol_list() -> None:
 
 
 def test_a_sector_is_dropped_where_a_named_good_covers_it() -> None:
-    from laborwatch.documents import Document
-    from laborwatch.extract.pipeline import analyze
 
     text = (
         "Children were forced to harvest coffee on farms in the agricultural "
         "region. Others worked in construction in the city."
     )
-    evidence = analyze(
-        Document.create(text, source="t.txt", media_type="text/plain", language="en")
-    )
+    evidence = analyze_text(text)
     goods = {good.good for good in evidence.goods}
     assert "coffee" in goods
     assert "agriculture" not in goods

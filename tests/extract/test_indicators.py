@@ -3,6 +3,7 @@ import pytest
 from laborwatch.documents import Sentence
 from laborwatch.extract.classifier import classify
 from laborwatch.extract.indicators import find_indicators, rule_features, rule_hits
+from tests.conftest import analyze_text
 
 
 def sentence(text: str, position: int = 0, start: int = 0) -> Sentence:
@@ -124,10 +125,6 @@ def test_each_indicator_keeps_its_cue_span_and_probability() -> None:
 def test_a_normal_working_day_is_not_excessive_overtime(
     text: str, overtime: bool
 ) -> None:
-    from laborwatch.documents import Document
-    from laborwatch.extract.pipeline import analyze
 
-    evidence = analyze(
-        Document.create(text, source="t.txt", media_type="text/plain", language="en")
-    )
+    evidence = analyze_text(text)
     assert ("excessive_overtime" in evidence.codes()) is overtime

@@ -14,6 +14,7 @@ from laborwatch.extract.korean.facts import (
     find_korean_places,
 )
 from laborwatch.extract.pipeline import analyze
+from tests.conftest import analyze_text
 
 REPORT = (
     "러시아에 파견된 북한 노동자들은 하루 16시간씩 일하며 "
@@ -159,12 +160,6 @@ def test_a_korean_report_is_analysed_in_the_english_shape(
     assert [d.value for d in evidence.dates] == ["2019-05-03"]
 
 
-def _korean(text: str) -> Evidence:
-    return analyze(
-        Document.create(text, source="ko.txt", media_type="text/plain", language="ko")
-    )
-
-
 def test_korean_bodies_named_by_what_they_are_are_actors() -> None:
     from laborwatch.extract.korean.facts import find_korean_actors
 
@@ -193,8 +188,9 @@ def test_a_korean_amount_in_brackets_restates_the_one_before() -> None:
 
 
 def test_market_prices_in_a_korean_report_without_evidence_are_not_facts() -> None:
-    evidence = _korean(
+    evidence = analyze_text(
         "이번주 장마당에서 거래되는 쌀은 1㎏에 평양은 4800원, 신의주는 4900원이다. "
-        "환율은 1달러에 8,010원에 거래되고 있다."
+        "환율은 1달러에 8,010원에 거래되고 있다.",
+        "ko",
     )
     assert evidence.money == []

@@ -4,6 +4,7 @@ import pytest
 
 from laborwatch.documents import Sentence
 from laborwatch.extract.money import find_money
+from tests.conftest import analyze_text
 
 
 def sentence(text: str) -> Sentence:
@@ -212,8 +213,6 @@ def test_ranges_with_and_lists_of_conversions_and_shares_of_earnings(
 
 
 def test_a_companys_own_accounts_are_not_facts_of_the_work() -> None:
-    from laborwatch.documents import Document
-    from laborwatch.extract.pipeline import analyze
 
     text = (
         "Workers at the supplier had their passports confiscated and were not "
@@ -221,9 +220,7 @@ def test_a_companys_own_accounts_are_not_facts_of_the_work() -> None:
         "reported total global revenue of $9.01 billion. The regime earned $975 "
         "million from forced labour each year."
     )
-    evidence = analyze(
-        Document.create(text, source="t.txt", media_type="text/plain", language="en")
-    )
+    evidence = analyze_text(text)
     amounts = {money.amount for money in evidence.money}
     assert 9.01e9 not in amounts
     assert 975e6 in amounts
@@ -232,13 +229,9 @@ def test_a_companys_own_accounts_are_not_facts_of_the_work() -> None:
 def test_a_run_of_digits_too_long_for_money_gives_none() -> None:
     import json
 
-    from laborwatch.documents import Document
-    from laborwatch.extract.pipeline import analyze
     from laborwatch.records import evidence_record
 
     text = "Workers paid a fee of $" + "9" * 400 + " to the broker and were beaten."
-    evidence = analyze(
-        Document.create(text, source="t.txt", media_type="text/plain", language="en")
-    )
+    evidence = analyze_text(text)
     assert evidence.money == []
     json.loads(json.dumps(evidence_record(evidence), allow_nan=False))

@@ -10,8 +10,8 @@ import pytest
 from laborwatch.documents import Document
 from laborwatch.extract.evidence import Place, Span, fact_fields
 from laborwatch.extract.nlp import parse
-from laborwatch.extract.pipeline import analyze
 from laborwatch.extract.places import find_places, select_places
+from tests.conftest import analyze_text
 
 
 def places_in(text: str) -> list[Place]:
@@ -182,9 +182,7 @@ def test_reporting_and_banning_countries_are_not_reported() -> None:
         "farms where children are forced to work. The United States imported "
         "cocoa worth millions from farms where children are forced to work."
     )
-    evidence = analyze(
-        Document.create(text, source="t", media_type="text/plain", language="en")
-    )
+    evidence = analyze_text(text)
     assert {p.country for p in evidence.places} == {"GH"}
 
     ghana = next(p for p in evidence.places if p.country == "GH")
