@@ -212,6 +212,7 @@ def evidence_record(
                 "rule": indicator.rule,
             }
         )
+    evidence_sentences = set(by_sentence)
     record: dict[str, Any] = {
         "document_id": evidence.document_id,
         "extractor_version": evidence.extractor_version,
@@ -230,7 +231,7 @@ def evidence_record(
             kind: distinct_fact_records(
                 kind,
                 getattr(evidence, kind),
-                {indicator.span.sentence for indicator in evidence.indicators},
+                evidence_sentences,
             )
             for kind in FACT_KINDS
         },
