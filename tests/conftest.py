@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -115,3 +117,13 @@ def run_cli(
         result.stdout.decode("utf-8", "replace"),
         result.stderr.decode("utf-8", "replace"),
     )
+
+
+def screen_one(database_url: str, list_file: Path, suppliers: Path) -> dict[str, Any]:
+    """Load a list and screen a one-supplier file with the CLI; the one row."""
+    loaded = run_cli("--db", database_url, "lists", "load", str(list_file))
+    assert loaded.returncode == 0, loaded.stderr
+    result = run_cli("--db", database_url, "screen", str(suppliers), "--json")
+    assert result.returncode == 0, result.stderr
+    (row,) = json.loads(result.stdout)["rows"]
+    return row  # type: ignore[no-any-return]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import run_cli
+from tests.conftest import run_cli, screen_one
 
 # North Korean entries as OFAC writes them (names from the SDN list; numbers made up
 # for the test), each with an address in North Korea.
@@ -106,10 +106,6 @@ def test_south_korean_look_alike_of_an_eu_entry_without_country_is_low(
     )
     suppliers = tmp_path / "suppliers.csv"
     suppliers.write_text("name,country\nKorea Daesong Bank Co,KR\n")
-    loaded = run_cli("--db", database_url, "lists", "load", str(eu))
-    assert loaded.returncode == 0, loaded.stderr
-    result = run_cli("--db", database_url, "screen", str(suppliers), "--json")
-    assert result.returncode == 0, result.stderr
-    (row,) = json.loads(result.stdout)["rows"]
+    row = screen_one(database_url, eu, suppliers)
     assert row["level"] in ("low", "none"), row["reasons"]
     assert "caatsa_321b" not in row["rules"]

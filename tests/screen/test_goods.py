@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from laborwatch.screen.context import goods_of
-from tests.conftest import run_cli
+from tests.conftest import screen_one
 
 
 @pytest.mark.parametrize(
@@ -45,10 +44,6 @@ def test_screening_flags_an_hs_code_on_the_dol_list(
     )
     suppliers = tmp_path / "suppliers.csv"
     suppliers.write_text("name,country,product\nQingdao Knitwear Co,CN,6116.10\n")
-    loaded = run_cli("--db", database_url, "lists", "load", str(dol))
-    assert loaded.returncode == 0, loaded.stderr
-    result = run_cli("--db", database_url, "screen", str(suppliers), "--json")
-    assert result.returncode == 0, result.stderr
-    (row,) = json.loads(result.stdout)["rows"]
+    row = screen_one(database_url, dol, suppliers)
     assert row["level"] == "high"
     assert row["country_good"][0]["good"] == "gloves"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import run_cli, screen_one
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SCREENING = FIXTURES / "screening"
@@ -205,20 +205,16 @@ def test_xlsx_input(database_url: str, tmp_path: Path) -> None:
     sheet.append(["Name", "Country", "Product"])
     sheet.append(["Lahore Brick Works", "PK", "bricks"])
     workbook.save(tmp_path / "suppliers.xlsx")
-    run_cli("--db", database_url, "lists", "load", str(SCREENING / "dol-goods.xml"))
-    result = run_cli(
-        "--db", database_url, "screen", str(tmp_path / "suppliers.xlsx"), "--json"
+    row = screen_one(
+        database_url, SCREENING / "dol-goods.xml", tmp_path / "suppliers.xlsx"
     )
-    (row,) = json.loads(result.stdout)["rows"]
     assert row["level"] == "high"
 
 
 def test_identifier_on_a_list_is_a_hit(database_url: str, tmp_path: Path) -> None:
     path = tmp_path / "suppliers.csv"
     path.write_text("name,country,identifier\nSea Transport Ltd,PA,IMO 1234567\n")
-    run_cli("--db", database_url, "lists", "load", str(FIXTURES / "lists" / "ofac"))
-    result = run_cli("--db", database_url, "screen", str(path), "--json")
-    (row,) = json.loads(result.stdout)["rows"]
+    row = screen_one(database_url, FIXTURES / "lists" / "ofac", path)
     assert row["level"] == "high"
     assert row["sanctions_hits"][0]["screened"] == "identifier"
     assert row["sanctions_hits"][0]["entry_id"] == "9999"
