@@ -125,5 +125,6 @@ def screen_one(database_url: str, list_file: Path, suppliers: Path) -> dict[str,
     assert loaded.returncode == 0, loaded.stderr
     result = run_cli("--db", database_url, "screen", str(suppliers), "--json")
     assert result.returncode == 0, result.stderr
-    (row,) = json.loads(result.stdout)["rows"]
-    return row  # type: ignore[no-any-return]
+    rows: list[dict[str, Any]] = json.loads(result.stdout)["rows"]
+    (row,) = rows
+    return row
