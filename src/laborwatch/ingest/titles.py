@@ -8,7 +8,9 @@ and last the file name.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
@@ -59,7 +61,7 @@ def read_headers(text: str) -> Headers:
     """The ``SOURCE:``/``TITLE:``/``DATE:`` lines at the top of a text, if any."""
     title = url = published = None
     count = 0
-    for line in text.split("\n"):
+    for line in _lines(text):
         match = _HEADER.match(line.strip())
         if not match:
             break
@@ -93,21 +95,35 @@ def usable_title(value: str | None) -> str | None:
     return cleaned
 
 
-def guess_title(text: str) -> str | None:
+def guess_title(text: str, header_lines: int | None = None) -> str | None:
     """The first line, when it is short enough to be a headline; header lines
-    (``# SOURCE: …``) are passed over."""
-    skipped = read_headers(text).lines
-    for line in text.split("\n")[skipped:]:
+    (``# SOURCE: …``, ``header_lines`` of them if the caller has counted) are
+    passed over."""
+    for line in _lines_after_headers(text, header_lines):
         line = _MARKDOWN_HEADING.sub("", line.strip())
         if line:
             return line if len(line) <= HEADING_MAX_CHARS else None
     return None
 
 
-def first_sentence_title(text: str) -> str | None:
-    """The text's first sentence, cut at a word to about ``TITLE_MAX_CHARS``."""
-    body = "\n".join(text.split("\n")[read_headers(text).lines :])
-    words = " ".join(body.split())
+def first_sentence_title(text: str, header_lines: int | None = None) -> str | None:
+    """The text's first sentence, cut at a word to about ``TITLE_MAX_CHARS``.
+
+    Only the first words are read: a sentence is cut at ``TITLE_MAX_CHARS``, so the
+    words past it cannot change the title, and a long document is not re-spaced
+    whole to find one sentence.
+    """
+    first_words: list[str] = []
+    length = -1
+    for line in _lines_after_headers(text, header_lines):
+        for word in line.split():
+            first_words.append(word)
+            length += len(word) + 1
+            if length > TITLE_MAX_CHARS + 1:
+                break
+        if length > TITLE_MAX_CHARS + 1:
+            break
+    words = " ".join(first_words)
     if not words:
         return None
     sentence = _SENTENCE_END.split(words, maxsplit=1)[0]
@@ -118,19 +134,44 @@ def first_sentence_title(text: str) -> str | None:
     return head.rstrip(" ,;:-–—") + "…"
 
 
+def _lines_after_headers(text: str, header_lines: int | None) -> Iterator[str]:
+    """The text's lines after its header lines."""
+    skipped = read_headers(text).lines if header_lines is None else header_lines
+    return itertools.islice(_lines(text), skipped, None)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines, as ``text.split("\\n")`` gives them, one at a time: only
+    the first few are read, and a long document is not split whole for them."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
+
+
 def file_title(source: str) -> str:
     """A file name from a source location: a path, a URL or ``FILE:LINE``."""
     name = PurePath(source.split("?")[0].rstrip("/")).name or source
     return name
 
 
-def readable_title(metadata: tuple[str | None, ...], text: str, source: str) -> str:
+def readable_title(
+    metadata: tuple[str | None, ...],
+    text: str,
+    source: str,
+    header_lines: int | None = None,
+) -> str:
     """The title to show: the first usable metadata title, else a heading line,
     else the first sentence, else the file name."""
     for candidate in metadata:
         if title := usable_title(candidate):
             return title
-    return guess_title(text) or first_sentence_title(text) or file_title(source)
+    return (
+        guess_title(text, header_lines)
+        or first_sentence_title(text, header_lines)
+        or file_title(source)
+    )
 
 
 def with_title(document: Document, metadata: str | None = None) -> Document:
@@ -138,7 +179,10 @@ def with_title(document: Document, metadata: str | None = None) -> Document:
     give where the reader found none."""
     headers = read_headers(document.text)
     title = readable_title(
-        (metadata, document.title, headers.title), document.text, document.source
+        (metadata, document.title, headers.title),
+        document.text,
+        document.source,
+        headers.lines,
     )
     return replace(
         document,
