@@ -43,6 +43,7 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from laborwatch.documents import Sentence  # noqa: E402
 from laborwatch.extract.classifier import (  # noqa: E402
     MODEL_PATH,
     IndicatorModel,
@@ -51,7 +52,13 @@ from laborwatch.extract.classifier import (  # noqa: E402
     embed,
     ngrams,
 )
-from laborwatch.extract.indicators import CODES, RULE_FEATURES, rule_features  # noqa: E402
+from laborwatch.extract.indicators import (  # noqa: E402
+    CODES,
+    RULE_FEATURES,
+    RuleHits,
+    rule_features,
+    rule_hits,
+)
 
 CORPUS = ROOT / "training" / "indicator_corpus.jsonl"
 # Sentences written for the project (marked synthetic): they join every training
@@ -61,6 +68,10 @@ SYNTHETIC = (
     ROOT / "training" / "synthetic_news_style.jsonl",
 )
 THRESHOLD_GRID = np.round(np.arange(0.15, 0.91, 0.05), 2)
+# A rule decides its code on its own where its training hits (gated: not in a law,
+# effort or recommendation) were right this often, counted as (right + 1) /
+# (hits + 2) so that a rule seen on a handful of sentences cannot pass.
+RULE_PRECISION = 0.85
 NON_EVIDENCE = RULE_FEATURES.index("non_evidence")
 
 
@@ -74,6 +85,8 @@ class Data:
     groups: np.ndarray  # cross-validation group per sentence (``family``)
     embeddings: np.ndarray
     rules: np.ndarray
+    # per sentence, the (code, rule name) of each rule hit outside laws and efforts
+    gated_hits: list[frozenset[tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -150,6 +163,11 @@ def load(group_by: str = "country") -> Data:
     )
     names = country_names()
     by_document = group_by == "document"
+    hits = [rule_hits(Sentence("", 0, 0, len(t), t)) for t in texts]
+    rules = np.array(
+        [rule_features(t, h) for t, h in zip(texts, hits, strict=True)],
+        dtype=np.float32,
+    )
     return Data(
         texts=texts,
         previous=previous,
@@ -158,8 +176,15 @@ def load(group_by: str = "country") -> Data:
         labels=labels,
         synthetic=np.array([False] * len(rows) + [True] * len(synthetic)),
         embeddings=embed(texts),
-        rules=np.array([rule_features(t) for t in texts], dtype=np.float32),
+        rules=rules,
+        gated_hits=[_gated(h, r) for h, r in zip(hits, rules, strict=True)],
     )
+
+
+def _gated(hits: RuleHits, features: np.ndarray) -> frozenset[tuple[str, str]]:
+    if features[NON_EVIDENCE] > 0:
+        return frozenset()
+    return frozenset((hit.code, hit.rule) for hit in hits.fired)
 
 
 def country_names() -> list[str]:
@@ -334,16 +359,47 @@ def gated_rules(data: Data, rows: np.ndarray) -> np.ndarray:
     return fired & ~(data.rules[rows][:, NON_EVIDENCE] > 0)[:, None]
 
 
+def precise_rules(data: Data, rows: np.ndarray, minimum: float) -> frozenset[str]:
+    """The rules whose gated hits in these rows were right often enough to decide."""
+    right: dict[str, int] = defaultdict(int)
+    fired: dict[str, int] = defaultdict(int)
+    for row in rows:
+        for code, rule in data.gated_hits[row]:
+            fired[rule] += 1
+            right[rule] += int(data.labels[row, CODES.index(code)])
+    return frozenset(
+        rule for rule, n in fired.items() if (right[rule] + 1) / (n + 2) >= minimum
+    )
+
+
+def precise_hits(data: Data, rows: np.ndarray, rules: frozenset[str]) -> np.ndarray:
+    """Rows × codes: where one of these rules fired, outside laws and efforts."""
+    hits = np.zeros((len(rows), len(CODES)), dtype=bool)
+    for i, row in enumerate(rows):
+        for code, rule in data.gated_hits[row]:
+            if rule in rules:
+                hits[i, CODES.index(code)] = True
+    return hits
+
+
 def choose_decisions(
-    gold: np.ndarray, probabilities: np.ndarray, rules: np.ndarray, documents: list[str]
+    gold: np.ndarray,
+    probabilities: np.ndarray,
+    rules: np.ndarray,
+    documents: list[str],
+    decided_by_rules: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per code, a threshold and whether a gated rule hit also decides.
 
     Picked for the best sum of sentence and document F1 on out-of-fold
-    probabilities. Rare codes gain from the rules' union; common ones do not.
+    probabilities, given what the precise rules decide anyway
+    (``decided_by_rules``). Rare codes gain from the rules' union; common ones
+    do not.
     """
     thresholds = np.full(len(CODES), 0.5)
     union = np.zeros(len(CODES), dtype=bool)
+    if decided_by_rules is None:
+        decided_by_rules = np.zeros_like(rules, dtype=bool)
     document_index = {d: i for i, d in enumerate(dict.fromkeys(documents))}
     owner = np.array([document_index[d] for d in documents])
     for c in range(len(CODES)):
@@ -355,7 +411,7 @@ def choose_decisions(
         best = -1.0
         for with_rules in (False, True):
             for threshold in THRESHOLD_GRID:
-                p = probabilities[:, c] >= threshold
+                p = (probabilities[:, c] >= threshold) | decided_by_rules[:, c]
                 if with_rules:
                     p = p | rules[:, c]
                 doc_p = np.zeros(len(document_index), bool)
@@ -371,8 +427,11 @@ def _f1(gold: np.ndarray, predicted: np.ndarray) -> float:
     return float(2 * tp / (gold.sum() + predicted.sum())) if tp else 0.0
 
 
-def nested_cv(data: Data, feature_set: FeatureSet, folds: int = 5) -> dict[str, float]:
-    """Outer grouped CV; thresholds chosen by inner grouped CV on each outer train."""
+def nested_cv(
+    data: Data, feature_set: FeatureSet, rule_precision: float, folds: int = 5
+) -> dict[str, float]:
+    """Outer grouped CV; thresholds chosen by inner grouped CV on each outer train,
+    precise rules by their hits on it."""
     real = np.flatnonzero(~data.synthetic)
     groups = data.groups[real]
     gold = data.labels[real].astype(bool)
@@ -380,17 +439,21 @@ def nested_cv(data: Data, feature_set: FeatureSet, folds: int = 5) -> dict[str, 
     synthetic_rows = np.flatnonzero(data.synthetic)
     for train, test in GroupKFold(n_splits=folds).split(real, groups=groups):
         inner = out_of_fold(data, feature_set, real[train], folds - 1)
+        precise = precise_rules(data, real[train], rule_precision)
         thresholds, union = choose_decisions(
             gold[train],
             inner,
             gated_rules(data, real[train]),
             [data.documents[i] for i in real[train]],
+            precise_hits(data, real[train], precise),
         )
         probabilities, _f, _m = fit_predict(
             data, feature_set, np.concatenate([real[train], synthetic_rows]), real[test]
         )
-        predicted[test] = (probabilities >= thresholds) | (
-            gated_rules(data, real[test]) & union
+        predicted[test] = (
+            (probabilities >= thresholds)
+            | (gated_rules(data, real[test]) & union)
+            | precise_hits(data, real[test], precise)
         )
     return scores(gold, predicted, [data.documents[i] for i in real])
 
@@ -404,15 +467,19 @@ def rules_only(data: Data) -> dict[str, float]:
     )
 
 
-def export(data: Data, feature_set: FeatureSet, path: Path) -> None:
+def export(
+    data: Data, feature_set: FeatureSet, path: Path, rule_precision: float
+) -> None:
     everything = np.arange(len(data.texts))
     real = np.flatnonzero(~data.synthetic)
     oof = out_of_fold(data, feature_set, real, 5)
+    precise = precise_rules(data, real, rule_precision)
     thresholds, union = choose_decisions(
         data.labels[real].astype(bool),
         oof,
         gated_rules(data, real),
         [data.documents[i] for i in real],
+        precise_hits(data, real, precise),
     )
     _p, featuriser, models = fit_predict(data, feature_set, everything, everything[:1])
     size = len(featuriser.vectorizer.vocabulary_)
@@ -432,6 +499,7 @@ def export(data: Data, feature_set: FeatureSet, path: Path) -> None:
         "prefixes": feature_set.prefixes,
         "rule_features": list(RULE_FEATURES),
         "feature_set": feature_set.name,
+        "deciding_rules": sorted(precise),
         "training_sentences": int(len(real)),
         "synthetic_sentences": int(data.synthetic.sum()),
     }
@@ -454,6 +522,7 @@ def export(data: Data, feature_set: FeatureSet, path: Path) -> None:
     print(
         f"codes a gated rule also decides: {[c for c, u in zip(CODES, union, strict=True) if u]}"
     )
+    print(f"rules that decide on their own: {sorted(precise)}")
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB, {size} terms)")
 
 
@@ -470,7 +539,6 @@ def check_export(
     ours = classify(
         [data.texts[i] for i in rows],
         [data.previous[i] for i in rows],
-        [data.rules[i].tolist() for i in rows],
         model=model,
     )
     for c, code in enumerate(CODES):
@@ -861,6 +929,13 @@ def main() -> None:
     )
     parser.add_argument("--json", type=Path, help="write the CV figures here")
     parser.add_argument(
+        "--rule-precision",
+        type=float,
+        default=RULE_PRECISION,
+        help="smoothed training precision at which a rule decides on its own "
+        "(above 1: no rule does)",
+    )
+    parser.add_argument(
         "--c",
         type=float,
         default=0.05,
@@ -928,7 +1003,7 @@ def main() -> None:
         [FEATURE_SETS[i] for i in args.try_sets] if args.try_sets else FEATURE_SETS
     )
     for feature_set in chosen_sets:
-        results[feature_set.name] = nested_cv(data, feature_set)
+        results[feature_set.name] = nested_cv(data, feature_set, args.rule_precision)
         print(
             f"  {feature_set.name}: "
             + ", ".join(
@@ -954,7 +1029,7 @@ def main() -> None:
         )
     best = FEATURE_SETS[best_index]
     if best.name not in results:
-        results[best.name] = nested_cv(data, best)
+        results[best.name] = nested_cv(data, best, args.rule_precision)
     print(f"chosen: {best.name}")
     print(
         "per-code sentence F1: "
@@ -974,7 +1049,7 @@ def main() -> None:
             json.dumps({"chosen": best.name, "results": results}, indent=1)
         )
     if not args.cv_only:
-        export(data, best, args.out)
+        export(data, best, args.out, args.rule_precision)
 
 
 if __name__ == "__main__":

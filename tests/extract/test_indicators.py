@@ -11,8 +11,7 @@ def sentence(text: str, position: int = 0, start: int = 0) -> Sentence:
 
 
 def cue_codes(text: str) -> set[str]:
-    found, _negated = rule_hits(sentence(text))
-    return set(found)
+    return set(rule_hits(sentence(text)).cues)
 
 
 def decided(text: str, previous: str = "") -> set[str]:

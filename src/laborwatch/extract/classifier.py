@@ -11,7 +11,8 @@ One logistic regression per code over four feature blocks of a sentence:
 Each code has its own threshold, and for some codes a rule hit in a sentence that is
 not a law, effort or recommendation decides too; both are chosen by grouped
 cross-validation on the training corpus (``scripts/train_indicator_classifier.py``,
-docs/evaluation.md).
+docs/evaluation.md). So does a hit of a rule that was right on at least nine in
+ten of the training sentences it fired on (``deciding_rules``).
 Weights, vocabulary and thresholds live in ``data/indicator-model.npz`` and are
 applied with numpy, so scikit-learn is needed only to retrain.
 """
@@ -27,9 +28,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from laborwatch.documents import Sentence
+    from laborwatch.extract.indicators import RuleHits
 
 EMBEDDINGS_PATH = Path(str(files("laborwatch") / "data" / "static-minilm"))
 MODEL_PATH = Path(str(files("laborwatch") / "data" / "indicator-model.npz"))
@@ -77,6 +82,7 @@ class IndicatorModel:
     biases: np.ndarray
     thresholds: np.ndarray
     rules_decide: np.ndarray  # per code: a gated rule hit decides too
+    deciding_rules: frozenset[str]  # rules whose gated hit decides their code
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> IndicatorModel:
@@ -96,6 +102,7 @@ class IndicatorModel:
                 biases=arrays["biases"].astype(np.float32),
                 thresholds=arrays["thresholds"].astype(np.float32),
                 rules_decide=arrays["rules_decide"].astype(bool),
+                deciding_rules=frozenset(meta.get("deciding_rules", ())),
             )
 
     @property
@@ -141,28 +148,34 @@ def tfidf_rows(
 
 @dataclass(frozen=True)
 class SentenceScores:
-    """A sentence's probability per code, and the terms that pushed each code up."""
+    """A sentence's probability per code, the codes decided, the terms that pushed
+    each code up, and the precise rules that decided a code on their own."""
 
     probabilities: dict[str, float]
     decided: frozenset[str]
     drivers: dict[str, tuple[str, ...]]
+    rules: frozenset[str] = frozenset()
 
 
 def classify(
     texts: Sequence[str],
     previous: Sequence[str] | None = None,
-    rule_features: Sequence[Sequence[float]] | None = None,
+    hits: Sequence[RuleHits] | None = None,
     model: IndicatorModel | None = None,
 ) -> list[SentenceScores]:
-    """Score sentences (batched): probabilities, the codes decided, their drivers."""
+    """Score sentences (batched): probabilities, the codes decided, their drivers.
+
+    ``hits`` are the rules' hits in each text (``indicators.rule_hits``), found
+    here when not given.
+    """
+    from laborwatch.extract.indicators import rule_features, rule_hits
+
     model = model or load_model()
     if not texts:
         return []
     previous = previous if previous is not None else [""] * len(texts)
-    if rule_features is None:
-        from laborwatch.extract.indicators import rule_features as features_of
-
-        rule_features = [features_of(text) for text in texts]
+    if hits is None:
+        hits = [rule_hits(_whole(text)) for text in texts]
     size = model.term_count
     sentence_rows = tfidf_rows(
         [ngrams(t, model.prefixes) for t in texts], model.vocabulary, model.idf
@@ -170,7 +183,10 @@ def classify(
     context_rows = tfidf_rows(
         [context_terms(p) for p in previous], model.vocabulary, model.idf
     )
-    features = np.asarray(rule_features, dtype=np.float32).reshape(len(texts), -1)
+    features = np.asarray(
+        [rule_features(text, found) for text, found in zip(texts, hits, strict=True)],
+        dtype=np.float32,
+    ).reshape(len(texts), -1)
     dense = np.hstack([embed(texts) * model.embedding_weight, features])
     scores = dense @ model.weights[:, size:].T + model.biases
     for row, (sentence, context) in enumerate(
@@ -185,9 +201,20 @@ def classify(
             scores[row] += model.weights[:, indices] @ values
     probabilities = 1.0 / (1.0 + np.exp(-scores))
     decides = (probabilities >= model.thresholds) | _gated_rule_hits(features, model)
+    non_evidence = features[:, model.rule_feature_names.index("non_evidence")] > 0
     results = []
     for row, sentence in enumerate(sentence_rows):
-        decided = {c: code for c, code in enumerate(model.codes) if decides[row, c]}
+        deciding = (
+            frozenset()
+            if non_evidence[row]
+            else hits[row].rule_names & model.deciding_rules
+        )
+        decided = {
+            c: code
+            for c, code in enumerate(model.codes)
+            if decides[row, c]
+            or any(hit.code == code and hit.rule in deciding for hit in hits[row].fired)
+        }
         results.append(
             SentenceScores(
                 probabilities={
@@ -198,9 +225,16 @@ def classify(
                 drivers={
                     code: _drivers(model, c, sentence) for c, code in decided.items()
                 },
+                rules=deciding,
             )
         )
     return results
+
+
+def _whole(text: str) -> Sentence:
+    from laborwatch.documents import Sentence
+
+    return Sentence("", 0, 0, len(text), text)
 
 
 def _gated_rule_hits(features: np.ndarray, model: IndicatorModel) -> np.ndarray:

@@ -11,7 +11,6 @@ decides (``find_indicators``).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -304,11 +303,65 @@ _HAZARD_WORD = re.compile(
     + _NUMBER
     + r" hours|commercial sex\w*|sex trafficking|sexual exploitation|prostitution|forced labou?r|worst forms|soldiers?|armed (?:groups?|forces)|blisters?|peel\w*|skin|machetes?|bricks?|kilns?|all day|injur\w+|fishing|at sea|drying of fish|begging)"
 )
-_STATE_FORCE = re.compile(
-    r"\b"
-    + _STATE
-    + r"\b[^.;]{0,80}\b(?:forc(?:e|es|ed|ing) (?:\w+ ){0,4}(?:to|into)\b|forcibl\w+|mobili[sz]\w+|compel\w*|conscript\w*|quotas?|impos\w+ (?:\w+ )?(?:labou?r|work)|subject(?:s|ed)? (?:\w+ ){0,4}to forced|order\w* (?:\w+ ){0,4}to (?:work|pick|harvest|labou?r)|resort\w*|us(?:e|es|ed|ing) (?:of )?(?:children|forced|students|prisoners|conscripts|labou?r)|dispatch\w* (?:\w+ ){0,3}(?:workers|labou?rers)|abduct\w*|recruit\w* (?:and used )?(?:child )?soldiers|require\w* (?:\w+ ){0,8}to (?:pick|work|harvest|labou?r))"
-    r"|\b(?:mass mobili[sz]ations?|forcibly mobili[sz]\w+|mobili[sz]ed|prison (?:camps?|labou?r)|labou?r camps?|political prison\w*|(?:re-education|reform) through labou?r|state-(?:run|sponsored|imposed)|government-imposed quotas|quotas? set by|trading companies affiliated|earn foreign currency|overseas work|forced labou?r (?:in|by) (?:the )?(?:government|state|military)|compulsory labou?r|unpaid (?:community|public) (?:labou?r|work)|hashar)\b"
+# Work the state compels, one rule per kind of cue so that training can tell the
+# precise ones (e.g. quotas a state body sets) from the loose ones (``prison camp``).
+_STATE_CUES = (
+    (
+        "state forces the work",
+        r"forc(?:e|es|ed|ing) (?:\w+ ){0,4}(?:to|into)\b|forcibl\w+|compel\w*|conscript\w*|impos\w+ (?:\w+ )?(?:labou?r|work)",
+    ),
+    ("state subjects to forced labour", r"subject(?:s|ed)? (?:\w+ ){0,4}to forced"),
+    (
+        "state orders the work",
+        r"order\w* (?:\w+ ){0,4}to (?:work|pick|harvest|labou?r)|require\w* (?:\w+ ){0,8}to (?:pick|work|harvest|labou?r)",
+    ),
+    ("state sets quotas", r"quotas?"),
+    ("state mobilises", r"mobili[sz]\w+"),
+    (
+        "state uses labour",
+        r"resort\w*|us(?:e|es|ed|ing) (?:of )?(?:children|forced|students|prisoners|conscripts|labou?r)|dispatch\w* (?:\w+ ){0,3}(?:workers|labou?rers)|abduct\w*|recruit\w* (?:and used )?(?:child )?soldiers",
+    ),
+)
+STATE_RULES: tuple[Rule, ...] = (
+    *(
+        _rule(
+            "state_imposed",
+            name,
+            r"\b" + _STATE + r"\b[^.;]{0,80}\b(?:" + cue + ")",
+            0.75,
+        )
+        for name, cue in _STATE_CUES
+    ),
+    _rule(
+        "state_imposed",
+        "mass mobilisation",
+        r"\b(?:mass mobili[sz]ations?|forcibly mobili[sz]\w+|mobili[sz]ed)\b",
+        0.75,
+    ),
+    _rule(
+        "state_imposed",
+        "labour camps",
+        r"\b(?:labou?r camps?|(?:re-education|reform) through labou?r)\b",
+        0.75,
+    ),
+    _rule(
+        "state_imposed",
+        "prison labour",
+        r"\b(?:prison (?:camps?|labou?r)|political prison\w*)\b",
+        0.75,
+    ),
+    _rule(
+        "state_imposed",
+        "state-run labour",
+        r"\b(?:state-(?:run|sponsored|imposed)|government-imposed quotas|quotas? set by|forced labou?r (?:in|by) (?:the )?(?:government|state|military)|compulsory labou?r|unpaid (?:community|public) (?:labou?r|work)|hashar)\b",
+        0.75,
+    ),
+    _rule(
+        "state_imposed",
+        "earning foreign currency",
+        r"\b(?:trading companies affiliated|earn foreign currency|overseas work)\b",
+        0.75,
+    ),
 )
 
 # Sentences that carry no indicator (indicators.md: "What carries no indicator").
@@ -359,14 +412,33 @@ RULE_FEATURES = (
 )
 
 
-def rule_hits(sentence: Sentence) -> tuple[dict[str, Indicator], bool]:
-    """The codes whose cues fire in a sentence, and whether a cue was negated.
+@dataclass(frozen=True)
+class RuleHits:
+    """What the rules found in a sentence.
 
-    Unlike the rules of earlier releases these do not decide: they are features
-    of the classifier (``classifier.py``) and the cue it shows for a code.
+    ``cues``: the strongest hit per code; ``fired``: every hit, one per rule (a
+    rule the training found precise decides its code on its own, and its cue is
+    the one shown); ``negated``: a cue was negated ("no quotas").
+    """
+
+    cues: dict[str, Indicator]
+    fired: tuple[Indicator, ...]
+    negated: bool
+
+    @property
+    def rule_names(self) -> frozenset[str]:
+        return frozenset(hit.rule for hit in self.fired)
+
+
+def rule_hits(sentence: Sentence) -> RuleHits:
+    """The rules' cues in a sentence.
+
+    They are features of the classifier (``classifier.py``) and the cue it shows
+    for a code; only a rule that training found precise decides on its own.
     """
     lowered = sentence.text.lower()
     found: dict[str, Indicator] = {}
+    fired: list[Indicator] = []
     negated = False
 
     def add(code: str, match: re.Match[str], confidence: float, rule: str) -> None:
@@ -374,15 +446,16 @@ def rule_hits(sentence: Sentence) -> tuple[dict[str, Indicator], bool]:
         if _NEGATION.search(lowered[: match.start()]):
             negated = True
             return
-        if code in found and found[code].confidence >= confidence:
-            return
-        found[code] = Indicator(
+        hit = Indicator(
             code=code,
             cue=sentence.text[match.start() : match.end()],
             span=Span.within(sentence, match.start(), match.end()),
             confidence=confidence,
             rule=rule,
         )
+        fired.append(hit)
+        if code not in found or found[code].confidence < confidence:
+            found[code] = hit
 
     for rule in RULES:
         match = rule.pattern.search(lowered)
@@ -394,48 +467,48 @@ def rule_hits(sentence: Sentence) -> tuple[dict[str, Indicator], bool]:
         hazard = _HAZARD_WORD.search(lowered)
         if hazard and "child_labour" in found:
             add("hazardous_child_work", hazard, 0.7, "hazardous work by a child")
-    state = _STATE_FORCE.search(lowered)
-    if state:
-        add("state_imposed", state, 0.75, "state compels the work")
-    return found, negated
+    for rule in STATE_RULES:
+        match = rule.pattern.search(lowered)
+        if match:
+            add(rule.code, match, rule.confidence, rule.name)
+    return RuleHits(found, tuple(fired), negated)
 
 
-def rule_features(
-    text: str, hits: Mapping[str, Indicator] | None = None, negated: bool = False
-) -> list[float]:
+def rule_features(text: str, hits: RuleHits | None = None) -> list[float]:
     """The rules' verdicts on a sentence as numbers, in ``RULE_FEATURES`` order."""
     if hits is None:
-        sentence = Sentence("", 0, 0, len(text), text)
-        hits, negated = rule_hits(sentence)
+        hits = rule_hits(Sentence("", 0, 0, len(text), text))
     lowered = text.lower()
     return [
-        *(hits[code].confidence if code in hits else 0.0 for code in CODES),
+        *(hits.cues[code].confidence if code in hits.cues else 0.0 for code in CODES),
         float(is_non_evidence(text)),
         float(bool(_RECOMMENDATION.match(lowered))),
         float(bool(_DENIAL.search(lowered))),
-        float(negated),
+        float(hits.negated),
     ]
 
 
 def find_indicators(
     sentence: Sentence,
     scores: SentenceScores,
-    hits: Mapping[str, Indicator] | None = None,
+    hits: RuleHits | None = None,
 ) -> list[Indicator]:
     """The indicator codes a sentence supports, each with its cue and confidence.
 
     The classifier decides (``scores.decided``); the confidence is its probability.
-    The cue shown is the rule's where a rule fired for the code, else the words that
-    drove the classifier's score (``rule`` is then ``"model"``).
+    The cue shown is that of the precise rule that decided the code, else of the
+    strongest rule that fired for it, else the words that drove the classifier's
+    score (``rule`` is then ``"model"``).
     """
     if hits is None:
-        hits, _negated = rule_hits(sentence)
+        hits = rule_hits(sentence)
+    deciding = {hit.code: hit for hit in hits.fired if hit.rule in scores.rules}
     found = []
     for code in scores.decided:
         if code == "excessive_overtime" and _normal_day_only(sentence.text):
             continue
         probability = scores.probabilities[code]
-        hit = hits.get(code)
+        hit = deciding.get(code) or hits.cues.get(code)
         if hit is not None:
             start, end = hit.span.start - sentence.start, hit.span.end - sentence.start
             found.append(decided(sentence, code, start, end, probability, hit.rule))

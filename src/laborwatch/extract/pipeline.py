@@ -27,7 +27,7 @@ from laborwatch.extract.evidence import (
 )
 from laborwatch.extract.goods import drop_covered_sectors, find_goods
 from laborwatch.extract.incidents import roll_up_incidents
-from laborwatch.extract.indicators import find_indicators, rule_features, rule_hits
+from laborwatch.extract.indicators import find_indicators, rule_hits
 from laborwatch.extract.korean import analyze_korean
 from laborwatch.extract.money import find_money, kept_in_document
 from laborwatch.extract.nlp import parse
@@ -131,16 +131,9 @@ def _analyze_section(
     hits = [rule_hits(sentence) for sentence in sentences]
     texts = [sentence.text for sentence in sentences]
     previous = evidence.sentences[-1].text if evidence.sentences else ""
-    scores = classify(
-        texts,
-        previous=[previous, *texts[:-1]],
-        rule_features=[
-            rule_features(text, found_cues, negated)
-            for text, (found_cues, negated) in zip(texts, hits, strict=True)
-        ],
-    )
+    scores = classify(texts, previous=[previous, *texts[:-1]], hits=hits)
     evidence.sentences.extend(sentences)
-    for sentence, sentence_scores, (found_cues, _negated) in zip(
+    for sentence, sentence_scores, found_cues in zip(
         sentences, scores, hits, strict=True
     ):
         evidence.indicators.extend(
