@@ -73,6 +73,7 @@ THRESHOLD_GRID = np.round(np.arange(0.15, 0.91, 0.05), 2)
 # (hits + 2) so that a rule seen on a handful of sentences cannot pass.
 RULE_PRECISION = 0.85
 NON_EVIDENCE = RULE_FEATURES.index("non_evidence")
+NEGATED_CUE = RULE_FEATURES.index("negated_cue")
 
 
 @dataclass
@@ -359,6 +360,13 @@ def gated_rules(data: Data, rows: np.ndarray) -> np.ndarray:
     return fired & ~(data.rules[rows][:, NON_EVIDENCE] > 0)[:, None]
 
 
+def negated_only(data: Data, rows: np.ndarray) -> np.ndarray:
+    """Rows whose only cues are negated ("the workers were not beaten"): as at run
+    time (``classifier.classify``), nothing is decided there."""
+    rules = data.rules[rows]
+    return (rules[:, NEGATED_CUE] > 0) & ~(rules[:, : len(CODES)] > 0).any(axis=1)
+
+
 def precise_rules(data: Data, rows: np.ndarray, minimum: float) -> frozenset[str]:
     """The rules whose gated hits in these rows were right often enough to decide."""
     right: dict[str, int] = defaultdict(int)
@@ -388,6 +396,7 @@ def choose_decisions(
     rules: np.ndarray,
     documents: list[str],
     decided_by_rules: np.ndarray | None = None,
+    silenced: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per code, a threshold and whether a gated rule hit also decides.
 
@@ -400,6 +409,8 @@ def choose_decisions(
     union = np.zeros(len(CODES), dtype=bool)
     if decided_by_rules is None:
         decided_by_rules = np.zeros_like(rules, dtype=bool)
+    if silenced is None:
+        silenced = np.zeros(len(rules), dtype=bool)
     document_index = {d: i for i, d in enumerate(dict.fromkeys(documents))}
     owner = np.array([document_index[d] for d in documents])
     for c in range(len(CODES)):
@@ -414,6 +425,7 @@ def choose_decisions(
                 p = (probabilities[:, c] >= threshold) | decided_by_rules[:, c]
                 if with_rules:
                     p = p | rules[:, c]
+                p = p & ~silenced
                 doc_p = np.zeros(len(document_index), bool)
                 np.logical_or.at(doc_p, owner, p)
                 value = _f1(g, p) + _f1(doc_gold, doc_p)
@@ -446,6 +458,7 @@ def nested_cv(
             gated_rules(data, real[train]),
             [data.documents[i] for i in real[train]],
             precise_hits(data, real[train], precise),
+            negated_only(data, real[train]),
         )
         probabilities, _f, _m = fit_predict(
             data, feature_set, np.concatenate([real[train], synthetic_rows]), real[test]
@@ -454,7 +467,7 @@ def nested_cv(
             (probabilities >= thresholds)
             | (gated_rules(data, real[test]) & union)
             | precise_hits(data, real[test], precise)
-        )
+        ) & ~negated_only(data, real[test])[:, None]
     return scores(gold, predicted, [data.documents[i] for i in real])
 
 
@@ -480,6 +493,7 @@ def export(
         gated_rules(data, real),
         [data.documents[i] for i in real],
         precise_hits(data, real, precise),
+        negated_only(data, real),
     )
     _p, featuriser, models = fit_predict(data, feature_set, everything, everything[:1])
     size = len(featuriser.vectorizer.vocabulary_)

@@ -1,9 +1,11 @@
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from laborwatch.documents import Sentence
 from laborwatch.extract.classifier import (
     MODEL_PATH,
     IndicatorModel,
@@ -12,7 +14,7 @@ from laborwatch.extract.classifier import (
     ngrams,
     tfidf_rows,
 )
-from laborwatch.extract.indicators import CODES
+from laborwatch.extract.indicators import CODES, find_indicators
 
 
 def test_embeddings_are_unit_vectors_from_the_bundled_model() -> None:
@@ -75,3 +77,41 @@ def test_the_shipped_models_were_trained_on_the_corpus_in_the_repository() -> No
     with np.load(MODEL_PATH) as arrays:
         meta = json.loads(str(arrays["meta"]))
     assert meta["training_sentences"] == sentences
+
+
+def _sure_of_nothing(model: IndicatorModel, rules: frozenset[str]) -> IndicatorModel:
+    """The model, made to decide no code by probability and only by these rules."""
+    return replace(
+        model,
+        thresholds=np.full_like(model.thresholds, 2.0),
+        rules_decide=np.zeros_like(model.rules_decide),
+        deciding_rules=rules,
+    )
+
+
+def test_a_precise_rule_decides_its_code_and_its_cue_is_shown() -> None:
+    model = _sure_of_nothing(IndicatorModel.load(), frozenset({"state sets quotas"}))
+    text = "The cadres are focused on fulfilling the quotas set by the Ministry."
+    (scores,) = classify([text], model=model)
+    assert scores.decided == {"state_imposed"}
+    assert scores.rules == {"state sets quotas"}
+    (found,) = find_indicators(Sentence("d", 0, 0, len(text), text), scores)
+    assert found.rule == "state sets quotas"
+    assert found.cue.startswith("cadres") and found.cue.endswith("quotas")
+
+
+def test_a_precise_rule_does_not_decide_in_a_law_or_effort() -> None:
+    model = _sure_of_nothing(IndicatorModel.load(), frozenset({"state sets quotas"}))
+    text = "The new law prohibits quotas set by the ministry for forced labour."
+    (scores,) = classify([text], model=model)
+    assert not scores.decided
+
+
+def test_nothing_is_decided_where_the_only_cue_is_negated() -> None:
+    model = IndicatorModel.load()
+    low = replace(model, thresholds=np.full_like(model.thresholds, 0.0))
+    negated, plain = classify(
+        ["The workers were not beaten.", "The workers were beaten."], model=low
+    )
+    assert not negated.decided
+    assert plain.decided

@@ -204,6 +204,10 @@ def classify(
     non_evidence = features[:, model.rule_feature_names.index("non_evidence")] > 0
     results = []
     for row, sentence in enumerate(sentence_rows):
+        if hits[row].negated and not hits[row].fired:
+            # Its only cues are negated ("the workers were not beaten"): none of
+            # the training sentences like this carried an indicator.
+            decides[row] = False
         deciding = (
             frozenset()
             if non_evidence[row]
