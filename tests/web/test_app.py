@@ -187,7 +187,7 @@ def test_upload_refuses_other_types_and_forged_forms(client: TestClient) -> None
         data={"csrf": "guess"},
         files={"file": ("s.csv", b"name\nx\n", "text/csv")},
     )
-    assert forged.status_code == 400
+    assert forged.status_code == 403
     assert "forged" in forged.json()["error"]["message"]
 
 

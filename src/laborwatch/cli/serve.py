@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from laborwatch.cli.output import settings_from, stderr
-from laborwatch.errors import LaborwatchError
+from laborwatch.errors import LaborwatchError, NotFound
 
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 _ANY_ADDRESS = ("0.0.0.0", "::", "")
@@ -108,7 +108,7 @@ def _check_tls(certfile: Path, keyfile: Path) -> None:
 
     for path in (certfile, keyfile):
         if not path.is_file():
-            raise LaborwatchError(f"{path}: no such file")
+            raise NotFound(f"{path}: no such file")
     try:
         ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(
             certfile, keyfile

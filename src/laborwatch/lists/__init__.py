@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from laborwatch.errors import LaborwatchError
+from laborwatch.errors import LaborwatchError, NotFound
 from laborwatch.lists.bis import load_bis, looks_like_bis
 from laborwatch.lists.check import check_loaded
 from laborwatch.lists.dol import (
@@ -91,7 +91,7 @@ def load_list(
 ) -> LoadedList:
     """Read a whole list from its file (or, for OFAC, its folder or main file)."""
     if not path.exists():
-        raise LaborwatchError(f"{path}: no such file or folder")
+        raise NotFound(f"{path}: no such file or folder")
     list_format = list_format or detect_format(path)
     if list_format == "ofac-csv":
         if path.is_dir():

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
-from laborwatch.errors import LaborwatchError
+from laborwatch.errors import LaborwatchError, NotFound
 from laborwatch.store.database import Database
 from laborwatch.store.tables import api_tokens, audit_log
 
@@ -61,7 +61,7 @@ def revoke_token(database: Database, name: str) -> None:
         if not connection.execute(
             delete(api_tokens).where(api_tokens.c.name == name)
         ).rowcount:
-            raise LaborwatchError(f"{name}: no such token")
+            raise NotFound(f"{name}: no such token")
 
 
 def list_tokens(database: Database) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from laborwatch.documents import Document, Sentence
-from laborwatch.errors import LaborwatchError
+from laborwatch.errors import LaborwatchError, NotFound
 from laborwatch.extract.evidence import Evidence
 from laborwatch.ingest.fingerprint import band_keys, similarity
 from laborwatch.store.database import Database, insert_or_ignore
@@ -313,7 +313,7 @@ def get_document(database: Database, id_or_prefix: str) -> StoredDocument:
             .limit(2)
         ).all()
         if not rows:
-            raise LaborwatchError(f"{id_or_prefix}: no such document")
+            raise NotFound(f"{id_or_prefix}: no such document")
         if len(rows) > 1:
             raise LaborwatchError(
                 f"{id_or_prefix}: ambiguous prefix, give more characters"

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import delete, func, select
 
-from laborwatch.errors import LaborwatchError
+from laborwatch.errors import NotFound
 from laborwatch.lists.entry import CountryGood, ListEntry, LoadedList
 from laborwatch.store.database import Database
 from laborwatch.store.tables import country_goods, list_entries, list_names, lists
@@ -142,7 +142,7 @@ def get_list(database: Database, list_id: str) -> ListSummary:
     with database.reading() as connection:
         row = connection.execute(select(lists).where(lists.c.id == list_id)).first()
     if row is None:
-        raise LaborwatchError(f"{list_id}: no such list loaded")
+        raise NotFound(f"{list_id}: no such list loaded")
     return ListSummary(**row._asdict())
 
 

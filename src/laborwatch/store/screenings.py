@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
-from laborwatch.errors import LaborwatchError
+from laborwatch.errors import NotFound
 from laborwatch.store.database import Database
 from laborwatch.store.tables import screening_rows, screenings
 
@@ -103,7 +103,7 @@ def get_screening(database: Database, screening_id: int) -> dict[str, Any]:
             select(screenings).where(screenings.c.id == screening_id)
         ).first()
         if row is None:
-            raise LaborwatchError(f"{screening_id}: no such screening")
+            raise NotFound(f"{screening_id}: no such screening")
         results = list(
             connection.execute(
                 select(screening_rows.c.result)

@@ -14,17 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from laborwatch import __version__
-from laborwatch.errors import LaborwatchError
+from laborwatch.errors import Unauthorized
 from laborwatch.settings import Settings
 from laborwatch.store import open_database
 from laborwatch.store.access import LOCAL_USER, has_tokens, user_for
 from laborwatch.web import api, pages
-from laborwatch.web.auth import TOKEN_COOKIE, Forbidden
+from laborwatch.web.auth import TOKEN_COOKIE
+from laborwatch.web.errors import HANDLERS, error_response
 from laborwatch.web.jobs import Jobs
 from laborwatch.web.security import LOOPBACK_HOSTS, Guard
 
@@ -64,6 +64,7 @@ def create_app(
         # Served from the package by pages.api_docs, not from a CDN.
         docs_url=None,
         redoc_url=None,
+        exception_handlers=HANDLERS,
     )
     app.state.database = database
     app.state.jobs = Jobs(database, settings)
@@ -85,45 +86,16 @@ def create_app(
             user = user_for(database, token) if token else None
             if user is None:
                 if request.url.path.startswith("/api/"):
-                    return JSONResponse(
-                        {
-                            "error": {
-                                "status": 401,
-                                "message": "a valid API token is required",
-                            }
-                        },
-                        status_code=401,
+                    return error_response(
+                        request,
+                        Unauthorized.status,
+                        "a valid API token is required",
+                        # RFC 9110: a 401 names the scheme that would be accepted.
+                        {"WWW-Authenticate": "Bearer"},
                     )
                 return RedirectResponse("/login", status_code=303)
             request.state.user = user
         return await call_next(request)
-
-    @app.exception_handler(Forbidden)
-    async def forbidden(request: Request, err: Forbidden) -> JSONResponse:
-        return JSONResponse(
-            {"error": {"status": 403, "message": str(err)}}, status_code=403
-        )
-
-    @app.exception_handler(RequestValidationError)
-    async def invalid_request(
-        request: Request, err: RequestValidationError
-    ) -> JSONResponse:
-        # The one error shape, naming each bad parameter, instead of FastAPI's own.
-        problems = "; ".join(
-            f"{'.'.join(str(part) for part in e['loc'][1:]) or 'request'}: {e['msg']}"
-            for e in err.errors()
-        )
-        return JSONResponse(
-            {"error": {"status": 422, "message": problems}}, status_code=422
-        )
-
-    @app.exception_handler(LaborwatchError)
-    async def user_error(request: Request, err: LaborwatchError) -> JSONResponse:
-        # One error shape; "no such" is a missing resource, anything else bad input.
-        status = 404 if "no such" in str(err) else 400
-        return JSONResponse(
-            {"error": {"status": status, "message": str(err)}}, status_code=status
-        )
 
     # Added after the authentication middleware, so outermost: it sees every
     # request, and every answer, first.

@@ -8,15 +8,11 @@ from typing import Any
 from fastapi import Request
 from starlette.datastructures import FormData
 
-from laborwatch.errors import LaborwatchError
+from laborwatch.errors import Forbidden
 from laborwatch.store.access import User, log_write
 from laborwatch.web.security import CSRF_COOKIE
 
 TOKEN_COOKIE = "laborwatch_token"
-
-
-class Forbidden(Exception):
-    """The user's role does not allow this."""
 
 
 def user_of(request: Request) -> User:
@@ -42,7 +38,7 @@ def check_form(request: Request, form: FormData) -> None:
         or not cookie
         or not secrets.compare_digest(token.encode(), cookie.encode())
     ):
-        raise LaborwatchError("form: expired or forged (reload the page and try again)")
+        raise Forbidden("form: expired or forged (reload the page and try again)")
 
 
 def set_token_cookie(request: Request, response: Any, token: str) -> None:

@@ -18,7 +18,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from laborwatch.errors import LaborwatchError
+from laborwatch.errors import BadInput, LaborwatchError, NotFound, TooLarge
 from laborwatch.screen import XlsxLimits, screen_file
 from laborwatch.settings import Settings
 from laborwatch.store import Database
@@ -66,11 +66,9 @@ class Jobs:
         name = upload_name(name)
         suffix = Path(name).suffix.lower()
         if suffix not in ALLOWED_SUFFIXES:
-            raise LaborwatchError(f"{name}: upload a .csv or .xlsx file")
+            raise BadInput(f"{name}: upload a .csv or .xlsx file")
         if len(data) > MAX_UPLOAD_BYTES:
-            raise LaborwatchError(
-                f"{name}: larger than {MAX_UPLOAD_BYTES // 1024 // 1024} MB"
-            )
+            raise TooLarge(f"{name}: larger than {MAX_UPLOAD_BYTES // 1024 // 1024} MB")
         job = Job(id=uuid.uuid4().hex, name=name)
         folder = Path(tempfile.mkdtemp(prefix="laborwatch-upload-"))
         path = folder / f"upload{suffix}"  # the user's file name never becomes a path
@@ -85,7 +83,7 @@ class Jobs:
     def get(self, job_id: str) -> Job:
         with self.lock:
             if job_id not in self.jobs:
-                raise LaborwatchError(f"{job_id}: no such screening job")
+                raise NotFound(f"{job_id}: no such screening job")
             return self.jobs[job_id]
 
     def _run(self, job: Job, path: Path, folder: Path) -> None:

@@ -18,7 +18,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
-from laborwatch.errors import LaborwatchError
+from laborwatch.errors import BadInput, NotFound
 from laborwatch.extract.evidence import fact_identity
 from laborwatch.extract.indicators import CODES
 from laborwatch.screen.report import render_pack
@@ -200,7 +200,7 @@ async def screen_upload(request: Request) -> Any:
     require(request, "editor")
     upload = form.get("file")
     if not isinstance(upload, StarletteUploadFile) or not upload.filename:
-        raise LaborwatchError("form: choose a CSV or XLSX file")
+        raise BadInput("form: choose a CSV or XLSX file")
     data = await upload.read(MAX_UPLOAD_BYTES + 1)
     job = request.app.state.jobs.start(upload.filename, data)
     log(request, "screen", {"file": job.name, "job": job.id})
@@ -226,7 +226,7 @@ def _screened_row(
     record = get_screening(database(request), screening_id)
     result = next((r for r in record["results"] if r["row"] == row), None)
     if result is None:
-        raise LaborwatchError(f"{screening_id}/{row}: no such screened row")
+        raise NotFound(f"{screening_id}/{row}: no such screened row")
     keys = (
         "id",
         "created_at",

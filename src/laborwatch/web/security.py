@@ -16,12 +16,12 @@ import secrets
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from markupsafe import escape
 from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from laborwatch.web.errors import error_response
 from laborwatch.web.jobs import MAX_UPLOAD_BYTES
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -84,22 +84,6 @@ def host_name(header: str) -> str:
     return header.rstrip(".")
 
 
-def error_response(path: str, status: int, message: str) -> Response:
-    """The one JSON error shape for the API; a short readable page for the rest."""
-    if path.startswith("/api/"):
-        return JSONResponse(
-            {"error": {"status": status, "message": message}}, status_code=status
-        )
-    page = (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>{status} · laborwatch</title>"
-        '<link rel="stylesheet" href="/static/style.css"></head>'
-        f'<body><main><h1>Not done</h1><p class="error">{escape(message)}</p>'
-        '<p><a href="/">Back to laborwatch</a></p></main></body></html>'
-    )
-    return HTMLResponse(page, status_code=status)
-
-
 class Guard:
     """Refuses a foreign Host, cross-site writes and oversized bodies; sets the
     security headers and a CSRF cookie."""
@@ -125,7 +109,7 @@ class Guard:
         if refusal is None:
             refusal = _declared_too_large(request, limit)
         if refusal is not None:
-            await error_response(path, *refusal)(scope, receive, send)
+            await error_response(request, *refusal)(scope, receive, send)
             return
         await self._limited(scope, receive, send, limit)
 
@@ -202,14 +186,13 @@ class Guard:
                 # Starlette's own 500 is sent outside this guard, without its
                 # headers: answer here, and let the error go on to be logged.
                 if not started:
-                    path = scope["path"]
                     message = "internal error (recorded in the server log)"
-                    await error_response(path, 500, message)(scope, receive, send)
+                    response = error_response(Request(scope), 500, message)
+                    await response(scope, receive, send)
                 raise
         if over and not started:
-            path = scope["path"]
-            status, message = _too_large(path, limit)
-            response = error_response(path, status, message)
+            status, message = _too_large(scope["path"], limit)
+            response = error_response(Request(scope), status, message)
             # The rest of the body is never read, so the connection cannot be reused.
             response.headers["connection"] = "close"
             await response(scope, receive, send)
