@@ -5,7 +5,9 @@
 Reads ``training/indicator_corpus.jsonl`` (first pass) and
 ``training/annotation/second_pass.jsonl`` (a random 10 % of the pool, annotated
 again without seeing the first labels) and prints, per code, Cohen's kappa, the
-positives in each pass, and raw agreement; then kappa on "any indicator".
+positives in each pass, and raw agreement; then kappa on "any indicator". The same
+for the real Korean sentences (``training/korean/labels.jsonl`` and its
+``second_pass.jsonl``).
 """
 
 from __future__ import annotations
@@ -22,21 +24,18 @@ sys.path.insert(0, str(ROOT / "src"))
 from laborwatch.extract.indicators import CODES  # noqa: E402
 
 
-def main() -> None:
-    first = {
+def read_labels(path: Path) -> dict[str, set[str]]:
+    return {
         row["id"]: set(row["indicators"])
-        for line in (ROOT / "training/indicator_corpus.jsonl").read_text().splitlines()
+        for line in path.read_text().splitlines()
+        if line
         for row in (json.loads(line),)
     }
-    second = {
-        row["id"]: set(row["indicators"])
-        for line in (ROOT / "training/annotation/second_pass.jsonl")
-        .read_text()
-        .splitlines()
-        for row in (json.loads(line),)
-    }
+
+
+def report(title: str, first: dict[str, set[str]], second: dict[str, set[str]]) -> None:
     ids = sorted(set(first) & set(second))
-    print(f"{len(ids)} sentences annotated twice")
+    print(f"{title}: {len(ids)} sentences annotated twice")
     print(f"{'code':22} {'kappa':>6} {'pass 1':>7} {'pass 2':>7} {'agree':>6}")
     rows = []
     for code in (*CODES, "any indicator"):
@@ -52,6 +51,21 @@ def main() -> None:
         print(f"{code:22} {kappa:6.2f} {sum(a):7d} {sum(b):7d} {agree:6.3f}")
     kappas = [k for c, k in rows if c != "any indicator"]
     print(f"mean kappa over codes: {sum(kappas) / len(kappas):.2f}")
+
+
+def main() -> None:
+    training = ROOT / "training"
+    report(
+        "English corpus",
+        read_labels(training / "indicator_corpus.jsonl"),
+        read_labels(training / "annotation" / "second_pass.jsonl"),
+    )
+    print()
+    report(
+        "Real Korean sentences",
+        read_labels(training / "korean" / "labels.jsonl"),
+        read_labels(training / "korean" / "second_pass.jsonl"),
+    )
 
 
 if __name__ == "__main__":
