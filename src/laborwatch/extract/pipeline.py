@@ -42,7 +42,7 @@ from laborwatch.extract.sentences import (
 from laborwatch.extract.victims import find_victims
 
 # Bump when extraction changes what it finds; stored results carry it.
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 ANALYSED_LANGUAGES = {"en", "ko"}
 # Text parsed at once; memory grows with it, so long documents go in sections.
 _SECTION_CHARS = 200_000
