@@ -11,13 +11,20 @@ read on its own too.
 
 from __future__ import annotations
 
+import csv
 import re
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
 
 from anyascii import anyascii
 
 from laborwatch.match.korean import has_hangul, romanise_hangul, translate_romanised
 from laborwatch.match.normalise import words
 
+LEXICON_PATH = Path(
+    str(files("laborwatch") / "match" / "data" / "institutional_words.csv")
+)
 _BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]{1,40})[)\]]\s*")
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\uac00-\ud7a3]")
 _ARTICLE = re.compile(r"(?:^|(?<=\s))ال")
@@ -178,10 +185,55 @@ def transliterate(name: str) -> str:
 def _translate_words(name: str) -> str | None:
     """The name with its institutional words in English, the rest transliterated;
     None if it has none."""
+    lexicon = institutional_words()
     parts = []
     used = False
     for word in _ARTICLE.sub(" ", name).split():
-        english = _WORDS.get(word.lower())
+        english = next(
+            (lexicon[form] for form in _word_forms(word) if form in lexicon), None
+        )
         used = used or english is not None
         parts.append(english if english is not None else transliterate(word))
     return " ".join(parts) if used else None
+
+
+# Arabic-script letters written more than one way: hamza seats, alif maqsura, taa
+# marbuta, and the Persian forms of kaf and yeh.
+_LETTER_FORMS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك", "ة": "ه"}
+)
+# Short vowel marks, tatweel and the zero-width non-joiner (Persian "خامنه‌ای").
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200c]")
+# One-letter prefixes: and (و), for (ل), with (ب); and the article after them.
+_PREFIXES = ("و", "ل", "ب")
+
+
+def _fold(word: str) -> str:
+    return _MARKS.sub("", word.lower()).translate(_LETTER_FORMS)
+
+
+def _word_forms(word: str) -> list[str]:
+    """The word, then without a one-letter prefix and the article it carries
+    ("والصناعية", "للنفط" → "صناعيه", "نفط"), folded as the lexicon is."""
+    folded = _fold(word)
+    forms = [folded]
+    for prefix in _PREFIXES:
+        if folded.startswith(prefix) and len(folded) > 3:
+            rest = folded[1:]
+            forms.append(rest)
+            if rest.startswith(("ال", "ل")):
+                forms.append(rest[2:] if rest.startswith("ال") else rest[1:])
+    if folded.startswith("ال") and len(folded) > 3:
+        forms.append(folded[2:])
+    return forms
+
+
+@lru_cache(maxsize=1)
+def institutional_words() -> dict[str, str]:
+    """Folded word → English: ``data/institutional_words.csv`` (Arabic, Persian and
+    Russian, each row with its source) and the table above."""
+    lexicon = {_fold(word): english for word, english in _WORDS.items()}
+    with LEXICON_PATH.open(encoding="utf-8", newline="") as rows:
+        for row in csv.DictReader(rows):
+            lexicon.setdefault(_fold(row["word"]), row["english"].strip().lower())
+    return lexicon
