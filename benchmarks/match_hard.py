@@ -4,7 +4,8 @@ benchmarks/data/match_hard/ holds queries for listed entities (Hangul, translati
 other romanisations, abbreviations, acronyms, word order, typos, scripts) with every
 correct entry id, and names of real bodies and persons that are NOT listed but look
 like listed ones; both carry a split (tune or test, by entity). A fresh set
-(fresh_*.csv), written after the matcher was tuned on the first two, is scored once. The lists are the
+(fresh_*.csv), written after the matcher was tuned on the first two, is scored once;
+so is fresh2 (fresh2_*.csv), written after work on tune, test and fresh. The lists are the
 OFAC SDN file of 2024-05-03 with OFAC's alias and address files of 2026-06, and the
 UN Security Council consolidated list of 2026-02-27, read from ../shared/data/lists.
 
@@ -13,7 +14,7 @@ match.py), per split: recall@1 (the first hit is a correct entry), recall@1 at t
 default threshold (first and reported), recall@5, the false-alarm rate (a
 look-alike's first hit reaches the threshold), and queries per second.
 
-    python benchmarks/match_hard.py [--split tune|test|all] [--details]
+    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|all] [--details]
 """
 
 from __future__ import annotations
@@ -69,7 +70,14 @@ def load_entries() -> list[tuple[str, ListEntry]]:
 
 def load_cases() -> list[Case]:
     cases = []
-    for kind in ("positives", "negatives", "fresh_positives", "fresh_negatives"):
+    for kind in (
+        "positives",
+        "negatives",
+        "fresh_positives",
+        "fresh_negatives",
+        "fresh2_positives",
+        "fresh2_negatives",
+    ):
         if not (DATA / f"{kind}.csv").exists():
             continue
         with (DATA / f"{kind}.csv").open(encoding="utf-8") as handle:
@@ -216,7 +224,7 @@ def show(name: str, figures: dict[str, float], threshold: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--split", choices=("tune", "test", "fresh", "all"), default="all"
+        "--split", choices=("tune", "test", "fresh", "fresh2", "all"), default="all"
     )
     parser.add_argument(
         "--details", action="store_true", help="laborwatch's misses and alarms"
@@ -233,7 +241,7 @@ def run(split: str, details: bool, peer: bool) -> None:
     cases = load_cases()
     present = {case.split for case in cases}
     splits = (
-        tuple(part for part in ("tune", "test", "fresh") if part in present)
+        tuple(part for part in ("tune", "test", "fresh", "fresh2") if part in present)
         if split == "all"
         else (split,)
     )

@@ -1,0 +1,123 @@
+"""Check the second fresh held-out part (fresh2) of the hard match set; print counts.
+
+Run from the repository root, with the lists built as for check.py:
+
+    PYTHONPATH=src python benchmarks/data/match_hard/check_fresh2.py \
+        --ofac /tmp/ofac_joined --un <shared>/lists/un/UN_consolidated_2026-02-27.xml
+
+Exits 1 if an expected id is missing, a split is not `fresh2`, a field is out
+of its vocabulary, a negative equals (case- and punctuation-folded) a listed
+name, or a fresh2 query repeats one of the earlier sets (tune, test and fresh,
+all used to work on the matcher).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections import Counter
+from pathlib import Path
+
+from check import (
+    KINDS,
+    REGIONS,
+    SCHEMAS,
+    VARIANTS,
+    add_list_arguments,
+    fold,
+    folded_forms,
+    load_listed,
+)
+
+HERE = Path(__file__).resolve().parent
+
+
+def read(name: str) -> list[dict[str, str]]:
+    with (HERE / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_list_arguments(parser)
+    args = parser.parse_args()
+    entries, listed = load_listed(args.ofac, args.un)
+    # The earlier sets were all used to work on the matcher; a fresh2 query must
+    # be new.
+    earlier = ("positives", "negatives", "fresh_positives", "fresh_negatives")
+    first = {fold(r["query"]) for name in earlier for r in read(f"{name}.csv")}
+    # Entities the earlier positives expect; fresh2 mostly avoids them.
+    used = {
+        key
+        for name in ("positives", "fresh_positives")
+        for r in read(f"{name}.csv")
+        for key in r["expected"].split(";")
+    }
+    errors: list[str] = []
+
+    positives = read("fresh2_positives.csv")
+    for n, row in enumerate(positives, start=2):
+        where = f"fresh2_positives.csv:{n}"
+        for key in row["expected"].split(";"):
+            if key not in entries:
+                errors.append(f"{where}: unknown id {key}")
+        checks = [
+            (row["split"] == "fresh2", "split must be fresh2"),
+            (row["variant"] in VARIANTS, f"unknown variant {row['variant']!r}"),
+            (row["region"] in REGIONS, f"unknown region {row['region']!r}"),
+            (row["schema"] in SCHEMAS, f"unknown schema {row['schema']!r}"),
+            (row["country"] != "KR", "North Korean entities are KP"),
+            (fold(row["query"]) not in first, "query repeats an earlier set"),
+        ]
+        errors += [f"{where}: {msg}" for ok, msg in checks if not ok]
+
+    negatives = read("fresh2_negatives.csv")
+    seen: set[str] = set()
+    for n, row in enumerate(negatives, start=2):
+        where = f"fresh2_negatives.csv:{n}"
+        for form in folded_forms(row["query"]):
+            if form in listed:
+                errors.append(f"{where}: {row['query']!r} equals listed {listed[form]}")
+                break
+        folded = fold(row["query"])
+        checks = [
+            (folded not in seen, f"duplicate {row['query']!r}"),
+            (folded not in first, "query repeats an earlier set"),
+            (row["kind"] in KINDS, f"unknown kind {row['kind']!r}"),
+            (row["split"] == "fresh2", "split must be fresh2"),
+            (
+                not row["lookalike_of"] or row["lookalike_of"] in entries,
+                f"unknown lookalike id {row['lookalike_of']}",
+            ),
+        ]
+        errors += [f"{where}: {msg}" for ok, msg in checks if not ok]
+        seen.add(folded)
+
+    entities = {row["expected"] for row in positives}
+    print(f"fresh2 positives: {len(positives)} rows, {len(entities)} entities")
+    for field in ("region", "variant", "schema"):
+        counts = Counter(row[field] or "(blank)" for row in positives)
+        print(
+            f"  by {field}: " + ", ".join(f"{k} {v}" for k, v in counts.most_common())
+        )
+    print(f"  with country: {sum(1 for row in positives if row['country'])}")
+    print(f"  on both lists: {sum(1 for row in positives if ';' in row['expected'])}")
+    reused = sum(1 for row in positives if set(row["expected"].split(";")) & used)
+    print(f"  expecting an entity of an earlier set: {reused}")
+    print(f"fresh2 negatives: {len(negatives)} rows")
+    for field in ("kind", "country"):
+        counts = Counter(row[field] or "(blank)" for row in negatives)
+        print(
+            f"  by {field}: " + ", ".join(f"{k} {v}" for k, v in counts.most_common())
+        )
+    constructed = sum(1 for row in negatives if "constructed" in row["note"])
+    print(f"  constructed lookalikes: {constructed}")
+    print(f"  with lookalike_of: {sum(1 for row in negatives if row['lookalike_of'])}")
+    for e in errors:
+        print(f"error: {e}")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
