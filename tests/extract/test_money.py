@@ -235,3 +235,13 @@ def test_a_run_of_digits_too_long_for_money_gives_none() -> None:
     evidence = analyze_text(text)
     assert evidence.money == []
     json.loads(json.dumps(evidence_record(evidence), allow_nan=False))
+
+
+def test_prices_are_kept_only_where_the_document_reports_the_practice() -> None:
+    price = "Rice sold for 3,000 won a kilogram in the Hyesan market last week."
+    stray = "The manager kept their passports."
+    second = "They were beaten when they failed to meet their quotas."
+    amounts = [m.amount for m in analyze_text(f"{price} {stray}").money]
+    assert 3000 not in amounts, "one stray evidence sentence keeps every price"
+    amounts = [m.amount for m in analyze_text(f"{price} {stray} {second}").money]
+    assert 3000 in amounts

@@ -15,11 +15,12 @@ currency words ("won", "yuan"). A currency named without its country ("won",
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from laborwatch.documents import Sentence
 from laborwatch.extract.currencies import CODES, PREFIXES, WORDS, currency_of
-from laborwatch.extract.evidence import Money, Span
+from laborwatch.extract.evidence import Indicator, Money, Span
 from laborwatch.extract.money_cues import kind_of, period_of
 from laborwatch.extract.numbers import WORD_NUMBERS
 
@@ -351,6 +352,14 @@ _KINDS_ABOUT_WORKERS = {
     "owed_wages",
     "share",
 }
+
+
+def reports_practice(indicators: Sequence[Indicator]) -> bool:
+    """Whether a document describes forced labour, for its other sums: at least two
+    findings (a code in a sentence). One stray finding in a market report or a
+    statement would otherwise keep every price in it (Korean development set: money
+    precision 0.37 against 0.76)."""
+    return len({(found.code, found.span.sentence) for found in indicators}) >= 2
 
 
 def kept_in_document(money: Money, sentence_text: str, has_evidence: bool) -> bool:

@@ -29,7 +29,7 @@ from laborwatch.extract.goods import drop_covered_sectors, find_goods
 from laborwatch.extract.incidents import roll_up_incidents
 from laborwatch.extract.indicators import find_indicators, rule_hits
 from laborwatch.extract.korean import analyze_korean
-from laborwatch.extract.money import find_money, kept_in_document
+from laborwatch.extract.money import find_money, kept_in_document, reports_practice
 from laborwatch.extract.nlp import parse
 from laborwatch.extract.places import find_places, select_places
 from laborwatch.extract.sentences import (
@@ -84,7 +84,9 @@ def analyze(document: Document) -> Evidence:
         evidence.money.extend(
             money
             for money in find_money(sentence, country)
-            if kept_in_document(money, sentence.text, bool(on_evidence))
+            if kept_in_document(
+                money, sentence.text, reports_practice(evidence.indicators)
+            )
         )
         # Victims only where the sentence carries evidence: groups named
         # elsewhere ("farmers protested") are as often not the ones worked on

@@ -31,7 +31,7 @@ from laborwatch.extract.korean.facts import (
     find_korean_sources,
     find_korean_victims,
 )
-from laborwatch.extract.money import kept_in_document
+from laborwatch.extract.money import kept_in_document, reports_practice
 from laborwatch.extract.multilingual import (
     load_multilingual_model,
     multilingual_probabilities,
@@ -122,7 +122,9 @@ def analyze_korean(document: Document, version: str) -> Evidence:
         evidence.money.extend(
             money
             for money in find_korean_money(sentence, country)
-            if kept_in_document(money, sentence.text, bool(on_evidence))
+            if kept_in_document(
+                money, sentence.text, reports_practice(evidence.indicators)
+            )
         )
         evidence.dates.extend(find_korean_dates(sentence, document.published))
         if sentence.position in on_evidence:
