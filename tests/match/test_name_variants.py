@@ -265,3 +265,37 @@ def test_a_short_identifier_proves_nothing() -> None:
     named = {feature.name for hit in hits for feature in hit.features}
     assert "identifier" not in named
     assert all(hit.score < 0.65 for hit in hits)
+
+
+@pytest.fixture(scope="module")
+def abjad_matcher() -> Matcher:
+    entries = [
+        ListEntry("17243", "Company", "INDUSTRIAL BANK", countries=("SY",)),
+        ListEntry("17244", "Company", "POPULAR CREDIT BANK", countries=("SY",)),
+        ListEntry("17250", "Company", "COMMERCIAL BANK OF SYRIA", countries=("SY",)),
+        ListEntry(
+            "27000",
+            "Individual",
+            "BAGHERI, Mohammad",
+            countries=("IR",),
+            birth_dates=("1960",),
+        ),
+        ListEntry("27001", "Individual", "BAKRI, Mahmoud", countries=("SY",)),
+    ]
+    return Matcher([("us_ofac_sdn", entry) for entry in entries])
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # The adjective after the noun, a word of the lexicon file, the article.
+        ("المصرف الصناعي", "17243"),
+        ("مصرف التسليف الشعبي", "17244"),
+        # Persian writes ق where the list romanises "gh".
+        ("محمد باقری", "27000"),
+    ],
+)
+def test_arabic_and_persian_names_read_as_lists_write_them(
+    abjad_matcher: Matcher, query: str, expected: str
+) -> None:
+    assert first(abjad_matcher, Query(query), threshold=0.5) == expected

@@ -236,9 +236,15 @@ def _consonants(word: str) -> str:
     return _Q.sub("k", _C_NOT_CH.sub("k", word.replace("x", "ks").replace("kh", "h")))
 
 
+_ABJAD_MARKS = re.compile("[`'’ʿʾ]")
+
+
 @lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """The consonants of a word: what Arabic and Persian script write of a name
     ("bnk tjrt" for Bank Tejarat), vowels and the glides that stand for them gone."""
-    # No "ph" -> "f" here: in a transliteration "sph" is s-p-h (Sepah).
+    # No "ph" -> "f" here: in a transliteration "sph" is s-p-h (Sepah). Persian
+    # writes ق as "gh" (Bagheri, Ghaani) where Arabic and the script read "q"; the
+    # marks of ayn and hamza are not letters a list writes.
+    word = _ABJAD_MARKS.sub("", word).replace("gh", "k")
     return _DOUBLED.sub(r"\1", _VOWELS_AND_GLIDES.sub("", _consonants(word)))

@@ -155,6 +155,12 @@ def readings(name: str, korean: bool = False) -> list[tuple[str, str]]:
         translated = _translate_words(name)
         if translated:
             found.append(("words translated", translated))
+            if ABJAD.search(name):
+                # Arabic and Persian put the adjective after the noun
+                # ("المصرف الصناعي": bank industrial); lists write English order.
+                found.append(
+                    ("words translated", " ".join(reversed(translated.split())))
+                )
     else:
         translated = translate_romanised(words(name), least=1 if korean else 2)
         if translated:
