@@ -1,0 +1,166 @@
+"""Two screenings uploaded at once: each builds its own context once, both give the
+results a screening run alone gives, and the app's database stays open."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from laborwatch import screen
+from laborwatch.lists import load_list
+from laborwatch.pipeline import ingest_paths
+from laborwatch.screen import ScreeningRun, screen_file
+from laborwatch.screen.context import ScreeningContext
+from laborwatch.settings import Settings
+from laborwatch.store import Database, open_database
+from laborwatch.store.lists import save_list
+from laborwatch.store.screenings import get_screening
+from laborwatch.web import create_app
+from tests.conftest import FIXTURES
+
+SCREENING = FIXTURES / "screening"
+
+
+def prepare(database: Database, settings: Settings) -> None:
+    """The OFAC and DOL fixtures and the report naming a supplier."""
+    for path in (FIXTURES / "lists" / "ofac", SCREENING / "dol-goods.xml"):
+        save_list(database, load_list(path))
+    ingest_paths([str(SCREENING / "evidence-report.txt")], database, settings)
+
+
+def suppliers(tmp_path: Path, copies: int) -> Path:
+    """The fixture's rows, ``copies`` times over."""
+    header, *rows = (SCREENING / "suppliers.csv").read_text().splitlines()
+    path = tmp_path / f"suppliers-{copies}.csv"
+    path.write_text("\n".join([header, *rows * copies]) + "\n")
+    return path
+
+
+def results(database: Database, screening_id: int) -> list[tuple[Any, ...]]:
+    stored = get_screening(database, screening_id)
+    assert stored["status"] == "complete"
+    return [
+        (row["row"], row["level"], row["reasons"], row["evidence"])
+        for row in stored["results"]
+    ]
+
+
+class Builds:
+    """Counts the screening contexts built, by whichever thread builds them."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        self.lock = threading.Lock()
+        build = screen.build_context
+
+        def counted(*args: Any, **kwargs: Any) -> ScreeningContext:
+            with self.lock:
+                self.count += 1
+            return build(*args, **kwargs)
+
+        monkeypatch.setattr(screen, "build_context", counted)
+
+
+def test_two_uploads_screened_at_once_are_independent(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings(database_url=database_url)
+    database = open_database(database_url)
+    prepare(database, settings)
+    path = suppliers(tmp_path, 40)
+    expected = results(database, screen_file(path, database).id)
+    # Many small batches, so the two runs interleave batch by batch.
+    monkeypatch.setattr(screen, "_BATCH", 4)
+    builds = Builds(monkeypatch)
+    app = create_app(settings)
+    closes: list[str] = []
+    close = app.state.database.close
+
+    def counted_close() -> None:
+        closes.append(threading.current_thread().name)
+        close()
+
+    app.state.database.close = counted_close
+    with TestClient(app, base_url="http://127.0.0.1:8000") as client:
+        client.get("/")
+        headers = {"X-CSRF-Token": client.cookies["laborwatch_csrf"]}
+
+        def upload() -> str:
+            with path.open("rb") as file:
+                started = client.post(
+                    "/api/screen",
+                    files={"file": ("suppliers.csv", file, "text/csv")},
+                    headers=headers,
+                )
+            assert started.status_code == 202
+            return str(started.json()["id"])
+
+        first = upload()
+        deadline = time.monotonic() + 30
+        while builds.count == 0:  # the second starts while the first is screening
+            assert time.monotonic() < deadline
+            time.sleep(0.005)
+        second = upload()
+        jobs = {}
+        for job in (first, second):
+            state = client.get(f"/api/screen/{job}").json()
+            while state["status"] == "running":
+                assert time.monotonic() < deadline, "a screening never ended"
+                time.sleep(0.05)
+                state = client.get(f"/api/screen/{job}").json()
+            jobs[job] = state
+        assert [state["status"] for state in jobs.values()] == ["complete"] * 2
+        assert builds.count == 2
+        assert closes == []
+        for state in jobs.values():
+            assert results(database, state["screening"]) == expected
+        # The app's own database still answers.
+        listed = client.get("/api/screenings").json()
+        assert {run["id"] for run in listed["screenings"]} >= {
+            state["screening"] for state in jobs.values()
+        }
+    database.close()
+
+
+def test_two_runs_in_threads_build_one_context_each(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same through the library, the second run starting between the first's
+    batches, so neither can take or drop the other's context."""
+    settings = Settings(database_url=database_url)
+    database = open_database(database_url)
+    prepare(database, settings)
+    path = suppliers(tmp_path, 2)
+    expected = results(database, screen_file(path, database).id)
+    monkeypatch.setattr(screen, "_BATCH", 4)
+    builds = Builds(monkeypatch)
+    second_screening = threading.Event()
+    runs: dict[str, ScreeningRun] = {}
+    closed: list[Database] = []
+    close = database.close
+    database.close = lambda: closed.append(database)  # type: ignore[method-assign]
+
+    def first_row(_screening: object) -> None:
+        # The first run waits, after its first batch, for the second to screen.
+        second_screening.wait(timeout=30)
+
+    def run(name: str, on_row: Any) -> None:
+        runs[name] = screen_file(path, database, on_row=on_row)
+
+    first = threading.Thread(target=run, args=("first", first_row))
+    first.start()
+    while builds.count == 0:
+        time.sleep(0.005)
+    run("second", lambda _screening: second_screening.set())
+    first.join(timeout=60)
+    assert set(runs) == {"first", "second"}
+    assert builds.count == 2
+    assert closed == []
+    for name in ("first", "second"):
+        assert results(database, runs[name].id) == expected
+    close()
