@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -53,6 +54,13 @@ class ScreeningContext:
     # re-analysed before it started, and no key has to track when evidence changes
     # (reading them is a few queries; the matcher index costs more).
     reports: dict[str, Report] = field(default_factory=dict)
+    # Quotes ranked in this run, by (document, actor, goods, country): rows alike
+    # (one good, one country) rank a report's sentences once. It lives and dies
+    # with the run's context, so it is never stale.
+    quotes: dict[
+        tuple[str, str | None, tuple[str, ...], str | None],
+        tuple[dict[str, Any], ...],
+    ] = field(default_factory=dict)
 
 
 def build_context(database: Database, config: dict[str, Any]) -> ScreeningContext:
@@ -62,17 +70,14 @@ def build_context(database: Database, config: dict[str, Any]) -> ScreeningContex
     for list_id, pair in load_country_goods(database):
         pairs[(pair.country, pair.good)].append((list_id, pair))
     with database.reading() as connection:
-        fact_rows: list[FactRow] = [
-            (row.document_id, row.sentence_position, row.kind, row.key)
-            for row in connection.execute(
-                select(
-                    facts.c.document_id,
-                    facts.c.sentence_position,
-                    facts.c.kind,
-                    facts.c.key,
-                ).where(facts.c.kind.in_(("actor", "place", "good")))
-            )
-        ]
+        fact_rows: Sequence[FactRow] = connection.execute(
+            select(
+                facts.c.document_id,
+                facts.c.sentence_position,
+                facts.c.kind,
+                facts.c.key,
+            ).where(facts.c.kind.in_(("actor", "place", "good")))
+        ).all()
         reports = read_reports(connection, fact_rows)
     actors, by_country_good, north_korea = _evidence_indexes(reports, fact_rows)
     identifiers: dict[str, list[tuple[str, ListEntry]]] = defaultdict(list)
@@ -100,7 +105,7 @@ def build_context(database: Database, config: dict[str, Any]) -> ScreeningContex
 
 
 def _evidence_indexes(
-    reports: dict[str, Report], fact_rows: list[FactRow]
+    reports: dict[str, Report], fact_rows: Sequence[FactRow]
 ) -> tuple[list[tuple[str, ListEntry]], dict[tuple[str, str], set[str]], set[str]]:
     """Actors named in the reports (those carrying indicators), the reports per
     (country, good), and those about North Korea."""

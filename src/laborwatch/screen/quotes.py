@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, and_, select
 
@@ -27,9 +27,9 @@ QUOTES_PER_REPORT = 3
 FactRow = tuple[str, int, str, str | None]
 
 
-@dataclass(frozen=True)
-class QuoteSentence:
-    """A sentence that carries indicators, and what it names."""
+class QuoteSentence(NamedTuple):
+    """A sentence that carries indicators, and what it names (a named tuple: a
+    context holds one per such sentence in the database, built in a tight loop)."""
 
     position: int
     start: int
@@ -80,7 +80,7 @@ def read_reports(
         .subquery()
     )
     by_document: dict[str, list[QuoteSentence]] = defaultdict(list)
-    for row in connection.execute(
+    for document_id, position, start, end, text in connection.execute(
         select(
             sentences.c.document_id,
             sentences.c.position,
@@ -95,16 +95,16 @@ def read_reports(
             ),
         )
     ):
-        key = (row.document_id, row.position)
-        by_document[row.document_id].append(
+        key = (document_id, position)
+        by_document[document_id].append(
             QuoteSentence(
-                position=row.position,
-                start=row.start,
-                end=row.end,
-                text=row.text,
-                codes=tuple(codes[key]),
-                confidence=confidence[key],
-                named=frozenset(named.get(key, ())),
+                position,
+                start,
+                end,
+                text,
+                tuple(codes[key]),
+                confidence[key],
+                frozenset(named.get(key, ())),
             )
         )
     summaries = {

@@ -346,16 +346,19 @@ def _quotes(
     row: SupplierRow,
     actor: str | None = None,
 ) -> list[dict[str, Any]]:
-    """The report's strongest evidence sentences for this row (``quotes_for``)."""
-    report = context.reports.get(document_id)
-    if report is None:
-        return []
-    return quotes_for(
-        report,
-        actor=actor,
-        goods=tuple(goods_of(row.product, row.hs)),
-        country=row.country,
-    )
+    """The report's strongest evidence sentences for this row (``quotes_for``),
+    ranked once per run for rows alike; each row gets its own copies."""
+    goods = tuple(goods_of(row.product, row.hs))
+    key = (document_id, actor, goods, row.country)
+    quotes = context.quotes.get(key)
+    if quotes is None:
+        report = context.reports.get(document_id)
+        quotes = context.quotes[key] = (
+            tuple(quotes_for(report, actor=actor, goods=goods, country=row.country))
+            if report
+            else ()
+        )
+    return [dict(quote) for quote in quotes]
 
 
 def _listed_countries(hit: Hit) -> list[str]:
