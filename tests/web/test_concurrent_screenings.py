@@ -12,58 +12,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from laborwatch import screen
-from laborwatch.lists import load_list
-from laborwatch.pipeline import ingest_paths
 from laborwatch.screen import ScreeningRun, screen_file
-from laborwatch.screen.context import ScreeningContext
 from laborwatch.settings import Settings
 from laborwatch.store import Database, open_database
-from laborwatch.store.lists import save_list
-from laborwatch.store.screenings import get_screening
 from laborwatch.web import create_app
-from tests.conftest import FIXTURES
-
-SCREENING = FIXTURES / "screening"
-
-
-def prepare(database: Database, settings: Settings) -> None:
-    """The OFAC and DOL fixtures and the report naming a supplier."""
-    for path in (FIXTURES / "lists" / "ofac", SCREENING / "dol-goods.xml"):
-        save_list(database, load_list(path))
-    ingest_paths([str(SCREENING / "evidence-report.txt")], database, settings)
-
-
-def suppliers(tmp_path: Path, copies: int) -> Path:
-    """The fixture's rows, ``copies`` times over."""
-    header, *rows = (SCREENING / "suppliers.csv").read_text().splitlines()
-    path = tmp_path / f"suppliers-{copies}.csv"
-    path.write_text("\n".join([header, *rows * copies]) + "\n")
-    return path
-
-
-def results(database: Database, screening_id: int) -> list[tuple[Any, ...]]:
-    stored = get_screening(database, screening_id)
-    assert stored["status"] == "complete"
-    return [
-        (row["row"], row["level"], row["reasons"], row["evidence"])
-        for row in stored["results"]
-    ]
-
-
-class Builds:
-    """Counts the screening contexts built, by whichever thread builds them."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.count = 0
-        self.lock = threading.Lock()
-        build = screen.build_context
-
-        def counted(*args: Any, **kwargs: Any) -> ScreeningContext:
-            with self.lock:
-                self.count += 1
-            return build(*args, **kwargs)
-
-        monkeypatch.setattr(screen, "build_context", counted)
+from tests.screen.runs import Builds, prepare, results, suppliers
 
 
 def test_two_uploads_screened_at_once_are_independent(
