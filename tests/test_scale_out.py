@@ -356,16 +356,12 @@ def test_two_runs_on_one_dask_worker_keep_their_own_contexts(
     each run's context once, and neither run takes or drops the other's."""
     import threading
 
-    from laborwatch import screen
     from laborwatch.screen import ScreeningRun, screen_file
-    from tests.screen.runs import Builds, prepare, results, suppliers
+    from tests.screen.runs import results, side_by_side
 
-    database = open_database(database_url)
-    prepare(database, Settings(database_url=database_url))
-    path = suppliers(tmp_path, 6)
-    expected = results(database, screen_file(path, database).id)
-    monkeypatch.setattr(screen, "_BATCH", 4)  # 12 batches a run
-    builds = Builds(monkeypatch)
+    database, path, expected, builds = side_by_side(
+        database_url, tmp_path, 6, monkeypatch
+    )  # 12 batches a run
     second_screening = threading.Event()
     runs: dict[str, ScreeningRun] = {}
     # In this process, so the worker's builds are counted here.

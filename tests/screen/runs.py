@@ -12,9 +12,10 @@ import pytest
 from laborwatch import screen
 from laborwatch.lists import load_list
 from laborwatch.pipeline import ingest_paths
+from laborwatch.screen import screen_file
 from laborwatch.screen.context import ScreeningContext
 from laborwatch.settings import Settings
-from laborwatch.store import Database
+from laborwatch.store import Database, open_database
 from laborwatch.store.lists import save_list
 from laborwatch.store.screenings import get_screening
 from tests.conftest import FIXTURES
@@ -60,3 +61,17 @@ class Builds:
             return build(*args, **kwargs)
 
         monkeypatch.setattr(screen, "build_context", counted)
+
+
+def side_by_side(
+    database_url: str, folder: Path, copies: int, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Database, Path, list[tuple[Any, ...]], Builds]:
+    """A prepared database, a supplier file, the results of screening it alone, and
+    the builds counted from now on, in batches of four rows (so that two runs at
+    once interleave batch by batch)."""
+    database = open_database(database_url)
+    prepare(database, Settings(database_url=database_url))
+    path = suppliers(folder, copies)
+    expected = results(database, screen_file(path, database).id)
+    monkeypatch.setattr(screen, "_BATCH", 4)
+    return database, path, expected, Builds(monkeypatch)

@@ -11,26 +11,20 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from laborwatch import screen
 from laborwatch.screen import ScreeningRun, screen_file
 from laborwatch.settings import Settings
-from laborwatch.store import Database, open_database
+from laborwatch.store import Database
 from laborwatch.web import create_app
-from tests.screen.runs import Builds, prepare, results, suppliers
+from tests.screen.runs import results, side_by_side
 
 
 def test_two_uploads_screened_at_once_are_independent(
     database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    settings = Settings(database_url=database_url)
-    database = open_database(database_url)
-    prepare(database, settings)
-    path = suppliers(tmp_path, 40)
-    expected = results(database, screen_file(path, database).id)
-    # Many small batches, so the two runs interleave batch by batch.
-    monkeypatch.setattr(screen, "_BATCH", 4)
-    builds = Builds(monkeypatch)
-    app = create_app(settings)
+    database, path, expected, builds = side_by_side(
+        database_url, tmp_path, 40, monkeypatch
+    )
+    app = create_app(Settings(database_url=database_url))
     closes: list[str] = []
     close = app.state.database.close
 
@@ -85,13 +79,9 @@ def test_two_runs_in_threads_build_one_context_each(
 ) -> None:
     """The same through the library, the second run starting between the first's
     batches, so neither can take or drop the other's context."""
-    settings = Settings(database_url=database_url)
-    database = open_database(database_url)
-    prepare(database, settings)
-    path = suppliers(tmp_path, 2)
-    expected = results(database, screen_file(path, database).id)
-    monkeypatch.setattr(screen, "_BATCH", 4)
-    builds = Builds(monkeypatch)
+    database, path, expected, builds = side_by_side(
+        database_url, tmp_path, 2, monkeypatch
+    )
     second_screening = threading.Event()
     runs: dict[str, ScreeningRun] = {}
     closed: list[Database] = []
