@@ -347,3 +347,50 @@ def test_workers_and_cluster_together_are_refused(command: str) -> None:
         "Error: give --workers (local processes) or --cluster (a Dask scheduler), "
         "not both"
     )
+
+
+def test_two_runs_on_one_dask_worker_keep_their_own_contexts(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Dask worker lives on and serves whichever run sends it batches: it builds
+    each run's context once, and neither run takes or drops the other's."""
+    import threading
+
+    from laborwatch.screen import ScreeningRun, screen_file
+    from tests.screen.runs import results, side_by_side
+
+    database, path, expected, builds = side_by_side(
+        database_url, tmp_path, 6, monkeypatch
+    )  # 12 batches a run
+    second_screening = threading.Event()
+    runs: dict[str, ScreeningRun] = {}
+    # In this process, so the worker's builds are counted here.
+    with distributed.LocalCluster(
+        n_workers=1,
+        threads_per_worker=2,
+        processes=False,
+        dashboard_address=None,
+    ) as local_cluster:
+
+        def run(name: str, on_row: Any) -> None:
+            runs[name] = screen_file(
+                path, database, cluster=local_cluster.scheduler_address, on_row=on_row
+            )
+
+        # The first run waits at its first row, its later batches still to be
+        # sent, until the second has screened a row.
+        first = threading.Thread(
+            target=run, args=("first", lambda _: second_screening.wait(timeout=60))
+        )
+        first.start()
+        deadline = time.monotonic() + 60
+        while builds.count == 0:
+            assert time.monotonic() < deadline
+            time.sleep(0.005)
+        run("second", lambda _: second_screening.set())
+        first.join(timeout=120)
+    assert set(runs) == {"first", "second"}
+    assert builds.count == 2
+    for name in ("first", "second"):
+        assert results(database, runs[name].id) == expected
+    database.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -136,3 +137,30 @@ def test_failed_upload_page_and_run_show_no_server_path(
     assert "laborwatch-upload-" not in pack.text
     audit = client.get("/api/audit").json()
     assert "suppliers.xlsx" in str(audit) and "tmp/" not in str(audit)
+
+
+def test_a_report_ingested_between_jobs_is_evidence_for_the_next(
+    database: Database, database_url: str, tmp_path: Path
+) -> None:
+    """The app screens many uploads in one process: evidence stored after one job
+    (here, a report naming the supplier) is found and quoted by the next."""
+    from laborwatch.pipeline import ingest_paths
+    from tests.conftest import FIXTURES
+
+    report = FIXTURES / "screening" / "evidence-report.txt"
+    upload = b"name,country,product\nSunrise Gem Trading Co.,China,polished stones\n"
+    jobs = Jobs(database)
+
+    def evidence() -> list[dict[str, Any]]:
+        job = finished(jobs, jobs.start("suppliers.csv", upload))
+        assert job.status == "complete" and job.screening is not None
+        (row,) = get_screening(database, job.screening)["results"]
+        return list(row["evidence"])
+
+    assert evidence() == []
+    ingest_paths([str(report)], database, Settings(database_url=database_url))
+    (item,) = evidence()
+    assert item["kind"] == "named"
+    assert item["document"]["title"] == "Girls polish gems for export company"
+    quoted = " ".join(quote["text"] for quote in item["quotes"])
+    assert "forced them to work twelve hours a day" in quoted

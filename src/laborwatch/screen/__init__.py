@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 import itertools
 import logging
-from collections import Counter
-from collections.abc import Callable, Iterator
+import threading
+import uuid
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -152,54 +154,98 @@ def _screen_rows(
     workers: int,
     cluster: str | None,
 ) -> None:
-    key = (database.connection_url, run.id)
     levels: Counter[str] = Counter()
     all_rows = itertools.chain([first] if first else [], rows)
-    batches = (
-        _Batch(key, config, batch)
-        for batch in iter(lambda: tuple(itertools.islice(all_rows, _BATCH)), ())
-    )
+    chunks = iter(lambda: tuple(itertools.islice(all_rows, _BATCH)), ())
     with open_executor(workers, cluster) as (executor, slots):
+        screened_batches: Iterator[list[Screening]]
         if executor is None:
-            _CONTEXTS.clear()
-            _CONTEXTS[key] = build_context(database, config)
-        for screened in ordered_map(screen_batch, batches, executor, slots):
+            # This run's own context, passed down: nothing another run can see.
+            context = build_context(database, config)
+            screened_batches = (screen_rows(chunk, context) for chunk in chunks)
+        else:
+            # A fresh key per run: a worker serving several runs (a Dask worker
+            # lives on) keeps each run's context apart, even where a database at
+            # the same URL was recreated and numbers its runs from 1 again.
+            run_key = f"{run.id}-{uuid.uuid4().hex}"
+            batches = (
+                _Batch(run_key, database.connection_url, config, chunk)
+                for chunk in chunks
+            )
+            screened_batches = ordered_map(screen_batch, batches, executor, slots)
+        for screened in screened_batches:
             for screening in screened:
                 levels[screening.level] += 1
                 if on_row:
                     on_row(screening)
             append_rows(database, run.id, [asdict(s) for s in screened])
-    _CONTEXTS.clear()
     run.summary = {level: levels[level] for level in ("high", "medium", "low", "none")}
     run.summary["rows"] = sum(levels.values())
     finish_screening(database, run.id, run.summary)
 
 
+def screen_rows(
+    rows: Iterable[SupplierRow], context: ScreeningContext
+) -> list[Screening]:
+    """Screen rows against a run's context (no I/O)."""
+    return [screen_row(row, context) for row in rows]
+
+
 @dataclass(frozen=True)
 class _Batch:
-    """Rows to screen, and which run's context (database URL, run id) they need."""
+    """Rows to screen in a worker, and the run (key, database URL, configuration)
+    whose context they need."""
 
-    context_key: tuple[str, int]
+    run_key: str
+    database_url: str
     config: dict[str, Any]
     rows: tuple[SupplierRow, ...]
 
 
-# The context of the run being screened, kept per process: a worker builds it on
-# its first batch of a run and reuses it for the rest.
-_CONTEXTS: dict[tuple[str, int], ScreeningContext] = {}
+class _WorkerContexts:
+    """The contexts of the runs a worker process screens, each built on the run's
+    first batch there and kept for the rest.
+
+    Keyed by run: one run never takes, clears or closes another's. Each context
+    is built from a connection the worker opens and closes itself. Only the most
+    recent few runs are kept, so a long-lived Dask worker does not grow without
+    bound; a run whose context was dropped (more runs at once than that) builds
+    it again on its next batch, slower but still right.
+    """
+
+    _KEEP = 4
+
+    def __init__(self) -> None:
+        self._contexts: OrderedDict[str, ScreeningContext] = OrderedDict()
+        # Held while building, so the threads of one Dask worker build a run's
+        # context once rather than each on its own.
+        self._lock = threading.Lock()
+
+    def get(self, batch: _Batch) -> ScreeningContext:
+        with self._lock:
+            context = self._contexts.get(batch.run_key)
+            if context is None:
+                database = open_database(batch.database_url, migrate=False)
+                try:
+                    context = build_context(database, batch.config)
+                finally:
+                    database.close()
+                self._contexts[batch.run_key] = context
+                while len(self._contexts) > self._KEEP:
+                    self._contexts.popitem(last=False)
+            self._contexts.move_to_end(batch.run_key)
+            return context
+
+
+# Used only in worker processes (``screen_batch`` runs there); a run screened in
+# this process passes its context down instead.
+_WORKER_CONTEXTS = _WorkerContexts()
 
 
 def screen_batch(batch: _Batch) -> list[Screening]:
-    """Screen a batch of rows: pure but for reading the database, so it can run
-    in another process or on a Dask worker."""
-    context = _CONTEXTS.get(batch.context_key)
-    if context is None:
-        for stale in _CONTEXTS.values():
-            stale.database.close()
-        _CONTEXTS.clear()
-        database = open_database(batch.context_key[0], migrate=False)
-        context = _CONTEXTS[batch.context_key] = build_context(database, batch.config)
-    return [screen_row(row, context) for row in batch.rows]
+    """Screen a batch of rows in a worker process or on a Dask worker, with the
+    run's context as built there (reading the database on the run's first batch)."""
+    return screen_rows(batch.rows, _WORKER_CONTEXTS.get(batch))
 
 
 def _list_record(summary: ListSummary) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -14,6 +15,7 @@ from laborwatch.extract.vocabulary import goods_taxonomy
 from laborwatch.lists.entry import CountryGood, ListEntry
 from laborwatch.match import Matcher
 from laborwatch.match.keys import MIN_IDENTIFIER, identifier_key
+from laborwatch.screen.quotes import FactRow, Report, read_reports
 from laborwatch.store import Database
 from laborwatch.store.lists import (
     ListSummary,
@@ -21,14 +23,20 @@ from laborwatch.store.lists import (
     load_country_goods,
     load_entries,
 )
-from laborwatch.store.tables import documents, facts, indicators
+from laborwatch.store.tables import facts
 
 EVIDENCE_LIST = "evidence"
 
 
-@dataclass
+@dataclass(frozen=True)
 class ScreeningContext:
-    database: Database
+    """Everything a run screens rows against, read from the database once.
+
+    It holds no connection: ``screen_row`` reads only this, so a context can be
+    built in one thread or process and used in another, and a run never touches
+    a database it does not own.
+    """
+
     config: dict[str, Any]
     lists: list[ListSummary]
     sanctions: Matcher
@@ -41,8 +49,14 @@ class ScreeningContext:
         default_factory=dict
     )
     north_korea_documents: set[str] = field(default_factory=set)
-    # Quotes read in this run, by (document, actor, goods, country): a context is
-    # built per run, so a re-analysis between runs is always seen.
+    # The stored reports that carry indicators, with their quotable sentences.
+    # Read per run, not cached across runs: a run sees every report ingested or
+    # re-analysed before it started, and no key has to track when evidence changes
+    # (reading them is a few queries; the matcher index costs more).
+    reports: dict[str, Report] = field(default_factory=dict)
+    # Quotes ranked in this run, by (document, actor, goods, country): rows alike
+    # (one good, one country) rank a report's sentences once. It lives and dies
+    # with the run's context, so it is never stale.
     quotes: dict[
         tuple[str, str | None, tuple[str, ...], str | None],
         tuple[dict[str, Any], ...],
@@ -50,11 +64,22 @@ class ScreeningContext:
 
 
 def build_context(database: Database, config: dict[str, Any]) -> ScreeningContext:
+    """Read what a run needs: lists, matcher indexes, DOL pairs, evidence, quotes."""
     entries = load_entries(database)
     pairs: dict[tuple[str, str], list[tuple[str, CountryGood]]] = defaultdict(list)
     for list_id, pair in load_country_goods(database):
         pairs[(pair.country, pair.good)].append((list_id, pair))
-    actors, by_country_good, north_korea = _evidence_indexes(database)
+    with database.reading() as connection:
+        fact_rows: Sequence[FactRow] = connection.execute(
+            select(
+                facts.c.document_id,
+                facts.c.sentence_position,
+                facts.c.kind,
+                facts.c.key,
+            ).where(facts.c.kind.in_(("actor", "place", "good")))
+        ).all()
+        reports = read_reports(connection, fact_rows)
+    actors, by_country_good, north_korea = _evidence_indexes(reports, fact_rows)
     identifiers: dict[str, list[tuple[str, ListEntry]]] = defaultdict(list)
     for list_id, entry in entries:
         for kind, value in entry.identifiers:
@@ -63,7 +88,6 @@ def build_context(database: Database, config: dict[str, Any]) -> ScreeningContex
                 if len(key) >= MIN_IDENTIFIER:
                     identifiers[key].append((list_id, entry))
     return ScreeningContext(
-        database=database,
         config=config,
         lists=list_lists(database),
         sanctions=Matcher(entries),
@@ -76,28 +100,20 @@ def build_context(database: Database, config: dict[str, Any]) -> ScreeningContex
         country_good_documents=by_country_good,
         north_korea_documents=north_korea,
         identifiers=dict(identifiers),
+        reports=reports,
     )
 
 
 def _evidence_indexes(
-    database: Database,
+    reports: dict[str, Report], fact_rows: Sequence[FactRow]
 ) -> tuple[list[tuple[str, ListEntry]], dict[tuple[str, str], set[str]], set[str]]:
-    """Actors named in documents that report indicators, the documents reporting
-    indicators per (country, good), and those about North Korea."""
-    with database.reading() as connection:
-        evidenced = set(
-            connection.execute(select(indicators.c.document_id).distinct()).scalars()
-        )
-        rows = connection.execute(
-            select(facts.c.document_id, facts.c.kind, facts.c.key, facts.c.text).where(
-                facts.c.kind.in_(("actor", "place", "good"))
-            )
-        ).all()
+    """Actors named in the reports (those carrying indicators), the reports per
+    (country, good), and those about North Korea."""
     actors: dict[tuple[str, str], ListEntry] = {}
     places: dict[str, set[str]] = defaultdict(set)
     goods: dict[str, set[str]] = defaultdict(set)
-    for document_id, kind, key, _text in rows:
-        if document_id not in evidenced or not key:
+    for document_id, _position, kind, key in fact_rows:
+        if document_id not in reports or not key:
             continue
         if kind == "actor":
             name = re.sub(r"\s+", " ", key).strip()
@@ -174,17 +190,3 @@ def goods_of(product: str, hs: str) -> list[str]:
             ):
                 found.append(entry.good)
     return found
-
-
-def document_summary(database: Database, document_id: str) -> dict[str, Any]:
-    with database.reading() as connection:
-        row = connection.execute(
-            select(
-                documents.c.id,
-                documents.c.title,
-                documents.c.published,
-                documents.c.url,
-                documents.c.site,
-            ).where(documents.c.id == document_id)
-        ).first()
-    return dict(row._asdict()) if row else {"id": document_id}

@@ -5,102 +5,169 @@ first (for a report that names it), then those naming the supplier's good and
 country, then by the classifier's confidence, highest first; ties go to the earlier
 sentence. Each quote carries the report's title, publication date and URL, so a
 quote read alone still says where it comes from.
+
+``read_reports`` reads every report's candidate sentences once, when a run builds
+its context; ``quotes_for`` ranks them for a row without touching the database.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Connection, and_, select
 
-from laborwatch.store import Database
-from laborwatch.store.tables import documents, facts, indicators, sentences
+from laborwatch.store.tables import documents, indicators, sentences
 
 QUOTES_PER_REPORT = 3
 
+# A fact as read for quoting: (document, sentence position, kind, key).
+FactRow = tuple[str, int, str, str | None]
 
-def read_quotes(
-    database: Database,
-    document_id: str,
+
+class QuoteSentence(NamedTuple):
+    """A sentence that carries indicators, and what it names (a named tuple: a
+    context holds one per such sentence in the database, built in a tight loop)."""
+
+    position: int
+    start: int
+    end: int
+    text: str
+    codes: tuple[str, ...]
+    confidence: float
+    # (kind, key) of the actors, goods and countries it names, as compared.
+    named: frozenset[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Report:
+    """A stored report that carries indicators: its source and quotable sentences."""
+
+    summary: dict[str, Any]
+    sentences: tuple[QuoteSentence, ...]
+
+
+def read_reports(
+    connection: Connection, fact_rows: Iterable[FactRow]
+) -> dict[str, Report]:
+    """Every report that carries indicators, by id, with its sentences that do.
+
+    ``fact_rows`` are the actor, good and place facts already read by the caller
+    (the context reads them once for its indexes too).
+    """
+    confidence: dict[tuple[str, int], float] = {}
+    codes: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for document_id, position, code, value in connection.execute(
+        select(
+            indicators.c.document_id,
+            indicators.c.sentence_position,
+            indicators.c.code,
+            indicators.c.confidence,
+        ).order_by(indicators.c.id)
+    ):
+        key = (document_id, position)
+        codes[key].append(code)
+        confidence[key] = max(value, confidence.get(key, 0.0))
+    named: dict[tuple[str, int], set[tuple[str, str]]] = defaultdict(set)
+    for document_id, position, kind, fact_key in fact_rows:
+        if fact_key and (document_id, position) in codes:
+            named[(document_id, position)].add((kind, _fact_key(kind, fact_key)))
+    carrying = (
+        select(indicators.c.document_id, indicators.c.sentence_position)
+        .distinct()
+        .subquery()
+    )
+    by_document: dict[str, list[QuoteSentence]] = defaultdict(list)
+    for document_id, position, start, end, text in connection.execute(
+        select(
+            sentences.c.document_id,
+            sentences.c.position,
+            sentences.c.start,
+            sentences.c.end,
+            sentences.c.text,
+        ).join(
+            carrying,
+            and_(
+                carrying.c.document_id == sentences.c.document_id,
+                carrying.c.sentence_position == sentences.c.position,
+            ),
+        )
+    ):
+        key = (document_id, position)
+        by_document[document_id].append(
+            QuoteSentence(
+                position,
+                start,
+                end,
+                text,
+                tuple(codes[key]),
+                confidence[key],
+                frozenset(named.get(key, ())),
+            )
+        )
+    summaries = {
+        row.id: dict(row._asdict())
+        for row in connection.execute(
+            select(
+                documents.c.id,
+                documents.c.title,
+                documents.c.published,
+                documents.c.url,
+                documents.c.site,
+            ).where(documents.c.id.in_(select(carrying.c.document_id)))
+        )
+    }
+    return {
+        document_id: Report(
+            summary=summary,
+            sentences=tuple(
+                sorted(by_document.get(document_id, ()), key=lambda s: s.position)
+            ),
+        )
+        for document_id, summary in summaries.items()
+    }
+
+
+def quotes_for(
+    report: Report,
     *,
     actor: str | None = None,
     goods: tuple[str, ...] = (),
     country: str | None = None,
-) -> tuple[dict[str, Any], ...]:
+) -> list[dict[str, Any]]:
     """Up to three of the report's sentences that carry indicators, strongest first
     (see the module), with their spans, codes, confidence and the report's source."""
-    with database.reading() as connection:
-        confidence: dict[int, float] = {}
-        codes: dict[int, list[str]] = defaultdict(list)
-        for position, code, value in connection.execute(
-            select(
-                indicators.c.sentence_position,
-                indicators.c.code,
-                indicators.c.confidence,
-            )
-            .where(indicators.c.document_id == document_id)
-            .order_by(indicators.c.id)
-        ):
-            codes[position].append(code)
-            confidence[position] = max(value, confidence.get(position, 0.0))
-        # What each sentence with indicators names: the actor, goods, countries.
-        named: dict[int, set[tuple[str, str]]] = defaultdict(set)
-        for position, kind, key in connection.execute(
-            select(facts.c.sentence_position, facts.c.kind, facts.c.key).where(
-                facts.c.document_id == document_id,
-                facts.c.kind.in_(("actor", "good", "place")),
-                facts.c.sentence_position.in_(list(codes)),
-            )
-        ):
-            if key:
-                named[position].add((kind, _fact_key(kind, key)))
-        source = connection.execute(
-            select(documents.c.title, documents.c.published, documents.c.url).where(
-                documents.c.id == document_id
-            )
-        ).first()
+    actor_key = ("actor", _fact_key("actor", actor)) if actor else None
 
-        def rank(position: int) -> tuple[int, int, float, int]:
-            said = named[position]
-            about = sum(
-                (
-                    any(("good", good) in said for good in goods),
-                    bool(country) and ("place", country) in said,
-                )
+    def rank(sentence: QuoteSentence) -> tuple[int, int, float, int]:
+        said = sentence.named
+        about = sum(
+            (
+                any(("good", good) in said for good in goods),
+                bool(country) and ("place", country) in said,
             )
-            names = bool(actor) and ("actor", _fact_key("actor", actor or "")) in said
-            return (-names, -about, -confidence[position], position)
+        )
+        names = actor_key is not None and actor_key in said
+        return (-names, -about, -sentence.confidence, sentence.position)
 
-        positions = sorted(codes, key=rank)[:QUOTES_PER_REPORT]
-        rows = connection.execute(
-            select(
-                sentences.c.position,
-                sentences.c.start,
-                sentences.c.end,
-                sentences.c.text,
-            ).where(
-                sentences.c.document_id == document_id,
-                sentences.c.position.in_(positions),
-            )
-        ).all()
-    by_position = {row.position: row for row in rows}
-    return tuple(
+    summary = report.summary
+    return [
         {
-            "sentence": position,
-            "start": by_position[position].start,
-            "end": by_position[position].end,
-            "text": by_position[position].text,
-            "indicators": codes[position],
-            "confidence": confidence[position],
-            "document": document_id,
-            "title": source.title if source else None,
-            "published": source.published if source else None,
-            "url": source.url if source else None,
+            "sentence": sentence.position,
+            "start": sentence.start,
+            "end": sentence.end,
+            "text": sentence.text,
+            "indicators": list(sentence.codes),
+            "confidence": sentence.confidence,
+            "document": summary["id"],
+            "title": summary["title"],
+            "published": summary["published"],
+            "url": summary["url"],
         }
-        for position in positions
-        if position in by_position
-    )
+        for sentence in sorted(report.sentences, key=rank)[:QUOTES_PER_REPORT]
+    ]
 
 
 def _fact_key(kind: str, key: str) -> str:

@@ -14,9 +14,9 @@ from laborwatch.match import Feature, Hit, Query
 from laborwatch.match.keys import identifier_key
 from laborwatch.match.matcher import north_korea_programme
 from laborwatch.screen.config import LEVELS
-from laborwatch.screen.context import ScreeningContext, document_summary, goods_of
+from laborwatch.screen.context import ScreeningContext, goods_of
 from laborwatch.screen.places import xinjiang_place
-from laborwatch.screen.quotes import read_quotes
+from laborwatch.screen.quotes import quotes_for
 from laborwatch.screen.suppliers import SupplierRow
 
 
@@ -41,6 +41,7 @@ class Screening:
 
 
 def screen_row(row: SupplierRow, context: ScreeningContext) -> Screening:
+    """Screen one row against the run's context; reads nothing else."""
     config = context.config
     result = Screening(row=row.row, name=row.name, supplier=_supplier(row))
     if not row.name:
@@ -298,7 +299,7 @@ def _evidence(row: SupplierRow, context: ScreeningContext, result: Screening) ->
             result.evidence.append(
                 {
                     "kind": "named",
-                    "document": document_summary(context.database, hit.entry_id),
+                    "document": _summary(context, hit.entry_id),
                     "actor": hit.matched_name,
                     "score": hit.score,
                     "quotes": quotes,
@@ -321,7 +322,7 @@ def _evidence(row: SupplierRow, context: ScreeningContext, result: Screening) ->
                 result.evidence.append(
                     {
                         "kind": "country_good",
-                        "document": document_summary(context.database, document_id),
+                        "document": _summary(context, document_id),
                         "good": good,
                         "country": row.country,
                         "quotes": _quotes(context, document_id, row),
@@ -334,25 +335,28 @@ def _evidence(row: SupplierRow, context: ScreeningContext, result: Screening) ->
                 )
 
 
+def _summary(context: ScreeningContext, document_id: str) -> dict[str, Any]:
+    report = context.reports.get(document_id)
+    return dict(report.summary) if report else {"id": document_id}
+
+
 def _quotes(
     context: ScreeningContext,
     document_id: str,
     row: SupplierRow,
     actor: str | None = None,
 ) -> list[dict[str, Any]]:
-    """The report's strongest evidence sentences for this row (``read_quotes``),
-    read once per run: the cache lives and dies with the run's context, so a
-    re-analysis is seen by the next run."""
+    """The report's strongest evidence sentences for this row (``quotes_for``),
+    ranked once per run for rows alike; each row gets its own copies."""
     goods = tuple(goods_of(row.product, row.hs))
     key = (document_id, actor, goods, row.country)
     quotes = context.quotes.get(key)
     if quotes is None:
-        quotes = context.quotes[key] = read_quotes(
-            context.database,
-            document_id,
-            actor=actor,
-            goods=goods,
-            country=row.country,
+        report = context.reports.get(document_id)
+        quotes = context.quotes[key] = (
+            tuple(quotes_for(report, actor=actor, goods=goods, country=row.country))
+            if report
+            else ()
         )
     return [dict(quote) for quote in quotes]
 
