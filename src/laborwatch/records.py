@@ -86,6 +86,8 @@ def hit_record(hit: SearchHit) -> dict[str, Any]:
         "score": round(hit.score, 6),
         "snippet": snippet,
         "highlights": highlights,
+        "published": hit.published,
+        "site": hit.site,
     }
     if hit.sentence_position is not None:
         record.update(

@@ -3,6 +3,7 @@ and count what a set of documents holds. Portable SQL (no engine-specific parts)
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import Any
@@ -94,7 +95,6 @@ def facet_counts(
             ("country", "place", func.substr(facts.c.key, 1, 2)),
             ("subdivision", "place", facts.c.key),
             ("good", "good", facts.c.key),
-            ("actor", "actor", facts.c.key),
         ):
             query = (
                 select(key, func.count(func.distinct(facts.c.document_id)))
@@ -109,6 +109,17 @@ def facet_counts(
             if name == "subdivision":
                 pairs = [(value, n) for value, n in pairs if "-" in value]
             counts[name] = pairs
+        counts["actor"] = _merged_case_variants(
+            connection.execute(
+                select(facts.c.key, facts.c.document_id)
+                .distinct()
+                .where(
+                    facts.c.document_id.in_(ids),
+                    facts.c.kind == "actor",
+                    facts.c.key.is_not(None),
+                )
+            )
+        )
         counts["source"] = _pairs(
             connection.execute(
                 select(documents.c.site, func.count())
@@ -117,6 +128,30 @@ def facet_counts(
             )
         )
     return counts
+
+
+def _merged_case_variants(rows: Iterable[tuple[str, str]]) -> list[tuple[str, int]]:
+    """Actor counts with case variants as one ("MINISTRY OF X", "Ministry of X"):
+    the facet filters by name in any case, so they are one choice. Each counts
+    its documents once, shown in the form most documents use (mixed case first)."""
+    documents_of: dict[str, set[str]] = {}
+    forms: dict[str, Counter[str]] = {}
+    for name, document_id in rows:
+        if not name:
+            continue
+        key = name.casefold()
+        documents_of.setdefault(key, set()).add(document_id)
+        forms.setdefault(key, Counter())[name] += 1
+    return _pairs(
+        (
+            min(
+                forms[key].items(),
+                key=lambda form: (-form[1], form[0].isupper(), form[0]),
+            )[0],
+            len(ids),
+        )
+        for key, ids in documents_of.items()
+    )
 
 
 def _pairs(rows: Iterable[tuple[object, int]]) -> list[tuple[str, int]]:

@@ -9,13 +9,15 @@ characters that stored text never contains, so each shell renders them its way.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, bindparam, select, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from laborwatch.errors import LaborwatchError
 from laborwatch.store.database import Database
+from laborwatch.store.tables import facts, indicators
 
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
@@ -38,6 +40,15 @@ class SearchHit:
     start: int | None = None
     end: int | None = None
     page: int | None = None
+    published: str | None = None
+    site: str | None = None
+    # The highest confidence of an indicator in the sentence (for a document, in
+    # the document), or None where there is none: evidence ranks first.
+    evidence: float | None = None
+    # Filled by ``describe_hits``: the indicator codes of the sentence (of the
+    # document for a document hit) and the countries the document names.
+    indicators: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
 
 
 def search_documents(
@@ -76,6 +87,53 @@ def search_sentences(
         return _run(
             connection, _SQLITE_SENTENCES, query, fts5_query, limit, offset, only
         )
+
+
+def describe_hits(database: Database, hits: list[SearchHit]) -> list[SearchHit]:
+    """The hits with the indicator codes of their sentence (of the document, for a
+    document hit) and the countries their document names, most named first; a
+    place named only as where goods go is left out, as on the map."""
+    ids = sorted({hit.document_id for hit in hits})
+    if not ids:
+        return hits
+    with database.reading() as connection:
+        found = connection.execute(
+            select(
+                indicators.c.document_id,
+                indicators.c.sentence_position,
+                indicators.c.code,
+            ).where(indicators.c.document_id.in_(ids))
+        ).all()
+        places = connection.execute(
+            select(facts.c.document_id, facts.c.key, facts.c.detail).where(
+                facts.c.document_id.in_(ids),
+                facts.c.kind == "place",
+                facts.c.key.is_not(None),
+            )
+        ).all()
+    codes: dict[tuple[str, int | None], set[str]] = {}
+    for document_id, position, code in found:
+        codes.setdefault((document_id, position), set()).add(code)
+        codes.setdefault((document_id, None), set()).add(code)
+    named: dict[str, Counter[str]] = {}
+    for document_id, key, detail in places:
+        if (detail or {}).get("role") != "destination":
+            named.setdefault(document_id, Counter())[key[:2]] += 1
+    return [
+        replace(
+            hit,
+            indicators=tuple(
+                sorted(codes.get((hit.document_id, hit.sentence_position), ()))
+            ),
+            countries=_most_named(named.get(hit.document_id, Counter())),
+        )
+        for hit in hits
+    ]
+
+
+def _most_named(counts: Counter[str], most: int = 3) -> tuple[str, ...]:
+    ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+    return tuple(key for key, _ in ranked[:most])
 
 
 @dataclass(frozen=True)
@@ -211,50 +269,69 @@ def _run(
     return [SearchHit(**row._asdict()) for row in rows]
 
 
-_SQLITE_DOCUMENTS = """
+# Ranking: a hit carrying evidence (indicators) comes before one without, so a
+# report of what happened outranks recommendations and policy text that repeat its
+# words; sentences with evidence then go by their best indicator's confidence;
+# the full-text rank breaks ties. Documents go by evidence or not, then full-text
+# rank: a document's best confidence says little about what the query asked.
+_SENTENCE_EVIDENCE = """(SELECT max(i.confidence) FROM indicators AS i
+        WHERE i.document_id = s.document_id AND i.sentence_position = s.position)"""
+_DOCUMENT_EVIDENCE = """(SELECT max(i.confidence) FROM indicators AS i
+        WHERE i.document_id = d.id)"""
+_DOCUMENT_HAS_EVIDENCE = (
+    "EXISTS (SELECT 1 FROM indicators AS i WHERE i.document_id = d.id) DESC"
+)
+
+_SQLITE_DOCUMENTS = f"""
 SELECT f.document_id AS document_id, d.title AS title,
        snippet(document_fts, 2, :start, :end, '…', 24) AS snippet,
-       -bm25(document_fts, 0.0, 5.0, 1.0) AS score
+       -bm25(document_fts, 0.0, 5.0, 1.0) AS score,
+       d.published AS published, d.site AS site,
+       {_DOCUMENT_EVIDENCE} AS evidence
 FROM document_fts AS f JOIN documents AS d ON d.id = f.document_id
 WHERE document_fts MATCH :query /*only*/
-ORDER BY bm25(document_fts, 0.0, 5.0, 1.0), d.id
+ORDER BY {_DOCUMENT_HAS_EVIDENCE}, bm25(document_fts, 0.0, 5.0, 1.0), d.id
 LIMIT :limit OFFSET :offset
 """
 
-_SQLITE_SENTENCES = """
+_SQLITE_SENTENCES = f"""
 SELECT s.document_id AS document_id, d.title AS title,
        highlight(sentence_fts, 0, :start, :end) AS snippet,
        -bm25(sentence_fts) AS score,
        s.position AS sentence_position, s.start AS start, s."end" AS "end",
-       s.page AS page
+       s.page AS page, d.published AS published, d.site AS site,
+       {_SENTENCE_EVIDENCE} AS evidence
 FROM sentence_fts JOIN sentences AS s ON s.id = sentence_fts.rowid
 JOIN documents AS d ON d.id = s.document_id
 WHERE sentence_fts MATCH :query /*only*/
-ORDER BY bm25(sentence_fts), s.id
+ORDER BY evidence IS NULL, evidence DESC, bm25(sentence_fts), s.id
 LIMIT :limit OFFSET :offset
 """
 
-_PG_DOCUMENTS = """
+_PG_DOCUMENTS = f"""
 SELECT d.id AS document_id, d.title AS title,
        ts_headline('english', left(d.text, 200000), q, :options) AS snippet,
-       ts_rank(d.search_vector, q) AS score
+       ts_rank(d.search_vector, q) AS score,
+       d.published AS published, d.site AS site,
+       {_DOCUMENT_EVIDENCE} AS evidence
 FROM documents AS d, websearch_to_tsquery('english', :query) AS q
 WHERE d.search_vector @@ q /*only*/
-ORDER BY score DESC, d.id
+ORDER BY {_DOCUMENT_HAS_EVIDENCE}, score DESC, d.id
 LIMIT :limit OFFSET :offset
 """
 
-_PG_SENTENCES = """
+_PG_SENTENCES = f"""
 SELECT s.document_id AS document_id, d.title AS title,
        ts_headline('english', s.text, q,
                    'HighlightAll=true, StartSel=' || :start || ', StopSel=' || :end)
            AS snippet,
        ts_rank(s.search_vector, q) AS score,
        s.position AS sentence_position, s.start AS start, s."end" AS "end",
-       s.page AS page
+       s.page AS page, d.published AS published, d.site AS site,
+       {_SENTENCE_EVIDENCE} AS evidence
 FROM sentences AS s JOIN documents AS d ON d.id = s.document_id,
      websearch_to_tsquery('english', :query) AS q
 WHERE s.search_vector @@ q /*only*/
-ORDER BY score DESC, s.id
+ORDER BY evidence DESC NULLS LAST, score DESC, s.id
 LIMIT :limit OFFSET :offset
 """

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, UploadFile
 
+from laborwatch.countries import country_name
 from laborwatch.match import DEFAULT_THRESHOLD, Matcher
 from laborwatch.match import Query as NameQuery
 from laborwatch.records import document_record, hit_record, list_record, summary_record
@@ -32,9 +33,10 @@ from laborwatch.store.evidence import (
 from laborwatch.store.facets import Facets, facet_counts, filter_documents
 from laborwatch.store.lists import list_lists, load_entries
 from laborwatch.store.screenings import get_screening, list_screenings
-from laborwatch.store.search import SearchHit
+from laborwatch.store.search import SearchHit, describe_hits
 from laborwatch.web.auth import can_see_sources, log, require
 from laborwatch.web.jobs import MAX_UPLOAD_BYTES
+from laborwatch.web.labels import place_name
 
 router = APIRouter()
 Limit = Annotated[int, Query(ge=1, le=500)]
@@ -158,7 +160,14 @@ def search(
         "limit": limit,
         "offset": offset,
         "filters": {key: value for key, value in asdict(facets).items() if value},
-        "hits": [hit_record(hit) for hit in hits],
+        "hits": [
+            {
+                **hit_record(hit),
+                "indicators": list(hit.indicators),
+                "countries": list(hit.countries),
+            }
+            for hit in hits
+        ],
         "facets": {
             name: [{"value": value, "documents": n} for value, n in pairs]
             for name, pairs in counts.items()
@@ -169,10 +178,11 @@ def search(
 def run_search(
     db: Database, q: str, sentences: bool, limit: int, offset: int, facets: Facets
 ) -> tuple[list[SearchHit], dict[str, list[tuple[str, int]]]]:
-    """The hits for a query within the facets, and facet counts over all matches."""
+    """The hits for a query within the facets, with their indicators and countries
+    (``describe_hits``), and facet counts over all matches."""
     only = filter_documents(db, facets)
     find = search_sentences if sentences else search_documents
-    hits = find(db, q, limit=limit, offset=offset, only=only)
+    hits = describe_hits(db, find(db, q, limit=limit, offset=offset, only=only))
     matching = search_documents(db, q, limit=_FACET_DOCUMENTS, only=only)
     return hits, facet_counts(db, [hit.document_id for hit in matching])
 
@@ -191,11 +201,14 @@ def map_data(request: Request) -> dict[str, Any]:
             {
                 "code": code,
                 "numeric": country.numeric if country else None,
-                "name": country.name if country else code,
+                "name": country_name(code),
                 "documents": n,
             }
         )
-    return {"countries": countries, "points": counts["points"]}
+    points = [
+        {**point, "place": place_name(point["code"])} for point in counts["points"]
+    ]
+    return {"countries": countries, "points": points}
 
 
 @router.get("/incidents")

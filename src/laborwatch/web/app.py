@@ -31,7 +31,7 @@ from laborwatch.web.security import LOOPBACK_HOSTS, Guard
 STATIC = Path(__file__).parent / "static"
 
 
-_OPEN_PATHS = ("/static/", "/login")
+_OPEN_PATHS = ("/static/", "/login", "/favicon.ico")
 
 
 def create_app(

@@ -11,20 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Coroutine, Mapping
 from http import HTTPStatus
-from pathlib import Path
 from typing import Any
 
 from fastapi.exceptions import RequestValidationError
-from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from laborwatch.errors import LaborwatchError
-
-# Its own loader over the pages' templates: the guard renders errors too, and it
-# cannot import the pages (they import it).
-templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+from laborwatch.web.templating import templates
 
 # As FastAPI's ``exception_handlers`` takes them.
 Handler = Callable[[Request, Any], Coroutine[Any, Any, Response]]

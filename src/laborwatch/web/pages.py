@@ -14,7 +14,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
-from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
@@ -47,10 +46,11 @@ from laborwatch.web.auth import (
     set_token_cookie,
 )
 from laborwatch.web.jobs import MAX_UPLOAD_BYTES
+from laborwatch.web.labels import indicator_name
 from laborwatch.web.security import policy_with_styles
+from laborwatch.web.templating import templates
 
 router = APIRouter(default_response_class=HTMLResponse)
-templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
 
 def highlight(snippet: str) -> Markup:
@@ -75,12 +75,13 @@ def dashboard(request: Request) -> Any:
     indicator_counts = count_indicators(db)
     largest = max(indicator_counts.values(), default=1)
     grouped = dashboard_counts(db)
+    # Each chart names the facet its values are, so the template labels them.
     charts = {
-        title: _bars(grouped[key])
-        for title, key in (
-            ("Reports with evidence, by country", "by_country"),
-            ("Reports with evidence, by good", "by_good"),
-            ("Reports with evidence, by year", "by_year"),
+        title: (facet, _bars(grouped[key]))
+        for title, facet, key in (
+            ("Reports with evidence, by country", "country", "by_country"),
+            ("Reports with evidence, by good", "good", "by_good"),
+            ("Reports with evidence, by year", "year", "by_year"),
         )
     }
     return templates.TemplateResponse(
@@ -142,7 +143,7 @@ def document(request: Request, document_id: str) -> Any:
         found = codes.get(sentence.position)
         if found:
             names = " ".join(sorted({f"ind-{i['code']}" for i in found}))
-            title = ", ".join(sorted({i["code"] for i in found}))
+            title = ", ".join(sorted({indicator_name(i["code"]) for i in found}))
             parts.append(
                 Markup(
                     '<mark class="evidence {}" title="{}" id="s{}">{}</mark>'
@@ -301,6 +302,12 @@ def entity_page(request: Request, name: str) -> Any:
     return templates.TemplateResponse(
         request, "entity.html", {"e": record, "nodes": nodes}
     )
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> RedirectResponse:
+    """Browsers ask for /favicon.ico before reading the page's icon link."""
+    return RedirectResponse("/static/favicon.svg", status_code=301)
 
 
 @router.get("/login")

@@ -33,7 +33,9 @@
     dot.setAttribute("r", 3 + Math.min(point.documents, 10));
     dot.setAttribute("class", "place");
     const title = document.createElementNS(ns, "title");
-    title.textContent = `${point.name} (${point.code}): ${point.documents} report(s)`;
+    // "Urumqi, Xinjiang, China"; a province's own dot just "Xinjiang, China".
+    const where = point.place.startsWith(point.name) ? point.place : `${point.name}, ${point.place}`;
+    title.textContent = `${where}: ${point.documents} report(s)`;
     dot.appendChild(title);
     svg.appendChild(dot);
   }
