@@ -212,3 +212,26 @@ def test_no_screenings_yet(tmp_path: Path) -> None:
     page = client.get("/screenings")
     assert page.status_code == 200
     assert 'No screenings yet: <a href="/screen">' in page.text
+
+
+def test_run_view_gives_file_name_time_and_list_editions() -> None:
+    shown = pages.run_view(
+        {
+            "input_name": "/home/amina/exports/q3 suppliers.xlsx",
+            "created_at": "2024-05-03T14:22:59.5+02:00",
+            "lists": [
+                {"id": "us_ofac_sdn", "title": "OFAC SDN", "published": "2024-05-01"},
+                {"id": "eu_fsf", "title": None, "published": None},
+            ],
+        }
+    )
+    assert shown == {
+        "file": "q3 suppliers.xlsx",
+        "when": "2024-05-03 12:22 UTC",
+        "lists": [
+            "OFAC SDN (us_ofac_sdn), edition 2024-05-01",
+            "eu_fsf, edition unknown",
+        ],
+    }
+    naive = pages.run_view({"input_name": "a.csv", "created_at": "2024-05-03T14:22"})
+    assert naive["when"] == "2024-05-03 14:22 UTC"  # SQLite's naive UTC times

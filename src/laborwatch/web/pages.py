@@ -275,8 +275,8 @@ def run_view(record: dict[str, Any]) -> dict[str, Any]:
         "file": name.replace("\\", "/").rsplit("/", 1)[-1] or name,
         "when": _when(record["created_at"]),
         "lists": [
-            f"{item.get('title') or item['id']} ({item['id']}), edition "
-            f"{item.get('published') or 'unknown'}"
+            (f"{item['title']} ({item['id']})" if item.get("title") else item["id"])
+            + f", edition {item.get('published') or 'unknown'}"
             for item in record.get("lists") or []
         ],
     }
