@@ -37,6 +37,8 @@ def screened(
         "--json",
         "--csv",
         str(folder / "out.csv"),
+        "--xlsx",
+        str(folder / "out.xlsx"),
         "--report",
         str(folder / "packs"),
     )
@@ -120,6 +122,39 @@ def test_csv_export_neutralises_formulas(screened) -> None:  # type: ignore[no-u
     names = [row["name"] for row in exported]
     assert "'=cmd|'/c calc'!A1" in names
     assert not any(name.startswith(("=", "+", "-", "@")) for name in names)
+
+
+def test_xlsx_export_has_the_csv_rows(screened) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    _, output, folder = screened
+    with (folder / "out.csv").open() as file:
+        exported = list(csv.reader(file))
+    sheet = load_workbook(folder / "out.xlsx").active
+    rows = [
+        ["" if value is None else str(value) for value in row]
+        for row in sheet.iter_rows(values_only=True)
+    ]
+    assert rows == exported
+    assert rows[0][:3] == ["row", "name", "level"]
+    assert rows[1][:3] == ["2", "Taesong Bank", "high"]
+    assert sheet.freeze_panes == "A2"
+    assert len(rows) == output["summary"]["rows"] + 1
+
+
+@pytest.mark.parametrize("option", ["--csv", "--xlsx"])
+def test_unwritable_output_is_one_line_before_screening(
+    sqlite_url: str, tmp_path: Path, option: str
+) -> None:
+    out = tmp_path / "no-such-folder" / "out"
+    result = run_cli(
+        "--db", sqlite_url, "screen", str(SCREENING / "suppliers.csv"), option, str(out)
+    )
+    assert result.returncode == 1
+    assert f"{out}: cannot write (No such file or directory)" in result.stderr
+    assert "Traceback" not in result.stderr
+    listed = run_cli("--db", sqlite_url, "screenings", "list", "--json")
+    assert json.loads(listed.stdout)["screenings"] == []
 
 
 def test_evidence_packs_in_html_and_pdf(screened) -> None:  # type: ignore[no-untyped-def]

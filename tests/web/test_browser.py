@@ -160,6 +160,28 @@ def test_upload_a_supplier_file_and_read_its_results(server: str, page) -> None:
     assert page.blocked == []  # type: ignore[attr-defined]
 
 
+def test_past_screenings_list_and_filter_by_level(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "/screen")
+    page.set_input_files(
+        "input[type=file]", str(FIXTURES / "screening" / "suppliers.csv")
+    )
+    page.click("button[type=submit]")
+    page.wait_for_url("**/screenings/*", timeout=30000)
+    page.click("nav.top >> text=Screenings")
+    page.wait_for_selector("#screenings")
+    newest = page.locator("#screenings tr >> nth=1").inner_text()
+    assert "suppliers.csv" in newest and "UTC" in newest
+    assert "us_ofac_sdn" in newest
+    page.screenshot(path=str(SCREENSHOTS / "screenings.png"), full_page=True)
+    page.click("#screenings tr >> nth=1 >> td >> nth=6 >> a")  # the high count
+    page.wait_for_selector("#results")
+    assert "level=high" in page.url
+    levels = page.locator("#results tr td .level").all_inner_texts()
+    assert levels and set(levels) == {"high"}
+    page.screenshot(path=str(SCREENSHOTS / "screening-high.png"), full_page=True)
+    assert page.blocked == []  # type: ignore[attr-defined]
+
+
 def test_map_draws_countries_from_bundled_boundaries(server: str, page) -> None:  # type: ignore[no-untyped-def]
     page.goto(server + "/map")
     page.wait_for_selector("#map path.country")

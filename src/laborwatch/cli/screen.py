@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from contextlib import nullcontext
 from pathlib import Path
-from typing import Annotated, Any
+from typing import IO, Annotated, Any, Literal
 
 import typer
 from rich.markup import escape
@@ -21,22 +22,14 @@ from laborwatch.cli.output import (
     stdout,
 )
 from laborwatch.cli.parallel import Cluster, Workers, check_parallel
+from laborwatch.errors import LaborwatchError
 from laborwatch.screen import Screening, XlsxLimits, screen_file
-from laborwatch.screen.suppliers import csv_text
+from laborwatch.screen.export import CsvExport, XlsxExport
 from laborwatch.store.screenings import get_screening, list_screenings
 
 _STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "none": "green"}
 _TABLE_ROWS = 200  # beyond this, the terminal table lists flagged rows only,
 _TABLE_FLAGGED = 2000  # up to this many in all
-CSV_COLUMNS = [
-    "row",
-    "name",
-    "level",
-    "reasons",
-    "sanctions_hits",
-    "dol_goods",
-    "evidence_documents",
-]
 
 
 def screen_record(screening: Screening) -> dict[str, Any]:
@@ -54,6 +47,14 @@ def screen_command(
     csv_out: Annotated[
         Path | None,
         typer.Option("--csv", metavar="OUT", help="Write one CSV row per supplier."),
+    ] = None,
+    xlsx_out: Annotated[
+        Path | None,
+        typer.Option(
+            "--xlsx",
+            metavar="OUT",
+            help="Write an XLSX sheet, one row per supplier (the CSV's columns).",
+        ),
     ] = None,
     report: Annotated[
         Path | None,
@@ -118,9 +119,11 @@ def screen_command(
     database = open_from(ctx)
     shown: list[Screening] = []
     flagged: list[Screening] = []
-    csv_file = csv_out.open("w", encoding="utf-8", newline="") if csv_out else None
-    if csv_file:
-        csv_file.write(csv_text([CSV_COLUMNS]))
+    # Opened before the run, so an unwritable output stops it before it starts.
+    csv_file = _open_output(csv_out, "w") if csv_out else None
+    csv_export = CsvExport(csv_file) if csv_file else None
+    xlsx_file = _open_output(xlsx_out, "wb") if xlsx_out else None
+    xlsx_export = XlsxExport(xlsx_file, str(xlsx_out)) if xlsx_file else None
     if as_json:
         sys.stdout.write('{"rows": [')
     first = True
@@ -140,8 +143,10 @@ def screen_command(
             shown.append(screening)
         else:
             unshown += 1
-        if csv_file:
-            csv_file.write(csv_text([csv_row(screening)]))
+        if csv_export:
+            csv_export.write(screening)
+        if xlsx_export:
+            xlsx_export.write(screening)
         if as_json:
             sys.stdout.write(
                 ("\n" if first else ",\n")
@@ -150,7 +155,9 @@ def screen_command(
             first = False
 
     try:
-        with progress_bar("Screening") as progress:
+        # The XLSX is saved whatever happens, keeping the rows written as the CSV
+        # does; past Excel's row limit it raises once the run is stored complete.
+        with progress_bar("Screening") as progress, xlsx_export or nullcontext():
             task = progress.add_task("Screening", total=None, current="")
             run = screen_file(
                 path,
@@ -164,8 +171,9 @@ def screen_command(
                 on_columns=on_columns,
             )
     finally:
-        if csv_file:
-            csv_file.close()
+        for file in (csv_file, xlsx_file):
+            if file:
+                file.close()
     if report:
         from laborwatch.screen.report import write_packs
 
@@ -189,19 +197,13 @@ def screen_command(
     )
 
 
-def csv_row(s: Screening) -> list[str]:
-    return [
-        str(s.row),
-        s.name,
-        s.level,
-        "; ".join(s.reasons),
-        "; ".join(
-            f"{h['list']}:{h['entry_id']} {h['caption']} ({h['score']:.2f})"
-            for h in s.sanctions_hits
-        ),
-        "; ".join(f"{c['good']}/{c['country']}" for c in s.country_good),
-        "; ".join(e["document"]["id"] for e in s.evidence),
-    ]
+def _open_output(path: Path, mode: Literal["w", "wb"]) -> IO[Any]:
+    try:
+        if mode == "w":
+            return path.open("w", encoding="utf-8", newline="")
+        return path.open("wb")
+    except OSError as err:
+        raise LaborwatchError(f"{path}: cannot write ({err.strerror})") from None
 
 
 def run_record(run: Any) -> dict[str, Any]:

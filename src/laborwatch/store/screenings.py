@@ -18,7 +18,7 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Connection, func, select, update
 
 from laborwatch.errors import NotFound
 from laborwatch.store.database import Database
@@ -97,28 +97,38 @@ def stop_screening(
         )
 
 
-def get_screening(database: Database, screening_id: int) -> dict[str, Any]:
+def get_screening(
+    database: Database, screening_id: int, level: str | None = None
+) -> dict[str, Any]:
+    """A run with its results in row order: all of them, or those of one ``level``.
+
+    The summary counts every row whatever ``level`` keeps."""
     with database.reading() as connection:
         row = connection.execute(
             select(screenings).where(screenings.c.id == screening_id)
         ).first()
         if row is None:
             raise NotFound(f"{screening_id}: no such screening")
-        results = list(
-            connection.execute(
-                select(screening_rows.c.result)
-                .where(screening_rows.c.screening_id == screening_id)
-                .order_by(screening_rows.c.row)
-            ).scalars()
+        query = select(screening_rows.c.result).where(
+            screening_rows.c.screening_id == screening_id
         )
-    record = _record(row._asdict())
-    if record["status"] != "complete":
-        record["summary"] = _summary(Counter(result["level"] for result in results))
+        if level is not None:
+            query = query.where(screening_rows.c.level == level)
+        query = query.order_by(screening_rows.c.row)
+        results = list(connection.execute(query).scalars())
+        record = _record(row._asdict())
+        if record["status"] != "complete":
+            record["summary"] = _summary(
+                _levels(connection, [screening_id])[screening_id]
+            )
     record["results"] = results
     return record
 
 
-def list_screenings(database: Database, limit: int = 50) -> list[dict[str, Any]]:
+def list_screenings(
+    database: Database, limit: int = 50, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Runs newest first, with the lists (and editions) each was screened against."""
     query = (
         select(
             screenings.c.id,
@@ -131,30 +141,38 @@ def list_screenings(database: Database, limit: int = 50) -> list[dict[str, Any]]
             screenings.c.pid,
             screenings.c.updated_at,
             screenings.c.error,
+            screenings.c.lists,
         )
         .order_by(screenings.c.id.desc())
         .limit(limit)
+        .offset(offset)
     )
     with database.reading() as connection:
         records = [_record(row._asdict()) for row in connection.execute(query)]
         partial = [record["id"] for record in records if record["status"] != "complete"]
-        levels: dict[int, Counter[str]] = {key: Counter() for key in partial}
-        if partial:
-            counts = connection.execute(
-                select(
-                    screening_rows.c.screening_id,
-                    screening_rows.c.level,
-                    func.count(),
-                )
-                .where(screening_rows.c.screening_id.in_(partial))
-                .group_by(screening_rows.c.screening_id, screening_rows.c.level)
-            )
-            for screening_id, level, count in counts:
-                levels[screening_id][level] = count
+        levels = _levels(connection, partial)
     for record in records:
         if record["id"] in levels:
             record["summary"] = _summary(levels[record["id"]])
     return records
+
+
+def _levels(connection: Connection, ids: list[int]) -> dict[int, Counter[str]]:
+    """The rows stored so far by level, for each of the runs ``ids``."""
+    levels: dict[int, Counter[str]] = {key: Counter() for key in ids}
+    if ids:
+        counts = connection.execute(
+            select(
+                screening_rows.c.screening_id,
+                screening_rows.c.level,
+                func.count(),
+            )
+            .where(screening_rows.c.screening_id.in_(ids))
+            .group_by(screening_rows.c.screening_id, screening_rows.c.level)
+        )
+        for screening_id, level, count in counts:
+            levels[screening_id][level] = count
+    return levels
 
 
 def _summary(levels: Counter[str]) -> dict[str, int]:

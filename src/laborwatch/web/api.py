@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import asdict
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, UploadFile
 
@@ -44,6 +44,7 @@ Limit = Annotated[int, Query(ge=1, le=500)]
 MAX_OFFSET = 1_000_000_000
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+LevelFilter = Annotated[Literal["high", "medium", "low", "none"] | None, Query()]
 _FACET_DOCUMENTS = 200  # facets count over the best 200 matching documents
 
 
@@ -321,10 +322,17 @@ def audit(request: Request, limit: Limit = 100) -> dict[str, Any]:
 
 
 @router.get("/screenings")
-def screenings(request: Request, limit: Limit = 50) -> dict[str, Any]:
-    return {"screenings": list_screenings(database(request), limit=limit)}
+def screenings(
+    request: Request, limit: Limit = 50, offset: Offset = 0
+) -> dict[str, Any]:
+    """Stored screening runs, newest first, with their lists and counts by level."""
+    runs = list_screenings(database(request), limit=limit, offset=offset)
+    return {"limit": limit, "offset": offset, "screenings": runs}
 
 
 @router.get("/screenings/{screening_id}")
-def screening(request: Request, screening_id: int) -> dict[str, Any]:
-    return get_screening(database(request), screening_id)
+def screening(
+    request: Request, screening_id: int, level: LevelFilter = None
+) -> dict[str, Any]:
+    """A stored run: its audit record and its rows (those of ``level`` if given)."""
+    return get_screening(database(request), screening_id, level)

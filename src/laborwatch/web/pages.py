@@ -6,20 +6,23 @@ evidence sentence), the text is escaped first and the markup added around it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import asdict
+from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup, escape
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
 from laborwatch.errors import BadInput, NotFound
 from laborwatch.extract.evidence import fact_identity
 from laborwatch.extract.indicators import CODES
+from laborwatch.screen.export import csv_bytes, stored_screenings, xlsx_bytes
 from laborwatch.screen.report import render_pack
 from laborwatch.store import (
     count_documents,
@@ -34,9 +37,15 @@ from laborwatch.store.evidence import (
     incident_records,
 )
 from laborwatch.store.facets import Facets
-from laborwatch.store.screenings import get_screening
+from laborwatch.store.screenings import LEVELS, get_screening, list_screenings
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
-from laborwatch.web.api import Offset, database, facets_from_query, run_search
+from laborwatch.web.api import (
+    LevelFilter,
+    Offset,
+    database,
+    facets_from_query,
+    run_search,
+)
 from laborwatch.web.auth import (
     TOKEN_COOKIE,
     can_see_sources,
@@ -51,6 +60,7 @@ from laborwatch.web.security import policy_with_styles
 from laborwatch.web.templating import templates
 
 router = APIRouter(default_response_class=HTMLResponse)
+XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def highlight(snippet: str) -> Markup:
@@ -214,10 +224,96 @@ def screen_progress(request: Request, job_id: str) -> Any:
     return templates.TemplateResponse(request, "progress.html", {"job": job})
 
 
+_RUNS_PER_PAGE = 50
+_ROWS_PER_PAGE = 500
+
+
+@router.get("/screenings")
+def screenings_page(request: Request, offset: Offset = 0) -> Any:
+    """Past screenings, newest first: file, time, lists and editions, counts."""
+    # One more than shown says whether there is a next page.
+    runs = list_screenings(database(request), _RUNS_PER_PAGE + 1, offset)
+    return templates.TemplateResponse(
+        request,
+        "screenings.html",
+        {
+            "runs": [(run, run_view(run)) for run in runs[:_RUNS_PER_PAGE]],
+            "offset": offset,
+            "per_page": _RUNS_PER_PAGE,
+            "more": len(runs) > _RUNS_PER_PAGE,
+        },
+    )
+
+
 @router.get("/screenings/{screening_id}")
-def screening_page(request: Request, screening_id: int) -> Any:
-    record = get_screening(database(request), screening_id)
-    return templates.TemplateResponse(request, "screening.html", {"record": record})
+def screening_page(
+    request: Request, screening_id: int, level: LevelFilter = None, offset: Offset = 0
+) -> Any:
+    """A run's rows, those of one level if asked, a page at a time."""
+    record = get_screening(database(request), screening_id, level)
+    results = record["results"]
+    return templates.TemplateResponse(
+        request,
+        "screening.html",
+        {
+            "record": record,
+            "run": run_view(record),
+            "level": level,
+            "levels": LEVELS,
+            "results": results[offset : offset + _ROWS_PER_PAGE],
+            "matching": len(results),
+            "offset": offset,
+            "per_page": _ROWS_PER_PAGE,
+        },
+    )
+
+
+def run_view(record: dict[str, Any]) -> dict[str, Any]:
+    """What the pages show of a stored run: its file's name (a CLI run records the
+    path it was given), its time in UTC, and its lists with their editions."""
+    name = record["input_name"]
+    return {
+        "file": name.replace("\\", "/").rsplit("/", 1)[-1] or name,
+        "when": _when(record["created_at"]),
+        "lists": [
+            (f"{item['title']} ({item['id']})" if item.get("title") else item["id"])
+            + f", edition {item.get('published') or 'unknown'}"
+            for item in record.get("lists") or []
+        ],
+    }
+
+
+def _when(created_at: str) -> str:
+    moment = datetime.fromisoformat(created_at)
+    if moment.tzinfo is None:  # SQLite hands back naive times; all are stored UTC
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+@router.get("/screenings/{screening_id}/results.{kind}")
+def screening_download(
+    request: Request,
+    screening_id: int,
+    kind: Literal["csv", "xlsx", "json"],
+    level: LevelFilter = None,
+) -> Any:
+    """A run's rows (those of ``level`` if given) as CSV, XLSX or JSON to download."""
+    record = get_screening(database(request), screening_id, level)
+    name = f"screening-{screening_id}{'-' + level if level else ''}.{kind}"
+    if kind == "csv":
+        data = csv_bytes(stored_screenings(record["results"]))
+        media_type = "text/csv; charset=utf-8"
+    elif kind == "xlsx":
+        data = xlsx_bytes(stored_screenings(record["results"]), name)
+        media_type = XLSX_MEDIA_TYPE
+    else:
+        data = json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
+        media_type = "application/json"
+    return Response(
+        data,
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 def _screened_row(
@@ -254,8 +350,6 @@ def evidence_pack(request: Request, screening_id: int, row: int) -> Any:
 def evidence_pack_pdf(request: Request, screening_id: int, row: int) -> Any:
     """The evidence pack of one screened row, as a PDF to download."""
     import tempfile
-
-    from fastapi.responses import Response
 
     from laborwatch.screen.report import pdf_pack
 

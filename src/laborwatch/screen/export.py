@@ -1,0 +1,162 @@
+"""Screened rows as spreadsheets: CSV and XLSX with the same columns and text.
+
+Both are written a row at a time, so a million-row run never sits in memory, and
+both neutralise formulas (``neutralise``): supplier names come from the user's file
+and must not run as formulas when the export is opened in a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+from laborwatch.errors import LaborwatchError
+from laborwatch.screen.screening import Screening
+from laborwatch.screen.suppliers import csv_text, neutralise
+
+# Each with its width in the XLSX sheet, in characters.
+COLUMNS: tuple[tuple[str, int], ...] = (
+    ("row", 7),
+    ("name", 40),
+    ("level", 9),
+    ("reasons", 80),
+    ("sanctions_hits", 60),
+    ("dol_goods", 30),
+    ("evidence_documents", 30),
+)
+# Excel's limits: rows in a sheet (the header is one) and characters in a cell.
+XLSX_MAX_ROWS = 1_048_576
+XLSX_MAX_CELL_CHARS = 32_767
+
+
+def export_cells(screening: Screening) -> list[str]:
+    """One screened row as the export's cells, in ``COLUMNS`` order."""
+    return [
+        str(screening.row),
+        screening.name,
+        screening.level,
+        "; ".join(screening.reasons),
+        "; ".join(
+            f"{hit['list']}:{hit['entry_id']} {hit['caption']} ({hit['score']:.2f})"
+            for hit in screening.sanctions_hits
+        ),
+        "; ".join(f"{c['good']}/{c['country']}" for c in screening.country_good),
+        "; ".join(item["document"]["id"] for item in screening.evidence),
+    ]
+
+
+class CsvExport:
+    """Writes the header, then one CSV row per ``write``."""
+
+    def __init__(self, file: IO[str]) -> None:
+        self.file = file
+        file.write(csv_text([[name for name, _ in COLUMNS]]))
+
+    def write(self, screening: Screening) -> None:
+        self.file.write(csv_text([export_cells(screening)]))
+
+
+class XlsxExport:
+    """A workbook of one sheet: a bold, frozen header row, then one row per
+    ``write``; ``close`` saves it.
+
+    The sheet is written in openpyxl's write-only mode, which streams rows to a
+    temporary file. Rows past Excel's limit are counted, not written, and ``close``
+    then raises, naming ``name`` (the output the user chose), after saving the
+    rows that fit.
+    """
+
+    max_rows = XLSX_MAX_ROWS
+
+    def __init__(self, target: Path | IO[bytes], name: str) -> None:
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+
+        self.target = target
+        self.name = name
+        self.workbook = Workbook(write_only=True)
+        self.sheet = self.workbook.create_sheet("Screening")
+        # Both must be set before the first row is written.
+        self.sheet.freeze_panes = "A2"
+        for index, (_, width) in enumerate(COLUMNS, start=1):
+            self.sheet.column_dimensions[get_column_letter(index)].width = width
+        self.sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}1"
+        bold = Font(bold=True)
+        header = []
+        for column, _ in COLUMNS:
+            cell = WriteOnlyCell(self.sheet, column)
+            cell.font = bold
+            header.append(cell)
+        self.sheet.append(header)
+        self.rows = 1
+        self.left_out = 0
+
+    def write(self, screening: Screening) -> None:
+        if self.rows >= self.max_rows:
+            self.left_out += 1
+            return
+        row, *texts = export_cells(screening)
+        self.sheet.append([int(row), *(_xlsx_text(text) for text in texts)])
+        self.rows += 1
+
+    def close(self) -> None:
+        """Save the workbook; raise if rows were left out."""
+        self.workbook.save(self.target)
+        if self.left_out:
+            raise LaborwatchError(
+                f"{self.name}: {self.left_out} rows left out, past Excel's limit of "
+                f"{self.max_rows - 1:,} rows in a sheet (the CSV and JSON have them all)"
+            )
+
+    def __enter__(self) -> XlsxExport:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if kind is None:
+            self.close()
+        else:  # keep the rows written before the error, as the CSV does
+            self.workbook.save(self.target)
+
+
+def _xlsx_text(text: str) -> str:
+    """A cell's text as the CSV writes it, less what XLSX cannot hold: control
+    characters (openpyxl refuses them) and text past Excel's cell limit."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    text = ILLEGAL_CHARACTERS_RE.sub("", neutralise(text))
+    if len(text) > XLSX_MAX_CELL_CHARS:
+        text = text[: XLSX_MAX_CELL_CHARS - 1] + "…"
+    return text
+
+
+def csv_bytes(screenings: Iterable[Screening]) -> bytes:
+    """The CSV export of ``screenings``, in UTF-8."""
+    buffer = io.StringIO()
+    export = CsvExport(buffer)
+    for screening in screenings:
+        export.write(screening)
+    return buffer.getvalue().encode("utf-8")
+
+
+def xlsx_bytes(screenings: Iterable[Screening], name: str) -> bytes:
+    """The XLSX export of ``screenings``; ``name`` is what an error names."""
+    buffer = io.BytesIO()
+    with XlsxExport(buffer, name) as export:
+        for screening in screenings:
+            export.write(screening)
+    return buffer.getvalue()
+
+
+def stored_screenings(results: Iterable[dict[str, Any]]) -> Iterable[Screening]:
+    """Stored result rows (``get_screening``'s ``results``) as screenings."""
+    return (Screening(**result) for result in results)
