@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from laborwatch.cli.output import highlighted, open_from, print_json, stdout
+from laborwatch.cli.plain_help import Typer
 from laborwatch.records import document_record, hit_record, summary_record
 from laborwatch.store import (
     get_document,
@@ -17,7 +18,7 @@ from laborwatch.store import (
     search_sentences,
 )
 
-app = typer.Typer(help="List, show and search stored documents.", no_args_is_help=True)
+app = Typer(help="List, show and search stored documents.", no_args_is_help=True)
 
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON (see docs/cli.md).")

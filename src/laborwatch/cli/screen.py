@@ -21,6 +21,7 @@ from laborwatch.cli.output import (
     stdout,
 )
 from laborwatch.cli.parallel import Cluster, Workers, check_parallel
+from laborwatch.cli.plain_help import Typer
 from laborwatch.screen import Screening, XlsxLimits, screen_file
 from laborwatch.screen.suppliers import csv_text
 from laborwatch.store.screenings import get_screening, list_screenings
@@ -229,7 +230,7 @@ def print_table(results: list[Screening]) -> None:
     stdout.print(table)
 
 
-screenings_app = typer.Typer(help="Show stored screening runs.", no_args_is_help=True)
+screenings_app = Typer(help="Show stored screening runs.", no_args_is_help=True)
 
 
 @screenings_app.command("list")
