@@ -118,7 +118,7 @@ def test_docs_list_show_and_search_json(database_url: str) -> None:
     assert [s["page"] for s in shown["sentences"]] == [1, 1, 2, 2]
     for sentence in shown["sentences"]:
         assert shown["text"][sentence["start"] : sentence["end"]] == sentence["text"]
-    assert shown["sources"][0]["relation"] == "original"
+    assert shown["locations"][0]["relation"] == "original"
 
     found = json.loads(
         run_cli(

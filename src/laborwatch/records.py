@@ -15,6 +15,7 @@ from laborwatch.extract.evidence import Evidence, Span, fact_fields, fact_identi
 from laborwatch.extract.indicators import CODES
 from laborwatch.pipeline import OUTCOMES, IngestEvent, IngestSummary
 from laborwatch.store import DocumentSummary, SearchHit, SourceRecord, StoredDocument
+from laborwatch.store.hits import DescribedHit
 from laborwatch.store.lists import ListSummary
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START
 
@@ -96,6 +97,22 @@ def hit_record(hit: SearchHit) -> dict[str, Any]:
             end=hit.end,
             page=hit.page,
         )
+    return record
+
+
+def described_hit_record(described: DescribedHit) -> dict[str, Any]:
+    """A hit as ``hit_record`` has it, with ``published``, ``country`` (the one its
+    document mentions most), ``countries``, ``indicators`` and, for a sentence,
+    ``text``."""
+    record = hit_record(described.hit)
+    record.update(
+        published=described.published,
+        country=described.countries[0] if described.countries else None,
+        countries=list(described.countries),
+        indicators=list(described.indicators),
+    )
+    if described.hit.sentence_position is not None:
+        record["text"] = record["snippet"]
     return record
 
 
@@ -246,3 +263,21 @@ def evidence_record(
         record["title"] = document.title
         record["source"] = document.source
     return record
+
+
+def stored_evidence_record(
+    stored: StoredDocument, evidence: Evidence
+) -> dict[str, Any]:
+    """``docs show --json``: the ``analyze --json`` shape of the stored evidence,
+    with the document's stored fields beside it; where the document was read
+    from is ``locations`` (``sources`` are the cited sources, as in analyze)."""
+    document = {
+        key: value
+        for key, value in document_record(stored).items()
+        if key not in ("sentences", "sources")
+    }
+    return {
+        **document,
+        **evidence_record(evidence, stored.document),
+        "locations": [source_record(source) for source in stored.sources],
+    }

@@ -17,6 +17,7 @@ from laborwatch.cli.evaluate import eval_command
 from laborwatch.cli.ingest import ingest_command
 from laborwatch.cli.match import match_command
 from laborwatch.cli.output import stderr
+from laborwatch.cli.plain_help import Typer
 from laborwatch.cli.reanalyze import reanalyze_command
 from laborwatch.cli.screen import screen_command, screenings_app
 from laborwatch.cli.serve import serve_command
@@ -24,7 +25,7 @@ from laborwatch.cli.tokens import app as tokens_app
 from laborwatch.errors import LaborwatchError
 from laborwatch.settings import Settings, database_url
 
-app = typer.Typer(
+app = Typer(
     name="laborwatch",
     help="Turn reports of forced and child labour into sourced evidence.",
     no_args_is_help=True,

@@ -114,6 +114,12 @@ def print_report(document: Document, evidence: Evidence) -> None:
         f"[bold]{escape(document.title or document.source)}[/bold]"
         f"  [dim]{document.id[:12]}[/dim]"
     )
+    print_evidence(document, evidence)
+
+
+def print_evidence(document: Document, evidence: Evidence) -> None:
+    """The indicators, each evidence sentence with its cues highlighted and its
+    codes, and a table of the facts, each once with its count of mentions."""
     if not evidence.analysed:
         stderr.print(
             f"{escape(document.source)}: not analysed: {escape(evidence.note or '')}"

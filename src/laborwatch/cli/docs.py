@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import asdict
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
+from laborwatch.cli.analyze import print_evidence
 from laborwatch.cli.output import highlighted, open_from, print_json, stdout
-from laborwatch.records import document_record, hit_record, summary_record
-from laborwatch.store import (
-    get_document,
-    list_documents,
-    search_documents,
-    search_sentences,
+from laborwatch.cli.plain_help import Typer
+from laborwatch.countries import country_code
+from laborwatch.errors import BadInput
+from laborwatch.extract.indicators import CODES
+from laborwatch.records import (
+    described_hit_record,
+    stored_evidence_record,
+    summary_record,
 )
+from laborwatch.store import get_document, list_documents
+from laborwatch.store.evidence import load_evidence
+from laborwatch.store.facets import Facets
+from laborwatch.store.hits import DescribedHit, search_within
 
-app = typer.Typer(help="List, show and search stored documents.", no_args_is_help=True)
+app = Typer(help="List, show and search stored documents.", no_args_is_help=True)
 
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON (see docs/cli.md).")
@@ -57,12 +67,18 @@ def show_command(
     document_id: Annotated[
         str, typer.Argument(metavar="ID", help="Document id or a prefix.")
     ],
+    text: Annotated[
+        bool, typer.Option("--text", help="Also print every sentence, numbered.")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Show one document: its metadata, sources and numbered sentences."""
-    stored = get_document(open_from(ctx), document_id)
+    """Show one document's stored evidence: its metadata and sources, indicators
+    with their cues and sentences, and its facts, each once with its count."""
+    database = open_from(ctx)
+    stored = get_document(database, document_id)
+    evidence = load_evidence(database, stored)
     if as_json:
-        print_json(document_record(stored))
+        print_json(stored_evidence_record(stored, evidence))
         return
     document = stored.document
     stdout.print(f"[bold]{escape(document.title or '(untitled)')}[/bold]")
@@ -86,11 +102,26 @@ def show_command(
             f"[dim]{'source':>10}[/dim]  {escape(source.location)} [dim]({note})[/dim]"
         )
     stdout.print()
-    for sentence in stored.sentences:
-        page = f" p{sentence.page}" if sentence.page else ""
-        stdout.print(
-            f"[dim]{sentence.position:>4}{page}[/dim]  {escape(sentence.text)}"
-        )
+    print_evidence(document, evidence)
+    if text:
+        stdout.print()
+        for sentence in stored.sentences:
+            page = f" p{sentence.page}" if sentence.page else ""
+            stdout.print(
+                f"[dim]{sentence.position:>4}{page}[/dim]  {escape(sentence.text)}"
+            )
+
+
+IndicatorOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--indicator",
+        metavar="CODE",
+        help="Only documents carrying this indicator (docs/indicators.md); "
+        "repeat for documents carrying each.",
+    ),
+]
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @app.command("search")
@@ -106,23 +137,107 @@ def search_command(
         bool,
         typer.Option("--sentences", help="Return matching sentences, not documents."),
     ] = False,
+    indicator: IndicatorOption = None,
+    country: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ISO2",
+            help="Only documents naming a place in this country (code or name).",
+        ),
+    ] = None,
+    good: Annotated[
+        str | None,
+        typer.Option(metavar="NAME", help="Only documents naming this good (cocoa)."),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DATE", help="Only documents published on or after DATE (2024-05)."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DATE", help="Only documents published up to the end of DATE."
+        ),
+    ] = None,
     limit: LimitOption = 20,
     offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
-    """Full-text search over stored documents or sentences."""
-    search = search_sentences if sentences else search_documents
-    hits = search(open_from(ctx), query, limit=limit, offset=offset)
+    """Full-text search over stored documents or sentences, narrowed as the web
+    search's facets narrow it."""
+    codes = [_indicator_code(code) for code in indicator or ()]
+    facets = Facets(
+        country=_country(country) if country else None,
+        good=good,
+        published_from=_date("--since", since),
+        published_to=_date("--until", until),
+    )
+    hits = search_within(
+        open_from(ctx),
+        query,
+        facets,
+        codes=codes,
+        sentences=sentences,
+        limit=limit,
+        offset=offset,
+    )
     if as_json:
-        print_json({"query": query, "hits": [hit_record(hit) for hit in hits]})
+        filters = {k: v for k, v in asdict(facets).items() if v}
+        if codes:
+            filters["indicator"] = codes
+        print_json(
+            {
+                "query": query,
+                "filters": filters,
+                "hits": [described_hit_record(hit) for hit in hits],
+            }
+        )
         return
     if not hits:
         stdout.print("No matches.")
         return
-    for hit in hits:
-        where = hit.document_id[:12]
-        if hit.sentence_position is not None:
-            where += f" #{hit.sentence_position}"
-        stdout.print(f"[cyan]{where}[/cyan]  [bold]{escape(hit.title or '')}[/bold]")
-        stdout.print(highlighted(hit.snippet))
-        stdout.print()
+    for described in hits:
+        print_hit(described)
+
+
+def print_hit(described: DescribedHit) -> None:
+    """Title; date, countries and where; indicator codes; the highlighted text."""
+    hit = described.hit
+    where = hit.document_id[:12]
+    if hit.sentence_position is not None:
+        where += f" #{hit.sentence_position}"
+    about = [
+        described.published or "undated",
+        ", ".join(described.countries) or "no country",
+        where,
+    ]
+    stdout.print(f"[bold]{escape(hit.title or '(untitled)')}[/bold]")
+    stdout.print(f"[dim]{escape('  '.join(about))}[/dim]")
+    if described.indicators:
+        stdout.print(Text(" ".join(described.indicators), style="magenta"))
+    stdout.print(highlighted(hit.snippet))
+    stdout.print()
+
+
+def _indicator_code(code: str) -> str:
+    key = code.strip().lower().replace("-", "_").replace(" ", "_")
+    if key not in CODES:
+        raise BadInput(
+            f"--indicator {code}: no such indicator code (see docs/indicators.md)"
+        )
+    return key
+
+
+def _country(name: str) -> str:
+    code = country_code(name)
+    if code is None:
+        raise BadInput(f"--country {name}: not a country code or name")
+    return code
+
+
+def _date(option: str, value: str | None) -> str | None:
+    if value is not None and not _DATE.match(value):
+        raise BadInput(f"{option} {value}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value

@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from laborwatch.cli.output import open_from, print_json, stderr, stdout
+from laborwatch.cli.plain_help import Typer
 from laborwatch.lists import FORMATS, load_list
 from laborwatch.records import list_record
 from laborwatch.store.lists import (
@@ -20,7 +21,7 @@ from laborwatch.store.lists import (
     save_list,
 )
 
-app = typer.Typer(
+app = Typer(
     help="Load, show and remove sanctions and trade lists.", no_args_is_help=True
 )
 

@@ -22,6 +22,7 @@ from laborwatch.cli.output import (
     stdout,
 )
 from laborwatch.cli.parallel import Cluster, Workers, check_parallel
+from laborwatch.cli.plain_help import Typer
 from laborwatch.errors import LaborwatchError
 from laborwatch.screen import Screening, XlsxLimits, screen_file
 from laborwatch.screen.export import CsvExport, XlsxExport
@@ -231,7 +232,7 @@ def print_table(results: list[Screening]) -> None:
     stdout.print(table)
 
 
-screenings_app = typer.Typer(help="Show stored screening runs.", no_args_is_help=True)
+screenings_app = Typer(help="Show stored screening runs.", no_args_is_help=True)
 
 
 @screenings_app.command("list")

@@ -7,9 +7,10 @@ from typing import Annotated
 import typer
 
 from laborwatch.cli.output import open_from, print_json, stderr, stdout
+from laborwatch.cli.plain_help import Typer
 from laborwatch.store.access import ROLES, create_token, list_tokens, revoke_token
 
-app = typer.Typer(
+app = Typer(
     help="Manage API tokens for the web app (roles: viewer, editor, admin).",
     no_args_is_help=True,
 )

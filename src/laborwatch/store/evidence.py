@@ -6,14 +6,31 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, select
 
 from laborwatch.documents import Document, Sentence
-from laborwatch.extract.evidence import Evidence, fact_fields
+from laborwatch.extract.evidence import (
+    Actor,
+    CitedSource,
+    DateMention,
+    Denial,
+    Evidence,
+    Good,
+    Incident,
+    Indicator,
+    Money,
+    Place,
+    Span,
+    Victim,
+    fact_fields,
+)
 from laborwatch.store.database import Database
 from laborwatch.store.tables import analyses, facts, incidents, indicators, sentences
+
+if TYPE_CHECKING:  # documents.py imports this module to write evidence
+    from laborwatch.store.documents import StoredDocument
 
 _BATCH_ROWS = 5000
 _FACT_KEYS: dict[str, tuple[str, Callable[[Any], str | None]]] = {
@@ -179,6 +196,93 @@ def get_evidence(
         "indicators": [dict(row._asdict()) for row in found],
         "facts": [dict(row._asdict()) for row in stored],
     }
+
+
+# Each stored fact kind: the Evidence list it belongs to and its dataclass.
+_FACT_CLASSES: dict[str, tuple[str, type[Any]]] = {
+    "actor": ("actors", Actor),
+    "place": ("places", Place),
+    "good": ("goods", Good),
+    "money": ("money", Money),
+    "victim": ("victims", Victim),
+    "date": ("dates", DateMention),
+    "source": ("sources", CitedSource),
+    "denial": ("denials", Denial),
+}
+
+
+def load_evidence(database: Database, stored: StoredDocument) -> Evidence:
+    """A stored document's evidence as ``analyze`` returned it when it was stored;
+    a document with no stored analysis is not analysed, with a note saying so."""
+    document = stored.document
+    with database.reading() as connection:
+        analysis = connection.execute(
+            select(analyses).where(analyses.c.document_id == document.id)
+        ).first()
+        indicator_rows = connection.execute(
+            select(indicators)
+            .where(indicators.c.document_id == document.id)
+            .order_by(indicators.c.id)
+        ).all()
+        fact_rows = connection.execute(
+            select(facts).where(facts.c.document_id == document.id).order_by(facts.c.id)
+        ).all()
+        incident_rows = connection.execute(
+            select(incidents.c.detail)
+            .where(incidents.c.document_id == document.id)
+            .order_by(incidents.c.id)
+        ).all()
+    evidence = Evidence(
+        document.id,
+        analysis.extractor_version if analysis else "",
+        document.language,
+        analysis.analysed if analysis else False,
+        analysis.note if analysis else "no stored analysis: run reanalyze",
+        sentences=list(stored.sentences),
+    )
+    for row in indicator_rows:
+        evidence.indicators.append(
+            Indicator(
+                row.code,
+                row.cue,
+                Span(row.start, row.end, row.sentence_position),
+                row.confidence,
+                row.rule,
+                row.model_confidence,
+            )
+        )
+    for row in fact_rows:
+        attribute, fact_class = _FACT_CLASSES[row.kind]
+        getattr(evidence, attribute).append(
+            _fact(
+                fact_class, row.detail, Span(row.start, row.end, row.sentence_position)
+            )
+        )
+    evidence.incidents = [
+        Incident(**{key: tuple(value) for key, value in row.detail.items()})
+        for row in incident_rows
+    ]
+    return evidence
+
+
+def _fact(fact_class: type[Any], detail: dict[str, Any], span: Span) -> Any:
+    """A fact from its stored fields; a field an older version did not store is
+    None, and one a newer version dropped is left out."""
+    fields = {
+        field.name: field
+        for field in dataclasses.fields(fact_class)
+        if field.name != "span"
+    }
+    values = {
+        name: detail.get(name)
+        for name, field in fields.items()
+        if name in detail
+        or (
+            field.default is dataclasses.MISSING
+            and field.default_factory is dataclasses.MISSING
+        )
+    }
+    return fact_class(**values, span=span)
 
 
 def map_counts(database: Database) -> dict[str, Any]:

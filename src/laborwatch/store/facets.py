@@ -67,7 +67,9 @@ def filter_documents(database: Database, facets: Facets) -> set[str] | None:
     if facets.published_from:
         query = query.where(documents.c.published >= facets.published_from)
     if facets.published_to:
-        query = query.where(documents.c.published <= facets.published_to)
+        # Up to the end of a year or month given: "2024-05-03" sorts after
+        # "2024-05" but before "2024-05-99".
+        query = query.where(documents.c.published <= facets.published_to + "-99")
     with database.reading() as connection:
         return {str(document_id) for document_id in connection.execute(query).scalars()}
 
