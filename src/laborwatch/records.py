@@ -15,7 +15,6 @@ from laborwatch.extract.evidence import Evidence, Span, fact_fields, fact_identi
 from laborwatch.extract.indicators import CODES
 from laborwatch.pipeline import OUTCOMES, IngestEvent, IngestSummary
 from laborwatch.store import DocumentSummary, SearchHit, SourceRecord, StoredDocument
-from laborwatch.store.hits import DescribedHit
 from laborwatch.store.lists import ListSummary
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START
 
@@ -100,18 +99,16 @@ def hit_record(hit: SearchHit) -> dict[str, Any]:
     return record
 
 
-def described_hit_record(described: DescribedHit) -> dict[str, Any]:
-    """A hit as ``hit_record`` has it, with ``published``, ``country`` (the one its
-    document mentions most), ``countries``, ``indicators`` and, for a sentence,
-    ``text``."""
-    record = hit_record(described.hit)
+def described_hit_record(hit: SearchHit) -> dict[str, Any]:
+    """A hit as ``hit_record`` has it, with ``country`` (the one its document
+    mentions most), ``countries``, ``indicators`` and, for a sentence, ``text``."""
+    record = hit_record(hit)
     record.update(
-        published=described.published,
-        country=described.countries[0] if described.countries else None,
-        countries=list(described.countries),
-        indicators=list(described.indicators),
+        country=hit.countries[0] if hit.countries else None,
+        countries=list(hit.countries),
+        indicators=list(hit.indicators),
     )
-    if described.hit.sentence_position is not None:
+    if hit.sentence_position is not None:
         record["text"] = record["snippet"]
     return record
 

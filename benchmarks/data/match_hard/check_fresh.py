@@ -1,13 +1,14 @@
-"""Check the fresh held-out part of the hard match set, and print its counts.
+"""Check a fresh held-out part (fresh, fresh2) of the hard match set; print counts.
 
 Run from the repository root, with the lists built as for check.py:
 
-    PYTHONPATH=src python benchmarks/data/match_hard/check_fresh.py \
+    PYTHONPATH=src python benchmarks/data/match_hard/check_fresh.py --split fresh2 \
         --ofac /tmp/ofac_joined --un <shared>/lists/un/UN_consolidated_2026-02-27.xml
 
-Exits 1 if an expected id is missing, a split is not `fresh`, a field is out of
-its vocabulary, a negative equals (case- and punctuation-folded) a listed name,
-or a fresh query repeats one of the first set (which was used for tuning).
+Exits 1 if an expected id is missing, a row's split is not the one checked, a
+field is out of its vocabulary, a negative equals (case- and punctuation-folded) a
+listed name, or a query repeats one of the sets written before it (all used to
+work on the matcher: tune and test before fresh; those and fresh before fresh2).
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ from check import (
 )
 
 HERE = Path(__file__).resolve().parent
+# The file-name prefixes of the sets written before each fresh split.
+EARLIER = {"fresh": ("",), "fresh2": ("", "fresh_")}
+KINDS_OF_ROW = ("positives", "negatives")
 
 
 def read(name: str) -> list[dict[str, str]]:
@@ -39,33 +43,43 @@ def read(name: str) -> list[dict[str, str]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=tuple(EARLIER), default="fresh")
     add_list_arguments(parser)
     args = parser.parse_args()
+    split = args.split
     entries, listed = load_listed(args.ofac, args.un)
-    # The first set was used to tune the matcher; a fresh query must be new.
-    first = {fold(r["query"]) for r in read("positives.csv") + read("negatives.csv")}
+    # The earlier sets were all used to work on the matcher; a query must be new.
+    earlier = [f"{part}{kind}" for part in EARLIER[split] for kind in KINDS_OF_ROW]
+    first = {fold(r["query"]) for name in earlier for r in read(f"{name}.csv")}
+    # Entities the earlier positives expect; a fresh set mostly avoids them.
+    used = {
+        key
+        for part in EARLIER[split]
+        for r in read(f"{part}positives.csv")
+        for key in r["expected"].split(";")
+    }
     errors: list[str] = []
 
-    positives = read("fresh_positives.csv")
+    positives = read(f"{split}_positives.csv")
     for n, row in enumerate(positives, start=2):
-        where = f"fresh_positives.csv:{n}"
+        where = f"{split}_positives.csv:{n}"
         for key in row["expected"].split(";"):
             if key not in entries:
                 errors.append(f"{where}: unknown id {key}")
         checks = [
-            (row["split"] == "fresh", "split must be fresh"),
+            (row["split"] == split, f"split must be {split}"),
             (row["variant"] in VARIANTS, f"unknown variant {row['variant']!r}"),
             (row["region"] in REGIONS, f"unknown region {row['region']!r}"),
             (row["schema"] in SCHEMAS, f"unknown schema {row['schema']!r}"),
             (row["country"] != "KR", "North Korean entities are KP"),
-            (fold(row["query"]) not in first, "query repeats the first set"),
+            (fold(row["query"]) not in first, "query repeats an earlier set"),
         ]
         errors += [f"{where}: {msg}" for ok, msg in checks if not ok]
 
-    negatives = read("fresh_negatives.csv")
+    negatives = read(f"{split}_negatives.csv")
     seen: set[str] = set()
     for n, row in enumerate(negatives, start=2):
-        where = f"fresh_negatives.csv:{n}"
+        where = f"{split}_negatives.csv:{n}"
         for form in folded_forms(row["query"]):
             if form in listed:
                 errors.append(f"{where}: {row['query']!r} equals listed {listed[form]}")
@@ -73,9 +87,9 @@ def main() -> int:
         folded = fold(row["query"])
         checks = [
             (folded not in seen, f"duplicate {row['query']!r}"),
-            (folded not in first, "query repeats the first set"),
+            (folded not in first, "query repeats an earlier set"),
             (row["kind"] in KINDS, f"unknown kind {row['kind']!r}"),
-            (row["split"] == "fresh", "split must be fresh"),
+            (row["split"] == split, f"split must be {split}"),
             (
                 not row["lookalike_of"] or row["lookalike_of"] in entries,
                 f"unknown lookalike id {row['lookalike_of']}",
@@ -85,7 +99,7 @@ def main() -> int:
         seen.add(folded)
 
     entities = {row["expected"] for row in positives}
-    print(f"fresh positives: {len(positives)} rows, {len(entities)} entities")
+    print(f"{split} positives: {len(positives)} rows, {len(entities)} entities")
     for field in ("region", "variant", "schema"):
         counts = Counter(row[field] or "(blank)" for row in positives)
         print(
@@ -93,7 +107,9 @@ def main() -> int:
         )
     print(f"  with country: {sum(1 for row in positives if row['country'])}")
     print(f"  on both lists: {sum(1 for row in positives if ';' in row['expected'])}")
-    print(f"fresh negatives: {len(negatives)} rows")
+    reused = sum(1 for row in positives if set(row["expected"].split(";")) & used)
+    print(f"  expecting an entity of an earlier set: {reused}")
+    print(f"{split} negatives: {len(negatives)} rows")
     for field in ("kind", "country"):
         counts = Counter(row[field] or "(blank)" for row in negatives)
         print(

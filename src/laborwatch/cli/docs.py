@@ -25,7 +25,8 @@ from laborwatch.records import (
 from laborwatch.store import get_document, list_documents
 from laborwatch.store.evidence import load_evidence
 from laborwatch.store.facets import Facets
-from laborwatch.store.hits import DescribedHit, search_within
+from laborwatch.store.hits import search_within
+from laborwatch.store.search import SearchHit
 
 app = Typer(help="List, show and search stored documents.", no_args_is_help=True)
 
@@ -198,25 +199,24 @@ def search_command(
     if not hits:
         stdout.print("No matches.")
         return
-    for described in hits:
-        print_hit(described)
+    for hit in hits:
+        print_hit(hit)
 
 
-def print_hit(described: DescribedHit) -> None:
+def print_hit(hit: SearchHit) -> None:
     """Title; date, countries and where; indicator codes; the highlighted text."""
-    hit = described.hit
     where = hit.document_id[:12]
     if hit.sentence_position is not None:
         where += f" #{hit.sentence_position}"
     about = [
-        described.published or "undated",
-        ", ".join(described.countries) or "no country",
+        hit.published or "undated",
+        ", ".join(hit.countries) or "no country",
         where,
     ]
     stdout.print(f"[bold]{escape(hit.title or '(untitled)')}[/bold]")
     stdout.print(f"[dim]{escape('  '.join(about))}[/dim]")
-    if described.indicators:
-        stdout.print(Text(" ".join(described.indicators), style="magenta"))
+    if hit.indicators:
+        stdout.print(Text(" ".join(hit.indicators), style="magenta"))
     stdout.print(highlighted(hit.snippet))
     stdout.print()
 

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, bindparam, select, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from laborwatch.errors import LaborwatchError
+from laborwatch.extract.indicators import CODES
 from laborwatch.store.database import Database
 from laborwatch.store.tables import facts, indicators
 
@@ -123,12 +124,20 @@ def describe_hits(database: Database, hits: list[SearchHit]) -> list[SearchHit]:
         replace(
             hit,
             indicators=tuple(
-                sorted(codes.get((hit.document_id, hit.sentence_position), ()))
+                sorted(
+                    codes.get((hit.document_id, hit.sentence_position), ()),
+                    key=_code_order,
+                )
             ),
             countries=_most_named(named.get(hit.document_id, Counter())),
         )
         for hit in hits
     ]
+
+
+def _code_order(code: str) -> tuple[int, str]:
+    """Codes in the guideline's order, as everywhere else they are listed."""
+    return (CODES.index(code) if code in CODES else len(CODES), code)
 
 
 def _most_named(counts: Counter[str], most: int = 3) -> tuple[str, ...]:
