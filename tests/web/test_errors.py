@@ -12,12 +12,10 @@ from fastapi.testclient import TestClient
 from httpx import Response
 
 from laborwatch.errors import BadInput, LaborwatchError, NotFound, TooLarge
-from laborwatch.pipeline import ingest_paths
 from laborwatch.settings import Settings
 from laborwatch.store import open_database
 from laborwatch.store.access import create_token
 from laborwatch.web import create_app
-from tests.conftest import REPORTS
 
 LOCAL = "http://127.0.0.1:8000"
 # What Firefox and Chromium send when a person follows a link or submits a form.
@@ -26,18 +24,13 @@ JSON = {"Accept": "application/json"}
 
 
 @pytest.fixture
-def app(sqlite_url: str) -> FastAPI:
-    settings = Settings(database_url=sqlite_url)
-    database = open_database(settings.database_url)
-    ingest_paths([str(REPORTS / "article.html")], database, settings)
-    database.close()
-    return create_app(settings)
+def app(local_app: FastAPI) -> FastAPI:
+    return local_app
 
 
 @pytest.fixture
-def client(app: FastAPI) -> Iterator[TestClient]:
-    with TestClient(app, base_url=LOCAL) as client:
-        yield client
+def client(local: TestClient) -> TestClient:
+    return local
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import asyncio
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,33 +15,16 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from laborwatch.lists import load_list
-from laborwatch.pipeline import ingest_paths
 from laborwatch.settings import Settings
 from laborwatch.store import open_database
 from laborwatch.store.access import create_token
 from laborwatch.store.lists import remove_list, save_list
 from laborwatch.web import create_app
 from laborwatch.web.jobs import MAX_UPLOAD_BYTES
-from tests.conftest import FIXTURES, REPORTS, run_cli
+from tests.conftest import FIXTURES, run_cli
 
 LOCAL = "http://127.0.0.1:8000"
 SUPPLIERS = FIXTURES / "screening" / "suppliers.csv"
-
-
-@pytest.fixture
-def local_app(sqlite_url: str) -> FastAPI:
-    """The app as ``laborwatch serve`` runs it on 127.0.0.1: open, no tokens."""
-    settings = Settings(database_url=sqlite_url)
-    database = open_database(settings.database_url)
-    ingest_paths([str(REPORTS / "article.html")], database, settings)
-    database.close()
-    return create_app(settings)
-
-
-@pytest.fixture
-def local(local_app: FastAPI) -> Iterator[TestClient]:
-    with TestClient(local_app, base_url=LOCAL) as client:
-        yield client
 
 
 def csrf_of(client: TestClient) -> str:
