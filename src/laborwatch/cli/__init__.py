@@ -19,6 +19,7 @@ from laborwatch.cli.match import match_command
 from laborwatch.cli.output import stderr
 from laborwatch.cli.plain_help import Typer
 from laborwatch.cli.reanalyze import reanalyze_command
+from laborwatch.cli.risk import risk_areas_command
 from laborwatch.cli.screen import screen_command, screenings_app
 from laborwatch.cli.serve import serve_command
 from laborwatch.cli.tokens import app as tokens_app
@@ -78,6 +79,7 @@ app.add_typer(lists_cli.app, name="lists")
 app.command("match", no_args_is_help=True)(match_command)
 app.command("screen", no_args_is_help=True)(screen_command)
 app.add_typer(screenings_app, name="screenings")
+app.command("risk-areas")(risk_areas_command)
 app.command("serve")(serve_command)
 app.add_typer(tokens_app, name="tokens")
 app.command("eval", no_args_is_help=True)(eval_command)

@@ -32,6 +32,7 @@ from laborwatch.store.evidence import (
 )
 from laborwatch.store.facets import Facets, facet_counts, filter_documents
 from laborwatch.store.lists import list_lists, load_entries
+from laborwatch.store.risk import RiskFilters, risk_register
 from laborwatch.store.screenings import get_screening, list_screenings
 from laborwatch.store.search import SearchHit, describe_hits
 from laborwatch.web.auth import can_see_sources, log, require
@@ -221,6 +222,25 @@ def incidents(
         "offset": offset,
         "incidents": incident_records(database(request), limit, offset),
     }
+
+
+@router.get("/risk-areas")
+def risk_areas(
+    request: Request,
+    country: Annotated[str | None, Query(max_length=100)] = None,
+    good: Annotated[str | None, Query(max_length=100)] = None,
+    since: Annotated[str | None, Query(pattern=DATE)] = None,
+    min_sources: Annotated[int, Query(ge=1, le=1000)] = 1,
+    compare_dol: bool = False,
+) -> dict[str, Any]:
+    """The risk register (``laborwatch risk-areas --format json``): areas and goods
+    with evidence, their independent sources and supporting sentences."""
+    register = risk_register(
+        database(request),
+        RiskFilters(country, good, since, min_sources),
+        compare_dol=compare_dol,
+    )
+    return register.record()
 
 
 @router.get("/entities/{name}")

@@ -1,0 +1,157 @@
+"""``laborwatch risk-areas``: the register of areas and goods with evidence."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from laborwatch.cli.output import open_from, print_json, stderr, stdout
+from laborwatch.screen.suppliers import csv_text
+from laborwatch.store.risk import RiskFilters, RiskRegister, RiskRow, risk_register
+
+CSV_COLUMNS = (
+    "country",
+    "subdivision",
+    "good",
+    "hs",
+    "strength",
+    "sources",
+    "documents",
+    "publishers",
+    "first_evidence",
+    "last_evidence",
+    "state_imposed",
+    "children",
+    "indicators",
+    "sentences",
+)
+
+
+class Format(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def risk_areas_command(
+    ctx: typer.Context,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", metavar="ISO2", help="Only this country."),
+    ] = None,
+    good: Annotated[
+        str | None,
+        typer.Option(
+            "--good", metavar="NAME", help="Only this good (name or HS code)."
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="Only evidence published on or after DATE (YYYY[-MM[-DD]]).",
+        ),
+    ] = None,
+    min_sources: Annotated[
+        int,
+        typer.Option(
+            "--min-sources", metavar="N", min=1, help="Rows with N+ sources only."
+        ),
+    ] = 1,
+    output_format: Annotated[
+        Format, typer.Option("--format", help="table, csv or json.")
+    ] = Format.table,
+    compare_dol: Annotated[
+        bool,
+        typer.Option(
+            "--compare-dol",
+            help="Say per row whether the loaded DOL list has its country and "
+            "good, and list DOL pairs with no stored evidence.",
+        ),
+    ] = False,
+) -> None:
+    """List areas and goods with forced-labour evidence, and on how many
+    independent sources (docs/risk-areas.md)."""
+    register = risk_register(
+        open_from(ctx), RiskFilters(country, good, since, min_sources), compare_dol
+    )
+    if output_format is Format.json:
+        print_json(register.record())
+    elif output_format is Format.csv:
+        sys.stdout.write(_csv(register))
+    else:
+        _print_table(register)
+
+
+def _csv(register: RiskRegister) -> str:
+    compared = register.dol_without_evidence is not None
+    header = list(CSV_COLUMNS) + (["dol"] if compared else [])
+    return csv_text([header] + [_cells(row, compared) for row in register.rows])
+
+
+def _cells(row: RiskRow, compared: bool) -> list[str]:
+    cells = [
+        row.country,
+        row.subdivision or "",
+        row.good,
+        row.hs or "",
+        row.strength,
+        str(row.sources),
+        str(row.documents),
+        "; ".join(row.publishers),
+        row.first_evidence or "",
+        row.last_evidence or "",
+        _yes(row.state_imposed),
+        _yes(row.children),
+        " ".join(row.indicators),
+        " ".join(str(ref) for ref in row.sentences),
+    ]
+    return cells + ([_yes(bool(row.dol))] if compared else [])
+
+
+def _yes(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def _print_table(register: RiskRegister) -> None:
+    if not register.rows:
+        stderr.print("No rows: no stored evidence pairs a place with a good here.")
+    else:
+        compared = register.dol_without_evidence is not None
+        table = Table(
+            "country",
+            "subdivision",
+            "good",
+            "strength",
+            "sources",
+            "docs",
+            "evidence dates",
+            "indicators",
+            *(["DOL"] if compared else []),
+        )
+        for row in register.rows:
+            dates = " to ".join(
+                dict.fromkeys(d for d in (row.first_evidence, row.last_evidence) if d)
+            )
+            table.add_row(
+                row.country,
+                row.subdivision or "(all)",
+                escape(f"{row.good} ({row.hs})" if row.hs else row.good),
+                row.strength,
+                str(row.sources),
+                str(row.documents),
+                dates or "undated",
+                ", ".join(row.indicators),
+                *([_yes(bool(row.dol))] if compared else []),
+            )
+        stdout.print(table)
+    if register.dol_without_evidence:
+        stdout.print("DOL list pairs with no stored evidence:")
+        for pair in register.dol_without_evidence:
+            stdout.print(f"  {pair.country}  {escape(pair.good)}  ({pair.list_id})")

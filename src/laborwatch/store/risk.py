@@ -1,0 +1,453 @@
+"""The risk register: areas and goods with forced-labour evidence, and on how many
+independent sources, read from the stored incidents (docs/risk-areas.md).
+
+A stored incident says which indicators a document reports and on which sentences;
+its places (less those named only as where goods go) and goods make the rows. A row
+is a country, or a subdivision of it, and a good. Sources are counted as publishers:
+copies of one text are already one document (ingest folds exact and near
+duplicates), and two documents count once when they share a publisher or a
+supporting sentence word for word (one re-publishes the other, or both relay
+the same statement).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy import func, select
+
+from laborwatch.countries import country_code
+from laborwatch.errors import BadInput
+from laborwatch.extract.vocabulary import goods_taxonomy
+from laborwatch.store.database import Database
+from laborwatch.store.lists import load_country_goods
+from laborwatch.store.tables import (
+    document_sources,
+    documents,
+    facts,
+    incidents,
+    indicators,
+    sentences,
+)
+
+STATE_IMPOSED = "state_imposed"
+CHILD_CODES = ("child_labour", "hazardous_child_work")
+# A shared sentence this short ("Forced labour is a crime.") is boilerplate, not
+# a sign that one report copies another.
+MIN_SHARED_SENTENCE = 40
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class RiskFilters:
+    """Which rows to keep: ``country`` an ISO code or name, ``good`` a good's name
+    or an HS code (prefix), ``since`` the earliest publication date of evidence."""
+
+    country: str | None = None
+    good: str | None = None
+    since: str | None = None
+    min_sources: int = 1
+
+
+@dataclass(frozen=True)
+class SentenceRef:
+    document_id: str
+    position: int
+
+    def __str__(self) -> str:
+        return f"{self.document_id}#s{self.position}"
+
+
+@dataclass(frozen=True)
+class RiskRow:
+    """One (country, subdivision or None for the whole country, good) and its
+    evidence; ``dol`` is set only by a comparison with the DOL list."""
+
+    country: str
+    subdivision: str | None
+    good: str
+    hs: str | None
+    indicators: tuple[str, ...]
+    documents: int
+    sources: int
+    publishers: tuple[str, ...]
+    first_evidence: str | None
+    last_evidence: str | None
+    state_imposed: bool
+    children: bool
+    strength: str
+    sentences: tuple[SentenceRef, ...]
+    dol: bool | None = None
+
+    def record(self) -> dict[str, Any]:
+        """The row as ``--format json`` and ``/api/risk-areas`` give it."""
+        record: dict[str, Any] = {
+            "country": self.country,
+            "subdivision": self.subdivision,
+            "good": self.good,
+            "hs": self.hs,
+            "strength": self.strength,
+            "sources": self.sources,
+            "documents": self.documents,
+            "publishers": list(self.publishers),
+            "first_evidence": self.first_evidence,
+            "last_evidence": self.last_evidence,
+            "state_imposed": self.state_imposed,
+            "children": self.children,
+            "indicators": list(self.indicators),
+            "sentences": [
+                {"document_id": s.document_id, "sentence": s.position}
+                for s in self.sentences
+            ],
+        }
+        if self.dol is not None:
+            record["dol"] = self.dol
+        return record
+
+
+@dataclass(frozen=True)
+class DolPair:
+    """A country-and-good pair of a loaded DOL list with no row in the register."""
+
+    list_id: str
+    country: str
+    good: str
+    forced_labour: bool
+    child_labour: bool
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "list_id": self.list_id,
+            "country": self.country,
+            "good": self.good,
+            "forced_labour": self.forced_labour,
+            "child_labour": self.child_labour,
+        }
+
+
+@dataclass(frozen=True)
+class RiskRegister:
+    rows: list[RiskRow]
+    # Filled by a DOL comparison only: DOL pairs without stored evidence.
+    dol_without_evidence: list[DolPair] | None = None
+
+    def record(self) -> dict[str, Any]:
+        record: dict[str, Any] = {"rows": [row.record() for row in self.rows]}
+        if self.dol_without_evidence is not None:
+            record["dol_without_evidence"] = [
+                pair.record() for pair in self.dol_without_evidence
+            ]
+        return record
+
+
+@dataclass
+class _Report:
+    """One document with an incident, as the register needs it."""
+
+    id: str
+    published: str | None
+    publisher: str
+    indicators: tuple[str, ...]
+    sentences: tuple[int, ...]
+    sentence_texts: dict[int, str] = field(default_factory=dict)
+
+
+def risk_register(
+    database: Database, filters: RiskFilters = RiskFilters(), compare_dol: bool = False
+) -> RiskRegister:
+    """The register's rows for ``filters``, strongest first; with ``compare_dol``,
+    each row says whether a loaded DOL list names its country and good, and the
+    DOL pairs that no row (before ``min_sources``) supports are listed."""
+    country, good, since = _checked(filters)
+    reports, areas, goods = _read(database, since)
+    rows = [
+        row
+        for row in _rows(reports, areas, goods)
+        if (country is None or row.country == country)
+        and (good is None or _is_good(row, good))
+    ]
+    missing: list[DolPair] | None = None
+    if compare_dol:
+        rows, missing = _compare_dol(database, rows, country, good)
+    kept = [row for row in rows if row.sources >= filters.min_sources]
+    kept.sort(
+        key=lambda r: (-r.sources, -r.documents, r.country, r.subdivision or "", r.good)
+    )
+    return RiskRegister(kept, missing)
+
+
+def _checked(filters: RiskFilters) -> tuple[str | None, str | None, str | None]:
+    country = None
+    if filters.country:
+        country = country_code(filters.country)
+        if country is None:
+            raise BadInput(f"--country {filters.country}: not a known country")
+    good = None
+    if filters.good:
+        good = filters.good.strip().lower()
+        known = {entry.good for entry in goods_taxonomy()}
+        if not good.isdigit() and good not in known:
+            raise BadInput(
+                f"--good {filters.good}: not a known good (a name as in goods.csv, "
+                "e.g. cotton, or an HS code)"
+            )
+    if filters.since and not _DATE.match(filters.since):
+        raise BadInput(f"--since {filters.since}: not a date (YYYY, YYYY-MM or ISO)")
+    if filters.min_sources < 1:
+        raise BadInput(f"--min-sources {filters.min_sources}: must be at least 1")
+    return country, good, filters.since
+
+
+def _is_good(row: RiskRow, good: str) -> bool:
+    if good.isdigit():
+        return bool(row.hs) and (row.hs or "").startswith(good[:4])
+    return row.good == good
+
+
+def _read(
+    database: Database, since: str | None
+) -> tuple[
+    dict[str, _Report],
+    dict[str, set[tuple[str, str | None]]],
+    dict[str, dict[str, str | None]],
+]:
+    """Documents with an incident, and each one's areas and goods."""
+    query = select(
+        incidents.c.document_id,
+        incidents.c.detail,
+        documents.c.published,
+        documents.c.site,
+        documents.c.url,
+    ).join(documents, documents.c.id == incidents.c.document_id)
+    wanted = select(incidents.c.document_id)
+    if since:
+        query = query.where(documents.c.published >= since)
+        wanted = wanted.join(
+            documents, documents.c.id == incidents.c.document_id
+        ).where(documents.c.published >= since)
+    # Only the sentences that carry an indicator: a long report has thousands.
+    supporting = (
+        select(indicators.c.document_id, indicators.c.sentence_position)
+        .where(indicators.c.document_id.in_(wanted))
+        .distinct()
+        .subquery()
+    )
+    with database.reading() as connection:
+        incident_rows = connection.execute(query).all()
+        originals = dict(
+            connection.execute(
+                select(
+                    document_sources.c.document_id,
+                    func.min(document_sources.c.location),
+                )
+                .where(document_sources.c.relation == "original")
+                .where(document_sources.c.document_id.in_(wanted))
+                .group_by(document_sources.c.document_id)
+            ).all()
+        )
+        fact_rows = connection.execute(
+            select(facts.c.document_id, facts.c.kind, facts.c.detail).where(
+                facts.c.kind.in_(("place", "good")),
+                facts.c.document_id.in_(wanted),
+            )
+        ).all()
+        sentence_rows = connection.execute(
+            select(
+                sentences.c.document_id, sentences.c.position, sentences.c.text
+            ).join(
+                supporting,
+                (supporting.c.document_id == sentences.c.document_id)
+                & (supporting.c.sentence_position == sentences.c.position),
+            )
+        ).all()
+    reports: dict[str, _Report] = {}
+    for row in incident_rows:
+        detail = row.detail
+        report = reports.get(row.document_id)
+        if report is None:
+            report = reports[row.document_id] = _Report(
+                id=row.document_id,
+                published=row.published,
+                publisher=_publisher(row.site, row.url, originals.get(row.document_id)),
+                indicators=(),
+                sentences=(),
+            )
+        # A document has one incident today; more would add up.
+        report.indicators = _unique(report.indicators, detail.get("indicators", ()))
+        report.sentences = tuple(
+            sorted(set(report.sentences) | set(detail.get("sentences", ())))
+        )
+    for document_id, position, text in sentence_rows:
+        report = reports.get(document_id)
+        if report is not None and position in report.sentences:
+            report.sentence_texts[position] = text
+    areas: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
+    goods: dict[str, dict[str, str | None]] = defaultdict(dict)
+    for document_id, kind, detail in fact_rows:
+        if kind == "place":
+            # Where goods go is not where the work is (as on the map).
+            if detail.get("role") == "destination" or not detail.get("country"):
+                continue
+            areas[document_id].add((detail["country"], None))
+            if detail.get("subdivision"):
+                areas[document_id].add((detail["country"], detail["subdivision"]))
+        elif detail.get("good"):
+            goods[document_id][detail["good"]] = detail.get("hs")
+    return reports, areas, goods
+
+
+def _unique(first: Iterable[str], more: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys([*first, *more]))
+
+
+def _publisher(site: str | None, url: str | None, source: str | None) -> str:
+    """Who published a document: its site, else its URL's host, else where it was
+    read from; lower case, without ``www.``."""
+    name = (site or "").strip()
+    if not name and url:
+        name = urlsplit(url.strip()).hostname or ""
+    if not name:
+        name = (source or "").strip()
+    name = name.lower()
+    return name.removeprefix("www.") or "unknown"
+
+
+def _rows(
+    reports: dict[str, _Report],
+    areas: dict[str, set[tuple[str, str | None]]],
+    goods: dict[str, dict[str, str | None]],
+) -> list[RiskRow]:
+    grouped: dict[tuple[str, str | None, str], list[_Report]] = defaultdict(list)
+    hs_codes: dict[str, str | None] = {}
+    for document_id, report in reports.items():
+        for good, hs in goods.get(document_id, {}).items():
+            hs_codes.setdefault(good, hs)
+            for country, subdivision in areas.get(document_id, ()):
+                grouped[(country, subdivision, good)].append(report)
+    return [
+        _row(country, subdivision, good, hs_codes.get(good), members)
+        for (country, subdivision, good), members in grouped.items()
+    ]
+
+
+def _row(
+    country: str,
+    subdivision: str | None,
+    good: str,
+    hs: str | None,
+    members: list[_Report],
+) -> RiskRow:
+    codes = tuple(dict.fromkeys(code for r in members for code in r.indicators))
+    dates = sorted(r.published for r in members if r.published)
+    groups = independent_sources(members)
+    state_imposed = STATE_IMPOSED in codes
+    strength = "corroborated" if len(groups) >= 2 else "single source"
+    if state_imposed:
+        strength += ", state-imposed"
+    return RiskRow(
+        country=country,
+        subdivision=subdivision,
+        good=good,
+        hs=hs,
+        indicators=codes,
+        documents=len(members),
+        sources=len(groups),
+        publishers=tuple(sorted({r.publisher for r in members})),
+        first_evidence=dates[0] if dates else None,
+        last_evidence=dates[-1] if dates else None,
+        state_imposed=state_imposed,
+        children=any(code in CHILD_CODES for code in codes),
+        strength=strength,
+        sentences=tuple(
+            SentenceRef(r.id, position)
+            for r in sorted(members, key=lambda r: (r.published or "", r.id))
+            for position in r.sentences
+        ),
+    )
+
+
+def independent_sources(members: list[_Report]) -> list[list[str]]:
+    """The documents grouped into independent sources: two documents are one source
+    when they share a publisher or a supporting sentence (whitespace and case
+    aside, at least ``MIN_SHARED_SENTENCE`` characters), and so on transitively."""
+    parent = {r.id: r.id for r in members}
+
+    def root(document_id: str) -> str:
+        while parent[document_id] != document_id:
+            parent[document_id] = parent[parent[document_id]]
+            document_id = parent[document_id]
+        return document_id
+
+    seen: dict[str, str] = {}
+    for report in members:
+        keys = [f"publisher:{report.publisher}"] + [
+            f"sentence:{text}"
+            for text in (
+                " ".join(raw.lower().split()) for raw in report.sentence_texts.values()
+            )
+            if len(text) >= MIN_SHARED_SENTENCE
+        ]
+        for key in keys:
+            if key in seen:
+                parent[root(report.id)] = root(seen[key])
+            else:
+                seen[key] = report.id
+    groups: dict[str, list[str]] = defaultdict(list)
+    for report in members:
+        groups[root(report.id)].append(report.id)
+    return list(groups.values())
+
+
+def _compare_dol(
+    database: Database,
+    rows: list[RiskRow],
+    country: str | None,
+    good: str | None,
+) -> tuple[list[RiskRow], list[DolPair]]:
+    pairs = load_country_goods(database)
+    if not pairs:
+        raise BadInput(
+            "--compare-dol: no DOL list loaded; load one first "
+            "(laborwatch lists load goods_2021.xml)"
+        )
+    names = _dol_goods()
+    listed = {(pair.country, names.get(pair.good, pair.good)) for _, pair in pairs}
+    compared = [replace(row, dol=(row.country, row.good) in listed) for row in rows]
+    evidenced = {(row.country, row.good) for row in rows}
+    missing: dict[tuple[str, str], DolPair] = {}
+    for list_id, pair in pairs:
+        ours = names.get(pair.good, pair.good)
+        if (pair.country, ours) in evidenced:
+            continue
+        if country is not None and pair.country != country:
+            continue
+        if good is not None and not good.isdigit() and ours != good:
+            continue
+        missing.setdefault(
+            (pair.country, pair.good),
+            DolPair(
+                list_id,
+                pair.country,
+                pair.good,
+                pair.forced_labour or pair.forced_child_labour,
+                pair.child_labour or pair.forced_child_labour,
+            ),
+        )
+    return compared, sorted(missing.values(), key=lambda p: (p.country, p.good))
+
+
+def _dol_goods() -> dict[str, str]:
+    """A DOL good name (lower case) to the good extraction names: the goods
+    vocabulary is aligned with the DOL names, and its terms cover the rest."""
+    names: dict[str, str] = {}
+    for entry in goods_taxonomy():
+        for term in entry.terms:
+            names.setdefault(term.lower(), entry.good)
+    for entry in goods_taxonomy():
+        names[entry.good] = entry.good
+    return names
