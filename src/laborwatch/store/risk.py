@@ -306,15 +306,15 @@ def _unique(first: Iterable[str], more: Iterable[str]) -> tuple[str, ...]:
 
 
 def _publisher(site: str | None, url: str | None, source: str | None) -> str:
-    """Who published a document: its site, else its URL's host, else where it was
-    read from; lower case, without ``www.``."""
-    name = (site or "").strip()
-    if not name and url:
+    """Who published a document: its URL's host, else its site's name, else where
+    it was read from; lower case, without ``www.``. The host comes first: one site
+    is named in several ways ("Daily NK", "DailyNK") but served from one host."""
+    name = ""
+    if url:
         name = urlsplit(url.strip()).hostname or ""
     if not name:
-        name = (source or "").strip()
-    name = name.lower()
-    return name.removeprefix("www.") or "unknown"
+        name = (site or "").strip() or (source or "").strip()
+    return name.lower().removeprefix("www.") or "unknown"
 
 
 def _rows(
