@@ -1,4 +1,5 @@
-"""The REST API: JSON in the shapes ``--json`` prints (docs/cli.md), paginated."""
+"""The REST API: JSON in the shapes ``--json`` prints (docs/cli.md), paginated;
+each route's shape is declared in ``web/schemas.py`` for ``/openapi.json``."""
 
 from __future__ import annotations
 

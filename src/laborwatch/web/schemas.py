@@ -3,11 +3,11 @@
 Each model names the keys its route returns, in the order the route builds them
 (a model serialises its fields in declaration order), so the JSON is the same as
 before the models. A key that a route leaves out in some cases (a sentence hit's
-position, a source's location for a viewer, an unused search filter) has a
-default: routes are served with ``response_model_exclude_unset``, so a key not
-given stays absent rather than appearing as null. Objects read back from stored
-JSON whose keys vary by kind (a fact's ``detail``, a screening row's evidence)
-stay open objects.
+position, a source's location for a viewer) has a default: routes are served
+with ``response_model_exclude_unset``, so a key not given stays absent rather than
+appearing as null (the search filters, given or not, are a ``TypedDict``).
+Objects read back from stored JSON whose keys vary by kind (a fact's ``detail``, a
+screening row's evidence) stay open objects.
 """
 
 from __future__ import annotations
@@ -16,14 +16,24 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+# pydantic reads typing.TypedDict only from Python 3.12; typing_extensions is its own
+# dependency.
+from typing_extensions import TypedDict
+
 # Where a value may be an integer in JSON (a score from configuration, a stored
 # coordinate), ``float`` alone would turn 1 into 1.0.
 Number = float | int
 Count = tuple[str, int]
+# A document's date as its report gives it, never more precise than that.
+PUBLISHED = Field(description="YYYY, YYYY-MM or YYYY-MM-DD, as the report gives it.")
 
 
 class Shape(BaseModel):
-    """A response object: the keys below, nothing else."""
+    """A response object: the keys its model names, nothing else.
+
+    A key a route returns that its model lacks is dropped from the answer: add it
+    here with the route (tests/web/test_openapi.py compares each route's bytes
+    with the same function served without its model)."""
 
 
 class Stats(Shape):
@@ -43,7 +53,7 @@ class Stats(Shape):
 class DocumentSummary(Shape):
     id: str
     title: str | None
-    published: str | None
+    published: str | None = PUBLISHED
     site: str | None
     language: str | None
     media_type: str
@@ -103,7 +113,7 @@ class Document(Shape):
     id: str
     title: str | None
     author: str | None
-    published: str | None
+    published: str | None = PUBLISHED
     url: str | None
     site: str | None
     language: str | None
@@ -117,17 +127,18 @@ class Document(Shape):
     facts: list[StoredFact]
 
 
-class SearchFilters(Shape):
-    """The facets the search was narrowed by; only those given appear."""
+class SearchFilters(TypedDict, total=False):
+    """The facets the search was narrowed by (``store.facets.Facets``): only those
+    given appear, each a non-empty string."""
 
-    indicator: str | None = None
-    country: str | None = None
-    subdivision: str | None = None
-    good: str | None = None
-    actor: str | None = None
-    source: str | None = None
-    published_from: str | None = None
-    published_to: str | None = None
+    indicator: str
+    country: str
+    subdivision: str
+    good: str
+    actor: str
+    source: str
+    published_from: str
+    published_to: str
 
 
 class SearchResult(Shape):
@@ -139,7 +150,7 @@ class SearchResult(Shape):
     score: float
     snippet: str
     highlights: list[list[int]]
-    published: str | None
+    published: str | None = PUBLISHED
     site: str | None
     sentence_position: int | None = None
     start: int | None = None
@@ -197,7 +208,7 @@ class Incident(Shape):
     id: int
     document_id: str
     title: str | None
-    published: str | None
+    published: str | None = PUBLISHED
     indicators: list[str]
     actors: list[str]
     victims: list[str]
