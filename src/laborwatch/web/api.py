@@ -1,4 +1,5 @@
-"""The REST API: JSON in the shapes ``--json`` prints (docs/cli.md), paginated."""
+"""The REST API: JSON in the shapes ``--json`` prints (docs/cli.md), paginated;
+each route's shape is declared in ``web/schemas.py`` for ``/openapi.json``."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, UploadFile
+from fastapi.responses import JSONResponse
 
 from laborwatch.countries import country_name
 from laborwatch.match import DEFAULT_THRESHOLD, Matcher
@@ -35,6 +37,7 @@ from laborwatch.store.lists import list_lists, load_entries
 from laborwatch.store.risk import RiskFilters, risk_register
 from laborwatch.store.screenings import get_screening, list_screenings
 from laborwatch.store.search import SearchHit, describe_hits
+from laborwatch.web import schemas
 from laborwatch.web.auth import can_see_sources, log, require
 from laborwatch.web.jobs import MAX_UPLOAD_BYTES
 from laborwatch.web.labels import place_name
@@ -47,13 +50,21 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 LevelFilter = Annotated[Literal["high", "medium", "low", "none"] | None, Query()]
 _FACET_DOCUMENTS = 200  # facets count over the best 200 matching documents
+# Each route declares its answer's shape (web/schemas.py) for /openapi.json; a key
+# a route leaves out stays out rather than appearing as null. JSONResponse named
+# keeps the answers' bytes: FastAPI's default path writes JSON in pydantic's Rust
+# serialiser, which spells floats its own way (2e-6 where Python has 2e-06).
+SHAPED: dict[str, Any] = {
+    "response_model_exclude_unset": True,
+    "response_class": JSONResponse,
+}
 
 
 def database(request: Request) -> Database:
     return request.app.state.database  # type: ignore[no-any-return]
 
 
-@router.get("/stats")
+@router.get("/stats", response_model=schemas.Stats, **SHAPED)
 def stats(request: Request) -> dict[str, Any]:
     """Counts of documents, sentences and duplicates, and sentences per indicator."""
     db = database(request)
@@ -64,7 +75,7 @@ def stats(request: Request) -> dict[str, Any]:
     }
 
 
-@router.get("/documents")
+@router.get("/documents", response_model=schemas.DocumentPage, **SHAPED)
 def documents(
     request: Request, limit: Limit = 50, offset: Offset = 0
 ) -> dict[str, Any]:
@@ -77,7 +88,7 @@ def documents(
     return {"limit": limit, "offset": offset, "documents": records}
 
 
-@router.get("/documents/{document_id}")
+@router.get("/documents/{document_id}", response_model=schemas.Document, **SHAPED)
 def document(request: Request, document_id: str) -> dict[str, Any]:
     db = database(request)
     record = document_record(get_document(db, document_id))
@@ -145,7 +156,7 @@ def facets_from_query(
     )
 
 
-@router.get("/search")
+@router.get("/search", response_model=schemas.SearchPage, **SHAPED)
 def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500)],
@@ -189,7 +200,7 @@ def run_search(
     return hits, facet_counts(db, [hit.document_id for hit in matching])
 
 
-@router.get("/map")
+@router.get("/map", response_model=schemas.MapData, **SHAPED)
 def map_data(request: Request) -> dict[str, Any]:
     """Documents with evidence per country (with its ISO numeric code, as the
     bundled Natural Earth boundaries are keyed) and per located place."""
@@ -213,7 +224,7 @@ def map_data(request: Request) -> dict[str, Any]:
     return {"countries": countries, "points": points}
 
 
-@router.get("/incidents")
+@router.get("/incidents", response_model=schemas.IncidentPage, **SHAPED)
 def incidents(
     request: Request, limit: Limit = 100, offset: Offset = 0
 ) -> dict[str, Any]:
@@ -224,7 +235,7 @@ def incidents(
     }
 
 
-@router.get("/risk-areas")
+@router.get("/risk-areas", response_model=schemas.RiskRegister, **SHAPED)
 def risk_areas(
     request: Request,
     country: Annotated[str | None, Query(max_length=100)] = None,
@@ -243,7 +254,7 @@ def risk_areas(
     return register.record()
 
 
-@router.get("/entities/{name}")
+@router.get("/entities/{name}", response_model=schemas.Entity, **SHAPED)
 def entity(request: Request, name: str) -> dict[str, Any]:
     """An actor: its mentions across reports, its list hits, who it appears with."""
     db = database(request)
@@ -261,14 +272,14 @@ def entity(request: Request, name: str) -> dict[str, Any]:
     }
 
 
-@router.get("/lists")
+@router.get("/lists", response_model=schemas.Lists, **SHAPED)
 def lists(request: Request) -> dict[str, Any]:
     return {
         "lists": [list_record(summary) for summary in list_lists(database(request))]
     }
 
 
-@router.get("/match")
+@router.get("/match", response_model=schemas.MatchResult, **SHAPED)
 def match(
     request: Request,
     name: Annotated[str, Query(min_length=1, max_length=500)],
@@ -318,7 +329,7 @@ def _matcher(request: Request) -> Matcher:
     return request.app.state.matchers.get(database(request))  # type: ignore[no-any-return]
 
 
-@router.post("/screen", status_code=202)
+@router.post("/screen", status_code=202, response_model=schemas.Job, **SHAPED)
 async def start_screening(request: Request, file: UploadFile) -> dict[str, Any]:
     """Upload a supplier file (CSV or XLSX) to screen; poll ``/api/screen/{job}``."""
     require(request, "editor")
@@ -328,20 +339,20 @@ async def start_screening(request: Request, file: UploadFile) -> dict[str, Any]:
     return asdict(job)
 
 
-@router.get("/screen/{job_id}")
+@router.get("/screen/{job_id}", response_model=schemas.Job, **SHAPED)
 def screening_job(request: Request, job_id: str) -> dict[str, Any]:
     """A screening job's progress; once complete, ``screening`` is its stored id."""
     return asdict(request.app.state.jobs.get(job_id))
 
 
-@router.get("/audit")
+@router.get("/audit", response_model=schemas.AuditLog, **SHAPED)
 def audit(request: Request, limit: Limit = 100) -> dict[str, Any]:
     """Writes made through the app, newest first: who, what, when (admins only)."""
     require(request, "admin")
     return {"log": read_log(database(request), limit)}
 
 
-@router.get("/screenings")
+@router.get("/screenings", response_model=schemas.ScreeningPage, **SHAPED)
 def screenings(
     request: Request, limit: Limit = 50, offset: Offset = 0
 ) -> dict[str, Any]:
@@ -350,7 +361,7 @@ def screenings(
     return {"limit": limit, "offset": offset, "screenings": runs}
 
 
-@router.get("/screenings/{screening_id}")
+@router.get("/screenings/{screening_id}", response_model=schemas.Screening, **SHAPED)
 def screening(
     request: Request, screening_id: int, level: LevelFilter = None
 ) -> dict[str, Any]:

@@ -1,0 +1,423 @@
+"""The shapes the REST API answers with, so ``/openapi.json`` documents them.
+
+Each model names the keys its route returns, in the order the route builds them
+(a model serialises its fields in declaration order), so the JSON is the same as
+before the models. A key that a route leaves out in some cases (a sentence hit's
+position, a source's location for a viewer) has a default: routes are served
+with ``response_model_exclude_unset``, so a key not given stays absent rather than
+appearing as null (the search filters, given or not, are a ``TypedDict``).
+Objects read back from stored JSON whose keys vary by kind (a fact's ``detail``, a
+screening row's evidence) stay open objects.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+# pydantic reads typing.TypedDict only from Python 3.12; typing_extensions is its own
+# dependency.
+from typing_extensions import TypedDict
+
+# Where a value may be an integer in JSON (a score from configuration, a stored
+# coordinate), ``float`` alone would turn 1 into 1.0.
+Number = float | int
+Count = tuple[str, int]
+# A document's date as its report gives it, never more precise than that.
+PUBLISHED = Field(description="YYYY, YYYY-MM or YYYY-MM-DD, as the report gives it.")
+
+
+class Shape(BaseModel):
+    """A response object: the keys its model names, nothing else.
+
+    A key a route returns that its model lacks is dropped from the answer: add it
+    here with the route (tests/web/test_openapi.py compares each route's bytes
+    with the same function served without its model)."""
+
+
+class Stats(Shape):
+    documents: int
+    sentences: int
+    duplicates: int
+    indicators: dict[str, int] = Field(
+        description="Sentences per indicator code, most first."
+    )
+    by_country: list[Count] = Field(
+        description="[country code, reports with evidence], most first."
+    )
+    by_good: list[Count]
+    by_year: list[Count] = Field(description="[year, reports with evidence].")
+
+
+class DocumentSummary(Shape):
+    id: str
+    title: str | None
+    published: str | None = PUBLISHED
+    site: str | None
+    language: str | None
+    media_type: str
+    chars: int
+    sentences: int
+    source: str | None = Field(description="Null unless the caller may see sources.")
+    ingested_at: str
+
+
+class DocumentPage(Shape):
+    limit: int
+    offset: int
+    documents: list[DocumentSummary]
+
+
+class Sentence(Shape):
+    position: int
+    start: int
+    end: int
+    page: int | None
+    text: str
+
+
+class Source(Shape):
+    """Where a document was read; ``location``, ``content_id`` and ``similarity``
+    only for callers who may see sources."""
+
+    location: str | None = None
+    content_id: str | None = None
+    relation: str
+    similarity: float | None = None
+    seen_at: str
+
+
+class StoredIndicator(Shape):
+    sentence_position: int
+    code: str
+    cue: str
+    start: int
+    end: int
+    confidence: float
+    model_confidence: float | None
+    rule: str
+
+
+class StoredFact(Shape):
+    sentence_position: int
+    kind: str
+    text: str
+    key: str | None
+    start: int
+    end: int
+    detail: dict[str, Any]
+
+
+class Document(Shape):
+    id: str
+    title: str | None
+    author: str | None
+    published: str | None = PUBLISHED
+    url: str | None
+    site: str | None
+    language: str | None
+    media_type: str
+    ingested_at: str
+    page_starts: list[int]
+    text: str
+    sentences: list[Sentence]
+    sources: list[Source]
+    indicators: list[StoredIndicator]
+    facts: list[StoredFact]
+
+
+class SearchFilters(TypedDict, total=False):
+    """The facets the search was narrowed by (``store.facets.Facets``): only those
+    given appear, each a non-empty string."""
+
+    indicator: str
+    country: str
+    subdivision: str
+    good: str
+    actor: str
+    source: str
+    published_from: str
+    published_to: str
+
+
+class SearchResult(Shape):
+    """A hit; ``sentence_position``, ``start``, ``end`` and ``page`` only when
+    searching sentences. ``highlights`` are [start, end) ranges in ``snippet``."""
+
+    document_id: str
+    title: str | None
+    score: float
+    snippet: str
+    highlights: list[list[int]]
+    published: str | None = PUBLISHED
+    site: str | None
+    sentence_position: int | None = None
+    start: int | None = None
+    end: int | None = None
+    page: int | None = None
+    indicators: list[str]
+    countries: list[str]
+
+
+class FacetValue(Shape):
+    value: str
+    documents: int
+
+
+class SearchFacets(Shape):
+    indicator: list[FacetValue]
+    country: list[FacetValue]
+    subdivision: list[FacetValue]
+    good: list[FacetValue]
+    actor: list[FacetValue]
+    source: list[FacetValue]
+
+
+class SearchPage(Shape):
+    query: str
+    limit: int
+    offset: int
+    filters: SearchFilters
+    hits: list[SearchResult]
+    facets: SearchFacets
+
+
+class MapCountry(Shape):
+    code: str
+    numeric: str | None = Field(description="ISO 3166 numeric code.")
+    name: str
+    documents: int
+
+
+class MapPoint(Shape):
+    name: str | None
+    code: str
+    latitude: Number
+    longitude: Number
+    documents: int
+    place: str
+
+
+class MapData(Shape):
+    countries: list[MapCountry]
+    points: list[MapPoint]
+
+
+class Incident(Shape):
+    id: int
+    document_id: str
+    title: str | None
+    published: str | None = PUBLISHED
+    indicators: list[str]
+    actors: list[str]
+    victims: list[str]
+    countries: list[str]
+    subdivisions: list[str]
+    goods: list[str]
+    dates: list[str]
+    sentences: list[int]
+
+
+class IncidentPage(Shape):
+    limit: int
+    offset: int
+    incidents: list[Incident]
+
+
+class Feature(Shape):
+    name: str
+    value: Number
+    detail: dict[str, Any]
+
+
+class ListHit(Shape):
+    """A list entry a name matches, with the features of its score."""
+
+    list_id: str = Field(alias="list")
+    entry_id: str
+    schema_: str = Field(alias="schema")
+    caption: str
+    matched_name: str
+    score: Number
+    countries: list[str]
+    programs: list[str]
+    features: list[Feature]
+
+
+class Mention(Shape):
+    document_id: str
+    title: str | None
+    name: str
+    kind: str | None
+    role: str | None
+    sentence: str
+
+
+class Related(Shape):
+    name: str
+    documents: int
+
+
+class Entity(Shape):
+    name: str
+    mentions: list[Mention]
+    list_hits: list[ListHit]
+    related: list[Related]
+
+
+class ListSummary(Shape):
+    id: str
+    title: str
+    format: str
+    publisher: str
+    published: str | None
+    loaded_at: str
+    checksum: str
+    sources: list[str]
+    entries: int
+
+
+class Lists(Shape):
+    lists: list[ListSummary]
+
+
+class MatchQuery(Shape):
+    name: str
+    schema_: str | None = Field(alias="schema")
+    country: str | None
+
+
+class MatchResult(Shape):
+    query: MatchQuery
+    hits: list[ListHit]
+
+
+class Job(Shape):
+    id: str
+    name: str
+    status: str = Field(description="running, complete or failed.")
+    rows_done: int
+    screening: int | None = Field(description="The stored run, once complete.")
+    error: str | None
+
+
+class AuditEntry(Shape):
+    at: str
+    who: str
+    action: str
+    detail: dict[str, Any]
+
+
+class AuditLog(Shape):
+    log: list[AuditEntry]
+
+
+class LevelCounts(Shape):
+    high: int
+    medium: int
+    low: int
+    none: int
+    rows: int
+
+
+class ListEdition(Shape):
+    """A list as it stood when a run screened against it."""
+
+    id: str
+    title: str
+    published: str | None
+    checksum: str
+    loaded_at: str
+
+
+class ScreeningRun(Shape):
+    id: int
+    created_at: str
+    input_name: str
+    input_checksum: str
+    status: str = Field(description="running, complete, failed or interrupted.")
+    summary: LevelCounts
+    error: str | None
+    lists: list[ListEdition]
+    complete: bool
+
+
+class ScreeningPage(Shape):
+    limit: int
+    offset: int
+    screenings: list[ScreeningRun]
+
+
+class ScreenedRow(Shape):
+    """A supplier row's result, as ``screen --json`` gives it (docs/screening.md)."""
+
+    row: int
+    name: str
+    level: str
+    reasons: list[str]
+    rules: list[str]
+    sanctions_hits: list[dict[str, Any]]
+    country_good: list[dict[str, Any]]
+    evidence: list[dict[str, Any]]
+    supplier: dict[str, Any]
+
+
+class Screening(Shape):
+    """A stored run: its audit record, then its rows (those of one level if asked)."""
+
+    id: int
+    created_at: str
+    input_name: str
+    input_checksum: str
+    laborwatch_version: str
+    extractor_version: str
+    lists: list[ListEdition]
+    config: dict[str, Any]
+    status: str
+    summary: LevelCounts
+    error: str | None
+    complete: bool
+    results: list[ScreenedRow]
+
+
+class RiskSentence(Shape):
+    document_id: str
+    sentence: int
+
+
+class RiskRow(Shape):
+    """A row of the risk register (docs/risk-areas.md)."""
+
+    country: str
+    subdivision: str | None
+    good: str
+    hs: str | None
+    strength: str
+    sources: int
+    documents: int
+    publishers: list[str]
+    first_evidence: str | None
+    last_evidence: str | None
+    state_imposed: bool
+    children: bool
+    indicators: list[str]
+    sentences: list[RiskSentence]
+    dol: bool | None = Field(
+        default=None, description="with compare_dol: a loaded DOL list names the pair"
+    )
+
+
+class DolPairWithoutEvidence(Shape):
+    list_id: str
+    country: str
+    good: str
+    forced_labour: bool
+    child_labour: bool
+
+
+class RiskRegister(Shape):
+    rows: list[RiskRow]
+    dol_without_evidence: list[DolPairWithoutEvidence] | None = Field(
+        default=None, description="with compare_dol: DOL pairs no row supports"
+    )
