@@ -3,6 +3,7 @@ the keys, values and order they had before the API declared its shapes."""
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Any
 
@@ -222,3 +223,13 @@ def test_answers_are_the_bytes_they_were_before_the_shapes(stored: Stored) -> No
         undeclared = client.get(UNDECLARED + url.removeprefix("/api"))
         assert declared.status_code == undeclared.status_code == 200, url
         assert declared.content == undeclared.content, url
+
+
+def test_errors_are_documented_in_the_shape_the_api_answers(local: TestClient) -> None:
+    document = local.get("/openapi.json").json()
+    assert "HTTPValidationError" not in json.dumps(document)
+    invalid = document["paths"]["/api/search"]["get"]["responses"]["422"]
+    reference = invalid["content"]["application/json"]["schema"]["$ref"]
+    error = document["components"]["schemas"][reference.rsplit("/", 1)[1]]
+    assert set(error["properties"]) == {"error"}
+    assert not any(not path.startswith("/api") for path in document["paths"])

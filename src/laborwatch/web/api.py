@@ -42,7 +42,7 @@ from laborwatch.web.auth import can_see_sources, log, require
 from laborwatch.web.jobs import MAX_UPLOAD_BYTES
 from laborwatch.web.labels import place_name
 
-router = APIRouter()
+router = APIRouter(responses=schemas.ERRORS)
 Limit = Annotated[int, Query(ge=1, le=500)]
 # A bound keeps an absurd offset from reaching the database as a 500.
 MAX_OFFSET = 1_000_000_000

@@ -59,7 +59,8 @@ from laborwatch.web.labels import indicator_name
 from laborwatch.web.security import policy_with_styles
 from laborwatch.web.templating import templates
 
-router = APIRouter(default_response_class=HTMLResponse)
+# Pages answer HTML; the OpenAPI document describes the API alone.
+router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 

@@ -36,6 +36,31 @@ class Shape(BaseModel):
     with the same function served without its model)."""
 
 
+class ErrorDetail(Shape):
+    status: int
+    message: str
+
+
+class Error(Shape):
+    """Every error the API answers (``web/errors.py``), validation errors included."""
+
+    error: ErrorDetail
+
+
+# The errors each route may answer, as the OpenAPI document lists them; FastAPI
+# would otherwise describe a 422 with its own ``{"detail": [...]}``.
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": Error, "description": description}
+    for status, description in (
+        (400, "bad input"),
+        (401, "a valid API token is required"),
+        (403, "the role does not allow this"),
+        (404, "not found"),
+        (422, "a parameter is invalid"),
+    )
+}
+
+
 class Stats(Shape):
     documents: int
     sentences: int
