@@ -1,0 +1,1 @@
+"""Stored evidence written in the formats other tools read (docs/export.md)."""
