@@ -138,7 +138,9 @@ def test_a_bar_link_opens_the_narrowed_documents_without_a_query(
 def test_map_page_has_a_legend_with_the_scale_steps(client: TestClient) -> None:
     page = client.get("/map").text
     legend = page[page.index('id="map-scale"') :].split("</figure>")[0]
-    steps = re.findall(r'class="step"[^>]*>.*?<span class="count">(\d+)</span>', legend, re.S)
+    steps = re.findall(
+        r'class="step"[^>]*>.*?<span class="count">(\d+)</span>', legend, re.S
+    )
     assert steps[0] == "1" and steps[-1] == "3"
     assert steps == sorted(steps, key=int)
     assert "No reports" in legend

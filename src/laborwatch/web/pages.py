@@ -43,6 +43,7 @@ from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from laborwatch.web.api import (
     LevelFilter,
     Offset,
+    browse,
     database,
     facets_from_query,
     run_search,
@@ -127,6 +128,10 @@ def search(
     counts: dict[str, list[tuple[str, int]]] = {}
     if q.strip():
         hits, counts = run_search(database(request), q, sentences, 20, offset, facets)
+    elif facets.any():
+        # No words, only filters (a dashboard bar, a country on the map): the
+        # documents that have them, newest first, with facets over the newest.
+        hits, counts = browse(database(request), facets, offset)
     filters = {key: value for key, value in asdict(facets).items() if value}
     return templates.TemplateResponse(
         request,
