@@ -182,9 +182,9 @@ def test_actor_facet_counts_case_variants_once(client: TestClient) -> None:
 
 def test_dashboard_document_and_incidents_show_labels(client: TestClient) -> None:
     dashboard = client.get("/").text
-    assert re.search(r'<th title="Wages unpaid[^"]*">Withheld wages</th>', dashboard)
-    assert "<th>North Korea</th>" in dashboard
-    assert "<th>gems (HS 7103)</th>" in dashboard
+    assert re.search(r' title="Wages unpaid[^"]*">Withheld wages</a></th>', dashboard)
+    assert ">North Korea</a></th>" in dashboard
+    assert ">gems (HS 7103)</a></th>" in dashboard
     assert "3 May 2024" in dashboard
     hit = client.get("/api/search", params={"q": "miners"}).json()["hits"][0]
     document = client.get(f"/documents/{hit['document_id']}").text

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 
 from laborwatch.store.database import Database
+from laborwatch.store.search import SearchHit
 from laborwatch.store.tables import documents, facts, indicators
 
 FACET_NAMES = ("indicator", "country", "subdivision", "good", "actor", "source")
@@ -35,6 +36,38 @@ def filter_documents(database: Database, facets: Facets) -> set[str] | None:
     """Ids of the documents that have every facet asked for; None if none asked."""
     if not facets.any():
         return None
+    with database.reading() as connection:
+        return {
+            str(document_id)
+            for document_id in connection.execute(_filtered(facets)).scalars()
+        }
+
+
+def newest_documents(
+    database: Database, facets: Facets, limit: int = 20, offset: int = 0
+) -> list[SearchHit]:
+    """The documents that have every facet asked for, newest publication first (those
+    with no date last), as hits with no snippet: the search page with no words."""
+    query = (
+        select(
+            documents.c.id, documents.c.title, documents.c.published, documents.c.site
+        )
+        .where(documents.c.id.in_(_filtered(facets)))
+        .order_by(documents.c.published.desc().nulls_last(), documents.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    with database.reading() as connection:
+        return [
+            SearchHit(
+                row.id, row.title, "", 0.0, published=row.published, site=row.site
+            )
+            for row in connection.execute(query)
+        ]
+
+
+def _filtered(facets: Facets) -> Select[Any]:
+    """The ids of the documents that have every facet in ``facets``."""
     query: Select[Any] = select(documents.c.id)
     if facets.indicator:
         query = query.where(
@@ -70,8 +103,7 @@ def filter_documents(database: Database, facets: Facets) -> set[str] | None:
         # Up to the end of a year or month given: "2024-05-03" sorts after
         # "2024-05" but before "2024-05-99".
         query = query.where(documents.c.published <= facets.published_to + "-99")
-    with database.reading() as connection:
-        return {str(document_id) for document_id in connection.execute(query).scalars()}
+    return query
 
 
 def facet_counts(

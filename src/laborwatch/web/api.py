@@ -32,7 +32,12 @@ from laborwatch.store.evidence import (
     incident_records,
     map_counts,
 )
-from laborwatch.store.facets import Facets, facet_counts, filter_documents
+from laborwatch.store.facets import (
+    Facets,
+    facet_counts,
+    filter_documents,
+    newest_documents,
+)
 from laborwatch.store.lists import list_lists, load_entries
 from laborwatch.store.risk import RiskFilters, risk_register
 from laborwatch.store.screenings import get_screening, list_screenings
@@ -198,6 +203,16 @@ def run_search(
     hits = describe_hits(db, find(db, q, limit=limit, offset=offset, only=only))
     matching = search_documents(db, q, limit=_FACET_DOCUMENTS, only=only)
     return hits, facet_counts(db, [hit.document_id for hit in matching])
+
+
+def browse(
+    db: Database, facets: Facets, offset: int
+) -> tuple[list[SearchHit], dict[str, list[tuple[str, int]]]]:
+    """The documents within the facets, newest first, 20 from ``offset``, described
+    as search hits are, and facet counts over the newest of them."""
+    hits = describe_hits(db, newest_documents(db, facets, limit=20, offset=offset))
+    newest = newest_documents(db, facets, limit=_FACET_DOCUMENTS)
+    return hits, facet_counts(db, [hit.document_id for hit in newest])
 
 
 @router.get("/map", response_model=schemas.MapData, **SHAPED)

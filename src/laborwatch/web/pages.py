@@ -35,6 +35,7 @@ from laborwatch.store.evidence import (
     dashboard_counts,
     get_evidence,
     incident_records,
+    map_counts,
 )
 from laborwatch.store.facets import Facets
 from laborwatch.store.screenings import LEVELS, get_screening, list_screenings
@@ -42,6 +43,7 @@ from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from laborwatch.web.api import (
     LevelFilter,
     Offset,
+    browse,
     database,
     facets_from_query,
     run_search,
@@ -54,6 +56,7 @@ from laborwatch.web.auth import (
     require,
     set_token_cookie,
 )
+from laborwatch.web.charts import bars, scale_steps, timeline
 from laborwatch.web.jobs import MAX_UPLOAD_BYTES
 from laborwatch.web.labels import indicator_name
 from laborwatch.web.security import policy_with_styles
@@ -73,39 +76,43 @@ def highlight(snippet: str) -> Markup:
     )
 
 
-def _bars(pairs: list[tuple[str, int]]) -> list[tuple[str, int, int]]:
-    """(value, count, bar width in percent of the largest) for a bar chart."""
-    largest = max((n for _, n in pairs), default=1)
-    return [(value, n, round(100 * n / largest)) for value, n in pairs]
-
-
 @router.get("/")
 def dashboard(request: Request) -> Any:
     db = database(request)
-    counts = count_documents(db)
-    indicator_counts = count_indicators(db)
-    largest = max(indicator_counts.values(), default=1)
     grouped = dashboard_counts(db)
-    # Each chart names the facet its values are, so the template labels them.
-    charts = {
-        title: (facet, _bars(grouped[key]))
-        for title, facet, key in (
-            ("Reports with evidence, by country", "country", "by_country"),
-            ("Reports with evidence, by good", "good", "by_good"),
-            ("Reports with evidence, by year", "year", "by_year"),
-        )
-    }
+    # (element id, heading, the facet its values are, axis labels, bars): the
+    # template labels the values through the facet and links each bar to it.
+    charts = [
+        (
+            "indicator-chart",
+            "Sentences carrying each indicator",
+            "indicator",
+            ("Indicator", "Sentences"),
+            bars("indicator", list(count_indicators(db).items())),
+        ),
+        (
+            "country-chart",
+            "Reports with evidence, by country",
+            "country",
+            ("Country", "Reports with evidence"),
+            bars("country", grouped["by_country"]),
+        ),
+        (
+            "good-chart",
+            "Reports with evidence, by good",
+            "good",
+            ("Good", "Reports with evidence"),
+            bars("good", grouped["by_good"]),
+        ),
+    ]
     return templates.TemplateResponse(
         request,
         "dashboard.html",
         {
-            "counts": counts,
-            "indicators": [
-                (code, n, round(100 * n / largest))
-                for code, n in indicator_counts.items()
-            ],
-            "recent": list_documents(db, limit=10),
+            "counts": count_documents(db),
             "charts": charts,
+            "timeline": timeline(grouped["by_year"]),
+            "recent": list_documents(db, limit=10),
         },
     )
 
@@ -122,6 +129,10 @@ def search(
     counts: dict[str, list[tuple[str, int]]] = {}
     if q.strip():
         hits, counts = run_search(database(request), q, sentences, 20, offset, facets)
+    elif facets.any():
+        # No words, only filters (a dashboard bar, a country on the map): the
+        # documents that have them, newest first, with facets over the newest.
+        hits, counts = browse(database(request), facets, offset)
     filters = {key: value for key, value in asdict(facets).items() if value}
     return templates.TemplateResponse(
         request,
@@ -367,7 +378,13 @@ def evidence_pack_pdf(request: Request, screening_id: int, row: int) -> Any:
 
 @router.get("/map")
 def map_page(request: Request) -> Any:
-    return templates.TemplateResponse(request, "map.html", {})
+    """The map is drawn by static/map.js; its colour scale's legend is drawn here,
+    so it reads without the script."""
+    countries = map_counts(database(request))["countries"]
+    largest = max(countries.values(), default=0)
+    return templates.TemplateResponse(
+        request, "map.html", {"steps": scale_steps(largest)}
+    )
 
 
 @router.get("/incidents")

@@ -9,6 +9,8 @@
   ]);
   const counts = new Map(data.countries.map((c) => [String(c.numeric).padStart(3, "0"), c]));
   const largest = Math.max(1, ...data.countries.map((c) => c.documents));
+  // The search narrowed to a country: where a click on it, or its name, leads.
+  const evidenceOf = (country) => `/search?country=${encodeURIComponent(country.code)}`;
   const projection = d3.geoNaturalEarth1().fitSize([960, 500], { type: "Sphere" });
   const path = d3.geoPath(projection);
   const countries = topojson.feature(world, world.objects.countries).features;
@@ -17,13 +19,24 @@
     shape.setAttribute("d", path(feature));
     const found = counts.get(String(feature.id).padStart(3, "0"));
     const share = found ? found.documents / largest : 0;
-    shape.setAttribute("fill", found ? `rgba(192, 57, 43, ${0.25 + 0.75 * share})` : "#e8e8e8");
+    // As charts.shade draws the legend's steps: 0.25 for one report, 1 for the most.
+    shape.setAttribute("fill", found ? "#c0392b" : "#e8e8e8");
+    if (found) shape.setAttribute("fill-opacity", String(0.25 + 0.75 * share));
     shape.setAttribute("stroke", "#fff");
     shape.setAttribute("class", found ? "country evidenced" : "country");
     const title = document.createElementNS(ns, "title");
     title.textContent = found ? `${found.name}: ${found.documents} report(s)` : feature.properties.name;
     shape.appendChild(title);
-    svg.appendChild(shape);
+    if (found) {
+      // A link, not a click handler: keyboards and screen readers reach it too.
+      const link = document.createElementNS(ns, "a");
+      link.setAttribute("href", evidenceOf(found));
+      link.setAttribute("aria-label", title.textContent);
+      link.appendChild(shape);
+      svg.appendChild(link);
+    } else {
+      svg.appendChild(shape);
+    }
   }
   for (const point of data.points) {
     const [x, y] = projection([point.longitude, point.latitude]);
@@ -41,7 +54,10 @@
   }
   for (const country of data.countries) {
     const item = document.createElement("li");
-    item.textContent = `${country.name}: ${country.documents} report(s)`;  // text, never markup
+    const link = document.createElement("a");
+    link.href = evidenceOf(country);
+    link.textContent = country.name;  // text, never markup
+    item.append(link, `: ${country.documents} report(s)`);
     legend.appendChild(item);
   }
 })();
