@@ -49,15 +49,16 @@ def store(
     database: Database,
     text: str,
     *,
-    url: str,
+    url: str | None = None,
     site: str | None = None,
     published: str | None = None,
+    source: str | None = None,
 ) -> SaveResult:
     """Store a report with its evidence, as ``laborwatch ingest`` does."""
     document = Document.create(
         text,
-        source=url,
-        media_type="text/html",
+        source=source or url or "",
+        media_type="text/html" if url else "text/plain",
         url=url,
         site=site,
         published=published,
@@ -156,6 +157,20 @@ def test_one_host_is_one_publisher_whatever_its_name(database: Database) -> None
     store(database, GEMS, url="https://www.dailynk.com/gems", site="Daily NK")
     store(database, OTHER, url="https://dailynk.com/other", site="DailyNK")
     assert row(risk_register(database).rows, "KP", None).sources == 1
+
+
+def test_files_of_one_folder_are_one_publisher(database: Database) -> None:
+    store(database, GEMS, source="/reports/agency/gems.txt")
+    store(database, OTHER, source="/reports/agency/hamgyong.txt")
+    assert row(risk_register(database).rows, "KP", None).sources == 1
+    store(
+        database,
+        OTHER.replace("North Hamgyong", "Ryanggang"),
+        source="/reports/ngo/ryanggang.txt",
+    )
+    whole = row(risk_register(database).rows, "KP", None)
+    assert whole.publishers == ("folder /reports/agency", "folder /reports/ngo")
+    assert whole.sources == 2
 
 
 def test_min_sources_keeps_corroborated_rows(database: Database) -> None:

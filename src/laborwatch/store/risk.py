@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -306,14 +307,20 @@ def _unique(first: Iterable[str], more: Iterable[str]) -> tuple[str, ...]:
 
 
 def _publisher(site: str | None, url: str | None, source: str | None) -> str:
-    """Who published a document: its URL's host, else its site's name, else where
-    it was read from; lower case, without ``www.``. The host comes first: one site
-    is named in several ways ("Daily NK", "DailyNK") but served from one host."""
+    """Who published a document: its URL's host, else its site's name, else the
+    folder it was read from; lower case, without ``www.``. The host comes first:
+    one site is named in several ways ("Daily NK", "DailyNK") but served from one
+    host. A folder stands for one publisher (a file alone would make every report
+    of one agency's folder an independent source); where a folder mixes
+    publishers, this undercounts, which errs on the side of "single source"."""
     name = ""
     if url:
         name = urlsplit(url.strip()).hostname or ""
     if not name:
-        name = (site or "").strip() or (source or "").strip()
+        name = (site or "").strip()
+    if not name and source:
+        location = source.strip().split(":", 1)[0] if "://" not in source else source
+        name = "folder " + str(PurePath(location).parent)
     return name.lower().removeprefix("www.") or "unknown"
 
 
