@@ -14,7 +14,12 @@ from laborwatch.settings import Settings
 from laborwatch.store import open_database
 from laborwatch.store.lists import save_list
 from laborwatch.web import create_app
-from laborwatch.web.entities import entity_url
+from laborwatch.web.entities import (
+    CHARACTER_WIDTH,
+    LABEL_HEIGHT,
+    entity_url,
+    relations_graph,
+)
 from tests.conftest import FIXTURES
 
 # Two reports written for these tests: an English one naming two employers (one
@@ -135,3 +140,24 @@ def test_entity_page_of_a_name_with_a_slash(client: TestClient) -> None:
     assert f"<h1>{name}</h1>" in page.text
     api = client.get(f"/api/entities/{quote(name, safe='')}")
     assert api.status_code == 200 and api.json()["name"] == name
+
+
+def test_relations_graph_keeps_labels_apart_and_inside_its_view() -> None:
+    related = [
+        {"name": f"{word} Fishing Company of the Eastern Sea", "documents": n % 4 + 1}
+        for n, word in enumerate("ABCDEFGHIJKL")
+    ]
+    layout = relations_graph("Pyongyang Trading Corporation", related)
+    left, top, width, height = map(float, layout.view_box.split())
+    boxes = []
+    for node in [layout.centre, *layout.nodes]:
+        size = len(node.label) * CHARACTER_WIDTH
+        start = {"start": 0, "middle": size / 2, "end": size}[node.anchor]
+        box = (node.label_x - start, node.label_y - LABEL_HEIGHT, size, LABEL_HEIGHT)
+        assert left <= box[0] and box[0] + box[2] <= left + width
+        assert top <= box[1] and box[1] + box[3] <= top + height
+        boxes.append(box)
+    for n, (x1, y1, w1, h1) in enumerate(boxes):
+        for x2, y2, w2, h2 in boxes[n + 1 :]:
+            apart = x1 + w1 <= x2 or x2 + w2 <= x1 or y1 + h1 <= y2 or y2 + h2 <= y1
+            assert apart

@@ -64,9 +64,9 @@ def _name_reasons(detail: dict[str, Any], caption: str) -> list[str]:
         kind = "weak alias" if detail["kind"] == "weak_alias" else detail["kind"]
         reasons.append(f"matched the {kind} “{detail['matched']}”")
     if detail.get("unmatched_query"):
-        reasons.append(f"not in the listed name: {' '.join(detail['unmatched_query'])}")
+        reasons.append(f"only in this name: {' '.join(detail['unmatched_query'])}")
     if detail.get("unmatched_list"):
-        reasons.append(f"not in this name: {' '.join(detail['unmatched_list'])}")
+        reasons.append(f"only in the listed name: {' '.join(detail['unmatched_list'])}")
     return reasons
 
 
@@ -138,13 +138,14 @@ def _node(
     label = (
         name if len(name) <= LABEL_CHARACTERS else name[: LABEL_CHARACTERS - 1] + "…"
     )
-    # Beside the node on the left and right, above or below it at the top and bottom.
-    anchor = "start" if cos > 0.35 else "end" if cos < -0.35 else "middle"
+    # Beside the node on the left and right; above or below it near the top and
+    # bottom, running away from the vertical, so that neighbours there part.
+    anchor = "start" if cos > 0.05 else "end" if cos < -0.05 else "middle"
     distance = radius + LABEL_GAP
-    label_x = x + cos * distance if anchor != "middle" else x
+    label_x = x + cos * distance
     # SVG places text by its baseline: move it down by a third of its height to
     # centre it beside a node, by all of it to hang it below one.
-    if anchor != "middle":
+    if abs(cos) > 0.35:
         label_y = y + sin * distance + LABEL_HEIGHT / 3
     elif sin < 0:
         label_y = y - distance
