@@ -269,7 +269,7 @@ def risk_areas(
     return register.record()
 
 
-@router.get("/entities/{name}", response_model=schemas.Entity, **SHAPED)
+@router.get("/entities/{name:path}", response_model=schemas.Entity, **SHAPED)
 def entity(request: Request, name: str) -> dict[str, Any]:
     """An actor: its mentions across reports, its list hits, who it appears with."""
     db = database(request)

@@ -45,6 +45,7 @@ from laborwatch.web.api import (
     Offset,
     browse,
     database,
+    entity,
     facets_from_query,
     run_search,
 )
@@ -57,6 +58,7 @@ from laborwatch.web.auth import (
     set_token_cookie,
 )
 from laborwatch.web.charts import bars, scale_steps, timeline
+from laborwatch.web.entities import hit_reasons, relations_graph
 from laborwatch.web.jobs import MAX_UPLOAD_BYTES
 from laborwatch.web.labels import indicator_name
 from laborwatch.web.security import policy_with_styles
@@ -395,24 +397,19 @@ def incidents_page(request: Request, offset: Offset = 0) -> Any:
     )
 
 
-@router.get("/entities/{name}")
+@router.get("/entities/{name:path}")
 def entity_page(request: Request, name: str) -> Any:
-    import math
-
-    from laborwatch.web.api import entity
-
+    """An actor's mentions, its possible list matches with their reasons, and the
+    actors named with it."""
     record = entity(request, name)
-    related = record["related"]
-    nodes = [
-        {
-            **other,
-            "x": round(300 + 220 * math.cos(2 * math.pi * index / len(related)), 1),
-            "y": round(160 + 120 * math.sin(2 * math.pi * index / len(related)), 1),
-        }
-        for index, other in enumerate(related)
-    ]
     return templates.TemplateResponse(
-        request, "entity.html", {"e": record, "nodes": nodes}
+        request,
+        "entity.html",
+        {
+            "e": record,
+            "hits": [(hit, hit_reasons(hit)) for hit in record["list_hits"]],
+            "graph": relations_graph(name, record["related"]),
+        },
     )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from fastapi.templating import Jinja2Templates
 
 from laborwatch.web import labels
+from laborwatch.web.entities import entity_url
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.filters.update(
@@ -16,4 +17,5 @@ templates.env.filters.update(
     good=labels.good_name,
     date=labels.date_text,
     facet=labels.facet_value,
+    entity_url=entity_url,
 )
