@@ -70,6 +70,11 @@ def _implausible_cp1252(text: str) -> int | None:
     return None
 
 
+# The csv module's own default. Its limit is process-wide and other libraries raise
+# it (followthemoney sets 30 MB on import), so a row is measured here as well.
+MAX_FIELD_CHARS = 131_072
+
+
 def csv_rows(
     path: Path, text: str, delimiter: str = ","
 ) -> Iterator[tuple[int, list[str]]]:
@@ -89,7 +94,7 @@ def csv_rows(
         except csv.Error as err:
             reason = str(err)
             if "field limit" in reason:
-                reason = f"a field longer than {csv.field_size_limit()} characters"
+                reason = f"a field longer than {MAX_FIELD_CHARS} characters"
             elif "end of data" in reason:
                 reason = "a quote opened here is never closed"
             raise LaborwatchError(f"{path}:{line}: malformed CSV ({reason})") from None
@@ -97,6 +102,11 @@ def csv_rows(
             raise LaborwatchError(
                 f"{path}:{line}: a quoted field runs on to line {reader.line_num} "
                 "(unbalanced quote)"
+            )
+        if any(len(field) > MAX_FIELD_CHARS for field in row):
+            raise LaborwatchError(
+                f"{path}:{line}: malformed CSV (a field longer than "
+                f"{MAX_FIELD_CHARS} characters)"
             )
         yield line, row
         line = reader.line_num + 1
