@@ -25,7 +25,9 @@ from laborwatch.cli.parallel import Cluster, Workers, check_parallel
 from laborwatch.cli.plain_help import Typer
 from laborwatch.errors import LaborwatchError
 from laborwatch.screen import Screening, XlsxLimits, screen_file
+from laborwatch.screen.diff import diff_stored
 from laborwatch.screen.export import CsvExport, XlsxExport
+from laborwatch.screen.rerun import rerun_screening
 from laborwatch.store.screenings import get_screening, list_screenings
 
 _STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "none": "green"}
@@ -232,7 +234,9 @@ def print_table(results: list[Screening]) -> None:
     stdout.print(table)
 
 
-screenings_app = Typer(help="Show stored screening runs.", no_args_is_help=True)
+screenings_app = Typer(
+    help="Show, rerun and compare stored screening runs.", no_args_is_help=True
+)
 
 
 @screenings_app.command("list")
@@ -272,6 +276,8 @@ def screenings_show(
         )
         return
     stdout.print(f"[bold]screening {record['id']}[/bold] {record['created_at']}")
+    if record.get("rerun_of"):
+        stdout.print(f"rerun of screening {record['rerun_of']}")
     stdout.print(
         f"input {escape(record['input_name'])} sha256 {record['input_checksum']}"
     )
@@ -288,3 +294,106 @@ def screenings_show(
             f"{record['summary']['rows']} rows: {escape(record.get('error') or '')}"
         )
     print_table([Screening(**result) for result in record["results"]])
+
+
+@screenings_app.command("rerun")
+def screenings_rerun(
+    ctx: typer.Context,
+    screening_id: Annotated[int, typer.Argument(metavar="ID")],
+    workers: Workers = 1,
+    cluster: Cluster = None,
+) -> None:
+    """Screen a run's input again against the lists and evidence stored now.
+
+    The rows come from the stored run, so the file is not needed; the run's
+    configuration is kept. The new run is stored linked to the first (rerun_of)
+    and its id printed; laborwatch screenings diff ID NEW shows what changed.
+    """
+    check_parallel(workers, cluster)
+    database = open_from(ctx)
+    with progress_bar("Screening") as progress:
+        task = progress.add_task("Screening", total=None, current="")
+        run = rerun_screening(
+            database,
+            screening_id,
+            on_row=lambda screening: progress.update(
+                task, advance=1, current=screening.name[:30]
+            ),
+            workers=workers,
+            cluster=cluster,
+        )
+    summary = run.summary
+    stderr.print(
+        f"screening {run.id} (rerun of {screening_id}): {summary['rows']} rows — "
+        f"{summary['high']} high, {summary['medium']} medium, {summary['low']} low, "
+        f"{summary['none']} none"
+    )
+    typer.echo(run.id)
+
+
+@screenings_app.command("diff")
+def screenings_diff(
+    ctx: typer.Context,
+    old_id: Annotated[int, typer.Argument(metavar="A", help="The earlier run.")],
+    new_id: Annotated[int, typer.Argument(metavar="B", help="The later run.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show what changed from run A to run B, supplier by supplier.
+
+    Suppliers are matched by row number and name. For each that changed: its
+    level, the list hits and evidence new or dropped, each with its reason;
+    suppliers with no change are only counted.
+    """
+    diff = diff_stored(open_from(ctx), old_id, new_id)
+    if as_json:
+        print_json(diff)
+        return
+    print_diff(diff)
+
+
+def print_diff(diff: dict[str, Any]) -> None:
+    old, new = diff["old"]["id"], diff["new"]["id"]
+    stdout.print(f"[bold]screening {old} → {new}[/bold]")
+    lists = diff["lists"]
+    for item in lists["added"]:
+        stdout.print(f"list {item['id']} loaded since ({_published(item)})")
+    for item in lists["dropped"]:
+        stdout.print(f"list {item['id']} no longer loaded")
+    for item in lists["changed"]:
+        stdout.print(
+            f"list {item['id']} edition {_published(item['old'])} → "
+            f"{_published(item['new'])}"
+        )
+    for supplier in diff["suppliers"]:
+        stdout.print(
+            f"\n[bold]row {supplier['row']}[/bold] {escape(supplier['name'])}"
+            + ("" if supplier["change"] == "changed" else f" ({supplier['change']})")
+        )
+        level = supplier["level"]
+        if level:
+            stdout.print(f"  level {level['old'] or '-'} → {level['new'] or '-'}")
+            for reason in level["reasons"]:
+                stdout.print(f"    {escape(reason)}")
+        for key, sign in (("new_hits", "+"), ("dropped_hits", "-")):
+            for hit in supplier[key]:
+                note = f" ({hit['list_change']})" if hit["list_change"] else ""
+                stdout.print(
+                    f"  {sign} hit {hit['list']} entry {escape(str(hit['entry_id']))} "
+                    f"{escape(repr(hit['name']))}{escape(note)}: {escape(hit['reason'])}"
+                )
+        for key, sign in (("new_evidence", "+"), ("dropped_evidence", "-")):
+            for item in supplier[key]:
+                stdout.print(
+                    f"  {sign} evidence {escape(str(item['document']))}: "
+                    f"{escape(item['reason'])}"
+                )
+        for key, sign in (("new_country_goods", "+"), ("dropped_country_goods", "-")):
+            for item in supplier[key]:
+                stdout.print(f"  {sign} country and good: {escape(item['reason'])}")
+    stdout.print(
+        f"\n{diff['changed']} suppliers changed, {diff['unchanged']} unchanged"
+    )
+
+
+def _published(item: dict[str, Any]) -> str:
+    return str(item.get("published") or "undated edition")

@@ -37,7 +37,13 @@ from laborwatch.store.screenings import (
     stop_screening,
 )
 
-__all__ = ["Screening", "ScreeningRun", "XlsxLimits", "screen_file"]
+__all__ = [
+    "Screening",
+    "ScreeningRun",
+    "XlsxLimits",
+    "run_screening",
+    "screen_file",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +64,8 @@ class ScreeningRun:
     summary: dict[str, int] = field(default_factory=dict)
     # The header each field was read from, as the file writes it.
     columns: dict[str, str] = field(default_factory=dict)
+    # The run whose input this one screened again, if a rerun.
+    rerun_of: int | None = None
 
 
 def screen_file(
@@ -98,12 +106,37 @@ def screen_file(
         on_columns(dict(taken))
     run = ScreeningRun(
         columns=taken,
-        created_at=datetime.now(UTC).isoformat(),
         input_name=name,
         input_checksum=_sha256(path),
-        lists=[_list_record(summary) for summary in list_lists(database)],
         config=config,
     )
+    all_rows = itertools.chain([first] if first else [], rows)
+    return run_screening(
+        run,
+        all_rows,
+        database,
+        on_row=on_row,
+        on_start=on_start,
+        workers=workers,
+        cluster=cluster,
+    )
+
+
+def run_screening(
+    run: ScreeningRun,
+    rows: Iterable[SupplierRow],
+    database: Database,
+    *,
+    on_row: Callable[[Screening], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
+    workers: int = 1,
+    cluster: str | None = None,
+) -> ScreeningRun:
+    """Store ``run`` (its input and configuration set) against the lists loaded
+    now, then screen ``rows`` into it as ``screen_file`` does; ``run`` gets its
+    id, time, lists and summary."""
+    run.created_at = datetime.now(UTC).isoformat()
+    run.lists = [_list_record(summary) for summary in list_lists(database)]
     run.id = start_screening(
         database,
         {
@@ -114,12 +147,13 @@ def screen_file(
             "extractor_version": EXTRACTOR_VERSION,
             "lists": run.lists,
             "config": run.config,
+            "rerun_of": run.rerun_of,
         },
     )
     try:
         if on_start:
             on_start(run.id)
-        _screen_rows(run, database, config, first, rows, on_row, workers, cluster)
+        _screen_rows(run, database, run.config, rows, on_row, workers, cluster)
     except LaborwatchError as err:
         _stop(database, run.id, "failed", str(err))
         raise
@@ -148,14 +182,13 @@ def _screen_rows(
     run: ScreeningRun,
     database: Database,
     config: dict[str, Any],
-    first: SupplierRow | None,
-    rows: Iterator[SupplierRow],
+    rows: Iterable[SupplierRow],
     on_row: Callable[[Screening], None] | None,
     workers: int,
     cluster: str | None,
 ) -> None:
     levels: Counter[str] = Counter()
-    all_rows = itertools.chain([first] if first else [], rows)
+    all_rows = iter(rows)
     chunks = iter(lambda: tuple(itertools.islice(all_rows, _BATCH)), ())
     with open_executor(workers, cluster) as (executor, slots):
         screened_batches: Iterator[list[Screening]]

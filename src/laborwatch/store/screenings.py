@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import socket
 from collections import Counter
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -103,26 +104,56 @@ def get_screening(
     """A run with its results in row order: all of them, or those of one ``level``.
 
     The summary counts every row whatever ``level`` keeps."""
+    record = screening_record(database, screening_id)
+    query = select(screening_rows.c.result).where(
+        screening_rows.c.screening_id == screening_id
+    )
+    if level is not None:
+        query = query.where(screening_rows.c.level == level)
+    with database.reading() as connection:
+        record["results"] = list(
+            connection.execute(query.order_by(screening_rows.c.row)).scalars()
+        )
+    return record
+
+
+def screening_record(database: Database, screening_id: int) -> dict[str, Any]:
+    """A run's audit record and summary, without its results."""
     with database.reading() as connection:
         row = connection.execute(
             select(screenings).where(screenings.c.id == screening_id)
         ).first()
         if row is None:
             raise NotFound(f"{screening_id}: no such screening")
-        query = select(screening_rows.c.result).where(
-            screening_rows.c.screening_id == screening_id
-        )
-        if level is not None:
-            query = query.where(screening_rows.c.level == level)
-        query = query.order_by(screening_rows.c.row)
-        results = list(connection.execute(query).scalars())
         record = _record(row._asdict())
         if record["status"] != "complete":
             record["summary"] = _summary(
                 _levels(connection, [screening_id])[screening_id]
             )
-    record["results"] = results
     return record
+
+
+def iter_results(
+    database: Database, screening_id: int, batch: int = 1000
+) -> Iterator[dict[str, Any]]:
+    """A run's results in row order, read a batch at a time: a million-row run is
+    never held in memory, nor one read held open while the caller writes."""
+    after: int | None = None
+    while True:
+        query = select(screening_rows.c.row, screening_rows.c.result).where(
+            screening_rows.c.screening_id == screening_id
+        )
+        if after is not None:
+            query = query.where(screening_rows.c.row > after)
+        with database.reading() as connection:
+            page = list(
+                connection.execute(query.order_by(screening_rows.c.row).limit(batch))
+            )
+        for row in page:
+            yield row.result
+        if len(page) < batch:
+            return
+        after = page[-1].row
 
 
 def list_screenings(
@@ -142,6 +173,7 @@ def list_screenings(
             screenings.c.updated_at,
             screenings.c.error,
             screenings.c.lists,
+            screenings.c.rerun_of,
         )
         .order_by(screenings.c.id.desc())
         .limit(limit)

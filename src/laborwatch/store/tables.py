@@ -254,6 +254,9 @@ screenings = Table(
     Column("pid", Integer),
     Column("updated_at", DateTime(timezone=True)),
     Column("error", Text),
+    # The run whose input this one screened again (``screenings rerun``); no
+    # foreign key, so that adding it never made SQLite copy the table.
+    Column("rerun_of", Integer),
 )
 
 screening_rows = Table(

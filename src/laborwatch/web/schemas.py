@@ -365,6 +365,9 @@ class ScreeningRun(Shape):
     summary: LevelCounts
     error: str | None
     lists: list[ListEdition]
+    rerun_of: int | None = Field(
+        description="The run whose input this run screened again, if a rerun."
+    )
     complete: bool
 
 
@@ -402,6 +405,9 @@ class Screening(Shape):
     status: str
     summary: LevelCounts
     error: str | None
+    rerun_of: int | None = Field(
+        description="The run whose input this run screened again, if a rerun."
+    )
     complete: bool
     results: list[ScreenedRow]
 
