@@ -242,3 +242,25 @@ def test_a_zip_of_too_many_members_is_refused_before_its_directory_is_read(
             archive.writestr(f"x/{number}", b"")
     with pytest.raises(LaborwatchError, match="12,000 zip members"):
         list(read_suppliers(path))
+
+
+@pytest.mark.parametrize("limit", [None, 30 * 1024 * 1024])
+def test_an_oversized_field_is_refused_whatever_the_csv_modules_limit(
+    tmp_path: Path, limit: int | None
+) -> None:
+    """The csv module's limit is process-wide and other libraries raise it
+    (followthemoney sets 30 MB on import); the reader measures fields itself."""
+    import csv
+
+    path = tmp_path / "suppliers.csv"
+    path.write_text("name,country\nAcme,CN\n" + "X" * 200_000 + ",CN\n")
+    previous = csv.field_size_limit()
+    if limit is not None:
+        csv.field_size_limit(limit)
+    try:
+        with pytest.raises(
+            LaborwatchError, match=r"suppliers\.csv:3: .*longer than 131072"
+        ):
+            list(read_suppliers(path))
+    finally:
+        csv.field_size_limit(previous)

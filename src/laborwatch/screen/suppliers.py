@@ -15,6 +15,7 @@ from pathlib import Path
 
 from laborwatch.countries import country_code
 from laborwatch.errors import LaborwatchError
+from laborwatch.lists.files import MAX_FIELD_CHARS
 from laborwatch.screen.xlsx import XlsxLimits, xlsx_rows
 from laborwatch.settings import Settings
 
@@ -209,6 +210,11 @@ def _csv_rows(path: Path, label: str) -> Iterator[tuple[int, Sequence[object]]]:
         line = 1  # where the record being read starts
         try:
             for number, record in enumerate(reader, start=1):
+                if any(len(field) > MAX_FIELD_CHARS for field in record):
+                    raise LaborwatchError(
+                        f"{label}:{line}: malformed CSV (a field longer than "
+                        f"{MAX_FIELD_CHARS} characters)"
+                    )
                 yield number, record
                 line = reader.line_num + 1
         except UnicodeDecodeError:
@@ -217,7 +223,9 @@ def _csv_rows(path: Path, label: str) -> Iterator[tuple[int, Sequence[object]]]:
             ) from None
         except csv.Error as err:
             problem = str(err)
-            if "unexpected end of data" in problem or "expected after" in problem:
+            if "field limit" in problem:
+                problem = f"a field longer than {MAX_FIELD_CHARS} characters"
+            elif "unexpected end of data" in problem or "expected after" in problem:
                 problem = (
                     "unbalanced quote: a quoted field opened here does not close "
                     f"cleanly (by line {reader.line_num})"
