@@ -79,14 +79,13 @@ def analyze(document: Document) -> Evidence:
     evidence.places = select_places(found.places, on_evidence)
     evidence.goods = drop_covered_sectors(found.goods)
     evidence.actors = merge_mentions(found.actors)
+    practice = reports_practice(evidence.indicators)
     for sentence in evidence.sentences:
         in_evidence = sentence.position in on_evidence
         evidence.money.extend(
             money
             for money in find_money(sentence, country)
-            if kept_in_document(
-                money, sentence.text, reports_practice(evidence.indicators)
-            )
+            if kept_in_document(money, sentence.text, practice)
         )
         # Victims only where the sentence carries evidence: groups named
         # elsewhere ("farmers protested") are as often not the ones worked on

@@ -114,6 +114,7 @@ def analyze_korean(document: Document, version: str) -> Evidence:
     places = [place for s in sentences for place in find_korean_places(s)]
     counts = Counter(place.country for place in places)
     country = counts.most_common(1)[0][0] if counts else None
+    practice = reports_practice(evidence.indicators)
     for sentence in sentences:
         evidence.sources.extend(find_korean_sources(sentence))
         denial = find_korean_denial(sentence)
@@ -122,9 +123,7 @@ def analyze_korean(document: Document, version: str) -> Evidence:
         evidence.money.extend(
             money
             for money in find_korean_money(sentence, country)
-            if kept_in_document(
-                money, sentence.text, reports_practice(evidence.indicators)
-            )
+            if kept_in_document(money, sentence.text, practice)
         )
         evidence.dates.extend(find_korean_dates(sentence, document.published))
         if sentence.position in on_evidence:
