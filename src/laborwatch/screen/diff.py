@@ -11,13 +11,16 @@ the lists' word frequencies is no change.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TypeVar
 
 from laborwatch.errors import LaborwatchError
 from laborwatch.screen.config import LEVELS
 from laborwatch.store import Database
 from laborwatch.store.screenings import iter_results, screening_record
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 _Result = dict[str, Any]
 
@@ -148,34 +151,25 @@ def _supplier_change(
         "change": ("changed" if before and after else "new" if after else "dropped"),
         "level": (_level(before, after) if old_level != new_level else None),
         "new_hits": [
-            _hit(new_hits[key], after, old, new, added=True)
-            for key in new_hits
-            if key not in old_hits
+            _hit(hit, after, old, new, added=True)
+            for hit in _only_in(new_hits, old_hits)
         ],
         "dropped_hits": [
-            _hit(old_hits[key], before, old, new, added=False)
-            for key in old_hits
-            if key not in new_hits
+            _hit(hit, before, old, new, added=False)
+            for hit in _only_in(old_hits, new_hits)
         ],
         "new_evidence": [
-            _evidence_item(new_evidence[key], after)
-            for key in new_evidence
-            if key not in old_evidence
+            _evidence_item(item, after) for item in _only_in(new_evidence, old_evidence)
         ],
         "dropped_evidence": [
-            _evidence_item(old_evidence[key], before)
-            for key in old_evidence
-            if key not in new_evidence
+            _evidence_item(item, before)
+            for item in _only_in(old_evidence, new_evidence)
         ],
         "new_country_goods": [
-            _country_good(new_goods[key], after)
-            for key in new_goods
-            if key not in old_goods
+            _country_good(pair, after) for pair in _only_in(new_goods, old_goods)
         ],
         "dropped_country_goods": [
-            _country_good(old_goods[key], before)
-            for key in old_goods
-            if key not in new_goods
+            _country_good(pair, before) for pair in _only_in(old_goods, new_goods)
         ],
     }
     if (
@@ -223,6 +217,11 @@ def _hits(result: _Result | None) -> dict[tuple[str, str, str], dict[str, Any]]:
         key = (hit.get("screened", ""), hit["list"], str(hit["entry_id"]))
         hits.setdefault(key, hit)
     return hits
+
+
+def _only_in(mine: Mapping[K, V], other: Mapping[K, Any]) -> list[V]:
+    """The values of ``mine`` whose keys ``other`` lacks, in ``mine``'s order."""
+    return [value for key, value in mine.items() if key not in other]
 
 
 def _hit(
