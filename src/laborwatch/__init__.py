@@ -10,7 +10,7 @@ The Python API mirrors the CLI::
     hits = search_sentences(database, "passports")
 """
 
-__version__ = "0.11.0"
+__version__ = "0.12.0"
 
 from laborwatch.documents import Document, Sentence  # noqa: E402
 from laborwatch.errors import LaborwatchError  # noqa: E402
