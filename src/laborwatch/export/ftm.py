@@ -18,24 +18,24 @@ the same ids and a re-import updates entities instead of duplicating them.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 from urllib.parse import urlsplit
 
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 from sqlalchemy import select
 
+from laborwatch.errors import NotFound
+from laborwatch.extract.evidence import Actor, Place
 from laborwatch.store.database import Database
-from laborwatch.store.tables import (
-    document_sources,
-    documents,
-    facts,
-    indicators,
-    sentences,
-)
+from laborwatch.store.documents import get_document
+from laborwatch.store.evidence import load_evidence
+from laborwatch.store.tables import documents
+
+Fact = TypeVar("Fact", Actor, Place)
 
 # The extractor's actor kinds (extract/actors.py) as FtM schemata. Armed groups
 # and gangs are organisations to FtM; a vessel is an asset, not a legal entity,
@@ -120,91 +120,58 @@ def exported_documents(database: Database) -> Iterator[ExportedDocument]:
 
 
 def _read_document(database: Database, document_id: str) -> ExportedDocument | None:
-    with database.reading() as connection:
-        row = connection.execute(
-            select(documents).where(documents.c.id == document_id)
-        ).first()
-        if row is None:  # deleted since the ids were read
-            return None
-        source = connection.scalar(
-            select(document_sources.c.location)
-            .where(
-                document_sources.c.document_id == document_id,
-                document_sources.c.relation == "original",
-            )
-            .order_by(document_sources.c.id)
-            .limit(1)
-        )
-        codes = connection.scalars(
-            select(indicators.c.code)
-            .where(indicators.c.document_id == document_id)
-            .distinct()
-            .order_by(indicators.c.code)
-        ).all()
-        fact_rows = connection.execute(
-            select(
-                facts.c.kind,
-                facts.c.text,
-                facts.c.start,
-                facts.c.end,
-                facts.c.sentence_position,
-                facts.c.detail,
-                sentences.c.start.label("sentence_start"),
-                sentences.c.end.label("sentence_end"),
-                sentences.c.text.label("sentence_text"),
-            )
-            .join(
-                sentences,
-                (sentences.c.document_id == facts.c.document_id)
-                & (sentences.c.position == facts.c.sentence_position),
-            )
-            .where(
-                facts.c.document_id == document_id,
-                facts.c.kind.in_(("actor", "place")),
-            )
-            .order_by(facts.c.start, facts.c.id)
-        ).all()
+    try:
+        stored = get_document(database, document_id)
+    except NotFound:  # deleted since the ids were read
+        return None
+    evidence = load_evidence(database, stored)
+    document = stored.document
+    by_position = {sentence.position: sentence for sentence in stored.sentences}
+
+    def in_text_order(found: Iterable[Fact]) -> list[Fact]:
+        return sorted(found, key=lambda fact: fact.span.start)
+
     actors = tuple(
         ActorMention(
-            name=f.detail.get("name") or f.text,
-            kind=f.detail.get("kind") or "organisation",
-            role=f.detail.get("role"),
-            text=f.text,
-            start=f.start,
-            end=f.end,
-            sentence=f.sentence_position,
-            sentence_start=f.sentence_start,
-            sentence_end=f.sentence_end,
-            sentence_text=f.sentence_text,
+            name=actor.name or actor.text,
+            kind=actor.kind or "organisation",
+            role=actor.role,
+            # An analysis stored before mentions kept their words gives the name.
+            text=actor.text or actor.name,
+            start=actor.span.start,
+            end=actor.span.end,
+            sentence=actor.span.sentence,
+            sentence_start=by_position[actor.span.sentence].start,
+            sentence_end=by_position[actor.span.sentence].end,
+            sentence_text=by_position[actor.span.sentence].text,
         )
-        for f in fact_rows
-        if f.kind == "actor"
+        for actor in in_text_order(evidence.actors)
+        if actor.span.sentence in by_position
     )
     places = tuple(
         PlaceMention(
-            text=f.text,
-            country=f.detail.get("country") or "",
-            subdivision=f.detail.get("subdivision"),
-            city=f.detail.get("city"),
-            latitude=f.detail.get("latitude"),
-            longitude=f.detail.get("longitude"),
-            role=f.detail.get("role"),
+            text=place.text,
+            country=place.country or "",
+            subdivision=place.subdivision,
+            city=place.city,
+            latitude=place.latitude,
+            longitude=place.longitude,
+            role=place.role,
         )
-        for f in fact_rows
-        if f.kind == "place"
+        for place in in_text_order(evidence.places)
     )
     return ExportedDocument(
-        id=row.id,
-        title=row.title,
-        author=row.author,
-        published=row.published,
-        url=row.url,
-        site=row.site,
-        language=row.language,
-        media_type=row.media_type,
-        text=row.text,
-        source=source,
-        indicators=tuple(codes),
+        id=document.id,
+        title=document.title,
+        author=document.author,
+        published=document.published,
+        url=document.url,
+        site=document.site,
+        language=document.language,
+        media_type=document.media_type,
+        text=document.text,
+        source=document.source or None,
+        indicators=tuple(sorted({found.code for found in evidence.indicators})),
         actors=actors,
         places=places,
     )
