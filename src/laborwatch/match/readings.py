@@ -65,77 +65,6 @@ _CHINESE_WORDS = {
 }
 
 
-# Institutional words of Persian, Arabic and Russian names, as lists translate them
-# (the rest of a name is transliterated): "وزارت اطلاعات" is the Ministry of
-# Intelligence, "مصرف سورية المركزي" the Central Bank of Syria.
-_WORDS = {
-    # Persian
-    "بانک": "bank",
-    "وزارت": "ministry",
-    "سازمان": "organization",
-    "شرکت": "company",
-    "ملی": "national",
-    "صنایع": "industries",
-    "هوافضا": "aerospace",
-    "دفاع": "defense",
-    "انرژی": "energy",
-    "اتمی": "atomic",
-    "کشتیرانی": "shipping lines",
-    "جمهوری": "republic",
-    "اسلامی": "islamic",
-    "ایران": "iran",
-    "پاسداران": "guards",
-    "انقلاب": "revolution",
-    "اطلاعات": "intelligence",
-    "هواپیمایی": "airlines",
-    "بنیاد": "foundation",
-    "مرکزی": "central",
-    "نفت": "oil",
-    "قرارگاه": "headquarters",
-    "سازندگی": "construction",
-    "پشتیبانی": "logistics",
-    "نیروهای": "forces",
-    "مسلح": "armed",
-    # Arabic (after the article is taken off)
-    "مصرف": "bank",
-    "بنك": "bank",
-    "مركزي": "central",
-    "سوري": "syrian",
-    "سورية": "syria",
-    "سوريا": "syria",
-    "تجاري": "commercial",
-    "عقاري": "real estate",
-    "شركة": "company",
-    "للنفط": "oil",
-    "نفط": "oil",
-    "مؤسسة": "establishment",
-    "طيران": "aviation",
-    "عربية": "arab",
-    "عربي": "arab",
-    "مركز": "center",
-    "دراسات": "studies",
-    "بحوث": "research",
-    "والبحوث": "research",
-    "علمية": "scientific",
-    "جيش": "army",
-    "قابضة": "holding",
-    "وزارة": "ministry",
-    # Russian
-    "госкорпорация": "state corporation",
-    "концерн": "concern",
-    "корпорация": "corporation",
-    "объединённая": "united",
-    "объединенная": "united",
-    "авиастроительная": "aircraft",
-    "тактическое": "tactical",
-    "ракетное": "missile",
-    "вооружение": "armament",
-    "государственная": "state",
-    "федеральная": "federal",
-    "служба": "service",
-}
-
-
 def readings(name: str, korean: bool = False) -> list[tuple[str, str]]:
     """(how, text) pairs to look the name up by; the first is the name as written.
 
@@ -236,9 +165,9 @@ def _word_forms(word: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def institutional_words() -> dict[str, str]:
-    """Folded word → English: ``data/institutional_words.csv`` (Arabic, Persian and
-    Russian, each row with its source) and the table above."""
-    lexicon = {_fold(word): english for word, english in _WORDS.items()}
+    """Folded word → English from ``data/institutional_words.csv`` (Arabic, Persian
+    and Russian, each row with its source); of two rows that fold alike, the first."""
+    lexicon: dict[str, str] = {}
     with LEXICON_PATH.open(encoding="utf-8", newline="") as rows:
         for row in csv.DictReader(rows):
             lexicon.setdefault(_fold(row["word"]), row["english"].strip().lower())
