@@ -31,8 +31,11 @@ PERSIAN_ONLY = re.compile("[پچژگکی]")  # letters Arabic does not write
 ARABIC_ONLY = re.compile("[يكة]")  # Arabic ya, kaf, ta marbuta
 CYRILLIC_LOWER = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
 ENGLISH = re.compile(r"^[a-z][a-z' -]*[a-z]$")
-# Names of Iranian banks that lists keep transliterated ("Bank Melli Iran").
-KEPT_TRANSLITERATED = {"ملی", "ملت", "سپه", "صادرات", "تجارت"}
+# Names of Iranian banks that lists keep transliterated ("Bank Mellat"). ملی is
+# not among them: it is also "national" (National Iranian Oil Company), and the
+# transliterated reading is looked up beside the translated one, so "Bank Melli
+# Iran" is still found.
+KEPT_TRANSLITERATED = {"ملت", "سپه", "صادرات", "تجارت"}
 
 
 def check(path: Path) -> list[str]:
