@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from email.utils import formatdate
@@ -85,6 +86,7 @@ class Route:
     body: bytes = b""
     content_type: str = "text/html; charset=utf-8"
     validators: bool = False  # send ETag and Last-Modified; answer 304 to them
+    delay: float = 0.0  # seconds before answering
 
 
 @dataclass
@@ -118,6 +120,7 @@ def server() -> Iterator[Server]:
                 if self.headers.get("If-None-Match") == ETAG:
                     status, body = 304, b""
             state.seen.append(Seen(self.path, dict(self.headers.items()), status))
+            time.sleep(route.delay)
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)
@@ -308,6 +311,18 @@ def test_oversize_feed_and_article_are_refused(
     (line,) = ok.problems
     assert line.startswith(f"{server.base}/articles/one.html: ")
     assert "refused" in line
+
+
+def test_a_slow_feed_times_out_and_the_next_still_polls(
+    server: Server, database: Database, settings: Settings
+) -> None:
+    server.routes["/slow.xml"] = Route(200, rss(server.base), delay=1.5)
+    add_feed(database, server.base + "/slow.xml")
+    serve_articles(server, "one")
+    add_feed(database, serve_rss(server, "/feed.xml", "one"))
+    slow, ok = poll_feeds(database, replace(settings, feed_timeout=0.3))
+    assert slow.status == "failed" and slow.error == "timed out after 0.3 s"
+    assert ok.status == "polled" and len(ok.ingested) == 1
 
 
 def test_broken_articles_are_reported_and_the_rest_goes_on(
