@@ -447,6 +447,12 @@ def test_add_list_remove_round_trip(server: Server, database: Database) -> None:
     assert json.loads(run_cli(*db, "feeds", "list", "--json").stdout) == []
     gone = run_cli(*db, "feeds", "remove", url)
     assert gone.returncode == 1 and "no such feed" in gone.stderr
+    huge = run_cli(*db, "feeds", "remove", "9" * 30)
+    assert huge.returncode == 1
+    assert (
+        huge.stderr.strip()
+        == f"Error: {'9' * 30}: no such feed (see laborwatch feeds list)"
+    )
     assert server.seen == []  # managing the list fetches nothing
 
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, false, select, update
 
 from laborwatch.errors import LaborwatchError, NotFound
 from laborwatch.ingest.feeds import check_url
-from laborwatch.store.database import Database
+from laborwatch.store.database import Database, insert_or_ignore
 from laborwatch.store.tables import feed_items, feeds
 
 
@@ -73,7 +73,11 @@ def list_feeds(database: Database) -> list[Feed]:
 def get_feed(database: Database, url_or_id: str) -> Feed:
     """The feed with this id (digits) or URL."""
     key = url_or_id.strip()
-    condition = feeds.c.id == int(key) if key.isdigit() else feeds.c.url == key
+    # An id past any stored one (and past PostgreSQL's integer) is simply absent.
+    if key.isdigit():
+        condition = feeds.c.id == int(key) if len(key) <= 9 else false()
+    else:
+        condition = feeds.c.url == key
     with database.reading() as connection:
         row = connection.execute(select(feeds).where(condition)).mappings().first()
     if row is None:
@@ -132,8 +136,12 @@ def record_item(
             .values(**values)
         )
         if not changed.rowcount:
+            # Another poll of the same feed may have recorded it meanwhile: the
+            # first record stands.
             connection.execute(
-                feed_items.insert().values(feed_id=feed_id, item_key=item.key, **values)
+                insert_or_ignore(connection, feed_items).values(
+                    feed_id=feed_id, item_key=item.key, **values
+                )
             )
 
 
