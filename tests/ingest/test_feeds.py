@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -424,6 +425,12 @@ def test_ingest_feed_reads_a_feed_without_adding_it(
     assert list_feeds(database) == []
     again = ingest_feed(url, database, Settings(database_url=database.connection_url))
     assert [event.outcome for event in again.events] == ["duplicate", "duplicate"]
+
+
+def test_ingest_wants_a_path_or_a_feed(tmp_path: Path) -> None:
+    result = run_cli("--db", str(tmp_path / "x.db"), "ingest", "--json")
+    assert result.returncode == 2
+    assert "give a PATH or --feed URL" in result.stderr
 
 
 def test_add_list_remove_round_trip(server: Server, database: Database) -> None:
