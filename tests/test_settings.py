@@ -43,3 +43,22 @@ def test_bad_setting_names_the_variable(name: str, value: str) -> None:
 @pytest.mark.parametrize("setting", SETTINGS, ids=lambda setting: setting.env)
 def test_every_setting_is_documented(setting: object) -> None:
     assert f"`{setting.env}`" in DOCS.read_text()  # type: ignore[attr-defined]
+
+
+def test_feed_settings_read_from_environment() -> None:
+    settings = Settings.from_env(
+        {
+            "LABORWATCH_FEED_TIMEOUT": "5",
+            "LABORWATCH_FEED_MAX_MB": "0.5",
+            "LABORWATCH_FEED_CONTACT": " https://example.org/ops ",
+        }
+    )
+    assert settings.feed_timeout == 5
+    assert settings.feed_max_bytes == 512 * 1024
+    assert settings.feed_contact == "https://example.org/ops"
+
+
+def test_feed_contact_with_a_line_break_is_refused() -> None:
+    # It goes into a request header: a line break would add a header of its own.
+    with pytest.raises(LaborwatchError, match="LABORWATCH_FEED_CONTACT"):
+        Settings.from_env({"LABORWATCH_FEED_CONTACT": "me\r\nX-Evil: 1"})

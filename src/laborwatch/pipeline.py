@@ -154,6 +154,23 @@ def store_prepared(
     return _saved_event(document, result)
 
 
+def ingest_document(
+    document: Document, database: Database, settings: Settings
+) -> IngestEvent:
+    """Extract and store one document read elsewhere (a feed's article), in
+    this process; a copy of stored text is recorded as for any input."""
+    known = record_if_stored(database, document)
+    if known:
+        return _saved_event(document, known)
+    return store_prepared(
+        document,
+        analyze(document),
+        minhash_signature(document.text),
+        database,
+        settings,
+    )
+
+
 def _saved_event(document: Document, result: SaveResult) -> IngestEvent:
     if result.outcome == "ingested":
         return IngestEvent(

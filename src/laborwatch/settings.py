@@ -79,6 +79,24 @@ SETTINGS: tuple[Setting, ...] = (
         "it listens on and the loopback names (a Host header naming any other is "
         "refused).",
     ),
+    Setting(
+        "LABORWATCH_FEED_TIMEOUT",
+        "30",
+        "Seconds that any one request of feeds poll or ingest --feed (robots.txt, "
+        "feed, article) may take in all.",
+    ),
+    Setting(
+        "LABORWATCH_FEED_MAX_MB",
+        "10",
+        "Largest response (feed, article, robots.txt) that feeds poll or ingest "
+        "--feed reads, in megabytes; a larger one is refused.",
+    ),
+    Setting(
+        "LABORWATCH_FEED_CONTACT",
+        "",
+        "A URL or e-mail address added to the User-Agent of feed requests, so a "
+        "site's operator can reach whoever runs the poll.",
+    ),
 )
 
 
@@ -96,6 +114,11 @@ class Settings:
     xlsx_max_rows: int = 1_048_576  # Excel's own limit for a sheet
     xlsx_max_columns: int = 1024
     allowed_hosts: tuple[str, ...] = ()
+    # Feed polling: every request is bounded in time and size, so one slow or
+    # hostile site cannot hold up or swamp a poll.
+    feed_timeout: float = 30.0
+    feed_max_bytes: int = 10 * 1024 * 1024
+    feed_contact: str = ""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -122,6 +145,20 @@ class Settings:
                 settings,
                 allowed_hosts=tuple(n.strip().lower() for n in names if n.strip()),
             )
+        if env.get("LABORWATCH_FEED_TIMEOUT"):
+            seconds = _parse_number(env, "LABORWATCH_FEED_TIMEOUT", minimum=0.1)
+            settings = replace(settings, feed_timeout=seconds)
+        if env.get("LABORWATCH_FEED_MAX_MB"):
+            megabytes = _parse_number(env, "LABORWATCH_FEED_MAX_MB", minimum=0.001)
+            settings = replace(settings, feed_max_bytes=int(megabytes * 1024 * 1024))
+        if env.get("LABORWATCH_FEED_CONTACT"):
+            contact = env["LABORWATCH_FEED_CONTACT"].strip()
+            # It goes into an HTTP header: printable ASCII only, no line breaks.
+            if not all(" " <= char <= "~" for char in contact):
+                raise LaborwatchError(
+                    "LABORWATCH_FEED_CONTACT: printable ASCII only (a URL or address)"
+                )
+            settings = replace(settings, feed_contact=contact)
         counts: dict[str, Any] = {
             attribute: int(_parse_number(env, name, minimum=1))
             for name, attribute in _XLSX_COUNTS

@@ -10,6 +10,7 @@ from rich.markup import escape
 
 from laborwatch import __version__
 from laborwatch.cli import docs
+from laborwatch.cli import feeds as feeds_cli
 from laborwatch.cli import lists as lists_cli
 from laborwatch.cli.analyze import analyze_command
 from laborwatch.cli.demo import demo_command
@@ -75,6 +76,7 @@ def root(
 app.command("ingest", no_args_is_help=True)(ingest_command)
 app.command("analyze", no_args_is_help=True)(analyze_command)
 app.command("reanalyze")(reanalyze_command)
+app.add_typer(feeds_cli.app, name="feeds")
 app.add_typer(docs.app, name="docs")
 app.add_typer(lists_cli.app, name="lists")
 app.command("match", no_args_is_help=True)(match_command)

@@ -17,6 +17,7 @@ from laborwatch.cli.output import (
 from laborwatch.cli.parallel import Cluster, Workers, check_parallel
 from laborwatch.ingest import SourceFile
 from laborwatch.pipeline import OUTCOMES, IngestEvent, IngestSummary, ingest_paths
+from laborwatch.polling import ingest_feed
 from laborwatch.records import ingest_record
 from laborwatch.settings import Settings
 from laborwatch.store import Database
@@ -32,12 +33,22 @@ _STYLES = {
 def ingest_command(
     ctx: typer.Context,
     paths: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
-            metavar="PATH",
+            metavar="[PATH]...",
             help="Files or folders (searched recursively); - reads standard input.",
+            show_default=False,
         ),
-    ],
+    ] = None,
+    feeds: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--feed",
+            metavar="URL",
+            help="Also read this RSS or Atom feed and ingest its articles "
+            "(repeatable; see docs/feeds.md).",
+        ),
+    ] = None,
     as_json: Annotated[
         bool,
         typer.Option(
@@ -50,23 +61,38 @@ def ingest_command(
     workers: Workers = 1,
     cluster: Cluster = None,
 ) -> None:
-    """Ingest text, Markdown, HTML, PDF and JSON Lines reports.
+    """Ingest text, Markdown, HTML, PDF and JSON Lines reports, and feeds' articles.
 
     Each document is stored once, with its sentences, in one transaction. Exact and
     near-duplicates are recorded against the stored original. Exit status 1 when
     any input failed; skipped inputs (empty, over the size limit) do not count.
     """
+    if not paths and not feeds:
+        raise typer.BadParameter("give a PATH or --feed URL")
     check_parallel(workers, cluster)
     database = open_from(ctx)
-    summary = run_ingest(
-        paths,
-        database,
-        settings_from(ctx),
-        verbose=verbose,
-        quiet=as_json,
-        workers=workers,
-        cluster=cluster,
-    )
+    settings = settings_from(ctx)
+    summary = IngestSummary()
+    if paths:
+        summary = run_ingest(
+            paths,
+            database,
+            settings,
+            verbose=verbose,
+            quiet=as_json,
+            workers=workers,
+            cluster=cluster,
+        )
+    for url in feeds or []:
+        poll = ingest_feed(url, database, settings)
+        events = poll.events
+        if poll.error:
+            events = [IngestEvent(poll.url, "failed", detail=poll.error)]
+        for event in events:
+            summary.counts[event.outcome] += 1
+            summary.events.append(event)
+            if not as_json and (verbose or event.outcome != "ingested"):
+                stderr.print(event_line(event), soft_wrap=True)
     if as_json:
         print_json(ingest_record(summary))
     else:

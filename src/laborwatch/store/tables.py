@@ -299,3 +299,46 @@ audit_log = Table(
     Column("action", Text, nullable=False),
     Column("detail", JSON, nullable=False),
 )
+
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("name", Text),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    # The validators of the last full response, sent back as If-None-Match and
+    # If-Modified-Since so an unchanged feed answers 304.
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_polled_at", DateTime(timezone=True)),
+    Column("last_status", String(16), comment="not_modified|polled|failed"),
+    Column("last_error", Text),
+)
+
+feed_items = Table(
+    "feed_items",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "feed_id",
+        Integer,
+        ForeignKey("feeds.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("item_key", Text, nullable=False, comment="guid or id, else the link"),
+    Column("url", Text, nullable=False),
+    # No foreign key: the document may be the stored original of a duplicate,
+    # and a feed's record of what it fetched outlives any one document.
+    Column("document_id", String(64)),
+    Column("fetched_at", DateTime(timezone=True), nullable=False),
+    Column(
+        "status",
+        String(16),
+        nullable=False,
+        comment="ingested|duplicate|skipped|failed|disallowed|retry",
+    ),
+    Column("attempts", Integer, nullable=False),
+    Column("error", Text),
+    UniqueConstraint("feed_id", "item_key"),
+)

@@ -1,0 +1,288 @@
+"""RSS and Atom feeds: fetched politely over HTTP(S), parsed with feedparser.
+
+``Fetcher`` makes every request of a poll, one at a time: it names laborwatch in
+the User-Agent, reads each host's robots.txt once and obeys it, follows a few
+redirects itself (each hop checked: http or https only, robots.txt again), and
+bounds every response in time and size. ``parse_feed`` turns a feed's bytes into
+entries. Neither touches the database; ``laborwatch.polling`` does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import time
+from dataclasses import dataclass
+from hashlib import sha256
+from http import HTTPStatus
+from types import TracebackType
+from typing import Any, Literal
+from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
+from xml.sax import SAXParseException
+
+import httpx
+
+from laborwatch import __version__
+from laborwatch.errors import LaborwatchError
+from laborwatch.ingest import format_size
+from laborwatch.ingest.html import looks_like_html
+from laborwatch.settings import Settings
+
+# The product token robots.txt rules are matched against.
+ROBOTS_AGENT = "laborwatch"
+MAX_REDIRECTS = 5
+# A guid longer than this is stored by its hash: some feeds put whole URLs with
+# tracking parameters, or worse, in it, and the key is indexed.
+_MAX_KEY_CHARS = 512
+_REDIRECTS = {301, 302, 303, 307, 308}
+_HTML_TYPES = {"text/html", "application/xhtml+xml"}
+
+FetchKind = Literal["failed", "retry", "disallowed"]
+
+
+class FetchError(LaborwatchError):
+    """A request or a feed that failed; the caller adds the URL.
+
+    ``kind`` says what to do with it: ``retry`` (the server or network may
+    recover: connection refused, time-out, 5xx, 429), ``disallowed`` (robots.txt
+    forbids it), ``failed`` (final: 404, too large, not a feed).
+    """
+
+    def __init__(self, reason: str, kind: FetchKind = "failed") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.kind: FetchKind = kind
+
+
+@dataclass(frozen=True)
+class Response:
+    """A response read whole: ``url`` is the last one after redirects, header
+    names are lower case."""
+
+    url: str
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    @property
+    def media_type(self) -> str:
+        return self.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One item of a feed: ``key`` is its guid (RSS) or id (Atom), else its link;
+    ``url`` its link made absolute, None when it has no http(s) link."""
+
+    key: str
+    url: str | None
+    title: str | None
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    title: str | None
+    entries: tuple[FeedEntry, ...]
+
+
+def check_url(url: str) -> str:
+    """The URL, stripped, if it is an http or https URL with a host."""
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise LaborwatchError(f"{url}: not an http or https URL")
+    return url
+
+
+def user_agent(settings: Settings) -> str:
+    """``laborwatch/VERSION``, with the operator's contact when one is set."""
+    agent = f"{ROBOTS_AGENT}/{__version__}"
+    if settings.feed_contact:
+        agent += f" (+{settings.feed_contact})"
+    return agent
+
+
+class Fetcher:
+    """The requests of one poll, made one at a time, robots.txt cached per host."""
+
+    def __init__(
+        self, settings: Settings, transport: httpx.BaseTransport | None = None
+    ) -> None:
+        self.timeout = settings.feed_timeout
+        self.max_bytes = settings.feed_max_bytes
+        self.requests = 0
+        self._robots: dict[str, RobotFileParser | FetchError] = {}
+        self._client = httpx.Client(
+            headers={"User-Agent": user_agent(settings)},
+            timeout=httpx.Timeout(settings.feed_timeout),
+            follow_redirects=False,  # each hop is checked here
+            transport=transport,
+        )
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self._client.close()
+
+    def get(self, url: str, headers: dict[str, str] | None = None) -> Response:
+        """GET a URL robots.txt allows; a 304 is returned, any other status
+        from 400 up raised."""
+        response = self._follow(url, headers or {}, check_robots=True)
+        if response.status >= 400:
+            raise _status_error(response)
+        return response
+
+    def allowed(self, url: str) -> bool:
+        """Whether the host's robots.txt (read once per Fetcher) allows ``url``."""
+        parts = urlsplit(url)
+        origin = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+        if origin not in self._robots:
+            try:
+                self._robots[origin] = self._read_robots(origin)
+            except FetchError as err:
+                self._robots[origin] = err
+        rules = self._robots[origin]
+        if isinstance(rules, FetchError):
+            raise FetchError(f"robots.txt: {rules.reason}", rules.kind)
+        return rules.can_fetch(ROBOTS_AGENT, url)
+
+    def _read_robots(self, origin: str) -> RobotFileParser:
+        # As RFC 9309 says: unavailable (4xx) allows all, unreachable (5xx)
+        # disallows all; 401 and 403 disallow all, as urllib.robotparser does.
+        rules = RobotFileParser(f"{origin}/robots.txt")
+        response = self._follow(f"{origin}/robots.txt", {}, check_robots=False)
+        if response.status in (401, 403) or response.status >= 500:
+            rules.parse(["User-agent: *", "Disallow: /"])
+        elif response.status >= 400:
+            rules.parse([])
+        else:
+            rules.parse(response.body.decode("utf-8", "replace").splitlines())
+        return rules
+
+    def _follow(
+        self, url: str, headers: dict[str, str], *, check_robots: bool
+    ) -> Response:
+        for _ in range(MAX_REDIRECTS + 1):
+            try:
+                url = check_url(url)
+            except LaborwatchError:
+                raise FetchError(f"redirected to {url}, not http or https") from None
+            if check_robots and not self.allowed(url):
+                raise FetchError(f"{url} disallowed by robots.txt", "disallowed")
+            response = self._request(url, headers)
+            location = response.headers.get("location")
+            if response.status not in _REDIRECTS or not location:
+                return response
+            url = urljoin(url, location)
+        raise FetchError(f"more than {MAX_REDIRECTS} redirects")
+
+    def _request(self, url: str, headers: dict[str, str]) -> Response:
+        """One request, its body read whole within the time and size limits."""
+        self.requests += 1
+        deadline = time.monotonic() + self.timeout
+        try:
+            with self._client.stream("GET", url, headers=headers) as response:
+                found = {
+                    name.lower(): value for name, value in response.headers.items()
+                }
+                if response.status_code >= 300:  # redirects, 304 and errors: no body
+                    return Response(url, response.status_code, found, b"")
+                declared = found.get("content-length", "")
+                if declared.isdigit() and int(declared) > self.max_bytes:
+                    raise self._too_large(int(declared))
+                body = bytearray()
+                # Counted as decoded: a small gzip cannot unpack past the limit.
+                for chunk in response.iter_bytes():
+                    body += chunk
+                    if len(body) > self.max_bytes:
+                        raise self._too_large()
+                    if time.monotonic() > deadline:
+                        raise httpx.ReadTimeout("deadline")
+                return Response(url, response.status_code, found, bytes(body))
+        except httpx.TimeoutException:
+            raise FetchError(f"timed out after {self.timeout:g} s", "retry") from None
+        except httpx.TransportError as err:
+            raise FetchError(f"cannot connect ({_reason(err)})", "retry") from None
+        except httpx.HTTPError as err:
+            raise FetchError(f"request failed ({_reason(err)})", "retry") from None
+
+    def _too_large(self, size: int | None = None) -> FetchError:
+        limit = format_size(self.max_bytes)
+        told = f"{format_size(size)}, " if size is not None else ""
+        return FetchError(
+            f"{told}over the {limit} limit (LABORWATCH_FEED_MAX_MB), refused"
+        )
+
+
+def parse_feed(response: Response) -> ParsedFeed:
+    """The entries of an RSS or Atom feed; a FetchError if it is neither."""
+    import feedparser  # only feeds need it
+
+    # A stream, never a URL, path or bytes: feedparser fetches a URL it is given
+    # and opens a file whose name it is given, and neither may happen here.
+    parsed = feedparser.parse(
+        io.BytesIO(response.body),
+        response_headers={
+            "content-location": response.url,
+            "content-type": response.headers.get("content-type", ""),
+        },
+    )
+    if not parsed.get("version"):
+        raise FetchError(f"not an RSS or Atom feed ({_what_instead(response, parsed)})")
+    entries = []
+    for entry in parsed.entries:
+        link = str(entry.get("link") or "").strip()
+        key = str(entry.get("id") or "").strip() or link
+        if not key:
+            continue  # nothing to know it by next time, nothing to fetch
+        url = urljoin(response.url, link) if link else None
+        if url and urlsplit(url).scheme.lower() not in ("http", "https"):
+            url = None
+        if len(key) > _MAX_KEY_CHARS:
+            key = "sha256:" + sha256(key.encode("utf-8", "replace")).hexdigest()
+        entries.append(FeedEntry(key, url, entry.get("title") or None))
+    title = parsed.feed.get("title") or None
+    return ParsedFeed(title, tuple(entries))
+
+
+def looks_like_html_response(response: Response) -> bool:
+    """Whether an article's response is an HTML page (by its type, else content)."""
+    if response.media_type:
+        return response.media_type in _HTML_TYPES
+    return looks_like_html(response.body)
+
+
+def _what_instead(response: Response, parsed: Any) -> str:
+    """What a response that is no feed is instead, in a few words."""
+    if response.media_type in _HTML_TYPES or looks_like_html(response.body):
+        return "an HTML page"
+    problem = parsed.get("bozo_exception")
+    if isinstance(problem, SAXParseException):
+        # Not its line number: feedparser may have added a line before it.
+        return f"XML error: {problem.getMessage()}"
+    if problem is not None:
+        return str(problem).splitlines()[0][:200] or "unreadable"
+    return "no channel or feed element"
+
+
+def _status_error(response: Response) -> FetchError:
+    reason = f"HTTP {response.status}"
+    with contextlib.suppress(ValueError):
+        reason += f" {HTTPStatus(response.status).phrase}"
+    transient = response.status >= 500 or response.status == 429
+    return FetchError(reason, "retry" if transient else "failed")
+
+
+def _reason(err: Exception) -> str:
+    """``[Errno 111] Connection refused`` as ``connection refused``."""
+    text = str(err).strip() or type(err).__name__
+    if text.startswith("[Errno") and "]" in text:
+        text = text.split("]", 1)[1].strip()
+    return text[:1].lower() + text[1:]
