@@ -32,6 +32,7 @@ from laborwatch.store import Database
 from laborwatch.store.feeds import (
     Feed,
     FeedItem,
+    StoredRobots,
     find_feed,
     finish_poll,
     get_feed,
@@ -95,14 +96,14 @@ def poll_feeds(
     progress: Callable[[FeedPoll], None] | None = None,
 ) -> list[FeedPoll]:
     """Poll the stored feeds (all, or those named by id or URL) in turn; call
-    ``progress`` after each. robots.txt is read once per host for the whole call."""
+    ``progress`` after each. robots.txt is read once per host and kept a day."""
     targets = (
         list_feeds(database)
         if feeds is None
         else [get_feed(database, str(feed)) for feed in feeds]
     )
     polls = []
-    with Fetcher(settings) as fetcher:
+    with Fetcher(settings, robots_cache=StoredRobots(database)) as fetcher:
         for feed in targets:
             poll = poll_feed(feed, database, settings, fetcher)
             polls.append(poll)
@@ -117,7 +118,7 @@ def ingest_feed(url: str, database: Database, settings: Settings) -> FeedPoll:
     anything but the documents, each article fetched once in this call."""
     url = check_url(url)
     feed = find_feed(database, url) or Feed(id=None, url=url)
-    with Fetcher(settings) as fetcher:
+    with Fetcher(settings, robots_cache=StoredRobots(database)) as fetcher:
         return poll_feed(feed, database, settings, fetcher)
 
 

@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -21,8 +22,14 @@ from laborwatch.errors import LaborwatchError
 from laborwatch.polling import MAX_ATTEMPTS, ingest_feed, poll_feeds
 from laborwatch.settings import Settings
 from laborwatch.store import Database
-from laborwatch.store.feeds import add_feed, get_feed, list_feeds, remove_feed
-from laborwatch.store.tables import feed_items
+from laborwatch.store.feeds import (
+    ROBOTS_MAX_AGE,
+    add_feed,
+    get_feed,
+    list_feeds,
+    remove_feed,
+)
+from laborwatch.store.tables import feed_items, robots_files
 from tests.conftest import run_cli
 
 ETAG = '"v1"'
@@ -177,7 +184,8 @@ def test_new_items_are_ingested_once(
     (second,) = poll_feeds(database, settings)
     assert second.status == "polled"
     assert second.events == [] and second.ingested == []
-    assert sorted(server.paths()) == ["/feed.xml", "/robots.txt"]
+    # robots.txt was read by the first poll and is kept for a day.
+    assert server.paths() == ["/feed.xml"]
 
 
 def test_a_new_item_in_a_known_feed_is_the_only_one_fetched(
@@ -209,10 +217,29 @@ def test_unchanged_feed_costs_one_conditional_request(
     assert conditional.status == 304
     assert conditional.headers["If-None-Match"] == ETAG
     assert conditional.headers["If-Modified-Since"] == LAST_MODIFIED
-    # Besides the feed, only robots.txt, read once per host per poll.
-    assert server.paths() == ["/robots.txt", "/feed.xml"]
-    assert poll.requests == 2
+    # robots.txt is kept from the first poll: the feed's request is the only one.
+    assert server.paths() == ["/feed.xml"]
+    assert poll.requests == 1
     assert get_feed(database, "1").last_status == "not_modified"
+
+
+def test_robots_txt_is_read_again_after_a_day(
+    server: Server, database: Database, settings: Settings
+) -> None:
+    serve_articles(server, "one")
+    add_feed(database, serve_rss(server, "/feed.xml", "one", validators=True))
+    poll_feeds(database, settings)
+    server.routes["/robots.txt"] = Route(200, b"User-agent: *\nDisallow: /\n")
+    with database.writing() as connection:
+        connection.execute(
+            robots_files.update().values(
+                fetched_at=datetime.now(UTC) - ROBOTS_MAX_AGE - timedelta(minutes=1)
+            )
+        )
+    server.seen.clear()
+    (poll,) = poll_feeds(database, settings)
+    assert server.paths() == ["/robots.txt"]
+    assert poll.status == "failed" and "disallowed by robots.txt" in (poll.error or "")
 
 
 def test_atom_feed_is_read(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from hashlib import sha256
 from http import HTTPStatus
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 from xml.sax import SAXParseException
@@ -103,16 +103,30 @@ def user_agent(settings: Settings) -> str:
     return agent
 
 
+class RobotsCache(Protocol):
+    """robots.txt files kept between polls: (HTTP status, body) by origin, or
+    None when none was read recently enough to reuse."""
+
+    def load(self, origin: str) -> tuple[int, str] | None: ...
+
+    def save(self, origin: str, status: int, body: str) -> None: ...
+
+
 class Fetcher:
-    """The requests of one poll, made one at a time, robots.txt cached per host."""
+    """The requests of one poll, made one at a time, robots.txt read once per
+    host (or taken from ``robots_cache`` when it has a recent copy)."""
 
     def __init__(
-        self, settings: Settings, transport: httpx.BaseTransport | None = None
+        self,
+        settings: Settings,
+        transport: httpx.BaseTransport | None = None,
+        robots_cache: RobotsCache | None = None,
     ) -> None:
         self.timeout = settings.feed_timeout
         self.max_bytes = settings.feed_max_bytes
         self.requests = 0
         self._robots: dict[str, RobotFileParser | FetchError] = {}
+        self._robots_cache = robots_cache
         self._client = httpx.Client(
             headers={"User-Agent": user_agent(settings)},
             timeout=httpx.Timeout(settings.feed_timeout),
@@ -154,17 +168,13 @@ class Fetcher:
         return rules.can_fetch(ROBOTS_AGENT, url)
 
     def _read_robots(self, origin: str) -> RobotFileParser:
-        # As RFC 9309 says: unavailable (4xx) allows all, unreachable (5xx)
-        # disallows all; 401 and 403 disallow all, as urllib.robotparser does.
-        rules = RobotFileParser(f"{origin}/robots.txt")
-        response = self._follow(f"{origin}/robots.txt", {}, check_robots=False)
-        if response.status in (401, 403) or response.status >= 500:
-            rules.parse(["User-agent: *", "Disallow: /"])
-        elif response.status >= 400:
-            rules.parse([])
-        else:
-            rules.parse(response.body.decode("utf-8", "replace").splitlines())
-        return rules
+        kept = self._robots_cache.load(origin) if self._robots_cache else None
+        if kept is None:
+            response = self._follow(f"{origin}/robots.txt", {}, check_robots=False)
+            kept = response.status, response.body.decode("utf-8", "replace")
+            if self._robots_cache:
+                self._robots_cache.save(origin, *kept)
+        return robots_rules(origin, *kept)
 
     def _follow(
         self, url: str, headers: dict[str, str], *, check_robots: bool
@@ -219,6 +229,20 @@ class Fetcher:
         return FetchError(
             f"{told}over the {limit} limit (LABORWATCH_FEED_MAX_MB), refused"
         )
+
+
+def robots_rules(origin: str, status: int, body: str) -> RobotFileParser:
+    """The rules of a host's robots.txt as read with ``status``. As RFC 9309 says:
+    unavailable (4xx) allows all, unreachable (5xx) disallows all; 401 and 403
+    disallow all, as urllib.robotparser does."""
+    rules = RobotFileParser(f"{origin}/robots.txt")
+    if status in (401, 403) or status >= 500:
+        rules.parse(["User-agent: *", "Disallow: /"])
+    elif status >= 400:
+        rules.parse([])
+    else:
+        rules.parse(body.splitlines())
+    return rules
 
 
 def parse_feed(response: Response) -> ParsedFeed:

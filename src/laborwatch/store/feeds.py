@@ -9,7 +9,7 @@ of times: see ``laborwatch.polling``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, false, select, update
@@ -17,7 +17,10 @@ from sqlalchemy import delete, false, select, update
 from laborwatch.errors import LaborwatchError, NotFound
 from laborwatch.ingest.feeds import check_url
 from laborwatch.store.database import Database, insert_or_ignore
-from laborwatch.store.tables import feed_items, feeds
+from laborwatch.store.tables import feed_items, feeds, robots_files
+
+# RFC 9309: a crawler should not use a cached robots.txt for more than a day.
+ROBOTS_MAX_AGE = timedelta(hours=24)
 
 
 @dataclass(frozen=True)
@@ -178,3 +181,39 @@ def _feed(row: Any) -> Feed:
         last_status=row["last_status"],
         last_error=row["last_error"],
     )
+
+
+class StoredRobots:
+    """robots.txt files kept in the database for ``ROBOTS_MAX_AGE``, so a poll
+    soon after another costs an unchanged feed its one conditional request."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def load(self, origin: str) -> tuple[int, str] | None:
+        with self.database.reading() as connection:
+            row = connection.execute(
+                select(robots_files).where(robots_files.c.origin == origin)
+            ).first()
+        if row is None or _aware(row.fetched_at) < datetime.now(UTC) - ROBOTS_MAX_AGE:
+            return None
+        return row.status, row.body
+
+    def save(self, origin: str, status: int, body: str) -> None:
+        with self.database.writing() as connection:
+            connection.execute(
+                delete(robots_files).where(robots_files.c.origin == origin)
+            )
+            connection.execute(
+                robots_files.insert().values(
+                    origin=origin,
+                    status=status,
+                    body=body,
+                    fetched_at=datetime.now(UTC),
+                )
+            )
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite gives back naive datetimes; they were stored in UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -342,3 +342,14 @@ feed_items = Table(
     Column("error", Text),
     UniqueConstraint("feed_id", "item_key"),
 )
+
+# Each host's robots.txt as last read, so polls within a day (RFC 9309 allows a
+# crawler to cache it that long) cost an unchanged feed one request, not two.
+robots_files = Table(
+    "robots_files",
+    metadata,
+    Column("origin", Text, primary_key=True, comment="scheme://host[:port]"),
+    Column("status", Integer, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("fetched_at", DateTime(timezone=True), nullable=False),
+)

@@ -1,4 +1,5 @@
-"""RSS and Atom feeds to poll, and the items already fetched from each.
+"""RSS and Atom feeds to poll, the items already fetched from each, and the
+robots.txt files read, kept for a day.
 
 Revision ID: 0010
 Revises: 0009
@@ -54,8 +55,16 @@ def upgrade() -> None:
         sa.Column("error", sa.Text),
         sa.UniqueConstraint("feed_id", "item_key"),
     )
+    op.create_table(
+        "robots_files",
+        sa.Column("origin", sa.Text, primary_key=True, comment="scheme://host[:port]"),
+        sa.Column("status", sa.Integer, nullable=False),
+        sa.Column("body", sa.Text, nullable=False),
+        sa.Column("fetched_at", sa.DateTime(timezone=True), nullable=False),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("robots_files")
     op.drop_table("feed_items")
     op.drop_table("feeds")
