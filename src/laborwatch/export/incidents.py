@@ -35,7 +35,8 @@ def incidents(
 ) -> Iterator[dict[str, Any]]:
     """Stored incidents as the ``/incidents`` page lists them (newest documents
     first), those placed in ``country`` (a code or a name; a subdivision of it
-    counts) and reporting ``indicator`` only; read a batch at a time."""
+    counts) and reporting ``indicator`` only; read a batch at a time. The filters
+    are checked at once, before the first read."""
     code = None
     if country:
         code = country_code(country)
@@ -45,6 +46,12 @@ def incidents(
         raise BadInput(
             f"--indicator {indicator}: not an indicator code ({', '.join(CODES)})"
         )
+    return _read(database, code, indicator)
+
+
+def _read(
+    database: Database, code: str | None, indicator: str | None
+) -> Iterator[dict[str, Any]]:
     offset = 0
     while True:
         batch = incident_records(database, limit=_BATCH, offset=offset)
