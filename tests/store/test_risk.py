@@ -53,6 +53,7 @@ def store(
     site: str | None = None,
     published: str | None = None,
     source: str | None = None,
+    title: str | None = None,
 ) -> SaveResult:
     """Store a report with its evidence, as ``laborwatch ingest`` does."""
     document = Document.create(
@@ -62,6 +63,7 @@ def store(
         url=url,
         site=site,
         published=published,
+        title=title,
         language="en",
     )
     evidence = analyze(document)

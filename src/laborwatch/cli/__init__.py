@@ -16,6 +16,7 @@ from laborwatch.cli.analyze import analyze_command
 from laborwatch.cli.demo import demo_command
 from laborwatch.cli.evaluate import eval_command
 from laborwatch.cli.export import export_command
+from laborwatch.cli.incidents import incidents_command
 from laborwatch.cli.ingest import ingest_command
 from laborwatch.cli.match import match_command
 from laborwatch.cli.output import stderr
@@ -83,6 +84,7 @@ app.command("match", no_args_is_help=True)(match_command)
 app.command("screen", no_args_is_help=True)(screen_command)
 app.add_typer(screenings_app, name="screenings")
 app.command("risk-areas")(risk_areas_command)
+app.command("incidents")(incidents_command)
 app.command("export", no_args_is_help=True)(export_command)
 app.command("serve")(serve_command)
 app.add_typer(tokens_app, name="tokens")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -17,6 +19,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from laborwatch.errors import LaborwatchError
 from laborwatch.settings import Settings
 from laborwatch.store import Database, open_database
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START
@@ -38,6 +41,30 @@ def open_from(ctx: typer.Context) -> Database:
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_output(data: str | bytes | Iterable[str], output: Path | None) -> None:
+    """Write a result to ``output``, else to stdout. A workbook (bytes) is refused
+    on a terminal, which would show binary noise: it needs a file or a pipe."""
+    try:
+        if output is not None:
+            if isinstance(data, bytes):
+                output.write_bytes(data)
+            else:
+                with output.open("w", encoding="utf-8", newline="") as file:
+                    file.writelines([data] if isinstance(data, str) else data)
+            return
+    except OSError as err:
+        raise LaborwatchError(f"{output}: cannot write ({err.strerror})") from None
+    if isinstance(data, bytes):
+        if sys.stdout.isatty():
+            raise LaborwatchError(
+                "--format xlsx: a workbook is binary; give -o FILE or redirect stdout"
+            )
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.writelines([data] if isinstance(data, str) else data)
 
 
 def progress_bar(description: str) -> Progress:

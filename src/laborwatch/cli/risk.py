@@ -2,39 +2,26 @@
 
 from __future__ import annotations
 
-import sys
+import json
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from laborwatch.cli.output import open_from, print_json, stderr, stdout
-from laborwatch.screen.suppliers import csv_text
-from laborwatch.store.risk import RiskFilters, RiskRegister, RiskRow, risk_register
-
-CSV_COLUMNS = (
-    "country",
-    "subdivision",
-    "good",
-    "hs",
-    "strength",
-    "sources",
-    "documents",
-    "publishers",
-    "first_evidence",
-    "last_evidence",
-    "state_imposed",
-    "children",
-    "indicators",
-    "sentences",
-)
+from laborwatch.cli.output import open_from, stderr, stdout, write_output
+from laborwatch.errors import BadInput
+from laborwatch.export.risk import register_csv, register_geojson, register_xlsx
+from laborwatch.store.risk import RiskFilters, RiskRegister, risk_register
 
 
 class Format(StrEnum):
     table = "table"
     csv = "csv"
+    xlsx = "xlsx"
+    geojson = "geojson"
     json = "json"
 
 
@@ -65,8 +52,18 @@ def risk_areas_command(
         ),
     ] = 1,
     output_format: Annotated[
-        Format, typer.Option("--format", help="table, csv or json.")
+        Format,
+        typer.Option("--format", help="table, csv, xlsx, geojson or json."),
     ] = Format.table,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE, not stdout (xlsx needs a file or a pipe).",
+        ),
+    ] = None,
     compare_dol: Annotated[
         bool,
         typer.Option(
@@ -78,41 +75,24 @@ def risk_areas_command(
 ) -> None:
     """List areas and goods with forced-labour evidence, and on how many
     independent sources (docs/risk-areas.md)."""
+    if output is not None and output_format is Format.table:
+        raise BadInput("--output: give --format csv, xlsx, geojson or json")
     register = risk_register(
         open_from(ctx), RiskFilters(country, good, since, min_sources), compare_dol
     )
-    if output_format is Format.json:
-        print_json(register.record())
-    elif output_format is Format.csv:
-        sys.stdout.write(_csv(register))
-    else:
+    if output_format is Format.table:
         _print_table(register)
-
-
-def _csv(register: RiskRegister) -> str:
-    compared = register.dol_without_evidence is not None
-    header = list(CSV_COLUMNS) + (["dol"] if compared else [])
-    return csv_text([header] + [_cells(row, compared) for row in register.rows])
-
-
-def _cells(row: RiskRow, compared: bool) -> list[str]:
-    cells = [
-        row.country,
-        row.subdivision or "",
-        row.good,
-        row.hs or "",
-        row.strength,
-        str(row.sources),
-        str(row.documents),
-        "; ".join(row.publishers),
-        row.first_evidence or "",
-        row.last_evidence or "",
-        _yes(row.state_imposed),
-        _yes(row.children),
-        " ".join(row.indicators),
-        " ".join(str(ref) for ref in row.sentences),
-    ]
-    return cells + ([_yes(bool(row.dol))] if compared else [])
+    elif output_format is Format.csv:
+        write_output(register_csv(register), output)
+    elif output_format is Format.xlsx:
+        write_output(register_xlsx(register, str(output or "stdout")), output)
+    else:
+        data = (
+            register_geojson(register)
+            if output_format is Format.geojson
+            else register.record()
+        )
+        write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
 
 
 def _yes(value: bool) -> str:

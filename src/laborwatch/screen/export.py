@@ -15,7 +15,12 @@ from typing import IO, Any
 
 from laborwatch.errors import LaborwatchError
 from laborwatch.screen.screening import Screening
-from laborwatch.screen.suppliers import csv_text, neutralise
+from laborwatch.sheets import (
+    XLSX_MAX_ROWS,
+    add_sheet,
+    csv_text,
+    xlsx_text,
+)
 
 # Each with its width in the XLSX sheet, in characters.
 COLUMNS: tuple[tuple[str, int], ...] = (
@@ -27,9 +32,6 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("dol_goods", 30),
     ("evidence_documents", 30),
 )
-# Excel's limits: rows in a sheet (the header is one) and characters in a cell.
-XLSX_MAX_ROWS = 1_048_576
-XLSX_MAX_CELL_CHARS = 32_767
 
 
 def export_cells(screening: Screening) -> list[str]:
@@ -73,26 +75,11 @@ class XlsxExport:
 
     def __init__(self, target: Path | IO[bytes], name: str) -> None:
         from openpyxl import Workbook
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font
-        from openpyxl.utils import get_column_letter
 
         self.target = target
         self.name = name
         self.workbook = Workbook(write_only=True)
-        self.sheet = self.workbook.create_sheet("Screening")
-        # Both must be set before the first row is written.
-        self.sheet.freeze_panes = "A2"
-        for index, (_, width) in enumerate(COLUMNS, start=1):
-            self.sheet.column_dimensions[get_column_letter(index)].width = width
-        self.sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}1"
-        bold = Font(bold=True)
-        header = []
-        for column, _ in COLUMNS:
-            cell = WriteOnlyCell(self.sheet, column)
-            cell.font = bold
-            header.append(cell)
-        self.sheet.append(header)
+        self.sheet = add_sheet(self.workbook, "Screening", COLUMNS)
         self.rows = 1
         self.left_out = 0
 
@@ -101,7 +88,7 @@ class XlsxExport:
             self.left_out += 1
             return
         row, *texts = export_cells(screening)
-        self.sheet.append([int(row), *(_xlsx_text(text) for text in texts)])
+        self.sheet.append([int(row), *(xlsx_text(text) for text in texts)])
         self.rows += 1
 
     def close(self) -> None:
@@ -126,17 +113,6 @@ class XlsxExport:
             self.close()
         else:  # keep the rows written before the error, as the CSV does
             self.workbook.save(self.target)
-
-
-def _xlsx_text(text: str) -> str:
-    """A cell's text as the CSV writes it, less what XLSX cannot hold: control
-    characters (openpyxl refuses them) and text past Excel's cell limit."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    text = ILLEGAL_CHARACTERS_RE.sub("", neutralise(text))
-    if len(text) > XLSX_MAX_CELL_CHARS:
-        text = text[: XLSX_MAX_CELL_CHARS - 1] + "…"
-    return text
 
 
 def csv_bytes(screenings: Iterable[Screening]) -> bytes:

@@ -7,7 +7,6 @@ formulas: nothing here evaluates them, and exports neutralise them.
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -252,16 +251,3 @@ def _encoding(label: str, sample: bytes) -> str:
     if best is None:
         raise LaborwatchError(f"{label}: unknown text encoding")
     return str(best.encoding)
-
-
-def neutralise(value: str) -> str:
-    """A cell value safe to open in a spreadsheet: formulas become text."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-def csv_text(rows: list[list[str]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in rows:
-        writer.writerow([neutralise(cell) for cell in row])
-    return buffer.getvalue()

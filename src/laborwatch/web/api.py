@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 
 from laborwatch.countries import country_name
+from laborwatch.export.risk import register_geojson
 from laborwatch.match import DEFAULT_THRESHOLD, Matcher
 from laborwatch.match import Query as NameQuery
 from laborwatch.records import document_record, hit_record, list_record, summary_record
@@ -53,6 +54,7 @@ Limit = Annotated[int, Query(ge=1, le=500)]
 MAX_OFFSET = 1_000_000_000
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+GEOJSON = "application/geo+json"
 LevelFilter = Annotated[Literal["high", "medium", "low", "none"] | None, Query()]
 _FACET_DOCUMENTS = 200  # facets count over the best 200 matching documents
 # Each route declares its answer's shape (web/schemas.py) for /openapi.json; a key
@@ -250,7 +252,20 @@ def incidents(
     }
 
 
-@router.get("/risk-areas", response_model=schemas.RiskRegister, **SHAPED)
+@router.get(
+    "/risk-areas",
+    response_model=schemas.RiskRegister,
+    responses={
+        200: {
+            "content": {
+                GEOJSON: {
+                    "schema": schemas.inline_schema(schemas.RiskFeatureCollection)
+                }
+            }
+        }
+    },
+    **SHAPED,
+)
 def risk_areas(
     request: Request,
     country: Annotated[str | None, Query(max_length=100)] = None,
@@ -258,14 +273,19 @@ def risk_areas(
     since: Annotated[str | None, Query(pattern=DATE)] = None,
     min_sources: Annotated[int, Query(ge=1, le=1000)] = 1,
     compare_dol: bool = False,
-) -> dict[str, Any]:
+    format: Literal["json", "geojson"] = "json",
+) -> Any:
     """The risk register (``laborwatch risk-areas --format json``): areas and goods
-    with evidence, their independent sources and supporting sentences."""
+    with evidence, their independent sources and supporting sentences; with
+    ``format=geojson``, a GeoJSON FeatureCollection of the rows."""
     register = risk_register(
         database(request),
         RiskFilters(country, good, since, min_sources),
         compare_dol=compare_dol,
     )
+    if format == "geojson":
+        # A Response of its own: the answer is not the JSON model's shape.
+        return JSONResponse(register_geojson(register), media_type=GEOJSON)
     return register.record()
 
 

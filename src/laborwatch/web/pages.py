@@ -24,6 +24,7 @@ from laborwatch.extract.evidence import fact_identity
 from laborwatch.extract.indicators import CODES
 from laborwatch.screen.export import csv_bytes, stored_screenings, xlsx_bytes
 from laborwatch.screen.report import render_pack
+from laborwatch.sheets import XLSX_MEDIA_TYPE
 from laborwatch.store import (
     count_documents,
     get_document,
@@ -66,7 +67,6 @@ from laborwatch.web.templating import templates
 
 # Pages answer HTML; the OpenAPI document describes the API alone.
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
-XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def highlight(snippet: str) -> Markup:

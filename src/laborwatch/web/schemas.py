@@ -12,7 +12,7 @@ screening row's evidence) stay open objects.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -452,3 +452,46 @@ class RiskRegister(Shape):
     dol_without_evidence: list[DolPairWithoutEvidence] | None = Field(
         default=None, description="with compare_dol: DOL pairs no row supports"
     )
+
+
+class RiskPoint(Shape):
+    type: Literal["Point"]
+    coordinates: list[Number] = Field(description="[longitude, latitude]")
+
+
+class RiskFeatureProperties(RiskRow):
+    point: str | None = Field(
+        description="what the point stands for: subdivision, subdivision city, "
+        "country or country city (docs/risk-areas.md); null with no geometry"
+    )
+
+
+class RiskFeature(Shape):
+    type: Literal["Feature"]
+    geometry: RiskPoint | None
+    properties: RiskFeatureProperties
+
+
+class RiskFeatureCollection(Shape):
+    """The risk register as GeoJSON (``format=geojson``): a feature per row."""
+
+    type: Literal["FeatureCollection"]
+    features: list[RiskFeature]
+
+
+def inline_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """``model``'s JSON schema with its definitions written in place, for an
+    answer's second media type, which FastAPI does not add to the components."""
+    schema = model.model_json_schema()
+    definitions = schema.pop("$defs", {})
+
+    def resolve(value: Any) -> Any:
+        if isinstance(value, dict):
+            if "$ref" in value:
+                return resolve(definitions[value["$ref"].rsplit("/", 1)[1]])
+            return {key: resolve(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [resolve(item) for item in value]
+        return value
+
+    return resolve(schema)  # type: ignore[no-any-return]

@@ -1,0 +1,58 @@
+// Draws the risk register's map from bundled boundaries and what the page lists:
+// countries (#risk-countries, their strongest row's colour) and subdivision points
+// (rows with coordinates). No tiles, no network, no markup from data.
+(async function () {
+  const svg = document.getElementById("risk-map");
+  if (!svg) return;
+  const ns = "http://www.w3.org/2000/svg";
+  const world = await fetch("/static/vendor/countries-110m.json").then((r) => r.json());
+  const shaded = new Map();
+  for (const item of document.querySelectorAll("#risk-countries li[data-numeric]")) {
+    const link = item.querySelector("a");
+    shaded.set(String(item.dataset.numeric).padStart(3, "0"), {
+      colour: item.dataset.colour,
+      href: link.getAttribute("href"),
+      label: item.textContent,
+    });
+  }
+  const projection = d3.geoNaturalEarth1().fitSize([960, 500], { type: "Sphere" });
+  const path = d3.geoPath(projection);
+  for (const feature of topojson.feature(world, world.objects.countries).features) {
+    const shape = document.createElementNS(ns, "path");
+    shape.setAttribute("d", path(feature));
+    const found = shaded.get(String(feature.id).padStart(3, "0"));
+    shape.setAttribute("fill", found ? found.colour : "#e8e8e8");
+    shape.setAttribute("stroke", "#fff");
+    shape.setAttribute("class", found ? "country evidenced" : "country");
+    const title = document.createElementNS(ns, "title");
+    title.textContent = found ? found.label : feature.properties.name;
+    shape.appendChild(title);
+    if (found) {
+      // A link to the country's rows: keyboards and screen readers reach it too.
+      const link = document.createElementNS(ns, "a");
+      link.setAttribute("href", found.href);
+      link.setAttribute("aria-label", found.label);
+      link.appendChild(shape);
+      svg.appendChild(link);
+    } else {
+      svg.appendChild(shape);
+    }
+  }
+  const drawn = new Set();
+  for (const row of document.querySelectorAll("#risk-rows tr[data-longitude]")) {
+    const key = `${row.dataset.longitude},${row.dataset.latitude}`;
+    if (drawn.has(key)) continue;
+    drawn.add(key);
+    const [x, y] = projection([Number(row.dataset.longitude), Number(row.dataset.latitude)]);
+    const dot = document.createElementNS(ns, "circle");
+    dot.setAttribute("cx", x);
+    dot.setAttribute("cy", y);
+    dot.setAttribute("r", 4);
+    dot.setAttribute("fill", "#1f4e79");
+    dot.setAttribute("class", "place");
+    const title = document.createElementNS(ns, "title");
+    title.textContent = row.dataset.place;  // text, never markup
+    dot.appendChild(title);
+    svg.appendChild(dot);
+  }
+})();
