@@ -1,110 +1,39 @@
 """Pages in a real headless Chromium (Debian's, driven by Playwright), against the
 app served on 127.0.0.1. Screenshots go to test-output/screenshots/."""
 
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from laborwatch.lists import load_list
-from laborwatch.pipeline import ingest_paths
-from laborwatch.settings import Settings
-from laborwatch.store import open_database
-from laborwatch.store.lists import save_list
-from laborwatch.web import create_app
-from tests.conftest import FIXTURES, REPORTS
+from tests.conftest import FIXTURES
+from tests.web.conftest import SCREENSHOTS, require_chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-HOSTILE = (
-    "Hostile page\n\n"
-    "Workers were beaten <script>window.pwned = 1</script> at the kiln.\n\n"
-    '<img src=x onerror="window.pwned = 2"> The owner kept their passports.\n'
-)
-
-playwright_api = pytest.importorskip(
-    "playwright.sync_api", reason="Playwright not installed"
-)
-if not CHROMIUM.exists():
-    pytest.skip(
-        f"{CHROMIUM} not found: install Debian's chromium (.ci/run does)",
-        allow_module_level=True,
-    )
+require_chromium()
 
 
 @pytest.fixture(scope="module")
-def server(
-    tmp_path_factory: pytest.TempPathFactory, module_database_url: str
-) -> Iterator[str]:
-    import uvicorn
-
-    folder = tmp_path_factory.mktemp("browser")
-    (folder / "reports").mkdir()
-    (folder / "reports" / "hostile.txt").write_text(HOSTILE)
-    shutil.copy(REPORTS / "article.html", folder / "reports" / "article.html")
-    settings = Settings(database_url=module_database_url)
-    database = open_database(settings.database_url)
-    ingest_paths([str(folder / "reports")], database, settings)
-    save_list(database, load_list(FIXTURES / "lists" / "ofac"))
-    save_list(database, load_list(FIXTURES / "screening" / "dol-goods.xml"))
-    database.close()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = uvicorn.Config(
-        create_app(settings), host="127.0.0.1", port=port, log_level="warning"
+def page(server: str, browser) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.dialogs = dialogs  # type: ignore[attr-defined]
+    # Chromium reports each thing the Content-Security-Policy blocked here.
+    blocked: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
     )
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not instance.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def page(server: str) -> Iterator[object]:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        page = browser.new_page()
-        dialogs: list[str] = []
-        page.on(
-            "dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss())
-        )
-        page.dialogs = dialogs  # type: ignore[attr-defined]
-        # Chromium reports each thing the Content-Security-Policy blocked here.
-        blocked: list[str] = []
-        page.on(
-            "console",
-            lambda message: (
-                blocked.append(message.text)
-                if "Content Security Policy" in message.text
-                else None
-            ),
-        )
-        page.blocked = blocked  # type: ignore[attr-defined]
-        requested: list[str] = []
-        page.on("request", lambda request: requested.append(request.url))
-        page.requested = requested  # type: ignore[attr-defined]
-        yield page
-        browser.close()
+    page.blocked = blocked  # type: ignore[attr-defined]
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.requested = requested  # type: ignore[attr-defined]
+    yield page
+    context.close()
 
 
 def test_search_then_open_a_document_with_highlighted_sentences(
