@@ -200,3 +200,25 @@ def test_reporting_and_banning_countries_are_not_reported() -> None:
 )
 def test_currency_flag_state_and_body_names_are_not_places(text: str) -> None:
     assert not {place.country for place in places_in(text)} & {"US", "VU"}
+
+
+def test_a_town_beginning_a_company_name_is_not_a_place_of_its_own() -> None:
+    text = (
+        "The Sunrise Gem Trading Company made girls polish gemstones at a workshop "
+        "in Sunchon, South Pyongan Province."
+    )
+    assert {place.text for place in places_in(text)} == {
+        "Sunchon",
+        "South Pyongan Province",
+    }
+
+
+def test_a_town_in_a_company_name_stays_where_the_document_names_its_country() -> None:
+    text = (
+        "Workers at Dandong Hongxiang Industrial Development Co. in China said "
+        "their wages were withheld."
+    )
+    assert {(place.text, place.country) for place in places_in(text)} >= {
+        ("Dandong", "CN"),
+        ("China", "CN"),
+    }

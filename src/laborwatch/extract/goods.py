@@ -90,14 +90,16 @@ def _in_name(span: Any, names: list[tuple[int, int]]) -> bool:
     guesses: only the company word counts."""
     if not span.text[:1].isupper():
         return False
-    if _ends_in_company_word(span):
+    if ends_in_company_word(span):
         return True
     if _is_caps_or_heading(span):
         return False
     return any(start <= span.start and span.end <= end for start, end in names)
 
 
-def _ends_in_company_word(span: Any) -> bool:
+def ends_in_company_word(span: Any) -> bool:
+    """Whether a capitalised run from the span ends in a company word within a few
+    tokens: "Sunrise Gem Trading Company", "Hotan Textile Co."."""
     doc = span.doc
     for index in range(span.start, min(span.end + _NAME_TOKENS, len(doc))):
         token: str = doc[index].text

@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from laborwatch.extract.evidence import Place, Span
+from laborwatch.extract.goods import ends_in_company_word
 from laborwatch.extract.place_roles import institution_follows, place_role
 from laborwatch.extract.vocabulary import PlaceEntry, gazetteer, gazetteer_names
 
@@ -49,11 +50,23 @@ def find_places(doc: Any, locate: Callable[[int], int]) -> list[Place]:
         if institution_follows(doc, span):
             continue  # "the US Department of Labor": a name, not a place
         found.append((span, candidates))
-    countries = _document_countries(candidates for _span, candidates in found)
+    # A town that begins a company's name ("Sunrise Gem Trading Company") counts
+    # as a place only where the document names its country otherwise.
+    in_names = {
+        index
+        for index, (span, candidates) in enumerate(found)
+        if all(entry.kind == "city" for entry in candidates)
+        and ends_in_company_word(span)
+    }
+    countries = _document_countries(
+        candidates
+        for index, (_span, candidates) in enumerate(found)
+        if index not in in_names
+    )
     places = []
-    for span, candidates in found:
+    for index, (span, candidates) in enumerate(found):
         entry = _resolve(candidates, countries)
-        if entry is None:
+        if entry is None or (index in in_names and not countries[entry.country]):
             continue
         places.append(
             Place(
