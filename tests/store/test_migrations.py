@@ -15,7 +15,18 @@ from laborwatch.store.database import _alembic_config, latest_revision, schema_r
 from laborwatch.store.tables import metadata
 from tests.store.test_documents import ARTICLE, store
 
-REVISIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009"]
+REVISIONS = [
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+    "0009",
+    "0011",
+]
 
 
 def migrate(url: str, direction: str, revision: str) -> None:

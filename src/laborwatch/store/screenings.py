@@ -174,6 +174,7 @@ def list_screenings(
             screenings.c.error,
             screenings.c.lists,
             screenings.c.rerun_of,
+            screenings.c.watched,
         )
         .order_by(screenings.c.id.desc())
         .limit(limit)

@@ -368,6 +368,9 @@ class ScreeningRun(Shape):
     rerun_of: int | None = Field(
         description="The run whose input this run screened again, if a rerun."
     )
+    watched: bool = Field(
+        description="Marked to be rerun by laborwatch watch (screenings watch)."
+    )
     complete: bool
 
 
@@ -407,6 +410,9 @@ class Screening(Shape):
     error: str | None
     rerun_of: int | None = Field(
         description="The run whose input this run screened again, if a rerun."
+    )
+    watched: bool = Field(
+        description="Marked to be rerun by laborwatch watch (screenings watch)."
     )
     complete: bool
     results: list[ScreenedRow]
