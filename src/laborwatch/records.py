@@ -15,7 +15,8 @@ from laborwatch.extract.evidence import Evidence, Span, fact_fields, fact_identi
 from laborwatch.extract.indicators import CODES
 from laborwatch.pipeline import OUTCOMES, IngestEvent, IngestSummary
 from laborwatch.store import DocumentSummary, SearchHit, SourceRecord, StoredDocument
-from laborwatch.store.lists import ListSummary
+from laborwatch.store.editions import Edition
+from laborwatch.store.lists import ListLoad, ListSummary
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START
 
 
@@ -158,6 +159,32 @@ def list_record(summary: ListSummary) -> dict[str, Any]:
         "checksum": summary.checksum,
         "sources": summary.sources,
         "entries": summary.entry_count,
+    }
+
+
+def load_record(load: ListLoad) -> dict[str, Any]:
+    """A list as ``lists load`` and ``lists update`` stored it: ``list_record``
+    plus the edition recorded (null and ``unchanged`` when its files were those
+    of the stored edition)."""
+    return {
+        **list_record(load.summary),
+        "unchanged": load.unchanged,
+        "edition": edition_record(load.edition) if load.edition else None,
+    }
+
+
+def edition_record(edition: Edition) -> dict[str, Any]:
+    return {
+        "list": edition.list_id,
+        "number": edition.number,
+        "title": edition.title,
+        "published": edition.published.isoformat() if edition.published else None,
+        "loaded_at": edition.loaded_at.isoformat(),
+        "checksum": edition.checksum,
+        "entries": edition.entry_count,
+        "added": edition.added,
+        "removed": edition.removed,
+        "baseline": edition.baseline,
     }
 
 

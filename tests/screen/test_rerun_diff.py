@@ -188,3 +188,78 @@ def test_diff_matches_suppliers_by_row_and_name() -> None:
     assert diff["unchanged"] == 1
     assert diff["suppliers"][-1]["level"]["old"] is None
     assert diff["suppliers"][-1]["level"]["new"] == "low"
+
+
+def _watchlist(folder: Path, name: str, entries: dict[str, str]) -> Path:
+    """An OpenSanctions-style list of companies (id -> name), dated by --published."""
+    path = folder / f"{name}.ftm.json"
+    path.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "id": key,
+                    "schema": "Company",
+                    "properties": {"name": [value], "country": ["de"]},
+                    "datasets": ["watchlist"],
+                }
+            )
+            + "\n"
+            for key, value in entries.items()
+        )
+    )
+    return path
+
+
+def test_diff_says_which_list_edition_added_and_removed_the_entry(
+    database_url: str, tmp_path: Path
+) -> None:
+    unrelated = {"w-1": "Orinoco Dredging Holdings"}
+    editions = [
+        (_watchlist(tmp_path, "one", unrelated), "2026-10-01"),
+        (
+            _watchlist(tmp_path, "two", {**unrelated, "w-2": "Clean Paper GmbH"}),
+            "2026-11-27",
+        ),
+        (_watchlist(tmp_path, "three", unrelated), "2026-11-28"),
+    ]
+    suppliers = str(SCREENING / "suppliers.csv")
+    runs = []
+    for path, published in editions:
+        loaded = run_cli(
+            "--db", database_url, "lists", "load", str(path), "--published", published
+        )
+        assert loaded.returncode == 0, loaded.stderr
+        screened = (
+            run_cli("--db", database_url, "screen", suppliers)
+            if not runs
+            else run_cli("--db", database_url, "screenings", "rerun", runs[-1])
+        )
+        assert screened.returncode == 0, screened.stderr
+        runs.append(str(len(runs) + 1))
+
+    added = run_cli("--db", database_url, "screenings", "diff", "1", "2", "--json")
+    assert added.returncode == 0, added.stderr
+    diff = json.loads(added.stdout)
+    assert set(diff) == {"old", "new", "lists", "suppliers", "changed", "unchanged"}
+    (supplier,) = diff["suppliers"]  # exactly that supplier changes
+    assert supplier["name"] == "Clean Paper GmbH"
+    (hit,) = supplier["new_hits"]
+    assert hit["entry_id"] == "w-2"
+    note = "entry added to OpenSanctions: watchlist on 2026-11-27 (edition 2)"
+    assert hit["list_change"] == note
+    assert [item["id"] for item in diff["lists"]["changed"]] == ["watchlist"]
+    shown = run_cli("--db", database_url, "screenings", "diff", "1", "2")
+    assert f"({note})" in shown.stdout
+    assert "1 suppliers changed, 7 unchanged" in shown.stdout
+
+    dropped = run_cli("--db", database_url, "screenings", "diff", "2", "3", "--json")
+    (supplier,) = json.loads(dropped.stdout)["suppliers"]
+    (hit,) = supplier["dropped_hits"]
+    assert hit["list_change"] == (
+        "entry removed from OpenSanctions: watchlist on 2026-11-28 (edition 3)"
+    )
+    # Run 1 and run 3 screened editions without the entry: no change to explain.
+    same = json.loads(
+        run_cli("--db", database_url, "screenings", "diff", "1", "3", "--json").stdout
+    )
+    assert same["suppliers"] == []

@@ -174,6 +174,9 @@ def test_answers_have_exactly_the_keys_their_schema_names(stored: Stored) -> Non
         "/api/screenings": "/api/screenings",
         "/api/screenings/{screening_id}": f"/api/screenings/{stored.screening}",
         "/api/match": "/api/match?name=Taesong%20Bank",
+        "/api/screenings/{old_id}/diff/{new_id}": (
+            f"/api/screenings/{stored.screening}/diff/{stored.screening + 1}"
+        ),
     }
     for path, url in answers.items():
         answer = client.get(url)
@@ -217,6 +220,7 @@ def test_answers_are_the_bytes_they_were_before_the_shapes(stored: Stored) -> No
         "/api/screenings?limit=1&offset=1",
         f"/api/screenings/{stored.screening}",
         f"/api/screenings/{stored.screening}?level=high",
+        f"/api/screenings/{stored.screening}/diff/{stored.screening + 1}",
     ]
     for url in urls:
         declared = client.get(url)

@@ -13,12 +13,14 @@ from rich.table import Table
 from laborwatch.cli.output import open_from, print_json, stderr, stdout
 from laborwatch.cli.plain_help import Typer
 from laborwatch.lists import FORMATS, load_list
-from laborwatch.records import list_record
+from laborwatch.records import edition_record, list_record, load_record
+from laborwatch.store.editions import list_history
 from laborwatch.store.lists import (
+    ListLoad,
     get_list,
     list_lists,
     remove_list,
-    save_list,
+    store_list,
 )
 
 app = Typer(
@@ -63,7 +65,9 @@ def load_command(
 ) -> None:
     """Load lists, each replacing its previous version in one transaction.
 
-    A file that cannot be read whole leaves the stored version of its list in
+    Each load records a new edition of its list (see lists history); files with
+    the stored edition's checksum are reported unchanged and record none. A
+    file that cannot be read whole leaves the stored version of its list in
     place, and the error names the file and line. What is read but dropped (an
     OpenSanctions date that is no date) is named in a warning.
     """
@@ -71,7 +75,7 @@ def load_command(
         raise typer.BadParameter("--id names one list; give one FILE")
     edition = _date(published) if published else None
     database = open_from(ctx)
-    loaded_summaries = []
+    loads: list[ListLoad] = []
     for path in paths:
         loaded = load_list(path, list_format, list_id)
         for warning in loaded.warnings:
@@ -80,17 +84,13 @@ def load_command(
             from dataclasses import replace
 
             loaded = replace(loaded, published=edition)
-        summary = save_list(database, loaded)
-        _warn_undated(summary.id, summary.published)
-        loaded_summaries.append(summary)
+        load = store_list(database, loaded)
+        _warn_undated(load.summary.id, load.summary.published)
+        loads.append(load)
         if not as_json:
-            stderr.print(
-                f"loaded [bold]{summary.id}[/bold]: {summary.entry_count} entries, "
-                f"published {summary.published or 'unknown'}, "
-                f"sha256 {summary.checksum[:12]}"
-            )
+            _report("loaded", load)
     if as_json:
-        print_json({"lists": [list_record(summary) for summary in loaded_summaries]})
+        print_json({"lists": [load_record(load) for load in loads]})
 
 
 @app.command("show")
@@ -157,23 +157,72 @@ def update_command(
         raise typer.BadParameter(
             f"name the lists to fetch: {', '.join(sorted(SOURCES))}"
         )
-    updated = []
+    loads: list[ListLoad] = []
     for list_id in wanted:
         with tempfile.TemporaryDirectory(prefix="laborwatch-list-") as folder:
             path = download_list(list_id, Path(folder), base_url)
             loaded = load_list(path, list_id=list_id)
             for warning in loaded.warnings:
                 stderr.print(f"warning: {escape(warning)}")
-            summary = save_list(database, loaded)
-        _warn_undated(summary.id, summary.published)
-        updated.append(summary)
+            load = store_list(database, loaded)
+        _warn_undated(load.summary.id, load.summary.published)
+        loads.append(load)
         if not as_json:
-            stderr.print(
-                f"updated [bold]{summary.id}[/bold]: {summary.entry_count} entries, "
-                f"published {summary.published or 'unknown'}"
-            )
+            _report("updated", load)
     if as_json:
-        print_json({"lists": [list_record(summary) for summary in updated]})
+        print_json({"lists": [load_record(load) for load in loads]})
+
+
+def _report(verb: str, load: ListLoad) -> None:
+    summary, edition = load.summary, load.edition
+    if edition is None:
+        stderr.print(
+            f"[bold]{summary.id}[/bold] unchanged: same files (sha256 "
+            f"{summary.checksum[:12]}) as the stored edition, "
+            f"published {summary.published or 'unknown'}"
+        )
+        return
+    changes = (
+        "first edition stored"
+        if edition.baseline
+        else f"{edition.added} added, {edition.removed} removed"
+    )
+    stderr.print(
+        f"{verb} [bold]{summary.id}[/bold]: {summary.entry_count} entries, "
+        f"published {summary.published or 'unknown'}, "
+        f"sha256 {summary.checksum[:12]}, edition {edition.number} ({changes})"
+    )
+
+
+@app.command("history")
+def history_command(
+    ctx: typer.Context,
+    list_id: Annotated[str, typer.Argument(metavar="ID", help="The list's id.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Show a list's editions, newest first, with the entries each added and
+    removed.
+
+    A first edition (the first load, the list as loaded before history was kept,
+    or loaded again after lists remove) is a baseline: no changes are recorded
+    for it. History is kept when the list is removed.
+    """
+    editions = list_history(open_from(ctx), list_id)
+    if as_json:
+        print_json({"editions": [edition_record(edition) for edition in editions]})
+        return
+    table = Table("edition", "published", "loaded", "entries", "added", "removed")
+    for edition in editions:
+        baseline = "(first)" if edition.baseline else None
+        table.add_row(
+            str(edition.number),
+            str(edition.published or "unknown"),
+            edition.loaded_at.isoformat(timespec="minutes"),
+            str(edition.entry_count),
+            baseline or str(edition.added),
+            baseline or str(edition.removed),
+        )
+    stdout.print(table)
 
 
 @app.command("remove")
@@ -181,7 +230,7 @@ def remove_command(
     ctx: typer.Context,
     list_id: Annotated[str, typer.Argument(metavar="ID", help="The list's id.")],
 ) -> None:
-    """Remove a loaded list and its entries."""
+    """Remove a loaded list and its entries; its history (lists history) is kept."""
     summary = remove_list(open_from(ctx), list_id)
     stderr.print(f"removed {summary.id} ({summary.entry_count} entries)")
 

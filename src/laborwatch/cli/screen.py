@@ -28,7 +28,7 @@ from laborwatch.screen import Screening, XlsxLimits, screen_file
 from laborwatch.screen.diff import diff_stored
 from laborwatch.screen.export import CsvExport, XlsxExport
 from laborwatch.screen.rerun import rerun_screening
-from laborwatch.store.screenings import get_screening, list_screenings
+from laborwatch.store.screenings import get_screening, list_screenings, set_watched
 
 _STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "none": "green"}
 _TABLE_ROWS = 200  # beyond this, the terminal table lists flagged rows only,
@@ -242,14 +242,19 @@ screenings_app = Typer(
 @screenings_app.command("list")
 def screenings_list(
     ctx: typer.Context,
+    watched: Annotated[
+        bool, typer.Option("--watched", help="Only the watched runs.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List stored screening runs, newest first."""
-    runs = list_screenings(open_from(ctx))
+    runs = list_screenings(open_from(ctx), watched=True if watched else None)
     if as_json:
         print_json({"screenings": runs})
         return
-    table = Table("id", "when", "input", "status", "rows", "high", "medium", "low")
+    table = Table(
+        "id", "when", "input", "status", "rows", "high", "medium", "low", "watched"
+    )
     for run in runs:
         summary = run["summary"]
         table.add_row(
@@ -258,8 +263,34 @@ def screenings_list(
             escape(run["input_name"]),
             run["status"] if run["complete"] else f"{run['status']} (incomplete)",
             *(str(summary.get(key, 0)) for key in ("rows", "high", "medium", "low")),
+            "watched" if run["watched"] else "",
         )
     stdout.print(table)
+
+
+@screenings_app.command("watch")
+def screenings_watch(
+    ctx: typer.Context,
+    screening_id: Annotated[int, typer.Argument(metavar="ID")],
+) -> None:
+    """Mark a complete run as watched: laborwatch watch reruns it and reports
+    what changed.
+
+    Each pass reruns the newest run of its rerun chain, and the watch moves to
+    the new run.
+    """
+    set_watched(open_from(ctx), screening_id, True)
+    stderr.print(f"screening {screening_id} watched")
+
+
+@screenings_app.command("unwatch")
+def screenings_unwatch(
+    ctx: typer.Context,
+    screening_id: Annotated[int, typer.Argument(metavar="ID")],
+) -> None:
+    """Stop watching a run."""
+    set_watched(open_from(ctx), screening_id, False)
+    stderr.print(f"screening {screening_id} no longer watched")
 
 
 @screenings_app.command("show")
@@ -278,6 +309,8 @@ def screenings_show(
     stdout.print(f"[bold]screening {record['id']}[/bold] {record['created_at']}")
     if record.get("rerun_of"):
         stdout.print(f"rerun of screening {record['rerun_of']}")
+    if record.get("watched"):
+        stdout.print("watched (laborwatch watch reruns it)")
     stdout.print(
         f"input {escape(record['input_name'])} sha256 {record['input_checksum']}"
     )

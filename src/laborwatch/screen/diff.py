@@ -7,22 +7,31 @@ dropped, each with the reason its run gave. A supplier with none of these
 changes is only counted. Hits are told apart by what was screened (supplier,
 parent company, address, identifier), list and entry, so a score that moved with
 the lists' word frequencies is no change.
+
+A hit's ``list_change`` says why it may have come or gone: its list loaded or
+dropped between the runs, the list edition that added or removed its entry
+(from the list history, ``store.editions``), else the list's edition change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import datetime
 from typing import Any, TypeVar
 
 from laborwatch.errors import LaborwatchError
 from laborwatch.screen.config import LEVELS
 from laborwatch.store import Database
+from laborwatch.store.editions import entry_change, utc
 from laborwatch.store.screenings import iter_results, screening_record
 
 K = TypeVar("K")
 V = TypeVar("V")
 
 _Result = dict[str, Any]
+# (list id, entry id, added) -> the note saying which edition added (or removed)
+# the entry between the two runs, or None.
+EntryNote = Callable[[str, str, bool], str | None]
 
 
 def diff_stored(database: Database, old_id: int, new_id: int) -> dict[str, Any]:
@@ -36,8 +45,53 @@ def diff_stored(database: Database, old_id: int, new_id: int) -> dict[str, Any]:
                 f"{record['summary']['rows']} rows; only complete runs are compared"
             )
     return diff_runs(
-        old, new, iter_results(database, old_id), iter_results(database, new_id)
+        old,
+        new,
+        iter_results(database, old_id),
+        iter_results(database, new_id),
+        entry_note=_entry_notes(database, old, new),
     )
+
+
+def _entry_notes(
+    database: Database, old: dict[str, Any], new: dict[str, Any]
+) -> EntryNote:
+    """Notes from the list history: the edition loaded after the list edition
+    the old run screened against, and no later than the new run's, that added
+    (or removed) an entry."""
+    before = {item["id"]: item for item in old["lists"]}
+    after = {item["id"]: item for item in new["lists"]}
+
+    def note(list_id: str, entry_id: str, added: bool) -> str | None:
+        if list_id not in before or list_id not in after:
+            return None  # the list itself came or went: _list_note says so
+        found = entry_change(
+            database,
+            list_id,
+            entry_id,
+            "added" if added else "removed",
+            _time(before[list_id].get("loaded_at") or old["created_at"]),
+            _time(after[list_id].get("loaded_at") or new["created_at"]),
+        )
+        if found is None:
+            return None
+        edition = found.edition
+        title = after[list_id].get("title") or edition.title or list_id
+        dated = (
+            f"edition {edition.number}"
+            if edition.published
+            else f"edition {edition.number}, the day it was loaded: no publication date"
+        )
+        return (
+            f"entry {'added to' if added else 'removed from'} {title} on "
+            f"{edition.day.isoformat()} ({dated})"
+        )
+
+    return note
+
+
+def _time(value: str) -> datetime:
+    return utc(datetime.fromisoformat(value))
 
 
 def diff_runs(
@@ -45,15 +99,17 @@ def diff_runs(
     new: dict[str, Any],
     old_results: Iterable[_Result],
     new_results: Iterable[_Result],
+    entry_note: EntryNote | None = None,
 ) -> dict[str, Any]:
     """The changes from run ``old`` to run ``new`` (audit records as stored, and
     their results in row order): the runs, their lists' changes, the suppliers
-    that changed and how many did not."""
+    that changed and how many did not. ``entry_note`` tells which list edition
+    added or removed a hit's entry, where the list history knows."""
     lists = _list_changes(old["lists"], new["lists"])
     suppliers: list[dict[str, Any]] = []
     unchanged = 0
     for before, after in _pairs(old_results, new_results):
-        change = _supplier_change(before, after, old, new)
+        change = _supplier_change(before, after, old, new, entry_note)
         if change is None:
             unchanged += 1
         else:
@@ -137,6 +193,7 @@ def _supplier_change(
     after: _Result | None,
     old: dict[str, Any],
     new: dict[str, Any],
+    entry_note: EntryNote | None,
 ) -> dict[str, Any] | None:
     either = after or before
     assert either is not None
@@ -151,11 +208,11 @@ def _supplier_change(
         "change": ("changed" if before and after else "new" if after else "dropped"),
         "level": (_level(before, after) if old_level != new_level else None),
         "new_hits": [
-            _hit(hit, after, old, new, added=True)
+            _hit(hit, after, old, new, entry_note, added=True)
             for hit in _only_in(new_hits, old_hits)
         ],
         "dropped_hits": [
-            _hit(hit, before, old, new, added=False)
+            _hit(hit, before, old, new, entry_note, added=False)
             for hit in _only_in(old_hits, new_hits)
         ],
         "new_evidence": [
@@ -229,6 +286,7 @@ def _hit(
     result: _Result | None,
     old: dict[str, Any],
     new: dict[str, Any],
+    entry_note: EntryNote | None,
     *,
     added: bool,
 ) -> dict[str, Any]:
@@ -248,20 +306,32 @@ def _hit(
         "screened": screened,
         "score": hit.get("score"),
         "reason": reason,
-        "list_change": _list_note(hit["list"], old, new, added=added),
+        "list_change": _list_note(
+            hit["list"], str(hit["entry_id"]), old, new, entry_note, added=added
+        ),
     }
 
 
 def _list_note(
-    list_id: str, old: dict[str, Any], new: dict[str, Any], *, added: bool
+    list_id: str,
+    entry_id: str,
+    old: dict[str, Any],
+    new: dict[str, Any],
+    entry_note: EntryNote | None,
+    *,
+    added: bool,
 ) -> str | None:
-    """Why a hit may have come or gone: its list loaded, dropped or changed."""
+    """Why a hit may have come or gone: its list loaded or dropped, the edition
+    that added or removed its entry, or the list's edition change."""
     before = {item["id"]: item for item in old["lists"]}.get(list_id)
     after = {item["id"]: item for item in new["lists"]}.get(list_id)
     if added and before is None:
         return f"{list_id} was not loaded for screening {old['id']}"
     if not added and after is None:
         return f"{list_id} was not loaded for screening {new['id']}"
+    note = entry_note(list_id, entry_id, added) if entry_note else None
+    if note:
+        return note
     if before and after and before["checksum"] != after["checksum"]:
         return (
             f"{list_id} changed: edition {before.get('published') or 'undated'} "

@@ -1,4 +1,5 @@
-"""Storing sanctions lists: each load replaces its list whole, in one transaction."""
+"""Storing sanctions lists: each load replaces its list whole, in one transaction,
+and records the edition it loaded (see ``store.editions``)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Connection, delete, func, select, update
 
 from laborwatch.errors import NotFound
 from laborwatch.lists.entry import CountryGood, ListEntry, LoadedList
 from laborwatch.store.database import Database
+from laborwatch.store.editions import Edition, record_edition, redate_latest
 from laborwatch.store.tables import country_goods, list_entries, list_names, lists
 
 _BATCH = 5000
@@ -29,72 +31,130 @@ class ListSummary:
     entry_count: int
 
 
+@dataclass(frozen=True)
+class ListLoad:
+    """What a load stored: the list, and its new edition (None when the files
+    were those of the stored edition: nothing was written but a date given)."""
+
+    summary: ListSummary
+    edition: Edition | None
+
+    @property
+    def unchanged(self) -> bool:
+        return self.edition is None
+
+
 def save_list(database: Database, loaded: LoadedList) -> ListSummary:
-    """Replace the stored version of this list with ``loaded``; all or nothing.
+    """Store ``loaded`` (see ``store_list``) and return the list as stored."""
+    return store_list(database, loaded).summary
+
+
+def store_list(database: Database, loaded: LoadedList) -> ListLoad:
+    """Replace the stored version of this list with ``loaded`` and record the
+    edition, with the entries it added and removed; all or nothing.
 
     If anything fails (or the process dies) before the commit, the previous
-    version of the list stays as it was.
+    version of the list and its history stay as they were. Files with the
+    checksum of the stored edition record no edition and rewrite nothing (a
+    daily ``lists update`` of an unchanged list costs a read); only a
+    publication date the user gives is applied to it.
     """
     now = datetime.now(UTC)
     with database.writing() as connection:
-        connection.execute(
-            delete(list_names).where(list_names.c.list_id == loaded.list_id)
-        )
-        connection.execute(
-            delete(list_entries).where(list_entries.c.list_id == loaded.list_id)
-        )
-        connection.execute(delete(lists).where(lists.c.id == loaded.list_id))
-        connection.execute(
-            lists.insert().values(
-                id=loaded.list_id,
-                title=loaded.title,
-                format=loaded.format,
-                publisher=loaded.publisher,
-                published=loaded.published,
-                loaded_at=now,
-                checksum=loaded.checksum,
-                sources=list(loaded.sources),
-                entry_count=len(loaded.entries) + len(loaded.country_goods),
+        current = connection.execute(
+            select(lists.c.checksum, lists.c.published).where(
+                lists.c.id == loaded.list_id
             )
-        )
-        entries = _unique(loaded.entries)
-        for start in range(0, len(entries), _BATCH):
-            batch = entries[start : start + _BATCH]
-            connection.execute(
-                list_entries.insert(),
-                [
-                    {
-                        "list_id": loaded.list_id,
-                        "entry_id": entry.entry_id,
-                        "schema": entry.schema,
-                        "name": entry.name,
-                        "countries": list(entry.countries),
-                        "properties": _properties(entry),
-                    }
-                    for entry in batch
-                ],
+        ).first()
+        if current is not None and current.checksum == loaded.checksum:
+            if loaded.published and loaded.published != current.published:
+                connection.execute(
+                    update(lists)
+                    .where(lists.c.id == loaded.list_id)
+                    .values(published=loaded.published)
+                )
+                redate_latest(connection, loaded.list_id, loaded.published)
+            edition = None
+        else:
+            previous = (
+                None if current is None else _stored_entries(connection, loaded.list_id)
             )
-            names = [
+            edition = _replace(connection, loaded, now, previous)
+    return ListLoad(get_list(database, loaded.list_id), edition)
+
+
+def _stored_entries(connection: Connection, list_id: str) -> dict[str, tuple[str, str]]:
+    """The list's stored entries: id to (schema, name)."""
+    rows = connection.execute(
+        select(
+            list_entries.c.entry_id, list_entries.c.schema, list_entries.c.name
+        ).where(list_entries.c.list_id == list_id)
+    )
+    return {row.entry_id: (row.schema, row.name) for row in rows}
+
+
+def _replace(
+    connection: Connection,
+    loaded: LoadedList,
+    now: datetime,
+    previous: dict[str, tuple[str, str]] | None,
+) -> Edition:
+    connection.execute(delete(list_names).where(list_names.c.list_id == loaded.list_id))
+    connection.execute(
+        delete(list_entries).where(list_entries.c.list_id == loaded.list_id)
+    )
+    connection.execute(delete(lists).where(lists.c.id == loaded.list_id))
+    connection.execute(
+        lists.insert().values(
+            id=loaded.list_id,
+            title=loaded.title,
+            format=loaded.format,
+            publisher=loaded.publisher,
+            published=loaded.published,
+            loaded_at=now,
+            checksum=loaded.checksum,
+            sources=list(loaded.sources),
+            entry_count=len(loaded.entries) + len(loaded.country_goods),
+        )
+    )
+    entries = _unique(loaded.entries)
+    for start in range(0, len(entries), _BATCH):
+        batch = entries[start : start + _BATCH]
+        connection.execute(
+            list_entries.insert(),
+            [
                 {
                     "list_id": loaded.list_id,
                     "entry_id": entry.entry_id,
-                    "name": name,
-                    "kind": kind,
+                    "schema": entry.schema,
+                    "name": entry.name,
+                    "countries": list(entry.countries),
+                    "properties": _properties(entry),
                 }
                 for entry in batch
-                for name, kind in entry.names()
-            ]
-            if names:
-                connection.execute(list_names.insert(), names)
-        if loaded.country_goods:
-            connection.execute(
-                country_goods.insert(),
-                [
-                    {"list_id": loaded.list_id, **dataclasses.asdict(pair)}
-                    for pair in loaded.country_goods
-                ],
-            )
-    return get_list(database, loaded.list_id)
+            ],
+        )
+        names = [
+            {
+                "list_id": loaded.list_id,
+                "entry_id": entry.entry_id,
+                "name": name,
+                "kind": kind,
+            }
+            for entry in batch
+            for name, kind in entry.names()
+        ]
+        if names:
+            connection.execute(list_names.insert(), names)
+    if loaded.country_goods:
+        connection.execute(
+            country_goods.insert(),
+            [
+                {"list_id": loaded.list_id, **dataclasses.asdict(pair)}
+                for pair in loaded.country_goods
+            ],
+        )
+    return record_edition(connection, loaded, entries, now, previous)
 
 
 def load_country_goods(database: Database) -> list[tuple[str, CountryGood]]:

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select, update
 
-from laborwatch.errors import NotFound
+from laborwatch.errors import LaborwatchError, NotFound
 from laborwatch.store.database import Database
 from laborwatch.store.tables import screening_rows, screenings
 
@@ -157,9 +157,10 @@ def iter_results(
 
 
 def list_screenings(
-    database: Database, limit: int = 50, offset: int = 0
+    database: Database, limit: int = 50, offset: int = 0, watched: bool | None = None
 ) -> list[dict[str, Any]]:
-    """Runs newest first, with the lists (and editions) each was screened against."""
+    """Runs newest first, with the lists (and editions) each was screened against;
+    only those watched (or not) when ``watched`` is given."""
     query = (
         select(
             screenings.c.id,
@@ -174,11 +175,14 @@ def list_screenings(
             screenings.c.error,
             screenings.c.lists,
             screenings.c.rerun_of,
+            screenings.c.watched,
         )
         .order_by(screenings.c.id.desc())
         .limit(limit)
         .offset(offset)
     )
+    if watched is not None:
+        query = query.where(screenings.c.watched == watched)
     with database.reading() as connection:
         records = [_record(row._asdict()) for row in connection.execute(query)]
         partial = [record["id"] for record in records if record["status"] != "complete"]
@@ -187,6 +191,57 @@ def list_screenings(
         if record["id"] in levels:
             record["summary"] = _summary(levels[record["id"]])
     return records
+
+
+def set_watched(database: Database, screening_id: int, watched: bool) -> None:
+    """Mark a run watched (rerun by ``rerun_watched``) or not; only a complete run
+    can be watched, since only a complete run can be rerun."""
+    record = screening_record(database, screening_id)
+    if watched and not record["complete"]:
+        raise LaborwatchError(
+            f"screening {screening_id}: {record['status']} after "
+            f"{record['summary']['rows']} rows; only complete runs can be watched"
+        )
+    with database.writing() as connection:
+        connection.execute(
+            update(screenings)
+            .where(screenings.c.id == screening_id)
+            .values(watched=watched)
+        )
+
+
+def move_watch(database: Database, old_id: int, new_id: int) -> None:
+    """Move the watch from run ``old_id`` to run ``new_id``, in one transaction."""
+    with database.writing() as connection:
+        connection.execute(
+            update(screenings).where(screenings.c.id == old_id).values(watched=False)
+        )
+        connection.execute(
+            update(screenings).where(screenings.c.id == new_id).values(watched=True)
+        )
+
+
+def watched_screenings(database: Database) -> list[int]:
+    """The ids of the watched runs, oldest first."""
+    with database.reading() as connection:
+        return list(
+            connection.execute(
+                select(screenings.c.id)
+                .where(screenings.c.watched.is_(True))
+                .order_by(screenings.c.id)
+            ).scalars()
+        )
+
+
+def rerun_links(database: Database) -> list[tuple[int, int | None, bool]]:
+    """Every run as (id, the run it reran, complete), oldest first."""
+    with database.reading() as connection:
+        rows = connection.execute(
+            select(
+                screenings.c.id, screenings.c.rerun_of, screenings.c.status
+            ).order_by(screenings.c.id)
+        ).all()
+    return [(row.id, row.rerun_of, row.status == "complete") for row in rows]
 
 
 def _levels(connection: Connection, ids: list[int]) -> dict[int, Counter[str]]:

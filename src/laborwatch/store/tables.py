@@ -20,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 metadata = MetaData()
@@ -228,6 +229,48 @@ country_goods = Table(
     Index("ix_country_goods_country_good", "country", "good"),
 )
 
+# Every load of a list that changed its files is an edition; the entries it
+# added and removed are kept (not a copy of every entry: OpenSanctions-size lists
+# run to hundreds of thousands), which is what a screening diff needs to say when
+# an entry appeared. No foreign key to ``lists``: ``lists remove`` keeps history.
+list_editions = Table(
+    "list_editions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("list_id", String(64), nullable=False),
+    Column("number", Integer, nullable=False, comment="1, 2, ... within its list"),
+    Column("title", Text, nullable=False),
+    Column("published", Date),
+    Column("loaded_at", DateTime(timezone=True), nullable=False),
+    Column("checksum", String(64), nullable=False),
+    Column("entry_count", Integer, nullable=False),
+    Column("added", Integer, nullable=False),
+    Column("removed", Integer, nullable=False),
+    Column(
+        "baseline",
+        Boolean,
+        nullable=False,
+        comment="no earlier edition stored to compare with: no changes recorded",
+    ),
+    UniqueConstraint("list_id", "number"),
+)
+
+list_edition_changes = Table(
+    "list_edition_changes",
+    metadata,
+    Column(
+        "edition_id",
+        Integer,
+        ForeignKey("list_editions.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("entry_id", String(128), primary_key=True),
+    Column("change", String(8), nullable=False, comment="added|removed"),
+    Column("schema", String(32), nullable=False),
+    Column("name", Text, nullable=False),
+    Index("ix_list_edition_changes_entry", "entry_id"),
+)
+
 screenings = Table(
     "screenings",
     metadata,
@@ -257,6 +300,8 @@ screenings = Table(
     # The run whose input this one screened again (``screenings rerun``); no
     # foreign key, so that adding it never made SQLite copy the table.
     Column("rerun_of", Integer),
+    # Marked for ``rerun_watched`` (``laborwatch watch``): rerun on a schedule.
+    Column("watched", Boolean, nullable=False, server_default=false()),
 )
 
 screening_rows = Table(

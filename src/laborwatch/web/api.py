@@ -15,6 +15,7 @@ from laborwatch.export.risk import register_geojson
 from laborwatch.match import DEFAULT_THRESHOLD, Matcher
 from laborwatch.match import Query as NameQuery
 from laborwatch.records import document_record, hit_record, list_record, summary_record
+from laborwatch.screen.diff import diff_stored
 from laborwatch.store import (
     Database,
     count_documents,
@@ -394,6 +395,17 @@ def screenings(
     """Stored screening runs, newest first, with their lists and counts by level."""
     runs = list_screenings(database(request), limit=limit, offset=offset)
     return {"limit": limit, "offset": offset, "screenings": runs}
+
+
+@router.get(
+    "/screenings/{old_id}/diff/{new_id}",
+    response_model=schemas.ScreeningDiff,
+    **SHAPED,
+)
+def screening_diff(request: Request, old_id: int, new_id: int) -> dict[str, Any]:
+    """What changed from run ``old_id`` to run ``new_id``, supplier by supplier
+    (the shape of ``screenings diff --json``)."""
+    return diff_stored(database(request), old_id, new_id)
 
 
 @router.get("/screenings/{screening_id}", response_model=schemas.Screening, **SHAPED)

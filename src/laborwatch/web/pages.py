@@ -22,6 +22,7 @@ from starlette.datastructures import UploadFile as StarletteUploadFile
 from laborwatch.errors import BadInput, NotFound
 from laborwatch.extract.evidence import fact_identity
 from laborwatch.extract.indicators import CODES
+from laborwatch.screen.diff import diff_stored
 from laborwatch.screen.export import csv_bytes, stored_screenings, xlsx_bytes
 from laborwatch.screen.report import render_pack
 from laborwatch.sheets import XLSX_MEDIA_TYPE
@@ -279,6 +280,24 @@ def screening_page(
             "offset": offset,
             "per_page": _ROWS_PER_PAGE,
         },
+    )
+
+
+@router.get("/screenings/{screening_id}/diff")
+def screening_compare(request: Request, screening_id: int, other: int) -> Any:
+    """The compare form's answer: the diff of the two runs, older first."""
+    old_id, new_id = sorted((screening_id, other))
+    return RedirectResponse(f"/screenings/{old_id}/diff/{new_id}", status_code=303)
+
+
+@router.get("/screenings/{old_id}/diff/{new_id}")
+def screening_diff_page(request: Request, old_id: int, new_id: int) -> Any:
+    """What changed from one run to another, supplier by supplier."""
+    diff = diff_stored(database(request), old_id, new_id)
+    return templates.TemplateResponse(
+        request,
+        "diff.html",
+        {"diff": diff, "old": run_view(diff["old"]), "new": run_view(diff["new"])},
     )
 
 

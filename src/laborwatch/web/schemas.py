@@ -12,6 +12,7 @@ screening row's evidence) stay open objects.
 
 from __future__ import annotations
 
+import builtins
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -368,6 +369,9 @@ class ScreeningRun(Shape):
     rerun_of: int | None = Field(
         description="The run whose input this run screened again, if a rerun."
     )
+    watched: bool = Field(
+        description="Marked to be rerun by laborwatch watch (screenings watch)."
+    )
     complete: bool
 
 
@@ -408,8 +412,102 @@ class Screening(Shape):
     rerun_of: int | None = Field(
         description="The run whose input this run screened again, if a rerun."
     )
+    watched: bool = Field(
+        description="Marked to be rerun by laborwatch watch (screenings watch)."
+    )
     complete: bool
     results: list[ScreenedRow]
+
+
+class DiffRun(Shape):
+    """One of the two runs a diff compares."""
+
+    id: int
+    created_at: str
+    input_name: str
+    input_checksum: str
+    rerun_of: int | None
+    summary: LevelCounts
+
+
+class DiffEdition(Shape):
+    id: str
+    published: str | None
+    checksum: str
+    loaded_at: str | None
+
+
+class DiffListChange(Shape):
+    id: str
+    old: DiffEdition
+    new: DiffEdition
+
+
+class DiffLists(Shape):
+    added: list[DiffEdition] = Field(description="Lists loaded for the new run only.")
+    dropped: list[DiffEdition] = Field(description="Lists loaded for the old run only.")
+    changed: list[DiffListChange] = Field(description="Lists whose edition changed.")
+
+
+class DiffLevel(Shape):
+    old: str | None
+    new: str | None
+    up: bool
+    reasons: list[str]
+
+
+class DiffHit(Shape):
+    list: str
+    entry_id: str
+    name: str
+    screened: str
+    score: float | None
+    reason: str
+    list_change: str | None = Field(
+        description="Why it may have come or gone: the list loaded or dropped, the "
+        "edition that added or removed the entry, or the list's edition change."
+    )
+
+
+class DiffEvidence(Shape):
+    kind: str | None
+    document: str | None
+    title: str | None
+    actor: str | None
+    good: str | None
+    reason: str
+
+
+class DiffCountryGood(Shape):
+    list: str | None
+    country: str | None
+    good: str | None
+    labour: builtins.list[str]  # ``list`` here is the field above
+    reason: str
+
+
+class DiffSupplier(Shape):
+    row: int
+    name: str
+    change: str = Field(description="changed, new or dropped.")
+    level: DiffLevel | None
+    new_hits: list[DiffHit]
+    dropped_hits: list[DiffHit]
+    new_evidence: list[DiffEvidence]
+    dropped_evidence: list[DiffEvidence]
+    new_country_goods: list[DiffCountryGood]
+    dropped_country_goods: list[DiffCountryGood]
+
+
+class ScreeningDiff(Shape):
+    """What changed from one run to another, as ``screenings diff --json``."""
+
+    old: DiffRun
+    new: DiffRun
+    lists: DiffLists
+    suppliers: list[DiffSupplier]
+    changed: int
+    unchanged: int
 
 
 class RiskSentence(Shape):
