@@ -15,6 +15,7 @@ from laborwatch.errors import LaborwatchError
 from laborwatch.screen import Screening, screen_file
 from laborwatch.screen.config import load_config
 from laborwatch.screen.diff import diff_stored
+from laborwatch.screen.export import export_cells
 from laborwatch.screen.rerun import rerun_screening
 from laborwatch.store import Database
 from laborwatch.store.risk import risk_register
@@ -103,6 +104,8 @@ def test_two_publishers_make_a_corroborated_reason_naming_both(
     quoted = {quote["document"] for quote in item["quotes"]}
     assert quoted == {kilns, families}
     assert item["document"]["id"] in quoted
+    # The exports list every report the row quotes, not only the first.
+    assert set(export_cells(row)[-1].split("; ")) == {kilns, families}
 
 
 def test_one_report_is_a_single_source_at_the_lowest_level(

@@ -93,7 +93,8 @@ def register_item(
     """The evidence item of a row: the fields a per-report item had (``document``
     is the first report quoted), and the row's own; ``quoted`` is (report summary,
     its quotes) for the reports quoted, best first."""
-    first = quoted[0][0] if quoted else {"id": risk.sentences[0].document_id}
+    documents = row_documents(risk)
+    first = quoted[0][0] if quoted else {"id": documents[0] if documents else ""}
     return {
         "kind": "country_good",
         "document": first,
