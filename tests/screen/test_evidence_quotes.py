@@ -11,6 +11,7 @@ from sqlalchemy import delete, update
 
 from laborwatch.documents import Document, Sentence
 from laborwatch.extract.evidence import Actor, Evidence, Good, Indicator, Place, Span
+from laborwatch.extract.incidents import roll_up_incidents
 from laborwatch.ingest import read_pdf
 from laborwatch.ingest.fingerprint import minhash_signature
 from laborwatch.screen import Screening, screen_file
@@ -89,6 +90,8 @@ def store(
         ],
         goods=[Good("gems", "gems", "7103", "mining", span(p)) for p in about_in],
     )
+    # As the pipeline stores it: the risk register reads the incident.
+    evidence.incidents = roll_up_incidents(evidence)
     save_document(
         database,
         document,

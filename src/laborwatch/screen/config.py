@@ -17,6 +17,8 @@ LEVEL_KEYS = (
     ("country_good", "derived"),
     ("evidence", "named"),
     ("evidence", "country_good"),
+    ("evidence", "country_good_corroborated"),
+    ("evidence", "country_good_corroborated_state_imposed"),
     ("rules", "caatsa_321b_level"),
     ("rules", "uflpa_level"),
 )
@@ -50,11 +52,27 @@ def load_config(path: Path | None) -> dict[str, Any]:
     for section, values in config.items():
         for key, value in values.items():
             if (
-                key.endswith(("_level", "labour", "derived", "named", "country_good"))
-                and isinstance(value, str)
-                and value not in LEVELS
-            ):
+                (section, key) in LEVEL_KEYS
+                or key.endswith(("_level", "labour", "derived", "named"))
+            ) and value not in LEVELS:
                 raise LaborwatchError(
                     f"{path}: [{section}] {key} must be one of {', '.join(LEVELS)}"
                 )
+    least = config["evidence"]["country_good_min_sources"]
+    # bool is an int to Python, and `true` is no number of sources.
+    if not isinstance(least, int) or isinstance(least, bool) or least < 1:
+        raise LaborwatchError(
+            f"{path}: [evidence] country_good_min_sources must be a whole number, "
+            "at least 1"
+        )
+    return config
+
+
+def complete_config(stored: dict[str, Any]) -> dict[str, Any]:
+    """A stored run's configuration with the keys added since it was stored set
+    to their defaults (a rerun keeps the first run's values, and needs every key)."""
+    config = default_config()
+    for section, values in stored.items():
+        if isinstance(values, dict) and section in config:
+            config[section].update(values)
     return config

@@ -15,6 +15,7 @@ from laborwatch.extract.vocabulary import goods_taxonomy
 from laborwatch.lists.entry import CountryGood, ListEntry
 from laborwatch.match import Matcher
 from laborwatch.match.keys import MIN_IDENTIFIER, identifier_key
+from laborwatch.screen.places import subdivision_patterns
 from laborwatch.screen.quotes import FactRow, Report, read_reports
 from laborwatch.store import Database
 from laborwatch.store.lists import (
@@ -23,6 +24,7 @@ from laborwatch.store.lists import (
     load_country_goods,
     load_entries,
 )
+from laborwatch.store.risk import RiskFilters, RiskRow, risk_register
 from laborwatch.store.tables import facts
 
 EVIDENCE_LIST = "evidence"
@@ -45,9 +47,15 @@ class ScreeningContext:
     country_goods: dict[tuple[str, str], list[tuple[str, CountryGood]]]
     evidence_actors: Matcher
     identifiers: dict[str, list[tuple[str, ListEntry]]] = field(default_factory=dict)
-    country_good_documents: dict[tuple[str, str], set[str]] = field(
+    # The risk register (store/risk.py), computed once per run, so that screening
+    # and `risk-areas` read one set of rows and cannot disagree: the whole-country
+    # rows by (country, good), the subdivision rows by (country, subdivision,
+    # good), and a pattern finding each such subdivision's names in an address.
+    register: dict[tuple[str, str], RiskRow] = field(default_factory=dict)
+    register_subdivisions: dict[tuple[str, str, str], RiskRow] = field(
         default_factory=dict
     )
+    subdivision_names: dict[str, re.Pattern[str]] = field(default_factory=dict)
     north_korea_documents: set[str] = field(default_factory=set)
     # The stored reports that carry indicators, with their quotable sentences.
     # Read per run, not cached across runs: a run sees every report ingested or
@@ -64,7 +72,8 @@ class ScreeningContext:
 
 
 def build_context(database: Database, config: dict[str, Any]) -> ScreeningContext:
-    """Read what a run needs: lists, matcher indexes, DOL pairs, evidence, quotes."""
+    """Read what a run needs: lists, matcher indexes, DOL pairs, evidence, the
+    risk register, quotes."""
     entries = load_entries(database)
     pairs: dict[tuple[str, str], list[tuple[str, CountryGood]]] = defaultdict(list)
     for list_id, pair in load_country_goods(database):
@@ -79,7 +88,14 @@ def build_context(database: Database, config: dict[str, Any]) -> ScreeningContex
             ).where(facts.c.kind.in_(("actor", "place", "good")))
         ).all()
         reports = read_reports(connection, fact_rows)
-    actors, by_country_good, north_korea = _evidence_indexes(reports, fact_rows)
+    actors, north_korea = _evidence_indexes(reports, fact_rows)
+    register: dict[tuple[str, str], RiskRow] = {}
+    register_subdivisions: dict[tuple[str, str, str], RiskRow] = {}
+    for risk in risk_register(database, RiskFilters()).rows:
+        if risk.subdivision is None:
+            register[(risk.country, risk.good)] = risk
+        else:
+            register_subdivisions[(risk.country, risk.subdivision, risk.good)] = risk
     identifiers: dict[str, list[tuple[str, ListEntry]]] = defaultdict(list)
     for list_id, entry in entries:
         for kind, value in entry.identifiers:
@@ -97,7 +113,11 @@ def build_context(database: Database, config: dict[str, Any]) -> ScreeningContex
         },
         country_goods=dict(pairs),
         evidence_actors=Matcher(actors),
-        country_good_documents=by_country_good,
+        register=register,
+        register_subdivisions=register_subdivisions,
+        subdivision_names=subdivision_patterns(
+            subdivision for _, subdivision, _ in register_subdivisions
+        ),
         north_korea_documents=north_korea,
         identifiers=dict(identifiers),
         reports=reports,
@@ -106,12 +126,11 @@ def build_context(database: Database, config: dict[str, Any]) -> ScreeningContex
 
 def _evidence_indexes(
     reports: dict[str, Report], fact_rows: Sequence[FactRow]
-) -> tuple[list[tuple[str, ListEntry]], dict[tuple[str, str], set[str]], set[str]]:
-    """Actors named in the reports (those carrying indicators), the reports per
-    (country, good), and those about North Korea."""
+) -> tuple[list[tuple[str, ListEntry]], set[str]]:
+    """Actors named in the reports (those carrying indicators), and the reports
+    about North Korea."""
     actors: dict[tuple[str, str], ListEntry] = {}
     places: dict[str, set[str]] = defaultdict(set)
-    goods: dict[str, set[str]] = defaultdict(set)
     for document_id, _position, kind, key in fact_rows:
         if document_id not in reports or not key:
             continue
@@ -123,19 +142,11 @@ def _evidence_indexes(
             )
         elif kind == "place":
             places[document_id].add(key[:2])
-        else:
-            goods[document_id].add(key)
-    by_country_good: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for document_id, countries in places.items():
-        for country in countries:
-            for good in goods.get(document_id, ()):
-                by_country_good[(country, good)].add(document_id)
     north_korea = {
         document_id for document_id, countries in places.items() if "KP" in countries
     }
     return (
         [(EVIDENCE_LIST, entry) for entry in actors.values()],
-        dict(by_country_good),
         north_korea,
     )
 

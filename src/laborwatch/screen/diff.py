@@ -2,8 +2,9 @@
 
 Suppliers are matched by row number and name (a rerun keeps both). For each, the
 diff gives the level change, the list hits new and dropped (list, entry, listed
-name), the evidence new and dropped and the DOL country-and-good risks new and
-dropped, each with the reason its run gave. A supplier with none of these
+name), the evidence new and dropped (a risk register row whose strength changed
+is dropped at the old strength and new at the new one) and the DOL
+country-and-good risks new and dropped, each with the reason its run gave. A supplier with none of these
 changes is only counted. Hits are told apart by what was screened (supplier,
 parent company, address, identifier), list and entry, so a score that moved with
 the lists' word frequencies is no change.
@@ -21,6 +22,7 @@ from typing import Any, TypeVar
 
 from laborwatch.errors import LaborwatchError
 from laborwatch.screen.config import LEVELS
+from laborwatch.screen.register import place_name
 from laborwatch.store import Database
 from laborwatch.store.editions import entry_change, utc
 from laborwatch.store.screenings import iter_results, screening_record
@@ -343,21 +345,39 @@ def _list_note(
 def _evidence(result: _Result | None) -> dict[tuple[str, ...], dict[str, Any]]:
     found: dict[tuple[str, ...], dict[str, Any]] = {}
     for item in (result or {}).get("evidence", []):
-        document = item.get("document") or {}
-        key = (
-            item.get("kind", ""),
-            str(document.get("id", "")),
-            str(item.get("actor") or item.get("good") or ""),
-        )
-        found.setdefault(key, item)
+        found.setdefault(_evidence_key(item), item)
     return found
+
+
+def _evidence_key(item: dict[str, Any]) -> tuple[str, ...]:
+    """A risk register row is told apart by its place, good and strength, so
+    that a row grown from one source to two is a change (the row quoted at its
+    old strength dropped, at its new one added); a report by its id."""
+    if item.get("kind") == "country_good" and "strength" in item:
+        return (
+            "country_good",
+            str(item.get("country")),
+            str(item.get("subdivision") or ""),
+            str(item.get("good")),
+            str(item.get("strength")),
+        )
+    document = item.get("document") or {}
+    return (
+        item.get("kind", ""),
+        str(document.get("id", "")),
+        str(item.get("actor") or item.get("good") or ""),
+    )
 
 
 def _evidence_item(item: dict[str, Any], result: _Result | None) -> dict[str, Any]:
     document = item.get("document") or {}
     if item.get("kind") == "named":
         marker = f"names {item.get('actor')!r}"
+    elif "strength" in item:
+        place = place_name(str(item.get("country")), item.get("subdivision"))
+        marker = f"risk register: {item.get('good')} in {place} — {item['strength']}"
     else:
+        # Stored before screening read the risk register.
         marker = f"indicators for {item.get('good')} in {item.get('country')}"
     reasons = (result or {}).get("reasons", [])
     return {
@@ -366,6 +386,7 @@ def _evidence_item(item: dict[str, Any], result: _Result | None) -> dict[str, An
         "title": document.get("title"),
         "actor": item.get("actor"),
         "good": item.get("good"),
+        "strength": item.get("strength"),
         "reason": next(
             (reason for reason in reasons if marker in reason),
             f"a stored report: {document.get('title') or document.get('id')}",

@@ -46,7 +46,7 @@ def export_cells(screening: Screening) -> list[str]:
             for hit in screening.sanctions_hits
         ),
         "; ".join(f"{c['good']}/{c['country']}" for c in screening.country_good),
-        "; ".join(item["document"]["id"] for item in screening.evidence),
+        "; ".join(_documents(screening.evidence)),
     ]
 
 
@@ -136,3 +136,18 @@ def xlsx_bytes(screenings: Iterable[Screening], name: str) -> bytes:
 def stored_screenings(results: Iterable[dict[str, Any]]) -> Iterable[Screening]:
     """Stored result rows (``get_screening``'s ``results``) as screenings."""
     return (Screening(**result) for result in results)
+
+
+def _documents(evidence: list[dict[str, Any]]) -> list[str]:
+    """The ids of the reports quoted, each once: a risk register item quotes
+    several reports, each quote naming its own."""
+    ids = [
+        document_id
+        for item in evidence
+        for document_id in (
+            item["document"]["id"],
+            *(quote.get("document") for quote in item.get("quotes", [])),
+        )
+        if document_id
+    ]
+    return list(dict.fromkeys(ids))

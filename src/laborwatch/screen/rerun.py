@@ -4,7 +4,8 @@ evidence, as a new run linked to the first (``rerun_of``).
 The input is read back from the rows the first run stored (each keeps its
 supplier's fields), so a rerun needs neither the file nor its columns, and works
 after the file is gone. The first run's configuration is kept: a diff of the two
-shows what the lists and the evidence changed, not what a new threshold did.
+shows what the lists and the evidence changed, not what a new threshold did. A
+setting added since the first run takes its default.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from laborwatch.errors import LaborwatchError
 from laborwatch.screen import ScreeningRun, run_screening
+from laborwatch.screen.config import complete_config
 from laborwatch.screen.screening import Screening
 from laborwatch.screen.suppliers import SupplierRow
 from laborwatch.store import Database
@@ -55,7 +57,7 @@ def rerun_screening(
     run = ScreeningRun(
         input_name=record["input_name"],
         input_checksum=record["input_checksum"],
-        config=record["config"],
+        config=complete_config(record["config"]),
         rerun_of=screening_id,
     )
     return run_screening(

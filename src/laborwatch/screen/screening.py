@@ -17,7 +17,16 @@ from laborwatch.screen.config import LEVELS
 from laborwatch.screen.context import ScreeningContext, goods_of
 from laborwatch.screen.places import xinjiang_place
 from laborwatch.screen.quotes import quotes_for
+from laborwatch.screen.register import (
+    DOCUMENTS_QUOTED,
+    register_item,
+    register_level,
+    register_reason,
+    register_rows,
+    row_documents,
+)
 from laborwatch.screen.suppliers import SupplierRow
+from laborwatch.store.risk import RiskRow
 
 
 @dataclass
@@ -312,27 +321,33 @@ def _evidence(row: SupplierRow, context: ScreeningContext, result: Screening) ->
             )
     if row.country:
         for good in goods_of(row.product, row.hs):
-            documents = sorted(
-                context.country_good_documents.get((row.country, good), ())
-            )[:3]
-            for document_id in documents:
-                if document_id in seen:
-                    continue
-                seen.add(document_id)
+            for risk in register_rows(row, good, context):
                 result.evidence.append(
-                    {
-                        "kind": "country_good",
-                        "document": _summary(context, document_id),
-                        "good": good,
-                        "country": row.country,
-                        "quotes": _quotes(context, document_id, row),
-                    }
+                    register_item(risk, _register_quotes(context, risk, row, seen))
                 )
-            if documents:
-                result.raise_to(
-                    settings["country_good"],
-                    f"{len(documents)} stored report(s) give indicators for {good} in {row.country}",
-                )
+                result.raise_to(register_level(risk, settings), register_reason(risk))
+
+
+def _register_quotes(
+    context: ScreeningContext, risk: RiskRow, row: SupplierRow, named: set[str]
+) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """A register row's reports to quote, best first, with their quotes: those
+    not already quoted as naming the supplier, then by their strongest quote's
+    confidence, then the newest."""
+    quoted = [
+        (document_id, _quotes(context, document_id, row))
+        for document_id in reversed(row_documents(risk))
+    ]
+    quoted.sort(
+        key=lambda pair: (
+            pair[0] in named,
+            -max((quote.get("confidence") or 0.0 for quote in pair[1]), default=0.0),
+        )
+    )
+    return [
+        (_summary(context, document_id), quotes)
+        for document_id, quotes in quoted[:DOCUMENTS_QUOTED]
+    ]
 
 
 def _summary(context: ScreeningContext, document_id: str) -> dict[str, Any]:
