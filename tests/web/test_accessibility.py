@@ -46,6 +46,7 @@ PAGES = [
     Page("entity", "{entity}"),
     Page("screen", "/screen"),
     Page("screenings", "/screenings"),
+    Page("watch", "/watch"),
     Page("screening", "/screenings/{screening}"),
     Page("evidence-pack", "{pack}"),
     Page("login", "/login"),

@@ -26,6 +26,7 @@ from laborwatch.cli.risk import risk_areas_command
 from laborwatch.cli.screen import screen_command, screenings_app
 from laborwatch.cli.serve import serve_command
 from laborwatch.cli.tokens import app as tokens_app
+from laborwatch.cli.watch import watch_command
 from laborwatch.errors import LaborwatchError
 from laborwatch.settings import Settings, database_url
 
@@ -86,6 +87,7 @@ app.add_typer(screenings_app, name="screenings")
 app.command("risk-areas")(risk_areas_command)
 app.command("incidents")(incidents_command)
 app.command("export", no_args_is_help=True)(export_command)
+app.command("watch")(watch_command)
 app.command("serve")(serve_command)
 app.add_typer(tokens_app, name="tokens")
 app.command("eval", no_args_is_help=True)(eval_command)

@@ -147,9 +147,8 @@ def update_command(
 
     Each list is replaced only once its new files have been read whole.
     """
-    import tempfile
-
-    from laborwatch.lists.update import SOURCES, download_list
+    from laborwatch.list_updates import update_list
+    from laborwatch.lists.update import SOURCES
 
     database = open_from(ctx)
     wanted = list_ids or [s.id for s in list_lists(database) if s.id in SOURCES]
@@ -159,12 +158,9 @@ def update_command(
         )
     loads: list[ListLoad] = []
     for list_id in wanted:
-        with tempfile.TemporaryDirectory(prefix="laborwatch-list-") as folder:
-            path = download_list(list_id, Path(folder), base_url)
-            loaded = load_list(path, list_id=list_id)
-            for warning in loaded.warnings:
-                stderr.print(f"warning: {escape(warning)}")
-            load = store_list(database, loaded)
+        load, warnings = update_list(database, list_id, base_url)
+        for warning in warnings:
+            stderr.print(f"warning: {escape(warning)}")
         _warn_undated(load.summary.id, load.summary.published)
         loads.append(load)
         if not as_json:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from laborwatch.errors import LaborwatchError
 from laborwatch.screen.diff import diff_stored
 from laborwatch.screen.rerun import rerun_screening
 from laborwatch.screen.screening import Screening
@@ -27,15 +28,25 @@ def rerun_watched(
     on_row: Callable[[Screening], None] | None = None,
     workers: int = 1,
     cluster: str | None = None,
+    errors: list[str] | None = None,
 ) -> list[tuple[int, int, dict[str, Any]]]:
     """Rerun every watched run's chain head; return (head, new run, their diff)
-    for each, oldest watched first. The watch moves to each new run."""
+    for each, oldest watched first. The watch moves to each new run.
+
+    With ``errors``, a run that cannot be rerun adds its one line there and the
+    others still run; without, its error is raised."""
     heads = chain_heads(database, watched_screenings(database))
     done: list[tuple[int, int, dict[str, Any]]] = []
     for watched, head in heads:
-        run = rerun_screening(
-            database, head, on_row=on_row, workers=workers, cluster=cluster
-        )
+        try:
+            run = rerun_screening(
+                database, head, on_row=on_row, workers=workers, cluster=cluster
+            )
+        except LaborwatchError as err:
+            if errors is None:
+                raise
+            errors.append(f"screening {head}: {err}")
+            continue
         move_watch(database, watched, run.id)
         done.append((head, run.id, diff_stored(database, head, run.id)))
     return done

@@ -17,6 +17,7 @@ from sqlalchemy import delete, false, select, update
 from laborwatch.errors import LaborwatchError, NotFound
 from laborwatch.ingest.feeds import check_url
 from laborwatch.store.database import Database, insert_or_ignore
+from laborwatch.store.editions import utc
 from laborwatch.store.tables import feed_items, feeds, robots_files
 
 # RFC 9309: a crawler should not use a cached robots.txt for more than a day.
@@ -195,7 +196,7 @@ class StoredRobots:
             row = connection.execute(
                 select(robots_files).where(robots_files.c.origin == origin)
             ).first()
-        if row is None or _aware(row.fetched_at) < datetime.now(UTC) - ROBOTS_MAX_AGE:
+        if row is None or utc(row.fetched_at) < datetime.now(UTC) - ROBOTS_MAX_AGE:
             return None
         return row.status, row.body
 
@@ -212,8 +213,3 @@ class StoredRobots:
                     fetched_at=datetime.now(UTC),
                 )
             )
-
-
-def _aware(moment: datetime) -> datetime:
-    # SQLite gives back naive datetimes; they were stored in UTC.
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -398,3 +398,14 @@ robots_files = Table(
     Column("body", Text, nullable=False),
     Column("fetched_at", DateTime(timezone=True), nullable=False),
 )
+
+# Passes of ``laborwatch watch``; ``detail`` is the pass's JSON record.
+watch_runs = Table(
+    "watch_runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True), nullable=False),
+    Column("status", String(16), nullable=False, comment="unchanged|changed|failed"),
+    Column("detail", JSON, nullable=False),
+)

@@ -22,7 +22,7 @@ from laborwatch.errors import Unauthorized
 from laborwatch.settings import Settings
 from laborwatch.store import open_database
 from laborwatch.store.access import LOCAL_USER, has_tokens, user_for
-from laborwatch.web import api, pages, risk_pages
+from laborwatch.web import api, pages, risk_pages, watch_pages
 from laborwatch.web.auth import TOKEN_COOKIE
 from laborwatch.web.errors import HANDLERS, error_response
 from laborwatch.web.jobs import Jobs
@@ -72,6 +72,7 @@ def create_app(
     app.include_router(api.router, prefix="/api")
     app.include_router(pages.router)
     app.include_router(risk_pages.router)
+    app.include_router(watch_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.middleware("http")
