@@ -194,3 +194,21 @@ def test_watch_page_lists_passes_with_links_escaped(
     assert f'href="/screenings/{rerun["old"]}/diff/{rerun["new"]}"' in page.text
     assert "Clean Paper GmbH" in page.text
     assert page.text.index(f"Pass {done.id}:") < page.text.index(f"Pass {done.id - 1}:")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_changes_file_that_fills_up_is_one_line_and_the_pass_is_kept(
+    database_url: str,
+) -> None:
+    # A port nothing listens on: the feed fails, and its error is a line to append.
+    added = run_cli("--db", database_url, "feeds", "add", "http://127.0.0.1:9/f.xml")
+    assert added.returncode == 0, added.stderr
+    result = run_cli(
+        "--db", database_url, "watch", "--no-lists", "--no-screenings",
+        "--changes", "/dev/full",
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if "/dev/full" in line]
+    assert "cannot write the changes file" in line and "watch run 1" in line
+    assert "watch run 1: failed" in result.stdout

@@ -6,8 +6,9 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from laborwatch.errors import LaborwatchError
 from laborwatch.lists import load_list
-from laborwatch.lists.update import download_list
+from laborwatch.lists.update import download_list, file_urls
 from laborwatch.store import Database
 from laborwatch.store.lists import ListLoad, store_list
 
@@ -20,5 +21,13 @@ def update_list(
     the reader's warnings. The stored list is replaced only once all is read."""
     with tempfile.TemporaryDirectory(prefix="laborwatch-list-") as folder:
         path = download_list(list_id, Path(folder), base_url)
-        loaded = load_list(path, list_id=list_id)
+        try:
+            loaded = load_list(path, list_id=list_id)
+        except LaborwatchError as err:
+            # The reader names the file in a temporary folder, gone once this
+            # returns: name the URL it was downloaded from instead.
+            message = str(err)
+            for name, url in file_urls(list_id, base_url).items():
+                message = message.replace(str(Path(folder) / name), url)
+            raise LaborwatchError(message) from None
         return store_list(database, loaded), list(loaded.warnings)

@@ -135,3 +135,19 @@ def test_failed_download_keeps_the_list(database_url: str, list_server) -> None:
     assert "un.xml: download failed (HTTP 404)" in failed.stderr
     shown = json.loads(run_cli("--db", database_url, "lists", "show", "--json").stdout)
     assert [item["entries"] for item in shown["lists"]] == [2]
+
+
+def test_garbage_from_a_mirror_names_the_url_and_keeps_the_list(
+    database_url: str, list_server
+) -> None:  # type: ignore[no-untyped-def]
+    base_url, served = list_server
+    command = ["--db", database_url, "lists", "update", "us_ofac_sdn"]
+    assert run_cli(*command, "--base-url", base_url).returncode == 0
+    (served / "sdn.csv").write_bytes(bytes(range(128, 256)) * 20)
+    failed = run_cli(*command, "--base-url", base_url)
+    assert failed.returncode == 1
+    assert "Traceback" not in failed.stderr
+    # The file was read from a temporary folder, gone by now: name the URL.
+    assert failed.stderr.startswith(f"Error: {base_url}/sdn.csv:1: not UTF-8")
+    shown = json.loads(run_cli("--db", database_url, "lists", "show", "--json").stdout)
+    assert [item["entries"] for item in shown["lists"]] == [5]

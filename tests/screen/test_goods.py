@@ -27,6 +27,16 @@ def test_an_hs_code_in_the_product_column_finds_its_good(
     assert good in goods_of(product, "")
 
 
+@pytest.mark.parametrize(
+    "product",
+    ["nitrile gloves", "nitrile examination gloves", "latex gloves", "medical gloves"],
+)
+def test_disposable_glove_words_find_rubber_gloves(product: str) -> None:
+    # Malaysia's rubber gloves on the DOL list are sold as nitrile or latex
+    # examination gloves; knitted "gloves" (HS 6116) are another good.
+    assert "rubber gloves" in goods_of(product, "")
+
+
 @pytest.mark.parametrize("product", ["61", "order 2023, 40 boxes", "paper"])
 def test_numbers_that_are_no_hs_code_find_no_good(product: str) -> None:
     assert goods_of(product, "") == []

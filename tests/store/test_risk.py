@@ -205,6 +205,8 @@ def test_filters_by_good_hs_code_and_date(database: Database) -> None:
         (RiskFilters(country="Atlantis"), "--country Atlantis: not a known country"),
         (RiskFilters(good="unobtainium"), "--good unobtainium: not a known good"),
         (RiskFilters(since="last week"), "--since last week: not a date"),
+        (RiskFilters(since="2024-13-45"), "--since 2024-13-45: not a date"),
+        (RiskFilters(since="2023-02-29"), "--since 2023-02-29: not a date"),
     ],
 )
 def test_bad_filters_are_refused(
@@ -242,3 +244,19 @@ def test_compare_with_the_dol_list(database: Database, tmp_path: Path) -> None:
     ]
     only_korea = risk_register(database, RiskFilters(country="KP"), compare_dol=True)
     assert only_korea.dol_without_evidence == []
+
+
+def test_dol_comparison_by_hs_code_lists_only_that_codes_goods(
+    database: Database, tmp_path: Path
+) -> None:
+    dol = tmp_path / "goods.xml"
+    dol.write_text(DOL_XML)
+    save_list(database, load_dol_xml(dol))
+    store(database, OTHER, url="https://b.example/2")
+    # HS 6901 is bricks: the comparison lists Pakistan's bricks, not other goods.
+    bricks = risk_register(database, RiskFilters(good="6901"), compare_dol=True)
+    assert [(p.country, p.good) for p in bricks.dol_without_evidence or []] == [
+        ("PK", "bricks")
+    ]
+    cotton = risk_register(database, RiskFilters(good="5201"), compare_dol=True)
+    assert cotton.dol_without_evidence == []

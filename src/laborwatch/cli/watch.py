@@ -79,14 +79,26 @@ def watch_command(
     )
     for line in done.errors:
         stderr.print(escape(line), soft_wrap=True)
+    failed_write = False
     if changes is not None:
-        _append_changes(changes, done)
+        try:
+            _append_changes(changes, done)
+        except OSError as err:
+            # The pass is stored already: say so, and still print its summary.
+            failed_write = True
+            stderr.print(
+                escape(
+                    f"{changes}: cannot write the changes file ({err.strerror}); "
+                    f"watch run {done.id} is stored (laborwatch serve, /watch)"
+                ),
+                soft_wrap=True,
+            )
     if as_json:
         print_json(done.record())
     else:
         for line in summary_lines(done):
             stdout.print(escape(line), soft_wrap=True)
-    if done.errors:
+    if done.errors or failed_write:
         raise typer.Exit(1)
     if done.changes():
         raise typer.Exit(CHANGED)

@@ -111,12 +111,17 @@ def download_list(list_id: str, folder: Path, base_url: str | None = None) -> Pa
         raise LaborwatchError(
             f"{list_id}: no known download; one of {', '.join(sorted(SOURCES))}"
         )
-    source = SOURCES[list_id]
-    for url, name in source.files:
-        if base_url:
-            url = f"{base_url.rstrip('/')}/{name}"
+    for name, url in file_urls(list_id, base_url).items():
         _fetch(url, folder / name)
-    return folder / source.main
+    return folder / SOURCES[list_id].main
+
+
+def file_urls(list_id: str, base_url: str | None = None) -> dict[str, str]:
+    """Each of a list's file names and the URL it is downloaded from."""
+    return {
+        name: f"{base_url.rstrip('/')}/{name}" if base_url else url
+        for url, name in SOURCES[list_id].files
+    }
 
 
 def _fetch(url: str, target: Path) -> None:

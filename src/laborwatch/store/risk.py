@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
@@ -197,11 +198,24 @@ def _checked(filters: RiskFilters) -> tuple[str | None, str | None, str | None]:
                 f"--good {filters.good}: not a known good (a name as in goods.csv, "
                 "e.g. cotton, or an HS code)"
             )
-    if filters.since and not _DATE.match(filters.since):
+    if filters.since and not _is_date(filters.since):
         raise BadInput(f"--since {filters.since}: not a date (YYYY, YYYY-MM or ISO)")
     if filters.min_sources < 1:
         raise BadInput(f"--min-sources {filters.min_sources}: must be at least 1")
     return country, good, filters.since
+
+
+def _is_date(text: str) -> bool:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming a real day: "2024-13-45"
+    would compare as a string and silently keep nothing."""
+    if not _DATE.match(text):
+        return False
+    year, month, day = (int(part) for part in (text + "-01-01").split("-")[:3])
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _is_good(row: RiskRow, good: str) -> bool:
@@ -423,6 +437,7 @@ def _compare_dol(
             "(laborwatch lists load goods_2021.xml)"
         )
     names = _dol_goods()
+    hs_of = {entry.good: entry.hs for entry in goods_taxonomy()}
     listed = {(pair.country, names.get(pair.good, pair.good)) for _, pair in pairs}
     compared = [replace(row, dol=(row.country, row.good) in listed) for row in rows]
     evidenced = {(row.country, row.good) for row in rows}
@@ -435,6 +450,11 @@ def _compare_dol(
             continue
         if good is not None and not good.isdigit() and ours != good:
             continue
+        # An HS code filter keeps the DOL goods under that code, as it keeps rows.
+        if good is not None and good.isdigit():
+            hs = hs_of.get(ours) or ""
+            if not (hs and hs.startswith(good[:4])):
+                continue
         missing.setdefault(
             (pair.country, pair.good),
             DolPair(
