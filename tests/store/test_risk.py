@@ -189,6 +189,28 @@ def test_destination_is_not_a_risk_area(database: Database) -> None:
     assert {r.country for r in rows} == {"KP"}
 
 
+def test_other_countries_of_a_report_pair_with_a_good_only_in_its_clause(
+    database: Database,
+) -> None:
+    store(
+        database,
+        "Cattle herders in Uganda\n\n"
+        "In Uganda, children are forced to herd cattle for no pay and are beaten by "
+        "the herd owners. Uganda's labour inspectors rarely visit the cattle camps, "
+        "and children who ran away from Ugandan camps were beaten. Recruiters "
+        "deceive Ugandan women with offers of work abroad; they are exploited in "
+        "domestic work in Malaysia, where employers take their passports. Migrant "
+        "workers in Kenya said they were forced to herd cattle for months without "
+        "pay.",
+        url="https://example.org/uganda",
+    )
+    areas = {(r.country, r.good) for r in risk_register(database).rows}
+    assert ("UG", "cattle") in areas  # the country the report is about
+    assert ("KE", "cattle") in areas  # named beside cattle in one clause
+    assert ("MY", "cattle") not in areas  # another clause, another good
+    assert ("MY", "domestic work") in areas
+
+
 def test_filters_by_good_hs_code_and_date(database: Database) -> None:
     store(database, GEMS, url="https://a.example/1", published="2020-01-01")
     store(database, OTHER, url="https://b.example/2", published="2024-05-01")

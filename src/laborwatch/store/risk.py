@@ -13,8 +13,8 @@ the same statement).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import PurePath
@@ -157,6 +157,7 @@ class _Report:
     indicators: tuple[str, ...]
     sentences: tuple[int, ...]
     sentence_texts: dict[int, str] = field(default_factory=dict)
+    sentence_starts: dict[int, int] = field(default_factory=dict)
 
 
 def risk_register(
@@ -166,10 +167,10 @@ def risk_register(
     each row says whether a loaded DOL list names its country and good, and the
     DOL pairs that no row (before ``min_sources``) supports are listed."""
     country, good, since = _checked(filters)
-    reports, areas, goods = _read(database, since)
+    reports, named = _read(database, since)
     rows = [
         row
-        for row in _rows(reports, areas, goods)
+        for row in _rows(reports, named)
         if (country is None or row.country == country)
         and (good is None or _is_good(row, good))
     ]
@@ -224,14 +225,29 @@ def _is_good(row: RiskRow, good: str) -> bool:
     return row.good == good
 
 
+@dataclass(frozen=True)
+class _Mention:
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass
+class _Named:
+    """What one document names: each area (country, and subdivision or None) and
+    each good, with the sentences that name it; and each good's HS code."""
+
+    areas: dict[tuple[str, str | None], list[_Mention]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    goods: dict[str, list[_Mention]] = field(default_factory=lambda: defaultdict(list))
+    hs: dict[str, str | None] = field(default_factory=dict)
+
+
 def _read(
     database: Database, since: str | None
-) -> tuple[
-    dict[str, _Report],
-    dict[str, set[tuple[str, str | None]]],
-    dict[str, dict[str, str | None]],
-]:
-    """Documents with an incident, and each one's areas and goods."""
+) -> tuple[dict[str, _Report], dict[str, _Named]]:
+    """Documents with an incident, and what each one names."""
     query = select(
         incidents.c.document_id,
         incidents.c.detail,
@@ -266,14 +282,24 @@ def _read(
             ).all()
         )
         fact_rows = connection.execute(
-            select(facts.c.document_id, facts.c.kind, facts.c.detail).where(
+            select(
+                facts.c.document_id,
+                facts.c.kind,
+                facts.c.detail,
+                facts.c.sentence_position,
+                facts.c.start,
+                facts.c.end,
+            ).where(
                 facts.c.kind.in_(("place", "good")),
                 facts.c.document_id.in_(wanted),
             )
         ).all()
         sentence_rows = connection.execute(
             select(
-                sentences.c.document_id, sentences.c.position, sentences.c.text
+                sentences.c.document_id,
+                sentences.c.position,
+                sentences.c.text,
+                sentences.c.start,
             ).join(
                 supporting,
                 (supporting.c.document_id == sentences.c.document_id)
@@ -297,23 +323,26 @@ def _read(
         report.sentences = tuple(
             sorted(set(report.sentences) | set(detail.get("sentences", ())))
         )
-    for document_id, position, text in sentence_rows:
+    for document_id, position, text, start in sentence_rows:
         report = reports.get(document_id)
         if report is not None and position in report.sentences:
             report.sentence_texts[position] = text
-    areas: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
-    goods: dict[str, dict[str, str | None]] = defaultdict(dict)
-    for document_id, kind, detail in fact_rows:
+            report.sentence_starts[position] = start
+    named: dict[str, _Named] = defaultdict(_Named)
+    for document_id, kind, detail, position, start, end in fact_rows:
+        found = named[document_id]
+        mention = _Mention(position, start, end)
         if kind == "place":
             # Where goods go is not where the work is (as on the map).
             if detail.get("role") == "destination" or not detail.get("country"):
                 continue
-            areas[document_id].add((detail["country"], None))
+            found.areas[(detail["country"], None)].append(mention)
             if detail.get("subdivision"):
-                areas[document_id].add((detail["country"], detail["subdivision"]))
+                found.areas[(detail["country"], detail["subdivision"])].append(mention)
         elif detail.get("good"):
-            goods[document_id][detail["good"]] = detail.get("hs")
-    return reports, areas, goods
+            found.goods[detail["good"]].append(mention)
+            found.hs.setdefault(detail["good"], detail.get("hs"))
+    return reports, named
 
 
 def _unique(first: Iterable[str], more: Iterable[str]) -> tuple[str, ...]:
@@ -338,22 +367,64 @@ def _publisher(site: str | None, url: str | None, source: str | None) -> str:
     return name.lower().removeprefix("www.") or "unknown"
 
 
-def _rows(
-    reports: dict[str, _Report],
-    areas: dict[str, set[tuple[str, str | None]]],
-    goods: dict[str, dict[str, str | None]],
-) -> list[RiskRow]:
+def _rows(reports: dict[str, _Report], named: dict[str, _Named]) -> list[RiskRow]:
     grouped: dict[tuple[str, str | None, str], list[_Report]] = defaultdict(list)
     hs_codes: dict[str, str | None] = {}
     for document_id, report in reports.items():
-        for good, hs in goods.get(document_id, {}).items():
+        found = named.get(document_id, _Named())
+        for good, hs in found.hs.items():
             hs_codes.setdefault(good, hs)
-            for country, subdivision in areas.get(document_id, ()):
-                grouped[(country, subdivision, good)].append(report)
+        for country, subdivision, good in area_goods(report, found):
+            grouped[(country, subdivision, good)].append(report)
     return [
         _row(country, subdivision, good, hs_codes.get(good), members)
         for (country, subdivision, good), members in grouped.items()
     ]
+
+
+def area_goods(report: _Report, named: _Named) -> Iterator[tuple[str, str | None, str]]:
+    """The (country, subdivision, good) rows one report supports: its goods with
+    the places of the country it is about (the country it names most in its
+    evidence sentences, else in all; several when tied), and with any other
+    place named beside the good in one clause of an evidence sentence. "Ugandans
+    are exploited abroad; ... in Malaysia", in a report on cattle herding in
+    Uganda, makes no Malaysian row; "North Korean workers cut timber in Russia"
+    makes a Russian one."""
+    evidence = set(report.sentences)
+    in_evidence: Counter[str] = Counter()
+    anywhere: Counter[str] = Counter()
+    for (country, subdivision), mentions in named.areas.items():
+        if subdivision is None:
+            anywhere[country] += len(mentions)
+            in_evidence[country] += sum(m.sentence in evidence for m in mentions)
+    counts = in_evidence if any(in_evidence.values()) else anywhere
+    most = max(counts.values(), default=0)
+    about = {country for country, count in counts.items() if count == most}
+    for (country, subdivision), places in named.areas.items():
+        for good, goods in named.goods.items():
+            if country in about or any(
+                _one_clause(report, place, named_good)
+                for place in places
+                for named_good in goods
+            ):
+                yield country, subdivision, good
+
+
+# Farther apart than this, a place and a good in one sentence are not one fact.
+CLAUSE_REACH = 200
+
+
+def _one_clause(report: _Report, a: _Mention, b: _Mention) -> bool:
+    """Whether two mentions sit in one clause of an evidence sentence: no ";"
+    between them, and at most ``CLAUSE_REACH`` characters apart."""
+    if a.sentence != b.sentence or a.sentence not in report.sentence_texts:
+        return False
+    left, right = min(a.start, b.start), max(a.end, b.end)
+    if right - left > CLAUSE_REACH:
+        return False
+    offset = report.sentence_starts[a.sentence]
+    between = report.sentence_texts[a.sentence][left - offset : right - offset]
+    return ";" not in between
 
 
 def _row(
