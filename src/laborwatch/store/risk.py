@@ -230,6 +230,7 @@ class _Mention:
     sentence: int
     start: int
     end: int
+    origin: bool = False  # a place the workers come from
 
 
 @dataclass
@@ -331,7 +332,7 @@ def _read(
     named: dict[str, _Named] = defaultdict(_Named)
     for document_id, kind, detail, position, start, end in fact_rows:
         found = named[document_id]
-        mention = _Mention(position, start, end)
+        mention = _Mention(position, start, end, detail.get("role") == "origin")
         if kind == "place":
             # Where goods go is not where the work is (as on the map).
             if detail.get("role") == "destination" or not detail.get("country"):
@@ -386,7 +387,8 @@ def area_goods(report: _Report, named: _Named) -> Iterator[tuple[str, str | None
     """The (country, subdivision, good) rows one report supports: its goods with
     the places of the country it is about (the country it names most in its
     evidence sentences, else in all; several when tied), and with any other
-    place named beside the good in one clause of an evidence sentence. "Ugandans
+    place named beside the good in one clause of an evidence sentence, unless as
+    where the workers come from ("Indian domestic workers"). "Ugandans
     are exploited abroad; ... in Malaysia", in a report on cattle herding in
     Uganda, makes no Malaysian row; "North Korean workers cut timber in Russia"
     makes a Russian one."""
@@ -405,6 +407,7 @@ def area_goods(report: _Report, named: _Named) -> Iterator[tuple[str, str | None
             if country in about or any(
                 _one_clause(report, place, named_good)
                 for place in places
+                if not place.origin
                 for named_good in goods
             ):
                 yield country, subdivision, good
