@@ -143,15 +143,26 @@ def poll_feed(
         if feed.id is not None:
             finish_poll(database, feed.id, "failed", error=err.reason)
         return poll
+    capped = False
     if parsed is None:
         poll.status = "not_modified"
     else:
         known = known_items(database, feed.id) if feed.id is not None else {}
         done: dict[str, IngestEvent] = {}  # by URL: an article once per poll
-        for entry in parsed.entries:
+        new = [
+            entry
+            for entry in parsed.entries
+            if entry.key not in known or known[entry.key].status == "retry"
+        ]
+        if len(new) > settings.feed_max_items:
+            capped = True
+            poll.problems.append(
+                f"{feed.url}: {len(new):,} new items, over the "
+                f"{settings.feed_max_items:,} a poll fetches "
+                "(LABORWATCH_FEED_MAX_ITEMS); the rest wait for the next poll"
+            )
+        for entry in new[: settings.feed_max_items]:
             item = known.get(entry.key)
-            if item is not None and item.status != "retry":
-                continue
             attempts = (item.attempts if item else 0) + 1
             known[entry.key] = _fetch_item(
                 entry, attempts, poll, done, database, settings, fetcher
@@ -159,7 +170,9 @@ def poll_feed(
     poll.requests = fetcher.requests - before
     if feed.id is not None:
         validators = None
-        if parsed is not None:
+        # A capped poll keeps no validators: the next one must read the feed
+        # whole, not hear "not modified", to reach the items left for it.
+        if parsed is not None and not capped:
             validators = (
                 _validator(response.headers.get("etag")),
                 _validator(response.headers.get("last-modified")),

@@ -92,6 +92,12 @@ SETTINGS: tuple[Setting, ...] = (
         "--feed reads, in megabytes; a larger one is refused.",
     ),
     Setting(
+        "LABORWATCH_FEED_MAX_ITEMS",
+        "100",
+        "Most new items of one feed that one poll fetches; the rest wait for the "
+        "next poll.",
+    ),
+    Setting(
         "LABORWATCH_FEED_CONTACT",
         "",
         "A URL or e-mail address added to the User-Agent of feed requests, so a "
@@ -119,6 +125,8 @@ class Settings:
     feed_timeout: float = 30.0
     feed_max_bytes: int = 10 * 1024 * 1024
     feed_contact: str = ""
+    # A feed can list any number of items, each an article request to any host.
+    feed_max_items: int = 100
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -161,7 +169,7 @@ class Settings:
             settings = replace(settings, feed_contact=contact)
         counts: dict[str, Any] = {
             attribute: int(_parse_number(env, name, minimum=1))
-            for name, attribute in _XLSX_COUNTS
+            for name, attribute in _COUNTS
             if env.get(name)
         }
         return replace(settings, **counts)
@@ -171,7 +179,8 @@ class Settings:
         return replace(self, database_url=database_url(url_or_path))
 
 
-_XLSX_COUNTS = (
+_COUNTS = (
+    ("LABORWATCH_FEED_MAX_ITEMS", "feed_max_items"),
     ("LABORWATCH_XLSX_MAX_CELL_CHARS", "xlsx_max_cell_chars"),
     ("LABORWATCH_XLSX_MAX_SHARED_STRINGS", "xlsx_max_shared_strings"),
     ("LABORWATCH_XLSX_MAX_ROWS", "xlsx_max_rows"),

@@ -507,3 +507,24 @@ def test_only_http_urls_are_accepted(database: Database) -> None:
     for url in ("ftp://example.org/feed", "javascript:alert(1)", "feed.xml"):
         with pytest.raises(LaborwatchError, match="not an http or https URL"):
             add_feed(database, url)
+
+
+def test_a_poll_fetches_at_most_the_item_limit_and_the_next_polls_the_rest(
+    server: Server, database: Database, settings: Settings
+) -> None:
+    keys = ["one", "two", "three", "four"]
+    serve_articles(server, *keys)
+    add_feed(database, serve_rss(server, "/feed.xml", *keys, validators=True))
+    capped = replace(settings, feed_max_items=2)
+    (first,) = poll_feeds(database, capped)
+    assert len(first.events) == 2
+    assert first.problems == [
+        f"{server.base}/feed.xml: 4 new items, over the 2 a poll fetches "
+        "(LABORWATCH_FEED_MAX_ITEMS); the rest wait for the next poll"
+    ]
+    (second,) = poll_feeds(database, capped)  # not a 304: the feed is read whole
+    assert (second.status, len(second.events), second.problems) == ("polled", 2, [])
+    fetched = [path for path in server.paths() if path.startswith("/articles/")]
+    assert sorted(fetched) == sorted(f"/articles/{key}.html" for key in keys)
+    (third,) = poll_feeds(database, capped)
+    assert third.status == "not_modified"
