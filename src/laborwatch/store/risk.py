@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 
-from laborwatch.countries import country_code
+from laborwatch.countries import country_code, subdivision_name
 from laborwatch.errors import BadInput
 from laborwatch.extract.vocabulary import goods_taxonomy
 from laborwatch.store.database import Database
@@ -47,12 +47,14 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 @dataclass(frozen=True)
 class RiskFilters:
     """Which rows to keep: ``country`` an ISO code or name, ``good`` a good's name
-    or an HS code (prefix), ``since`` the earliest publication date of evidence."""
+    or an HS code (prefix), ``since`` the earliest publication date of evidence,
+    ``subdivision`` an ISO 3166-2 code (the rows of that province alone)."""
 
     country: str | None = None
     good: str | None = None
     since: str | None = None
     min_sources: int = 1
+    subdivision: str | None = None
 
 
 @dataclass(frozen=True)
@@ -165,11 +167,13 @@ def risk_register(
     each row says whether a loaded DOL list names its country and good, and the
     DOL pairs that no row (before ``min_sources``) supports are listed."""
     country, good, since = _checked(filters)
+    subdivision = _checked_subdivision(filters.subdivision)
     reports, areas, goods = _read(database, since)
     rows = [
         row
         for row in _rows(reports, areas, goods)
         if (country is None or row.country == country)
+        and (subdivision is None or row.subdivision == subdivision)
         and (good is None or _is_good(row, good))
     ]
     missing: list[DolPair] | None = None
@@ -202,6 +206,19 @@ def _checked(filters: RiskFilters) -> tuple[str | None, str | None, str | None]:
     if filters.min_sources < 1:
         raise BadInput(f"--min-sources {filters.min_sources}: must be at least 1")
     return country, good, filters.since
+
+
+def _checked_subdivision(subdivision: str | None) -> str | None:
+    """The ISO 3166-2 code asked for, upper case; refused where ISO has none."""
+    if not subdivision:
+        return None
+    code = subdivision.strip().upper()
+    # subdivision_name gives an unknown code back as it came.
+    if "-" not in code or subdivision_name(code) == code:
+        raise BadInput(
+            f"subdivision {subdivision}: not an ISO 3166-2 code (e.g. KP-02)"
+        )
+    return code
 
 
 def _is_good(row: RiskRow, good: str) -> bool:

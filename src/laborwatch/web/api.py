@@ -285,13 +285,14 @@ def risk_areas(
     min_sources: Annotated[int, Query(ge=1, le=1000)] = 1,
     compare_dol: bool = False,
     format: Literal["json", "geojson"] = "json",
+    subdivision: Annotated[str | None, Query(max_length=10)] = None,
 ) -> Any:
     """The risk register (``laborwatch risk-areas --format json``): areas and goods
     with evidence, their independent sources and supporting sentences; with
     ``format=geojson``, a GeoJSON FeatureCollection of the rows."""
     register = risk_register(
         database(request),
-        RiskFilters(country, good, since, min_sources),
+        RiskFilters(country, good, since, min_sources, subdivision),
         compare_dol=compare_dol,
     )
     if format == "geojson":
