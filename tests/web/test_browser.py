@@ -5,6 +5,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from laborwatch.pipeline import ingest_paths
+from laborwatch.settings import Settings
+from laborwatch.store import open_database
 from tests.conftest import FIXTURES
 from tests.web.conftest import SCREENSHOTS, require_chromium
 
@@ -152,3 +155,50 @@ def test_api_docs_try_it_out_can_write(server: str, page) -> None:  # type: igno
         }"""
     )
     assert answer == 202
+
+
+def test_map_fetches_no_provinces_when_no_report_names_one(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    # The server's two reports name countries only: the 1 MB file stays put.
+    page.requested.clear()
+    page.goto(server + "/map")
+    page.wait_for_selector("#map path.country")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#map path.province").count() == 0
+    assert not [u for u in page.requested if u.endswith("/admin1.json")]
+
+
+def test_a_named_province_is_shaded_and_reached_by_keyboard(
+    server: str, module_database_url: str, page
+) -> None:  # type: ignore[no-untyped-def]
+    # Last in this module: the report adds South Pyongan (KP-02) for good.
+    settings = Settings(database_url=module_database_url)
+    database = open_database(settings.database_url)
+    ingest_paths(
+        [str(FIXTURES / "screening" / "evidence-report.txt")], database, settings
+    )
+    database.close()
+    page.goto(server + "/map")
+    page.wait_for_selector("#map path.province")
+    link = page.locator('#map a[href="/search?subdivision=KP-02"]')
+    assert link.count() == 1
+    assert link.locator("path.province").get_attribute("d")
+    assert "South Pyongan" in link.get_attribute("aria-label")
+    assert page.locator("#map-subdivisions a", has_text="South Pyongan").count() == 1
+    page.screenshot(path=str(SCREENSHOTS / "map-provinces.png"), full_page=True)
+    link.focus()
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == "/search?subdivision=KP-02"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search?subdivision=KP-02")
+    assert "Girls polish gems" in page.content()
+    # The risk register's map shades it too, linking to its rows.
+    page.goto(server + "/risk-areas")
+    page.wait_for_selector("#risk-map path.province")
+    rows = page.locator('#risk-map a[href="/risk-areas?subdivision=KP-02"]')
+    assert rows.count() == 1
+    page.screenshot(path=str(SCREENSHOTS / "risk-areas-provinces.png"), full_page=True)
+    rows.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/risk-areas?subdivision=KP-02")
+    assert page.locator("#risk-rows tr.risk-row").count() >= 1
+    assert page.blocked == []  # type: ignore[attr-defined]

@@ -143,3 +143,39 @@ def test_incidents_download_as_csv_and_xlsx(client: TestClient) -> None:
     assert sheet.max_row == 3
     bad = client.get("/incidents.csv", params={"indicator": "slavery"})
     assert bad.status_code == 400
+
+
+def test_provinces_with_rows_link_to_their_rows(client: TestClient) -> None:
+    page = client.get("/risk-areas").text
+    provinces = re.findall(
+        r'<li data-code="([A-Z]{2}-\w+)" data-colour="(#[0-9a-f]+)">'
+        r'<a href="([^"]+)">([^<]+)</a>',
+        page,
+    )
+    by_code = {code: (colour, href, name) for code, colour, href, name in provinces}
+    assert set(by_code) == {"KP-02", "KP-09"}
+    colour, href, name = by_code["KP-02"]
+    assert name == "South Pyongan, North Korea"
+    assert href == "/risk-areas?subdivision=KP-02"
+    rows = rows_of(client.get(href).text)
+    assert len(rows) == 1 and "South Pyongan" in rows[0]
+    assert 'name="subdivision" value="KP-02"' in client.get(href).text
+    # The downloads and the API keep the filter.
+    assert 'href="/risk-areas.csv?subdivision=KP-02"' in client.get(href).text
+    listed = list(
+        csv.reader(io.StringIO(client.get("/risk-areas.csv?subdivision=KP-02").text))
+    )
+    assert [row[1] for row in listed[1:]] == ["KP-02"]
+    api = client.get("/api/risk-areas", params={"subdivision": "kp-02"}).json()
+    assert {row["subdivision"] for row in api["rows"]} == {"KP-02"}
+    script = client.get("/static/risk_map.js").text
+    assert "if (listed.length) drawProvinces" in script
+    assert script.count("admin1.json") == 1
+
+
+def test_an_unknown_subdivision_is_refused_with_its_name(client: TestClient) -> None:
+    bad = client.get(
+        "/risk-areas", params={"subdivision": "KP-99"}, headers={"accept": "text/html"}
+    )
+    assert bad.status_code == 400
+    assert "subdivision KP-99: not an ISO 3166-2 code" in bad.text

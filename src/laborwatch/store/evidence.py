@@ -286,9 +286,9 @@ def _fact(fact_class: type[Any], detail: dict[str, Any], span: Span) -> Any:
 
 
 def map_counts(database: Database) -> dict[str, Any]:
-    """Documents with evidence per country, and per located place (subdivision or
-    city, with the gazetteer's coordinates), for the map; a place a report names
-    only as where goods go is not counted."""
+    """Documents with evidence per country, per subdivision (ISO 3166-2 code) and
+    per located place (subdivision or city, with the gazetteer's coordinates), for
+    the map; a place a report names only as where goods go is not counted."""
     evidenced = select(indicators.c.document_id).distinct()
     with database.reading() as connection:
         rows = connection.execute(
@@ -297,12 +297,17 @@ def map_counts(database: Database) -> dict[str, Any]:
             )
         ).all()
     countries: dict[str, set[str]] = {}
+    subdivisions: dict[str, set[str]] = {}
     points: dict[str, dict[str, Any]] = {}
     for document_id, key, detail in rows:
         # Where goods go is not where the work is: the map leaves destinations out.
         if not key or detail.get("role") == "destination":
             continue
         countries.setdefault(key[:2], set()).add(document_id)
+        # A city's key is its subdivision's code where the gazetteer knows it, so
+        # a report naming Sunchon counts for South Pyongan (KP-02) too.
+        if "-" in key:
+            subdivisions.setdefault(key.upper(), set()).add(document_id)
         latitude, longitude = detail.get("latitude"), detail.get("longitude")
         if (detail.get("subdivision") or detail.get("city")) and latitude is not None:
             name = detail.get("city") or detail.get("text")
@@ -319,6 +324,7 @@ def map_counts(database: Database) -> dict[str, Any]:
             point["documents"].add(document_id)
     return {
         "countries": {code: len(ids) for code, ids in countries.items()},
+        "subdivisions": {code: len(ids) for code, ids in subdivisions.items()},
         "points": [{**p, "documents": len(p["documents"])} for p in points.values()],
     }
 

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 
-from laborwatch.countries import country_code
+from laborwatch.countries import country_code, subdivision_name
 from laborwatch.errors import BadInput
 from laborwatch.extract.vocabulary import goods_taxonomy
 from laborwatch.store.database import Database
@@ -48,12 +48,14 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 @dataclass(frozen=True)
 class RiskFilters:
     """Which rows to keep: ``country`` an ISO code or name, ``good`` a good's name
-    or an HS code (prefix), ``since`` the earliest publication date of evidence."""
+    or an HS code (prefix), ``since`` the earliest publication date of evidence,
+    ``subdivision`` an ISO 3166-2 code (the rows of that province alone)."""
 
     country: str | None = None
     good: str | None = None
     since: str | None = None
     min_sources: int = 1
+    subdivision: str | None = None
 
 
 @dataclass(frozen=True)
@@ -167,11 +169,13 @@ def risk_register(
     each row says whether a loaded DOL list names its country and good, and the
     DOL pairs that no row (before ``min_sources``) supports are listed."""
     country, good, since = _checked(filters)
+    subdivision = _checked_subdivision(filters.subdivision)
     reports, named = _read(database, since)
     rows = [
         row
         for row in _rows(reports, named)
         if (country is None or row.country == country)
+        and (subdivision is None or row.subdivision == subdivision)
         and (good is None or _is_good(row, good))
     ]
     missing: list[DolPair] | None = None
@@ -217,6 +221,19 @@ def _is_date(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _checked_subdivision(subdivision: str | None) -> str | None:
+    """The ISO 3166-2 code asked for, upper case; refused where ISO has none."""
+    if not subdivision:
+        return None
+    code = subdivision.strip().upper()
+    # subdivision_name gives an unknown code back as it came.
+    if "-" not in code or subdivision_name(code) == code:
+        raise BadInput(
+            f"subdivision {subdivision}: not an ISO 3166-2 code (e.g. KP-02)"
+        )
+    return code
 
 
 def _is_good(row: RiskRow, good: str) -> bool:

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 
-from laborwatch.countries import country_name
+from laborwatch.countries import country_name, subdivision_name
 from laborwatch.export.risk import register_geojson
 from laborwatch.match import DEFAULT_THRESHOLD, Matcher
 from laborwatch.match import Query as NameQuery
@@ -221,7 +221,8 @@ def browse(
 @router.get("/map", response_model=schemas.MapData, **SHAPED)
 def map_data(request: Request) -> dict[str, Any]:
     """Documents with evidence per country (with its ISO numeric code, as the
-    bundled Natural Earth boundaries are keyed) and per located place."""
+    bundled Natural Earth boundaries are keyed), per subdivision (its ISO 3166-2
+    code, as the bundled provinces are) and per located place."""
     import pycountry
 
     counts = map_counts(database(request))
@@ -236,10 +237,19 @@ def map_data(request: Request) -> dict[str, Any]:
                 "documents": n,
             }
         )
+    subdivisions = [
+        {
+            "code": code,
+            "name": subdivision_name(code),
+            "country": code[:2],
+            "documents": n,
+        }
+        for code, n in sorted(counts["subdivisions"].items())
+    ]
     points = [
         {**point, "place": place_name(point["code"])} for point in counts["points"]
     ]
-    return {"countries": countries, "points": points}
+    return {"countries": countries, "subdivisions": subdivisions, "points": points}
 
 
 @router.get("/incidents", response_model=schemas.IncidentPage, **SHAPED)
@@ -275,13 +285,14 @@ def risk_areas(
     min_sources: Annotated[int, Query(ge=1, le=1000)] = 1,
     compare_dol: bool = False,
     format: Literal["json", "geojson"] = "json",
+    subdivision: Annotated[str | None, Query(max_length=10)] = None,
 ) -> Any:
     """The risk register (``laborwatch risk-areas --format json``): areas and goods
     with evidence, their independent sources and supporting sentences; with
     ``format=geojson``, a GeoJSON FeatureCollection of the rows."""
     register = risk_register(
         database(request),
-        RiskFilters(country, good, since, min_sources),
+        RiskFilters(country, good, since, min_sources, subdivision),
         compare_dol=compare_dol,
     )
     if format == "geojson":

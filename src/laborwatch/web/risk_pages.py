@@ -41,11 +41,18 @@ _SENTENCES_SHOWN = 10
 Text = Annotated[str, Query(max_length=100)]
 Since = Annotated[str, Query(pattern=DATE + "|^$")]
 MinSources = Annotated[int, Query(ge=1, le=1000)]
+Subdivision = Annotated[str, Query(max_length=10)]
 
 
-def _filters(country: str, good: str, since: str, min_sources: int) -> RiskFilters:
+def _filters(
+    country: str, good: str, since: str, min_sources: int, subdivision: str = ""
+) -> RiskFilters:
     return RiskFilters(
-        country.strip() or None, good.strip() or None, since or None, min_sources
+        country.strip() or None,
+        good.strip() or None,
+        since or None,
+        min_sources,
+        subdivision.strip() or None,
     )
 
 
@@ -56,6 +63,7 @@ def _query(filters: RiskFilters, **more: str) -> str:
         "good": filters.good or "",
         "since": filters.since or "",
         "min_sources": str(filters.min_sources) if filters.min_sources > 1 else "",
+        "subdivision": filters.subdivision or "",
         **more,
     }
     return urlencode({key: value for key, value in pairs.items() if value})
@@ -68,9 +76,11 @@ def risk_areas_page(
     good: Text = "",
     since: Since = "",
     min_sources: MinSources = 1,
+    subdivision: Subdivision = "",
 ) -> Any:
-    """The register's rows, filtered by a GET form, each opening its sentences."""
-    filters = _filters(country, good, since, min_sources)
+    """The register's rows, filtered by a GET form, each opening its sentences;
+    ``subdivision`` (a province's link on the map) keeps that province's rows."""
+    filters = _filters(country, good, since, min_sources, subdivision)
     register = risk_register(database(request), filters)
     return templates.TemplateResponse(
         request,
@@ -81,9 +91,11 @@ def risk_areas_page(
                 "good": good,
                 "since": since,
                 "min_sources": min_sources,
+                "subdivision": subdivision,
             },
             "rows": _row_views(request, register),
             "countries": _countries(register, filters),
+            "subdivisions": _subdivisions(register, filters),
             "strengths": STRENGTHS,
             "query": _query(filters),
         },
@@ -157,6 +169,32 @@ def _countries(register: RiskRegister, filters: RiskFilters) -> list[dict[str, A
     return countries
 
 
+def _subdivisions(register: RiskRegister, filters: RiskFilters) -> list[dict[str, Any]]:
+    """Each subdivision of the rows with its strongest row's strength and colour
+    and the link to its rows; the map shades it on the bundled provinces."""
+    strongest: dict[str, RiskRow] = {}
+    for row in register.rows:
+        if row.subdivision:
+            best = strongest.get(row.subdivision)
+            if best is None or _rank(row) > _rank(best):
+                strongest[row.subdivision] = row
+    ranked = sorted(strongest.items(), key=lambda item: _rank(item[1]), reverse=True)
+    return [
+        {
+            "code": code,
+            "strength": row.strength,
+            "colour": _COLOUR.get(row.strength, "#888"),
+            "href": "/risk-areas?"
+            + _query(
+                RiskFilters(
+                    None, filters.good, filters.since, filters.min_sources, code
+                )
+            ),
+        }
+        for code, row in ranked
+    ]
+
+
 def _rank(row: RiskRow) -> tuple[int, int]:
     return _RANK.get(row.strength, -1), row.sources
 
@@ -170,9 +208,10 @@ def risk_areas_download(
     since: Since = "",
     min_sources: MinSources = 1,
     compare_dol: bool = False,
+    subdivision: Subdivision = "",
 ) -> Any:
     """The register with the page's filters as CSV or XLSX to download."""
-    filters = _filters(country, good, since, min_sources)
+    filters = _filters(country, good, since, min_sources, subdivision)
     register = risk_register(database(request), filters, compare_dol=compare_dol)
     name = f"risk-areas.{kind}"
     if kind == "csv":

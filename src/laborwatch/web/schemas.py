@@ -225,8 +225,16 @@ class MapPoint(Shape):
     place: str
 
 
+class MapSubdivision(Shape):
+    code: str = Field(description="ISO 3166-2 code, as admin1.json is keyed.")
+    name: str
+    country: str = Field(description="ISO 3166 alpha-2 code of its country.")
+    documents: int
+
+
 class MapData(Shape):
     countries: list[MapCountry]
+    subdivisions: list[MapSubdivision]
     points: list[MapPoint]
 
 

@@ -38,6 +38,12 @@
       svg.appendChild(shape);
     }
   }
+  // Provinces go above the countries and below the dots; their boundaries (1 MB)
+  // are fetched only when a report names one.
+  const provinces = document.createElementNS(ns, "g");
+  provinces.setAttribute("id", "map-provinces");
+  svg.appendChild(provinces);
+  if (data.subdivisions.length) drawProvinces(provinces, data.subdivisions);
   for (const point of data.points) {
     const [x, y] = projection([point.longitude, point.latitude]);
     const dot = document.createElementNS(ns, "circle");
@@ -59,5 +65,42 @@
     link.textContent = country.name;  // text, never markup
     item.append(link, `: ${country.documents} report(s)`);
     legend.appendChild(item);
+  }
+
+  async function drawProvinces(group, subdivisions) {
+    const admin1 = await fetch("/static/vendor/admin1.json").then((r) => r.json());
+    const known = new Map(subdivisions.map((s) => [s.code, s]));
+    const features = topojson.feature(admin1, admin1.objects.provinces).features;
+    for (const feature of features) {
+      const found = known.get(feature.id);
+      if (!found) continue;
+      const shape = document.createElementNS(ns, "path");
+      shape.setAttribute("d", path(feature));
+      // The countries' scale: a province never has more reports than its country.
+      shape.setAttribute("fill", "#c0392b");
+      shape.setAttribute("fill-opacity", String(0.25 + 0.75 * (found.documents / largest)));
+      shape.setAttribute("stroke", "#641e16");
+      shape.setAttribute("stroke-width", "0.5");
+      shape.setAttribute("class", "province evidenced");
+      const title = document.createElementNS(ns, "title");
+      title.textContent = `${found.name}: ${found.documents} report(s)`;
+      shape.appendChild(title);
+      const link = document.createElementNS(ns, "a");
+      link.setAttribute("href", `/search?subdivision=${encodeURIComponent(found.code)}`);
+      link.setAttribute("aria-label", title.textContent);
+      link.appendChild(shape);
+      group.appendChild(link);
+    }
+    const list = document.getElementById("map-subdivisions");
+    for (const subdivision of subdivisions) {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = `/search?subdivision=${encodeURIComponent(subdivision.code)}`;
+      link.textContent = subdivision.name;  // text, never markup
+      item.append(link, `: ${subdivision.documents} report(s)`);
+      list.appendChild(item);
+    }
+    list.hidden = false;
+    document.getElementById("map-subdivisions-heading").hidden = false;
   }
 })();

@@ -1,6 +1,7 @@
 // Draws the risk register's map from bundled boundaries and what the page lists:
-// countries (#risk-countries, their strongest row's colour) and subdivision points
-// (rows with coordinates). No tiles, no network, no markup from data.
+// countries (#risk-countries, their strongest row's colour), provinces
+// (#risk-subdivisions, the same) and subdivision points (rows with coordinates).
+// No tiles, no network, no markup from data.
 (async function () {
   const svg = document.getElementById("risk-map");
   if (!svg) return;
@@ -38,6 +39,13 @@
       svg.appendChild(shape);
     }
   }
+  // Provinces with a row, above the countries and below the dots; their
+  // boundaries (1 MB) are fetched only when the page lists one.
+  const provinces = document.createElementNS(ns, "g");
+  provinces.setAttribute("id", "risk-provinces");
+  svg.appendChild(provinces);
+  const listed = document.querySelectorAll("#risk-subdivisions li[data-code]");
+  if (listed.length) drawProvinces(provinces, listed);
   const drawn = new Set();
   for (const row of document.querySelectorAll("#risk-rows tr[data-longitude]")) {
     const key = `${row.dataset.longitude},${row.dataset.latitude}`;
@@ -54,5 +62,36 @@
     title.textContent = row.dataset.place;  // text, never markup
     dot.appendChild(title);
     svg.appendChild(dot);
+  }
+
+  async function drawProvinces(group, items) {
+    const rows = new Map();
+    for (const item of items) {
+      rows.set(item.dataset.code, {
+        colour: item.dataset.colour,
+        href: item.querySelector("a").getAttribute("href"),
+        label: item.textContent,
+      });
+    }
+    const admin1 = await fetch("/static/vendor/admin1.json").then((r) => r.json());
+    for (const feature of topojson.feature(admin1, admin1.objects.provinces).features) {
+      const found = rows.get(feature.id);
+      if (!found) continue;
+      const shape = document.createElementNS(ns, "path");
+      shape.setAttribute("d", path(feature));
+      shape.setAttribute("fill", found.colour);
+      shape.setAttribute("stroke", "#fff");
+      shape.setAttribute("stroke-width", "0.5");
+      shape.setAttribute("class", "province evidenced");
+      const title = document.createElementNS(ns, "title");
+      title.textContent = found.label;  // text, never markup
+      shape.appendChild(title);
+      // A link to the province's rows: keyboards and screen readers reach it too.
+      const link = document.createElementNS(ns, "a");
+      link.setAttribute("href", found.href);
+      link.setAttribute("aria-label", found.label);
+      link.appendChild(shape);
+      group.appendChild(link);
+    }
   }
 })();
