@@ -1,7 +1,10 @@
 """The CLI as a user runs it: a subprocess, its exit status, stdout and stderr."""
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -204,3 +207,21 @@ def test_a_hostile_feed_fails_record_by_record_and_stores_the_rest(
     listed = json.loads(run_cli("--db", database_url, "docs", "list", "--json").stdout)
     titles = {d["title"] for d in listed["documents"]}
     assert "NUL and \ufffd in a title" in titles
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_a_full_disk_on_stdout_is_one_line_not_a_traceback(database_url: str) -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "laborwatch", "--db", database_url, "docs",
+             "list", "--json"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"},
+            timeout=120,
+        )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "Error: cannot write the output: No space left on device"
+    )

@@ -49,7 +49,9 @@ def test_rerun_after_a_list_entry_is_added_shows_only_that_supplier(
     assert "level none → high" in shown.stdout
     assert "+ hit added_entries entry added-1 'Clean Paper GmbH'" in shown.stdout
     assert shown.stdout.count("\nrow ") == 1
-    assert "1 suppliers changed, 7 unchanged" in shown.stdout
+    # The new hit's reason is said once, on its line, not again under the level.
+    assert shown.stdout.count("matches 'Clean Paper GmbH'") == 1
+    assert "1 supplier changed, 7 unchanged" in shown.stdout
 
     as_json = run_cli("--db", database_url, "screenings", "diff", "1", "2", "--json")
     assert as_json.returncode == 0, as_json.stderr
@@ -250,7 +252,7 @@ def test_diff_says_which_list_edition_added_and_removed_the_entry(
     assert [item["id"] for item in diff["lists"]["changed"]] == ["watchlist"]
     shown = run_cli("--db", database_url, "screenings", "diff", "1", "2")
     assert f"({note})" in shown.stdout
-    assert "1 suppliers changed, 7 unchanged" in shown.stdout
+    assert "1 supplier changed, 7 unchanged" in shown.stdout
 
     dropped = run_cli("--db", database_url, "screenings", "diff", "2", "3", "--json")
     (supplier,) = json.loads(dropped.stdout)["suppliers"]

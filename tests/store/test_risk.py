@@ -216,6 +216,10 @@ def test_filters_by_good_hs_code_and_date(database: Database) -> None:
     store(database, OTHER, url="https://b.example/2", published="2024-05-01")
     assert risk_register(database, RiskFilters(good="cotton")).rows == []
     assert risk_register(database, RiskFilters(good="7103")).rows
+    # A word goods.csv gives for the good names it too.
+    assert risk_register(database, RiskFilters(good="Gemstones")).rows == (
+        risk_register(database, RiskFilters(good="gems")).rows
+    )
     later = risk_register(database, RiskFilters(country="North Korea", since="2023"))
     assert {r.subdivision for r in later.rows} == {None, "KP-09"}
     assert all(r.documents == 1 for r in later.rows)
@@ -229,6 +233,7 @@ def test_filters_by_good_hs_code_and_date(database: Database) -> None:
         (RiskFilters(since="last week"), "--since last week: not a date"),
         (RiskFilters(since="2024-13-45"), "--since 2024-13-45: not a date"),
         (RiskFilters(since="2023-02-29"), "--since 2023-02-29: not a date"),
+        (RiskFilters(country="x" * 100_000), f"--country {'x' * 59}…: not a known"),
     ],
 )
 def test_bad_filters_are_refused(

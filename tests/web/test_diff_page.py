@@ -56,7 +56,7 @@ def test_diff_page_shows_the_supplier_that_changed(runs: Runs) -> None:
     assert page.status_code == 200, page.text
     assert page.headers["content-type"].startswith("text/html")
     html = page.text
-    assert "<strong>1</strong> suppliers changed, 7 unchanged" in html
+    assert "<strong>1</strong> supplier changed, 7 unchanged" in html
     assert "Clean Paper GmbH" in html
     assert '<span class="level none">none</span> → ' in html
     assert '<span class="level high">high</span>' in html

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import replace
 from typing import Annotated
 
@@ -107,3 +109,17 @@ def main() -> None:
     except KeyboardInterrupt:
         stderr.print("Interrupted.")
         raise SystemExit(130) from None
+    except BrokenPipeError:
+        # The reader went away (``laborwatch docs list | head``): nothing to say,
+        # and nothing more to flush into the closed pipe at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(1) from None
+    except OSError as err:
+        # A disk that fills up, a device that fails: one line, not a traceback.
+        where = f"{err.filename}: " if err.filename else "cannot write the output: "
+        stderr.print(
+            f"[red]Error:[/red] {escape(where + (err.strerror or str(err)))}",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise SystemExit(1) from None

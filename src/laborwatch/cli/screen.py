@@ -405,8 +405,16 @@ def print_diff(diff: dict[str, Any]) -> None:
         level = supplier["level"]
         if level:
             stdout.print(f"  level {level['old'] or '-'} → {level['new'] or '-'}")
+            # A reason the hits or evidence below give is said there, once.
+            below = {
+                item["reason"]
+                for key in _CHANGE_KEYS
+                for item in supplier[key]
+                if item.get("reason")
+            }
             for reason in level["reasons"]:
-                stdout.print(f"    {escape(reason)}")
+                if reason not in below:
+                    stdout.print(f"    {escape(reason)}")
         for key, sign in (("new_hits", "+"), ("dropped_hits", "-")):
             for hit in supplier[key]:
                 note = f" ({hit['list_change']})" if hit["list_change"] else ""
@@ -423,9 +431,21 @@ def print_diff(diff: dict[str, Any]) -> None:
         for key, sign in (("new_country_goods", "+"), ("dropped_country_goods", "-")):
             for item in supplier[key]:
                 stdout.print(f"  {sign} country and good: {escape(item['reason'])}")
+    changed = diff["changed"]
     stdout.print(
-        f"\n{diff['changed']} suppliers changed, {diff['unchanged']} unchanged"
+        f"\n{changed} supplier{'' if changed == 1 else 's'} changed, "
+        f"{diff['unchanged']} unchanged"
     )
+
+
+_CHANGE_KEYS = (
+    "new_hits",
+    "dropped_hits",
+    "new_evidence",
+    "dropped_evidence",
+    "new_country_goods",
+    "dropped_country_goods",
+)
 
 
 def _published(item: dict[str, Any]) -> str:

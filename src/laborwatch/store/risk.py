@@ -193,21 +193,38 @@ def _checked(filters: RiskFilters) -> tuple[str | None, str | None, str | None]:
     if filters.country:
         country = country_code(filters.country)
         if country is None:
-            raise BadInput(f"--country {filters.country}: not a known country")
+            raise BadInput(f"--country {_shown(filters.country)}: not a known country")
     good = None
     if filters.good:
-        good = filters.good.strip().lower()
-        known = {entry.good for entry in goods_taxonomy()}
-        if not good.isdigit() and good not in known:
-            raise BadInput(
-                f"--good {filters.good}: not a known good (a name as in goods.csv, "
-                "e.g. cotton, or an HS code)"
-            )
+        good = _good_named(filters.good)
     if filters.since and not _is_date(filters.since):
-        raise BadInput(f"--since {filters.since}: not a date (YYYY, YYYY-MM or ISO)")
+        raise BadInput(
+            f"--since {_shown(filters.since)}: not a date (YYYY, YYYY-MM or ISO)"
+        )
     if filters.min_sources < 1:
         raise BadInput(f"--min-sources {filters.min_sources}: must be at least 1")
     return country, good, filters.since
+
+
+def _good_named(text: str) -> str:
+    """The good a name stands for: a good of goods.csv, or one of its words
+    ("gemstones" is gems), or an HS code (kept as digits)."""
+    name = " ".join(text.strip().lower().split())
+    if name.isdigit():
+        return name
+    for entry in goods_taxonomy():
+        if name == entry.good or name in (term.lower() for term in entry.terms):
+            return entry.good
+    raise BadInput(
+        f"--good {_shown(text)}: not a known good (a name or word as in goods.csv, "
+        "e.g. cotton, or an HS code)"
+    )
+
+
+def _shown(value: str, most: int = 60) -> str:
+    """A value as an error line shows it: shortened, so a pasted page stays one line."""
+    value = " ".join(value.split())
+    return value if len(value) <= most else value[: most - 1] + "…"
 
 
 def _is_date(text: str) -> bool:
