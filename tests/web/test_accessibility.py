@@ -48,6 +48,8 @@ PAGES = [
     Page("screenings", "/screenings"),
     Page("watch", "/watch"),
     Page("screening", "/screenings/{screening}"),
+    # A run against itself: the page with its form and summary, nothing changed.
+    Page("screening-diff", "/screenings/{screening}/diff/{screening}"),
     Page("evidence-pack", "{pack}"),
     Page("login", "/login"),
     Page("not-found", "/no-such-page"),
