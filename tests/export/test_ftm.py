@@ -15,7 +15,7 @@ from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
 from laborwatch.documents import Document
-from laborwatch.export.ftm import write_ftm
+from laborwatch.export.ftm import is_proper_name, write_ftm
 from laborwatch.extract import split_sentences
 from laborwatch.extract.pipeline import analyze
 from laborwatch.ingest.fingerprint import minhash_signature
@@ -228,3 +228,30 @@ def test_unknown_property_is_refused_by_followthemoney() -> None:
     mention = model.make_entity("Mention")
     with pytest.raises(Exception, match="summary"):
         mention.add("summary", "a sentence")
+
+
+def test_actors_named_by_function_are_not_exported(database: Database) -> None:
+    store(
+        database,
+        "Kiln owners in Punjab\n\n"
+        "Traffickers confiscated the workers' passports at the Punjab kiln, and "
+        "armed groups guarded the site. The Sunrise Brick Company kept their wages "
+        "for months. 대성총국 무역회사들이 노동자를 모집했다.",
+        url="https://example.org/kilns",
+    )
+    names = {
+        proxy.caption
+        for proxy in entities(export(database))
+        if proxy.schema.is_a("LegalEntity") or proxy.schema.name == "Vessel"
+    }
+    assert not names & {"traffickers", "Traffickers", "armed groups"}
+    assert any("Sunrise" in name for name in names)
+
+
+def test_proper_names_are_told_from_common_nouns() -> None:
+    assert is_proper_name("Daesung General Bureau")
+    assert is_proper_name("대성총국")
+    assert not is_proper_name("traffickers")
+    assert not is_proper_name("Traffickers")
+    assert not is_proper_name("https://example.org/Report")
+    assert not is_proper_name("armed groups")

@@ -150,3 +150,17 @@ def test_long_capitalised_words_do_not_stall_victims() -> None:
     text = "Children were forced to work by " + " ".join(["A" + "a" * 300] * 3) + " x."
     sentence = Sentence(document_id="d", position=0, start=0, end=len(text), text=text)
     assert [victim.group for victim in find_victims(sentence)] == ["children"]
+
+
+def test_a_files_metadata_lines_name_no_actor() -> None:
+    evidence = analyze_text(
+        "# SOURCE: CIA World Factbook (US Government work, public domain), field "
+        "'Transnational Issues > Trafficking in persons'\n"
+        "# COUNTRY: Aruba\n\n"
+        "Managers of the Sunrise Trading Company confiscated the workers' passports "
+        "and forced them to work in construction in Aruba."
+    )
+    names = {actor.name for actor in evidence.actors}
+    assert not any("Factbook" in name for name in names)
+    assert any("Sunrise" in name for name in names)
+    assert {place.country for place in evidence.places} == {"AW"}

@@ -18,6 +18,7 @@ the same ids and a re-import updates entities instead of duplicating them.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -29,6 +30,7 @@ from followthemoney.proxy import EntityProxy
 from sqlalchemy import select
 
 from laborwatch.errors import NotFound
+from laborwatch.extract.actor_cues import GENERIC
 from laborwatch.extract.evidence import Actor, Place
 from laborwatch.store.database import Database
 from laborwatch.store.documents import get_document
@@ -177,6 +179,18 @@ def _read_document(database: Database, document_id: str) -> ExportedDocument | N
     )
 
 
+def is_proper_name(name: str) -> bool:
+    """A name, not a common noun: not one of the extractor's actors by function
+    ("Traffickers", at a sentence's start), and with a capital letter or letters
+    of a script without case (Hangul, Han, Arabic)."""
+    if GENERIC.fullmatch(name.strip()) or re.search(r"://|www\.|\.(?:com|org)\b", name):
+        return False
+    return any(
+        char.isupper() or (char.isalpha() and char.lower() == char.upper())
+        for char in name
+    )
+
+
 def document_entities(document: ExportedDocument) -> list[EntityProxy]:
     """The FtM entities for one document: the Document first, then per actor its
     entity, Mention and evidence links, then its addresses."""
@@ -198,7 +212,10 @@ def document_entities(document: ExportedDocument) -> list[EntityProxy]:
     entities = [file]
     by_name: dict[str, list[ActorMention]] = {}
     for mention in document.actors:
-        by_name.setdefault(mention.name, []).append(mention)
+        # "traffickers", "armed groups": the report's actors by function, which
+        # laborwatch keeps for its roles, are no one Aleph could resolve.
+        if is_proper_name(mention.name):
+            by_name.setdefault(mention.name, []).append(mention)
     for name, mentions in by_name.items():
         entities.extend(_actor_entities(document, file, name, mentions, countries))
     entities.extend(_addresses(document, file))

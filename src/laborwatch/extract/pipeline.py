@@ -7,6 +7,7 @@ database, no network.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
@@ -42,7 +43,7 @@ from laborwatch.extract.sentences import (
 from laborwatch.extract.victims import find_victims
 
 # Bump when extraction changes what it finds; stored results carry it.
-EXTRACTOR_VERSION = "6"
+EXTRACTOR_VERSION = "7"
 ANALYSED_LANGUAGES = {"en", "ko"}
 # Text parsed at once; memory grows with it, so long documents go in sections.
 _SECTION_CHARS = 200_000
@@ -152,13 +153,27 @@ def _analyze_section(
         for indicator in evidence.indicators
         if indicator.span.sentence >= first
     }
+    # "# SOURCE: CIA World Factbook (US Government work...), field 'Trafficking
+    # in persons'": who published the file, not an actor in what it reports.
+    metadata = {
+        i for i, sentence in enumerate(local) if METADATA_LINE.match(sentence.text)
+    }
     found.actors.extend(
         shift(actor)
         for actor in find_actors(doc, local, locate, outlets, local_evidence)
+        if actor.span.sentence not in metadata
     )
     evidence.dates.extend(
         shift(date) for date in find_dates(doc, locate, document.published)
     )
+
+
+# A line of a file's metadata: "# SOURCE: ...", "URL: ...", "Retrieved: ...".
+METADATA_LINE = re.compile(
+    r"\s*#*\s*(?:source|url|link|country|title|date|author|publisher|published|"
+    r"retrieved|accessed|credit|copyright)\s*:",
+    re.IGNORECASE,
+)
 
 
 def _locator(sentences: list[Sentence]) -> Callable[[int], int]:
