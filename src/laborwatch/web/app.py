@@ -17,11 +17,11 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
-from laborwatch import __version__
 from laborwatch.errors import Unauthorized
 from laborwatch.settings import Settings
 from laborwatch.store import open_database
 from laborwatch.store.access import LOCAL_USER, has_tokens, user_for
+from laborwatch.version import __version__
 from laborwatch.web import api, pages, risk_pages, watch_pages
 from laborwatch.web.auth import TOKEN_COOKIE
 from laborwatch.web.errors import HANDLERS, error_response
