@@ -42,15 +42,6 @@ from laborwatch.store.evidence import (
 from laborwatch.store.facets import Facets
 from laborwatch.store.screenings import LEVELS, get_screening, list_screenings
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
-from laborwatch.web.api import (
-    LevelFilter,
-    Offset,
-    browse,
-    database,
-    entity,
-    facets_from_query,
-    run_search,
-)
 from laborwatch.web.auth import (
     TOKEN_COOKIE,
     can_see_sources,
@@ -60,9 +51,11 @@ from laborwatch.web.auth import (
     set_token_cookie,
 )
 from laborwatch.web.charts import bars, scale_steps, timeline
+from laborwatch.web.common import LevelFilter, Offset, database, facets_from_query
 from laborwatch.web.entities import hit_reasons, relations_graph
 from laborwatch.web.jobs import MAX_UPLOAD_BYTES
 from laborwatch.web.labels import indicator_name
+from laborwatch.web.reads import browse, entity_record, run_search
 from laborwatch.web.security import policy_with_styles
 from laborwatch.web.templating import templates
 
@@ -420,7 +413,7 @@ def incidents_page(request: Request, offset: Offset = 0) -> Any:
 def entity_page(request: Request, name: str) -> Any:
     """An actor's mentions, its possible list matches with their reasons, and the
     actors named with it."""
-    record = entity(request, name)
+    record = entity_record(request, name)
     return templates.TemplateResponse(
         request,
         "entity.html",
