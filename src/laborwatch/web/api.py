@@ -17,15 +17,10 @@ from laborwatch.records import document_record, hit_record, list_record, summary
 from laborwatch.screen.diff import diff_stored
 from laborwatch.store import count_documents, get_document, list_documents
 from laborwatch.store.access import read_log
-from laborwatch.store.evidence import (
-    count_indicators,
-    dashboard_counts,
-    get_evidence,
-    incident_records,
-    map_counts,
-)
+from laborwatch.store.evidence import count_indicators, get_evidence
 from laborwatch.store.facets import Facets
 from laborwatch.store.lists import list_lists
+from laborwatch.store.read_models import dashboard_counts, incident_records, map_counts
 from laborwatch.store.risk import RiskFilters, risk_register
 from laborwatch.store.screenings import get_screening, list_screenings
 from laborwatch.web import schemas

@@ -32,14 +32,9 @@ from laborwatch.store import (
     list_documents,
 )
 from laborwatch.store.access import user_for
-from laborwatch.store.evidence import (
-    count_indicators,
-    dashboard_counts,
-    get_evidence,
-    incident_records,
-    map_counts,
-)
+from laborwatch.store.evidence import count_indicators, get_evidence
 from laborwatch.store.facets import Facets
+from laborwatch.store.read_models import dashboard_counts, incident_records, map_counts
 from laborwatch.store.screenings import LEVELS, get_screening, list_screenings
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from laborwatch.web.auth import (

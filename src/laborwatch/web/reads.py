@@ -11,7 +11,6 @@ from fastapi import Request
 from laborwatch.match import Matcher
 from laborwatch.match import Query as NameQuery
 from laborwatch.store import Database, search_documents, search_sentences
-from laborwatch.store.evidence import actor_mentions, co_mentioned
 from laborwatch.store.facets import (
     Facets,
     facet_counts,
@@ -19,6 +18,7 @@ from laborwatch.store.facets import (
     newest_documents,
 )
 from laborwatch.store.lists import list_lists, load_entries
+from laborwatch.store.read_models import actor_mentions, co_mentioned
 from laborwatch.store.search import SearchHit, describe_hits
 from laborwatch.web.common import database
 
