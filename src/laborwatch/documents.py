@@ -7,6 +7,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TypedDict
 
 # C0 and C1 controls except tab and newline, and the byte-order mark. PostgreSQL
 # refuses NUL in text, and the others only break spans and displays.
@@ -47,6 +48,20 @@ def clean_location(value: str) -> str:
 def document_id(normalised_text: str) -> str:
     """SHA-256 of the normalised text, in hex: a document's id."""
     return hashlib.sha256(normalised_text.encode("utf-8")).hexdigest()
+
+
+class StoredFields(TypedDict):
+    """What ``Document.stored_fields`` returns."""
+
+    id: str
+    title: str | None
+    author: str | None
+    published: str | None
+    url: str | None
+    site: str | None
+    language: str | None
+    media_type: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -113,6 +128,21 @@ class Document:
     @property
     def word_count(self) -> int:
         return len(self.text.split())
+
+    def stored_fields(self) -> StoredFields:
+        """The fields stored (the ``documents`` table) and exported (FtM) under
+        their own names; the source and pages are kept apart."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "author": self.author,
+            "published": self.published,
+            "url": self.url,
+            "site": self.site,
+            "language": self.language,
+            "media_type": self.media_type,
+            "text": self.text,
+        }
 
 
 @dataclass(frozen=True)
