@@ -7,7 +7,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import Any
 
 # C0 and C1 controls except tab and newline, and the byte-order mark. PostgreSQL
 # refuses NUL in text, and the others only break spans and displays.
@@ -48,20 +48,6 @@ def clean_location(value: str) -> str:
 def document_id(normalised_text: str) -> str:
     """SHA-256 of the normalised text, in hex: a document's id."""
     return hashlib.sha256(normalised_text.encode("utf-8")).hexdigest()
-
-
-class StoredFields(TypedDict):
-    """What ``Document.stored_fields`` returns."""
-
-    id: str
-    title: str | None
-    author: str | None
-    published: str | None
-    url: str | None
-    site: str | None
-    language: str | None
-    media_type: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -129,7 +115,7 @@ class Document:
     def word_count(self) -> int:
         return len(self.text.split())
 
-    def stored_fields(self) -> StoredFields:
+    def stored_fields(self) -> dict[str, Any]:
         """The fields stored (the ``documents`` table) and exported (FtM) under
         their own names; the source and pages are kept apart."""
         return {
