@@ -174,7 +174,7 @@ def test_user_errors_are_one_line_without_traceback(
 
 
 def test_version() -> None:
-    from laborwatch import __version__
+    from laborwatch.version import __version__
 
     result = run_cli("--version")
     assert result.stdout.strip() == f"laborwatch {__version__}"

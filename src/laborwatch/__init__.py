@@ -10,13 +10,11 @@ The Python API mirrors the CLI::
     hits = search_sentences(database, "passports")
 """
 
-__version__ = "0.12.0"
-
-from laborwatch.documents import Document, Sentence  # noqa: E402
-from laborwatch.errors import LaborwatchError  # noqa: E402
-from laborwatch.pipeline import IngestEvent, IngestSummary, ingest_paths  # noqa: E402
-from laborwatch.settings import Settings  # noqa: E402
-from laborwatch.store import (  # noqa: E402
+from laborwatch.documents import Document, Sentence
+from laborwatch.errors import LaborwatchError
+from laborwatch.pipeline import IngestEvent, IngestSummary, ingest_paths
+from laborwatch.settings import Settings
+from laborwatch.store import (
     Database,
     count_documents,
     get_document,
@@ -25,6 +23,7 @@ from laborwatch.store import (  # noqa: E402
     search_documents,
     search_sentences,
 )
+from laborwatch.version import __version__
 
 __all__ = [
     "Database",

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Any
 
 # C0 and C1 controls except tab and newline, and the byte-order mark. PostgreSQL
 # refuses NUL in text, and the others only break spans and displays.
@@ -113,6 +114,21 @@ class Document:
     @property
     def word_count(self) -> int:
         return len(self.text.split())
+
+    def stored_fields(self) -> dict[str, Any]:
+        """The fields stored (the ``documents`` table) and exported (FtM) under
+        their own names; the source and pages are kept apart."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "author": self.author,
+            "published": self.published,
+            "url": self.url,
+            "site": self.site,
+            "language": self.language,
+            "media_type": self.media_type,
+            "text": self.text,
+        }
 
 
 @dataclass(frozen=True)

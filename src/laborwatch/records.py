@@ -24,14 +24,18 @@ def timestamp(value: datetime) -> str:
     return value.isoformat()
 
 
+def _attributes(value: object, *names: str) -> dict[str, Any]:
+    """``value``'s attributes under their own names, in the order given. Named
+    rather than taken from the dataclass, so that a field added to a class stays
+    out of a record's shape until it is added here."""
+    return {name: getattr(value, name) for name in names}
+
+
 def summary_record(summary: DocumentSummary) -> dict[str, Any]:
     return {
-        "id": summary.id,
-        "title": summary.title,
-        "published": summary.published,
-        "site": summary.site,
-        "language": summary.language,
-        "media_type": summary.media_type,
+        **_attributes(
+            summary, "id", "title", "published", "site", "language", "media_type"
+        ),
         "chars": summary.char_count,
         "sentences": summary.sentence_count,
         "source": summary.source,
@@ -40,21 +44,12 @@ def summary_record(summary: DocumentSummary) -> dict[str, Any]:
 
 
 def sentence_record(sentence: Sentence) -> dict[str, Any]:
-    return {
-        "position": sentence.position,
-        "start": sentence.start,
-        "end": sentence.end,
-        "page": sentence.page,
-        "text": sentence.text,
-    }
+    return _attributes(sentence, "position", "start", "end", "page", "text")
 
 
 def source_record(source: SourceRecord) -> dict[str, Any]:
     return {
-        "location": source.location,
-        "content_id": source.content_id,
-        "relation": source.relation,
-        "similarity": source.similarity,
+        **_attributes(source, "location", "content_id", "relation", "similarity"),
         "seen_at": timestamp(source.seen_at),
     }
 
@@ -62,14 +57,17 @@ def source_record(source: SourceRecord) -> dict[str, Any]:
 def document_record(stored: StoredDocument) -> dict[str, Any]:
     document = stored.document
     return {
-        "id": document.id,
-        "title": document.title,
-        "author": document.author,
-        "published": document.published,
-        "url": document.url,
-        "site": document.site,
-        "language": document.language,
-        "media_type": document.media_type,
+        **_attributes(
+            document,
+            "id",
+            "title",
+            "author",
+            "published",
+            "url",
+            "site",
+            "language",
+            "media_type",
+        ),
         "ingested_at": timestamp(stored.ingested_at),
         "page_starts": list(document.pages),
         "text": document.text,
@@ -132,13 +130,7 @@ def split_highlights(marked: str) -> tuple[str, list[list[int]]]:
 
 
 def event_record(event: IngestEvent) -> dict[str, Any]:
-    return {
-        "location": event.location,
-        "outcome": event.outcome,
-        "document_id": event.document_id,
-        "title": event.title,
-        "detail": event.detail,
-    }
+    return _attributes(event, "location", "outcome", "document_id", "title", "detail")
 
 
 def ingest_record(summary: IngestSummary) -> dict[str, Any]:
@@ -150,10 +142,7 @@ def ingest_record(summary: IngestSummary) -> dict[str, Any]:
 
 def list_record(summary: ListSummary) -> dict[str, Any]:
     return {
-        "id": summary.id,
-        "title": summary.title,
-        "format": summary.format,
-        "publisher": summary.publisher,
+        **_attributes(summary, "id", "title", "format", "publisher"),
         "published": summary.published.isoformat() if summary.published else None,
         "loaded_at": summary.loaded_at.isoformat(),
         "checksum": summary.checksum,
@@ -182,9 +171,7 @@ def edition_record(edition: Edition) -> dict[str, Any]:
         "loaded_at": edition.loaded_at.isoformat(),
         "checksum": edition.checksum,
         "entries": edition.entry_count,
-        "added": edition.added,
-        "removed": edition.removed,
-        "baseline": edition.baseline,
+        **_attributes(edition, "added", "removed", "baseline"),
     }
 
 
@@ -246,22 +233,22 @@ def evidence_record(
     for indicator in evidence.indicators:
         by_sentence.setdefault(indicator.span.sentence, []).append(
             {
-                "code": indicator.code,
-                "cue": indicator.cue,
+                **_attributes(indicator, "code", "cue"),
                 "cue_start": indicator.span.start,
                 "cue_end": indicator.span.end,
-                "confidence": indicator.confidence,
-                "model_confidence": indicator.model_confidence,
-                "rule": indicator.rule,
+                **_attributes(indicator, "confidence", "model_confidence", "rule"),
             }
         )
     evidence_sentences = set(by_sentence)
     record: dict[str, Any] = {
-        "document_id": evidence.document_id,
-        "extractor_version": evidence.extractor_version,
-        "language": evidence.language,
-        "analysed": evidence.analysed,
-        "note": evidence.note,
+        **_attributes(
+            evidence,
+            "document_id",
+            "extractor_version",
+            "language",
+            "analysed",
+            "note",
+        ),
         "indicators": sorted(evidence.codes(), key=CODES.index),
         "sentences": [
             {

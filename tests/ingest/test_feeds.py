@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from laborwatch import __version__
 from laborwatch.errors import LaborwatchError
 from laborwatch.polling import MAX_ATTEMPTS, ingest_feed, poll_feeds
 from laborwatch.settings import Settings
@@ -30,6 +29,7 @@ from laborwatch.store.feeds import (
     remove_feed,
 )
 from laborwatch.store.tables import feed_items, robots_files
+from laborwatch.version import __version__
 from tests.conftest import run_cli
 
 ETAG = '"v1"'

@@ -5,7 +5,7 @@ from pathlib import Path
 from laborwatch.pipeline import ingest_paths
 from laborwatch.settings import Settings
 from laborwatch.store import Database
-from laborwatch.store.evidence import map_counts
+from laborwatch.store.read_models import map_counts
 
 
 def test_a_destination_is_not_on_the_map(

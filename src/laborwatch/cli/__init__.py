@@ -10,7 +10,6 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from laborwatch import __version__
 from laborwatch.cli import docs
 from laborwatch.cli import feeds as feeds_cli
 from laborwatch.cli import lists as lists_cli
@@ -31,6 +30,7 @@ from laborwatch.cli.tokens import app as tokens_app
 from laborwatch.cli.watch import watch_command
 from laborwatch.errors import LaborwatchError
 from laborwatch.settings import Settings, database_url
+from laborwatch.version import __version__
 
 app = Typer(
     name="laborwatch",

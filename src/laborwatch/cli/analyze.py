@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from laborwatch.cli.options import json_option
 from laborwatch.cli.output import print_json, settings_from, stderr, stdout
 from laborwatch.documents import Document
 from laborwatch.errors import LaborwatchError
@@ -32,8 +33,7 @@ def analyze_command(
         ),
     ],
     as_json: Annotated[
-        bool,
-        typer.Option("--json", help="Print the evidence as JSON (see docs/cli.md)."),
+        bool, json_option("Print the evidence as JSON (see docs/cli.md).")
     ] = False,
 ) -> None:
     """Extract the evidence in one file, without storing it.

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from laborwatch.cli.analyze import print_evidence
+from laborwatch.cli.options import JsonOption
 from laborwatch.cli.output import highlighted, open_from, print_json, stdout
 from laborwatch.cli.plain_help import Typer
 from laborwatch.countries import country_code
@@ -30,9 +31,6 @@ from laborwatch.store.search import SearchHit
 
 app = Typer(help="List, show and search stored documents.", no_args_is_help=True)
 
-JsonOption = Annotated[
-    bool, typer.Option("--json", help="Print JSON (see docs/cli.md).")
-]
 LimitOption = Annotated[int, typer.Option(min=1, max=10_000, help="How many to show.")]
 OffsetOption = Annotated[int, typer.Option(min=0, help="How many to skip first.")]
 

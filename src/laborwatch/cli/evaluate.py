@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from laborwatch.cli.options import json_option
 from laborwatch.cli.output import print_json, progress_bar, stdout
 from laborwatch.evaluation import evaluate, read_gold
 
@@ -27,9 +28,7 @@ def eval_command(
             help="Folder the gold file's paths are relative to.",
         ),
     ],
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the figures as JSON.")
-    ] = False,
+    as_json: Annotated[bool, json_option("Print the figures as JSON.")] = False,
 ) -> None:
     """Score indicators (per document and sentence) and facts: places, goods, money,
     actors, victims and dates."""

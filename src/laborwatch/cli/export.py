@@ -11,6 +11,7 @@ from typing import Annotated, TextIO
 
 import typer
 
+from laborwatch.cli.options import output_option
 from laborwatch.cli.output import open_from, stderr
 from laborwatch.errors import LaborwatchError
 from laborwatch.store.database import Database
@@ -35,12 +36,9 @@ def export_command(
     ],
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
+        output_option(
+            "Write to FILE (replaced only once complete) instead of stdout.",
             dir_okay=False,
-            help="Write to FILE (replaced only once complete) instead of stdout.",
         ),
     ] = None,
 ) -> None:

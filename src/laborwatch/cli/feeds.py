@@ -8,6 +8,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from laborwatch.cli.options import json_option
 from laborwatch.cli.output import open_from, print_json, settings_from, stderr, stdout
 from laborwatch.cli.plain_help import Typer
 from laborwatch.polling import FeedPoll, poll_feeds
@@ -18,9 +19,7 @@ app = Typer(
     no_args_is_help=True,
 )
 
-JsonOption = Annotated[
-    bool, typer.Option("--json", help="Print JSON (see docs/feeds.md).")
-]
+JsonOption = Annotated[bool, json_option("Print JSON (see docs/feeds.md).")]
 
 
 @app.command("add")

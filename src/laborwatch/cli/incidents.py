@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
+from laborwatch.cli.options import OutputOption
 from laborwatch.cli.output import open_from, stderr, stdout, write_output
 from laborwatch.errors import BadInput
 from laborwatch.export.incidents import incidents, incidents_csv, incidents_xlsx
@@ -45,15 +45,7 @@ def incidents_command(
     output_format: Annotated[
         Format, typer.Option("--format", help="table, csv, xlsx or json.")
     ] = Format.table,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to FILE, not stdout (xlsx needs a file or a pipe).",
-        ),
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """List stored incidents (a document's indicators with its places, goods,
     actors and victims), newest documents first (docs/incidents.md)."""

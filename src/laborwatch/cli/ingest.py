@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from laborwatch.cli.options import json_option
 from laborwatch.cli.output import (
     open_from,
     print_json,
@@ -50,10 +51,7 @@ def ingest_command(
         ),
     ] = None,
     as_json: Annotated[
-        bool,
-        typer.Option(
-            "--json", help="Print every input's outcome and the counts as JSON."
-        ),
+        bool, json_option("Print every input's outcome and the counts as JSON.")
     ] = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Also list each document ingested.")

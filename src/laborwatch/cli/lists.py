@@ -10,6 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from laborwatch.cli.options import JsonOption, base_url_option
 from laborwatch.cli.output import open_from, print_json, stderr, stdout
 from laborwatch.cli.plain_help import Typer
 from laborwatch.lists import FORMATS, load_list
@@ -26,10 +27,6 @@ from laborwatch.store.lists import (
 app = Typer(
     help="Load, show and remove sanctions and trade lists.", no_args_is_help=True
 )
-
-JsonOption = Annotated[
-    bool, typer.Option("--json", help="Print JSON (see docs/cli.md).")
-]
 
 
 @app.command("load")
@@ -134,11 +131,9 @@ def update_command(
     ] = None,
     base_url: Annotated[
         str | None,
-        typer.Option(
-            "--base-url",
-            metavar="URL",
-            help="Fetch every file from this mirror (URL/FILE NAME) instead of the "
-            "publishers' sites.",
+        base_url_option(
+            "Fetch every file from this mirror (URL/FILE NAME) instead of the "
+            "publishers' sites."
         ),
     ] = None,
     as_json: JsonOption = False,

@@ -14,6 +14,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from laborwatch.cli.options import json_option
 from laborwatch.cli.output import open_from, print_json, stdout
 from laborwatch.errors import LaborwatchError
 from laborwatch.match import DEFAULT_THRESHOLD, Hit, Matcher, Query
@@ -68,7 +69,7 @@ def match_command(
     ] = DEFAULT_THRESHOLD,
     limit: Annotated[int, typer.Option(min=1, help="Most hits per name.")] = 5,
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print JSON; with --file, one object a line.")
+        bool, json_option("Print JSON; with --file, one object a line.")
     ] = False,
 ) -> None:
     """Find loaded list entries for a name, with a score and the reasons for it.

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from laborwatch.cli.options import json_option
 from laborwatch.cli.output import open_from, print_json, progress_bar, stderr
 from laborwatch.cli.parallel import Cluster, Workers, check_parallel
 from laborwatch.extract.pipeline import EXTRACTOR_VERSION
@@ -20,9 +21,7 @@ def reanalyze_command(
             "--all", help="Re-analyse every document, not only out-of-date ones."
         ),
     ] = False,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the counts as JSON.")
-    ] = False,
+    as_json: Annotated[bool, json_option("Print the counts as JSON.")] = False,
     workers: Workers = 1,
     cluster: Cluster = None,
 ) -> None:

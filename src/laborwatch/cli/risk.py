@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
+from laborwatch.cli.options import OutputOption
 from laborwatch.cli.output import open_from, stderr, stdout, write_output
 from laborwatch.errors import BadInput
 from laborwatch.export.risk import register_csv, register_geojson, register_xlsx
@@ -55,15 +55,7 @@ def risk_areas_command(
         Format,
         typer.Option("--format", help="table, csv, xlsx, geojson or json."),
     ] = Format.table,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to FILE, not stdout (xlsx needs a file or a pipe).",
-        ),
-    ] = None,
+    output: OutputOption = None,
     compare_dol: Annotated[
         bool,
         typer.Option(

@@ -13,6 +13,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from laborwatch.cli.options import json_option
 from laborwatch.cli.output import (
     open_from,
     print_json,
@@ -44,9 +45,7 @@ def screen_command(
     path: Annotated[
         Path, typer.Argument(metavar="FILE", help="Suppliers: a CSV or XLSX file.")
     ],
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the results as JSON.")
-    ] = False,
+    as_json: Annotated[bool, json_option("Print the results as JSON.")] = False,
     csv_out: Annotated[
         Path | None,
         typer.Option("--csv", metavar="OUT", help="Write one CSV row per supplier."),
@@ -245,7 +244,7 @@ def screenings_list(
     watched: Annotated[
         bool, typer.Option("--watched", help="Only the watched runs.")
     ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: Annotated[bool, json_option("Print JSON.")] = False,
 ) -> None:
     """List stored screening runs, newest first."""
     runs = list_screenings(open_from(ctx), watched=True if watched else None)
@@ -297,7 +296,7 @@ def screenings_unwatch(
 def screenings_show(
     ctx: typer.Context,
     screening_id: Annotated[int, typer.Argument(metavar="ID")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: Annotated[bool, json_option("Print JSON.")] = False,
 ) -> None:
     """Show a stored run: its input checksum, list editions, configuration, results."""
     record = get_screening(open_from(ctx), screening_id)
@@ -369,7 +368,7 @@ def screenings_diff(
     ctx: typer.Context,
     old_id: Annotated[int, typer.Argument(metavar="A", help="The earlier run.")],
     new_id: Annotated[int, typer.Argument(metavar="B", help="The later run.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: Annotated[bool, json_option("Print JSON.")] = False,
 ) -> None:
     """Show what changed from run A to run B, supplier by supplier.
 

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from laborwatch.cli.options import json_option
 from laborwatch.cli.output import open_from, print_json, stderr, stdout
 from laborwatch.cli.plain_help import Typer
 from laborwatch.store.access import ROLES, create_token, list_tokens, revoke_token
@@ -35,7 +36,7 @@ def add_command(
 @app.command("list")
 def list_command(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: Annotated[bool, json_option("Print JSON.")] = False,
 ) -> None:
     """List token holders and roles (never the tokens)."""
     tokens = list_tokens(open_from(ctx))

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from laborwatch.cli.options import base_url_option, json_option
 from laborwatch.cli.output import open_from, print_json, settings_from, stderr, stdout
 from laborwatch.errors import LaborwatchError
 from laborwatch.watching import WatchPass, watch
@@ -35,11 +36,7 @@ def watch_command(
     ] = None,
     base_url: Annotated[
         str | None,
-        typer.Option(
-            "--base-url",
-            metavar="URL",
-            help="Fetch list files from this mirror (as lists update does).",
-        ),
+        base_url_option("Fetch list files from this mirror (as lists update does)."),
     ] = None,
     screenings: Annotated[
         bool,
@@ -55,9 +52,7 @@ def watch_command(
             help="Append each change to FILE as a JSON line.",
         ),
     ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the pass as JSON.")
-    ] = False,
+    as_json: Annotated[bool, json_option("Print the pass as JSON.")] = False,
 ) -> None:
     """Poll the feeds, update the lists, rerun the watched screenings, and say
     what changed (docs/monitoring.md).

@@ -163,15 +163,7 @@ def _read_document(database: Database, document_id: str) -> ExportedDocument | N
         for place in in_text_order(evidence.places)
     )
     return ExportedDocument(
-        id=document.id,
-        title=document.title,
-        author=document.author,
-        published=document.published,
-        url=document.url,
-        site=document.site,
-        language=document.language,
-        media_type=document.media_type,
-        text=document.text,
+        **document.stored_fields(),
         source=document.source or None,
         indicators=tuple(sorted({found.code for found in evidence.indicators})),
         actors=actors,

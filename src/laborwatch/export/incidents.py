@@ -10,7 +10,7 @@ from laborwatch.errors import BadInput
 from laborwatch.extract.indicators import CODES
 from laborwatch.sheets import Cell, Sheet, csv_text, xlsx_bytes
 from laborwatch.store.database import Database
-from laborwatch.store.evidence import incident_records
+from laborwatch.store.read_models import incident_records
 
 # Each with its width in the XLSX sheet, in characters.
 COLUMNS: tuple[tuple[str, int], ...] = (

@@ -23,11 +23,11 @@ from xml.sax import SAXParseException
 
 import httpx
 
-from laborwatch import __version__
 from laborwatch.errors import LaborwatchError
 from laborwatch.ingest import format_size
 from laborwatch.ingest.html import looks_like_html
 from laborwatch.settings import Settings
+from laborwatch.version import __version__
 
 # The product token robots.txt rules are matched against.
 ROBOTS_AGENT = "laborwatch"

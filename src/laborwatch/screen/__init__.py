@@ -19,7 +19,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from laborwatch import __version__
 from laborwatch.errors import LaborwatchError
 from laborwatch.extract.pipeline import EXTRACTOR_VERSION
 from laborwatch.parallel import open_executor, ordered_map
@@ -36,6 +35,7 @@ from laborwatch.store.screenings import (
     start_screening,
     stop_screening,
 )
+from laborwatch.version import __version__
 
 __all__ = [
     "Screening",

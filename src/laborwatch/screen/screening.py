@@ -7,7 +7,7 @@ configuration (``defaults.toml``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from laborwatch.match import Feature, Hit, Query
@@ -98,16 +98,8 @@ def _checks(row: SupplierRow, context: ScreeningContext) -> tuple[list[str], lis
 
 
 def _supplier(row: SupplierRow) -> dict[str, Any]:
-    return {
-        "name": row.name,
-        "country": row.country,
-        "country_text": row.country_text,
-        "address": row.address,
-        "product": row.product,
-        "hs": row.hs,
-        "identifier": row.identifier,
-        "parent": row.parent,
-    }
+    """The row's values, without its number (``Screening.row`` carries it)."""
+    return {key: value for key, value in asdict(row).items() if key != "row"}
 
 
 def _sanctions(row: SupplierRow, context: ScreeningContext, result: Screening) -> None:

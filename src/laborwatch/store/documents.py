@@ -134,15 +134,7 @@ def _save(
 
     connection.execute(
         documents.insert().values(
-            id=document.id,
-            title=document.title,
-            author=document.author,
-            published=document.published,
-            url=document.url,
-            site=document.site,
-            language=document.language,
-            media_type=document.media_type,
-            text=document.text,
+            **document.stored_fields(),
             char_count=len(document.text),
             page_starts=list(document.pages) or None,
             minhash=signature,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -22,8 +24,39 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
 )
+from sqlalchemy.types import TypeEngine
 
 metadata = MetaData()
+
+
+# Column groups most tables repeat, each built afresh (a Column belongs to one table).
+def _id() -> Column:  # type: ignore[type-arg]
+    return Column("id", Integer, primary_key=True, autoincrement=True)
+
+
+def _owned_by(
+    name: str,
+    type_: TypeEngine[Any] | type[TypeEngine[Any]],
+    parent: str,
+    primary_key: bool = False,
+) -> Column:  # type: ignore[type-arg]
+    """A reference to the row this one belongs to, deleted with it."""
+    return Column(
+        name,
+        type_,
+        ForeignKey(parent, ondelete="CASCADE"),
+        nullable=False,
+        primary_key=primary_key,
+    )
+
+
+def _document_id(primary_key: bool = False) -> Column:  # type: ignore[type-arg]
+    return _owned_by("document_id", String(64), "documents.id", primary_key)
+
+
+def _time(name: str) -> Column:  # type: ignore[type-arg]
+    return Column(name, DateTime(timezone=True), nullable=False)
+
 
 documents = Table(
     "documents",
@@ -42,27 +75,22 @@ documents = Table(
     Column("char_count", Integer, nullable=False),
     Column("page_starts", JSON, comment="character offset of each page's start"),
     Column("minhash", LargeBinary, nullable=False),
-    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    _time("ingested_at"),
     Index("ix_documents_ingested_at", "ingested_at"),
 )
 
 document_sources = Table(
     "document_sources",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column(
-        "document_id",
-        String(64),
-        ForeignKey("documents.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    _id(),
+    _document_id(),
     Column("location", Text, nullable=False),
     Column("content_id", String(64), nullable=False, comment="id of this copy's text"),
     Column(
         "relation", String(16), nullable=False, comment="original|copy|near_duplicate"
     ),
     Column("similarity", Float),
-    Column("seen_at", DateTime(timezone=True), nullable=False),
+    _time("seen_at"),
     UniqueConstraint("document_id", "location", "content_id"),
     Index("ix_document_sources_content_id", "content_id"),
 )
@@ -70,13 +98,8 @@ document_sources = Table(
 sentences = Table(
     "sentences",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column(
-        "document_id",
-        String(64),
-        ForeignKey("documents.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    _id(),
+    _document_id(),
     Column("position", Integer, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
@@ -89,24 +112,9 @@ minhash_bands = Table(
     "minhash_bands",
     metadata,
     Column("key", BigInteger, primary_key=True),
-    Column(
-        "document_id",
-        String(64),
-        ForeignKey("documents.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
+    _document_id(primary_key=True),
     Index("ix_minhash_bands_document_id", "document_id"),
 )
-
-
-def _document_id(primary_key: bool = False) -> Column:  # type: ignore[type-arg]
-    return Column(
-        "document_id",
-        String(64),
-        ForeignKey("documents.id", ondelete="CASCADE"),
-        nullable=False,
-        primary_key=primary_key,
-    )
 
 
 analyses = Table(
@@ -116,13 +124,13 @@ analyses = Table(
     Column("extractor_version", String(32), nullable=False),
     Column("analysed", Boolean, nullable=False),
     Column("note", Text),
-    Column("analysed_at", DateTime(timezone=True), nullable=False),
+    _time("analysed_at"),
 )
 
 indicators = Table(
     "indicators",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    _id(),
     _document_id(),
     Column("sentence_position", Integer, nullable=False),
     Column("code", String(32), nullable=False),
@@ -142,7 +150,7 @@ indicators = Table(
 facts = Table(
     "facts",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    _id(),
     _document_id(),
     Column("sentence_position", Integer, nullable=False),
     Column("kind", String(16), nullable=False),
@@ -158,7 +166,7 @@ facts = Table(
 incidents = Table(
     "incidents",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    _id(),
     _document_id(),
     Column("detail", JSON, nullable=False),
     Index("ix_incidents_document_id", "document_id"),
@@ -172,7 +180,7 @@ lists = Table(
     Column("format", String(32), nullable=False),
     Column("publisher", Text, nullable=False),
     Column("published", Date),
-    Column("loaded_at", DateTime(timezone=True), nullable=False),
+    _time("loaded_at"),
     Column("checksum", String(64), nullable=False, comment="SHA-256 of the list files"),
     Column("sources", JSON, nullable=False),
     Column("entry_count", Integer, nullable=False),
@@ -181,12 +189,7 @@ lists = Table(
 list_entries = Table(
     "list_entries",
     metadata,
-    Column(
-        "list_id",
-        String(64),
-        ForeignKey("lists.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
+    _owned_by("list_id", String(64), "lists.id", primary_key=True),
     Column("entry_id", String(128), primary_key=True),
     Column("schema", String(32), nullable=False),
     Column("name", Text, nullable=False),
@@ -197,7 +200,7 @@ list_entries = Table(
 list_names = Table(
     "list_names",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    _id(),
     Column("list_id", String(64), nullable=False),
     Column("entry_id", String(128), nullable=False),
     Column("name", Text, nullable=False),
@@ -213,13 +216,8 @@ list_names = Table(
 country_goods = Table(
     "country_goods",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column(
-        "list_id",
-        String(64),
-        ForeignKey("lists.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    _id(),
+    _owned_by("list_id", String(64), "lists.id"),
     Column("good", Text, nullable=False, comment="lower-cased DOL good name"),
     Column("country", String(2), nullable=False),
     Column("child_labour", Boolean, nullable=False),
@@ -236,12 +234,12 @@ country_goods = Table(
 list_editions = Table(
     "list_editions",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    _id(),
     Column("list_id", String(64), nullable=False),
     Column("number", Integer, nullable=False, comment="1, 2, ... within its list"),
     Column("title", Text, nullable=False),
     Column("published", Date),
-    Column("loaded_at", DateTime(timezone=True), nullable=False),
+    _time("loaded_at"),
     Column("checksum", String(64), nullable=False),
     Column("entry_count", Integer, nullable=False),
     Column("added", Integer, nullable=False),
@@ -258,12 +256,7 @@ list_editions = Table(
 list_edition_changes = Table(
     "list_edition_changes",
     metadata,
-    Column(
-        "edition_id",
-        Integer,
-        ForeignKey("list_editions.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
+    _owned_by("edition_id", Integer, "list_editions.id", primary_key=True),
     Column("entry_id", String(128), primary_key=True),
     Column("change", String(8), nullable=False, comment="added|removed"),
     Column("schema", String(32), nullable=False),
@@ -274,8 +267,8 @@ list_edition_changes = Table(
 screenings = Table(
     "screenings",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    _id(),
+    _time("created_at"),
     Column("input_name", Text, nullable=False),
     Column("input_checksum", String(64), nullable=False, comment="SHA-256 of the file"),
     Column("laborwatch_version", String(32), nullable=False),
@@ -307,12 +300,7 @@ screenings = Table(
 screening_rows = Table(
     "screening_rows",
     metadata,
-    Column(
-        "screening_id",
-        Integer,
-        ForeignKey("screenings.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
+    _owned_by("screening_id", Integer, "screenings.id", primary_key=True),
     Column("row", Integer, primary_key=True),
     Column("name", Text, nullable=False),
     Column("level", String(8), nullable=False),
@@ -322,7 +310,7 @@ screening_rows = Table(
 api_tokens = Table(
     "api_tokens",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    _id(),
     Column("name", Text, nullable=False, unique=True),
     Column("role", String(16), nullable=False, comment="viewer|editor|admin"),
     Column(
@@ -332,14 +320,14 @@ api_tokens = Table(
         unique=True,
         comment="never the token",
     ),
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    _time("created_at"),
 )
 
 audit_log = Table(
     "audit_log",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("at", DateTime(timezone=True), nullable=False),
+    _id(),
+    _time("at"),
     Column("who", Text, nullable=False),
     Column("action", Text, nullable=False),
     Column("detail", JSON, nullable=False),
@@ -348,10 +336,10 @@ audit_log = Table(
 feeds = Table(
     "feeds",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    _id(),
     Column("url", Text, nullable=False, unique=True),
     Column("name", Text),
-    Column("added_at", DateTime(timezone=True), nullable=False),
+    _time("added_at"),
     # The validators of the last full response, sent back as If-None-Match and
     # If-Modified-Since so an unchanged feed answers 304.
     Column("etag", Text),
@@ -364,19 +352,14 @@ feeds = Table(
 feed_items = Table(
     "feed_items",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column(
-        "feed_id",
-        Integer,
-        ForeignKey("feeds.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    _id(),
+    _owned_by("feed_id", Integer, "feeds.id"),
     Column("item_key", Text, nullable=False, comment="guid or id, else the link"),
     Column("url", Text, nullable=False),
     # No foreign key: the document may be the stored original of a duplicate,
     # and a feed's record of what it fetched outlives any one document.
     Column("document_id", String(64)),
-    Column("fetched_at", DateTime(timezone=True), nullable=False),
+    _time("fetched_at"),
     Column(
         "status",
         String(16),
@@ -396,16 +379,16 @@ robots_files = Table(
     Column("origin", Text, primary_key=True, comment="scheme://host[:port]"),
     Column("status", Integer, nullable=False),
     Column("body", Text, nullable=False),
-    Column("fetched_at", DateTime(timezone=True), nullable=False),
+    _time("fetched_at"),
 )
 
 # Passes of ``laborwatch watch``; ``detail`` is the pass's JSON record.
 watch_runs = Table(
     "watch_runs",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("started_at", DateTime(timezone=True), nullable=False),
-    Column("finished_at", DateTime(timezone=True), nullable=False),
+    _id(),
+    _time("started_at"),
+    _time("finished_at"),
     Column("status", String(16), nullable=False, comment="unchanged|changed|failed"),
     Column("detail", JSON, nullable=False),
 )

@@ -3,7 +3,6 @@ each route's shape is declared in ``web/schemas.py`` for ``/openapi.json``."""
 
 from __future__ import annotations
 
-import threading
 from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
@@ -12,64 +11,35 @@ from fastapi.responses import JSONResponse
 
 from laborwatch.countries import country_name, subdivision_name
 from laborwatch.export.risk import register_geojson
-from laborwatch.match import DEFAULT_THRESHOLD, Matcher
+from laborwatch.match import DEFAULT_THRESHOLD
 from laborwatch.match import Query as NameQuery
 from laborwatch.records import document_record, hit_record, list_record, summary_record
 from laborwatch.screen.diff import diff_stored
-from laborwatch.store import (
-    Database,
-    count_documents,
-    get_document,
-    list_documents,
-    search_documents,
-    search_sentences,
-)
+from laborwatch.store import count_documents, get_document, list_documents
 from laborwatch.store.access import read_log
-from laborwatch.store.evidence import (
-    actor_mentions,
-    co_mentioned,
-    count_indicators,
-    dashboard_counts,
-    get_evidence,
-    incident_records,
-    map_counts,
-)
-from laborwatch.store.facets import (
-    Facets,
-    facet_counts,
-    filter_documents,
-    newest_documents,
-)
-from laborwatch.store.lists import list_lists, load_entries
+from laborwatch.store.evidence import count_indicators, get_evidence
+from laborwatch.store.facets import Facets
+from laborwatch.store.lists import list_lists
+from laborwatch.store.read_models import dashboard_counts, incident_records, map_counts
 from laborwatch.store.risk import RiskFilters, risk_register
 from laborwatch.store.screenings import get_screening, list_screenings
-from laborwatch.store.search import SearchHit, describe_hits
 from laborwatch.web import schemas
 from laborwatch.web.auth import can_see_sources, log, require
+from laborwatch.web.common import (
+    DATE,
+    GEOJSON,
+    SHAPED,
+    LevelFilter,
+    Limit,
+    Offset,
+    database,
+    facets_from_query,
+)
 from laborwatch.web.jobs import MAX_UPLOAD_BYTES
 from laborwatch.web.labels import place_name
+from laborwatch.web.reads import entity_record, matcher, run_search
 
 router = APIRouter(responses=schemas.ERRORS)
-Limit = Annotated[int, Query(ge=1, le=500)]
-# A bound keeps an absurd offset from reaching the database as a 500.
-MAX_OFFSET = 1_000_000_000
-Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-GEOJSON = "application/geo+json"
-LevelFilter = Annotated[Literal["high", "medium", "low", "none"] | None, Query()]
-_FACET_DOCUMENTS = 200  # facets count over the best 200 matching documents
-# Each route declares its answer's shape (web/schemas.py) for /openapi.json; a key
-# a route leaves out stays out rather than appearing as null. JSONResponse named
-# keeps the answers' bytes: FastAPI's default path writes JSON in pydantic's Rust
-# serialiser, which spells floats its own way (2e-6 where Python has 2e-06).
-SHAPED: dict[str, Any] = {
-    "response_model_exclude_unset": True,
-    "response_class": JSONResponse,
-}
-
-
-def database(request: Request) -> Database:
-    return request.app.state.database  # type: ignore[no-any-return]
 
 
 @router.get("/stats", response_model=schemas.Stats, **SHAPED)
@@ -141,29 +111,6 @@ def document(request: Request, document_id: str) -> dict[str, Any]:
     return record
 
 
-def facets_from_query(
-    indicator: str | None = None,
-    country: str | None = None,
-    subdivision: str | None = None,
-    good: str | None = None,
-    actor: str | None = None,
-    source: str | None = None,
-    published_from: Annotated[str | None, Query(pattern=DATE)] = None,
-    published_to: Annotated[str | None, Query(pattern=DATE)] = None,
-) -> Facets:
-    """The search facets, from query parameters."""
-    return Facets(
-        indicator,
-        country,
-        subdivision,
-        good,
-        actor,
-        source,
-        published_from,
-        published_to,
-    )
-
-
 @router.get("/search", response_model=schemas.SearchPage, **SHAPED)
 def search(
     request: Request,
@@ -194,28 +141,6 @@ def search(
             for name, pairs in counts.items()
         },
     }
-
-
-def run_search(
-    db: Database, q: str, sentences: bool, limit: int, offset: int, facets: Facets
-) -> tuple[list[SearchHit], dict[str, list[tuple[str, int]]]]:
-    """The hits for a query within the facets, with their indicators and countries
-    (``describe_hits``), and facet counts over all matches."""
-    only = filter_documents(db, facets)
-    find = search_sentences if sentences else search_documents
-    hits = describe_hits(db, find(db, q, limit=limit, offset=offset, only=only))
-    matching = search_documents(db, q, limit=_FACET_DOCUMENTS, only=only)
-    return hits, facet_counts(db, [hit.document_id for hit in matching])
-
-
-def browse(
-    db: Database, facets: Facets, offset: int
-) -> tuple[list[SearchHit], dict[str, list[tuple[str, int]]]]:
-    """The documents within the facets, newest first, 20 from ``offset``, described
-    as search hits are, and facet counts over the newest of them."""
-    hits = describe_hits(db, newest_documents(db, facets, limit=20, offset=offset))
-    newest = newest_documents(db, facets, limit=_FACET_DOCUMENTS)
-    return hits, facet_counts(db, [hit.document_id for hit in newest])
 
 
 @router.get("/map", response_model=schemas.MapData, **SHAPED)
@@ -304,19 +229,7 @@ def risk_areas(
 @router.get("/entities/{name:path}", response_model=schemas.Entity, **SHAPED)
 def entity(request: Request, name: str) -> dict[str, Any]:
     """An actor: its mentions across reports, its list hits, who it appears with."""
-    db = database(request)
-    mentions = actor_mentions(db, name)
-    hits = _matcher(request).match(NameQuery(name), limit=5)
-    documents = list(dict.fromkeys(m["document_id"] for m in mentions))
-    return {
-        "name": name,
-        "mentions": mentions,
-        "list_hits": [hit.record() for hit in hits],
-        "related": [
-            {"name": other, "documents": n}
-            for other, n in co_mentioned(db, documents, name)
-        ],
-    }
+    return entity_record(request, name)
 
 
 @router.get("/lists", response_model=schemas.Lists, **SHAPED)
@@ -335,45 +248,13 @@ def match(
     threshold: Annotated[float, Query(ge=0, le=1)] = DEFAULT_THRESHOLD,
     limit: Annotated[int, Query(ge=1, le=50)] = 5,
 ) -> dict[str, Any]:
-    matcher = _matcher(request)
-    hits = matcher.match(
+    hits = matcher(request).match(
         NameQuery(name, schema, country), threshold=threshold, limit=limit
     )
     return {
         "query": {"name": name, "schema": schema, "country": country},
         "hits": [h.record() for h in hits],
     }
-
-
-class Matchers:
-    """The matcher over the loaded lists, rebuilt when their editions change.
-
-    Lists are loaded and removed by other processes while the app runs; the lists
-    table is small, so each request reads its (id, checksum, loaded at) rows and
-    compares them with those the kept matcher was built from.
-    """
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.editions: tuple[tuple[str, str, object], ...] | None = None
-        self.matcher: Matcher | None = None
-
-    def get(self, db: Database) -> Matcher:
-        with self.lock:
-            # Read before the entries: a list loaded in between changes the
-            # editions again, so the next request rebuilds rather than keeps it.
-            editions = tuple(
-                (summary.id, summary.checksum, summary.loaded_at)
-                for summary in list_lists(db)
-            )
-            if self.matcher is None or editions != self.editions:
-                self.matcher = Matcher(load_entries(db))
-                self.editions = editions
-            return self.matcher
-
-
-def _matcher(request: Request) -> Matcher:
-    return request.app.state.matchers.get(database(request))  # type: ignore[no-any-return]
 
 
 @router.post("/screen", status_code=202, response_model=schemas.Job, **SHAPED)

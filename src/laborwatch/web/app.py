@@ -17,15 +17,16 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
-from laborwatch import __version__
 from laborwatch.errors import Unauthorized
 from laborwatch.settings import Settings
 from laborwatch.store import open_database
 from laborwatch.store.access import LOCAL_USER, has_tokens, user_for
+from laborwatch.version import __version__
 from laborwatch.web import api, pages, risk_pages, watch_pages
 from laborwatch.web.auth import TOKEN_COOKIE
 from laborwatch.web.errors import HANDLERS, error_response
 from laborwatch.web.jobs import Jobs
+from laborwatch.web.reads import Matchers
 from laborwatch.web.security import LOOPBACK_HOSTS, Guard
 
 STATIC = Path(__file__).parent / "static"
@@ -68,7 +69,7 @@ def create_app(
     )
     app.state.database = database
     app.state.jobs = Jobs(database, settings)
-    app.state.matchers = api.Matchers()
+    app.state.matchers = Matchers()
     app.include_router(api.router, prefix="/api")
     app.include_router(pages.router)
     app.include_router(risk_pages.router)

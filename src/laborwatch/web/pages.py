@@ -32,25 +32,11 @@ from laborwatch.store import (
     list_documents,
 )
 from laborwatch.store.access import user_for
-from laborwatch.store.evidence import (
-    count_indicators,
-    dashboard_counts,
-    get_evidence,
-    incident_records,
-    map_counts,
-)
+from laborwatch.store.evidence import count_indicators, get_evidence
 from laborwatch.store.facets import Facets
+from laborwatch.store.read_models import dashboard_counts, incident_records, map_counts
 from laborwatch.store.screenings import LEVELS, get_screening, list_screenings
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
-from laborwatch.web.api import (
-    LevelFilter,
-    Offset,
-    browse,
-    database,
-    entity,
-    facets_from_query,
-    run_search,
-)
 from laborwatch.web.auth import (
     TOKEN_COOKIE,
     can_see_sources,
@@ -60,9 +46,11 @@ from laborwatch.web.auth import (
     set_token_cookie,
 )
 from laborwatch.web.charts import bars, scale_steps, timeline
+from laborwatch.web.common import LevelFilter, Offset, database, facets_from_query
 from laborwatch.web.entities import hit_reasons, relations_graph
 from laborwatch.web.jobs import MAX_UPLOAD_BYTES
 from laborwatch.web.labels import indicator_name
+from laborwatch.web.reads import browse, entity_record, run_search
 from laborwatch.web.security import policy_with_styles
 from laborwatch.web.templating import templates
 
@@ -420,7 +408,7 @@ def incidents_page(request: Request, offset: Offset = 0) -> Any:
 def entity_page(request: Request, name: str) -> Any:
     """An actor's mentions, its possible list matches with their reasons, and the
     actors named with it."""
-    record = entity(request, name)
+    record = entity_record(request, name)
     return templates.TemplateResponse(
         request,
         "entity.html",

@@ -21,7 +21,7 @@ from laborwatch.export.risk import place_point, register_csv, register_xlsx
 from laborwatch.sheets import XLSX_MEDIA_TYPE
 from laborwatch.store.risk import RiskFilters, RiskRegister, RiskRow, risk_register
 from laborwatch.store.sentence_refs import document_titles, sentence_texts
-from laborwatch.web.api import DATE, database
+from laborwatch.web.common import DATE, database
 from laborwatch.web.templating import templates
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)

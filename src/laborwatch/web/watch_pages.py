@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from laborwatch.store.sentence_refs import document_titles
 from laborwatch.store.watch import list_watch_runs
-from laborwatch.web.api import Offset, database
+from laborwatch.web.common import Offset, database
 from laborwatch.web.templating import templates
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)

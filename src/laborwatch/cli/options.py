@@ -1,0 +1,27 @@
+"""Options several commands declare alike, each with the help its command gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+
+def json_option(help: str = "Print JSON (see docs/cli.md).") -> Any:
+    return typer.Option("--json", help=help)
+
+
+def output_option(
+    help: str = "Write to FILE, not stdout (xlsx needs a file or a pipe).",
+    **options: Any,
+) -> Any:
+    return typer.Option("--output", "-o", metavar="FILE", help=help, **options)
+
+
+def base_url_option(help: str) -> Any:
+    return typer.Option("--base-url", metavar="URL", help=help)
+
+
+JsonOption = Annotated[bool, json_option()]
+OutputOption = Annotated[Path | None, output_option()]

@@ -1,0 +1,55 @@
+"""What the API and the pages share: the app's database, the query parameter types
+and the route options every API answer uses."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import Query, Request
+from fastapi.responses import JSONResponse
+
+from laborwatch.store import Database
+from laborwatch.store.facets import Facets
+
+Limit = Annotated[int, Query(ge=1, le=500)]
+# A bound keeps an absurd offset from reaching the database as a 500.
+MAX_OFFSET = 1_000_000_000
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+GEOJSON = "application/geo+json"
+LevelFilter = Annotated[Literal["high", "medium", "low", "none"] | None, Query()]
+# Each route declares its answer's shape (web/schemas.py) for /openapi.json; a key
+# a route leaves out stays out rather than appearing as null. JSONResponse named
+# keeps the answers' bytes: FastAPI's default path writes JSON in pydantic's Rust
+# serialiser, which spells floats its own way (2e-6 where Python has 2e-06).
+SHAPED: dict[str, Any] = {
+    "response_model_exclude_unset": True,
+    "response_class": JSONResponse,
+}
+
+
+def database(request: Request) -> Database:
+    return request.app.state.database  # type: ignore[no-any-return]
+
+
+def facets_from_query(
+    indicator: str | None = None,
+    country: str | None = None,
+    subdivision: str | None = None,
+    good: str | None = None,
+    actor: str | None = None,
+    source: str | None = None,
+    published_from: Annotated[str | None, Query(pattern=DATE)] = None,
+    published_to: Annotated[str | None, Query(pattern=DATE)] = None,
+) -> Facets:
+    """The search facets, from query parameters."""
+    return Facets(
+        indicator,
+        country,
+        subdivision,
+        good,
+        actor,
+        source,
+        published_from,
+        published_to,
+    )
