@@ -8,10 +8,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import and_, exists, func, select
+from sqlalchemy.sql.elements import ColumnElement
 
 from laborwatch.store.database import Database
-from laborwatch.store.search import SearchHit
+from laborwatch.store.search import DocumentCondition, SearchHit
 from laborwatch.store.tables import documents, facts, indicators
 
 FACET_NAMES = ("indicator", "country", "subdivision", "good", "actor", "source")
@@ -32,15 +33,20 @@ class Facets:
         return any(getattr(self, f.name) for f in fields(self))
 
 
-def filter_documents(database: Database, facets: Facets) -> set[str] | None:
-    """Ids of the documents that have every facet asked for; None if none asked."""
-    if not facets.any():
+def documents_within(
+    facets: Facets, codes: Iterable[str] = ()
+) -> DocumentCondition | None:
+    """The condition that a document has every facet asked for and carries every
+    indicator code of ``codes``, for the search to apply to each candidate it
+    ranks; None if nothing narrows.
+
+    A condition on each document rather than the list of ids: a country holds
+    hundreds of thousands of documents, too many to list for every search (or to
+    send as parameters: SQLite takes 32,766, PostgreSQL 65,535)."""
+    codes = list(dict.fromkeys(codes))
+    if not facets.any() and not codes:
         return None
-    with database.reading() as connection:
-        return {
-            str(document_id)
-            for document_id in connection.execute(_filtered(facets)).scalars()
-        }
+    return lambda document_id: and_(*_conditions(facets, codes, document_id))
 
 
 def newest_documents(
@@ -52,7 +58,7 @@ def newest_documents(
         select(
             documents.c.id, documents.c.title, documents.c.published, documents.c.site
         )
-        .where(documents.c.id.in_(_filtered(facets)))
+        .where(*_conditions(facets, (), documents.c.id))
         .order_by(documents.c.published.desc().nulls_last(), documents.c.id)
         .limit(limit)
         .offset(offset)
@@ -66,15 +72,18 @@ def newest_documents(
         ]
 
 
-def _filtered(facets: Facets) -> Select[Any]:
-    """The ids of the documents that have every facet in ``facets``."""
-    query: Select[Any] = select(documents.c.id)
-    if facets.indicator:
-        query = query.where(
-            documents.c.id.in_(
-                select(indicators.c.document_id).where(
-                    indicators.c.code == facets.indicator
-                )
+def _conditions(
+    facets: Facets, codes: Iterable[str], document_id: ColumnElement[Any]
+) -> list[ColumnElement[bool]]:
+    """What a document with id ``document_id`` must have to be within ``facets``
+    and carry every code of ``codes``: one EXISTS each, looked up by document."""
+    conditions: list[ColumnElement[bool]] = []
+    for code in dict.fromkeys(
+        [*([facets.indicator] if facets.indicator else []), *codes]
+    ):
+        conditions.append(
+            exists().where(
+                indicators.c.document_id == document_id, indicators.c.code == code
             )
         )
     for kind, value in (
@@ -90,20 +99,24 @@ def _filtered(facets: Facets) -> Select[Any]:
                 if value is facets.country
                 else func.lower(column) == value.lower()
             )
-            query = query.where(
-                documents.c.id.in_(
-                    select(facts.c.document_id).where(facts.c.kind == kind, condition)
+            conditions.append(
+                exists().where(
+                    facts.c.document_id == document_id, facts.c.kind == kind, condition
                 )
             )
+    about = documents.alias("about")
+    narrowing = []
     if facets.source:
-        query = query.where(func.lower(documents.c.site) == facets.source.lower())
+        narrowing.append(func.lower(about.c.site) == facets.source.lower())
     if facets.published_from:
-        query = query.where(documents.c.published >= facets.published_from)
+        narrowing.append(about.c.published >= facets.published_from)
     if facets.published_to:
         # Up to the end of a year or month given: "2024-05-03" sorts after
         # "2024-05" but before "2024-05-99".
-        query = query.where(documents.c.published <= facets.published_to + "-99")
-    return query
+        narrowing.append(about.c.published <= facets.published_to + "-99")
+    if narrowing:
+        conditions.append(exists().where(about.c.id == document_id, *narrowing))
+    return conditions
 
 
 def facet_counts(

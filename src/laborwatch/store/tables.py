@@ -155,6 +155,15 @@ facts = Table(
     Index("ix_facts_kind_key", "kind", "key"),
 )
 
+# Newest publication first, dateless last: the order of the search page without
+# words. SQLite sorts NULL lowest and refuses NULLS LAST, so has its own index.
+Index(
+    "ix_documents_published", documents.c.published.desc().nulls_last(), documents.c.id
+).ddl_if(dialect="postgresql")
+Index(
+    "ix_documents_published_sqlite", documents.c.published.desc(), documents.c.id
+).ddl_if(dialect="sqlite")
+
 incidents = Table(
     "incidents",
     metadata,

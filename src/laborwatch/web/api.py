@@ -36,8 +36,8 @@ from laborwatch.store.evidence import (
 )
 from laborwatch.store.facets import (
     Facets,
+    documents_within,
     facet_counts,
-    filter_documents,
     newest_documents,
 )
 from laborwatch.store.lists import list_lists, load_entries
@@ -201,7 +201,7 @@ def run_search(
 ) -> tuple[list[SearchHit], dict[str, list[tuple[str, int]]]]:
     """The hits for a query within the facets, with their indicators and countries
     (``describe_hits``), and facet counts over all matches."""
-    only = filter_documents(db, facets)
+    only = documents_within(facets)
     find = search_sentences if sentences else search_documents
     hits = describe_hits(db, find(db, q, limit=limit, offset=offset, only=only))
     matching = search_documents(db, q, limit=_FACET_DOCUMENTS, only=only)
