@@ -8,12 +8,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import Select, and_, exists, func, select, true
 from sqlalchemy.sql.elements import ColumnElement
 
 from laborwatch.store.database import Database
 from laborwatch.store.search import DocumentCondition, SearchHit
-from laborwatch.store.tables import documents, facts, indicators
+from laborwatch.store.tables import country_of, documents, facts, indicators
 
 FACET_NAMES = ("indicator", "country", "subdivision", "good", "actor", "source")
 
@@ -33,20 +33,48 @@ class Facets:
         return any(getattr(self, f.name) for f in fields(self))
 
 
+# A facet holding fewer documents than this is listed once, as a subquery, rather
+# than checked for each candidate: a rare actor with a common word would
+# otherwise check every match of the word (see ``documents_within``).
+FEW_DOCUMENTS = 5_000
+
+
 def documents_within(
-    facets: Facets, codes: Iterable[str] = ()
+    database: Database, facets: Facets, codes: Iterable[str] = ()
 ) -> DocumentCondition | None:
     """The condition that a document has every facet asked for and carries every
-    indicator code of ``codes``, for the search to apply to each candidate it
-    ranks; None if nothing narrows.
+    indicator code of ``codes``, for a search to apply to its candidates; None if
+    nothing narrows.
 
-    A condition on each document rather than the list of ids: a country holds
-    hundreds of thousands of documents, too many to list for every search (or to
-    send as parameters: SQLite takes 32,766, PostgreSQL 65,535)."""
-    codes = list(dict.fromkeys(codes))
-    if not facets.any() and not codes:
+    Each requirement is counted first (up to FEW_DOCUMENTS, by index): one held
+    by few documents becomes ``id IN (those documents)``; one held by many, an
+    EXISTS checked for each candidate, which finds the newest matches of a
+    common word within a common facet after a few checks. Never a list of ids
+    as parameters: a country holds hundreds of thousands of documents (SQLite
+    takes 32,766 parameters, PostgreSQL 65,535)."""
+    requirements = _requirements(facets, codes)
+    if not requirements:
         return None
-    return lambda document_id: and_(*_conditions(facets, codes, document_id))
+    with database.reading() as connection:
+        few = [
+            connection.execute(
+                select(func.count()).select_from(query.limit(FEW_DOCUMENTS).subquery())
+            ).scalar_one()
+            < FEW_DOCUMENTS
+            for query, _ in requirements
+        ]
+
+    def condition(document_id: ColumnElement[Any]) -> ColumnElement[bool]:
+        return and_(
+            *(
+                document_id.in_(query)
+                if is_few
+                else exists(query.where(column == document_id))
+                for (query, column), is_few in zip(requirements, few, strict=True)
+            )
+        )
+
+    return condition
 
 
 def newest_documents(
@@ -54,11 +82,12 @@ def newest_documents(
 ) -> list[SearchHit]:
     """The documents that have every facet asked for, newest publication first (those
     with no date last), as hits with no snippet: the search page with no words."""
+    within = documents_within(database, facets)
     query = (
         select(
             documents.c.id, documents.c.title, documents.c.published, documents.c.site
         )
-        .where(*_conditions(facets, (), documents.c.id))
+        .where(within(documents.c.id) if within else true())
         .order_by(documents.c.published.desc().nulls_last(), documents.c.id)
         .limit(limit)
         .offset(offset)
@@ -72,18 +101,19 @@ def newest_documents(
         ]
 
 
-def _conditions(
-    facets: Facets, codes: Iterable[str], document_id: ColumnElement[Any]
-) -> list[ColumnElement[bool]]:
-    """What a document with id ``document_id`` must have to be within ``facets``
-    and carry every code of ``codes``: one EXISTS each, looked up by document."""
-    conditions: list[ColumnElement[bool]] = []
-    for code in dict.fromkeys(
-        [*([facets.indicator] if facets.indicator else []), *codes]
-    ):
-        conditions.append(
-            exists().where(
-                indicators.c.document_id == document_id, indicators.c.code == code
+def _requirements(
+    facets: Facets, codes: Iterable[str]
+) -> list[tuple[Select[Any], ColumnElement[Any]]]:
+    """The documents each facet (and each code of ``codes``) requires, as a query
+    of their ids and the column of those ids, one per facet: each is found by an
+    index (migration 0013)."""
+    requirements: list[tuple[Select[Any], ColumnElement[Any]]] = []
+    wanted = [facets.indicator] if facets.indicator else []
+    for code in dict.fromkeys([*wanted, *codes]):
+        requirements.append(
+            (
+                select(indicators.c.document_id).where(indicators.c.code == code),
+                indicators.c.document_id,
             )
         )
     for kind, value in (
@@ -93,30 +123,39 @@ def _conditions(
         ("actor", facets.actor),
     ):
         if value:
-            column = facts.c.key
             condition = (
-                func.substr(column, 1, 2) == value.upper()
+                country_of(facts.c.key) == value.upper()
                 if value is facets.country
-                else func.lower(column) == value.lower()
+                else func.lower(facts.c.key) == value.lower()
             )
-            conditions.append(
-                exists().where(
-                    facts.c.document_id == document_id, facts.c.kind == kind, condition
+            requirements.append(
+                (
+                    select(facts.c.document_id).where(facts.c.kind == kind, condition),
+                    facts.c.document_id,
                 )
             )
+    # A subquery of its own, so a search's documents (or the listing's) are
+    # checked against it, not joined to it.
     about = documents.alias("about")
-    narrowing = []
     if facets.source:
-        narrowing.append(func.lower(about.c.site) == facets.source.lower())
+        requirements.append(
+            (
+                select(about.c.id).where(
+                    func.lower(about.c.site) == facets.source.lower()
+                ),
+                about.c.id,
+            )
+        )
+    dates = []
     if facets.published_from:
-        narrowing.append(about.c.published >= facets.published_from)
+        dates.append(about.c.published >= facets.published_from)
     if facets.published_to:
         # Up to the end of a year or month given: "2024-05-03" sorts after
         # "2024-05" but before "2024-05-99".
-        narrowing.append(about.c.published <= facets.published_to + "-99")
-    if narrowing:
-        conditions.append(exists().where(about.c.id == document_id, *narrowing))
-    return conditions
+        dates.append(about.c.published <= facets.published_to + "-99")
+    if dates:
+        requirements.append((select(about.c.id).where(*dates), about.c.id))
+    return requirements
 
 
 def facet_counts(

@@ -29,7 +29,7 @@ def search_within(
     """The documents (or sentences) matching the query within the facets, and
     carrying every indicator code of ``codes`` besides, best first, described."""
     # Each code narrows as the facet does: a document must carry all of them.
-    only = documents_within(facets, codes)
+    only = documents_within(database, facets, codes)
     find = search_sentences if sentences else search_documents
     hits = find(database, query, limit=limit, offset=offset, only=only)
     return describe_hits(database, hits)

@@ -35,7 +35,7 @@ _ONLY = re.compile(r"/\*only (\S+)\*/")
 # A condition on a column of document ids (``facets.documents_within``).
 DocumentCondition = Callable[[ColumnElement[Any]], ColumnElement[bool]]
 # How many of the newest matches a search ranks (see _SQLITE_DOCUMENTS).
-CANDIDATES = 1000
+CANDIDATES = 500
 
 
 @dataclass(frozen=True)

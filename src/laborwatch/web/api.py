@@ -201,7 +201,7 @@ def run_search(
 ) -> tuple[list[SearchHit], dict[str, list[tuple[str, int]]]]:
     """The hits for a query within the facets, with their indicators and countries
     (``describe_hits``), and facet counts over all matches."""
-    only = documents_within(facets)
+    only = documents_within(db, facets)
     find = search_sentences if sentences else search_documents
     hits = describe_hits(db, find(db, q, limit=limit, offset=offset, only=only))
     matching = search_documents(db, q, limit=_FACET_DOCUMENTS, only=only)
