@@ -303,6 +303,9 @@ def fill(url: str, size: int, *, quiet: bool = False) -> Database:
                 flush=True,
             )
     with database.writing() as connection:
+        if database.dialect == "postgresql":
+            # A GIN index over eight million sentences builds in memory or not at all.
+            connection.exec_driver_sql("SET LOCAL maintenance_work_mem = '2GB'")
         for statement in _missing_indexes(database).values():
             connection.exec_driver_sql(statement)
         connection.exec_driver_sql("ANALYZE")

@@ -92,3 +92,11 @@ def test_facets_narrow_alike_for_few_or_many_documents(
     listed = newest_documents(stored, Facets(country="CN"))
     assert [hit.title for hit in listed] == ["Newest", "Second", "Oldest"]
     assert documents_within(stored, Facets()) is None
+
+
+def test_search_without_snippets_finds_the_same_documents(stored: Database) -> None:
+    full = search_documents(stored, "wages")
+    bare = search_documents(stored, "wages", snippets=False)
+    assert [hit.document_id for hit in bare] == [hit.document_id for hit in full]
+    assert {hit.snippet for hit in bare} == {""}
+    assert all(hit.snippet for hit in full)

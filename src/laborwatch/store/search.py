@@ -69,20 +69,24 @@ def search_documents(
     offset: int = 0,
     only: DocumentCondition | None = None,
     candidates: int = CANDIDATES,
+    snippets: bool = True,
 ) -> list[SearchHit]:
     """Documents matching the query, best first, each with a highlighted snippet.
 
     ``only`` (a condition on a document id, ``facets.documents_within``) narrows the
     search; the newest ``candidates`` matches (more where ``offset + limit`` asks
-    for more) are ranked, the rest not."""
+    for more) are ranked, the rest not. Without ``snippets`` each snippet is
+    empty: the facets want only which documents match, and on PostgreSQL the
+    snippets of 200 documents cost more than the search."""
     fts5_query = to_fts5_query(query)  # also rejects queries with no word to find
     with database.reading() as connection:
         if database.dialect == "postgresql":
-            sql, match = _pg_search(_PG_DOCUMENTS, query)
+            sql = _PG_DOCUMENTS if snippets else _PG_DOCUMENTS_ONLY
+            sql, match = _pg_search(sql, query)
             return _run(connection, sql, query, match, limit, offset, only, candidates)
         return _run(
             connection,
-            _SQLITE_DOCUMENTS,
+            _SQLITE_DOCUMENTS if snippets else _SQLITE_DOCUMENTS_ONLY,
             query,
             fts5_query,
             limit,
@@ -349,6 +353,7 @@ _DOCUMENT_HAS_EVIDENCE = (
     "EXISTS (SELECT 1 FROM indicators AS i WHERE i.document_id = d.id) DESC"
 )
 
+_SQLITE_SNIPPET = "snippet(document_fts, 2, :start, :end, '…', 24)"
 _SQLITE_DOCUMENTS = f"""
 WITH candidates AS (
     SELECT f.rowid AS id
@@ -357,7 +362,7 @@ WITH candidates AS (
     ORDER BY f.rowid DESC LIMIT :candidates
 )
 SELECT f.document_id AS document_id, d.title AS title,
-       snippet(document_fts, 2, :start, :end, '…', 24) AS snippet,
+       {_SQLITE_SNIPPET} AS snippet,
        -bm25(document_fts, 0.0, 5.0, 1.0) AS score,
        d.published AS published, d.site AS site,
        {_DOCUMENT_EVIDENCE} AS evidence
@@ -392,6 +397,7 @@ LIMIT :limit OFFSET :offset
 # PostgreSQL: the candidates walk the ingestion-time index (or the GIN index,
 # where the planner expects few matches); ts_headline, the costly part, runs on
 # the page of hits alone.
+_PG_HEADLINE = "ts_headline('english', left(d.text, 200000), q, :options)"
 _PG_DOCUMENTS = f"""
 WITH candidates AS (
     SELECT d.id FROM documents AS d
@@ -408,13 +414,17 @@ WITH candidates AS (
     LIMIT :limit OFFSET :offset
 )
 SELECT d.id AS document_id, d.title AS title,
-       ts_headline('english', left(d.text, 200000), q, :options) AS snippet,
+       {_PG_HEADLINE} AS snippet,
        r.score AS score, d.published AS published, d.site AS site,
        r.evidence AS evidence
 FROM ranked AS r JOIN documents AS d ON d.id = r.id,
      websearch_to_tsquery('english', :query) AS q
 ORDER BY r.has_evidence DESC, r.score DESC, d.id
 """
+
+# The same searches with an empty snippet (``snippets=False``).
+_SQLITE_DOCUMENTS_ONLY = _SQLITE_DOCUMENTS.replace(_SQLITE_SNIPPET, "''")
+_PG_DOCUMENTS_ONLY = _PG_DOCUMENTS.replace(_PG_HEADLINE, "''")
 
 _PG_SENTENCES = f"""
 WITH candidates AS (

@@ -204,7 +204,9 @@ def run_search(
     only = documents_within(db, facets)
     find = search_sentences if sentences else search_documents
     hits = describe_hits(db, find(db, q, limit=limit, offset=offset, only=only))
-    matching = search_documents(db, q, limit=_FACET_DOCUMENTS, only=only)
+    matching = search_documents(
+        db, q, limit=_FACET_DOCUMENTS, only=only, snippets=False
+    )
     return hits, facet_counts(db, [hit.document_id for hit in matching])
 
 
