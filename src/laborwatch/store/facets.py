@@ -177,34 +177,35 @@ def facet_counts(
                 .group_by(indicators.c.code)
             )
         )
-        for name, kind, key in (
-            ("country", "place", func.substr(facts.c.key, 1, 2)),
-            ("subdivision", "place", facts.c.key),
-            ("good", "good", facts.c.key),
-        ):
-            query = (
-                select(key, func.count(func.distinct(facts.c.document_id)))
-                .where(
-                    facts.c.document_id.in_(ids),
-                    facts.c.kind == kind,
-                    facts.c.key.is_not(None),
-                )
-                .group_by(key)
+        # One query for the facts' facets, counted here: four round trips, each
+        # reading the same rows, cost more than the counting.
+        rows = connection.execute(
+            select(facts.c.kind, facts.c.key, facts.c.document_id)
+            .distinct()
+            .where(
+                facts.c.document_id.in_(ids),
+                facts.c.kind.in_(["place", "good", "actor"]),
+                facts.c.key.is_not(None),
             )
-            pairs = _pairs(connection.execute(query))
-            if name == "subdivision":
-                pairs = [(value, n) for value, n in pairs if "-" in value]
-            counts[name] = pairs
+        ).all()
+        documents_of: dict[tuple[str, str], set[str]] = {}
+        for kind, key, document_id in rows:
+            if kind == "place":
+                documents_of.setdefault(("country", key[:2]), set()).add(document_id)
+                if "-" in key:
+                    documents_of.setdefault(("subdivision", key), set()).add(
+                        document_id
+                    )
+            elif kind == "good":
+                documents_of.setdefault(("good", key), set()).add(document_id)
+        for name in ("country", "subdivision", "good"):
+            counts[name] = _pairs(
+                (value, len(found))
+                for (facet, value), found in documents_of.items()
+                if facet == name
+            )
         counts["actor"] = _merged_case_variants(
-            connection.execute(
-                select(facts.c.key, facts.c.document_id)
-                .distinct()
-                .where(
-                    facts.c.document_id.in_(ids),
-                    facts.c.kind == "actor",
-                    facts.c.key.is_not(None),
-                )
-            )
+            (key, document_id) for kind, key, document_id in rows if kind == "actor"
         )
         counts["source"] = _pairs(
             connection.execute(
