@@ -9,7 +9,7 @@ search page and the search API, and random document pages. Prints p50 and p95 in
 ms, sizes side by side, then p95 per query kind.
 
     python benchmarks/web.py [--sizes 10000,100000,1000000] [--postgres URL]
-        [--requests 20]
+        [--requests 100]
 """
 
 from __future__ import annotations

@@ -50,8 +50,8 @@ def documents_within(
     by few documents becomes ``id IN (those documents)``; one held by many, an
     EXISTS checked for each candidate, which finds the newest matches of a
     common word within a common facet after a few checks. Never a list of ids
-    as parameters: a country holds hundreds of thousands of documents (SQLite
-    takes 32,766 parameters, PostgreSQL 65,535)."""
+    as parameters: a country holds hundreds of thousands of documents, more
+    than SQLite (32,766 by default) or psycopg (65,535) take."""
     requirements = _requirements(facets, codes)
     if not requirements:
         return None
