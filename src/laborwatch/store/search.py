@@ -78,23 +78,11 @@ def search_documents(
     for more) are ranked, the rest not. Without ``snippets`` each snippet is
     empty: the facets want only which documents match, and on PostgreSQL the
     snippets of 200 documents cost more than the search."""
-    fts5_query = to_fts5_query(query)  # also rejects queries with no word to find
-    with database.reading() as connection:
-        if database.dialect == "postgresql":
-            sql = _PG_DOCUMENTS if snippets else _PG_DOCUMENTS_ONLY
-            sql, match = _pg_search(sql, query)
-            _walk_if_common(connection, "documents", query, candidates)
-            return _run(connection, sql, query, match, limit, offset, only, candidates)
-        return _run(
-            connection,
-            _SQLITE_DOCUMENTS if snippets else _SQLITE_DOCUMENTS_ONLY,
-            query,
-            fts5_query,
-            limit,
-            offset,
-            only,
-            candidates,
-        )
+    sql = {
+        "sqlite": _SQLITE_DOCUMENTS if snippets else _SQLITE_DOCUMENTS_ONLY,
+        "postgresql": _PG_DOCUMENTS if snippets else _PG_DOCUMENTS_ONLY,
+    }
+    return _search(database, "documents", sql, query, limit, offset, only, candidates)
 
 
 def search_sentences(
@@ -111,21 +99,30 @@ def search_sentences(
     ``only`` (a condition on a document id, ``facets.documents_within``) narrows the
     search; the newest ``candidates`` matches (more where ``offset + limit`` asks
     for more) are ranked, the rest not."""
-    fts5_query = to_fts5_query(query)
+    sql = {"sqlite": _SQLITE_SENTENCES, "postgresql": _PG_SENTENCES}
+    return _search(database, "sentences", sql, query, limit, offset, only, candidates)
+
+
+def _search(
+    database: Database,
+    table: str,
+    sql: dict[str, str],
+    query: str,
+    limit: int,
+    offset: int,
+    only: DocumentCondition | None,
+    candidates: int,
+) -> list[SearchHit]:
+    """Run the engine's statement of ``sql`` for ``table`` (documents, sentences)."""
+    fts5_query = to_fts5_query(query)  # also rejects queries with no word to find
     with database.reading() as connection:
         if database.dialect == "postgresql":
-            sql, match = _pg_search(_PG_SENTENCES, query)
-            _walk_if_common(connection, "sentences", query, candidates)
-            return _run(connection, sql, query, match, limit, offset, only, candidates)
+            statement, match = _pg_search(sql["postgresql"], query)
+            _walk_if_common(connection, table, query, candidates)
+        else:
+            statement, match = sql["sqlite"], fts5_query
         return _run(
-            connection,
-            _SQLITE_SENTENCES,
-            query,
-            fts5_query,
-            limit,
-            offset,
-            only,
-            candidates,
+            connection, statement, query, match, limit, offset, only, candidates
         )
 
 
