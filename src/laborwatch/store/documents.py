@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, and_, func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from laborwatch.documents import Document, Sentence
@@ -25,6 +25,7 @@ from laborwatch.store.tables import (
 
 SaveOutcome = Literal["ingested", "duplicate", "near_duplicate"]
 _ID_PREFIX = re.compile(r"^[0-9a-f]{4,64}$")
+_ID_LENGTH = 64  # hex SHA-256
 
 
 @dataclass(frozen=True)
@@ -299,11 +300,19 @@ def get_document(database: Database, id_or_prefix: str) -> StoredDocument:
             f"{id_or_prefix}: not a document id (hex SHA-256 or a prefix)"
         )
     with database.reading() as connection:
-        rows = connection.execute(
-            select(documents)
-            .where(documents.c.id.startswith(key, autoescape=True))
-            .limit(2)
-        ).all()
+        # A whole id is looked up as one; a prefix as a range of the primary key
+        # too, which both engines search by index (LIKE alone scans the table:
+        # SQLite's LIKE ignores case, PostgreSQL's needs the C collation).
+        matching = (
+            documents.c.id == key
+            if len(key) == _ID_LENGTH
+            else and_(
+                documents.c.id >= key,
+                documents.c.id < key + "g",
+                documents.c.id.startswith(key, autoescape=True),
+            )
+        )
+        rows = connection.execute(select(documents).where(matching).limit(2)).all()
         if not rows:
             raise NotFound(f"{id_or_prefix}: no such document")
         if len(rows) > 1:

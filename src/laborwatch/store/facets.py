@@ -8,11 +8,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, and_, exists, func, select, true
+from sqlalchemy.sql.elements import ColumnElement
 
 from laborwatch.store.database import Database
-from laborwatch.store.search import SearchHit
-from laborwatch.store.tables import documents, facts, indicators
+from laborwatch.store.search import DocumentCondition, SearchHit
+from laborwatch.store.tables import country_of, documents, facts, indicators
 
 FACET_NAMES = ("indicator", "country", "subdivision", "good", "actor", "source")
 
@@ -32,15 +33,48 @@ class Facets:
         return any(getattr(self, f.name) for f in fields(self))
 
 
-def filter_documents(database: Database, facets: Facets) -> set[str] | None:
-    """Ids of the documents that have every facet asked for; None if none asked."""
-    if not facets.any():
+# A facet holding fewer documents than this is listed once, as a subquery, rather
+# than checked for each candidate: a rare actor with a common word would
+# otherwise check every match of the word (see ``documents_within``).
+FEW_DOCUMENTS = 5_000
+
+
+def documents_within(
+    database: Database, facets: Facets, codes: Iterable[str] = ()
+) -> DocumentCondition | None:
+    """The condition that a document has every facet asked for and carries every
+    indicator code of ``codes``, for a search to apply to its candidates; None if
+    nothing narrows.
+
+    Each requirement is counted first (up to FEW_DOCUMENTS, by index): one held
+    by few documents becomes ``id IN (those documents)``; one held by many, an
+    EXISTS checked for each candidate, which finds the newest matches of a
+    common word within a common facet after a few checks. Never a list of ids
+    as parameters: a country holds hundreds of thousands of documents, more
+    than SQLite (32,766 by default) or psycopg (65,535) take."""
+    requirements = _requirements(facets, codes)
+    if not requirements:
         return None
     with database.reading() as connection:
-        return {
-            str(document_id)
-            for document_id in connection.execute(_filtered(facets)).scalars()
-        }
+        few = [
+            connection.execute(
+                select(func.count()).select_from(query.limit(FEW_DOCUMENTS).subquery())
+            ).scalar_one()
+            < FEW_DOCUMENTS
+            for query, _ in requirements
+        ]
+
+    def condition(document_id: ColumnElement[Any]) -> ColumnElement[bool]:
+        return and_(
+            *(
+                document_id.in_(query)
+                if is_few
+                else exists(query.where(column == document_id))
+                for (query, column), is_few in zip(requirements, few, strict=True)
+            )
+        )
+
+    return condition
 
 
 def newest_documents(
@@ -48,11 +82,12 @@ def newest_documents(
 ) -> list[SearchHit]:
     """The documents that have every facet asked for, newest publication first (those
     with no date last), as hits with no snippet: the search page with no words."""
+    within = documents_within(database, facets)
     query = (
         select(
             documents.c.id, documents.c.title, documents.c.published, documents.c.site
         )
-        .where(documents.c.id.in_(_filtered(facets)))
+        .where(within(documents.c.id) if within else true())
         .order_by(documents.c.published.desc().nulls_last(), documents.c.id)
         .limit(limit)
         .offset(offset)
@@ -66,15 +101,19 @@ def newest_documents(
         ]
 
 
-def _filtered(facets: Facets) -> Select[Any]:
-    """The ids of the documents that have every facet in ``facets``."""
-    query: Select[Any] = select(documents.c.id)
-    if facets.indicator:
-        query = query.where(
-            documents.c.id.in_(
-                select(indicators.c.document_id).where(
-                    indicators.c.code == facets.indicator
-                )
+def _requirements(
+    facets: Facets, codes: Iterable[str]
+) -> list[tuple[Select[Any], ColumnElement[Any]]]:
+    """The documents each facet (and each code of ``codes``) requires, as a query
+    of their ids and the column of those ids, one per facet: each is found by an
+    index (migration 0013)."""
+    requirements: list[tuple[Select[Any], ColumnElement[Any]]] = []
+    wanted = [facets.indicator] if facets.indicator else []
+    for code in dict.fromkeys([*wanted, *codes]):
+        requirements.append(
+            (
+                select(indicators.c.document_id).where(indicators.c.code == code),
+                indicators.c.document_id,
             )
         )
     for kind, value in (
@@ -84,26 +123,39 @@ def _filtered(facets: Facets) -> Select[Any]:
         ("actor", facets.actor),
     ):
         if value:
-            column = facts.c.key
             condition = (
-                func.substr(column, 1, 2) == value.upper()
+                country_of(facts.c.key) == value.upper()
                 if value is facets.country
-                else func.lower(column) == value.lower()
+                else func.lower(facts.c.key) == value.lower()
             )
-            query = query.where(
-                documents.c.id.in_(
-                    select(facts.c.document_id).where(facts.c.kind == kind, condition)
+            requirements.append(
+                (
+                    select(facts.c.document_id).where(facts.c.kind == kind, condition),
+                    facts.c.document_id,
                 )
             )
+    # A subquery of its own, so a search's documents (or the listing's) are
+    # checked against it, not joined to it.
+    about = documents.alias("about")
     if facets.source:
-        query = query.where(func.lower(documents.c.site) == facets.source.lower())
+        requirements.append(
+            (
+                select(about.c.id).where(
+                    func.lower(about.c.site) == facets.source.lower()
+                ),
+                about.c.id,
+            )
+        )
+    dates = []
     if facets.published_from:
-        query = query.where(documents.c.published >= facets.published_from)
+        dates.append(about.c.published >= facets.published_from)
     if facets.published_to:
         # Up to the end of a year or month given: "2024-05-03" sorts after
         # "2024-05" but before "2024-05-99".
-        query = query.where(documents.c.published <= facets.published_to + "-99")
-    return query
+        dates.append(about.c.published <= facets.published_to + "-99")
+    if dates:
+        requirements.append((select(about.c.id).where(*dates), about.c.id))
+    return requirements
 
 
 def facet_counts(
@@ -125,34 +177,35 @@ def facet_counts(
                 .group_by(indicators.c.code)
             )
         )
-        for name, kind, key in (
-            ("country", "place", func.substr(facts.c.key, 1, 2)),
-            ("subdivision", "place", facts.c.key),
-            ("good", "good", facts.c.key),
-        ):
-            query = (
-                select(key, func.count(func.distinct(facts.c.document_id)))
-                .where(
-                    facts.c.document_id.in_(ids),
-                    facts.c.kind == kind,
-                    facts.c.key.is_not(None),
-                )
-                .group_by(key)
+        # One query for the facts' facets, counted here: four round trips, each
+        # reading the same rows, cost more than the counting.
+        rows = connection.execute(
+            select(facts.c.kind, facts.c.key, facts.c.document_id)
+            .distinct()
+            .where(
+                facts.c.document_id.in_(ids),
+                facts.c.kind.in_(["place", "good", "actor"]),
+                facts.c.key.is_not(None),
             )
-            pairs = _pairs(connection.execute(query))
-            if name == "subdivision":
-                pairs = [(value, n) for value, n in pairs if "-" in value]
-            counts[name] = pairs
+        ).all()
+        documents_of: dict[tuple[str, str], set[str]] = {}
+        for kind, key, document_id in rows:
+            if kind == "place":
+                documents_of.setdefault(("country", key[:2]), set()).add(document_id)
+                if "-" in key:
+                    documents_of.setdefault(("subdivision", key), set()).add(
+                        document_id
+                    )
+            elif kind == "good":
+                documents_of.setdefault(("good", key), set()).add(document_id)
+        for name in ("country", "subdivision", "good"):
+            counts[name] = _pairs(
+                (value, len(found))
+                for (facet, value), found in documents_of.items()
+                if facet == name
+            )
         counts["actor"] = _merged_case_variants(
-            connection.execute(
-                select(facts.c.key, facts.c.document_id)
-                .distinct()
-                .where(
-                    facts.c.document_id.in_(ids),
-                    facts.c.kind == "actor",
-                    facts.c.key.is_not(None),
-                )
-            )
+            (key, document_id) for kind, key, document_id in rows if kind == "actor"
         )
         counts["source"] = _pairs(
             connection.execute(

@@ -5,10 +5,9 @@ its document names)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 
 from laborwatch.store.database import Database
-from laborwatch.store.facets import Facets, filter_documents
+from laborwatch.store.facets import Facets, documents_within
 from laborwatch.store.search import (
     SearchHit,
     describe_hits,
@@ -29,11 +28,8 @@ def search_within(
 ) -> list[SearchHit]:
     """The documents (or sentences) matching the query within the facets, and
     carrying every indicator code of ``codes`` besides, best first, described."""
-    only = filter_documents(database, facets)
     # Each code narrows as the facet does: a document must carry all of them.
-    for code in dict.fromkeys(codes):
-        having = filter_documents(database, replace(facets, indicator=code))
-        only = having if only is None or having is None else only & having
+    only = documents_within(database, facets, codes)
     find = search_sentences if sentences else search_documents
     hits = find(database, query, limit=limit, offset=offset, only=only)
     return describe_hits(database, hits)

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, text
+from sqlalchemy import Connection, literal_column, select, text
+from sqlalchemy.engine.interfaces import BindTyping
 from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.sql.elements import ColumnElement
 
 from laborwatch.errors import LaborwatchError
 from laborwatch.extract.indicators import CODES
@@ -27,6 +31,11 @@ _QUERY_PART = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 # Hangul search word matches as a prefix of the indexed words.
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _PG_WORD = re.compile(r"\w+")
+_ONLY = re.compile(r"/\*only (\S+)\*/")
+# A condition on a column of document ids (``facets.documents_within``).
+DocumentCondition = Callable[[ColumnElement[Any]], ColumnElement[bool]]
+# How many of the newest matches a search ranks (see _SQLITE_DOCUMENTS).
+CANDIDATES = 500
 
 
 @dataclass(frozen=True)
@@ -58,17 +67,22 @@ def search_documents(
     *,
     limit: int = 20,
     offset: int = 0,
-    only: set[str] | None = None,
+    only: DocumentCondition | None = None,
+    candidates: int = CANDIDATES,
+    snippets: bool = True,
 ) -> list[SearchHit]:
-    """Documents matching the query, best first, each with a highlighted snippet."""
-    fts5_query = to_fts5_query(query)  # also rejects queries with no word to find
-    with database.reading() as connection:
-        if database.dialect == "postgresql":
-            sql, match = _pg_search(_PG_DOCUMENTS, query)
-            return _run(connection, sql, query, match, limit, offset, only)
-        return _run(
-            connection, _SQLITE_DOCUMENTS, query, fts5_query, limit, offset, only
-        )
+    """Documents matching the query, best first, each with a highlighted snippet.
+
+    ``only`` (a condition on a document id, ``facets.documents_within``) narrows the
+    search; the newest ``candidates`` matches (more where ``offset + limit`` asks
+    for more) are ranked, the rest not. Without ``snippets`` each snippet is
+    empty: the facets want only which documents match, and on PostgreSQL the
+    snippets of 200 documents cost more than the search."""
+    sql = {
+        "sqlite": _SQLITE_DOCUMENTS if snippets else _SQLITE_DOCUMENTS_ONLY,
+        "postgresql": _PG_DOCUMENTS if snippets else _PG_DOCUMENTS_ONLY,
+    }
+    return _search(database, "documents", sql, query, limit, offset, only, candidates)
 
 
 def search_sentences(
@@ -77,16 +91,38 @@ def search_sentences(
     *,
     limit: int = 20,
     offset: int = 0,
-    only: set[str] | None = None,
+    only: DocumentCondition | None = None,
+    candidates: int = CANDIDATES,
 ) -> list[SearchHit]:
-    """Sentences matching the query, best first, with their spans."""
-    fts5_query = to_fts5_query(query)
+    """Sentences matching the query, best first, with their spans.
+
+    ``only`` (a condition on a document id, ``facets.documents_within``) narrows the
+    search; the newest ``candidates`` matches (more where ``offset + limit`` asks
+    for more) are ranked, the rest not."""
+    sql = {"sqlite": _SQLITE_SENTENCES, "postgresql": _PG_SENTENCES}
+    return _search(database, "sentences", sql, query, limit, offset, only, candidates)
+
+
+def _search(
+    database: Database,
+    table: str,
+    sql: dict[str, str],
+    query: str,
+    limit: int,
+    offset: int,
+    only: DocumentCondition | None,
+    candidates: int,
+) -> list[SearchHit]:
+    """Run the engine's statement of ``sql`` for ``table`` (documents, sentences)."""
+    fts5_query = to_fts5_query(query)  # also rejects queries with no word to find
     with database.reading() as connection:
         if database.dialect == "postgresql":
-            sql, match = _pg_search(_PG_SENTENCES, query)
-            return _run(connection, sql, query, match, limit, offset, only)
+            statement, match = _pg_search(sql["postgresql"], query)
+            _walk_if_common(connection, table, query, candidates)
+        else:
+            statement, match = sql["sqlite"], fts5_query
         return _run(
-            connection, _SQLITE_SENTENCES, query, fts5_query, limit, offset, only
+            connection, statement, query, match, limit, offset, only, candidates
         )
 
 
@@ -211,6 +247,59 @@ def to_fts5_query(query: str) -> str:
     return _combine(terms, "AND", "OR", "NOT")
 
 
+def _walk_if_common(
+    connection: Connection, table: str, query: str, candidates: int
+) -> None:
+    """On PostgreSQL, walk the newest rows for the candidates where the query is
+    common among them, rather than let the planner choose its GIN index.
+
+    The planner guesses how many rows a tsquery matches from its words one by
+    one: a phrase of words that go together ("forced labour") it thinks rare, and
+    reads every match through the GIN index (hundreds of thousands of rows) to
+    keep the newest 500. Counting the matches among the newest few thousand rows
+    (a few ms) says which way is shorter: where the walk would find the
+    candidates within its bound, the plans other than the walk are off for this
+    search's transaction (the walk stops as soon as it has them)."""
+    probe, window, most = _PG_PROBES[table]
+    sql, match = _pg_search(probe, query)
+    found = connection.execute(text(sql), {"query": match}).scalar_one()
+    if found and candidates * window / found <= most:
+        for setting in _PG_WALK:
+            connection.exec_driver_sql(f"SET LOCAL {setting}")
+
+
+# The walk: newest rows first by index, each facet checked by index per row. Off
+# with each alternative the planner would take from a wrong guess (with a facet
+# it guesses few matches within it, and would read every match to join them).
+_PG_WALK = (
+    "enable_bitmapscan = off",
+    "enable_seqscan = off",
+    "enable_hashjoin = off",
+    "enable_mergejoin = off",
+    # Workers cost more to start than a walk that stops at 500 rows takes.
+    "max_parallel_workers_per_gather = 0",
+)
+# Per table: the count of matches among the newest rows, how many rows it
+# reads, and the most rows a walk may read (a document's tsvector is ten
+# sentences').
+_PG_PROBES = {
+    "sentences": (
+        "SELECT count(*) FROM (SELECT search_vector FROM sentences"
+        " ORDER BY id DESC LIMIT 10000) AS w"
+        " WHERE search_vector @@ websearch_to_tsquery('english', :query)",
+        10_000,
+        50_000,
+    ),
+    "documents": (
+        "SELECT count(*) FROM (SELECT search_vector FROM documents"
+        " ORDER BY ingested_at DESC LIMIT 2000) AS w"
+        " WHERE search_vector @@ websearch_to_tsquery('english', :query)",
+        2_000,
+        10_000,
+    ),
+}
+
+
 def _pg_search(sql: str, query: str) -> tuple[str, str]:
     """The PostgreSQL statement and its query: web-search syntax, or for a query
     with Hangul a prefix tsquery (``to_pg_tsquery``)."""
@@ -249,24 +338,29 @@ def _run(
     match: str,
     limit: int,
     offset: int,
-    only: set[str] | None = None,
+    only: DocumentCondition | None,
+    candidates: int,
 ) -> list[SearchHit]:
-    """Run a search; ``only`` keeps the hits to those document ids (facets)."""
-    if only is not None and not only:
-        return []
-    statement = text(
-        sql.replace("/*only*/", "AND d.id IN :only" if only is not None else "")
-    )
+    """Run a search; ``only`` keeps the hits to the documents it is true of."""
+    parameters: dict[str, Any] = {}
     if only is not None:
-        statement = statement.bindparams(bindparam("only", expanding=True))
+        condition = only  # bound for the closure below (mypy: not None there)
+
+        def narrowed(match: re.Match[str]) -> str:
+            sql, values = _inline(connection, condition(literal_column(match[1])))
+            parameters.update(values)
+            return f"AND {sql}"
+
+        sql = _ONLY.sub(narrowed, sql)
     try:
         rows = connection.execute(
-            statement,
+            text(_ONLY.sub("", sql)),
             {
-                **({"only": sorted(only)} if only is not None else {}),
+                **parameters,
                 "query": match,
                 "limit": limit,
                 "offset": offset,
+                "candidates": max(candidates, offset + limit),
                 "start": HIGHLIGHT_START,
                 "end": HIGHLIGHT_END,
                 "options": f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END},"
@@ -278,11 +372,31 @@ def _run(
     return [SearchHit(**row._asdict()) for row in rows]
 
 
+def _inline(
+    connection: Connection, clause: ColumnElement[Any]
+) -> tuple[str, dict[str, Any]]:
+    """A Core expression as SQL with ``:name`` parameters (and their values) to place in
+    a textual statement: the dialect's own SQL, in the parameter style ``text``
+    reads, without psycopg's ``::VARCHAR`` casts, which ``text`` would misread."""
+    dialect = type(connection.dialect)(paramstyle="named")  # type: ignore[call-arg]
+    dialect.bind_typing = BindTyping.NONE
+    compiled = clause.compile(
+        dialect=dialect, compile_kwargs={"render_postcompile": True}
+    )
+    return str(compiled), dict(compiled.params)
+
+
 # Ranking: a hit carrying evidence (indicators) comes before one without, so a
 # report of what happened outranks recommendations and policy text that repeat its
 # words; sentences with evidence then go by their best indicator's confidence;
 # the full-text rank breaks ties. Documents go by evidence or not, then full-text
 # rank: a document's best confidence says little about what the query asked.
+#
+# Only the newest CANDIDATES matches are ranked (the FTS5 rowid, the sentence id,
+# the ingestion time: newest stored first): a word in half of a million reports
+# would otherwise be ranked, evidence and all, a million times per page. Each
+# statement first takes the candidates in index order, then ranks them; a query
+# matching fewer is ranked in full, as before.
 _SENTENCE_EVIDENCE = """(SELECT max(i.confidence) FROM indicators AS i
         WHERE i.document_id = s.document_id AND i.sentence_position = s.position)"""
 _DOCUMENT_EVIDENCE = """(SELECT max(i.confidence) FROM indicators AS i
@@ -291,19 +405,33 @@ _DOCUMENT_HAS_EVIDENCE = (
     "EXISTS (SELECT 1 FROM indicators AS i WHERE i.document_id = d.id) DESC"
 )
 
+_SQLITE_SNIPPET = "snippet(document_fts, 2, :start, :end, '…', 24)"
 _SQLITE_DOCUMENTS = f"""
+WITH candidates AS (
+    SELECT f.rowid AS id
+    FROM document_fts AS f JOIN documents AS d ON d.id = f.document_id
+    WHERE document_fts MATCH :query /*only d.id*/
+    ORDER BY f.rowid DESC LIMIT :candidates
+)
 SELECT f.document_id AS document_id, d.title AS title,
-       snippet(document_fts, 2, :start, :end, '…', 24) AS snippet,
+       {_SQLITE_SNIPPET} AS snippet,
        -bm25(document_fts, 0.0, 5.0, 1.0) AS score,
        d.published AS published, d.site AS site,
        {_DOCUMENT_EVIDENCE} AS evidence
 FROM document_fts AS f JOIN documents AS d ON d.id = f.document_id
-WHERE document_fts MATCH :query /*only*/
+WHERE document_fts MATCH :query
+  AND f.rowid >= (SELECT min(id) FROM candidates) /*only d.id*/
 ORDER BY {_DOCUMENT_HAS_EVIDENCE}, bm25(document_fts, 0.0, 5.0, 1.0), d.id
 LIMIT :limit OFFSET :offset
 """
 
 _SQLITE_SENTENCES = f"""
+WITH candidates AS (
+    SELECT sentence_fts.rowid AS id
+    FROM sentence_fts JOIN sentences AS s ON s.id = sentence_fts.rowid
+    WHERE sentence_fts MATCH :query /*only s.document_id*/
+    ORDER BY sentence_fts.rowid DESC LIMIT :candidates
+)
 SELECT s.document_id AS document_id, d.title AS title,
        highlight(sentence_fts, 0, :start, :end) AS snippet,
        -bm25(sentence_fts) AS score,
@@ -312,35 +440,68 @@ SELECT s.document_id AS document_id, d.title AS title,
        {_SENTENCE_EVIDENCE} AS evidence
 FROM sentence_fts JOIN sentences AS s ON s.id = sentence_fts.rowid
 JOIN documents AS d ON d.id = s.document_id
-WHERE sentence_fts MATCH :query /*only*/
+WHERE sentence_fts MATCH :query
+  AND sentence_fts.rowid >= (SELECT min(id) FROM candidates) /*only d.id*/
 ORDER BY evidence IS NULL, evidence DESC, bm25(sentence_fts), s.id
 LIMIT :limit OFFSET :offset
 """
 
+# PostgreSQL: the candidates walk the ingestion-time index (or the GIN index,
+# where the planner expects few matches); ts_headline, the costly part, runs on
+# the page of hits alone.
+_PG_HEADLINE = "ts_headline('english', left(d.text, 200000), q, :options)"
 _PG_DOCUMENTS = f"""
+WITH candidates AS (
+    SELECT d.id FROM documents AS d
+    WHERE d.search_vector @@ websearch_to_tsquery('english', :query) /*only d.id*/
+    ORDER BY d.ingested_at DESC LIMIT :candidates
+), ranked AS (
+    SELECT d.id, ts_rank(d.search_vector, q) AS score,
+           {_DOCUMENT_EVIDENCE} AS evidence,
+           EXISTS (SELECT 1 FROM indicators AS i WHERE i.document_id = d.id)
+               AS has_evidence
+    FROM candidates AS c JOIN documents AS d ON d.id = c.id,
+         websearch_to_tsquery('english', :query) AS q
+    ORDER BY has_evidence DESC, score DESC, d.id
+    LIMIT :limit OFFSET :offset
+)
 SELECT d.id AS document_id, d.title AS title,
-       ts_headline('english', left(d.text, 200000), q, :options) AS snippet,
-       ts_rank(d.search_vector, q) AS score,
-       d.published AS published, d.site AS site,
-       {_DOCUMENT_EVIDENCE} AS evidence
-FROM documents AS d, websearch_to_tsquery('english', :query) AS q
-WHERE d.search_vector @@ q /*only*/
-ORDER BY {_DOCUMENT_HAS_EVIDENCE}, score DESC, d.id
-LIMIT :limit OFFSET :offset
+       {_PG_HEADLINE} AS snippet,
+       r.score AS score, d.published AS published, d.site AS site,
+       r.evidence AS evidence
+FROM ranked AS r JOIN documents AS d ON d.id = r.id,
+     websearch_to_tsquery('english', :query) AS q
+ORDER BY r.has_evidence DESC, r.score DESC, d.id
 """
 
+# The same searches with an empty snippet (``snippets=False``).
+_SQLITE_DOCUMENTS_ONLY = _SQLITE_DOCUMENTS.replace(_SQLITE_SNIPPET, "''")
+_PG_DOCUMENTS_ONLY = _PG_DOCUMENTS.replace(_PG_HEADLINE, "''")
+
 _PG_SENTENCES = f"""
+WITH candidates AS (
+    SELECT s.id FROM sentences AS s
+    WHERE s.search_vector @@ websearch_to_tsquery('english', :query)
+          /*only s.document_id*/
+    ORDER BY s.id DESC LIMIT :candidates
+), ranked AS (
+    SELECT s.id, ts_rank(s.search_vector, q) AS score,
+           {_SENTENCE_EVIDENCE} AS evidence
+    FROM candidates AS c JOIN sentences AS s ON s.id = c.id,
+         websearch_to_tsquery('english', :query) AS q
+    ORDER BY evidence DESC NULLS LAST, score DESC, s.id
+    LIMIT :limit OFFSET :offset
+)
 SELECT s.document_id AS document_id, d.title AS title,
        ts_headline('english', s.text, q,
                    'HighlightAll=true, StartSel=' || :start || ', StopSel=' || :end)
            AS snippet,
-       ts_rank(s.search_vector, q) AS score,
+       r.score AS score,
        s.position AS sentence_position, s.start AS start, s."end" AS "end",
        s.page AS page, d.published AS published, d.site AS site,
-       {_SENTENCE_EVIDENCE} AS evidence
-FROM sentences AS s JOIN documents AS d ON d.id = s.document_id,
+       r.evidence AS evidence
+FROM ranked AS r JOIN sentences AS s ON s.id = r.id
+JOIN documents AS d ON d.id = s.document_id,
      websearch_to_tsquery('english', :query) AS q
-WHERE s.search_vector @@ q /*only*/
-ORDER BY evidence DESC NULLS LAST, score DESC, s.id
-LIMIT :limit OFFSET :offset
+ORDER BY r.evidence DESC NULLS LAST, r.score DESC, s.id
 """

@@ -13,8 +13,8 @@ from laborwatch.match import Query as NameQuery
 from laborwatch.store import Database, search_documents, search_sentences
 from laborwatch.store.facets import (
     Facets,
+    documents_within,
     facet_counts,
-    filter_documents,
     newest_documents,
 )
 from laborwatch.store.lists import list_lists, load_entries
@@ -30,10 +30,12 @@ def run_search(
 ) -> tuple[list[SearchHit], dict[str, list[tuple[str, int]]]]:
     """The hits for a query within the facets, with their indicators and countries
     (``describe_hits``), and facet counts over all matches."""
-    only = filter_documents(db, facets)
+    only = documents_within(db, facets)
     find = search_sentences if sentences else search_documents
     hits = describe_hits(db, find(db, q, limit=limit, offset=offset, only=only))
-    matching = search_documents(db, q, limit=_FACET_DOCUMENTS, only=only)
+    matching = search_documents(
+        db, q, limit=_FACET_DOCUMENTS, only=only, snippets=False
+    )
     return hits, facet_counts(db, [hit.document_id for hit in matching])
 
 
