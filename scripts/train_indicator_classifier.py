@@ -51,6 +51,7 @@ from laborwatch.extract.classifier import (  # noqa: E402
     context_terms,
     embed,
     ngrams,
+    not_prose,
 )
 from laborwatch.extract.indicators import (  # noqa: E402
     CODES,
@@ -361,10 +362,12 @@ def gated_rules(data: Data, rows: np.ndarray) -> np.ndarray:
 
 
 def negated_only(data: Data, rows: np.ndarray) -> np.ndarray:
-    """Rows whose only cues are negated ("the workers were not beaten"): as at run
-    time (``classifier.classify``), nothing is decided there."""
+    """Rows whose only cues are negated ("the workers were not beaten"), and rows
+    that are not prose (``classifier.not_prose``): as at run time
+    (``classifier.classify``), nothing is decided there."""
     rules = data.rules[rows]
-    return (rules[:, NEGATED_CUE] > 0) & ~(rules[:, : len(CODES)] > 0).any(axis=1)
+    negated = (rules[:, NEGATED_CUE] > 0) & ~(rules[:, : len(CODES)] > 0).any(axis=1)
+    return negated | np.array([not_prose(data.texts[row]) for row in rows], dtype=bool)
 
 
 def precise_rules(data: Data, rows: np.ndarray, minimum: float) -> frozenset[str]:

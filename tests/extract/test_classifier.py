@@ -12,6 +12,7 @@ from laborwatch.extract.classifier import (
     classify,
     embed,
     ngrams,
+    not_prose,
     tfidf_rows,
 )
 from laborwatch.extract.indicators import CODES, find_indicators
@@ -115,3 +116,30 @@ def test_nothing_is_decided_where_the_only_cue_is_negated() -> None:
     )
     assert not negated.decided
     assert plain.decided
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Garlic: CL=Yes FL=No FCL=No",
+        "Saudi Arabia (Tier 3)",
+        "By JANE DOE | REUTERS",
+        "https://example.org/2024/05/forced-labour",
+    ],
+)
+def test_lines_that_are_not_prose_carry_no_indicator(line: str) -> None:
+    assert not_prose(line)
+    (scores,) = classify([line])
+    assert scores.decided == frozenset()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bonded labour is widespread in Pakistan.",
+        "Workers were beaten.",
+        "공장 관리인이 노동자들의 여권을 빼앗았다.",
+    ],
+)
+def test_short_prose_is_prose(sentence: str) -> None:
+    assert not not_prose(sentence)

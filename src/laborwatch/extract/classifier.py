@@ -204,9 +204,9 @@ def classify(
     non_evidence = features[:, model.rule_feature_names.index("non_evidence")] > 0
     results = []
     for row, sentence in enumerate(sentence_rows):
-        if hits[row].negated and not hits[row].fired:
-            # Its only cues are negated ("the workers were not beaten"): none of
-            # the training sentences like this carried an indicator.
+        if (hits[row].negated and not hits[row].fired) or not_prose(texts[row]):
+            # Its only cues are negated ("the workers were not beaten"), or it is
+            # not prose: nothing is decided (as in training).
             decides[row] = False
         deciding = (
             frozenset()
@@ -233,6 +233,21 @@ def classify(
             )
         )
     return results
+
+
+# A word of prose: a lower-case Latin word of three letters or more, or a word in
+# another script (Hangul, Han, Cyrillic, Arabic...), which has no case.
+_PROSE_WORD = re.compile(r"\b[a-z][a-z'’-]{2,}|[^\W\d_A-Za-z\u00c0-\u024f]{2,}")
+_ADDRESS = re.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\w+")
+
+
+def not_prose(text: str) -> bool:
+    """A table row, heading, byline or address: fewer than two words of prose
+    outside URLs and e-mail addresses ("- Garlic: CL=Yes FL=No", "Saudi Arabia
+    (Tier 3)"). The classifier reads prose; on such
+    lines it fires on the odd word, and the training corpus has one indicator in
+    about 300 of them."""
+    return len(_PROSE_WORD.findall(_ADDRESS.sub(" ", text))) < 2
 
 
 def _whole(text: str) -> Sentence:
