@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from laborwatch.ingest import read_pdf
 from tests.conftest import run_cli, screen_one
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -167,6 +168,14 @@ def test_evidence_packs_in_html_and_pdf(screened) -> None:  # type: ignore[no-un
     assert "Sunrise Gem Trading Company" in page
     assert "Lists used" in page and "us_ofac_sdn" in page
     assert pdfs[0].read_bytes().startswith(b"%PDF")
+    texts = {
+        pdf.name: " ".join(read_pdf(pdf.read_bytes(), source=pdf.name).text.split())
+        for pdf in pdfs
+    }
+    bank = next(text for name, text in texts.items() if "taesong" in name)
+    assert "Sanctions list hits" in bank and "us_ofac_sdn entry" in bank
+    kiln = next(text for name, text in texts.items() if "lahore" in name)
+    assert "US Department of Labor list" in kiln and "bricks from PK" in kiln
 
 
 def test_screenings_show_reproduces_the_run(screened) -> None:  # type: ignore[no-untyped-def]

@@ -26,7 +26,7 @@ from laborwatch.cli.parallel import Cluster, Workers, check_parallel
 from laborwatch.cli.plain_help import Typer
 from laborwatch.errors import LaborwatchError
 from laborwatch.screen import Screening, XlsxLimits, screen_file
-from laborwatch.screen.diff import diff_stored
+from laborwatch.screen.diff import CHANGE_KEYS, diff_stored
 from laborwatch.screen.export import CsvExport, XlsxExport
 from laborwatch.screen.rerun import rerun_screening
 from laborwatch.store.screenings import get_screening, list_screenings, set_watched
@@ -407,7 +407,7 @@ def print_diff(diff: dict[str, Any]) -> None:
             # A reason the hits or evidence below give is said there, once.
             below = {
                 item["reason"]
-                for key in _CHANGE_KEYS
+                for key in CHANGE_KEYS
                 for item in supplier[key]
                 if item.get("reason")
             }
@@ -435,16 +435,6 @@ def print_diff(diff: dict[str, Any]) -> None:
         f"\n{changed} supplier{'' if changed == 1 else 's'} changed, "
         f"{diff['unchanged']} unchanged"
     )
-
-
-_CHANGE_KEYS = (
-    "new_hits",
-    "dropped_hits",
-    "new_evidence",
-    "dropped_evidence",
-    "new_country_goods",
-    "dropped_country_goods",
-)
 
 
 def _published(item: dict[str, Any]) -> str:

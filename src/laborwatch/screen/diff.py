@@ -234,7 +234,7 @@ def _supplier_change(
     if (
         change["change"] == "changed"
         and change["level"] is None
-        and not any(change[key] for key in _LISTS)
+        and not any(change[key] for key in CHANGE_KEYS)
     ):
         return None
     return change
@@ -260,7 +260,8 @@ def _rank(level: str | None) -> int:
     return -1 if level is None else LEVELS.index(level)
 
 
-_LISTS = (
+# The keys of a supplier change that list what came and went.
+CHANGE_KEYS = (
     "new_hits",
     "dropped_hits",
     "new_evidence",

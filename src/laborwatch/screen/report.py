@@ -132,23 +132,25 @@ def _write_pdf(path: Path, run: Any, screening: Screening) -> None:
             para("Rules applied", "Heading2"),
             *[para(RULE_TITLES.get(r, r)) for r in screening.rules],
         ]
-    if screening.sanctions_hits:
-        story.append(para("Sanctions list hits", "Heading2"))
-        for hit in screening.sanctions_hits:
-            story.append(
-                para(
-                    f"{hit['caption']} — {hit['list']} entry {hit['entry_id']}, score {hit['score']:.2f}, "
-                    f"programmes {', '.join(hit['programs']) or '-'} (screened: {hit['screened']})"
-                )
-            )
-    if screening.country_good:
-        story.append(para("US Department of Labor list", "Heading2"))
-        for item in screening.country_good:
-            story.append(
-                para(
-                    f"{item['good']} from {item['country']}: {', '.join(item['labour']) or 'derived inputs'}"
-                )
-            )
+    for title, lines in (
+        (
+            "Sanctions list hits",
+            [
+                f"{hit['caption']} — {hit['list']} entry {hit['entry_id']}, score {hit['score']:.2f}, "
+                f"programmes {', '.join(hit['programs']) or '-'} (screened: {hit['screened']})"
+                for hit in screening.sanctions_hits
+            ],
+        ),
+        (
+            "US Department of Labor list",
+            [
+                f"{item['good']} from {item['country']}: {', '.join(item['labour']) or 'derived inputs'}"
+                for item in screening.country_good
+            ],
+        ),
+    ):
+        if lines:
+            story += [para(title, "Heading2"), *[para(line) for line in lines]]
     if screening.evidence:
         story.append(para("Evidence in stored reports", "Heading2"))
         for item in screening.evidence:
