@@ -103,13 +103,18 @@ def csv_rows(
                 f"{path}:{line}: a quoted field runs on to line {reader.line_num} "
                 "(unbalanced quote)"
             )
-        if any(len(field) > MAX_FIELD_CHARS for field in row):
-            raise LaborwatchError(
-                f"{path}:{line}: malformed CSV (a field longer than "
-                f"{MAX_FIELD_CHARS} characters)"
-            )
+        refuse_long_fields(row, f"{path}:{line}")
         yield line, row
         line = reader.line_num + 1
+
+
+def refuse_long_fields(row: list[str], where: str) -> None:
+    """Refuse a CSV record with a field past ``MAX_FIELD_CHARS``, whatever the csv
+    module's process-wide limit (which another caller may have raised)."""
+    if any(len(field) > MAX_FIELD_CHARS for field in row):
+        raise LaborwatchError(
+            f"{where}: malformed CSV (a field longer than {MAX_FIELD_CHARS} characters)"
+        )
 
 
 def checksum(*blobs: bytes) -> str:

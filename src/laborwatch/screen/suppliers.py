@@ -14,7 +14,7 @@ from pathlib import Path
 
 from laborwatch.countries import country_code
 from laborwatch.errors import LaborwatchError
-from laborwatch.lists.files import MAX_FIELD_CHARS
+from laborwatch.lists.files import MAX_FIELD_CHARS, refuse_long_fields
 from laborwatch.screen.xlsx import XlsxLimits, xlsx_rows
 from laborwatch.settings import Settings
 
@@ -209,11 +209,7 @@ def _csv_rows(path: Path, label: str) -> Iterator[tuple[int, Sequence[object]]]:
         line = 1  # where the record being read starts
         try:
             for number, record in enumerate(reader, start=1):
-                if any(len(field) > MAX_FIELD_CHARS for field in record):
-                    raise LaborwatchError(
-                        f"{label}:{line}: malformed CSV (a field longer than "
-                        f"{MAX_FIELD_CHARS} characters)"
-                    )
+                refuse_long_fields(record, f"{label}:{line}")
                 yield number, record
                 line = reader.line_num + 1
         except UnicodeDecodeError:
