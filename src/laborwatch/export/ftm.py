@@ -70,17 +70,6 @@ class ActorMention:
 
 
 @dataclass(frozen=True)
-class PlaceMention:
-    text: str
-    country: str
-    subdivision: str | None
-    city: str | None
-    latitude: float | None
-    longitude: float | None
-    role: str | None
-
-
-@dataclass(frozen=True)
 class ExportedDocument:
     """A stored document with what the export reads of its evidence."""
 
@@ -96,7 +85,7 @@ class ExportedDocument:
     source: str | None
     indicators: tuple[str, ...]
     actors: tuple[ActorMention, ...]
-    places: tuple[PlaceMention, ...]
+    places: tuple[Place, ...]
 
 
 def write_ftm(database: Database, out: TextIO) -> tuple[int, int]:
@@ -150,18 +139,7 @@ def _read_document(database: Database, document_id: str) -> ExportedDocument | N
         for actor in in_text_order(evidence.actors)
         if actor.span.sentence in by_position
     )
-    places = tuple(
-        PlaceMention(
-            text=place.text,
-            country=place.country or "",
-            subdivision=place.subdivision,
-            city=place.city,
-            latitude=place.latitude,
-            longitude=place.longitude,
-            role=place.role,
-        )
-        for place in in_text_order(evidence.places)
-    )
+    places = tuple(in_text_order(evidence.places))
     return ExportedDocument(
         **document.stored_fields(),
         source=document.source or None,
