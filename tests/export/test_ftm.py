@@ -14,14 +14,10 @@ import pytest
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
-from laborwatch.documents import Document
 from laborwatch.export.ftm import is_proper_name, write_ftm
-from laborwatch.extract import split_sentences
-from laborwatch.extract.pipeline import analyze
-from laborwatch.ingest.fingerprint import minhash_signature
-from laborwatch.store import Database, SaveResult, open_database, save_document
+from laborwatch.store import Database, open_database
 from tests.conftest import run_cli
-from tests.store.test_risk import OTHER
+from tests.store.test_risk import OTHER, store
 
 SEED_LIKE = (
     "Regime resorts to child labor in jewel factory scheme\n\n"
@@ -34,36 +30,6 @@ SEED_LIKE = (
     "Ministry of Foreign Trade, and those who complain are kicked out."
 )
 URL = "https://www.dailynk.com/english/regime-resorts-child-labor-jewel-factory/"
-
-
-def store(
-    database: Database,
-    text: str,
-    *,
-    url: str,
-    title: str | None = None,
-    site: str | None = None,
-    published: str | None = None,
-) -> SaveResult:
-    """Store a report with its evidence, as ``laborwatch ingest`` does."""
-    document = Document.create(
-        text,
-        source=url,
-        media_type="text/html",
-        title=title,
-        url=url,
-        site=site,
-        published=published,
-        language="en",
-    )
-    return save_document(
-        database,
-        document,
-        split_sentences(document),
-        minhash_signature(document.text),
-        near_duplicate_threshold=0.8,
-        evidence=analyze(document),
-    )
 
 
 def export(database: Database) -> str:
