@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -198,7 +197,7 @@ def test_a_sentence_naming_the_good_and_country_is_preferred(
     screened: list[Screening] = []
     screen_file(write_suppliers(tmp_path), database, on_row=screened.append)
     (item,) = screened[0].evidence
-    assert [quote["text"] for quote in item["quotes"]] == [lines[1], lines[0]]
+    assert [quote.text for quote in item.quotes] == [lines[1], lines[0]]
 
 
 def test_a_new_analysis_is_quoted_by_the_next_run(
@@ -221,7 +220,7 @@ def test_a_new_analysis_is_quoted_by_the_next_run(
         screened: list[Screening] = []
         screen_file(suppliers, database, on_row=screened.append)
         (item,) = screened[0].evidence
-        return [quote["text"] for quote in item["quotes"]]
+        return [quote.text for quote in item.quotes]
 
     assert set(quoted()) == {ABOUT[0], ABOUT[1]}
     with database.writing() as connection:
@@ -253,26 +252,27 @@ def test_a_pack_of_an_older_run_cites_each_quote_by_its_report(tmp_path: Path) -
         error=None,
     )
     quote = {"sentence": 2, "start": 10, "end": 40, "text": NAMING[2]}
-    result = asdict(
-        Screening(
-            row=2,
-            name=SUPPLIER,
-            level="high",
-            reasons=["a stored report names it"],
-            evidence=[
-                {
-                    "kind": "named",
-                    "document": {
-                        "id": "ab" * 32,
-                        "title": "Girls polish gems",
-                        "published": "2023-05-04",
-                        "url": "https://example.org/gems",
-                    },
-                    "quotes": [{**quote, "indicators": ["coercion"]}],
-                }
-            ],
-        )
-    )
+    # A row as an older version stored it: no rules, no supplier, no quote sources.
+    result = {
+        "row": 2,
+        "name": SUPPLIER,
+        "level": "high",
+        "reasons": ["a stored report names it"],
+        "sanctions_hits": [],
+        "country_good": [],
+        "evidence": [
+            {
+                "kind": "named",
+                "document": {
+                    "id": "ab" * 32,
+                    "title": "Girls polish gems",
+                    "published": "2023-05-04",
+                    "url": "https://example.org/gems",
+                },
+                "quotes": [{**quote, "indicators": ["coercion"]}],
+            }
+        ],
+    }
     page = render_pack(run, result)
     assert "<cite>Girls polish gems</cite>,\n2023-05-04," in page
     assert 'href="https://example.org/gems"' in page

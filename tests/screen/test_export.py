@@ -8,7 +8,14 @@ import pytest
 from openpyxl import load_workbook
 
 from laborwatch.errors import LaborwatchError
+from laborwatch.match import Hit
 from laborwatch.screen.export import COLUMNS, XlsxExport, csv_bytes
+from laborwatch.screen.findings import (
+    CountryGoodFinding,
+    NamedEvidence,
+    ReportRef,
+    SanctionsFinding,
+)
 from laborwatch.screen.screening import Screening
 
 HEADER = [
@@ -29,15 +36,25 @@ def flagged() -> Screening:
         level="high",
         reasons=["on us_ofac_sdn as TAESONG BANK", "North Korea: CAATSA 321(b)"],
         sanctions_hits=[
-            {
-                "list": "us_ofac_sdn",
-                "entry_id": "12312",
-                "caption": "TAESONG BANK",
-                "score": 0.912,
-            }
+            SanctionsFinding(
+                "supplier",
+                Hit(
+                    list_id="us_ofac_sdn",
+                    entry_id="12312",
+                    schema="Organization",
+                    caption="TAESONG BANK",
+                    matched_name="TAESONG BANK",
+                    score=0.912,
+                    features=(),
+                ),
+            )
         ],
-        country_good=[{"good": "bricks", "country": "PK"}],
-        evidence=[{"document": {"id": "ab12cd"}}],
+        country_good=[CountryGoodFinding("us_dol", "bricks", "PK", ("forced labour",))],
+        evidence=[
+            NamedEvidence(
+                document=ReportRef("ab12cd"), actor="Taesong Bank", score=0.9, quotes=()
+            )
+        ],
     )
 
 

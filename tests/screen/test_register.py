@@ -16,6 +16,7 @@ from laborwatch.screen import Screening, screen_file
 from laborwatch.screen.config import load_config
 from laborwatch.screen.diff import diff_stored
 from laborwatch.screen.export import export_cells
+from laborwatch.screen.findings import RegisterEvidence
 from laborwatch.screen.rerun import rerun_screening
 from laborwatch.store import Database
 from laborwatch.store.risk import risk_register
@@ -63,7 +64,12 @@ def screen(
 
 
 def register_items(screening: Screening) -> list[dict[str, Any]]:
-    return [item for item in screening.evidence if item["kind"] == "country_good"]
+    """The register items as ``screen --json`` gives them."""
+    return [
+        item.record()
+        for item in screening.evidence
+        if isinstance(item, RegisterEvidence)
+    ]
 
 
 def register_reasons(screening: Screening) -> list[str]:

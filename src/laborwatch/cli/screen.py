@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 from contextlib import nullcontext
@@ -27,9 +26,9 @@ from laborwatch.cli.plain_help import Typer
 from laborwatch.errors import LaborwatchError
 from laborwatch.screen import Screening, XlsxLimits, screen_file
 from laborwatch.screen.diff import CHANGE_KEYS, diff_stored
-from laborwatch.screen.export import CsvExport, XlsxExport
+from laborwatch.screen.export import CsvExport, XlsxExport, stored_run
 from laborwatch.screen.rerun import rerun_screening
-from laborwatch.store.screenings import get_screening, list_screenings, set_watched
+from laborwatch.store.screenings import list_screenings, set_watched
 
 _STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "none": "green"}
 _TABLE_ROWS = 200  # beyond this, the terminal table lists flagged rows only,
@@ -37,7 +36,7 @@ _TABLE_FLAGGED = 2000  # up to this many in all
 
 
 def screen_record(screening: Screening) -> dict[str, Any]:
-    return dataclasses.asdict(screening)
+    return screening.record()
 
 
 def screen_command(
@@ -299,7 +298,7 @@ def screenings_show(
     as_json: Annotated[bool, json_option("Print JSON.")] = False,
 ) -> None:
     """Show a stored run: its input checksum, list editions, configuration, results."""
-    record = get_screening(open_from(ctx), screening_id)
+    record = stored_run(open_from(ctx), screening_id)
     if as_json:
         sys.stdout.write(
             json.dumps(record, ensure_ascii=False, indent=2, default=str) + "\n"

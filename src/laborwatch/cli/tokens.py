@@ -41,10 +41,10 @@ def list_command(
     """List token holders and roles (never the tokens)."""
     tokens = list_tokens(open_from(ctx))
     if as_json:
-        print_json({"tokens": tokens})
+        print_json({"tokens": [token.record() for token in tokens]})
         return
     for token in tokens:
-        stdout.print(f"{token['name']}\t{token['role']}\t{token['created_at']}")
+        stdout.print(f"{token.name}\t{token.role}\t{token.created_at.isoformat()}")
 
 
 @app.command("revoke")

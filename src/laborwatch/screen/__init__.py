@@ -14,7 +14,7 @@ import threading
 import uuid
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -211,7 +211,7 @@ def _screen_rows(
                 levels[screening.level] += 1
                 if on_row:
                     on_row(screening)
-            append_rows(database, run.id, [asdict(s) for s in screened])
+            append_rows(database, run.id, [s.record() for s in screened])
     run.summary = {level: levels[level] for level in ("high", "medium", "low", "none")}
     run.summary["rows"] = sum(levels.values())
     finish_screening(database, run.id, run.summary)

@@ -15,6 +15,7 @@ from laborwatch.extract.vocabulary import goods_taxonomy
 from laborwatch.lists.entry import CountryGood, ListEntry
 from laborwatch.match import Matcher
 from laborwatch.match.keys import MIN_IDENTIFIER, identifier_key
+from laborwatch.screen.findings import Quote
 from laborwatch.screen.places import subdivision_patterns
 from laborwatch.screen.quotes import FactRow, Report, read_reports
 from laborwatch.store import Database
@@ -67,7 +68,7 @@ class ScreeningContext:
     # with the run's context, so it is never stale.
     quotes: dict[
         tuple[str, str | None, tuple[str, ...], str | None],
-        tuple[dict[str, Any], ...],
+        tuple[Quote, ...],
     ] = field(default_factory=dict)
 
 

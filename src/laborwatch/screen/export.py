@@ -14,6 +14,7 @@ from types import TracebackType
 from typing import IO, Any
 
 from laborwatch.errors import LaborwatchError
+from laborwatch.screen.findings import EvidenceFinding
 from laborwatch.screen.screening import Screening
 from laborwatch.sheets import (
     XLSX_MAX_ROWS,
@@ -21,6 +22,8 @@ from laborwatch.sheets import (
     csv_text,
     xlsx_text,
 )
+from laborwatch.store import Database
+from laborwatch.store.screenings import get_screening
 
 # Each with its width in the XLSX sheet, in characters.
 COLUMNS: tuple[tuple[str, int], ...] = (
@@ -42,10 +45,11 @@ def export_cells(screening: Screening) -> list[str]:
         screening.level,
         "; ".join(screening.reasons),
         "; ".join(
-            f"{hit['list']}:{hit['entry_id']} {hit['caption']} ({hit['score']:.2f})"
-            for hit in screening.sanctions_hits
+            f"{found.hit.list_id}:{found.hit.entry_id} {found.hit.caption} "
+            f"({found.hit.score:.2f})"
+            for found in screening.sanctions_hits
         ),
-        "; ".join(f"{c['good']}/{c['country']}" for c in screening.country_good),
+        "; ".join(f"{c.good}/{c.country}" for c in screening.country_good),
         "; ".join(_documents(screening.evidence)),
     ]
 
@@ -133,20 +137,32 @@ def xlsx_bytes(screenings: Iterable[Screening], name: str) -> bytes:
     return buffer.getvalue()
 
 
+def stored_run(
+    database: Database, screening_id: int, level: str | None = None
+) -> dict[str, Any]:
+    """A stored run (``get_screening``) with each row in this version's shape: a
+    row stored by an older version gains the keys added since, empty."""
+    record = get_screening(database, screening_id, level)
+    record["results"] = [
+        Screening.from_record(result).record() for result in record["results"]
+    ]
+    return record
+
+
 def stored_screenings(results: Iterable[dict[str, Any]]) -> Iterable[Screening]:
     """Stored result rows (``get_screening``'s ``results``) as screenings."""
-    return (Screening(**result) for result in results)
+    return (Screening.from_record(result) for result in results)
 
 
-def _documents(evidence: list[dict[str, Any]]) -> list[str]:
+def _documents(evidence: list[EvidenceFinding]) -> list[str]:
     """The ids of the reports quoted, each once: a risk register item quotes
     several reports, each quote naming its own."""
     ids = [
         document_id
         for item in evidence
         for document_id in (
-            item["document"]["id"],
-            *(quote.get("document") for quote in item.get("quotes", [])),
+            item.document.id,
+            *(quote.document for quote in item.quotes),
         )
         if document_id
     ]

@@ -15,10 +15,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from sqlalchemy import Connection, and_, select
 
+from laborwatch.screen.findings import Quote, ReportRef
 from laborwatch.store.tables import documents, indicators, sentences
 
 QUOTES_PER_REPORT = 3
@@ -45,7 +46,7 @@ class QuoteSentence(NamedTuple):
 class Report:
     """A stored report that carries indicators: its source and quotable sentences."""
 
-    summary: dict[str, Any]
+    summary: ReportRef
     sentences: tuple[QuoteSentence, ...]
 
 
@@ -108,7 +109,13 @@ def read_reports(
             )
         )
     summaries = {
-        row.id: dict(row._asdict())
+        row.id: ReportRef(
+            id=row.id,
+            title=row.title,
+            published=row.published,
+            url=row.url,
+            site=row.site,
+        )
         for row in connection.execute(
             select(
                 documents.c.id,
@@ -136,7 +143,7 @@ def quotes_for(
     actor: str | None = None,
     goods: tuple[str, ...] = (),
     country: str | None = None,
-) -> list[dict[str, Any]]:
+) -> list[Quote]:
     """Up to three of the report's sentences that carry indicators, strongest first
     (see the module), with their spans, codes, confidence and the report's source."""
     actor_key = ("actor", _fact_key("actor", actor)) if actor else None
@@ -154,18 +161,18 @@ def quotes_for(
 
     summary = report.summary
     return [
-        {
-            "sentence": sentence.position,
-            "start": sentence.start,
-            "end": sentence.end,
-            "text": sentence.text,
-            "indicators": list(sentence.codes),
-            "confidence": sentence.confidence,
-            "document": summary["id"],
-            "title": summary["title"],
-            "published": summary["published"],
-            "url": summary["url"],
-        }
+        Quote(
+            sentence=sentence.position,
+            start=sentence.start,
+            end=sentence.end,
+            text=sentence.text,
+            indicators=sentence.codes,
+            confidence=sentence.confidence,
+            document=summary.id,
+            title=summary.title,
+            published=summary.published,
+            url=summary.url,
+        )
         for sentence in sorted(report.sentences, key=rank)[:QUOTES_PER_REPORT]
     ]
 

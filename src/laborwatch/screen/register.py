@@ -14,6 +14,7 @@ from typing import Any
 
 from laborwatch.countries import country_name, subdivision_name
 from laborwatch.screen.context import ScreeningContext
+from laborwatch.screen.findings import Quote, RegisterEvidence, ReportRef
 from laborwatch.screen.places import subdivisions_named
 from laborwatch.screen.suppliers import SupplierRow
 from laborwatch.store.risk import RiskRow
@@ -88,28 +89,26 @@ def _years(first: str | None, last: str | None) -> str:
 
 
 def register_item(
-    risk: RiskRow, quoted: list[tuple[dict[str, Any], list[dict[str, Any]]]]
-) -> dict[str, Any]:
-    """The evidence item of a row: the fields a per-report item had (``document``
-    is the first report quoted), and the row's own; ``quoted`` is (report summary,
-    its quotes) for the reports quoted, best first."""
+    risk: RiskRow, quoted: list[tuple[ReportRef, tuple[Quote, ...]]]
+) -> RegisterEvidence:
+    """The evidence item of a row: the row's own fields, and ``quoted``, (report,
+    its quotes) for the reports quoted, best first; ``document`` is the first."""
     documents = row_documents(risk)
-    first = quoted[0][0] if quoted else {"id": documents[0] if documents else ""}
-    return {
-        "kind": "country_good",
-        "document": first,
-        "good": risk.good,
-        "country": risk.country,
-        "quotes": [quote for _, quotes in quoted for quote in quotes],
-        "subdivision": risk.subdivision,
-        "strength": risk.strength,
-        "independent_sources": risk.sources,
-        "publishers": list(risk.publishers),
-        "first_date": risk.first_evidence,
-        "last_date": risk.last_evidence,
-        "state_imposed": risk.state_imposed,
-        "children": risk.children,
-    }
+    first = quoted[0][0] if quoted else ReportRef(documents[0] if documents else "")
+    return RegisterEvidence(
+        document=first,
+        good=risk.good,
+        country=risk.country,
+        quotes=tuple(quote for _, quotes in quoted for quote in quotes),
+        subdivision=risk.subdivision,
+        strength=risk.strength,
+        independent_sources=risk.sources,
+        publishers=tuple(risk.publishers),
+        first_date=risk.first_evidence,
+        last_date=risk.last_evidence,
+        state_imposed=risk.state_imposed,
+        children=risk.children,
+    )
 
 
 def row_documents(risk: RiskRow) -> list[str]:

@@ -9,12 +9,12 @@ ReportLab, which needs no browser or system library.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from laborwatch.screen.findings import Quote, ReportRef
 from laborwatch.screen.screening import Screening
 
 RULE_TITLES = {
@@ -32,9 +32,13 @@ def _template() -> Any:
 
 
 def render_pack(run: Any, result: dict[str, Any], template: Any = None) -> str:
-    """One screened row's evidence pack as HTML (``result`` as stored)."""
-    template = template or _template()
-    return str(template.render(run=run, s=result, rule_titles=RULE_TITLES))
+    """One stored screened row's evidence pack as HTML (``result`` as stored, by
+    this version or an older one)."""
+    return _render(run, Screening.from_record(result), template or _template())
+
+
+def _render(run: Any, screening: Screening, template: Any) -> str:
+    return str(template.render(run=run, s=screening.record(), rule_titles=RULE_TITLES))
 
 
 def write_packs(folder: Path, run: Any, screenings: list[Screening]) -> list[Path]:
@@ -45,9 +49,7 @@ def write_packs(folder: Path, run: Any, screenings: list[Screening]) -> list[Pat
     for screening in screenings:
         stem = f"{screening.row:05d}-{_slug(screening.name) or 'unnamed'}"
         html_path = folder / f"{stem}.html"
-        html_path.write_text(
-            render_pack(run, asdict(screening), template), encoding="utf-8"
-        )
+        html_path.write_text(_render(run, screening, template), encoding="utf-8")
         pdf_path = folder / f"{stem}.pdf"
         _write_pdf(pdf_path, run, screening)
         written += [html_path, pdf_path]
@@ -60,26 +62,24 @@ def _slug(name: str) -> str:
 
 def pdf_pack(run: Any, result: dict[str, Any], path: Path) -> bytes:
     """One stored screened row's evidence pack as PDF bytes (written via ``path``)."""
-    _write_pdf(path, run, Screening(**result))
+    _write_pdf(path, run, Screening.from_record(result))
     return path.read_bytes()
 
 
-def _citation(quote: dict[str, Any], document: dict[str, Any]) -> str:
+def _citation(quote: Quote, document: ReportRef) -> str:
     """Where a quote comes from, in one line: report, date, URL, sentence, codes.
 
     Quotes stored by older versions carry no source: their report's is used."""
-    title = quote.get("title") or document.get("title") or document["id"]
-    published = quote.get("published") or document.get("published")
+    title = quote.title or document.title or document.id
+    published = quote.published or document.published
     parts = [f"{title}, {published or 'date unknown'}"]
-    url = quote.get("url") or document.get("url")
+    url = quote.url or document.url
     if url:
-        parts.append(str(url))
-    parts.append(
-        f"sentence {quote['sentence']}, characters {quote['start']}–{quote['end']}"
-    )
-    parts.append(", ".join(quote["indicators"]))
-    if isinstance(quote.get("confidence"), int | float):
-        parts.append(f"confidence {quote['confidence']:.2f}")
+        parts.append(url)
+    parts.append(f"sentence {quote.sentence}, characters {quote.start}–{quote.end}")
+    parts.append(", ".join(quote.indicators))
+    if quote.confidence is not None:
+        parts.append(f"confidence {quote.confidence:.2f}")
     return "; ".join(parts)
 
 
@@ -136,15 +136,16 @@ def _write_pdf(path: Path, run: Any, screening: Screening) -> None:
         (
             "Sanctions list hits",
             [
-                f"{hit['caption']} — {hit['list']} entry {hit['entry_id']}, score {hit['score']:.2f}, "
-                f"programmes {', '.join(hit['programs']) or '-'} (screened: {hit['screened']})"
-                for hit in screening.sanctions_hits
+                f"{found.hit.caption} — {found.hit.list_id} entry {found.hit.entry_id}, "
+                f"score {found.hit.score:.2f}, programmes "
+                f"{', '.join(found.hit.programs) or '-'} (screened: {found.screened})"
+                for found in screening.sanctions_hits
             ],
         ),
         (
             "US Department of Labor list",
             [
-                f"{item['good']} from {item['country']}: {', '.join(item['labour']) or 'derived inputs'}"
+                f"{item.good} from {item.country}: {', '.join(item.labour) or 'derived inputs'}"
                 for item in screening.country_good
             ],
         ),
@@ -154,16 +155,16 @@ def _write_pdf(path: Path, run: Any, screening: Screening) -> None:
     if screening.evidence:
         story.append(para("Evidence in stored reports", "Heading2"))
         for item in screening.evidence:
-            document = item["document"]
+            document = item.document
             story.append(
                 para(
-                    f"{document.get('title') or document['id']} ({document.get('published') or 'date unknown'}) "
-                    f"{document.get('url') or ''} — document {document['id'][:12]}"
+                    f"{document.title or document.id} ({document.published or 'date unknown'}) "
+                    f"{document.url or ''} — document {document.id[:12]}"
                 )
             )
-            for quote in item["quotes"]:
+            for quote in item.quotes:
                 story += [
-                    para(f"“{quote['text']}”", "Italic"),
+                    para(f"“{quote.text}”", "Italic"),
                     para(_citation(quote, document)),
                 ]
     story += [para("Lists used", "Heading2")]

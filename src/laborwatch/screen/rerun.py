@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from laborwatch.errors import LaborwatchError
@@ -66,24 +67,11 @@ def rerun_screening(
 
 
 def _supplier_row(screening_id: int, result: dict[str, Any]) -> SupplierRow:
-    supplier = result.get("supplier")
-    if not isinstance(supplier, dict):
+    screened = Screening.from_record(result)
+    if screened.supplier is None:
         raise LaborwatchError(
-            f"screening {screening_id}: row {result.get('row')} does not keep its input"
+            f"screening {screening_id}: row {screened.row} does not keep its input"
         )
-
-    def text(field: str) -> str:
-        value = supplier.get(field)
-        return value if isinstance(value, str) else ""
-
-    return SupplierRow(
-        row=int(result["row"]),
-        name=text("name") or str(result.get("name") or ""),
-        country=supplier.get("country") or None,
-        country_text=text("country_text"),
-        address=text("address"),
-        product=text("product"),
-        hs=text("hs"),
-        identifier=text("identifier"),
-        parent=text("parent"),
-    )
+    if not screened.supplier.name and screened.name:
+        return replace(screened.supplier, name=screened.name)
+    return screened.supplier

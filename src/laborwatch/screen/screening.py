@@ -7,7 +7,8 @@ configuration (``defaults.toml``).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from laborwatch.match import Feature, Hit, Query
@@ -15,6 +16,15 @@ from laborwatch.match.keys import identifier_key
 from laborwatch.match.matcher import north_korea_programme
 from laborwatch.screen.config import LEVELS
 from laborwatch.screen.context import ScreeningContext, goods_of
+from laborwatch.screen.findings import (
+    CountryGoodFinding,
+    EvidenceFinding,
+    NamedEvidence,
+    Quote,
+    ReportRef,
+    SanctionsFinding,
+    evidence_from_record,
+)
 from laborwatch.screen.places import xinjiang_place
 from laborwatch.screen.quotes import quotes_for
 from laborwatch.screen.register import (
@@ -31,15 +41,22 @@ from laborwatch.store.risk import RiskRow
 
 @dataclass
 class Screening:
+    """One screened row: its level, the reasons for it and what was found.
+
+    ``record()`` is its JSON shape (stored, and printed by ``screen --json``);
+    ``from_record`` reads a stored one back."""
+
     row: int
     name: str
     level: str = "none"
     reasons: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
-    sanctions_hits: list[dict[str, Any]] = field(default_factory=list)
-    country_good: list[dict[str, Any]] = field(default_factory=list)
-    evidence: list[dict[str, Any]] = field(default_factory=list)
-    supplier: dict[str, Any] = field(default_factory=dict)
+    sanctions_hits: list[SanctionsFinding] = field(default_factory=list)
+    country_good: list[CountryGoodFinding] = field(default_factory=list)
+    evidence: list[EvidenceFinding] = field(default_factory=list)
+    # The row's input, so that a run can be screened again; None where a result
+    # stored by an old version kept none.
+    supplier: SupplierRow | None = None
 
     def raise_to(self, level: str, reason: str) -> None:
         if level == "none":
@@ -48,11 +65,47 @@ class Screening:
         if LEVELS.index(level) > LEVELS.index(self.level):
             self.level = level
 
+    def record(self) -> dict[str, Any]:
+        return {
+            "row": self.row,
+            "name": self.name,
+            "level": self.level,
+            "reasons": list(self.reasons),
+            "rules": list(self.rules),
+            "sanctions_hits": [hit.record() for hit in self.sanctions_hits],
+            "country_good": [item.record() for item in self.country_good],
+            "evidence": [item.record() for item in self.evidence],
+            "supplier": _supplier_record(self.supplier),
+        }
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Screening:
+        row = int(record["row"])
+        return cls(
+            row=row,
+            name=str(record.get("name") or ""),
+            level=str(record.get("level") or "none"),
+            reasons=[str(reason) for reason in record.get("reasons") or ()],
+            rules=[str(rule) for rule in record.get("rules") or ()],
+            sanctions_hits=[
+                SanctionsFinding.from_record(hit)
+                for hit in record.get("sanctions_hits") or ()
+            ],
+            country_good=[
+                CountryGoodFinding.from_record(item)
+                for item in record.get("country_good") or ()
+            ],
+            evidence=[
+                evidence_from_record(item) for item in record.get("evidence") or ()
+            ],
+            supplier=_supplier_from_record(row, record.get("supplier")),
+        )
+
 
 def screen_row(row: SupplierRow, context: ScreeningContext) -> Screening:
     """Screen one row against the run's context; reads nothing else."""
     config = context.config
-    result = Screening(row=row.row, name=row.name, supplier=_supplier(row))
+    result = Screening(row=row.row, name=row.name, supplier=row)
     if not row.name:
         result.reasons.append(
             "no supplier name in this row; only country and good checked"
@@ -97,9 +150,27 @@ def _checks(row: SupplierRow, context: ScreeningContext) -> tuple[list[str], lis
     return ran, missing
 
 
-def _supplier(row: SupplierRow) -> dict[str, Any]:
+def _supplier_record(row: SupplierRow | None) -> dict[str, Any]:
     """The row's values, without its number (``Screening.row`` carries it)."""
+    if row is None:
+        return {}
     return {key: value for key, value in asdict(row).items() if key != "row"}
+
+
+def _supplier_from_record(row: int, record: object) -> SupplierRow | None:
+    """A stored row's input; text fields missing from older records read as ""."""
+    if not isinstance(record, Mapping) or not record:
+        return None
+    values: dict[str, Any] = {}
+    for item in fields(SupplierRow):
+        if item.name == "row":
+            continue
+        value = record.get(item.name)
+        if item.name == "country":
+            values[item.name] = value if isinstance(value, str) and value else None
+        else:
+            values[item.name] = value if isinstance(value, str) else ""
+    return SupplierRow(row=row, **values)
 
 
 def _sanctions(row: SupplierRow, context: ScreeningContext, result: Screening) -> None:
@@ -127,9 +198,7 @@ def _sanctions(row: SupplierRow, context: ScreeningContext, result: Screening) -
             conflict = any(
                 feature.name == "country conflict" for feature in hit.features
             ) and not _corroborated(row, context, hit)
-            result.sanctions_hits.append(
-                {"screened": role, **hit.record(), "country_conflict": conflict}
-            )
+            result.sanctions_hits.append(SanctionsFinding(role, hit, conflict))
             level = "high" if hit.score >= settings["high"] else "medium"
             reason = (
                 f"{role} {name!r} matches {hit.caption!r}"
@@ -184,7 +253,7 @@ def _identifier(row: SupplierRow, context: ScreeningContext, result: Screening) 
             countries=entry.countries,
             programs=entry.programs,
         )
-        result.sanctions_hits.append({"screened": "identifier", **hit.record()})
+        result.sanctions_hits.append(SanctionsFinding("identifier", hit))
         result.raise_to(
             "high",
             f"identifier {row.identifier!r} is that of {entry.name!r} on {list_id} (entry {entry.entry_id})",
@@ -208,14 +277,11 @@ def _country_good(
                 )
                 if flag
             ]
-            record = {
-                "list": list_id,
-                "good": good,
-                "country": row.country,
-                "labour": kinds,
-                "derived_from": pair.derived_from,
-            }
-            result.country_good.append(record)
+            result.country_good.append(
+                CountryGoodFinding(
+                    list_id, good, row.country, tuple(kinds), pair.derived_from
+                )
+            )
             if pair.forced_labour or pair.forced_child_labour:
                 level = settings["forced_labour"]
             elif pair.child_labour:
@@ -239,12 +305,15 @@ def _rules(row: SupplierRow, context: ScreeningContext, result: Screening) -> No
         if row.country == "KP":
             why = "the supplier is in North Korea"
         elif any(
-            ("KP" in hit["countries"] or north_korea_programme(hit["programs"]))
-            and not hit.get("country_conflict")
-            for hit in result.sanctions_hits
+            ("KP" in found.hit.countries or north_korea_programme(found.hit.programs))
+            and not found.country_conflict
+            for found in result.sanctions_hits
         ):
             why = "the supplier matches a North Korean listed entity"
-        elif any(item.get("north_korea") for item in result.evidence):
+        elif any(
+            isinstance(item, NamedEvidence) and item.north_korea
+            for item in result.evidence
+        ):
             why = "the supplier is named in evidence about North Korean labour"
         if why:
             result.rules.append("caatsa_321b")
@@ -255,7 +324,8 @@ def _rules(row: SupplierRow, context: ScreeningContext, result: Screening) -> No
             )
     if rules["uflpa"]:
         on_list = any(
-            hit["list"] == rules["uflpa_list_id"] for hit in result.sanctions_hits
+            found.hit.list_id == rules["uflpa_list_id"]
+            for found in result.sanctions_hits
         )
         why = "it is on the UFLPA Entity List" if on_list else None
         # A place of the same name elsewhere (Aksu in Turkey, Aral in Kazakhstan)
@@ -281,9 +351,9 @@ def _evidence(row: SupplierRow, context: ScreeningContext, result: Screening) ->
     settings = context.config["evidence"]
     # A look-alike's listed name is not looked for in the evidence.
     names = [row.name] + [
-        hit["caption"]
-        for hit in result.sanctions_hits
-        if not hit.get("country_conflict")
+        found.hit.caption
+        for found in result.sanctions_hits
+        if not found.country_conflict
     ]
     seen: set[str] = set()
     for name in names:
@@ -298,14 +368,13 @@ def _evidence(row: SupplierRow, context: ScreeningContext, result: Screening) ->
             quotes = _quotes(context, hit.entry_id, row, actor=hit.matched_name)
             north_korea = hit.entry_id in context.north_korea_documents
             result.evidence.append(
-                {
-                    "kind": "named",
-                    "document": _summary(context, hit.entry_id),
-                    "actor": hit.matched_name,
-                    "score": hit.score,
-                    "quotes": quotes,
-                    "north_korea": north_korea,
-                }
+                NamedEvidence(
+                    document=_summary(context, hit.entry_id),
+                    actor=hit.matched_name,
+                    score=hit.score,
+                    quotes=quotes,
+                    north_korea=north_korea,
+                )
             )
             result.raise_to(
                 settings["named"],
@@ -322,7 +391,7 @@ def _evidence(row: SupplierRow, context: ScreeningContext, result: Screening) ->
 
 def _register_quotes(
     context: ScreeningContext, risk: RiskRow, row: SupplierRow, named: set[str]
-) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+) -> list[tuple[ReportRef, tuple[Quote, ...]]]:
     """A register row's reports to quote, best first, with their quotes: those
     not already quoted as naming the supplier, then by their strongest quote's
     confidence, then the newest."""
@@ -333,7 +402,7 @@ def _register_quotes(
     quoted.sort(
         key=lambda pair: (
             pair[0] in named,
-            -max((quote.get("confidence") or 0.0 for quote in pair[1]), default=0.0),
+            -max((quote.confidence or 0.0 for quote in pair[1]), default=0.0),
         )
     )
     return [
@@ -342,9 +411,9 @@ def _register_quotes(
     ]
 
 
-def _summary(context: ScreeningContext, document_id: str) -> dict[str, Any]:
+def _summary(context: ScreeningContext, document_id: str) -> ReportRef:
     report = context.reports.get(document_id)
-    return dict(report.summary) if report else {"id": document_id}
+    return report.summary if report else ReportRef(document_id)
 
 
 def _quotes(
@@ -352,9 +421,9 @@ def _quotes(
     document_id: str,
     row: SupplierRow,
     actor: str | None = None,
-) -> list[dict[str, Any]]:
+) -> tuple[Quote, ...]:
     """The report's strongest evidence sentences for this row (``quotes_for``),
-    ranked once per run for rows alike; each row gets its own copies."""
+    ranked once per run for rows alike (quotes are immutable: rows share them)."""
     goods = tuple(goods_of(row.product, row.hs))
     key = (document_id, actor, goods, row.country)
     quotes = context.quotes.get(key)
@@ -365,7 +434,7 @@ def _quotes(
             if report
             else ()
         )
-    return [dict(quote) for quote in quotes]
+    return quotes
 
 
 def _listed_countries(hit: Hit) -> list[str]:

@@ -27,6 +27,40 @@ class User:
         return ROLES.index(self.role) >= ROLES.index(role)
 
 
+@dataclass(frozen=True)
+class TokenHolder:
+    """A token's holder and role (the token itself is never kept)."""
+
+    name: str
+    role: str
+    created_at: datetime
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "role": self.role,
+            "created_at": self.created_at.isoformat(),
+        }
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One write made through the app: when, who, what, and its detail."""
+
+    at: datetime
+    who: str
+    action: str
+    detail: dict[str, Any]
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "at": self.at.isoformat(),
+            "who": self.who,
+            "action": self.action,
+            "detail": self.detail,
+        }
+
+
 LOCAL_USER = User("local", "admin")  # the one user of an open app on 127.0.0.1
 
 
@@ -64,15 +98,12 @@ def revoke_token(database: Database, name: str) -> None:
             raise NotFound(f"{name}: no such token")
 
 
-def list_tokens(database: Database) -> list[dict[str, Any]]:
+def list_tokens(database: Database) -> list[TokenHolder]:
     with database.reading() as connection:
         rows = connection.execute(
             select(api_tokens.c.name, api_tokens.c.role, api_tokens.c.created_at)
         ).all()
-    return [
-        {"name": r.name, "role": r.role, "created_at": r.created_at.isoformat()}
-        for r in rows
-    ]
+    return [TokenHolder(r.name, r.role, r.created_at) for r in rows]
 
 
 def has_tokens(database: Database) -> bool:
@@ -101,12 +132,10 @@ def log_write(
         )
 
 
-def read_log(database: Database, limit: int = 100) -> list[dict[str, Any]]:
+def read_log(database: Database, limit: int = 100) -> list[AuditEntry]:
+    """The newest ``limit`` writes, newest first."""
     with database.reading() as connection:
         rows = connection.execute(
             select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)
         ).all()
-    return [
-        {"at": r.at.isoformat(), "who": r.who, "action": r.action, "detail": r.detail}
-        for r in rows
-    ]
+    return [AuditEntry(r.at, r.who, r.action, r.detail) for r in rows]

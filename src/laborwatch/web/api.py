@@ -15,6 +15,7 @@ from laborwatch.match import DEFAULT_THRESHOLD
 from laborwatch.match import Query as NameQuery
 from laborwatch.records import document_record, hit_record, list_record, summary_record
 from laborwatch.screen.diff import diff_stored
+from laborwatch.screen.export import stored_run
 from laborwatch.store import count_documents, get_document, list_documents
 from laborwatch.store.access import read_log
 from laborwatch.store.evidence import count_indicators, get_evidence
@@ -22,7 +23,7 @@ from laborwatch.store.facets import Facets
 from laborwatch.store.lists import list_lists
 from laborwatch.store.read_models import dashboard_counts, incident_records, map_counts
 from laborwatch.store.risk import RiskFilters, risk_register
-from laborwatch.store.screenings import get_screening, list_screenings
+from laborwatch.store.screenings import list_screenings
 from laborwatch.web import schemas
 from laborwatch.web.auth import can_see_sources, log, require
 from laborwatch.web.common import (
@@ -277,7 +278,7 @@ def screening_job(request: Request, job_id: str) -> dict[str, Any]:
 def audit(request: Request, limit: Limit = 100) -> dict[str, Any]:
     """Writes made through the app, newest first: who, what, when (admins only)."""
     require(request, "admin")
-    return {"log": read_log(database(request), limit)}
+    return {"log": [entry.record() for entry in read_log(database(request), limit)]}
 
 
 @router.get("/screenings", response_model=schemas.ScreeningPage, **SHAPED)
@@ -305,4 +306,4 @@ def screening(
     request: Request, screening_id: int, level: LevelFilter = None
 ) -> dict[str, Any]:
     """A stored run: its audit record and its rows (those of ``level`` if given)."""
-    return get_screening(database(request), screening_id, level)
+    return stored_run(database(request), screening_id, level)

@@ -23,7 +23,12 @@ from laborwatch.errors import BadInput, NotFound
 from laborwatch.extract.evidence import fact_identity
 from laborwatch.extract.indicators import CODES
 from laborwatch.screen.diff import diff_stored
-from laborwatch.screen.export import csv_bytes, stored_screenings, xlsx_bytes
+from laborwatch.screen.export import (
+    csv_bytes,
+    stored_run,
+    stored_screenings,
+    xlsx_bytes,
+)
 from laborwatch.screen.report import render_pack
 from laborwatch.sheets import XLSX_MEDIA_TYPE
 from laborwatch.store import (
@@ -35,7 +40,7 @@ from laborwatch.store.access import user_for
 from laborwatch.store.evidence import count_indicators, get_evidence
 from laborwatch.store.facets import Facets
 from laborwatch.store.read_models import dashboard_counts, incident_records, map_counts
-from laborwatch.store.screenings import LEVELS, get_screening, list_screenings
+from laborwatch.store.screenings import LEVELS, list_screenings
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from laborwatch.web.auth import (
     TOKEN_COOKIE,
@@ -253,7 +258,7 @@ def screening_page(
     request: Request, screening_id: int, level: LevelFilter = None, offset: Offset = 0
 ) -> Any:
     """A run's rows, those of one level if asked, a page at a time."""
-    record = get_screening(database(request), screening_id, level)
+    record = stored_run(database(request), screening_id, level)
     results = record["results"]
     return templates.TemplateResponse(
         request,
@@ -319,7 +324,7 @@ def screening_download(
     level: LevelFilter = None,
 ) -> Any:
     """A run's rows (those of ``level`` if given) as CSV, XLSX or JSON to download."""
-    record = get_screening(database(request), screening_id, level)
+    record = stored_run(database(request), screening_id, level)
     name = f"screening-{screening_id}{'-' + level if level else ''}.{kind}"
     if kind == "csv":
         data = csv_bytes(stored_screenings(record["results"]))
@@ -341,7 +346,7 @@ def _screened_row(
     request: Request, screening_id: int, row: int
 ) -> tuple[SimpleNamespace, dict[str, Any]]:
     """A stored run's record (as the pack templates read it) and one of its rows."""
-    record = get_screening(database(request), screening_id)
+    record = stored_run(database(request), screening_id)
     result = next((r for r in record["results"] if r["row"] == row), None)
     if result is None:
         raise NotFound(f"{screening_id}/{row}: no such screened row")

@@ -1,0 +1,105 @@
+"""A screened row's typed findings and their stored JSON shape."""
+
+from __future__ import annotations
+
+import json
+
+from laborwatch.match import Feature, Hit
+from laborwatch.screen.findings import (
+    CountryGoodFinding,
+    NamedEvidence,
+    Quote,
+    RegisterEvidence,
+    ReportRef,
+    SanctionsFinding,
+)
+from laborwatch.screen.screening import Screening
+from laborwatch.screen.suppliers import SupplierRow
+
+REPORT = ReportRef("ab" * 32, "Girls polish gems", "2023-05-04", None, "example.org")
+QUOTE = Quote(3, 120, 188, "Girls polish gems bare-handed.", ("abusive_conditions",))
+
+
+def screened() -> Screening:
+    return Screening(
+        row=2,
+        name="Korea Taesong Trading",
+        level="high",
+        reasons=["a reason"],
+        rules=["caatsa_321b"],
+        sanctions_hits=[
+            SanctionsFinding(
+                "supplier",
+                Hit(
+                    list_id="us_ofac_sdn",
+                    entry_id="123",
+                    schema="Organization",
+                    caption="KOREA TAESONG TRADING COMPANY",
+                    matched_name="KOREA TAESONG TRADING COMPANY",
+                    score=0.91,
+                    features=(Feature("tokens", 0.91, {"shared": ["taesong"]}),),
+                    countries=("KP",),
+                    programs=("DPRK3",),
+                ),
+                country_conflict=True,
+            )
+        ],
+        country_good=[CountryGoodFinding("us_dol", "gems", "KP", ("forced labour",))],
+        evidence=[
+            NamedEvidence(REPORT, "Taesong", 0.88, (QUOTE,), north_korea=True),
+            RegisterEvidence(
+                REPORT, "gems", "KP", (QUOTE,), "KP-02", "single source", 1
+            ),
+        ],
+        supplier=SupplierRow(
+            2, "Korea Taesong Trading", "KP", "", "", "gems", "", "", ""
+        ),
+    )
+
+
+def test_a_stored_row_reads_back_as_the_same_findings() -> None:
+    record = screened().record()
+    stored = json.loads(json.dumps(record))
+    again = Screening.from_record(stored)
+    assert again == screened()
+    assert again.record() == record
+    assert isinstance(again.evidence[1], RegisterEvidence)
+    assert again.sanctions_hits[0].hit.features[0].detail == {"shared": ["taesong"]}
+
+
+def test_a_row_stored_by_an_older_version_reads_with_defaults() -> None:
+    """Older rows lack rules, the supplier, quotes' sources and register strength."""
+    old = {
+        "row": 5,
+        "name": "Some Supplier",
+        "level": "medium",
+        "reasons": ["why"],
+        "sanctions_hits": [
+            {
+                "list": "un_sc_consolidated",
+                "entry_id": "KPe.001",
+                "caption": "KOREA MINING DEVELOPMENT TRADING CORPORATION",
+                "score": 0.8,
+            }
+        ],
+        "evidence": [
+            {
+                "kind": "country_good",
+                "document": {"id": "cd" * 32},
+                "good": "coal",
+                "country": "KP",
+                "quotes": [{"sentence": 1, "start": 0, "end": 9, "text": "Mined coal"}],
+            }
+        ],
+    }
+    screening = Screening.from_record(old)
+    assert screening.rules == [] and screening.supplier is None
+    (hit,) = screening.sanctions_hits
+    assert hit.screened == "supplier" and not hit.country_conflict
+    assert hit.hit.matched_name == "KOREA MINING DEVELOPMENT TRADING CORPORATION"
+    (item,) = screening.evidence
+    assert isinstance(item, RegisterEvidence) and item.strength is None
+    assert item.quotes[0].indicators == () and item.quotes[0].document is None
+    record = screening.record()
+    assert record["supplier"] == {} and record["country_good"] == []
+    assert record["evidence"][0]["document"]["title"] is None
