@@ -13,6 +13,7 @@ from laborwatch.errors import NotFound
 from laborwatch.lists.entry import CountryGood, ListEntry, LoadedList
 from laborwatch.store.database import Database
 from laborwatch.store.editions import Edition, record_edition, redate_latest
+from laborwatch.store.rows import from_row
 from laborwatch.store.tables import country_goods, list_entries, list_names, lists
 
 _BATCH = 5000
@@ -161,20 +162,7 @@ def load_country_goods(database: Database) -> list[tuple[str, CountryGood]]:
     """Every stored (list id, country-and-good) pair."""
     with database.reading() as connection:
         rows = connection.execute(select(country_goods)).all()
-    return [
-        (
-            row.list_id,
-            CountryGood(
-                good=row.good,
-                country=row.country,
-                child_labour=row.child_labour,
-                forced_labour=row.forced_labour,
-                forced_child_labour=row.forced_child_labour,
-                derived_from=row.derived_from,
-            ),
-        )
-        for row in rows
-    ]
+    return [(row.list_id, from_row(CountryGood, row)) for row in rows]
 
 
 def _unique(entries: list[ListEntry]) -> list[ListEntry]:

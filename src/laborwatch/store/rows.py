@@ -1,0 +1,25 @@
+"""Reading stored rows back into the pipeline's dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sqlalchemy import Row
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+R = TypeVar("R", bound="DataclassInstance")
+
+
+def from_row(record: type[R], row: Row[Any], **given: Any) -> R:
+    """A ``record`` whose fields are the row's columns of the same names, except
+    those ``given``; a field with no such column is a bug, and raises."""
+    columns = row._mapping
+    values = {
+        field.name: columns[field.name]
+        for field in fields(record)
+        if field.init and field.name not in given
+    }
+    return record(**values, **given)
