@@ -16,7 +16,7 @@ from laborwatch.extract.evidence import Evidence
 from laborwatch.ingest.fingerprint import band_keys, similarity
 from laborwatch.store.database import Database, insert_or_ignore
 from laborwatch.store.evidence import write_evidence, write_sentences
-from laborwatch.store.rows import from_row
+from laborwatch.store.rows import document_rows, from_row
 from laborwatch.store.tables import (
     document_sources,
     documents,
@@ -321,16 +321,8 @@ def get_document(database: Database, id_or_prefix: str) -> StoredDocument:
                 f"{id_or_prefix}: ambiguous prefix, give more characters"
             )
         row = rows[0]
-        sentence_rows = connection.execute(
-            select(sentences)
-            .where(sentences.c.document_id == row.id)
-            .order_by(sentences.c.position)
-        ).all()
-        source_rows = connection.execute(
-            select(document_sources)
-            .where(document_sources.c.document_id == row.id)
-            .order_by(document_sources.c.id)
-        ).all()
+        sentence_rows = document_rows(connection, sentences, row.id, "position")
+        source_rows = document_rows(connection, document_sources, row.id)
     originals = [s.location for s in source_rows if s.relation == "original"]
     return StoredDocument(
         document=_document_from_row(row, originals[0] if originals else ""),

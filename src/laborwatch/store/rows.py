@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Row
+from sqlalchemy import Connection, Row, Table, select
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -23,3 +24,12 @@ def from_row(record: type[R], row: Row[Any], **given: Any) -> R:
         if field.init and field.name not in given
     }
     return record(**values, **given)
+
+
+def document_rows(
+    connection: Connection, table: Table, document_id: str, order: str = "id"
+) -> Sequence[Row[Any]]:
+    """A document's rows in ``table`` (one with a ``document_id``), by ``order``."""
+    return connection.execute(
+        select(table).where(table.c.document_id == document_id).order_by(table.c[order])
+    ).all()
