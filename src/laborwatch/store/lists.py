@@ -12,7 +12,12 @@ from sqlalchemy import Connection, delete, func, select, update
 from laborwatch.errors import NotFound
 from laborwatch.lists.entry import CountryGood, ListEntry, LoadedList
 from laborwatch.store.database import Database
-from laborwatch.store.editions import Edition, record_edition, redate_latest
+from laborwatch.store.editions import (
+    Edition,
+    load_columns,
+    record_edition,
+    redate_latest,
+)
 from laborwatch.store.rows import from_row
 from laborwatch.store.tables import country_goods, list_entries, list_names, lists
 
@@ -108,14 +113,10 @@ def _replace(
     connection.execute(
         lists.insert().values(
             id=loaded.list_id,
-            title=loaded.title,
             format=loaded.format,
             publisher=loaded.publisher,
-            published=loaded.published,
-            loaded_at=now,
-            checksum=loaded.checksum,
             sources=list(loaded.sources),
-            entry_count=len(loaded.entries) + len(loaded.country_goods),
+            **load_columns(loaded, now),
         )
     )
     entries = _unique(loaded.entries)
