@@ -9,7 +9,6 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import Connection, delete, func, select, update
 
-from laborwatch.errors import NotFound
 from laborwatch.lists.entry import CountryGood, ListEntry, LoadedList
 from laborwatch.store.database import Database
 from laborwatch.store.editions import (
@@ -18,7 +17,7 @@ from laborwatch.store.editions import (
     record_edition,
     redate_latest,
 )
-from laborwatch.store.rows import from_row
+from laborwatch.store.rows import from_row, row_by_id
 from laborwatch.store.tables import country_goods, list_entries, list_names, lists
 
 _BATCH = 5000
@@ -189,9 +188,7 @@ def list_lists(database: Database) -> list[ListSummary]:
 
 def get_list(database: Database, list_id: str) -> ListSummary:
     with database.reading() as connection:
-        row = connection.execute(select(lists).where(lists.c.id == list_id)).first()
-    if row is None:
-        raise NotFound(f"{list_id}: no such list loaded")
+        row = row_by_id(connection, lists, list_id, f"{list_id}: no such list loaded")
     return ListSummary(**row._asdict())
 
 

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Connection, Row, Table, select
 
+from laborwatch.errors import NotFound
+
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
@@ -33,3 +35,13 @@ def document_rows(
     return connection.execute(
         select(table).where(table.c.document_id == document_id).order_by(table.c[order])
     ).all()
+
+
+def row_by_id(
+    connection: Connection, table: Table, row_id: object, missing: str
+) -> Row[Any]:
+    """The row of ``table`` with this id; NotFound saying ``missing`` if none."""
+    row = connection.execute(select(table).where(table.c.id == row_id)).first()
+    if row is None:
+        raise NotFound(missing)
+    return row
