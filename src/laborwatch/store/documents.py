@@ -16,6 +16,7 @@ from laborwatch.extract.evidence import Evidence
 from laborwatch.ingest.fingerprint import band_keys, similarity
 from laborwatch.store.database import Database, insert_or_ignore
 from laborwatch.store.evidence import write_evidence, write_sentences
+from laborwatch.store.rows import document_rows, from_row
 from laborwatch.store.tables import (
     document_sources,
     documents,
@@ -320,30 +321,12 @@ def get_document(database: Database, id_or_prefix: str) -> StoredDocument:
                 f"{id_or_prefix}: ambiguous prefix, give more characters"
             )
         row = rows[0]
-        sentence_rows = connection.execute(
-            select(sentences)
-            .where(sentences.c.document_id == row.id)
-            .order_by(sentences.c.position)
-        ).all()
-        source_rows = connection.execute(
-            select(document_sources)
-            .where(document_sources.c.document_id == row.id)
-            .order_by(document_sources.c.id)
-        ).all()
+        sentence_rows = document_rows(connection, sentences, row.id, "position")
+        source_rows = document_rows(connection, document_sources, row.id)
     originals = [s.location for s in source_rows if s.relation == "original"]
     return StoredDocument(
         document=_document_from_row(row, originals[0] if originals else ""),
-        sentences=[
-            Sentence(
-                document_id=s.document_id,
-                position=s.position,
-                start=s.start,
-                end=s.end,
-                text=s.text,
-                page=s.page,
-            )
-            for s in sentence_rows
-        ],
+        sentences=[from_row(Sentence, s) for s in sentence_rows],
         sources=[
             SourceRecord(s.location, s.content_id, s.relation, s.similarity, s.seen_at)
             for s in source_rows
@@ -353,16 +336,4 @@ def get_document(database: Database, id_or_prefix: str) -> StoredDocument:
 
 
 def _document_from_row(row: Any, source: str) -> Document:
-    return Document(
-        id=row.id,
-        text=row.text,
-        source=source,
-        media_type=row.media_type,
-        title=row.title,
-        author=row.author,
-        published=row.published,
-        url=row.url,
-        site=row.site,
-        language=row.language,
-        pages=tuple(row.page_starts or ()),
-    )
+    return from_row(Document, row, source=source, pages=tuple(row.page_starts or ()))

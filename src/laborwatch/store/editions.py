@@ -56,6 +56,17 @@ class EntryChange:
     name: str
 
 
+def load_columns(loaded: LoadedList, loaded_at: datetime) -> dict[str, Any]:
+    """What a list and each of its editions record of one load."""
+    return {
+        "title": loaded.title,
+        "published": loaded.published,
+        "loaded_at": loaded_at,
+        "checksum": loaded.checksum,
+        "entry_count": len(loaded.entries) + len(loaded.country_goods),
+    }
+
+
 def record_edition(
     connection: Connection,
     loaded: LoadedList,
@@ -96,11 +107,7 @@ def record_edition(
     values: dict[str, Any] = {
         "list_id": loaded.list_id,
         "number": number,
-        "title": loaded.title,
-        "published": loaded.published,
-        "loaded_at": loaded_at,
-        "checksum": loaded.checksum,
-        "entry_count": len(loaded.entries) + len(loaded.country_goods),
+        **load_columns(loaded, loaded_at),
         "added": added,
         "removed": len(changes) - added,
         "baseline": previous is None,

@@ -27,6 +27,7 @@ from laborwatch.extract.evidence import (
     fact_fields,
 )
 from laborwatch.store.database import Database
+from laborwatch.store.rows import document_rows
 from laborwatch.store.tables import analyses, facts, incidents, indicators, sentences
 
 if TYPE_CHECKING:  # documents.py imports this module to write evidence
@@ -219,19 +220,9 @@ def load_evidence(database: Database, stored: StoredDocument) -> Evidence:
         analysis = connection.execute(
             select(analyses).where(analyses.c.document_id == document.id)
         ).first()
-        indicator_rows = connection.execute(
-            select(indicators)
-            .where(indicators.c.document_id == document.id)
-            .order_by(indicators.c.id)
-        ).all()
-        fact_rows = connection.execute(
-            select(facts).where(facts.c.document_id == document.id).order_by(facts.c.id)
-        ).all()
-        incident_rows = connection.execute(
-            select(incidents.c.detail)
-            .where(incidents.c.document_id == document.id)
-            .order_by(incidents.c.id)
-        ).all()
+        indicator_rows = document_rows(connection, indicators, document.id)
+        fact_rows = document_rows(connection, facts, document.id)
+        incident_rows = document_rows(connection, incidents, document.id)
     evidence = Evidence(
         document.id,
         analysis.extractor_version if analysis else "",

@@ -9,10 +9,15 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import Connection, delete, func, select, update
 
-from laborwatch.errors import NotFound
 from laborwatch.lists.entry import CountryGood, ListEntry, LoadedList
 from laborwatch.store.database import Database
-from laborwatch.store.editions import Edition, record_edition, redate_latest
+from laborwatch.store.editions import (
+    Edition,
+    load_columns,
+    record_edition,
+    redate_latest,
+)
+from laborwatch.store.rows import from_row, row_by_id
 from laborwatch.store.tables import country_goods, list_entries, list_names, lists
 
 _BATCH = 5000
@@ -107,14 +112,10 @@ def _replace(
     connection.execute(
         lists.insert().values(
             id=loaded.list_id,
-            title=loaded.title,
             format=loaded.format,
             publisher=loaded.publisher,
-            published=loaded.published,
-            loaded_at=now,
-            checksum=loaded.checksum,
             sources=list(loaded.sources),
-            entry_count=len(loaded.entries) + len(loaded.country_goods),
+            **load_columns(loaded, now),
         )
     )
     entries = _unique(loaded.entries)
@@ -161,20 +162,7 @@ def load_country_goods(database: Database) -> list[tuple[str, CountryGood]]:
     """Every stored (list id, country-and-good) pair."""
     with database.reading() as connection:
         rows = connection.execute(select(country_goods)).all()
-    return [
-        (
-            row.list_id,
-            CountryGood(
-                good=row.good,
-                country=row.country,
-                child_labour=row.child_labour,
-                forced_labour=row.forced_labour,
-                forced_child_labour=row.forced_child_labour,
-                derived_from=row.derived_from,
-            ),
-        )
-        for row in rows
-    ]
+    return [(row.list_id, from_row(CountryGood, row)) for row in rows]
 
 
 def _unique(entries: list[ListEntry]) -> list[ListEntry]:
@@ -200,9 +188,7 @@ def list_lists(database: Database) -> list[ListSummary]:
 
 def get_list(database: Database, list_id: str) -> ListSummary:
     with database.reading() as connection:
-        row = connection.execute(select(lists).where(lists.c.id == list_id)).first()
-    if row is None:
-        raise NotFound(f"{list_id}: no such list loaded")
+        row = row_by_id(connection, lists, list_id, f"{list_id}: no such list loaded")
     return ListSummary(**row._asdict())
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import PurePath
 from typing import Any
@@ -125,13 +125,7 @@ class DolPair:
     child_labour: bool
 
     def record(self) -> dict[str, Any]:
-        return {
-            "list_id": self.list_id,
-            "country": self.country,
-            "good": self.good,
-            "forced_labour": self.forced_labour,
-            "child_labour": self.child_labour,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True)

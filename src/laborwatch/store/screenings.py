@@ -21,8 +21,9 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select, update
 
-from laborwatch.errors import LaborwatchError, NotFound
+from laborwatch.errors import LaborwatchError
 from laborwatch.store.database import Database
+from laborwatch.store.rows import row_by_id
 from laborwatch.store.tables import screening_rows, screenings
 
 LEVELS = ("high", "medium", "low", "none")
@@ -120,11 +121,9 @@ def get_screening(
 def screening_record(database: Database, screening_id: int) -> dict[str, Any]:
     """A run's audit record and summary, without its results."""
     with database.reading() as connection:
-        row = connection.execute(
-            select(screenings).where(screenings.c.id == screening_id)
-        ).first()
-        if row is None:
-            raise NotFound(f"{screening_id}: no such screening")
+        row = row_by_id(
+            connection, screenings, screening_id, f"{screening_id}: no such screening"
+        )
         record = _record(row._asdict())
         if record["status"] != "complete":
             record["summary"] = _summary(

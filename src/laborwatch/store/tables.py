@@ -27,6 +27,7 @@ from sqlalchemy import (
     literal_column,
 )
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.schema import SchemaItem
 from sqlalchemy.types import TypeEngine
 
 metadata = MetaData()
@@ -57,13 +58,36 @@ def _document_id(primary_key: bool = False) -> Column:  # type: ignore[type-arg]
     return _owned_by("document_id", String(64), "documents.id", primary_key)
 
 
+def _table(name: str, *items: SchemaItem) -> Table:
+    return Table(name, metadata, *items)
+
+
+def _document_rows(name: str, *items: SchemaItem) -> Table:
+    """A table of rows found in a document, each with its own id, deleted with it."""
+    return _table(name, _id(), _document_id(), *items)
+
+
+def _span() -> tuple[Column, Column]:  # type: ignore[type-arg]
+    """Where in the document's text a row's words stand, as character offsets."""
+    return (
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+    )
+
+
 def _time(name: str) -> Column:  # type: ignore[type-arg]
     return Column(name, DateTime(timezone=True), nullable=False)
 
 
-documents = Table(
+def _choice(
+    name: str, *values: str, length: int = 16, nullable: bool = False
+) -> Column:  # type: ignore[type-arg]
+    """A code column; its comment lists the values the code writes."""
+    return Column(name, String(length), nullable=nullable, comment="|".join(values))
+
+
+documents = _table(
     "documents",
-    metadata,
     Column(
         "id", String(64), primary_key=True, comment="SHA-256 of the normalised text"
     ),
@@ -82,47 +106,36 @@ documents = Table(
     Index("ix_documents_ingested_at", "ingested_at"),
 )
 
-document_sources = Table(
+document_sources = _document_rows(
     "document_sources",
-    metadata,
-    _id(),
-    _document_id(),
     Column("location", Text, nullable=False),
     Column("content_id", String(64), nullable=False, comment="id of this copy's text"),
-    Column(
-        "relation", String(16), nullable=False, comment="original|copy|near_duplicate"
-    ),
+    _choice("relation", "original", "copy", "near_duplicate"),
     Column("similarity", Float),
     _time("seen_at"),
     UniqueConstraint("document_id", "location", "content_id"),
     Index("ix_document_sources_content_id", "content_id"),
 )
 
-sentences = Table(
+sentences = _document_rows(
     "sentences",
-    metadata,
-    _id(),
-    _document_id(),
     Column("position", Integer, nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
+    *_span(),
     Column("page", Integer),
     Column("text", Text, nullable=False),
     UniqueConstraint("document_id", "position"),
 )
 
-minhash_bands = Table(
+minhash_bands = _table(
     "minhash_bands",
-    metadata,
     Column("key", BigInteger, primary_key=True),
     _document_id(primary_key=True),
     Index("ix_minhash_bands_document_id", "document_id"),
 )
 
 
-analyses = Table(
+analyses = _table(
     "analyses",
-    metadata,
     _document_id(primary_key=True),
     Column("extractor_version", String(32), nullable=False),
     Column("analysed", Boolean, nullable=False),
@@ -130,16 +143,12 @@ analyses = Table(
     _time("analysed_at"),
 )
 
-indicators = Table(
+indicators = _document_rows(
     "indicators",
-    metadata,
-    _id(),
-    _document_id(),
     Column("sentence_position", Integer, nullable=False),
     Column("code", String(32), nullable=False),
     Column("cue", Text, nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
+    *_span(),
     Column("confidence", Float, nullable=False),
     Column("model_confidence", Float),
     Column("rule", Text, nullable=False),
@@ -150,17 +159,13 @@ indicators = Table(
 # Actors, places, goods, money, victims, dates, sources and denials: one row each,
 # with ``key`` the normalised value facets filter on (a country or subdivision
 # code, a good's name, a currency, an actor's name) and ``detail`` the JSON record.
-facts = Table(
+facts = _document_rows(
     "facts",
-    metadata,
-    _id(),
-    _document_id(),
     Column("sentence_position", Integer, nullable=False),
     Column("kind", String(16), nullable=False),
     Column("text", Text, nullable=False),
     Column("key", Text),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
+    *_span(),
     Column("detail", JSON, nullable=False),
     # With kind and key, a facet's check of one document reads the index alone.
     Index("ix_facts_document_id", "document_id", "kind", "key"),
@@ -189,18 +194,14 @@ Index(
     "ix_documents_published_sqlite", documents.c.published.desc(), documents.c.id
 ).ddl_if(dialect="sqlite")
 
-incidents = Table(
+incidents = _document_rows(
     "incidents",
-    metadata,
-    _id(),
-    _document_id(),
     Column("detail", JSON, nullable=False),
     Index("ix_incidents_document_id", "document_id"),
 )
 
-lists = Table(
+lists = _table(
     "lists",
-    metadata,
     Column("id", String(64), primary_key=True),
     Column("title", Text, nullable=False),
     Column("format", String(32), nullable=False),
@@ -212,9 +213,8 @@ lists = Table(
     Column("entry_count", Integer, nullable=False),
 )
 
-list_entries = Table(
+list_entries = _table(
     "list_entries",
-    metadata,
     _owned_by("list_id", String(64), "lists.id", primary_key=True),
     Column("entry_id", String(128), primary_key=True),
     Column("schema", String(32), nullable=False),
@@ -223,14 +223,13 @@ list_entries = Table(
     Column("properties", JSON, nullable=False),
 )
 
-list_names = Table(
+list_names = _table(
     "list_names",
-    metadata,
     _id(),
     Column("list_id", String(64), nullable=False),
     Column("entry_id", String(128), nullable=False),
     Column("name", Text, nullable=False),
-    Column("kind", String(16), nullable=False, comment="name|alias|weak_alias"),
+    _choice("kind", "name", "alias", "weak_alias"),
     ForeignKeyConstraint(
         ["list_id", "entry_id"],
         ["list_entries.list_id", "list_entries.entry_id"],
@@ -239,9 +238,8 @@ list_names = Table(
     Index("ix_list_names_entry", "list_id", "entry_id"),
 )
 
-country_goods = Table(
+country_goods = _table(
     "country_goods",
-    metadata,
     _id(),
     _owned_by("list_id", String(64), "lists.id"),
     Column("good", Text, nullable=False, comment="lower-cased DOL good name"),
@@ -257,9 +255,8 @@ country_goods = Table(
 # added and removed are kept (not a copy of every entry: OpenSanctions-size lists
 # run to hundreds of thousands), which is what a screening diff needs to say when
 # an entry appeared. No foreign key to ``lists``: ``lists remove`` keeps history.
-list_editions = Table(
+list_editions = _table(
     "list_editions",
-    metadata,
     _id(),
     Column("list_id", String(64), nullable=False),
     Column("number", Integer, nullable=False, comment="1, 2, ... within its list"),
@@ -279,20 +276,18 @@ list_editions = Table(
     UniqueConstraint("list_id", "number"),
 )
 
-list_edition_changes = Table(
+list_edition_changes = _table(
     "list_edition_changes",
-    metadata,
     _owned_by("edition_id", Integer, "list_editions.id", primary_key=True),
     Column("entry_id", String(128), primary_key=True),
-    Column("change", String(8), nullable=False, comment="added|removed"),
+    _choice("change", "added", "removed", length=8),
     Column("schema", String(32), nullable=False),
     Column("name", Text, nullable=False),
     Index("ix_list_edition_changes_entry", "entry_id"),
 )
 
-screenings = Table(
+screenings = _table(
     "screenings",
-    metadata,
     _id(),
     _time("created_at"),
     Column("input_name", Text, nullable=False),
@@ -303,12 +298,7 @@ screenings = Table(
         "lists", JSON, nullable=False, comment="id, edition date, checksum of each list"
     ),
     Column("config", JSON, nullable=False),
-    Column(
-        "status",
-        String(16),
-        nullable=False,
-        comment="running|complete|failed|interrupted",
-    ),
+    _choice("status", "running", "complete", "failed", "interrupted"),
     Column("summary", JSON, nullable=False),
     # Which process runs it, and when it last stored rows: a reader tells a run
     # still going from one whose process is gone.
@@ -323,9 +313,8 @@ screenings = Table(
     Column("watched", Boolean, nullable=False, server_default=false()),
 )
 
-screening_rows = Table(
+screening_rows = _table(
     "screening_rows",
-    metadata,
     _owned_by("screening_id", Integer, "screenings.id", primary_key=True),
     Column("row", Integer, primary_key=True),
     Column("name", Text, nullable=False),
@@ -333,12 +322,11 @@ screening_rows = Table(
     Column("result", JSON, nullable=False),
 )
 
-api_tokens = Table(
+api_tokens = _table(
     "api_tokens",
-    metadata,
     _id(),
     Column("name", Text, nullable=False, unique=True),
-    Column("role", String(16), nullable=False, comment="viewer|editor|admin"),
+    _choice("role", "viewer", "editor", "admin"),
     Column(
         "token_sha256",
         String(64),
@@ -349,9 +337,8 @@ api_tokens = Table(
     _time("created_at"),
 )
 
-audit_log = Table(
+audit_log = _table(
     "audit_log",
-    metadata,
     _id(),
     _time("at"),
     Column("who", Text, nullable=False),
@@ -359,9 +346,8 @@ audit_log = Table(
     Column("detail", JSON, nullable=False),
 )
 
-feeds = Table(
+feeds = _table(
     "feeds",
-    metadata,
     _id(),
     Column("url", Text, nullable=False, unique=True),
     Column("name", Text),
@@ -371,13 +357,12 @@ feeds = Table(
     Column("etag", Text),
     Column("last_modified", Text),
     Column("last_polled_at", DateTime(timezone=True)),
-    Column("last_status", String(16), comment="not_modified|polled|failed"),
+    _choice("last_status", "not_modified", "polled", "failed", nullable=True),
     Column("last_error", Text),
 )
 
-feed_items = Table(
+feed_items = _table(
     "feed_items",
-    metadata,
     _id(),
     _owned_by("feed_id", Integer, "feeds.id"),
     Column("item_key", Text, nullable=False, comment="guid or id, else the link"),
@@ -386,11 +371,8 @@ feed_items = Table(
     # and a feed's record of what it fetched outlives any one document.
     Column("document_id", String(64)),
     _time("fetched_at"),
-    Column(
-        "status",
-        String(16),
-        nullable=False,
-        comment="ingested|duplicate|skipped|failed|disallowed|retry",
+    _choice(
+        "status", "ingested", "duplicate", "skipped", "failed", "disallowed", "retry"
     ),
     Column("attempts", Integer, nullable=False),
     Column("error", Text),
@@ -399,9 +381,8 @@ feed_items = Table(
 
 # Each host's robots.txt as last read, so polls within a day (RFC 9309 allows a
 # crawler to cache it that long) cost an unchanged feed one request, not two.
-robots_files = Table(
+robots_files = _table(
     "robots_files",
-    metadata,
     Column("origin", Text, primary_key=True, comment="scheme://host[:port]"),
     Column("status", Integer, nullable=False),
     Column("body", Text, nullable=False),
@@ -409,12 +390,11 @@ robots_files = Table(
 )
 
 # Passes of ``laborwatch watch``; ``detail`` is the pass's JSON record.
-watch_runs = Table(
+watch_runs = _table(
     "watch_runs",
-    metadata,
     _id(),
     _time("started_at"),
     _time("finished_at"),
-    Column("status", String(16), nullable=False, comment="unchanged|changed|failed"),
+    _choice("status", "unchanged", "changed", "failed"),
     Column("detail", JSON, nullable=False),
 )

@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from laborwatch.errors import NotFound
 from laborwatch.store.database import Database
 from laborwatch.store.editions import utc
+from laborwatch.store.rows import row_by_id
 from laborwatch.store.tables import watch_runs
 
 
@@ -50,11 +50,9 @@ def list_watch_runs(
 
 def get_watch_run(database: Database, run_id: int) -> dict[str, Any]:
     with database.reading() as connection:
-        row = connection.execute(
-            select(watch_runs).where(watch_runs.c.id == run_id)
-        ).first()
-    if row is None:
-        raise NotFound(f"watch run {run_id}: no such run")
+        row = row_by_id(
+            connection, watch_runs, run_id, f"watch run {run_id}: no such run"
+        )
     return _record(row)
 
 
