@@ -36,7 +36,7 @@ def flagged() -> Screening:
         level="high",
         reasons=["on us_ofac_sdn as TAESONG BANK", "North Korea: CAATSA 321(b)"],
         sanctions_hits=[
-            SanctionsFinding(
+            SanctionsFinding.of(
                 "supplier",
                 Hit(
                     list_id="us_ofac_sdn",
@@ -51,9 +51,7 @@ def flagged() -> Screening:
         ],
         country_good=[CountryGoodFinding("us_dol", "bricks", "PK", ("forced labour",))],
         evidence=[
-            NamedEvidence(
-                document=ReportRef("ab12cd"), actor="Taesong Bank", score=0.9, quotes=()
-            )
+            NamedEvidence(document=ReportRef("ab12cd"), actor="Taesong Bank", score=0.9)
         ],
     )
 

@@ -28,7 +28,7 @@ def screened() -> Screening:
         reasons=["a reason"],
         rules=["caatsa_321b"],
         sanctions_hits=[
-            SanctionsFinding(
+            SanctionsFinding.of(
                 "supplier",
                 Hit(
                     list_id="us_ofac_sdn",
@@ -46,9 +46,21 @@ def screened() -> Screening:
         ],
         country_good=[CountryGoodFinding("us_dol", "gems", "KP", ("forced labour",))],
         evidence=[
-            NamedEvidence(REPORT, "Taesong", 0.88, (QUOTE,), north_korea=True),
+            NamedEvidence(
+                document=REPORT,
+                actor="Taesong",
+                score=0.88,
+                quotes=(QUOTE,),
+                north_korea=True,
+            ),
             RegisterEvidence(
-                REPORT, "gems", "KP", (QUOTE,), "KP-02", "single source", 1
+                document=REPORT,
+                good="gems",
+                country="KP",
+                quotes=(QUOTE,),
+                subdivision="KP-02",
+                strength="single source",
+                independent_sources=1,
             ),
         ],
         supplier=SupplierRow(
@@ -64,11 +76,14 @@ def test_a_stored_row_reads_back_as_the_same_findings() -> None:
     assert again == screened()
     assert again.record() == record
     assert isinstance(again.evidence[1], RegisterEvidence)
-    assert again.sanctions_hits[0].hit.features[0].detail == {"shared": ["taesong"]}
+    assert again.sanctions_hits[0].features[0].detail == {"shared": ["taesong"]}
+    assert list(record["sanctions_hits"][0])[:2] == ["screened", "list"]
+    assert list(record["evidence"][1])[:2] == ["kind", "document"]
 
 
 def test_a_row_stored_by_an_older_version_reads_with_defaults() -> None:
-    """Older rows lack rules, the supplier, quotes' sources and register strength."""
+    """Older rows lack rules, the supplier, hits' schema, quotes' sources and
+    register strength."""
     old = {
         "row": 5,
         "name": "Some Supplier",
@@ -76,10 +91,15 @@ def test_a_row_stored_by_an_older_version_reads_with_defaults() -> None:
         "reasons": ["why"],
         "sanctions_hits": [
             {
+                "screened": "parent company",
                 "list": "un_sc_consolidated",
                 "entry_id": "KPe.001",
                 "caption": "KOREA MINING DEVELOPMENT TRADING CORPORATION",
+                "matched_name": "KOMID",
                 "score": 0.8,
+                "countries": ["KP"],
+                "programs": [],
+                "features": [],
             }
         ],
         "evidence": [
@@ -95,8 +115,8 @@ def test_a_row_stored_by_an_older_version_reads_with_defaults() -> None:
     screening = Screening.from_record(old)
     assert screening.rules == [] and screening.supplier is None
     (hit,) = screening.sanctions_hits
-    assert hit.screened == "supplier" and not hit.country_conflict
-    assert hit.hit.matched_name == "KOREA MINING DEVELOPMENT TRADING CORPORATION"
+    assert hit.screened == "parent company" and not hit.country_conflict
+    assert hit.schema == "" and hit.features == ()
     (item,) = screening.evidence
     assert isinstance(item, RegisterEvidence) and item.strength is None
     assert item.quotes[0].indicators == () and item.quotes[0].document is None

@@ -66,9 +66,9 @@ def screen(
 def register_items(screening: Screening) -> list[dict[str, Any]]:
     """The register items as ``screen --json`` gives them."""
     return [
-        item.record()
-        for item in screening.evidence
-        if isinstance(item, RegisterEvidence)
+        item
+        for item in screening.record()["evidence"]
+        if item["kind"] == RegisterEvidence.kind
     ]
 
 

@@ -45,8 +45,7 @@ def export_cells(screening: Screening) -> list[str]:
         screening.level,
         "; ".join(screening.reasons),
         "; ".join(
-            f"{found.hit.list_id}:{found.hit.entry_id} {found.hit.caption} "
-            f"({found.hit.score:.2f})"
+            f"{found.list_id}:{found.entry_id} {found.caption} ({found.score:.2f})"
             for found in screening.sanctions_hits
         ),
         "; ".join(f"{c.good}/{c.country}" for c in screening.country_good),

@@ -136,9 +136,9 @@ def _write_pdf(path: Path, run: Any, screening: Screening) -> None:
         (
             "Sanctions list hits",
             [
-                f"{found.hit.caption} — {found.hit.list_id} entry {found.hit.entry_id}, "
-                f"score {found.hit.score:.2f}, programmes "
-                f"{', '.join(found.hit.programs) or '-'} (screened: {found.screened})"
+                f"{found.caption} — {found.list_id} entry {found.entry_id}, "
+                f"score {found.score:.2f}, programmes "
+                f"{', '.join(found.programs) or '-'} (screened: {found.screened})"
                 for found in screening.sanctions_hits
             ],
         ),

@@ -17,13 +17,15 @@ from laborwatch.match.matcher import north_korea_programme
 from laborwatch.screen.config import LEVELS
 from laborwatch.screen.context import ScreeningContext, goods_of
 from laborwatch.screen.findings import (
+    COUNTRY_GOOD,
+    EVIDENCE,
+    SANCTIONS_HITS,
     CountryGoodFinding,
     EvidenceFinding,
     NamedEvidence,
     Quote,
     ReportRef,
     SanctionsFinding,
-    evidence_from_record,
 )
 from laborwatch.screen.places import xinjiang_place
 from laborwatch.screen.quotes import quotes_for
@@ -72,9 +74,9 @@ class Screening:
             "level": self.level,
             "reasons": list(self.reasons),
             "rules": list(self.rules),
-            "sanctions_hits": [hit.record() for hit in self.sanctions_hits],
-            "country_good": [item.record() for item in self.country_good],
-            "evidence": [item.record() for item in self.evidence],
+            "sanctions_hits": SANCTIONS_HITS.records(self.sanctions_hits),
+            "country_good": COUNTRY_GOOD.records(self.country_good),
+            "evidence": EVIDENCE.records(self.evidence),
             "supplier": _supplier_record(self.supplier),
         }
 
@@ -87,17 +89,9 @@ class Screening:
             level=str(record.get("level") or "none"),
             reasons=[str(reason) for reason in record.get("reasons") or ()],
             rules=[str(rule) for rule in record.get("rules") or ()],
-            sanctions_hits=[
-                SanctionsFinding.from_record(hit)
-                for hit in record.get("sanctions_hits") or ()
-            ],
-            country_good=[
-                CountryGoodFinding.from_record(item)
-                for item in record.get("country_good") or ()
-            ],
-            evidence=[
-                evidence_from_record(item) for item in record.get("evidence") or ()
-            ],
+            sanctions_hits=SANCTIONS_HITS.read(record.get("sanctions_hits")),
+            country_good=COUNTRY_GOOD.read(record.get("country_good")),
+            evidence=EVIDENCE.read(record.get("evidence")),
             supplier=_supplier_from_record(row, record.get("supplier")),
         )
 
@@ -198,7 +192,7 @@ def _sanctions(row: SupplierRow, context: ScreeningContext, result: Screening) -
             conflict = any(
                 feature.name == "country conflict" for feature in hit.features
             ) and not _corroborated(row, context, hit)
-            result.sanctions_hits.append(SanctionsFinding(role, hit, conflict))
+            result.sanctions_hits.append(SanctionsFinding.of(role, hit, conflict))
             level = "high" if hit.score >= settings["high"] else "medium"
             reason = (
                 f"{role} {name!r} matches {hit.caption!r}"
@@ -253,7 +247,7 @@ def _identifier(row: SupplierRow, context: ScreeningContext, result: Screening) 
             countries=entry.countries,
             programs=entry.programs,
         )
-        result.sanctions_hits.append(SanctionsFinding("identifier", hit))
+        result.sanctions_hits.append(SanctionsFinding.of("identifier", hit))
         result.raise_to(
             "high",
             f"identifier {row.identifier!r} is that of {entry.name!r} on {list_id} (entry {entry.entry_id})",
@@ -305,7 +299,7 @@ def _rules(row: SupplierRow, context: ScreeningContext, result: Screening) -> No
         if row.country == "KP":
             why = "the supplier is in North Korea"
         elif any(
-            ("KP" in found.hit.countries or north_korea_programme(found.hit.programs))
+            ("KP" in found.countries or north_korea_programme(found.programs))
             and not found.country_conflict
             for found in result.sanctions_hits
         ):
@@ -324,8 +318,7 @@ def _rules(row: SupplierRow, context: ScreeningContext, result: Screening) -> No
             )
     if rules["uflpa"]:
         on_list = any(
-            found.hit.list_id == rules["uflpa_list_id"]
-            for found in result.sanctions_hits
+            found.list_id == rules["uflpa_list_id"] for found in result.sanctions_hits
         )
         why = "it is on the UFLPA Entity List" if on_list else None
         # A place of the same name elsewhere (Aksu in Turkey, Aral in Kazakhstan)
@@ -351,9 +344,7 @@ def _evidence(row: SupplierRow, context: ScreeningContext, result: Screening) ->
     settings = context.config["evidence"]
     # A look-alike's listed name is not looked for in the evidence.
     names = [row.name] + [
-        found.hit.caption
-        for found in result.sanctions_hits
-        if not found.country_conflict
+        found.caption for found in result.sanctions_hits if not found.country_conflict
     ]
     seen: set[str] = set()
     for name in names:

@@ -21,6 +21,12 @@ from pydantic import BaseModel, Field
 # dependency.
 from typing_extensions import TypedDict
 
+from laborwatch.screen.findings import (
+    CountryGoodFinding,
+    EvidenceFinding,
+    SanctionsFinding,
+)
+
 # Where a value may be an integer in JSON (a score from configuration, a stored
 # coordinate), ``float`` alone would turn 1 into 1.0.
 Number = float | int
@@ -389,83 +395,6 @@ class ScreeningPage(Shape):
     screenings: list[ScreeningRun]
 
 
-class ScreenedHit(Shape):
-    """A list entry the supplier (or its parent, address, identifier) matched."""
-
-    screened: str = Field(description="supplier, parent company, address or identifier")
-    list_id: str = Field(alias="list")
-    entry_id: str
-    schema_: str = Field(alias="schema")
-    caption: str
-    matched_name: str
-    score: Number
-    countries: list[str]
-    programs: list[str]
-    features: list[Feature]
-    country_conflict: bool = Field(
-        description="The entry is in another country and no identifier or address "
-        "agrees: the name alone counts low."
-    )
-
-
-class DolPair(Shape):
-    list_id: str = Field(alias="list")
-    good: str
-    country: str
-    labour: list[str]
-    derived_from: str | None
-
-
-class QuotedReport(Shape):
-    id: str
-    title: str | None
-    published: str | None
-    url: str | None
-    site: str | None
-
-
-class Quote(Shape):
-    sentence: int
-    start: int
-    end: int
-    text: str
-    indicators: list[str]
-    confidence: Number | None
-    document: str | None
-    title: str | None
-    published: str | None
-    url: str | None
-
-
-class NamedEvidence(Shape):
-    """A stored report that names the supplier or the entry it matched."""
-
-    kind: Literal["named"]
-    document: QuotedReport
-    actor: str
-    score: Number
-    quotes: list[Quote]
-    north_korea: bool
-
-
-class RegisterEvidence(Shape):
-    """A risk register row for the supplier's country (or province) and good."""
-
-    kind: Literal["country_good"]
-    document: QuotedReport
-    good: str
-    country: str
-    quotes: list[Quote]
-    subdivision: str | None
-    strength: str | None
-    independent_sources: int | None
-    publishers: list[str]
-    first_date: str | None
-    last_date: str | None
-    state_imposed: bool
-    children: bool
-
-
 class Supplier(Shape):
     """The row's input, as read from the file (empty for rows stored without it)."""
 
@@ -487,11 +416,9 @@ class ScreenedRow(Shape):
     level: str
     reasons: list[str]
     rules: list[str]
-    sanctions_hits: list[ScreenedHit]
-    country_good: list[DolPair]
-    evidence: list[
-        Annotated[NamedEvidence | RegisterEvidence, Field(discriminator="kind")]
-    ]
+    sanctions_hits: list[SanctionsFinding]
+    country_good: list[CountryGoodFinding]
+    evidence: list[Annotated[EvidenceFinding, Field(discriminator="kind")]]
     supplier: Supplier
 
 
