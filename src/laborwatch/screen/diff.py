@@ -380,7 +380,6 @@ def _evidence_item(item: dict[str, Any], result: _Result | None) -> dict[str, An
     else:
         # Stored before screening read the risk register.
         marker = f"indicators for {item.get('good')} in {item.get('country')}"
-    reasons = (result or {}).get("reasons", [])
     return {
         "kind": item.get("kind"),
         "document": document.get("id"),
@@ -388,8 +387,9 @@ def _evidence_item(item: dict[str, Any], result: _Result | None) -> dict[str, An
         "actor": item.get("actor"),
         "good": item.get("good"),
         "strength": item.get("strength"),
-        "reason": next(
-            (reason for reason in reasons if marker in reason),
+        "reason": _reason(
+            result,
+            marker,
             f"a stored report: {document.get('title') or document.get('id')}",
         ),
     }
@@ -405,14 +405,21 @@ def _country_goods(result: _Result | None) -> dict[tuple[str, ...], dict[str, An
 
 def _country_good(item: dict[str, Any], result: _Result | None) -> dict[str, Any]:
     marker = f"lists {item.get('good')} from {item.get('country')} as"
-    reasons = (result or {}).get("reasons", [])
     return {
         "list": item.get("list"),
         "country": item.get("country"),
         "good": item.get("good"),
         "labour": item.get("labour", []),
-        "reason": next(
-            (reason for reason in reasons if marker in reason),
+        "reason": _reason(
+            result,
+            marker,
             f"{item.get('list')} lists {item.get('good')} from {item.get('country')}",
         ),
     }
+
+
+def _reason(result: _Result | None, marker: str, otherwise: str) -> str:
+    """The row's reason that contains ``marker`` (the one a finding gave), else
+    ``otherwise``."""
+    reasons = (result or {}).get("reasons", [])
+    return next((str(reason) for reason in reasons if marker in reason), otherwise)
