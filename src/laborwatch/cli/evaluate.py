@@ -33,13 +33,8 @@ def eval_command(
     """Score indicators (per document and sentence) and facts: places, goods, money,
     actors, victims and dates."""
     total = sum(1 for _ in read_gold(gold))
-    with progress_bar("Evaluating") as progress:
-        task = progress.add_task("Evaluating", total=total, current="")
-        report = evaluate(
-            gold,
-            data_root,
-            on_document=lambda name: progress.update(task, advance=1, current=name),
-        )
+    with progress_bar("Evaluating", total) as bar:
+        report = evaluate(gold, data_root, on_document=bar.advance)
     figures = report.as_dict()
     if as_json:
         print_json(figures)

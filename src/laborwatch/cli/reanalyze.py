@@ -31,15 +31,12 @@ def reanalyze_command(
     """
     check_parallel(workers, cluster)
     database = open_from(ctx)
-    with progress_bar("Re-analysing") as progress:
-        task = progress.add_task("Re-analysing", total=None, current="")
+    with progress_bar("Re-analysing") as bar:
         summary = reanalyze_documents(
             database,
             everything=everything,
-            on_start=lambda total: progress.update(task, total=total),
-            on_document=lambda document_id: progress.update(
-                task, advance=1, current=document_id[:12]
-            ),
+            on_start=bar.start,
+            on_document=lambda document_id: bar.advance(document_id[:12]),
             workers=workers,
             cluster=cluster,
         )
