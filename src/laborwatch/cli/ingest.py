@@ -9,9 +9,9 @@ from rich.markup import escape
 
 from laborwatch.cli.options import json_option
 from laborwatch.cli.output import (
+    ProgressBar,
     open_from,
     print_json,
-    progress_bar,
     settings_from,
     stderr,
 )
@@ -110,7 +110,7 @@ def run_ingest(
     cluster: str | None = None,
 ) -> IngestSummary:
     """Ingest with a progress bar; report problems (and documents, if verbose)."""
-    with progress_bar("Ingesting") as bar:
+    with ProgressBar("Ingesting") as bar:
 
         def on_start(sources: list[SourceFile]) -> None:
             bar.start(len(sources))

@@ -69,8 +69,8 @@ def write_output(data: str | bytes | Iterable[str], output: Path | None) -> None
 
 
 class ProgressBar(Closing):
-    """One task's bar on stderr, shown until closed, then gone; silent when stderr
-    is no terminal. Beside the count it shows the item in hand (``current``)."""
+    """One task's bar on stderr for a ``with`` block, gone after it; silent when
+    stderr is no terminal."""
 
     def __init__(self, description: str, total: int | None = None) -> None:
         self.progress = Progress(
@@ -92,16 +92,11 @@ class ProgressBar(Closing):
         self.progress.update(self.task, total=total)
 
     def advance(self, current: str) -> None:
-        """Count one item done; ``current`` is the next one's name."""
+        """Count one item done, showing ``current`` (its name) beside the count."""
         self.progress.update(self.task, advance=1, current=current)
 
     def close(self) -> None:
         self.progress.stop()
-
-
-def progress_bar(description: str, total: int | None = None) -> ProgressBar:
-    """A bar for ``with``: on stderr while the block runs, gone after it."""
-    return ProgressBar(description, total)
 
 
 def highlighted(snippet: str) -> Text:

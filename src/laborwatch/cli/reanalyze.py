@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from laborwatch.cli.options import json_option
-from laborwatch.cli.output import open_from, print_json, progress_bar, stderr
+from laborwatch.cli.output import ProgressBar, open_from, print_json, stderr
 from laborwatch.cli.parallel import Cluster, Workers, check_parallel
 from laborwatch.extract.pipeline import EXTRACTOR_VERSION
 from laborwatch.pipeline import reanalyze_documents
@@ -31,7 +31,7 @@ def reanalyze_command(
     """
     check_parallel(workers, cluster)
     database = open_from(ctx)
-    with progress_bar("Re-analysing") as bar:
+    with ProgressBar("Re-analysing") as bar:
         summary = reanalyze_documents(
             database,
             everything=everything,

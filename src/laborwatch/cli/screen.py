@@ -15,9 +15,9 @@ from rich.table import Table
 
 from laborwatch.cli.options import json_option
 from laborwatch.cli.output import (
+    ProgressBar,
     open_from,
     print_json,
-    progress_bar,
     settings_from,
     stderr,
     stdout,
@@ -152,7 +152,7 @@ def screen_command(
     try:
         # The XLSX is saved whatever happens, keeping the rows written as the CSV
         # does; past Excel's row limit it raises once the run is stored complete.
-        with progress_bar("Screening") as bar, xlsx_export or nullcontext():
+        with ProgressBar("Screening") as bar, xlsx_export or nullcontext():
             run = screen_file(
                 path,
                 database,
@@ -335,7 +335,7 @@ def screenings_rerun(
     """
     check_parallel(workers, cluster)
     database = open_from(ctx)
-    with progress_bar("Screening") as bar:
+    with ProgressBar("Screening") as bar:
         run = rerun_screening(
             database,
             screening_id,
