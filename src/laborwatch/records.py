@@ -7,7 +7,7 @@ remove them.
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from laborwatch.documents import Document, Sentence
@@ -16,12 +16,18 @@ from laborwatch.extract.indicators import CODES
 from laborwatch.pipeline import OUTCOMES, IngestEvent, IngestSummary
 from laborwatch.store import DocumentSummary, SearchHit, SourceRecord, StoredDocument
 from laborwatch.store.editions import Edition
+from laborwatch.store.feeds import Feed
 from laborwatch.store.lists import ListLoad, ListSummary
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START
 
 
 def timestamp(value: datetime) -> str:
     return value.isoformat()
+
+
+def iso(value: date | None) -> str | None:
+    """A date or a time (a ``datetime`` is a ``date``) in ISO 8601; None for none."""
+    return value.isoformat() if value else None
 
 
 def _attributes(value: object, *names: str) -> dict[str, Any]:
@@ -143,7 +149,7 @@ def ingest_record(summary: IngestSummary) -> dict[str, Any]:
 def list_record(summary: ListSummary) -> dict[str, Any]:
     return {
         **_attributes(summary, "id", "title", "format", "publisher"),
-        "published": summary.published.isoformat() if summary.published else None,
+        "published": iso(summary.published),
         "loaded_at": summary.loaded_at.isoformat(),
         "checksum": summary.checksum,
         "sources": summary.sources,
@@ -167,11 +173,20 @@ def edition_record(edition: Edition) -> dict[str, Any]:
         "list": edition.list_id,
         "number": edition.number,
         "title": edition.title,
-        "published": edition.published.isoformat() if edition.published else None,
+        "published": iso(edition.published),
         "loaded_at": edition.loaded_at.isoformat(),
         "checksum": edition.checksum,
         "entries": edition.entry_count,
         **_attributes(edition, "added", "removed", "baseline"),
+    }
+
+
+def feed_record(feed: Feed) -> dict[str, Any]:
+    return {
+        **_attributes(feed, "id", "url", "name"),
+        "added_at": iso(feed.added_at),
+        "last_polled_at": iso(feed.last_polled_at),
+        **_attributes(feed, "last_status", "last_error"),
     }
 
 

@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from laborwatch.cli.options import json_option
-from laborwatch.cli.output import print_json, progress_bar, stdout
+from laborwatch.cli.output import ProgressBar, print_json, stdout
 from laborwatch.evaluation import evaluate, read_gold
 
 
@@ -33,13 +33,8 @@ def eval_command(
     """Score indicators (per document and sentence) and facts: places, goods, money,
     actors, victims and dates."""
     total = sum(1 for _ in read_gold(gold))
-    with progress_bar("Evaluating") as progress:
-        task = progress.add_task("Evaluating", total=total, current="")
-        report = evaluate(
-            gold,
-            data_root,
-            on_document=lambda name: progress.update(task, advance=1, current=name),
-        )
+    with ProgressBar("Evaluating", total) as bar:
+        report = evaluate(gold, data_root, on_document=bar.advance)
     figures = report.as_dict()
     if as_json:
         print_json(figures)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markup import escape
@@ -12,7 +12,8 @@ from laborwatch.cli.options import json_option
 from laborwatch.cli.output import open_from, print_json, settings_from, stderr, stdout
 from laborwatch.cli.plain_help import Typer
 from laborwatch.polling import FeedPoll, poll_feeds
-from laborwatch.store.feeds import Feed, add_feed, list_feeds, remove_feed
+from laborwatch.records import feed_record
+from laborwatch.store.feeds import add_feed, list_feeds, remove_feed
 
 app = Typer(
     help="Keep a list of RSS and Atom feeds and ingest what is new in them.",
@@ -117,17 +118,3 @@ def poll_line(poll: FeedPoll) -> str:
     if poll.status == "not_modified":
         return line + "not modified"
     return line + f"polled, {len(poll.events)} new items, {len(poll.ingested)} ingested"
-
-
-def feed_record(feed: Feed) -> dict[str, Any]:
-    return {
-        "id": feed.id,
-        "url": feed.url,
-        "name": feed.name,
-        "added_at": feed.added_at.isoformat() if feed.added_at else None,
-        "last_polled_at": (
-            feed.last_polled_at.isoformat() if feed.last_polled_at else None
-        ),
-        "last_status": feed.last_status,
-        "last_error": feed.last_error,
-    }

@@ -9,9 +9,9 @@ from rich.markup import escape
 
 from laborwatch.cli.options import json_option
 from laborwatch.cli.output import (
+    ProgressBar,
     open_from,
     print_json,
-    progress_bar,
     settings_from,
     stderr,
 )
@@ -110,19 +110,18 @@ def run_ingest(
     cluster: str | None = None,
 ) -> IngestSummary:
     """Ingest with a progress bar; report problems (and documents, if verbose)."""
-    with progress_bar("Ingesting") as progress:
-        task = progress.add_task("Ingesting", total=None, current="")
+    with ProgressBar("Ingesting") as bar:
 
         def on_start(sources: list[SourceFile]) -> None:
-            progress.update(task, total=len(sources))
+            bar.start(len(sources))
 
         def on_event(event: IngestEvent) -> None:
             if quiet or (event.outcome == "ingested" and not verbose):
                 return
-            progress.console.print(event_line(event), soft_wrap=True)
+            bar.console.print(event_line(event), soft_wrap=True)
 
         def on_source_done(source: SourceFile) -> None:
-            progress.update(task, advance=1, current=source.location[-40:])
+            bar.advance(source.location[-40:])
 
         return ingest_paths(
             paths,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -72,22 +73,18 @@ def load_command(
         raise typer.BadParameter("--id names one list; give one FILE")
     edition = _date(published) if published else None
     database = open_from(ctx)
-    loads: list[ListLoad] = []
-    for path in paths:
-        loaded = load_list(path, list_format, list_id)
-        for warning in loaded.warnings:
-            stderr.print(f"warning: {escape(warning)}")
-        if edition:
-            from dataclasses import replace
 
-            loaded = replace(loaded, published=edition)
-        load = store_list(database, loaded)
-        _warn_undated(load.summary.id, load.summary.published)
-        loads.append(load)
-        if not as_json:
-            _report("loaded", load)
-    if as_json:
-        print_json({"lists": [load_record(load) for load in loads]})
+    def stored() -> Iterator[ListLoad]:
+        for path in paths:
+            loaded = load_list(path, list_format, list_id)
+            _warn(loaded.warnings)
+            if edition:
+                from dataclasses import replace
+
+                loaded = replace(loaded, published=edition)
+            yield store_list(database, loaded)
+
+    _print_loads("loaded", stored(), as_json)
 
 
 @app.command("show")
@@ -151,17 +148,32 @@ def update_command(
         raise typer.BadParameter(
             f"name the lists to fetch: {', '.join(sorted(SOURCES))}"
         )
-    loads: list[ListLoad] = []
-    for list_id in wanted:
-        load, warnings = update_list(database, list_id, base_url)
-        for warning in warnings:
-            stderr.print(f"warning: {escape(warning)}")
+
+    def updated() -> Iterator[ListLoad]:
+        for list_id in wanted:
+            load, warnings = update_list(database, list_id, base_url)
+            _warn(warnings)
+            yield load
+
+    _print_loads("updated", updated(), as_json)
+
+
+def _print_loads(verb: str, loads: Iterable[ListLoad], as_json: bool) -> None:
+    """Report each load as it is stored; with --json, all of them once done."""
+    records: list[dict[str, Any]] = []
+    for load in loads:
         _warn_undated(load.summary.id, load.summary.published)
-        loads.append(load)
-        if not as_json:
-            _report("updated", load)
+        if as_json:
+            records.append(load_record(load))
+        else:
+            _report(verb, load)
     if as_json:
-        print_json({"lists": [load_record(load) for load in loads]})
+        print_json({"lists": records})
+
+
+def _warn(warnings: Iterable[str]) -> None:
+    for warning in warnings:
+        stderr.print(f"warning: {escape(warning)}")
 
 
 def _report(verb: str, load: ListLoad) -> None:

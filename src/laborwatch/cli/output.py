@@ -19,6 +19,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from laborwatch.closing import Closing
 from laborwatch.errors import LaborwatchError
 from laborwatch.settings import Settings
 from laborwatch.store import Database, open_database
@@ -67,18 +68,35 @@ def write_output(data: str | bytes | Iterable[str], output: Path | None) -> None
         sys.stdout.writelines([data] if isinstance(data, str) else data)
 
 
-def progress_bar(description: str) -> Progress:
-    """A bar on stderr that vanishes when done; silent when stderr is no terminal."""
-    return Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        TextColumn("{task.fields[current]}", style="dim"),
-        console=stderr,
-        transient=True,
-        disable=not stderr.is_terminal,
-    )
+class ProgressBar(Closing):
+    """One task's bar on stderr for a ``with`` block, gone after it; silent when
+    stderr is no terminal."""
+
+    def __init__(self, description: str, total: int | None = None) -> None:
+        self.progress = Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[current]}", style="dim"),
+            console=stderr,
+            transient=True,
+            disable=not stderr.is_terminal,
+        )
+        self.console = self.progress.console
+        self.task = self.progress.add_task(description, total=total, current="")
+        self.progress.start()
+
+    def start(self, total: int) -> None:
+        """Set the number of items, once known."""
+        self.progress.update(self.task, total=total)
+
+    def advance(self, current: str) -> None:
+        """Count one item done, showing ``current`` (its name) beside the count."""
+        self.progress.update(self.task, advance=1, current=current)
+
+    def close(self) -> None:
+        self.progress.stop()
 
 
 def highlighted(snippet: str) -> Text:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from laborwatch.cli.options import json_option
-from laborwatch.cli.output import open_from, print_json, progress_bar, stderr
+from laborwatch.cli.output import ProgressBar, open_from, print_json, stderr
 from laborwatch.cli.parallel import Cluster, Workers, check_parallel
 from laborwatch.extract.pipeline import EXTRACTOR_VERSION
 from laborwatch.pipeline import reanalyze_documents
@@ -31,15 +31,12 @@ def reanalyze_command(
     """
     check_parallel(workers, cluster)
     database = open_from(ctx)
-    with progress_bar("Re-analysing") as progress:
-        task = progress.add_task("Re-analysing", total=None, current="")
+    with ProgressBar("Re-analysing") as bar:
         summary = reanalyze_documents(
             database,
             everything=everything,
-            on_start=lambda total: progress.update(task, total=total),
-            on_document=lambda document_id: progress.update(
-                task, advance=1, current=document_id[:12]
-            ),
+            on_start=bar.start,
+            on_document=lambda document_id: bar.advance(document_id[:12]),
             workers=workers,
             cluster=cluster,
         )

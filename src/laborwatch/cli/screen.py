@@ -14,9 +14,9 @@ from rich.table import Table
 
 from laborwatch.cli.options import json_option
 from laborwatch.cli.output import (
+    ProgressBar,
     open_from,
     print_json,
-    progress_bar,
     settings_from,
     stderr,
     stdout,
@@ -37,6 +37,11 @@ _TABLE_FLAGGED = 2000  # up to this many in all
 
 def screen_record(screening: Screening) -> dict[str, Any]:
     return screening.record()
+
+
+def _column(what: str) -> Any:
+    """A ``--FIELD-column`` option, naming the header of the file's ``what``."""
+    return typer.Option(help=f"Header of the {what} column.")
 
 
 def screen_command(
@@ -73,24 +78,12 @@ def screen_command(
             help="Thresholds and rules (see docs/screening.md).",
         ),
     ] = None,
-    name_column: Annotated[
-        str | None, typer.Option(help="Header of the supplier name column.")
-    ] = None,
-    country_column: Annotated[
-        str | None, typer.Option(help="Header of the country column.")
-    ] = None,
-    product_column: Annotated[
-        str | None, typer.Option(help="Header of the product column.")
-    ] = None,
-    hs_column: Annotated[
-        str | None, typer.Option(help="Header of the HS code column.")
-    ] = None,
-    address_column: Annotated[
-        str | None, typer.Option(help="Header of the address column.")
-    ] = None,
-    parent_column: Annotated[
-        str | None, typer.Option(help="Header of the parent company column.")
-    ] = None,
+    name_column: Annotated[str | None, _column("supplier name")] = None,
+    country_column: Annotated[str | None, _column("country")] = None,
+    product_column: Annotated[str | None, _column("product")] = None,
+    hs_column: Annotated[str | None, _column("HS code")] = None,
+    address_column: Annotated[str | None, _column("address")] = None,
+    parent_column: Annotated[str | None, _column("parent company")] = None,
     identifier_column: Annotated[
         str | None,
         typer.Option(help="Header of the identifier column (LEI, registration, IMO)."),
@@ -136,7 +129,7 @@ def screen_command(
 
     def on_row(screening: Screening) -> None:
         nonlocal first, unshown
-        progress.update(task, advance=1, current=screening.name[:30])
+        bar.advance(screening.name[:30])
         if report and screening.level != "none":
             flagged.append(screening)
         flagged_room = screening.level != "none" and len(shown) < _TABLE_FLAGGED
@@ -158,8 +151,7 @@ def screen_command(
     try:
         # The XLSX is saved whatever happens, keeping the rows written as the CSV
         # does; past Excel's row limit it raises once the run is stored complete.
-        with progress_bar("Screening") as progress, xlsx_export or nullcontext():
-            task = progress.add_task("Screening", total=None, current="")
+        with ProgressBar("Screening") as bar, xlsx_export or nullcontext():
             run = screen_file(
                 path,
                 database,
@@ -342,14 +334,11 @@ def screenings_rerun(
     """
     check_parallel(workers, cluster)
     database = open_from(ctx)
-    with progress_bar("Screening") as progress:
-        task = progress.add_task("Screening", total=None, current="")
+    with ProgressBar("Screening") as bar:
         run = rerun_screening(
             database,
             screening_id,
-            on_row=lambda screening: progress.update(
-                task, advance=1, current=screening.name[:30]
-            ),
+            on_row=lambda screening: bar.advance(screening.name[:30]),
             workers=workers,
             cluster=cluster,
         )

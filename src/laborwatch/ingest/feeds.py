@@ -15,7 +15,6 @@ import time
 from dataclasses import dataclass
 from hashlib import sha256
 from http import HTTPStatus
-from types import TracebackType
 from typing import Any, Literal, Protocol
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
@@ -23,6 +22,7 @@ from xml.sax import SAXParseException
 
 import httpx
 
+from laborwatch.closing import Closing
 from laborwatch.errors import LaborwatchError
 from laborwatch.ingest import format_size
 from laborwatch.ingest.html import looks_like_html
@@ -112,7 +112,7 @@ class RobotsCache(Protocol):
     def save(self, origin: str, status: int, body: str) -> None: ...
 
 
-class Fetcher:
+class Fetcher(Closing):
     """The requests of one poll, made one at a time, robots.txt read once per
     host (or taken from ``robots_cache`` when it has a recent copy)."""
 
@@ -134,15 +134,7 @@ class Fetcher:
             transport=transport,
         )
 
-    def __enter__(self) -> Fetcher:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def close(self) -> None:
         self._client.close()
 
     def get(self, url: str, headers: dict[str, str] | None = None) -> Response:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from pathlib import Path
-from types import TracebackType
 from typing import IO, Any
 
+from laborwatch.closing import Closing
 from laborwatch.errors import LaborwatchError
 from laborwatch.screen.findings import EvidenceFinding
 from laborwatch.screen.screening import Screening
@@ -64,7 +64,7 @@ class CsvExport:
         self.file.write(csv_text([export_cells(screening)]))
 
 
-class XlsxExport:
+class XlsxExport(Closing):
     """A workbook of one sheet: a bold, frozen header row, then one row per
     ``write``; ``close`` saves it.
 
@@ -103,19 +103,9 @@ class XlsxExport:
                 f"{self.max_rows - 1:,} rows in a sheet (the CSV and JSON have them all)"
             )
 
-    def __enter__(self) -> XlsxExport:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        if kind is None:
-            self.close()
-        else:  # keep the rows written before the error, as the CSV does
-            self.workbook.save(self.target)
+    def close_after_error(self) -> None:
+        """Save the rows written before the error, as the CSV keeps them."""
+        self.workbook.save(self.target)
 
 
 def csv_bytes(screenings: Iterable[Screening]) -> bytes:
