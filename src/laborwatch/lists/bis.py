@@ -14,8 +14,15 @@ from pathlib import Path
 
 from laborwatch.countries import country_code
 from laborwatch.errors import LaborwatchError
-from laborwatch.lists.entry import ListEntry, LoadedList, looks_like_company
+from laborwatch.lists.entry import ListEntry, ListSource, LoadedList, looks_like_company
 from laborwatch.lists.files import checksum, csv_rows, decode, read_bytes
+
+BIS_LIST = ListSource(
+    "us_bis_denied",
+    "BIS Denied Persons List",
+    "bis-dpl",
+    "US Department of Commerce, Bureau of Industry and Security",
+)
 
 REQUIRED = (
     "Name",
@@ -93,16 +100,7 @@ def load_bis(path: Path) -> LoadedList:
         )
         for key, party in parties.items()
     ]
-    return LoadedList(
-        list_id="us_bis_denied",
-        title="BIS Denied Persons List",
-        format="bis-dpl",
-        publisher="US Department of Commerce, Bureau of Industry and Security",
-        published=latest,
-        sources=(str(path),),
-        checksum=checksum(data),
-        entries=entries,
-    )
+    return BIS_LIST.loaded(latest, (str(path),), checksum(data), entries=entries)
 
 
 def _date(value: str | None) -> date | None:

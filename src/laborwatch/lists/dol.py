@@ -13,7 +13,7 @@ from pathlib import Path
 
 from laborwatch.countries import country_code
 from laborwatch.errors import LaborwatchError
-from laborwatch.lists.entry import CountryGood, LoadedList
+from laborwatch.lists.entry import CountryGood, ListSource, LoadedList
 from laborwatch.lists.files import checksum, parse_xml, read_bytes
 
 LIST_ID = "us_dol_tvpra"
@@ -102,18 +102,10 @@ def _loaded(
 ) -> LoadedList:
     if not pairs:
         raise LaborwatchError(f"{path}: no goods")
-    return LoadedList(
-        list_id=LIST_ID,
-        title=TITLE,
-        format=list_format,
-        publisher=PUBLISHER,
-        # Neither form carries its edition's date (the file's time is when it was
-        # copied): unknown, unless ``--published`` gives it.
-        published=None,
-        sources=(str(path),),
-        checksum=digest,
-        country_goods=pairs,
-    )
+    # Neither form carries its edition's date (the file's time is when it was
+    # copied): unknown, unless ``--published`` gives it.
+    source = ListSource(LIST_ID, TITLE, list_format, PUBLISHER)
+    return source.loaded(None, (str(path),), digest, country_goods=pairs)
 
 
 def _yes(value: str | None) -> bool:

@@ -76,6 +76,41 @@ class CountryGood:
 
 
 @dataclass(frozen=True)
+class ListSource:
+    """A list as its publisher issues it (id, title, file format, publisher): what
+    every load of it records, declared once by its reader."""
+
+    list_id: str
+    title: str
+    format: str
+    publisher: str
+
+    def loaded(
+        self,
+        published: date | None,
+        sources: tuple[str, ...],
+        checksum: str,
+        *,
+        entries: list[ListEntry] | None = None,
+        country_goods: list[CountryGood] | None = None,
+        warnings: tuple[str, ...] = (),
+    ) -> LoadedList:
+        """The list as read from ``sources`` (their ``checksum``)."""
+        return LoadedList(
+            list_id=self.list_id,
+            title=self.title,
+            format=self.format,
+            publisher=self.publisher,
+            published=published,
+            sources=sources,
+            checksum=checksum,
+            entries=entries or [],
+            country_goods=country_goods or [],
+            warnings=warnings,
+        )
+
+
+@dataclass(frozen=True)
 class LoadedList:
     """A whole list as read from its publisher's files, before it is stored.
     ``warnings`` name, with file and line, what was read but dropped."""

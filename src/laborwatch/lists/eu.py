@@ -14,8 +14,15 @@ from pathlib import Path
 
 from laborwatch.countries import country_code
 from laborwatch.errors import LaborwatchError
-from laborwatch.lists.entry import ListEntry, LoadedList
+from laborwatch.lists.entry import ListEntry, ListSource, LoadedList
 from laborwatch.lists.files import checksum, iso_date, parse_xml, read_bytes
+
+EU_LIST = ListSource(
+    "eu_fsf",
+    "EU Consolidated Financial Sanctions List",
+    "eu-xml",
+    "European Commission (Financial Sanctions Files)",
+)
 
 _SCHEMA = {"person": "Person", "enterprise": "Organization"}
 
@@ -32,14 +39,10 @@ def load_eu(path: Path) -> LoadedList:
     entries = [_entry(node) for node in root.iter("sanctionEntity")]
     if not entries:
         raise LaborwatchError(f"{path}: no entries")
-    return LoadedList(
-        list_id="eu_fsf",
-        title="EU Consolidated Financial Sanctions List",
-        format="eu-xml",
-        publisher="European Commission (Financial Sanctions Files)",
-        published=iso_date(root.get("generationDate")),
-        sources=(str(path),),
-        checksum=checksum(data),
+    return EU_LIST.loaded(
+        iso_date(root.get("generationDate")),
+        (str(path),),
+        checksum(data),
         entries=entries,
     )
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from laborwatch.errors import LaborwatchError
-from laborwatch.lists.entry import SCHEMATA, ListEntry, LoadedList
+from laborwatch.lists.entry import SCHEMATA, ListEntry, ListSource, LoadedList
 from laborwatch.lists.files import checksum, read_bytes
 
 _IDENTIFIER_PROPERTIES = (
@@ -98,16 +98,14 @@ def load_ftm(path: Path, list_id: str | None = None) -> LoadedList:
     if dropped:
         more = f" ({len(dropped) - 1} more in the file)" if len(dropped) > 1 else ""
         warnings = (f"{dropped[0]}: not a date FollowTheMoney reads, dropped{more}",)
-    return LoadedList(
-        list_id=name,
-        title=f"OpenSanctions: {name}",
-        format="ftm-json",
-        publisher="OpenSanctions (from the publishers it collects)",
-        published=latest,
-        sources=(str(path),),
-        checksum=checksum(data),
-        entries=entries,
-        warnings=warnings,
+    source = ListSource(
+        name,
+        f"OpenSanctions: {name}",
+        "ftm-json",
+        "OpenSanctions (from the publishers it collects)",
+    )
+    return source.loaded(
+        latest, (str(path),), checksum(data), entries=entries, warnings=warnings
     )
 
 

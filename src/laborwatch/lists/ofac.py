@@ -15,8 +15,21 @@ from pathlib import Path
 
 from laborwatch.countries import country_code
 from laborwatch.errors import LaborwatchError
-from laborwatch.lists.entry import ListEntry, LoadedList, looks_like_company
+from laborwatch.lists.entry import ListEntry, ListSource, LoadedList, looks_like_company
 from laborwatch.lists.files import checksum, csv_rows, decode, read_bytes
+
+SDN_LIST = ListSource(
+    "us_ofac_sdn",
+    "OFAC Specially Designated Nationals List",
+    "ofac-csv",
+    "US Treasury, Office of Foreign Assets Control",
+)
+CONSOLIDATED_LIST = ListSource(
+    "us_ofac_cons",
+    "OFAC Consolidated (non-SDN) List",
+    "ofac-csv",
+    "US Treasury, Office of Foreign Assets Control",
+)
 
 _MAIN_COLUMNS = 12  # ent_num, name, type, program, title, call sign, vessel type,
 # tonnage, GRT, vessel flag, vessel owner, remarks
@@ -119,20 +132,11 @@ def load_ofac(path: Path) -> LoadedList:
                 notes="; ".join(part for part in (title, remarks) if part) or None,
             )
         )
-    return LoadedList(
-        list_id="us_ofac_cons" if consolidated else "us_ofac_sdn",
-        title="OFAC Consolidated (non-SDN) List"
-        if consolidated
-        else "OFAC Specially Designated Nationals List",
-        format="ofac-csv",
-        publisher="US Treasury, Office of Foreign Assets Control",
-        # The CSV files carry no publication date (OFAC gives it on its site, and
-        # a file's modification time is when it was copied): unknown, unless
-        # ``lists load --published`` gives it.
-        published=None,
-        sources=tuple(sources),
-        checksum=checksum(*blobs),
-        entries=entries,
+    # The CSV files carry no publication date (OFAC gives it on its site, and a
+    # file's modification time is when it was copied): unknown, unless
+    # ``lists load --published`` gives it.
+    return (CONSOLIDATED_LIST if consolidated else SDN_LIST).loaded(
+        None, tuple(sources), checksum(*blobs), entries=entries
     )
 
 

@@ -16,8 +16,15 @@ from pathlib import Path
 
 from laborwatch.countries import country_code
 from laborwatch.errors import LaborwatchError
-from laborwatch.lists.entry import ListEntry, LoadedList
+from laborwatch.lists.entry import ListEntry, ListSource, LoadedList
 from laborwatch.lists.files import checksum, parse_xml, read_bytes
+
+UK_LIST = ListSource(
+    "gb_fcdo_sanctions",
+    "UK Sanctions List",
+    "uk-xml",
+    "UK Foreign, Commonwealth & Development Office",
+)
 
 _SCHEMA = {"individual": "Person", "entity": "Organization", "ship": "Vessel"}
 
@@ -35,15 +42,8 @@ def load_uk(path: Path) -> LoadedList:
     entries = [_entry(node) for node in designations]
     updated = [_date(node.findtext("LastUpdated")) for node in designations]
     known = [d for d in updated if d]
-    return LoadedList(
-        list_id="gb_fcdo_sanctions",
-        title="UK Sanctions List",
-        format="uk-xml",
-        publisher="UK Foreign, Commonwealth & Development Office",
-        published=max(known) if known else None,
-        sources=(str(path),),
-        checksum=checksum(data),
-        entries=entries,
+    return UK_LIST.loaded(
+        max(known) if known else None, (str(path),), checksum(data), entries=entries
     )
 
 

@@ -12,8 +12,15 @@ from pathlib import Path
 
 from laborwatch.countries import country_code
 from laborwatch.errors import LaborwatchError
-from laborwatch.lists.entry import ListEntry, LoadedList
+from laborwatch.lists.entry import ListEntry, ListSource, LoadedList
 from laborwatch.lists.files import checksum, iso_date, parse_xml, read_bytes
+
+UN_LIST = ListSource(
+    "un_sc_consolidated",
+    "UN Security Council Consolidated List",
+    "un-xml",
+    "United Nations Security Council",
+)
 
 
 def looks_like_un(head: bytes) -> bool:
@@ -29,14 +36,10 @@ def load_un(path: Path) -> LoadedList:
     entries += [_entity(node) for node in root.iter("ENTITY")]
     if not entries:
         raise LaborwatchError(f"{path}: no entries")
-    return LoadedList(
-        list_id="un_sc_consolidated",
-        title="UN Security Council Consolidated List",
-        format="un-xml",
-        publisher="United Nations Security Council",
-        published=iso_date(root.get("dateGenerated")),
-        sources=(str(path),),
-        checksum=checksum(data),
+    return UN_LIST.loaded(
+        iso_date(root.get("dateGenerated")),
+        (str(path),),
+        checksum(data),
         entries=entries,
     )
 
