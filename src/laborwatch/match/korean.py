@@ -81,6 +81,9 @@ _CONSONANTS = (
     ("k", "g"),
 )
 _VOWELS = (
+    # The press writes 우 and 웅 "woo" and "woong" where lists write "u" and "ung"
+    # (Kim Nam-woong, KIM Nam Ung); elsewhere w is a glide the systems agree on.
+    ("woo", "u"),
     ("oo", "u"),  # Yoon, Yun
     ("yeo", "yo"),
     ("eo", "o"),

@@ -62,6 +62,7 @@ PENALTIES = {
 }
 _PERSON = {"Person"}
 _KOREAN_COUNTRIES = {"KP", "KR"}
+_FROM_SCRIPT = {"transliterated", "words translated"}
 _ROMANISED = {"McCune–Reischauer", "Revised Romanization", "translation"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # How the publishers name their North Korea programmes: OFAC "DPRK", "DPRK3",
@@ -166,7 +167,9 @@ class Matcher:
             # Korean romanisations are compared as one where the entry is Korean or
             # the query was Hangul: a South Korean "Gas" is not ETA's "K.A.S.".
             hangul = how in _ROMANISED
-            consonants = how == "transliterated" and bool(ABJAD.search(query.name))
+            # Words read from Arabic script, alone or beside translated ones
+            # ("company refinery hms"), keep only the consonants the script wrote.
+            consonants = how in _FROM_SCRIPT and bool(ABJAD.search(query.name))
             found = []
             prepared = NameTokens.of(tokens)
             for name_number in self._candidates(tokens, consonants):

@@ -95,6 +95,8 @@ ABBREVIATIONS = {
     "4th": "fourth",
     "5th": "fifth",
     "coop": "cooperative",
+    # OFAC writes one channel both ways: "AL MANAR TV", "AL-ZAWRAH TELEVISION".
+    "tv": "television",
 }
 # Words that stand for a country inside names: "Choson", "Chosun" and "Joseon" are
 # Korea (the North's own name for it), as "Koryo"/"Goryeo" often are.
