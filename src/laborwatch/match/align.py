@@ -17,7 +17,13 @@ from typing import Any
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from laborwatch.match.korean import korean_key
-from laborwatch.match.normalise import BODY_TYPES, COUNTRY_WORDS, Token, skeleton
+from laborwatch.match.normalise import (
+    BODY_TYPES,
+    COUNTRY_WORDS,
+    NAME_COUNTRIES,
+    Token,
+    skeleton,
+)
 
 SPELLING_MIN = 0.9
 _VOWELS = frozenset("aeiou")
@@ -199,7 +205,13 @@ def _penalties(
 ) -> float:
     """The factor for what one name says and the other does not."""
     factor = 1.0
-    query_words = [t.text for t in unmatched_query if t.weight >= DISTINCTIVE]
+    # A country the query's name adds ("Real Estate Bank of Syria") is weighed
+    # against the entry's countries by the matcher, not as a word of another name.
+    query_words = [
+        t.text
+        for t in unmatched_query
+        if t.weight >= DISTINCTIVE and t.text not in NAME_COUNTRIES
+    ]
     listed_words = [t.text for t in unmatched_listed if t.weight >= DISTINCTIVE]
     substituted = min(len(query_words), len(listed_words))
     if query_words:

@@ -23,6 +23,8 @@ from rapidfuzz import fuzz
 from laborwatch.countries import country_code
 from laborwatch.lists.entry import ListEntry
 from laborwatch.match.align import (
+    SUBSTITUTED_GIVEN_NAME,
+    UNMATCHED_QUERY_WORD,
     NameTokens,
     align,
     pair_records,
@@ -40,6 +42,7 @@ from laborwatch.match.normalise import (
     NAME_COUNTRIES,
     Token,
     tokenise,
+    words,
 )
 from laborwatch.match.readings import ABJAD, readings
 
@@ -64,6 +67,7 @@ _PERSON = {"Person"}
 _KOREAN_COUNTRIES = {"KP", "KR"}
 _FROM_SCRIPT = {"transliterated", "words translated"}
 _ROMANISED = {"McCune–Reischauer", "Revised Romanization", "translation"}
+_HYPHENATED = re.compile(r"([^\W\d_]+)-([^\W\d_]+)")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # How the publishers name their North Korea programmes: OFAC "DPRK", "DPRK3",
 # "DPRK-NKSPEA", "NKSPEA"; the UN "DPRK"; the EU "PRK"; the UK "The Democratic
@@ -172,6 +176,7 @@ class Matcher:
             consonants = how in _FROM_SCRIPT and bool(ABJAD.search(query.name))
             found = []
             prepared = NameTokens.of(tokens)
+            partners = _hyphen_partners(reading)
             for name_number in self._candidates(tokens, consonants):
                 name = self._names[name_number]
                 korean = hangul or self._korean[name.entry]
@@ -182,6 +187,8 @@ class Matcher:
                 similarity, detail = align(
                     prepared, name.tokens, korean, person, consonants
                 )
+                if person and partners:
+                    similarity *= _joined_given_name(detail, partners)
                 # Every later factor lowers the score, but a shared identifier.
                 if similarity < threshold and not query.identifiers:
                     continue
@@ -327,6 +334,32 @@ class Matcher:
             countries=entry.countries,
             programs=entry.programs,
         )
+
+
+def _hyphen_partners(reading: str) -> dict[str, str]:
+    """Each word written hyphenated to another, with that other word, both ways."""
+    partners: dict[str, str] = {}
+    for first, second in _HYPHENATED.findall(reading):
+        a, b = words(first), words(second)
+        if len(a) == 1 and len(b) == 1:
+            partners[a[0]] = b[0]
+            partners[b[0]] = a[0]
+    return partners
+
+
+def _joined_given_name(detail: dict[str, Any], partners: dict[str, str]) -> float:
+    """The factor for a person's name word the list lacks that is hyphenated to one
+    it has: "Mir-Hossein" is another given name than "Hossein", not an extra one."""
+    matched = {pair[0] for pair in detail["pairs"]}
+    joined = [
+        word
+        for word in detail.get("unmatched_identifying", ())
+        if partners.get(word) in matched
+    ]
+    if not joined:
+        return 1.0
+    detail["joined_given_name"] = joined
+    return (SUBSTITUTED_GIVEN_NAME / UNMATCHED_QUERY_WORD) ** len(joined)
 
 
 def _other_facts(

@@ -26,6 +26,11 @@ LEGAL_FORMS = frozenset(
     "pte pty pvt sdn bhd kk jv fze fzco fzc fzllc llc youxian gongsi youxiangongsi "
     "the of and de la el al".split()
 )
+# Words that name no one: a person's title or rank ("Maj. Gen. Hossein Salami",
+# "Mr Tam Yiu-chung") and the Persian ezafe written apart ("Bank-e Maskan").
+NOT_NAME_WORDS = frozenset(
+    "mr mrs ms miss dr prof maj col lt capt brig cdr adm sgt e".split()
+)
 COMMON_WORDS = frozenset(
     "general trading trade bank banking group international foreign korea korean "
     "association federation bureau commercial enterprise enterprises development "
@@ -97,6 +102,9 @@ ABBREVIATIONS = {
     "coop": "cooperative",
     # OFAC writes one channel both ways: "AL MANAR TV", "AL-ZAWRAH TELEVISION".
     "tv": "television",
+    "comm": "commercial",  # "Syrian Lebanese Comm. Bank"
+    "agcy": "agency",
+    "grp": "group",
 }
 # Words that stand for a country inside names: "Choson", "Chosun" and "Joseon" are
 # Korea (the North's own name for it), as "Koryo"/"Goryeo" often are.
@@ -151,6 +159,7 @@ _COUNTRY_PHRASE_WORDS = {
     "democratic peoples republic of korea": "korea",
     "dem peoples rep of korea": "korea",
     "north korea": "korea",
+    "north korean": "korea",
     "dprk": "korea",
     "peoples republic of china": "china",
     "prc": "china",
@@ -164,6 +173,8 @@ _COUNTRY_PHRASE_WORDS = {
     "korean workers party": "korea",
     "wpk": "korea",
     "kwp": "korea",
+    # So is its army: "Reconnaissance General Bureau of the KPA".
+    "kpa": "korea",
 }
 _COUNTRY_PHRASES = re.compile(
     r"\b(?:"
@@ -199,7 +210,7 @@ def tokenise(name: str) -> tuple[Token, ...]:
         lambda found: _COUNTRY_PHRASE_WORDS[found.group(0)], " ".join(words(name))
     ).split():
         word = ABBREVIATIONS.get(word, word)
-        if word in LEGAL_FORMS:
+        if word in LEGAL_FORMS or word in NOT_NAME_WORDS:
             continue
         # Weighed as its one form: "Banking" weighs what "Bank" does.
         word = CANONICAL.get(word, word)
