@@ -11,7 +11,9 @@ name ("Center", "Bank", "Ministry") cost again.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
@@ -22,10 +24,13 @@ from laborwatch.match.normalise import (
     COUNTRY_WORDS,
     NAME_COUNTRIES,
     Token,
+    loose,
     skeleton,
 )
 
 SPELLING_MIN = 0.9
+# "a" and a sun letter written twice: the article al- assimilated ("ad-Dunya").
+_JOINED_ARTICLE = re.compile(r"a(t|th|d|dh|r|z|s|sh|n)\1")
 _VOWELS = frozenset("aeiou")
 LONG_WORD = 11  # from which two edits are allowed, one below
 DISTINCTIVE = 0.8  # token weight from which a word identifies a name
@@ -168,6 +173,8 @@ def _pair(
     first, second = a.loose, b.loose
     if first == second and len(a.text) >= SPELLING_MIN_LENGTH:
         return ROMANISATION_SIMILARITY, "transliteration"  # "Alexey", "Aleksei"
+    if _without_article(a.text) == second or _without_article(b.text) == first:
+        return ROMANISATION_SIMILARITY, "article"  # "Addounia" and "(Al-)Dunya"
     if (
         consonants
         and len(skeleton(a.text)) >= 2
@@ -195,6 +202,16 @@ def _pair(
     ):
         return similarity, "spelling"
     return 0.0, ""
+
+
+@lru_cache(maxsize=65536)
+def _without_article(word: str) -> str | None:
+    """The loose spelling of a word that starts with the Arabic article joined and
+    assimilated to a sun letter ("Addounia", "Arrahman", "Ash-Shams" written as
+    one), without it; None for any other word."""
+    found = _JOINED_ARTICLE.match(word)
+    rest = word[found.end() - len(found.group(1)) :] if found else ""
+    return loose(rest) if len(rest) > SPELLING_MIN_LENGTH else None
 
 
 def _penalties(

@@ -242,6 +242,8 @@ def loose(word: str) -> str:
     "Sovkombank", "Melli"/"Meli", "Qaterji"/"Katerji"."""
     # British spellings: "Labour", "Defence".
     word = _BRITISH_NCE.sub("nse", _BRITISH_OUR.sub("or", word.replace("ph", "f")))
+    # French transliterations write u as "ou": "Youssef", "Addounia" (Dunya).
+    word = word.replace("ou", "u")
     return _DOUBLED.sub(r"\1", _consonants(word).replace("y", "i").replace("w", "v"))
 
 

@@ -31,6 +31,7 @@ _BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]{1,40})[)\]]\s*")
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\uac00-\ud7a3]")
 _ARTICLE = re.compile(r"(?:^|(?<=\s))ال")
 ABJAD = re.compile(r"[\u0600-\u06ff\u0590-\u05ff]")  # Arabic, Persian, Hebrew
+_NON_JOINER = "\u200c"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PINYIN_SYLLABLE = re.compile(r"[A-Z][a-z]*")
 
@@ -51,6 +52,13 @@ def readings(name: str, korean: bool = False) -> list[tuple[str, str]]:
         found += romanise_hangul(name)
     elif _NON_LATIN_LETTER.search(name):
         found.append(("transliterated", transliterate(name)))
+        if _NON_JOINER in name:
+            # Persian joins the parts of a compound name with a zero-width
+            # non-joiner ("علی‌اکبر"), which lists write apart ("Ali Akbar"); it
+            # also sits inside one word ("خامنه‌ای"), so both readings are kept.
+            found.append(
+                ("transliterated", transliterate(name.replace(_NON_JOINER, " ")))
+            )
         translated = _translate_words(name)
         if translated:
             found.append(("words translated", translated))
