@@ -14,7 +14,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from operator import itemgetter
 from typing import Any
 
@@ -65,9 +65,11 @@ PENALTIES = {
 }
 _PERSON = {"Person"}
 _KOREAN_COUNTRIES = {"KP", "KR"}
+_RECORD_KEYS = tuple(
+    "list entry_id schema caption matched_name score countries programs features".split()
+)
 _FROM_SCRIPT = {"transliterated", "words translated"}
 _ROMANISED = {"McCune–Reischauer", "Revised Romanization", "translation"}
-_HYPHENATED = re.compile(r"([^\W\d_]+)-([^\W\d_]+)")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # How the publishers name their North Korea programmes: OFAC "DPRK", "DPRK3",
 # "DPRK-NKSPEA", "NKSPEA"; the UN "DPRK"; the EU "PRK"; the UK "The Democratic
@@ -107,20 +109,13 @@ class Hit:
     programs: tuple[str, ...] = ()
 
     def record(self) -> dict[str, Any]:
-        """The hit as ``match --json`` (and screening) report it."""
+        """The hit as ``match --json`` (and screening) report it: its fields, the
+        list as ``list``, in the order docs/cli.md gives."""
+        fields = asdict(self)  # the features as records too
+        fields["list"] = fields.pop("list_id")
         return {
-            "list": self.list_id,
-            "entry_id": self.entry_id,
-            "schema": self.schema,
-            "caption": self.caption,
-            "matched_name": self.matched_name,
-            "score": self.score,
-            "countries": list(self.countries),
-            "programs": list(self.programs),
-            "features": [
-                {"name": f.name, "value": f.value, "detail": f.detail}
-                for f in self.features
-            ],
+            key: list(fields[key]) if isinstance(fields[key], tuple) else fields[key]
+            for key in _RECORD_KEYS
         }
 
 
@@ -334,6 +329,10 @@ class Matcher:
             countries=entry.countries,
             programs=entry.programs,
         )
+
+
+# Two words written as one with a hyphen: "Mir-Hossein".
+_HYPHENATED = re.compile(r"([^\W\d_]+)-([^\W\d_]+)")
 
 
 def _hyphen_partners(reading: str) -> dict[str, str]:
