@@ -39,6 +39,9 @@ ENTRIES = [
     ListEntry("10480", "Person", "AHMADIAN, Ali Akbar", countries=("IR",)),
     ListEntry("29787", "Person", "POUREBRAHIMABADI, Aliakbar", countries=("IR",)),
     ListEntry("20963", "Person", "HAMDAN, Mamun"),
+    ListEntry("9342", "Person", "GHAZALI, Rustum", countries=("SY",)),
+    ListEntry("30229", "Person", "RUSTOM, Saqr"),
+    ListEntry("12919", "Organization", "ABU GHAZALEH"),
     ListEntry(
         "25639",
         "Company",
@@ -113,6 +116,11 @@ def test_korean_names_in_south_korean_spellings(
     matcher: Matcher, name: str, expected: str
 ) -> None:
     assert first(matcher, Query(name)) == expected
+
+
+def test_arabic_final_vowel_written_with_h(matcher: Matcher) -> None:
+    """The taa marbuta: "Ghazaleh" is the list's "Ghazali" a vowel off."""
+    assert first(matcher, Query("Rustom Ghazaleh")) == "9342"
 
 
 def test_arabic_article_joined_to_a_name(matcher: Matcher) -> None:

@@ -186,6 +186,7 @@ _BRITISH_OUR = re.compile(r"our\b")
 _BRITISH_NCE = re.compile(r"nce\b")
 _C_NOT_CH = re.compile(r"c(?!h)")
 _Q = re.compile(r"q")
+_FINAL_VOWEL_H = re.compile(r"(?<=[aeiou])h$")
 _DOUBLED = re.compile(r"(.)\1+")
 _VOWELS_AND_GLIDES = re.compile(r"[aeiouywv]")
 
@@ -242,8 +243,9 @@ def loose(word: str) -> str:
     "Sovkombank", "Melli"/"Meli", "Qaterji"/"Katerji"."""
     # British spellings: "Labour", "Defence".
     word = _BRITISH_NCE.sub("nse", _BRITISH_OUR.sub("or", word.replace("ph", "f")))
-    # French transliterations write u as "ou": "Youssef", "Addounia" (Dunya).
-    word = word.replace("ou", "u")
+    # French transliterations write u as "ou": "Youssef", "Addounia" (Dunya); a
+    # final vowel's h is the Arabic taa marbuta some write: "Ghazaleh", "Ghazale".
+    word = _FINAL_VOWEL_H.sub("", word.replace("ou", "u"))
     return _DOUBLED.sub(r"\1", _consonants(word).replace("y", "i").replace("w", "v"))
 
 
