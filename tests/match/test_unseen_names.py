@@ -36,6 +36,8 @@ ENTRIES = [
     ListEntry("KPi.044", "Person", "KIM CHOL NAM", countries=("KP",)),
     ListEntry("23154", "Company", "KOREA RUNGRADO SHIPPING CO", countries=("KP",)),
     ListEntry("17068", "Company", "KOREA MIRAE SHIPPING CO. LTD.", countries=("KP",)),
+    ListEntry("26931", "Company", "JUI ZONG SHIP MANAGEMENT CO LTD", countries=("TW",)),
+    ListEntry("18953", "Company", "HAEJIN SHIP MANAGEMENT COMPANY LIMITED"),
     ListEntry("10480", "Person", "AHMADIAN, Ali Akbar", countries=("IR",)),
     ListEntry("29787", "Person", "POUREBRAHIMABADI, Aliakbar", countries=("IR",)),
     ListEntry("20963", "Person", "HAMDAN, Mamun"),
@@ -110,6 +112,7 @@ def test_names_in_arabic_script_find_the_listed_form(
     [
         ("Kim Nam-woong", "KPi.061"),  # 웅: "woong" in the press, "Ung" on lists
         ("Korea Neungnado Shipping Co", "23154"),  # 릉라도: South n-, North r-
+        ("주이종 선박관리", "26931"),  # Hangul writes the z of "Jui Zong" as j
     ],
 )
 def test_korean_names_in_south_korean_spellings(

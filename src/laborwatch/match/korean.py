@@ -80,6 +80,8 @@ _CONSONANTS = (
     ("p", "b"),
     ("t", "d"),
     ("k", "g"),
+    # Hangul writes a foreign z as ㅈ, j: 주이종 for "Jui Zong".
+    ("z", "j"),
 )
 _VOWELS = (
     # The press writes 우 and 웅 "woo" and "woong" where lists write "u" and "ung"
