@@ -38,6 +38,12 @@ ENTRIES = [
     ListEntry("17068", "Company", "KOREA MIRAE SHIPPING CO. LTD.", countries=("KP",)),
     ListEntry("26931", "Company", "JUI ZONG SHIP MANAGEMENT CO LTD", countries=("TW",)),
     ListEntry("18953", "Company", "HAEJIN SHIP MANAGEMENT COMPANY LIMITED"),
+    ListEntry("30346", "Organization", "BONYAD MOSTAZAFAN", countries=("IR",)),
+    ListEntry("25370", "Company", "BAVAND", countries=("IR",)),
+    ListEntry("30367", "Company", "BONYAD IMPORT AND EXPORT CO", countries=("IR",)),
+    ListEntry("12880", "Person", "AL-MOALLEM, Walid"),
+    ListEntry("15254", "Person", "WALID, Ibrahim"),
+    ListEntry("17284", "Person", "SALMAN, Maalim"),
     ListEntry("10480", "Person", "AHMADIAN, Ali Akbar", countries=("IR",)),
     ListEntry("29787", "Person", "POUREBRAHIMABADI, Aliakbar", countries=("IR",)),
     ListEntry("20963", "Person", "HAMDAN, Mamun"),
@@ -97,6 +103,8 @@ def first(matcher: Matcher, query: Query, threshold: float = 0.0) -> str | None:
         # صادرات is "export" here, a name in Bank Saderat.
         ("بانک توسعه صادرات ایران", None, "25639"),
         ("بانک صادرات ایران", "IR", "10368"),
+        # Persian reads ض as z (Mostazafan); the ayn (ع, "`") is inside a word.
+        ("بنیاد مستضعفان", "IR", "30346"),
         # A Persian compound name joined by a zero-width non-joiner.
         ("علی\u200cاکبر احمدیان", "IR", "10480"),
     ],
@@ -119,6 +127,11 @@ def test_korean_names_in_south_korean_spellings(
     matcher: Matcher, name: str, expected: str
 ) -> None:
     assert first(matcher, Query(name)) == expected
+
+
+def test_ayn_is_read_inside_the_word(matcher: Matcher) -> None:
+    """anyascii writes ع as "`": "m`lm" is one word, Moallem, not "m" and "lm"."""
+    assert first(matcher, Query("وليد المعلم", country="SY"), 0.8) == "12880"
 
 
 def test_arabic_final_vowel_written_with_h(matcher: Matcher) -> None:

@@ -182,6 +182,7 @@ _COUNTRY_PHRASES = re.compile(
     + r")\b"
 )
 _NON_WORD = re.compile(r"[^\w]+")
+_INSIDE_WORD = str.maketrans("", "", "'.`’ʿʾ")
 _BRITISH_OUR = re.compile(r"our\b")
 _BRITISH_NCE = re.compile(r"nce\b")
 _C_NOT_CH = re.compile(r"c(?!h)")
@@ -233,8 +234,10 @@ def words(name: str) -> list[str]:
     folded = "".join(
         c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
     ).lower()
-    # "S.A." is one word, "sa"; so are "O'Neil" and "INT'L"; "Jong-un" is two.
-    return _NON_WORD.sub(" ", folded.replace("'", "").replace(".", "")).split()
+    # "S.A." is one word, "sa"; so are "O'Neil" and "INT'L"; "Jong-un" is two. The
+    # marks of ayn and hamza are inside a word too ("Ja`far", and "mstz`fn" as
+    # anyascii writes مستضعفان).
+    return _NON_WORD.sub(" ", folded.translate(_INSIDE_WORD)).split()
 
 
 @lru_cache(maxsize=65536)

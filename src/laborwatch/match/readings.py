@@ -32,6 +32,9 @@ _NON_LATIN_LETTER = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\uac00-\ud7a3]")
 _ARTICLE = re.compile(r"(?:^|(?<=\s))ال")
 ABJAD = re.compile(r"[\u0600-\u06ff\u0590-\u05ff]")  # Arabic, Persian, Hebrew
 _NON_JOINER = "\u200c"
+# Letters Persian has and Arabic does not: پ چ ژ گ, and its own kaf and yeh.
+_PERSIAN = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
+_PERSIAN_SOUNDS = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ث": "س"})
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PINYIN_SYLLABLE = re.compile(r"[A-Z][a-z]*")
 
@@ -78,8 +81,9 @@ def readings(name: str, korean: bool = False) -> list[tuple[str, str]]:
     return list(unique.values())
 
 
-def transliterate(name: str) -> str:
-    """A Latin reading of a name in another script."""
+def transliterate(name: str, persian: bool | None = None) -> str:
+    """A Latin reading of a name in another script; ``persian``: the name (of
+    which this may be a word) is Persian, by its letters when not given."""
     if _HAN.search(name):
         for chinese, english in chinese_words():
             name = name.replace(chinese, f" {english} ")
@@ -90,6 +94,10 @@ def transliterate(name: str) -> str:
         )
     # The Arabic article is not part of the name as lists write it ("ASSAD, Bashar").
     name = _ARTICLE.sub(" ", name)
+    if persian or (persian is None and _PERSIAN.search(name)):
+        # Persian reads these Arabic letters s and z: "Zarif" (ظریف), "Mostazafan"
+        # (مستضعفان), "Reza" (رضا), where anyascii writes Arabic "dh", "d", "th".
+        name = name.translate(_PERSIAN_SOUNDS)
     return anyascii(name)
 
 
@@ -97,6 +105,7 @@ def _translate_words(name: str) -> str | None:
     """The name with its institutional words in English, the rest transliterated;
     None if it has none."""
     lexicon = institutional_words()
+    persian = bool(_PERSIAN.search(name))
     parts = []
     used = False
     for word in _ARTICLE.sub(" ", name).split():
@@ -104,7 +113,7 @@ def _translate_words(name: str) -> str | None:
             (lexicon[form] for form in _word_forms(word) if form in lexicon), None
         )
         used = used or english is not None
-        parts.append(english if english is not None else transliterate(word))
+        parts.append(english if english is not None else transliterate(word, persian))
     return " ".join(parts) if used else None
 
 
