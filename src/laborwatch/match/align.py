@@ -11,15 +11,26 @@ name ("Center", "Bank", "Ministry") cost again.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from laborwatch.match.korean import korean_key
-from laborwatch.match.normalise import BODY_TYPES, COUNTRY_WORDS, Token, skeleton
+from laborwatch.match.normalise import (
+    BODY_TYPES,
+    COUNTRY_WORDS,
+    NAME_COUNTRIES,
+    Token,
+    loose,
+    skeleton,
+)
 
 SPELLING_MIN = 0.9
+# "a" and a sun letter written twice: the article al- assimilated ("ad-Dunya").
+_JOINED_ARTICLE = re.compile(r"a(t|th|d|dh|r|z|s|sh|n)\1")
 _VOWELS = frozenset("aeiou")
 LONG_WORD = 11  # from which two edits are allowed, one below
 DISTINCTIVE = 0.8  # token weight from which a word identifies a name
@@ -162,6 +173,8 @@ def _pair(
     first, second = a.loose, b.loose
     if first == second and len(a.text) >= SPELLING_MIN_LENGTH:
         return ROMANISATION_SIMILARITY, "transliteration"  # "Alexey", "Aleksei"
+    if _without_article(a.text) == second or _without_article(b.text) == first:
+        return ROMANISATION_SIMILARITY, "article"  # "Addounia" and "(Al-)Dunya"
     if (
         consonants
         and len(skeleton(a.text)) >= 2
@@ -191,6 +204,16 @@ def _pair(
     return 0.0, ""
 
 
+@lru_cache(maxsize=65536)
+def _without_article(word: str) -> str | None:
+    """The loose spelling of a word that starts with the Arabic article joined and
+    assimilated to a sun letter ("Addounia", "Arrahman", "Ash-Shams" written as
+    one), without it; None for any other word."""
+    found = _JOINED_ARTICLE.match(word)
+    rest = word[found.end() - len(found.group(1)) :] if found else ""
+    return loose(rest) if len(rest) > SPELLING_MIN_LENGTH else None
+
+
 def _penalties(
     unmatched_query: list[Token],
     unmatched_listed: list[Token],
@@ -199,7 +222,13 @@ def _penalties(
 ) -> float:
     """The factor for what one name says and the other does not."""
     factor = 1.0
-    query_words = [t.text for t in unmatched_query if t.weight >= DISTINCTIVE]
+    # A country the query's name adds ("Real Estate Bank of Syria") is weighed
+    # against the entry's countries by the matcher, not as a word of another name.
+    query_words = [
+        t.text
+        for t in unmatched_query
+        if t.weight >= DISTINCTIVE and t.text not in NAME_COUNTRIES
+    ]
     listed_words = [t.text for t in unmatched_listed if t.weight >= DISTINCTIVE]
     substituted = min(len(query_words), len(listed_words))
     if query_words:

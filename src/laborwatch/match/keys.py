@@ -40,8 +40,13 @@ def index_keys(tokens: tuple[Token, ...], consonants: bool) -> dict[str, float]:
         keys[token.key] = token.weight
         spelling = loose(token.text)
         if _FUZZY_LENGTH <= len(spelling) <= _FUZZY_MAX_LENGTH:
-            for variant in _deletions(spelling):
-                keys.setdefault("~" + variant, token.weight * _FUZZY_SHARE)
+            variants = _deletions(spelling)
+            # Shared out: the variants of a word spelt the same together count
+            # what its key does, so that they do not outweigh the one variant a
+            # spelling a letter off shares many times over ("Hussain" against
+            # every HUSSAIN, and IMAM HUSSEIN UNIVERSITY).
+            for variant in variants:
+                keys.setdefault("~" + variant, token.weight / len(variants))
         elif len(spelling) >= 3:
             keys.setdefault("~" + spelling, token.weight * _FUZZY_SHARE)
         if consonants and len(skeleton(token.text)) >= 2:

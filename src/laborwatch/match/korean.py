@@ -24,6 +24,7 @@ _ORDINALS = dict(
         strict=True,
     )
 )
+_R_AS_N = re.compile(r"^r|(?<=ng)r")
 _HANGUL_RUNS = re.compile(r"([\uac00-\ud7a3]+)")
 # Organisation words written in Hangul, with the English the lists use for them.
 _HANGUL_WORDS = {
@@ -79,8 +80,13 @@ _CONSONANTS = (
     ("p", "b"),
     ("t", "d"),
     ("k", "g"),
+    # Hangul writes a foreign z as ㅈ, j: 주이종 for "Jui Zong".
+    ("z", "j"),
 )
 _VOWELS = (
+    # The press writes 우 and 웅 "woo" and "woong" where lists write "u" and "ung"
+    # (Kim Nam-woong, KIM Nam Ung); elsewhere w is a glide the systems agree on.
+    ("woo", "u"),
     ("oo", "u"),  # Yoon, Yun
     ("yeo", "yo"),
     ("eo", "o"),
@@ -106,9 +112,9 @@ def korean_key(token: str) -> str:
     latin = re.sub(r"[^a-z]", "", text)
     if not latin:  # Hangul or another script: compared as written
         return text
-    text = latin
-    if text in _SURNAMES:
-        text = _SURNAMES[text]
+    # ㄹ starting a word or after ㅇ is r in the North and n in the South:
+    # "Rungrado", "Neungnado" (릉라도); "Rodong", "Nodong" (로동, 노동).
+    text = _SURNAMES[latin] if latin in _SURNAMES else _R_AS_N.sub("n", latin)
     for old, new in _CONSONANTS:
         text = text.replace(old, new)
     for old, new in _VOWELS:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from operator import itemgetter
 from typing import Any
 
@@ -23,6 +23,8 @@ from rapidfuzz import fuzz
 from laborwatch.countries import country_code
 from laborwatch.lists.entry import ListEntry
 from laborwatch.match.align import (
+    SUBSTITUTED_GIVEN_NAME,
+    UNMATCHED_QUERY_WORD,
     NameTokens,
     align,
     pair_records,
@@ -40,6 +42,7 @@ from laborwatch.match.normalise import (
     NAME_COUNTRIES,
     Token,
     tokenise,
+    words,
 )
 from laborwatch.match.readings import ABJAD, readings
 
@@ -62,6 +65,10 @@ PENALTIES = {
 }
 _PERSON = {"Person"}
 _KOREAN_COUNTRIES = {"KP", "KR"}
+_RECORD_KEYS = tuple(
+    "list entry_id schema caption matched_name score countries programs features".split()
+)
+_FROM_SCRIPT = {"transliterated", "words translated"}
 _ROMANISED = {"McCune–Reischauer", "Revised Romanization", "translation"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # How the publishers name their North Korea programmes: OFAC "DPRK", "DPRK3",
@@ -102,20 +109,13 @@ class Hit:
     programs: tuple[str, ...] = ()
 
     def record(self) -> dict[str, Any]:
-        """The hit as ``match --json`` (and screening) report it."""
+        """The hit as ``match --json`` (and screening) report it: its fields, the
+        list as ``list``, in the order docs/cli.md gives."""
+        fields = asdict(self)  # the features as records too
+        fields["list"] = fields.pop("list_id")
         return {
-            "list": self.list_id,
-            "entry_id": self.entry_id,
-            "schema": self.schema,
-            "caption": self.caption,
-            "matched_name": self.matched_name,
-            "score": self.score,
-            "countries": list(self.countries),
-            "programs": list(self.programs),
-            "features": [
-                {"name": f.name, "value": f.value, "detail": f.detail}
-                for f in self.features
-            ],
+            key: list(fields[key]) if isinstance(fields[key], tuple) else fields[key]
+            for key in _RECORD_KEYS
         }
 
 
@@ -166,9 +166,12 @@ class Matcher:
             # Korean romanisations are compared as one where the entry is Korean or
             # the query was Hangul: a South Korean "Gas" is not ETA's "K.A.S.".
             hangul = how in _ROMANISED
-            consonants = how == "transliterated" and bool(ABJAD.search(query.name))
+            # Words read from Arabic script, alone or beside translated ones
+            # ("company refinery hms"), keep only the consonants the script wrote.
+            consonants = how in _FROM_SCRIPT and bool(ABJAD.search(query.name))
             found = []
             prepared = NameTokens.of(tokens)
+            partners = _hyphen_partners(reading)
             for name_number in self._candidates(tokens, consonants):
                 name = self._names[name_number]
                 korean = hangul or self._korean[name.entry]
@@ -179,6 +182,8 @@ class Matcher:
                 similarity, detail = align(
                     prepared, name.tokens, korean, person, consonants
                 )
+                if person and partners:
+                    similarity *= _joined_given_name(detail, partners)
                 # Every later factor lowers the score, but a shared identifier.
                 if similarity < threshold and not query.identifiers:
                     continue
@@ -324,6 +329,36 @@ class Matcher:
             countries=entry.countries,
             programs=entry.programs,
         )
+
+
+# Two words written as one with a hyphen: "Mir-Hossein".
+_HYPHENATED = re.compile(r"([^\W\d_]+)-([^\W\d_]+)")
+
+
+def _hyphen_partners(reading: str) -> dict[str, str]:
+    """Each word written hyphenated to another, with that other word, both ways."""
+    partners: dict[str, str] = {}
+    for first, second in _HYPHENATED.findall(reading):
+        a, b = words(first), words(second)
+        if len(a) == 1 and len(b) == 1:
+            partners[a[0]] = b[0]
+            partners[b[0]] = a[0]
+    return partners
+
+
+def _joined_given_name(detail: dict[str, Any], partners: dict[str, str]) -> float:
+    """The factor for a person's name word the list lacks that is hyphenated to one
+    it has: "Mir-Hossein" is another given name than "Hossein", not an extra one."""
+    matched = {pair[0] for pair in detail["pairs"]}
+    joined = [
+        word
+        for word in detail.get("unmatched_identifying", ())
+        if partners.get(word) in matched
+    ]
+    if not joined:
+        return 1.0
+    detail["joined_given_name"] = joined
+    return (SUBSTITUTED_GIVEN_NAME / UNMATCHED_QUERY_WORD) ** len(joined)
 
 
 def _other_facts(

@@ -26,6 +26,11 @@ LEGAL_FORMS = frozenset(
     "pte pty pvt sdn bhd kk jv fze fzco fzc fzllc llc youxian gongsi youxiangongsi "
     "the of and de la el al".split()
 )
+# Words that name no one: a person's title or rank ("Maj. Gen. Hossein Salami",
+# "Mr Tam Yiu-chung") and the Persian ezafe written apart ("Bank-e Maskan").
+NOT_NAME_WORDS = frozenset(
+    "mr mrs ms miss dr prof maj col lt capt brig cdr adm sgt e".split()
+)
 COMMON_WORDS = frozenset(
     "general trading trade bank banking group international foreign korea korean "
     "association federation bureau commercial enterprise enterprises development "
@@ -95,6 +100,11 @@ ABBREVIATIONS = {
     "4th": "fourth",
     "5th": "fifth",
     "coop": "cooperative",
+    # OFAC writes one channel both ways: "AL MANAR TV", "AL-ZAWRAH TELEVISION".
+    "tv": "television",
+    "comm": "commercial",  # "Syrian Lebanese Comm. Bank"
+    "agcy": "agency",
+    "grp": "group",
 }
 # Words that stand for a country inside names: "Choson", "Chosun" and "Joseon" are
 # Korea (the North's own name for it), as "Koryo"/"Goryeo" often are.
@@ -149,6 +159,7 @@ _COUNTRY_PHRASE_WORDS = {
     "democratic peoples republic of korea": "korea",
     "dem peoples rep of korea": "korea",
     "north korea": "korea",
+    "north korean": "korea",
     "dprk": "korea",
     "peoples republic of china": "china",
     "prc": "china",
@@ -162,6 +173,8 @@ _COUNTRY_PHRASE_WORDS = {
     "korean workers party": "korea",
     "wpk": "korea",
     "kwp": "korea",
+    # So is its army: "Reconnaissance General Bureau of the KPA".
+    "kpa": "korea",
 }
 _COUNTRY_PHRASES = re.compile(
     r"\b(?:"
@@ -169,10 +182,12 @@ _COUNTRY_PHRASES = re.compile(
     + r")\b"
 )
 _NON_WORD = re.compile(r"[^\w]+")
+_INSIDE_WORD = str.maketrans("", "", "'.`’ʿʾ")
 _BRITISH_OUR = re.compile(r"our\b")
 _BRITISH_NCE = re.compile(r"nce\b")
 _C_NOT_CH = re.compile(r"c(?!h)")
 _Q = re.compile(r"q")
+_FINAL_VOWEL_H = re.compile(r"(?<=[aeiou])h$")
 _DOUBLED = re.compile(r"(.)\1+")
 _VOWELS_AND_GLIDES = re.compile(r"[aeiouywv]")
 
@@ -197,7 +212,7 @@ def tokenise(name: str) -> tuple[Token, ...]:
         lambda found: _COUNTRY_PHRASE_WORDS[found.group(0)], " ".join(words(name))
     ).split():
         word = ABBREVIATIONS.get(word, word)
-        if word in LEGAL_FORMS:
+        if word in LEGAL_FORMS or word in NOT_NAME_WORDS:
             continue
         # Weighed as its one form: "Banking" weighs what "Bank" does.
         word = CANONICAL.get(word, word)
@@ -219,8 +234,10 @@ def words(name: str) -> list[str]:
     folded = "".join(
         c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
     ).lower()
-    # "S.A." is one word, "sa"; so are "O'Neil" and "INT'L"; "Jong-un" is two.
-    return _NON_WORD.sub(" ", folded.replace("'", "").replace(".", "")).split()
+    # "S.A." is one word, "sa"; so are "O'Neil" and "INT'L"; "Jong-un" is two. The
+    # marks of ayn and hamza are inside a word too ("Ja`far", and "mstz`fn" as
+    # anyascii writes مستضعفان).
+    return _NON_WORD.sub(" ", folded.translate(_INSIDE_WORD)).split()
 
 
 @lru_cache(maxsize=65536)
@@ -229,6 +246,9 @@ def loose(word: str) -> str:
     "Sovkombank", "Melli"/"Meli", "Qaterji"/"Katerji"."""
     # British spellings: "Labour", "Defence".
     word = _BRITISH_NCE.sub("nse", _BRITISH_OUR.sub("or", word.replace("ph", "f")))
+    # French transliterations write u as "ou": "Youssef", "Addounia" (Dunya); a
+    # final vowel's h is the Arabic taa marbuta some write: "Ghazaleh", "Ghazale".
+    word = _FINAL_VOWEL_H.sub("", word.replace("ou", "u"))
     return _DOUBLED.sub(r"\1", _consonants(word).replace("y", "i").replace("w", "v"))
 
 

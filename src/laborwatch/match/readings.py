@@ -25,44 +25,18 @@ from laborwatch.match.normalise import words
 LEXICON_PATH = Path(
     str(files("laborwatch") / "match" / "data" / "institutional_words.csv")
 )
+# Chinese business and state words, as lists translate them, each with its source.
+CHINESE_PATH = Path(str(files("laborwatch") / "match" / "data" / "chinese_words.csv"))
 _BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]{1,40})[)\]]\s*")
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\uac00-\ud7a3]")
 _ARTICLE = re.compile(r"(?:^|(?<=\s))ال")
 ABJAD = re.compile(r"[\u0600-\u06ff\u0590-\u05ff]")  # Arabic, Persian, Hebrew
+_NON_JOINER = "\u200c"
+# Letters Persian has and Arabic does not: پ چ ژ گ, and its own kaf and yeh.
+_PERSIAN = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
+_PERSIAN_SOUNDS = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ث": "س"})
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PINYIN_SYLLABLE = re.compile(r"[A-Z][a-z]*")
-# Chinese business words, as lists translate them.
-_CHINESE_WORDS = {
-    "有限责任公司": " co ltd ",
-    "股份有限公司": " co ltd ",
-    "有限公司": " co ltd ",
-    "公司": " company ",
-    "集团": " group ",
-    "实业": " industrial ",
-    "工业": " industry ",
-    "发展": " development ",
-    "进出口": " import export ",
-    "贸易": " trading ",
-    "商贸": " trading ",
-    "银行": " bank ",
-    "科技": " technology ",
-    "技术": " technology ",
-    "国际": " international ",
-    "机械": " machinery ",
-    "电子": " electronics ",
-    "石油": " petroleum ",
-    "化工": " chemical ",
-    "航运": " shipping ",
-    "海运": " shipping ",
-    "物流": " logistics ",
-    "矿业": " mining ",
-    "投资": " investment ",
-    "控股": " holding ",
-    "香港": " hong kong ",
-    "中国": " china ",
-    "总公司": " corporation ",
-    "精密": " precision ",
-}
 
 
 def readings(name: str, korean: bool = False) -> list[tuple[str, str]]:
@@ -81,6 +55,13 @@ def readings(name: str, korean: bool = False) -> list[tuple[str, str]]:
         found += romanise_hangul(name)
     elif _NON_LATIN_LETTER.search(name):
         found.append(("transliterated", transliterate(name)))
+        if _NON_JOINER in name:
+            # Persian joins the parts of a compound name with a zero-width
+            # non-joiner ("علی‌اکبر"), which lists write apart ("Ali Akbar"); it
+            # also sits inside one word ("خامنه‌ای"), so both readings are kept.
+            found.append(
+                ("transliterated", transliterate(name.replace(_NON_JOINER, " ")))
+            )
         translated = _translate_words(name)
         if translated:
             found.append(("words translated", translated))
@@ -100,13 +81,12 @@ def readings(name: str, korean: bool = False) -> list[tuple[str, str]]:
     return list(unique.values())
 
 
-def transliterate(name: str) -> str:
-    """A Latin reading of a name in another script."""
+def transliterate(name: str, persian: bool | None = None) -> str:
+    """A Latin reading of a name in another script; ``persian``: the name (of
+    which this may be a word) is Persian, by its letters when not given."""
     if _HAN.search(name):
-        for chinese, english in sorted(
-            _CHINESE_WORDS.items(), key=lambda w: -len(w[0])
-        ):
-            name = name.replace(chinese, english)
+        for chinese, english in chinese_words():
+            name = name.replace(chinese, f" {english} ")
         # anyascii writes pinyin syllables capitalised and joined: "DanDong".
         return " ".join(
             " ".join(_PINYIN_SYLLABLE.findall(word)) or word
@@ -114,6 +94,10 @@ def transliterate(name: str) -> str:
         )
     # The Arabic article is not part of the name as lists write it ("ASSAD, Bashar").
     name = _ARTICLE.sub(" ", name)
+    if persian or (persian is None and _PERSIAN.search(name)):
+        # Persian reads these Arabic letters s and z: "Zarif" (ظریف), "Mostazafan"
+        # (مستضعفان), "Reza" (رضا), where anyascii writes Arabic "dh", "d", "th".
+        name = name.translate(_PERSIAN_SOUNDS)
     return anyascii(name)
 
 
@@ -121,6 +105,7 @@ def _translate_words(name: str) -> str | None:
     """The name with its institutional words in English, the rest transliterated;
     None if it has none."""
     lexicon = institutional_words()
+    persian = bool(_PERSIAN.search(name))
     parts = []
     used = False
     for word in _ARTICLE.sub(" ", name).split():
@@ -128,7 +113,7 @@ def _translate_words(name: str) -> str | None:
             (lexicon[form] for form in _word_forms(word) if form in lexicon), None
         )
         used = used or english is not None
-        parts.append(english if english is not None else transliterate(word))
+        parts.append(english if english is not None else transliterate(word, persian))
     return " ".join(parts) if used else None
 
 
@@ -172,3 +157,12 @@ def institutional_words() -> dict[str, str]:
         for row in csv.DictReader(rows):
             lexicon.setdefault(_fold(row["word"]), row["english"].strip().lower())
     return lexicon
+
+
+@lru_cache(maxsize=1)
+def chinese_words() -> tuple[tuple[str, str], ...]:
+    """(Chinese, English) from ``data/chinese_words.csv``, longest first, so that
+    "有限公司" is read before the "公司" inside it."""
+    with CHINESE_PATH.open(encoding="utf-8", newline="") as rows:
+        pairs = {row["word"]: row["english"].strip() for row in csv.DictReader(rows)}
+    return tuple(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
