@@ -5,7 +5,8 @@ other romanisations, abbreviations, acronyms, word order, typos, scripts) with e
 correct entry id, and names of real bodies and persons that are NOT listed but look
 like listed ones; both carry a split (tune or test, by entity). A fresh set
 (fresh_*.csv), written after the matcher was tuned on the first two, is scored once;
-so is fresh2 (fresh2_*.csv), written after work on tune, test and fresh. The lists are the
+so is fresh2 (fresh2_*.csv), written after work on tune, test and fresh, and fresh3
+(fresh3_*.csv), written after work on all four. The lists are the
 OFAC SDN file of 2024-05-03 with OFAC's alias and address files of 2026-06, and the
 UN Security Council consolidated list of 2026-02-27, read from ../shared/data/lists.
 
@@ -14,7 +15,7 @@ match.py), per split: recall@1 (the first hit is a correct entry), recall@1 at t
 default threshold (first and reported), recall@5, the false-alarm rate (a
 look-alike's first hit reaches the threshold), and queries per second.
 
-    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|all] [--details]
+    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|all] [--details]
 """
 
 from __future__ import annotations
@@ -77,6 +78,8 @@ def load_cases() -> list[Case]:
         "fresh_negatives",
         "fresh2_positives",
         "fresh2_negatives",
+        "fresh3_positives",
+        "fresh3_negatives",
     ):
         if not (DATA / f"{kind}.csv").exists():
             continue
@@ -224,7 +227,9 @@ def show(name: str, figures: dict[str, float], threshold: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--split", choices=("tune", "test", "fresh", "fresh2", "all"), default="all"
+        "--split",
+        choices=("tune", "test", "fresh", "fresh2", "fresh3", "all"),
+        default="all",
     )
     parser.add_argument(
         "--details", action="store_true", help="laborwatch's misses and alarms"
@@ -241,7 +246,11 @@ def run(split: str, details: bool, peer: bool) -> None:
     cases = load_cases()
     present = {case.split for case in cases}
     splits = (
-        tuple(part for part in ("tune", "test", "fresh", "fresh2") if part in present)
+        tuple(
+            part
+            for part in ("tune", "test", "fresh", "fresh2", "fresh3")
+            if part in present
+        )
         if split == "all"
         else (split,)
     )

@@ -1,4 +1,4 @@
-"""Check a fresh held-out part (fresh, fresh2) of the hard match set; print counts.
+"""Check a fresh held-out part (fresh, fresh2, fresh3) of the hard match set; print counts.
 
 Run from the repository root, with the lists built as for check.py:
 
@@ -8,7 +8,8 @@ Run from the repository root, with the lists built as for check.py:
 Exits 1 if an expected id is missing, a row's split is not the one checked, a
 field is out of its vocabulary, a negative equals (case- and punctuation-folded) a
 listed name, or a query repeats one of the sets written before it (all used to
-work on the matcher: tune and test before fresh; those and fresh before fresh2).
+work on the matcher: tune and test before fresh; those and fresh before fresh2;
+all of them before fresh3).
 """
 
 from __future__ import annotations
@@ -32,7 +33,11 @@ from check import (
 
 HERE = Path(__file__).resolve().parent
 # The file-name prefixes of the sets written before each fresh split.
-EARLIER = {"fresh": ("",), "fresh2": ("", "fresh_")}
+EARLIER = {
+    "fresh": ("",),
+    "fresh2": ("", "fresh_"),
+    "fresh3": ("", "fresh_", "fresh2_"),
+}
 KINDS_OF_ROW = ("positives", "negatives")
 
 
