@@ -23,7 +23,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -124,9 +124,28 @@ def load_model() -> IndicatorModel:
 
 def embed(texts: Sequence[str]) -> np.ndarray:
     """Unit-length static sentence vectors, one row per text (batched)."""
+    return sentence_vectors(texts, 64, _embedder().encode)
+
+
+def sentence_vectors(
+    texts: Sequence[str],
+    width: int,
+    encode: Callable[[list[str]], Any],
+    batch: int | None = None,
+) -> np.ndarray:
+    """``encode``'s vectors of ``texts`` as float32 rows of ``width``, ``batch``
+    texts a call (all in one call without it)."""
     if not texts:
-        return np.zeros((0, 64), dtype=np.float32)
-    return np.asarray(_embedder().encode(list(texts)), dtype=np.float32)
+        return np.zeros((0, width), dtype=np.float32)
+    step = batch or len(texts)
+    return np.vstack(
+        [
+            np.asarray(encode(list(texts[i : i + step])), dtype=np.float32).reshape(
+                -1, width
+            )
+            for i in range(0, len(texts), step)
+        ]
+    )
 
 
 def tfidf_rows(

@@ -25,6 +25,8 @@ from typing import Any
 
 import numpy as np
 
+from laborwatch.extract.classifier import sentence_vectors
+
 MODEL_PATH = Path(
     str(files("laborwatch") / "data" / "indicator-model-multilingual.npz")
 )
@@ -84,17 +86,13 @@ def load_multilingual_model() -> MultilingualModel:
 
 def embed_multilingual(texts: Sequence[str]) -> np.ndarray:
     """Unit-length e5 passage vectors, one row per text, in batches."""
-    if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
     encoder = _encoder()
-    rows = [
-        np.asarray(
-            encoder.passage([t[:_MAX_CHARS] for t in texts[i : i + _BATCH]]),
-            dtype=np.float32,
-        ).reshape(-1, 384)
-        for i in range(0, len(texts), _BATCH)
-    ]
-    return np.vstack(rows)
+    return sentence_vectors(
+        texts,
+        384,
+        lambda batch: encoder.passage([text[:_MAX_CHARS] for text in batch]),
+        _BATCH,
+    )
 
 
 def multilingual_probabilities(
