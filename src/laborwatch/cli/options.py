@@ -25,3 +25,5 @@ def base_url_option(help: str) -> Any:
 
 JsonOption = Annotated[bool, json_option()]
 OutputOption = Annotated[Path | None, output_option()]
+# A stored screening run, by the id `screenings list` shows.
+ScreeningId = Annotated[int, typer.Argument(metavar="ID")]

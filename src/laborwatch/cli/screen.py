@@ -12,7 +12,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from laborwatch.cli.options import json_option
+from laborwatch.cli.options import ScreeningId, json_option
 from laborwatch.cli.output import (
     ProgressBar,
     open_from,
@@ -261,7 +261,7 @@ def screenings_list(
 @screenings_app.command("watch")
 def screenings_watch(
     ctx: typer.Context,
-    screening_id: Annotated[int, typer.Argument(metavar="ID")],
+    screening_id: ScreeningId,
 ) -> None:
     """Mark a complete run as watched: laborwatch watch reruns it and reports
     what changed.
@@ -276,7 +276,7 @@ def screenings_watch(
 @screenings_app.command("unwatch")
 def screenings_unwatch(
     ctx: typer.Context,
-    screening_id: Annotated[int, typer.Argument(metavar="ID")],
+    screening_id: ScreeningId,
 ) -> None:
     """Stop watching a run."""
     set_watched(open_from(ctx), screening_id, False)
@@ -286,7 +286,7 @@ def screenings_unwatch(
 @screenings_app.command("show")
 def screenings_show(
     ctx: typer.Context,
-    screening_id: Annotated[int, typer.Argument(metavar="ID")],
+    screening_id: ScreeningId,
     as_json: Annotated[bool, json_option("Print JSON.")] = False,
 ) -> None:
     """Show a stored run: its input checksum, list editions, configuration, results."""
@@ -322,7 +322,7 @@ def screenings_show(
 @screenings_app.command("rerun")
 def screenings_rerun(
     ctx: typer.Context,
-    screening_id: Annotated[int, typer.Argument(metavar="ID")],
+    screening_id: ScreeningId,
     workers: Workers = 1,
     cluster: Cluster = None,
 ) -> None:
