@@ -7,12 +7,13 @@ import io
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
-from laborwatch.screen import screen_file
+from laborwatch.screen import Screening, screen_file
 from laborwatch.settings import Settings
 from laborwatch.store import open_database
 from laborwatch.store.lists import list_lists
@@ -235,3 +236,27 @@ def test_run_view_gives_file_name_time_and_list_editions() -> None:
     }
     naive = pages.run_view({"input_name": "a.csv", "created_at": "2024-05-03T14:22"})
     assert naive["when"] == "2024-05-03 14:22 UTC"  # SQLite's naive UTC times
+
+
+def test_a_page_and_a_pack_read_only_the_rows_they_show(
+    screened: Screened, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stored rows are put in this version's shape as they are shown: a page of
+    four rows reads four, a row's pack one, however many rows the run holds."""
+    read: list[int] = []
+    from_record = Screening.from_record.__func__  # type: ignore[attr-defined]
+
+    def counted(cls: type[Screening], record: Any) -> Screening:
+        read.append(record["row"])
+        return from_record(cls, record)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(Screening, "from_record", classmethod(counted))
+    monkeypatch.setattr(pages, "_ROWS_PER_PAGE", 4)
+    run = screened.upload_run
+    page = screened.client.get(f"/screenings/{run}", params={"offset": 4})
+    assert page.status_code == 200 and page.text.count('<tr class="level-') == 4
+    assert len(read) <= 4
+    read.clear()
+    pack = screened.client.get(f"/screenings/{run}/rows/2")
+    assert pack.status_code == 200 and "Evidence pack" in pack.text
+    assert read == [2]

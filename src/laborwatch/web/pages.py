@@ -25,6 +25,7 @@ from laborwatch.extract.indicators import CODES
 from laborwatch.screen.diff import diff_stored
 from laborwatch.screen.export import (
     csv_bytes,
+    current_row,
     stored_run,
     stored_screenings,
     xlsx_bytes,
@@ -40,7 +41,7 @@ from laborwatch.store.access import user_for
 from laborwatch.store.evidence import count_indicators, get_evidence
 from laborwatch.store.facets import Facets
 from laborwatch.store.read_models import dashboard_counts, incident_records, map_counts
-from laborwatch.store.screenings import LEVELS, list_screenings
+from laborwatch.store.screenings import LEVELS, get_screening, list_screenings
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from laborwatch.web.auth import (
     TOKEN_COOKIE,
@@ -258,7 +259,7 @@ def screening_page(
     request: Request, screening_id: int, level: LevelFilter = None, offset: Offset = 0
 ) -> Any:
     """A run's rows, those of one level if asked, a page at a time."""
-    record = stored_run(database(request), screening_id, level)
+    record = get_screening(database(request), screening_id, level)
     results = record["results"]
     return templates.TemplateResponse(
         request,
@@ -268,7 +269,10 @@ def screening_page(
             "run": run_view(record),
             "level": level,
             "levels": LEVELS,
-            "results": results[offset : offset + _ROWS_PER_PAGE],
+            "results": [
+                current_row(result)
+                for result in results[offset : offset + _ROWS_PER_PAGE]
+            ],
             "matching": len(results),
             "offset": offset,
             "per_page": _ROWS_PER_PAGE,
@@ -324,7 +328,11 @@ def screening_download(
     level: LevelFilter = None,
 ) -> Any:
     """A run's rows (those of ``level`` if given) as CSV, XLSX or JSON to download."""
-    record = stored_run(database(request), screening_id, level)
+    # The CSV and XLSX read each row once (``stored_screenings``); only the JSON
+    # gives the rows themselves, in this version's shape.
+    record = (stored_run if kind == "json" else get_screening)(
+        database(request), screening_id, level
+    )
     name = f"screening-{screening_id}{'-' + level if level else ''}.{kind}"
     if kind == "csv":
         data = csv_bytes(stored_screenings(record["results"]))
@@ -345,8 +353,9 @@ def screening_download(
 def _screened_row(
     request: Request, screening_id: int, row: int
 ) -> tuple[SimpleNamespace, dict[str, Any]]:
-    """A stored run's record (as the pack templates read it) and one of its rows."""
-    record = stored_run(database(request), screening_id)
+    """A stored run's record (as the pack templates read it) and one of its rows,
+    as stored (the packs read it in this version's shape)."""
+    record = get_screening(database(request), screening_id)
     result = next((r for r in record["results"] if r["row"] == row), None)
     if result is None:
         raise NotFound(f"{screening_id}/{row}: no such screened row")
