@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from laborwatch.errors import LaborwatchError
 from laborwatch.match import Feature, Hit
 from laborwatch.screen.findings import (
     CountryGoodFinding,
@@ -123,3 +126,12 @@ def test_a_row_stored_by_an_older_version_reads_with_defaults() -> None:
     record = screening.record()
     assert record["supplier"] == {} and record["country_good"] == []
     assert record["evidence"][0]["document"]["title"] is None
+
+
+def test_a_stored_row_no_version_wrote_is_refused_in_one_line() -> None:
+    record = screened().record()
+    record["evidence"][0]["kind"] = "rumour"
+    with pytest.raises(LaborwatchError, match=r"^stored screening row 2: unreadable"):
+        Screening.from_record(record)
+    with pytest.raises(LaborwatchError, match="no row number"):
+        Screening.from_record({"name": "x"})

@@ -11,6 +11,9 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from pydantic import ValidationError
+
+from laborwatch.errors import LaborwatchError
 from laborwatch.match import Feature, Hit, Query
 from laborwatch.match.keys import identifier_key
 from laborwatch.match.matcher import north_korea_programme
@@ -82,18 +85,29 @@ class Screening:
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Screening:
-        row = int(record["row"])
-        return cls(
-            row=row,
-            name=str(record.get("name") or ""),
-            level=str(record.get("level") or "none"),
-            reasons=[str(reason) for reason in record.get("reasons") or ()],
-            rules=[str(rule) for rule in record.get("rules") or ()],
-            sanctions_hits=SANCTIONS_HITS.read(record.get("sanctions_hits")),
-            country_good=COUNTRY_GOOD.read(record.get("country_good")),
-            evidence=EVIDENCE.read(record.get("evidence")),
-            supplier=_supplier_from_record(row, record.get("supplier")),
-        )
+        """A stored row; one that no version wrote is refused in one line."""
+        row = record.get("row")
+        if not isinstance(row, int):
+            raise LaborwatchError("stored screening result: no row number")
+        try:
+            return cls(
+                row=row,
+                name=str(record.get("name") or ""),
+                level=str(record.get("level") or "none"),
+                reasons=[str(reason) for reason in record.get("reasons") or ()],
+                rules=[str(rule) for rule in record.get("rules") or ()],
+                sanctions_hits=SANCTIONS_HITS.read(record.get("sanctions_hits")),
+                country_good=COUNTRY_GOOD.read(record.get("country_good")),
+                evidence=EVIDENCE.read(record.get("evidence")),
+                supplier=_supplier_from_record(row, record.get("supplier")),
+            )
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            raise LaborwatchError(
+                f"stored screening row {row}: unreadable result ({where}: "
+                f"{first['msg']})"
+            ) from None
 
 
 def screen_row(row: SupplierRow, context: ScreeningContext) -> Screening:
