@@ -5,8 +5,9 @@ other romanisations, abbreviations, acronyms, word order, typos, scripts) with e
 correct entry id, and names of real bodies and persons that are NOT listed but look
 like listed ones; both carry a split (tune or test, by entity). A fresh set
 (fresh_*.csv), written after the matcher was tuned on the first two, is scored once;
-so is fresh2 (fresh2_*.csv), written after work on tune, test and fresh, and fresh3
-(fresh3_*.csv), written after work on all four. The lists are the
+so is fresh2 (fresh2_*.csv), written after work on tune, test and fresh, fresh3
+(fresh3_*.csv), written after work on all four, and fresh4 (fresh4_*.csv), written
+after work on all five. The lists are the
 OFAC SDN file of 2024-05-03 with OFAC's alias and address files of 2026-06, and the
 UN Security Council consolidated list of 2026-02-27, read from ../shared/data/lists.
 
@@ -15,7 +16,7 @@ match.py), per split: recall@1 (the first hit is a correct entry), recall@1 at t
 default threshold (first and reported), recall@5, the false-alarm rate (a
 look-alike's first hit reaches the threshold), and queries per second.
 
-    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|all] [--details]
+    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|all] [--details]
 """
 
 from __future__ import annotations
@@ -80,6 +81,8 @@ def load_cases() -> list[Case]:
         "fresh2_negatives",
         "fresh3_positives",
         "fresh3_negatives",
+        "fresh4_positives",
+        "fresh4_negatives",
     ):
         if not (DATA / f"{kind}.csv").exists():
             continue
@@ -228,7 +231,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--split",
-        choices=("tune", "test", "fresh", "fresh2", "fresh3", "all"),
+        choices=("tune", "test", "fresh", "fresh2", "fresh3", "fresh4", "all"),
         default="all",
     )
     parser.add_argument(
@@ -248,7 +251,7 @@ def run(split: str, details: bool, peer: bool) -> None:
     splits = (
         tuple(
             part
-            for part in ("tune", "test", "fresh", "fresh2", "fresh3")
+            for part in ("tune", "test", "fresh", "fresh2", "fresh3", "fresh4")
             if part in present
         )
         if split == "all"
