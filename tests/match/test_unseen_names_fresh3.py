@@ -75,3 +75,34 @@ def test_name_in_another_script_finds_its_entry(
     hits = matcher.match(Query(query, None, country), threshold=0.0)
     assert hits and hits[0].entry_id == expected
     assert hits[0].score >= DEFAULT_THRESHOLD or expected == "20957"
+
+
+PERSONS = [
+    ListEntry("28343", "Person", "SALEHI, Ali Akbar", countries=("IR",)),
+    ListEntry("6915", "Person", "ABDULLAH, Abdullah Ahmed", aliases=("SALEH",)),
+    ListEntry("10408", "Organization", "AL-SALAH SOCIETY", aliases=("AL-SALAH",)),
+    ListEntry(
+        "27852",
+        "Person",
+        "REZA'I, Mohsen",
+        aliases=("REZAEI, Mohsen", "REZAI, Mohsen"),
+        countries=("IR",),
+    ),
+    ListEntry("10856", "Person", "HOJATI, Mohsen", countries=("IR",)),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # علی read "ly": one consonant and long vowels, still Ali.
+        ("علی‌اکبر صالحی", "28343"),
+        # Persian -ai spelt -aee as well as -aei and -ai.
+        ("Mohsen Rezaee", "27852"),
+    ],
+)
+def test_persian_person_finds_its_entry(query: str, expected: str) -> None:
+    matcher = Matcher([("us_ofac_sdn", entry) for entry in PERSONS])
+    hits = matcher.match(Query(query, "Person", "IR"), threshold=0.0)
+    assert hits and hits[0].entry_id == expected
+    assert hits[0].score >= DEFAULT_THRESHOLD

@@ -32,6 +32,9 @@ SPELLING_MIN = 0.9
 # "a" and a sun letter written twice: the article al- assimilated ("ad-Dunya").
 _JOINED_ARTICLE = re.compile(r"a(t|th|d|dh|r|z|s|sh|n)\1")
 _VOWELS = frozenset("aeiou")
+# A short word of one consonant and long vowels ("ly", علی, Ali) pairs by that
+# consonant with a list word as short.
+SHORT_SCRIPT_WORD = 3
 LONG_WORD = 11  # from which two edits are allowed, one below
 DISTINCTIVE = 0.8  # token weight from which a word identifies a name
 SPELLING_MIN_LENGTH = 4  # shorter words must agree exactly or by romanisation
@@ -175,7 +178,10 @@ def _pair(
         return ROMANISATION_SIMILARITY, "transliteration"  # "Alexey", "Aleksei"
     if _without_article(a.text) == second or _without_article(b.text) == first:
         return ROMANISATION_SIMILARITY, "article"  # "Addounia" and "(Al-)Dunya"
-    if consonants and len(skeleton(a.text)) >= 2:
+    if consonants and (
+        len(skeleton(a.text)) >= 2
+        or (len(a.text) <= SHORT_SCRIPT_WORD and len(b.text) <= SHORT_SCRIPT_WORD + 1)
+    ):
         read, listed = skeleton(a.text), skeleton(b.text)
         # A final h the script writes (taa marbuta, Persian silent he) that the
         # list does not: "Hamza" (حمزة), "Mobarake" (مبارکه).
