@@ -106,3 +106,18 @@ def test_persian_person_finds_its_entry(query: str, expected: str) -> None:
     hits = matcher.match(Query(query, "Person", "IR"), threshold=0.0)
     assert hits and hits[0].entry_id == expected
     assert hits[0].score >= DEFAULT_THRESHOLD
+
+
+def test_common_word_in_place_of_a_listed_one_is_another_body() -> None:
+    mining = ListEntry(
+        "42720",
+        "Organization",
+        "SAINT PETERSBURG MINING UNIVERSITY",
+        countries=("RU",),
+    )
+    matcher = Matcher([("us_ofac_sdn", mining)])
+    query = Query("Saint Petersburg State University", "Organization", "RU")
+    assert matcher.match(query) == []
+    # Without a word in its place, the listed name's own short form still matches.
+    short = Query("Saint Petersburg Mining University", "Organization", "RU")
+    assert matcher.match(short)[0].entry_id == "42720"

@@ -48,6 +48,7 @@ UNMATCHED_QUERY_WORD = 0.85
 UNMATCHED_LISTED_WORD = 0.85
 SUBSTITUTED_WORD = 0.85
 SUBSTITUTED_GIVEN_NAME = 0.7
+SUBSTITUTED_COMMON_WORD = 0.9
 OTHER_BODY_TYPE = 0.8
 
 
@@ -247,6 +248,16 @@ def _penalties(
         # "Korea X Inc." is not "Korea X Y Center": a listed word counts too.
         detail["unmatched_listed_identifying"] = listed_words
         factor *= UNMATCHED_LISTED_WORD ** (len(listed_words) - substituted)
+    common_words = [
+        t.text
+        for t in unmatched_query
+        if t.weight < DISTINCTIVE and t.text not in COUNTRY_WORDS
+    ]
+    if common_words and len(listed_words) > substituted and not person:
+        # "Saint Petersburg State University" for "... Mining University": a
+        # common word in place of the listed one names another body.
+        detail["substituted_common"] = common_words
+        factor *= SUBSTITUTED_COMMON_WORD
     if substituted:
         # "Kim Jong Il" for "Kim Jong Un": one word in place of another.
         detail["substituted"] = substituted
