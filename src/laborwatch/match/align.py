@@ -32,6 +32,9 @@ SPELLING_MIN = 0.9
 # "a" and a sun letter written twice: the article al- assimilated ("ad-Dunya").
 _JOINED_ARTICLE = re.compile(r"a(t|th|d|dh|r|z|s|sh|n)\1")
 _VOWELS = frozenset("aeiou")
+# A short word of one consonant and long vowels ("ly", علی, Ali) pairs by that
+# consonant with a list word as short.
+SHORT_SCRIPT_WORD = 3
 LONG_WORD = 11  # from which two edits are allowed, one below
 DISTINCTIVE = 0.8  # token weight from which a word identifies a name
 SPELLING_MIN_LENGTH = 4  # shorter words must agree exactly or by romanisation
@@ -45,6 +48,7 @@ UNMATCHED_QUERY_WORD = 0.85
 UNMATCHED_LISTED_WORD = 0.85
 SUBSTITUTED_WORD = 0.85
 SUBSTITUTED_GIVEN_NAME = 0.7
+SUBSTITUTED_COMMON_WORD = 0.9
 OTHER_BODY_TYPE = 0.8
 
 
@@ -175,12 +179,17 @@ def _pair(
         return ROMANISATION_SIMILARITY, "transliteration"  # "Alexey", "Aleksei"
     if _without_article(a.text) == second or _without_article(b.text) == first:
         return ROMANISATION_SIMILARITY, "article"  # "Addounia" and "(Al-)Dunya"
-    if (
-        consonants
-        and len(skeleton(a.text)) >= 2
-        and skeleton(a.text) == skeleton(b.text)
+    if consonants and (
+        len(skeleton(a.text)) >= 2
+        or (len(a.text) <= SHORT_SCRIPT_WORD and len(b.text) <= SHORT_SCRIPT_WORD + 1)
     ):
-        return CONSONANT_SIMILARITY, "consonants"
+        read, listed = skeleton(a.text), skeleton(b.text)
+        # A final h the script writes (taa marbuta, Persian silent he) that the
+        # list does not: "Hamza" (حمزة), "Mobarake" (مبارکه).
+        if read == listed or (
+            len(listed) >= 3 and read.endswith("h") and read[:-1] == listed
+        ):
+            return CONSONANT_SIMILARITY, "consonants"
     if min(len(a.text), len(b.text)) < SPELLING_MIN_LENGTH or (korean and person):
         # A Korean given name is a syllable or two: "Chihun" is not "Chun".
         return 0.0, ""
@@ -239,6 +248,16 @@ def _penalties(
         # "Korea X Inc." is not "Korea X Y Center": a listed word counts too.
         detail["unmatched_listed_identifying"] = listed_words
         factor *= UNMATCHED_LISTED_WORD ** (len(listed_words) - substituted)
+    common_words = [
+        t.text
+        for t in unmatched_query
+        if t.weight < DISTINCTIVE and t.text not in COUNTRY_WORDS
+    ]
+    if common_words and len(listed_words) > substituted and not person:
+        # "Saint Petersburg State University" for "... Mining University": a
+        # common word in place of the listed one names another body.
+        detail["substituted_common"] = common_words
+        factor *= SUBSTITUTED_COMMON_WORD
     if substituted:
         # "Kim Jong Il" for "Kim Jong Un": one word in place of another.
         detail["substituted"] = substituted

@@ -189,6 +189,7 @@ _C_NOT_CH = re.compile(r"c(?!h)")
 _Q = re.compile(r"q")
 _FINAL_VOWEL_H = re.compile(r"(?<=[aeiou])h$")
 _DOUBLED = re.compile(r"(.)\1+")
+_FINAL_AI = re.compile(r"a(?:ee|ei|ie)$")
 _VOWELS_AND_GLIDES = re.compile(r"[aeiouywv]")
 
 
@@ -249,6 +250,8 @@ def loose(word: str) -> str:
     # French transliterations write u as "ou": "Youssef", "Addounia" (Dunya); a
     # final vowel's h is the Arabic taa marbuta some write: "Ghazaleh", "Ghazale".
     word = _FINAL_VOWEL_H.sub("", word.replace("ou", "u"))
+    # Persian -ai (ـائی) written -aee, -aei or -aie: "Rezaee", "Rezaei", "Rezaie".
+    word = _FINAL_AI.sub("ai", word)
     return _DOUBLED.sub(r"\1", _consonants(word).replace("y", "i").replace("w", "v"))
 
 

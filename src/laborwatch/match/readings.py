@@ -36,6 +36,8 @@ _NON_JOINER = "\u200c"
 _PERSIAN = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
 _PERSIAN_SOUNDS = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ث": "س"})
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_KAF_HE = re.compile("([\u06a9\u0643])\u0647")
+_NAME_PARTS = re.compile("[\u00b7\u2022\u2027\u30fb\u0387]")  # the dots between
 _PINYIN_SYLLABLE = re.compile(r"[A-Z][a-z]*")
 
 
@@ -62,6 +64,10 @@ def readings(name: str, korean: bool = False) -> list[tuple[str, str]]:
             found.append(
                 ("transliterated", transliterate(name.replace(_NON_JOINER, " ")))
             )
+        if _HAN.search(name):
+            joined = _joined_pinyin(name)
+            if joined:
+                found.append(("transliterated", joined))
         translated = _translate_words(name)
         if translated:
             found.append(("words translated", translated))
@@ -98,14 +104,43 @@ def transliterate(name: str, persian: bool | None = None) -> str:
         # Persian reads these Arabic letters s and z: "Zarif" (ظریف), "Mostazafan"
         # (مستضعفان), "Reza" (رضا), where anyascii writes Arabic "dh", "d", "th".
         name = name.translate(_PERSIAN_SOUNDS)
-    return anyascii(name)
+    # Kaf before he is k-h, not the kh of خ: "Mobarakeh" (مبارکه).
+    return anyascii(_KAF_HE.sub("\\1\u0650\u0647", name))
+
+
+def _joined_pinyin(name: str) -> str | None:
+    """Chinese read with its syllables joined as lists join them, or None where
+    that reads the same: a name in parts ("雪克来提·扎克尔", a transcribed Uyghur
+    name) joined part by part, "Xuekelaiti Zhakeer"; a company's run of five
+    syllables or more before its business words as place and trade name, the
+    order Chinese company names follow (武汉 晓睿智: "Wuhan Xiaoruizhi")."""
+    parts = _NAME_PARTS.split(name)
+    if len(parts) > 1:
+        return " ".join(
+            "".join(_PINYIN_SYLLABLE.findall(anyascii(part))) or part
+            for part in parts
+            if part.strip()
+        )
+    for chinese, english in chinese_words():
+        name = name.replace(chinese, f" {english} ")
+    read = []
+    for word in anyascii(name).split():
+        syllables = _PINYIN_SYLLABLE.findall(word)
+        # Two syllables the aligner joins itself, and a person's name is four at
+        # most: a trade name of three syllables or more after the place is read.
+        if len(syllables) >= 5:
+            read += ["".join(syllables[:2]), "".join(syllables[2:])]
+        else:
+            read.append(word)
+    joined = " ".join(read)
+    return joined if joined != " ".join(anyascii(name).split()) else None
 
 
 def _translate_words(name: str) -> str | None:
     """The name with its institutional words in English, the rest transliterated;
     None if it has none."""
-    lexicon = institutional_words()
     persian = bool(_PERSIAN.search(name))
+    lexicon = institutional_words(persian)
     parts = []
     used = False
     for word in _ARTICLE.sub(" ", name).split():
@@ -148,15 +183,21 @@ def _word_forms(word: str) -> list[str]:
     return forms
 
 
-@lru_cache(maxsize=1)
-def institutional_words() -> dict[str, str]:
+@lru_cache(maxsize=2)
+def institutional_words(persian: bool = False) -> dict[str, str]:
     """Folded word → English from ``data/institutional_words.csv`` (Arabic, Persian
-    and Russian, each row with its source); of two rows that fold alike, the first."""
-    lexicon: dict[str, str] = {}
+    and Russian, each row with its source). Of two rows that fold alike, the one in
+    the query's language (``persian``), else the first: Arabic جمهوري is
+    "republican" (الحرس الجمهوري), Persian جمهوری "republic"."""
+    preferred: dict[str, str] = {}
+    other: dict[str, str] = {}
     with LEXICON_PATH.open(encoding="utf-8", newline="") as rows:
         for row in csv.DictReader(rows):
-            lexicon.setdefault(_fold(row["word"]), row["english"].strip().lower())
-    return lexicon
+            ours = (row["language"] == "fa") == persian
+            (preferred if ours else other).setdefault(
+                _fold(row["word"]), row["english"].strip().lower()
+            )
+    return {**other, **preferred}
 
 
 @lru_cache(maxsize=1)
