@@ -159,22 +159,27 @@ def quotes_for(
         names = actor_key is not None and actor_key in said
         return (-names, -about, -sentence.confidence, sentence.position)
 
-    summary = report.summary
     return [
-        Quote(
-            sentence=sentence.position,
-            start=sentence.start,
-            end=sentence.end,
-            text=sentence.text,
-            indicators=sentence.codes,
-            confidence=sentence.confidence,
-            document=summary.id,
-            title=summary.title,
-            published=summary.published,
-            url=summary.url,
-        )
+        _quote(sentence, report.summary)
         for sentence in sorted(report.sentences, key=rank)[:QUOTES_PER_REPORT]
     ]
+
+
+def _quote(sentence: QuoteSentence, source: ReportRef) -> Quote:
+    """The sentence as quoted, with its report's id, title, date and URL."""
+    position, start, end, text, codes, confidence, _named = sentence
+    return Quote(
+        position,
+        start,
+        end,
+        text,
+        codes,
+        confidence,
+        source.id,
+        source.title,
+        source.published,
+        source.url,
+    )
 
 
 def _fact_key(kind: str, key: str) -> str:
