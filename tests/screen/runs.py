@@ -40,10 +40,10 @@ def suppliers(tmp_path: Path, copies: int) -> Path:
 
 def results(database: Database, screening_id: int) -> list[tuple[Any, ...]]:
     stored = get_screening(database, screening_id)
-    assert stored["status"] == "complete"
+    assert stored.run.status == "complete"
     return [
         (row["row"], row["level"], row["reasons"], row["evidence"])
-        for row in stored["results"]
+        for row in stored.results
     ]
 
 

@@ -244,7 +244,7 @@ def test_diff_shows_a_strength_change_after_a_second_report(
 ) -> None:
     store_kilns(database)
     (first,) = screen(database, tmp_path, "Indus Clay Co,Pakistan,,clay bricks\n")
-    first_id = get_screening(database, 1)["id"]
+    first_id = get_screening(database, 1).run.id
     store(database, KILN_FAMILIES, url="https://rfa.org/kiln", published="2024-06-01")
     again = rerun_screening(database, first_id)
     diff = diff_stored(database, first_id, again.id)
@@ -265,8 +265,8 @@ def test_a_run_stored_before_the_strength_settings_is_rerun_with_their_defaults(
 ) -> None:
     store_kilns(database)
     screen(database, tmp_path, "Indus Clay Co,Pakistan,,clay bricks\n")
-    old = get_screening(database, 1)
-    config = old["config"]
+    old = get_screening(database, 1).run
+    config = old.config
     for key in (
         "country_good_corroborated",
         "country_good_corroborated_state_imposed",
@@ -275,9 +275,9 @@ def test_a_run_stored_before_the_strength_settings_is_rerun_with_their_defaults(
         del config["evidence"][key]
     with database.writing() as connection:
         connection.execute(
-            update(screenings).where(screenings.c.id == old["id"]).values(config=config)
+            update(screenings).where(screenings.c.id == old.id).values(config=config)
         )
     store(database, KILN_FAMILIES, url="https://rfa.org/kiln", published="2024-06-01")
-    again = rerun_screening(database, old["id"])
-    (row,) = get_screening(database, again.id)["results"]
+    again = rerun_screening(database, old.id)
+    (row,) = get_screening(database, again.id).results
     assert row["level"] == "medium"

@@ -18,7 +18,12 @@ from laborwatch.screen.rerun import rerun_screening
 from laborwatch.settings import Settings
 from laborwatch.store import open_database
 from laborwatch.store.lists import save_list
-from laborwatch.store.screenings import get_screening, list_screenings
+from laborwatch.store.screenings import (
+    ScreeningRecord,
+    StoredScreening,
+    get_screening,
+    list_screenings,
+)
 from tests.conftest import run_cli
 from tests.screen.runs import SCREENING, prepare
 from tests.screen.test_screening_runs import kill_mid_run
@@ -101,24 +106,24 @@ def test_rerun_reads_the_stored_rows_after_the_file_is_gone(
     path.unlink()
     again = rerun_screening(database, first.id)
     old, new = get_screening(database, first.id), get_screening(database, again.id)
-    listed = {run["id"]: run for run in list_screenings(database)}
+    listed = {run.id: run for run in list_screenings(database)}
     diff = diff_stored(database, first.id, again.id)
     database.close()
-    assert new["rerun_of"] == first.id and old["rerun_of"] is None
-    assert listed[again.id]["rerun_of"] == first.id
-    assert (new["input_name"], new["input_checksum"], new["config"]) == (
-        old["input_name"],
-        old["input_checksum"],
-        old["config"],
+    assert new.run.rerun_of == first.id and old.run.rerun_of is None
+    assert listed[again.id].rerun_of == first.id
+    assert (new.run.input_name, new.run.input_checksum, new.run.config) == (
+        old.run.input_name,
+        old.run.input_checksum,
+        old.run.config,
     )
     assert _rows(new) == _rows(old)
     assert (diff["changed"], diff["unchanged"], diff["suppliers"]) == (0, 8, [])
 
 
-def _rows(record: dict[str, Any]) -> list[tuple[Any, ...]]:
+def _rows(stored: StoredScreening) -> list[tuple[Any, ...]]:
     return [
         (row["row"], row["supplier"], row["level"], row["reasons"])
-        for row in record["results"]
+        for row in stored.results
     ]
 
 
@@ -161,15 +166,22 @@ def test_incomplete_run_is_neither_rerun_nor_diffed(database_url: str) -> None:
     database.close()
 
 
-def _record(screening_id: int) -> dict[str, Any]:
-    return {
-        "id": screening_id,
-        "created_at": "2026-11-28T00:00:00",
-        "input_name": "suppliers.csv",
-        "input_checksum": "0" * 64,
-        "summary": {},
-        "lists": [],
-    }
+def _record(screening_id: int) -> ScreeningRecord:
+    return ScreeningRecord(
+        id=screening_id,
+        created_at="2026-11-28T00:00:00",
+        input_name="suppliers.csv",
+        input_checksum="0" * 64,
+        laborwatch_version="0.13",
+        extractor_version="0.13",
+        lists=[],
+        config={},
+        status="complete",
+        summary={},
+        error=None,
+        rerun_of=None,
+        watched=False,
+    )
 
 
 def _result(row: int, name: str, level: str = "none") -> dict[str, Any]:

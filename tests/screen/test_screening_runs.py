@@ -48,19 +48,19 @@ def test_run_whose_process_died_is_interrupted_with_its_rows(
     kill_mid_run(database_url)
     database = open_database(database_url)
     (listed,) = list_screenings(database)
-    record = get_screening(database, listed["id"])
+    stored = get_screening(database, listed.id)
     database.close()
-    for run in (listed, record):
-        assert run["status"] == "interrupted"
-        assert run["complete"] is False
-        assert run["summary"] == {
+    for run in (listed, stored.run):
+        assert run.status == "interrupted"
+        assert run.complete is False
+        assert run.summary == {
             "high": 1,
             "medium": 0,
             "low": 0,
             "none": 1,
             "rows": 2,
         }
-    assert [row["name"] for row in record["results"]] == ["Acme", "Beta"]
+    assert [row["name"] for row in stored.results] == ["Acme", "Beta"]
 
 
 def test_screenings_list_and_show_mark_an_interrupted_run(database_url: str) -> None:
@@ -92,9 +92,9 @@ def test_run_stopped_by_a_bad_row_is_failed_with_the_rows_before(
     database = open_database(database_url)
     (run,) = list_screenings(database)
     database.close()
-    assert run["status"] == "failed"
-    assert run["summary"]["rows"] == 1000  # the first batch, stored before the error
-    assert run["error"].endswith(
+    assert run.status == "failed"
+    assert run.summary["rows"] == 1000  # the first batch, stored before the error
+    assert run.error.endswith(
         "malformed CSV (unbalanced quote: a quoted field "
         "opened here does not close cleanly (by line 1502))"
     )
@@ -116,8 +116,8 @@ def test_an_internal_error_ends_the_run_failed(
         screen_file(path, database, on_row=explode)
     (run,) = list_screenings(database)
     database.close()
-    assert run["status"] == "failed"
-    assert run["error"] == "stopped by an internal error (ZeroDivisionError)"
+    assert run.status == "failed"
+    assert run.error == "stopped by an internal error (ZeroDivisionError)"
 
 
 def test_run_records_the_name_given(database_url: str, tmp_path: Path) -> None:
@@ -127,6 +127,6 @@ def test_run_records_the_name_given(database_url: str, tmp_path: Path) -> None:
     run = screen_file(path, database, input_name="suppliers 2024.csv")
     stored = get_screening(database, run.id)
     database.close()
-    assert stored["input_name"] == "suppliers 2024.csv"
-    assert stored["status"] == "complete" and stored["complete"] is True
-    assert "host" not in stored and "pid" not in stored
+    assert stored.run.input_name == "suppliers 2024.csv"
+    assert stored.run.status == "complete" and stored.run.complete is True
+    assert "host" not in stored.record() and "pid" not in stored.record()

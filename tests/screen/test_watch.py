@@ -31,18 +31,18 @@ def test_rerun_watched_reruns_the_chain_head_and_moves_the_watch(
 
     (done,) = rerun_watched(database)
     old_id, new_id, diff = done
-    runs = {run["id"]: run for run in list_screenings(database)}
+    runs = {run.id: run for run in list_screenings(database)}
     (again,) = rerun_watched(database)  # nothing changed since
-    watched = [run["id"] for run in list_screenings(database, watched=True)]
+    watched = [run.id for run in list_screenings(database, watched=True)]
     database.close()
 
     assert old_id == by_hand.id  # not the first run again
-    assert runs[new_id]["rerun_of"] == by_hand.id
+    assert runs[new_id].rerun_of == by_hand.id
     assert (diff["old"]["id"], diff["new"]["id"]) == (by_hand.id, new_id)
     assert [s["name"] for s in diff["suppliers"]] == ["Clean Paper GmbH"]
-    assert runs[new_id]["watched"] is True
-    assert runs[first.id]["watched"] is False
-    assert runs[unwatched.id]["watched"] is False
+    assert runs[new_id].watched is True
+    assert runs[first.id].watched is False
+    assert runs[unwatched.id].watched is False
     assert again[0] == new_id
     assert (again[2]["changed"], again[2]["suppliers"]) == (0, [])
     assert watched == [again[1]]

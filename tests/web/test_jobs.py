@@ -48,10 +48,10 @@ def test_bad_xlsx_cell_fails_the_job_with_one_line(
         "(the workbook has 0)"
     )
     assert job.screening is not None
-    stored = get_screening(database, job.screening)
-    assert stored["status"] == "failed"
-    assert stored["error"] == job.error
-    assert stored["summary"]["rows"] == 2000  # two batches stored before the error
+    stored = get_screening(database, job.screening).run
+    assert stored.status == "failed"
+    assert stored.error == job.error
+    assert stored.summary["rows"] == 2000  # two batches stored before the error
 
 
 def test_unexpected_error_ends_the_job_failed_and_is_logged(
@@ -85,7 +85,7 @@ def test_upload_is_stored_under_its_sanitised_name(database: Database) -> None:
     assert job.status == "complete", job.error
     assert job.name == "2024 suppliers.csv"
     assert job.screening is not None
-    assert get_screening(database, job.screening)["input_name"] == "2024 suppliers.csv"
+    assert get_screening(database, job.screening).run.input_name == "2024 suppliers.csv"
 
 
 @pytest.mark.parametrize(
@@ -154,7 +154,7 @@ def test_a_report_ingested_between_jobs_is_evidence_for_the_next(
     def evidence() -> list[dict[str, Any]]:
         job = finished(jobs, jobs.start("suppliers.csv", upload))
         assert job.status == "complete" and job.screening is not None
-        (row,) = get_screening(database, job.screening)["results"]
+        (row,) = get_screening(database, job.screening).results
         return list(row["evidence"])
 
     assert evidence() == []

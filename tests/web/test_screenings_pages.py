@@ -217,14 +217,12 @@ def test_no_screenings_yet(tmp_path: Path) -> None:
 
 def test_run_view_gives_file_name_time_and_list_editions() -> None:
     shown = pages.run_view(
-        {
-            "input_name": "/home/amina/exports/q3 suppliers.xlsx",
-            "created_at": "2024-05-03T14:22:59.5+02:00",
-            "lists": [
-                {"id": "us_ofac_sdn", "title": "OFAC SDN", "published": "2024-05-01"},
-                {"id": "eu_fsf", "title": None, "published": None},
-            ],
-        }
+        "/home/amina/exports/q3 suppliers.xlsx",
+        "2024-05-03T14:22:59.5+02:00",
+        [
+            {"id": "us_ofac_sdn", "title": "OFAC SDN", "published": "2024-05-01"},
+            {"id": "eu_fsf", "title": None, "published": None},
+        ],
     )
     assert shown == {
         "file": "q3 suppliers.xlsx",
@@ -234,7 +232,7 @@ def test_run_view_gives_file_name_time_and_list_editions() -> None:
             "eu_fsf, edition unknown",
         ],
     }
-    naive = pages.run_view({"input_name": "a.csv", "created_at": "2024-05-03T14:22"})
+    naive = pages.run_view("a.csv", "2024-05-03T14:22")
     assert naive["when"] == "2024-05-03 14:22 UTC"  # SQLite's naive UTC times
 
 

@@ -240,20 +240,22 @@ def screenings_list(
     """List stored screening runs, newest first."""
     runs = list_screenings(open_from(ctx), watched=True if watched else None)
     if as_json:
-        print_json({"screenings": runs})
+        print_json({"screenings": [run.listing() for run in runs]})
         return
     table = Table(
         "id", "when", "input", "status", "rows", "high", "medium", "low", "watched"
     )
     for run in runs:
-        summary = run["summary"]
         table.add_row(
-            str(run["id"]),
-            run["created_at"][:19],
-            escape(run["input_name"]),
-            run["status"] if run["complete"] else f"{run['status']} (incomplete)",
-            *(str(summary.get(key, 0)) for key in ("rows", "high", "medium", "low")),
-            "watched" if run["watched"] else "",
+            str(run.id),
+            run.created_at[:19],
+            escape(run.input_name),
+            run.status if run.complete else f"{run.status} (incomplete)",
+            *(
+                str(run.summary.get(key, 0))
+                for key in ("rows", "high", "medium", "low")
+            ),
+            "watched" if run.watched else "",
         )
     stdout.print(table)
 
@@ -290,33 +292,33 @@ def screenings_show(
     as_json: Annotated[bool, json_option("Print JSON.")] = False,
 ) -> None:
     """Show a stored run: its input checksum, list editions, configuration, results."""
-    record = stored_run(open_from(ctx), screening_id)
+    stored = stored_run(open_from(ctx), screening_id)
     if as_json:
         sys.stdout.write(
-            json.dumps(record, ensure_ascii=False, indent=2, default=str) + "\n"
+            json.dumps(stored.record(), ensure_ascii=False, indent=2, default=str)
+            + "\n"
         )
         return
-    stdout.print(f"[bold]screening {record['id']}[/bold] {record['created_at']}")
-    if record.get("rerun_of"):
-        stdout.print(f"rerun of screening {record['rerun_of']}")
-    if record.get("watched"):
+    run = stored.run
+    stdout.print(f"[bold]screening {run.id}[/bold] {run.created_at}")
+    if run.rerun_of:
+        stdout.print(f"rerun of screening {run.rerun_of}")
+    if run.watched:
         stdout.print("watched (laborwatch watch reruns it)")
+    stdout.print(f"input {escape(run.input_name)} sha256 {run.input_checksum}")
     stdout.print(
-        f"input {escape(record['input_name'])} sha256 {record['input_checksum']}"
+        f"laborwatch {run.laborwatch_version}, extractor {run.extractor_version}"
     )
-    stdout.print(
-        f"laborwatch {record['laborwatch_version']}, extractor {record['extractor_version']}"
-    )
-    for item in record["lists"]:
+    for item in run.lists:
         stdout.print(
             f"list {item['id']} edition {item['published'] or 'unknown'} sha256 {item['checksum'][:12]}"
         )
-    if not record["complete"]:
+    if not run.complete:
         stdout.print(
-            f"[bold]incomplete: {record['status']}[/bold] after "
-            f"{record['summary']['rows']} rows: {escape(record.get('error') or '')}"
+            f"[bold]incomplete: {run.status}[/bold] after "
+            f"{run.summary['rows']} rows: {escape(run.error or '')}"
         )
-    print_table([Screening(**result) for result in record["results"]])
+    print_table([Screening(**result) for result in stored.results])
 
 
 @screenings_app.command("rerun")

@@ -25,7 +25,11 @@ from laborwatch.screen.config import LEVELS
 from laborwatch.screen.register import place_name
 from laborwatch.store import Database
 from laborwatch.store.editions import entry_change, utc
-from laborwatch.store.screenings import iter_results, screening_record
+from laborwatch.store.screenings import (
+    ScreeningRecord,
+    iter_results,
+    screening_record,
+)
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -41,10 +45,10 @@ def diff_stored(database: Database, old_id: int, new_id: int) -> dict[str, Any]:
     old = screening_record(database, old_id)
     new = screening_record(database, new_id)
     for record in (old, new):
-        if not record["complete"]:
+        if not record.complete:
             raise LaborwatchError(
-                f"screening {record['id']}: {record['status']} after "
-                f"{record['summary']['rows']} rows; only complete runs are compared"
+                f"screening {record.id}: {record.status} after "
+                f"{record.summary['rows']} rows; only complete runs are compared"
             )
     return diff_runs(
         old,
@@ -56,13 +60,13 @@ def diff_stored(database: Database, old_id: int, new_id: int) -> dict[str, Any]:
 
 
 def _entry_notes(
-    database: Database, old: dict[str, Any], new: dict[str, Any]
+    database: Database, old: ScreeningRecord, new: ScreeningRecord
 ) -> EntryNote:
     """Notes from the list history: the edition loaded after the list edition
     the old run screened against, and no later than the new run's, that added
     (or removed) an entry."""
-    before = {item["id"]: item for item in old["lists"]}
-    after = {item["id"]: item for item in new["lists"]}
+    before = {item["id"]: item for item in old.lists}
+    after = {item["id"]: item for item in new.lists}
 
     def note(list_id: str, entry_id: str, added: bool) -> str | None:
         if list_id not in before or list_id not in after:
@@ -72,8 +76,8 @@ def _entry_notes(
             list_id,
             entry_id,
             "added" if added else "removed",
-            _time(before[list_id].get("loaded_at") or old["created_at"]),
-            _time(after[list_id].get("loaded_at") or new["created_at"]),
+            _time(before[list_id].get("loaded_at") or old.created_at),
+            _time(after[list_id].get("loaded_at") or new.created_at),
         )
         if found is None:
             return None
@@ -97,8 +101,8 @@ def _time(value: str) -> datetime:
 
 
 def diff_runs(
-    old: dict[str, Any],
-    new: dict[str, Any],
+    old: ScreeningRecord,
+    new: ScreeningRecord,
     old_results: Iterable[_Result],
     new_results: Iterable[_Result],
     entry_note: EntryNote | None = None,
@@ -107,7 +111,7 @@ def diff_runs(
     their results in row order): the runs, their lists' changes, the suppliers
     that changed and how many did not. ``entry_note`` tells which list edition
     added or removed a hit's entry, where the list history knows."""
-    lists = _list_changes(old["lists"], new["lists"])
+    lists = _list_changes(old.lists, new.lists)
     suppliers: list[dict[str, Any]] = []
     unchanged = 0
     for before, after in _pairs(old_results, new_results):
@@ -126,14 +130,14 @@ def diff_runs(
     }
 
 
-def _run(record: dict[str, Any]) -> dict[str, Any]:
+def _run(record: ScreeningRecord) -> dict[str, Any]:
     return {
-        "id": record["id"],
-        "created_at": record["created_at"],
-        "input_name": record["input_name"],
-        "input_checksum": record["input_checksum"],
-        "rerun_of": record.get("rerun_of"),
-        "summary": record["summary"],
+        "id": record.id,
+        "created_at": record.created_at,
+        "input_name": record.input_name,
+        "input_checksum": record.input_checksum,
+        "rerun_of": record.rerun_of,
+        "summary": record.summary,
     }
 
 
@@ -193,8 +197,8 @@ def _pairs(
 def _supplier_change(
     before: _Result | None,
     after: _Result | None,
-    old: dict[str, Any],
-    new: dict[str, Any],
+    old: ScreeningRecord,
+    new: ScreeningRecord,
     entry_note: EntryNote | None,
 ) -> dict[str, Any] | None:
     either = after or before
@@ -287,8 +291,8 @@ def _only_in(mine: Mapping[K, V], other: Mapping[K, Any]) -> list[V]:
 def _hit(
     hit: dict[str, Any],
     result: _Result | None,
-    old: dict[str, Any],
-    new: dict[str, Any],
+    old: ScreeningRecord,
+    new: ScreeningRecord,
     entry_note: EntryNote | None,
     *,
     added: bool,
@@ -318,20 +322,20 @@ def _hit(
 def _list_note(
     list_id: str,
     entry_id: str,
-    old: dict[str, Any],
-    new: dict[str, Any],
+    old: ScreeningRecord,
+    new: ScreeningRecord,
     entry_note: EntryNote | None,
     *,
     added: bool,
 ) -> str | None:
     """Why a hit may have come or gone: its list loaded or dropped, the edition
     that added or removed its entry, or the list's edition change."""
-    before = {item["id"]: item for item in old["lists"]}.get(list_id)
-    after = {item["id"]: item for item in new["lists"]}.get(list_id)
+    before = {item["id"]: item for item in old.lists}.get(list_id)
+    after = {item["id"]: item for item in new.lists}.get(list_id)
     if added and before is None:
-        return f"{list_id} was not loaded for screening {old['id']}"
+        return f"{list_id} was not loaded for screening {old.id}"
     if not added and after is None:
-        return f"{list_id} was not loaded for screening {new['id']}"
+        return f"{list_id} was not loaded for screening {new.id}"
     note = entry_note(list_id, entry_id, added) if entry_note else None
     if note:
         return note

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -23,7 +24,7 @@ from laborwatch.sheets import (
     xlsx_text,
 )
 from laborwatch.store import Database
-from laborwatch.store.screenings import get_screening
+from laborwatch.store.screenings import StoredScreening, get_screening
 
 # Each with its width in the XLSX sheet, in characters.
 COLUMNS: tuple[tuple[str, int], ...] = (
@@ -128,12 +129,11 @@ def xlsx_bytes(screenings: Iterable[Screening], name: str) -> bytes:
 
 def stored_run(
     database: Database, screening_id: int, level: str | None = None
-) -> dict[str, Any]:
+) -> StoredScreening:
     """A stored run (``get_screening``) with each row in this version's shape: a
     row stored by an older version gains the keys added since, empty."""
-    record = get_screening(database, screening_id, level)
-    record["results"] = [current_row(result) for result in record["results"]]
-    return record
+    stored = get_screening(database, screening_id, level)
+    return replace(stored, results=[current_row(result) for result in stored.results])
 
 
 def current_row(result: dict[str, Any]) -> dict[str, Any]:

@@ -36,10 +36,10 @@ def rerun_screening(
 
     Only a complete run can be rerun: an incomplete one stored part of its input."""
     record = screening_record(database, screening_id)
-    if not record["complete"]:
+    if not record.complete:
         raise LaborwatchError(
-            f"screening {screening_id}: {record['status']} after "
-            f"{record['summary']['rows']} rows, so its input is not all stored; "
+            f"screening {screening_id}: {record.status} after "
+            f"{record.summary['rows']} rows, so its input is not all stored; "
             "screen the file again instead"
         )
     results = iter_results(database, screening_id)
@@ -56,9 +56,9 @@ def rerun_screening(
         for result in itertools.chain([first] if first else [], results)
     )
     run = ScreeningRun(
-        input_name=record["input_name"],
-        input_checksum=record["input_checksum"],
-        config=complete_config(record["config"]),
+        input_name=record.input_name,
+        input_checksum=record.input_checksum,
+        config=complete_config(record.config),
         rerun_of=screening_id,
     )
     return run_screening(

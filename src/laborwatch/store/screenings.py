@@ -16,6 +16,7 @@ import os
 import socket
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -31,6 +32,80 @@ LEVELS = ("high", "medium", "low", "none")
 # nothing for this long is gone even if a process with its pid exists (pid reuse),
 # and this is all a reader on another host can go by.
 STALE_AFTER = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class ScreeningRecord:
+    """A run's audit record as readers see it: its effective status (a run whose
+    process is gone reads ``interrupted``), its summary, no process details."""
+
+    id: int
+    created_at: str
+    input_name: str
+    input_checksum: str
+    laborwatch_version: str
+    extractor_version: str
+    lists: list[dict[str, Any]]
+    config: dict[str, Any]
+    status: str
+    summary: dict[str, int]
+    error: str | None
+    rerun_of: int | None
+    watched: bool
+
+    @property
+    def complete(self) -> bool:
+        return self.status == "complete"
+
+    def record(self) -> dict[str, Any]:
+        """The JSON shape of ``screenings show --json`` and ``/api/screenings/ID``
+        (less its results)."""
+        return {
+            "id": self.id,
+            "created_at": self.created_at,
+            "input_name": self.input_name,
+            "input_checksum": self.input_checksum,
+            "laborwatch_version": self.laborwatch_version,
+            "extractor_version": self.extractor_version,
+            "lists": self.lists,
+            "config": self.config,
+            "status": self.status,
+            "summary": self.summary,
+            "error": self.error,
+            "rerun_of": self.rerun_of,
+            "watched": self.watched,
+            "complete": self.complete,
+        }
+
+    def listing(self) -> dict[str, Any]:
+        """The JSON shape of one run in ``screenings list --json`` and
+        ``/api/screenings``: no versions, no configuration."""
+        return {
+            "id": self.id,
+            "created_at": self.created_at,
+            "input_name": self.input_name,
+            "input_checksum": self.input_checksum,
+            "status": self.status,
+            "summary": self.summary,
+            "error": self.error,
+            "lists": self.lists,
+            "rerun_of": self.rerun_of,
+            "watched": self.watched,
+            "complete": self.complete,
+        }
+
+
+@dataclass(frozen=True)
+class StoredScreening:
+    """A run's audit record and its stored results (those of one level if asked)."""
+
+    run: ScreeningRecord
+    results: list[dict[str, Any]]
+
+    def record(self) -> dict[str, Any]:
+        """The JSON shape of ``screenings show --json``: the audit record, then
+        the results."""
+        return {**self.run.record(), "results": self.results}
 
 
 def start_screening(database: Database, record: dict[str, Any]) -> int:
@@ -101,33 +176,34 @@ def stop_screening(
 
 def get_screening(
     database: Database, screening_id: int, level: str | None = None
-) -> dict[str, Any]:
+) -> StoredScreening:
     """A run with its results in row order: all of them, or those of one ``level``.
 
     The summary counts every row whatever ``level`` keeps."""
-    record = screening_record(database, screening_id)
+    run = screening_record(database, screening_id)
     query = select(screening_rows.c.result).where(
         screening_rows.c.screening_id == screening_id
     )
     if level is not None:
         query = query.where(screening_rows.c.level == level)
     with database.reading() as connection:
-        record["results"] = list(
+        results = list(
             connection.execute(query.order_by(screening_rows.c.row)).scalars()
         )
-    return record
+    return StoredScreening(run, results)
 
 
-def screening_record(database: Database, screening_id: int) -> dict[str, Any]:
+def screening_record(database: Database, screening_id: int) -> ScreeningRecord:
     """A run's audit record and summary, without its results."""
     with database.reading() as connection:
         row = row_by_id(
             connection, screenings, screening_id, f"{screening_id}: no such screening"
         )
         record = _record(row._asdict())
-        if record["status"] != "complete":
-            record["summary"] = _summary(
-                _levels(connection, [screening_id])[screening_id]
+        if not record.complete:
+            record = replace(
+                record,
+                summary=_summary(_levels(connection, [screening_id])[screening_id]),
             )
     return record
 
@@ -157,49 +233,34 @@ def iter_results(
 
 def list_screenings(
     database: Database, limit: int = 50, offset: int = 0, watched: bool | None = None
-) -> list[dict[str, Any]]:
+) -> list[ScreeningRecord]:
     """Runs newest first, with the lists (and editions) each was screened against;
     only those watched (or not) when ``watched`` is given."""
     query = (
-        select(
-            screenings.c.id,
-            screenings.c.created_at,
-            screenings.c.input_name,
-            screenings.c.input_checksum,
-            screenings.c.status,
-            screenings.c.summary,
-            screenings.c.host,
-            screenings.c.pid,
-            screenings.c.updated_at,
-            screenings.c.error,
-            screenings.c.lists,
-            screenings.c.rerun_of,
-            screenings.c.watched,
-        )
-        .order_by(screenings.c.id.desc())
-        .limit(limit)
-        .offset(offset)
+        select(screenings).order_by(screenings.c.id.desc()).limit(limit).offset(offset)
     )
     if watched is not None:
         query = query.where(screenings.c.watched == watched)
     with database.reading() as connection:
         records = [_record(row._asdict()) for row in connection.execute(query)]
-        partial = [record["id"] for record in records if record["status"] != "complete"]
+        partial = [record.id for record in records if not record.complete]
         levels = _levels(connection, partial)
-    for record in records:
-        if record["id"] in levels:
-            record["summary"] = _summary(levels[record["id"]])
-    return records
+    return [
+        replace(record, summary=_summary(levels[record.id]))
+        if record.id in levels
+        else record
+        for record in records
+    ]
 
 
 def set_watched(database: Database, screening_id: int, watched: bool) -> None:
     """Mark a run watched (rerun by ``rerun_watched``) or not; only a complete run
     can be watched, since only a complete run can be rerun."""
     record = screening_record(database, screening_id)
-    if watched and not record["complete"]:
+    if watched and not record.complete:
         raise LaborwatchError(
-            f"screening {screening_id}: {record['status']} after "
-            f"{record['summary']['rows']} rows; only complete runs can be watched"
+            f"screening {screening_id}: {record.status} after "
+            f"{record.summary['rows']} rows; only complete runs can be watched"
         )
     with database.writing() as connection:
         connection.execute(
@@ -267,19 +328,30 @@ def _summary(levels: Counter[str]) -> dict[str, int]:
     return summary
 
 
-def _record(row: dict[str, Any]) -> dict[str, Any]:
+def _record(row: dict[str, Any]) -> ScreeningRecord:
     """A run as readers see it: its effective status, no process details."""
-    host, pid = row.pop("host", None), row.pop("pid", None)
-    updated_at = _utc(row.pop("updated_at", None))
-    if row["status"] == "running" and _gone(host, pid, updated_at):
-        row["status"] = "interrupted"
-        row["error"] = (
-            row.get("error") or "the screening process stopped before the end"
-        )
-    row["complete"] = row["status"] == "complete"
-    if isinstance(row.get("created_at"), datetime):
-        row["created_at"] = row["created_at"].isoformat()
-    return row
+    status, error = row["status"], row["error"]
+    if status == "running" and _gone(row["host"], row["pid"], _utc(row["updated_at"])):
+        status = "interrupted"
+        error = error or "the screening process stopped before the end"
+    created_at = row["created_at"]
+    return ScreeningRecord(
+        id=row["id"],
+        created_at=(
+            created_at.isoformat() if isinstance(created_at, datetime) else created_at
+        ),
+        input_name=row["input_name"],
+        input_checksum=row["input_checksum"],
+        laborwatch_version=row["laborwatch_version"],
+        extractor_version=row["extractor_version"],
+        lists=row["lists"],
+        config=row["config"],
+        status=status,
+        summary=row["summary"],
+        error=error,
+        rerun_of=row["rerun_of"],
+        watched=row["watched"],
+    )
 
 
 def _gone(host: str | None, pid: int | None, updated_at: datetime | None) -> bool:

@@ -287,7 +287,11 @@ def screenings(
 ) -> dict[str, Any]:
     """Stored screening runs, newest first, with their lists and counts by level."""
     runs = list_screenings(database(request), limit=limit, offset=offset)
-    return {"limit": limit, "offset": offset, "screenings": runs}
+    return {
+        "limit": limit,
+        "offset": offset,
+        "screenings": [run.listing() for run in runs],
+    }
 
 
 @router.get(
@@ -306,4 +310,4 @@ def screening(
     request: Request, screening_id: int, level: LevelFilter = None
 ) -> dict[str, Any]:
     """A stored run: its audit record and its rows (those of ``level`` if given)."""
-    return stored_run(database(request), screening_id, level)
+    return stored_run(database(request), screening_id, level).record()

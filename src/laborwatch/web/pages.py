@@ -7,11 +7,10 @@ evidence sentence), the text is escaped first and the markup added around it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -41,7 +40,12 @@ from laborwatch.store.access import user_for
 from laborwatch.store.evidence import count_indicators, get_evidence
 from laborwatch.store.facets import Facets
 from laborwatch.store.read_models import dashboard_counts, incident_records, map_counts
-from laborwatch.store.screenings import LEVELS, get_screening, list_screenings
+from laborwatch.store.screenings import (
+    LEVELS,
+    ScreeningRecord,
+    get_screening,
+    list_screenings,
+)
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from laborwatch.web.auth import (
     TOKEN_COOKIE,
@@ -246,7 +250,10 @@ def screenings_page(request: Request, offset: Offset = 0) -> Any:
         request,
         "screenings.html",
         {
-            "runs": [(run, run_view(run)) for run in runs[:_RUNS_PER_PAGE]],
+            "runs": [
+                (run, run_view(run.input_name, run.created_at, run.lists))
+                for run in runs[:_RUNS_PER_PAGE]
+            ],
             "offset": offset,
             "per_page": _RUNS_PER_PAGE,
             "more": len(runs) > _RUNS_PER_PAGE,
@@ -259,14 +266,14 @@ def screening_page(
     request: Request, screening_id: int, level: LevelFilter = None, offset: Offset = 0
 ) -> Any:
     """A run's rows, those of one level if asked, a page at a time."""
-    record = get_screening(database(request), screening_id, level)
-    results = record["results"]
+    stored = get_screening(database(request), screening_id, level)
+    record, results = stored.run, stored.results
     return templates.TemplateResponse(
         request,
         "screening.html",
         {
             "record": record,
-            "run": run_view(record),
+            "run": run_view(record.input_name, record.created_at, record.lists),
             "level": level,
             "levels": LEVELS,
             "results": [
@@ -294,21 +301,26 @@ def screening_diff_page(request: Request, old_id: int, new_id: int) -> Any:
     return templates.TemplateResponse(
         request,
         "diff.html",
-        {"diff": diff, "old": run_view(diff["old"]), "new": run_view(diff["new"])},
+        {
+            "diff": diff,
+            "old": run_view(diff["old"]["input_name"], diff["old"]["created_at"]),
+            "new": run_view(diff["new"]["input_name"], diff["new"]["created_at"]),
+        },
     )
 
 
-def run_view(record: dict[str, Any]) -> dict[str, Any]:
+def run_view(
+    input_name: str, created_at: str, lists: Sequence[Mapping[str, Any]] = ()
+) -> dict[str, Any]:
     """What the pages show of a stored run: its file's name (a CLI run records the
     path it was given), its time in UTC, and its lists with their editions."""
-    name = record["input_name"]
     return {
-        "file": name.replace("\\", "/").rsplit("/", 1)[-1] or name,
-        "when": _when(record["created_at"]),
+        "file": input_name.replace("\\", "/").rsplit("/", 1)[-1] or input_name,
+        "when": _when(created_at),
         "lists": [
             (f"{item['title']} ({item['id']})" if item.get("title") else item["id"])
             + f", edition {item.get('published') or 'unknown'}"
-            for item in record.get("lists") or []
+            for item in lists
         ],
     }
 
@@ -330,18 +342,18 @@ def screening_download(
     """A run's rows (those of ``level`` if given) as CSV, XLSX or JSON to download."""
     # The CSV and XLSX read each row once (``stored_screenings``); only the JSON
     # gives the rows themselves, in this version's shape.
-    record = (stored_run if kind == "json" else get_screening)(
+    stored = (stored_run if kind == "json" else get_screening)(
         database(request), screening_id, level
     )
     name = f"screening-{screening_id}{'-' + level if level else ''}.{kind}"
     if kind == "csv":
-        data = csv_bytes(stored_screenings(record["results"]))
+        data = csv_bytes(stored_screenings(stored.results))
         media_type = "text/csv; charset=utf-8"
     elif kind == "xlsx":
-        data = xlsx_bytes(stored_screenings(record["results"]), name)
+        data = xlsx_bytes(stored_screenings(stored.results), name)
         media_type = XLSX_MEDIA_TYPE
     else:
-        data = json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
+        data = json.dumps(stored.record(), ensure_ascii=False, indent=1).encode("utf-8")
         media_type = "application/json"
     return Response(
         data,
@@ -352,23 +364,14 @@ def screening_download(
 
 def _screened_row(
     request: Request, screening_id: int, row: int
-) -> tuple[SimpleNamespace, dict[str, Any]]:
+) -> tuple[ScreeningRecord, dict[str, Any]]:
     """A stored run's record (as the pack templates read it) and one of its rows,
     as stored (the packs read it in this version's shape)."""
-    record = get_screening(database(request), screening_id)
-    result = next((r for r in record["results"] if r["row"] == row), None)
+    stored = get_screening(database(request), screening_id)
+    result = next((r for r in stored.results if r["row"] == row), None)
     if result is None:
         raise NotFound(f"{screening_id}/{row}: no such screened row")
-    keys = (
-        "id",
-        "created_at",
-        "input_name",
-        "input_checksum",
-        "lists",
-        "status",
-        "error",
-    )
-    return SimpleNamespace(**{key: record[key] for key in keys}), result
+    return stored.run, result
 
 
 @router.get("/screenings/{screening_id}/rows/{row}")
