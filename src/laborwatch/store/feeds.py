@@ -18,6 +18,7 @@ from laborwatch.errors import LaborwatchError, NotFound
 from laborwatch.ingest.feeds import check_url
 from laborwatch.store.database import Database, insert_or_ignore
 from laborwatch.store.editions import utc
+from laborwatch.store.rows import from_row
 from laborwatch.store.tables import feed_items, feeds, robots_files
 
 # RFC 9309: a crawler should not use a cached robots.txt for more than a day.
@@ -171,17 +172,7 @@ def finish_poll(
 
 
 def _feed(row: Any) -> Feed:
-    return Feed(
-        id=row["id"],
-        url=row["url"],
-        name=row["name"],
-        added_at=row["added_at"],
-        etag=row["etag"],
-        last_modified=row["last_modified"],
-        last_polled_at=row["last_polled_at"],
-        last_status=row["last_status"],
-        last_error=row["last_error"],
-    )
+    return from_row(Feed, row)
 
 
 class StoredRobots:

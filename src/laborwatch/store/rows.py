@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -16,10 +16,10 @@ if TYPE_CHECKING:
 R = TypeVar("R", bound="DataclassInstance")
 
 
-def from_row(record: type[R], row: Row[Any], **given: Any) -> R:
+def from_row(record: type[R], row: Row[Any] | Mapping[str, Any], **given: Any) -> R:
     """A ``record`` whose fields are the row's columns of the same names, except
     those ``given``; a field with no such column is a bug, and raises."""
-    columns = row._mapping
+    columns = row._mapping if isinstance(row, Row) else row
     values = {
         field.name: columns[field.name]
         for field in fields(record)

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, func, select, update
 
 from laborwatch.errors import LaborwatchError
 from laborwatch.store.database import Database
-from laborwatch.store.rows import row_by_id
+from laborwatch.store.rows import from_row, row_by_id
 from laborwatch.store.tables import screening_rows, screenings
 
 LEVELS = ("high", "medium", "low", "none")
@@ -335,22 +335,14 @@ def _record(row: dict[str, Any]) -> ScreeningRecord:
         status = "interrupted"
         error = error or "the screening process stopped before the end"
     created_at = row["created_at"]
-    return ScreeningRecord(
-        id=row["id"],
+    return from_row(
+        ScreeningRecord,
+        row,
         created_at=(
             created_at.isoformat() if isinstance(created_at, datetime) else created_at
         ),
-        input_name=row["input_name"],
-        input_checksum=row["input_checksum"],
-        laborwatch_version=row["laborwatch_version"],
-        extractor_version=row["extractor_version"],
-        lists=row["lists"],
-        config=row["config"],
         status=status,
-        summary=row["summary"],
         error=error,
-        rerun_of=row["rerun_of"],
-        watched=row["watched"],
     )
 
 
