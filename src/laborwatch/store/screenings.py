@@ -16,7 +16,7 @@ import os
 import socket
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -59,40 +59,30 @@ class ScreeningRecord:
 
     def record(self) -> dict[str, Any]:
         """The JSON shape of ``screenings show --json`` and ``/api/screenings/ID``
-        (less its results)."""
-        return {
-            "id": self.id,
-            "created_at": self.created_at,
-            "input_name": self.input_name,
-            "input_checksum": self.input_checksum,
-            "laborwatch_version": self.laborwatch_version,
-            "extractor_version": self.extractor_version,
-            "lists": self.lists,
-            "config": self.config,
-            "status": self.status,
-            "summary": self.summary,
-            "error": self.error,
-            "rerun_of": self.rerun_of,
-            "watched": self.watched,
-            "complete": self.complete,
-        }
+        (less its results): the fields in order, then ``complete``."""
+        return {**asdict(self), "complete": self.complete}
 
     def listing(self) -> dict[str, Any]:
         """The JSON shape of one run in ``screenings list --json`` and
         ``/api/screenings``: no versions, no configuration."""
-        return {
-            "id": self.id,
-            "created_at": self.created_at,
-            "input_name": self.input_name,
-            "input_checksum": self.input_checksum,
-            "status": self.status,
-            "summary": self.summary,
-            "error": self.error,
-            "lists": self.lists,
-            "rerun_of": self.rerun_of,
-            "watched": self.watched,
-            "complete": self.complete,
-        }
+        record = self.record()
+        return {key: record[key] for key in _LISTED}
+
+
+# The keys of a run in a listing, in their order there.
+_LISTED = (
+    "id",
+    "created_at",
+    "input_name",
+    "input_checksum",
+    "status",
+    "summary",
+    "error",
+    "lists",
+    "rerun_of",
+    "watched",
+    "complete",
+)
 
 
 @dataclass(frozen=True)
