@@ -18,7 +18,7 @@ from typing import Any
 from laborwatch.errors import LaborwatchError
 from laborwatch.screen import ScreeningRun, run_screening
 from laborwatch.screen.config import complete_config
-from laborwatch.screen.screening import Screening
+from laborwatch.screen.screening import Screening, stored_supplier
 from laborwatch.screen.suppliers import SupplierRow
 from laborwatch.store import Database
 from laborwatch.store.screenings import iter_results, screening_record
@@ -67,11 +67,14 @@ def rerun_screening(
 
 
 def _supplier_row(screening_id: int, result: dict[str, Any]) -> SupplierRow:
-    screened = Screening.from_record(result)
-    if screened.supplier is None:
+    """The row's input, read alone: its findings are not needed to screen it again."""
+    row = int(result["row"])
+    supplier = stored_supplier(row, result.get("supplier"))
+    if supplier is None:
         raise LaborwatchError(
-            f"screening {screening_id}: row {screened.row} does not keep its input"
+            f"screening {screening_id}: row {row} does not keep its input"
         )
-    if not screened.supplier.name and screened.name:
-        return replace(screened.supplier, name=screened.name)
-    return screened.supplier
+    name = result.get("name")
+    if not supplier.name and isinstance(name, str) and name:
+        return replace(supplier, name=name)
+    return supplier

@@ -99,7 +99,7 @@ class Screening:
                 sanctions_hits=SANCTIONS_HITS.read(record.get("sanctions_hits")),
                 country_good=COUNTRY_GOOD.read(record.get("country_good")),
                 evidence=EVIDENCE.read(record.get("evidence")),
-                supplier=_supplier_from_record(row, record.get("supplier")),
+                supplier=stored_supplier(row, record.get("supplier")),
             )
         except ValidationError as error:
             first = error.errors()[0]
@@ -165,8 +165,9 @@ def _supplier_record(row: SupplierRow | None) -> dict[str, Any]:
     return {key: value for key, value in asdict(row).items() if key != "row"}
 
 
-def _supplier_from_record(row: int, record: object) -> SupplierRow | None:
-    """A stored row's input; text fields missing from older records read as ""."""
+def stored_supplier(row: int, record: object) -> SupplierRow | None:
+    """Row ``row``'s input as stored (its ``supplier``); text fields missing from
+    older records read as "", and a row stored without its input gives None."""
     if not isinstance(record, Mapping) or not record:
         return None
     values: dict[str, Any] = {}
