@@ -26,17 +26,18 @@ from laborwatch.cli.plain_help import Typer
 from laborwatch.errors import LaborwatchError
 from laborwatch.screen import Screening, XlsxLimits, screen_file
 from laborwatch.screen.diff import CHANGE_KEYS, diff_stored
-from laborwatch.screen.export import CsvExport, XlsxExport, stored_run
+from laborwatch.screen.export import (
+    CsvExport,
+    XlsxExport,
+    stored_run,
+    stored_screenings,
+)
 from laborwatch.screen.rerun import rerun_screening
-from laborwatch.store.screenings import list_screenings, set_watched
+from laborwatch.store.screenings import get_screening, list_screenings, set_watched
 
 _STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "none": "green"}
 _TABLE_ROWS = 200  # beyond this, the terminal table lists flagged rows only,
 _TABLE_FLAGGED = 2000  # up to this many in all
-
-
-def screen_record(screening: Screening) -> dict[str, Any]:
-    return screening.record()
 
 
 def _column(what: str) -> Any:
@@ -144,7 +145,7 @@ def screen_command(
         if as_json:
             sys.stdout.write(
                 ("\n" if first else ",\n")
-                + json.dumps(screen_record(screening), ensure_ascii=False)
+                + json.dumps(screening.record(), ensure_ascii=False)
             )
             first = False
 
@@ -292,13 +293,19 @@ def screenings_show(
     as_json: Annotated[bool, json_option("Print JSON.")] = False,
 ) -> None:
     """Show a stored run: its input checksum, list editions, configuration, results."""
-    stored = stored_run(open_from(ctx), screening_id)
+    database = open_from(ctx)
     if as_json:
         sys.stdout.write(
-            json.dumps(stored.record(), ensure_ascii=False, indent=2, default=str)
+            json.dumps(
+                stored_run(database, screening_id).record(),
+                ensure_ascii=False,
+                indent=2,
+                default=str,
+            )
             + "\n"
         )
         return
+    stored = get_screening(database, screening_id)
     run = stored.run
     stdout.print(f"[bold]screening {run.id}[/bold] {run.created_at}")
     if run.rerun_of:
@@ -318,7 +325,7 @@ def screenings_show(
             f"[bold]incomplete: {run.status}[/bold] after "
             f"{run.summary['rows']} rows: {escape(run.error or '')}"
         )
-    print_table([Screening(**result) for result in stored.results])
+    print_table(list(stored_screenings(stored.results)))
 
 
 @screenings_app.command("rerun")
