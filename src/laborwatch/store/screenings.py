@@ -198,6 +198,20 @@ def screening_record(database: Database, screening_id: int) -> ScreeningRecord:
     return record
 
 
+def stored_result(
+    database: Database, screening_id: int, row: int
+) -> dict[str, Any] | None:
+    """Run ``screening_id``'s result for supplier row ``row``, if it has one."""
+    with database.reading() as connection:
+        result: dict[str, Any] | None = connection.execute(
+            select(screening_rows.c.result).where(
+                screening_rows.c.screening_id == screening_id,
+                screening_rows.c.row == row,
+            )
+        ).scalar()
+    return result
+
+
 def iter_results(
     database: Database, screening_id: int, batch: int = 1000
 ) -> Iterator[dict[str, Any]]:

@@ -45,6 +45,8 @@ from laborwatch.store.screenings import (
     ScreeningRecord,
     get_screening,
     list_screenings,
+    screening_record,
+    stored_result,
 )
 from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from laborwatch.web.auth import (
@@ -367,11 +369,11 @@ def _screened_row(
 ) -> tuple[ScreeningRecord, dict[str, Any]]:
     """A stored run's record (as the pack templates read it) and one of its rows,
     as stored (the packs read it in this version's shape)."""
-    stored = get_screening(database(request), screening_id)
-    result = next((r for r in stored.results if r["row"] == row), None)
+    run = screening_record(database(request), screening_id)
+    result = stored_result(database(request), screening_id, row)
     if result is None:
         raise NotFound(f"{screening_id}/{row}: no such screened row")
-    return stored.run, result
+    return run, result
 
 
 @router.get("/screenings/{screening_id}/rows/{row}")
