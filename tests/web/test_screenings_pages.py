@@ -258,3 +258,12 @@ def test_a_page_and_a_pack_read_only_the_rows_they_show(
     pack = screened.client.get(f"/screenings/{run}/rows/2")
     assert pack.status_code == 200 and "Evidence pack" in pack.text
     assert read == [2]
+
+
+def test_a_pack_of_a_row_the_run_lacks_is_not_found(screened: Screened) -> None:
+    run = screened.upload_run
+    for path in (f"/screenings/{run}/rows/999", f"/screenings/{run}/rows/999/pack.pdf"):
+        answer = screened.client.get(path, headers={"Accept": "application/json"})
+        assert answer.status_code == 404
+        assert answer.json()["error"]["message"] == f"{run}/999: no such screened row"
+    assert screened.client.get(f"/screenings/{run}/rows/2/pack.pdf").status_code == 200
