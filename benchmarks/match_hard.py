@@ -6,8 +6,9 @@ correct entry id, and names of real bodies and persons that are NOT listed but l
 like listed ones; both carry a split (tune or test, by entity). A fresh set
 (fresh_*.csv), written after the matcher was tuned on the first two, is scored once;
 so is fresh2 (fresh2_*.csv), written after work on tune, test and fresh, fresh3
-(fresh3_*.csv), written after work on all four, and fresh4 (fresh4_*.csv), written
-after work on all five. The lists are the
+(fresh3_*.csv), written after work on all four, fresh4 (fresh4_*.csv), written
+after work on all five, and fresh5 (fresh5_*.csv), written after work on all six.
+The lists are the
 OFAC SDN file of 2024-05-03 with OFAC's alias and address files of 2026-06, and the
 UN Security Council consolidated list of 2026-02-27, read from ../shared/data/lists.
 
@@ -16,7 +17,7 @@ match.py), per split: recall@1 (the first hit is a correct entry), recall@1 at t
 default threshold (first and reported), recall@5, the false-alarm rate (a
 look-alike's first hit reaches the threshold), and queries per second.
 
-    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|all] [--details]
+    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|fresh5|all] [--details]
 """
 
 from __future__ import annotations
@@ -83,6 +84,8 @@ def load_cases() -> list[Case]:
         "fresh3_negatives",
         "fresh4_positives",
         "fresh4_negatives",
+        "fresh5_positives",
+        "fresh5_negatives",
     ):
         if not (DATA / f"{kind}.csv").exists():
             continue
@@ -227,11 +230,15 @@ def show(name: str, figures: dict[str, float], threshold: float) -> None:
     )
 
 
+# The splits in the order they were written; --split all scores those present.
+SPLITS = ("tune", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--split",
-        choices=("tune", "test", "fresh", "fresh2", "fresh3", "fresh4", "all"),
+        choices=(*SPLITS, "all"),
         default="all",
     )
     parser.add_argument(
@@ -249,11 +256,7 @@ def run(split: str, details: bool, peer: bool) -> None:
     cases = load_cases()
     present = {case.split for case in cases}
     splits = (
-        tuple(
-            part
-            for part in ("tune", "test", "fresh", "fresh2", "fresh3", "fresh4")
-            if part in present
-        )
+        tuple(part for part in SPLITS if part in present)
         if split == "all"
         else (split,)
     )
