@@ -1,7 +1,8 @@
 """Classes of name the matcher missed on the fourth held-out set: a Russian listed
 under a North Korea programme, vowels romanisations of Arabic and Persian names
 supply differently, Persian q written gh, Persian compound given names written as
-one word, a place in brackets, and Bureau translated Office. The entries are
+one word, a place in brackets, Bureau translated Office, and a brand in capitals
+read as written. The entries are
 written for these tests in the shape of their OFAC SDN and UN rows (names,
 aliases, countries, programmes), with look-alikes."""
 
@@ -88,6 +89,14 @@ BODIES = [
     ListEntry("12742", "Organization", "SYRIAN NATIONAL SECURITY BUREAU"),
     ListEntry("12847", "Company", "COMMERCIAL BANK OF SYRIA", countries=("SY",)),
     ListEntry("21207", "Company", "AL-QASIUN", aliases=("QASIYUN SECURITY COMPANY",)),
+    ListEntry("24230", "Company", "GAZ GROUP", aliases=("GAZ JSC",), countries=("RU",)),
+    ListEntry(
+        "46432",
+        "Company",
+        "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU GAS",
+        weak_aliases=("OOO GAS",),
+        countries=("RU",),
+    ),
 ]
 
 
@@ -99,6 +108,8 @@ BODIES = [
         ("National Security Office (Syria)", None, "12742"),
         # مكتب is Office or Bureau, as lists translate it.
         ("مكتب الأمن الوطني", "SY", "12742"),
+        # A word in capitals among lower-case ones is a brand, not translated.
+        ("Группа ГАЗ", "RU", "24230"),
     ],
 )
 def test_body_with_a_qualifier_or_another_translation_finds_its_entry(

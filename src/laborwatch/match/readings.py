@@ -157,9 +157,17 @@ def _translate_words(name: str, persian: bool) -> str | None:
     lexicon = institutional_words(persian)
     parts = []
     used = False
+    # A word in capitals among lower-case ones is an acronym or a brand, not a
+    # word to translate: "Группа ГАЗ" is GAZ GROUP, not a gas group.
+    mixed = any(letter.islower() for letter in name)
     for word in _ARTICLE.sub(" ", name).split():
-        english = next(
-            (lexicon[form] for form in _word_forms(word) if form in lexicon), None
+        english = (
+            None
+            if mixed and word.isupper()
+            else next(
+                (lexicon[form] for form in _word_forms(word) if form in lexicon),
+                None,
+            )
         )
         used = used or english is not None
         parts.append(english if english is not None else transliterate(word, persian))
