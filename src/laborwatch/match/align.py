@@ -18,7 +18,7 @@ from typing import Any
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from laborwatch.match.korean import korean_key
+from laborwatch.match.korean import korean_key, looks_korean
 from laborwatch.match.normalise import (
     BODY_TYPES,
     COUNTRY_WORDS,
@@ -40,6 +40,7 @@ DISTINCTIVE = 0.8  # token weight from which a word identifies a name
 SPELLING_MIN_LENGTH = 4  # shorter words must agree exactly or by romanisation
 ROMANISATION_SIMILARITY = 0.95
 CONSONANT_SIMILARITY = 0.85
+VOWEL_SIMILARITY = 0.9
 BOILERPLATE_CAP = 0.5  # the most a match on common words alone can score
 # Factors, one per word: an identifying word of the query the listed name lacks, of
 # the listed name the query lacks, one put in place of another (organisations,
@@ -89,6 +90,8 @@ def align(
     """
     query = merge_joined(query_name, listed_name)
     listed = merge_joined(listed_name, query_name)
+    if consonants:
+        listed = _merge_by_consonants(listed, query)
     # Words written the same pair first (no pair scores above them); only the
     # rest are compared pair by pair.
     pairs = []
@@ -190,9 +193,19 @@ def _pair(
             len(listed) >= 3 and read.endswith("h") and read[:-1] == listed
         ):
             return CONSONANT_SIMILARITY, "consonants"
-    if min(len(a.text), len(b.text)) < SPELLING_MIN_LENGTH or (korean and person):
-        # A Korean given name is a syllable or two: "Chihun" is not "Chun".
+    if min(len(a.text), len(b.text)) < SPELLING_MIN_LENGTH or (
+        korean and person and looks_korean(a.text) and looks_korean(b.text)
+    ):
+        # A Korean given name is a syllable or two: "Chihun" is not "Chun". A
+        # Russian listed under a North Korea programme is spelt as Russians are.
         return 0.0, ""
+    if person and not korean and _vowel_pattern(first) == _vowel_pattern(second):
+        # Arabic and Persian write few vowels, and romanisations supply them as
+        # they please: "Kheirbek", "Khayrbik"; "Mohammed", "Muhammad"; "Adil",
+        # "Adel". The same first letter and consonants, as many vowels in the
+        # same places: "Hasan" is not "Hosni", nor "Omar" "Amir". Persons only:
+        # a company's name is spelt as it is registered ("Saipa" is not "Sapa").
+        return VOWEL_SIMILARITY, "vowels"
     shortest = min(len(first), len(second))
     if (
         (first[0] != second[0] and not {first[0], second[0]} <= _VOWELS)
@@ -211,6 +224,17 @@ def _pair(
     ):
         return similarity, "spelling"
     return 0.0, ""
+
+
+_VOWEL_RUNS = re.compile(r"[aeiouy]+")
+
+
+@lru_cache(maxsize=65536)
+def _vowel_pattern(word: str) -> str:
+    """A loose spelling's first letter, then its consonants with each run of
+    vowels as a mark per vowel: "mohamed" and "muhamad" are both "m*h*m*d",
+    "heirbek" and "hairbik" "h**rb*k"."""
+    return word[0] + _VOWEL_RUNS.sub(lambda run: "*" * len(run.group(0)), word[1:])
 
 
 @lru_cache(maxsize=65536)
@@ -294,6 +318,39 @@ def merge_joined(name: NameTokens, other: NameTokens) -> tuple[Token, ...]:
         merged.append(tokens[index])
         index += 1
     return tuple(merged)
+
+
+_JOINED_CONSONANTS = 4  # "mhmdrz": two words' consonants, not one short word
+
+
+def _merge_by_consonants(
+    listed: tuple[Token, ...], query: tuple[Token, ...]
+) -> tuple[Token, ...]:
+    """Join adjacent listed words whose consonants together are a query word's:
+    Persian writes a compound given name as one word (محمدرضا, "mhmdrz"), which
+    lists write apart ("Mohammad Reza")."""
+    wanted = {
+        skeleton(token.text)
+        for token in query
+        if len(skeleton(token.text)) >= _JOINED_CONSONANTS
+    }
+    if len(listed) < 2 or not wanted:
+        return listed
+    merged: list[Token] = []
+    index = 0
+    while index < len(listed):
+        if index + 1 < len(listed):
+            first, second = listed[index], listed[index + 1]
+            joined = skeleton(first.text) + skeleton(second.text)
+            if joined in wanted and skeleton(first.text) not in wanted:
+                text = first.text + second.text
+                weight = max(first.weight, second.weight)
+                merged.append(Token.of(text, korean_key(text), weight))
+                index += 2
+                continue
+        merged.append(listed[index])
+        index += 1
+    return tuple(merged) if len(merged) < len(listed) else listed
 
 
 def joined_key(first: Token, second: Token) -> str:

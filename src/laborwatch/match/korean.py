@@ -97,6 +97,21 @@ _VOWELS = (
 )
 
 
+# A romanised Korean syllable: an initial, a glide, a vowel and a final consonant,
+# in McCune-Reischauer or Revised Romanization (apostrophes and breves folded).
+_ROMANISED_SYLLABLES = re.compile(
+    r"(?:(?:tch|ch|kk|tt|pp|ss|jj|[bcdghjkmnprst])?[wy]?"
+    r"(?:ae|eo|eu|oe|ui|[aeiou])(?:ng|[klmnpt])?)+"
+)
+
+
+@lru_cache(maxsize=65536)
+def looks_korean(word: str) -> bool:
+    """Whether a Latin word can be romanised Korean syllables: "Kwangchol" can,
+    "Aleksandr" (a final "dr") and "Alexander" (an x) cannot."""
+    return bool(_ROMANISED_SYLLABLES.fullmatch(word))
+
+
 def has_hangul(text: str) -> bool:
     return bool(_HANGUL.search(text))
 

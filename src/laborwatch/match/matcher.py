@@ -64,6 +64,9 @@ PENALTIES = {
     "birth date conflict": 0.7,
 }
 _PERSON = {"Person"}
+# A query from Hong Kong or Macau agrees with an entry the list places in China,
+# as OFAC places many Hong Kong companies ("HONGXIANG MARINE HONG KONG LTD", CN).
+_STATE_OF = {"HK": "CN", "MO": "CN"}
 _KOREAN_COUNTRIES = {"KP", "KR"}
 _RECORD_KEYS = tuple(
     "list entry_id schema caption matched_name score countries programs features".split()
@@ -159,7 +162,9 @@ class Matcher:
         """The best hits at or above ``threshold``, best first."""
         country = _query_country(query.country)
         best: dict[int, Hit] = {}
-        for how, reading in readings(query.name, country in _KOREAN_COUNTRIES):
+        for how, reading in readings(
+            query.name, country in _KOREAN_COUNTRIES, country == "IR"
+        ):
             tokens = tokenise(reading)
             if not tokens:
                 continue
@@ -172,7 +177,11 @@ class Matcher:
             found = []
             prepared = NameTokens.of(tokens)
             partners = _hyphen_partners(reading)
-            for name_number in self._candidates(tokens, consonants):
+            # A person's name is also looked up by its consonants: romanisations
+            # of Arabic and Persian names differ in their vowels ("Makhlouf,
+            # Mohammed" for MAKHLUF, Muhammad).
+            lookup = consonants or query.schema in _PERSON
+            for name_number in self._candidates(tokens, lookup):
                 name = self._names[name_number]
                 korean = hangul or self._korean[name.entry]
                 person = (
@@ -298,7 +307,9 @@ class Matcher:
         listed_countries = self._countries[name.entry]
         if country and listed_countries:
             detail = {"query": country, "list": list(listed_countries)}
-            if country in listed_countries:
+            if country in listed_countries or (
+                _STATE_OF.get(country, country) in listed_countries
+            ):
                 features.append(Feature("country", 1.0, detail))
             else:
                 # South and North Korean names share their words by construction.

@@ -105,6 +105,7 @@ ABBREVIATIONS = {
     "comm": "commercial",  # "Syrian Lebanese Comm. Bank"
     "agcy": "agency",
     "grp": "group",
+    "hk": "hongkong",  # "SOPHYCHEM HK LIMITED", "HONGXIANG MARINE HONG KONG LTD"
 }
 # Words that stand for a country inside names: "Choson", "Chosun" and "Joseon" are
 # Korea (the North's own name for it), as "Koryo"/"Goryeo" often are.
@@ -130,6 +131,9 @@ CANONICAL = {
     "commission": "committee",  # both translate 위원회 and the like
     "organisation": "organization",
     "room": "office",  # 호실: "Room 39", "Office 39"
+    # مكتب, 局 and 국 are translated both ways: "National Security Bureau",
+    # "National Security Office".
+    "bureau": "office",
     # A country's adjective is its name in a name: "Syrian" Commercial Bank.
     "syrian": "syria",
     "iranian": "iran",
@@ -152,6 +156,7 @@ NAME_COUNTRIES = {
     "syria": frozenset({"SY"}),
     "japan": frozenset({"JP"}),
     "japanese": frozenset({"JP"}),
+    "hongkong": frozenset({"HK", "CN"}),
 }
 # A state's long name, read as its country's word: "Central Bank of the Democratic
 # People's Republic of Korea" is the "Central Bank of Korea" (of the DPRK).
@@ -168,6 +173,7 @@ _COUNTRY_PHRASE_WORDS = {
     "iri": "iran",
     "syrian arab republic": "syria",
     "russian federation": "russia",
+    "hong kong": "hongkong",
     # The ruling party is named with North Korean bodies as their state is.
     "workers party of korea": "korea",
     "korean workers party": "korea",
@@ -244,9 +250,11 @@ def words(name: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def loose(word: str) -> str:
     """A spelling transliterations share: "Alexey"/"Aleksei", "Sovcombank"/
-    "Sovkombank", "Melli"/"Meli", "Qaterji"/"Katerji"."""
-    # British spellings: "Labour", "Defence".
+    "Sovkombank", "Melli"/"Meli", "Qaterji"/"Katerji", "Zolghadr"/"Zolqadr"."""
+    # British spellings: "Labour", "Defence". Persian says ق as "gh", which lists
+    # write "q" as often: "Bagher", "Baqer" (as `skeleton` reads it).
     word = _BRITISH_NCE.sub("nse", _BRITISH_OUR.sub("or", word.replace("ph", "f")))
+    word = word.replace("gh", "k")
     # French transliterations write u as "ou": "Youssef", "Addounia" (Dunya); a
     # final vowel's h is the Arabic taa marbuta some write: "Ghazaleh", "Ghazale".
     word = _FINAL_VOWEL_H.sub("", word.replace("ou", "u"))

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from anyascii import anyascii
 
+from laborwatch.countries import country_code
 from laborwatch.match.korean import has_hangul, romanise_hangul, translate_romanised
 from laborwatch.match.normalise import words
 
@@ -41,34 +42,48 @@ _NAME_PARTS = re.compile("[\u00b7\u2022\u2027\u30fb\u0387]")  # the dots between
 _PINYIN_SYLLABLE = re.compile(r"[A-Z][a-z]*")
 
 
-def readings(name: str, korean: bool = False) -> list[tuple[str, str]]:
+def readings(
+    name: str, korean: bool = False, persian: bool = False
+) -> list[tuple[str, str]]:
     """(how, text) pairs to look the name up by; the first is the name as written.
 
     ``korean``: the query is known to be Korean (its country), so one romanised
-    Korean word of the lexicon is enough to read it in translation; else two."""
+    Korean word of the lexicon is enough to read it in translation; else two.
+    ``persian``: the query is known to be Iranian, so Arabic script is read as
+    Persian even without the letters only Persian has ("ذوالقدر", Zolghadr)."""
+    persian = persian or bool(_PERSIAN.search(name))
     found = [("as written", name)]
     bracketed = _BRACKETED.findall(name)
     if bracketed:
         outside = _BRACKETED.sub(" ", name).strip()
         if outside:
             found.append(("outside brackets", outside))
-        found += [("in brackets", inner.strip()) for inner in bracketed]
+        # A place in brackets qualifies the name ("Hongxiang Marine (HK) Ltd",
+        # "National Security Office (Syria)"); it is no name to look up alone.
+        found += [
+            ("in brackets", inner.strip())
+            for inner in bracketed
+            if len(inner.strip()) >= 3 and country_code(inner.strip()) is None
+        ]
     if has_hangul(name):
         found += romanise_hangul(name)
     elif _NON_LATIN_LETTER.search(name):
-        found.append(("transliterated", transliterate(name)))
+        found.append(("transliterated", transliterate(name, persian)))
         if _NON_JOINER in name:
             # Persian joins the parts of a compound name with a zero-width
             # non-joiner ("علی‌اکبر"), which lists write apart ("Ali Akbar"); it
             # also sits inside one word ("خامنه‌ای"), so both readings are kept.
             found.append(
-                ("transliterated", transliterate(name.replace(_NON_JOINER, " ")))
+                (
+                    "transliterated",
+                    transliterate(name.replace(_NON_JOINER, " "), persian),
+                )
             )
         if _HAN.search(name):
             joined = _joined_pinyin(name)
             if joined:
                 found.append(("transliterated", joined))
-        translated = _translate_words(name)
+        translated = _translate_words(name, persian)
         if translated:
             found.append(("words translated", translated))
             if ABJAD.search(name):
@@ -136,16 +151,23 @@ def _joined_pinyin(name: str) -> str | None:
     return joined if joined != " ".join(anyascii(name).split()) else None
 
 
-def _translate_words(name: str) -> str | None:
+def _translate_words(name: str, persian: bool) -> str | None:
     """The name with its institutional words in English, the rest transliterated;
     None if it has none."""
-    persian = bool(_PERSIAN.search(name))
     lexicon = institutional_words(persian)
     parts = []
     used = False
+    # A word in capitals among lower-case ones is an acronym or a brand, not a
+    # word to translate: "Группа ГАЗ" is GAZ GROUP, not a gas group.
+    mixed = any(letter.islower() for letter in name)
     for word in _ARTICLE.sub(" ", name).split():
-        english = next(
-            (lexicon[form] for form in _word_forms(word) if form in lexicon), None
+        english = (
+            None
+            if mixed and word.isupper()
+            else next(
+                (lexicon[form] for form in _word_forms(word) if form in lexicon),
+                None,
+            )
         )
         used = used or english is not None
         parts.append(english if english is not None else transliterate(word, persian))
