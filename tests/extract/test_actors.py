@@ -164,3 +164,114 @@ def test_a_files_metadata_lines_name_no_actor() -> None:
     assert not any("Factbook" in name for name in names)
     assert any("Sunrise" in name for name in names)
     assert {place.country for place in evidence.places} == {"AW"}
+
+
+# Sentences below are from the facts tuning set (benchmarks/data/facts_tune).
+
+
+def test_a_company_keeps_its_legal_form() -> None:
+    evidence = analyze_text(
+        "Effective Oct. 21, U.S. Customs and Border Protection (CBP) officers at all "
+        "U.S. ports of entry will detain disposable gloves produced by Supermax "
+        "Corporation Bhd.'s wholly-owned subsidiaries, Maxter Glove Manufacturing Sdn. "
+        "Bhd., Maxwell Glove Manufacturing Bhd., and Supermax Glove Manufacturing. "
+        "Effective Wednesday, April 10, 2024, CBP will detain work gloves manufactured "
+        "by Shanghai Select Safety Products Company, Limited and its two subsidiaries."
+    )
+    names = set(_actors(evidence))
+    assert "Supermax Corporation Bhd." in names
+    assert "Maxter Glove Manufacturing Sdn. Bhd." in names
+    assert "Shanghai Select Safety Products Company, Limited" in names
+    assert "Limited" not in names
+    assert _actors(evidence)["Supermax Glove Manufacturing"][0] == "company"
+
+
+def test_who_speaks_of_an_order_or_is_a_contact_is_not_accused() -> None:
+    evidence = analyze_text(
+        '"With this Withhold Release Order, the Biden-Harris Administration continues '
+        "to make clear that products made in whole or in part by forced labor will "
+        'not be allowed into the United States," said Secretary Alejandro Mayorkas. '
+        "For more information on this or other WROs and how they may affect your "
+        "business, please contact Nicole Bivens Collinson or Elise Shibles."
+    )
+    names = set(_actors(evidence))
+    assert not names & {
+        "Biden-Harris Administration",
+        "Nicole Bivens Collinson",
+        "Elise Shibles",
+        "WRO",
+        "WROs",
+    }
+
+
+def test_the_outlet_told_is_not_an_actor() -> None:
+    evidence = analyze_text(
+        '"I slept on the floor every night, and in the morning I would pick cocoa," '
+        "she told New Lines. She was forced to work without pay."
+    )
+    assert "New Lines" not in _actors(evidence)
+
+
+def test_the_agent_of_a_verb_of_the_work_is_an_actor() -> None:
+    evidence = analyze_text(
+        "For three years, she was forced by local farmers to cultivate a fruit that "
+        "is coveted by billions of Western consumers. Lucy had just given birth when "
+        "she was groomed by traffickers."
+    )
+    actors = _actors(evidence)
+    assert actors["local farmers"][1] == "employer"
+    assert actors["traffickers"] == ("person", "recruiter")
+    assert not any("consumers" in name for name in actors)
+
+
+def test_the_owner_of_what_forced_is_not_an_actor() -> None:
+    evidence = analyze_text(
+        "\"It wasn't by choice. Husband's illness, no money for medicine, deaths, "
+        "children, desperation, household expenses and other problems forced me to "
+        'take this route," Yasmin, a mother of four, told Al Jazeera as she took a '
+        "short break from the brick-making work she started at sunrise."
+    )
+    assert "Husband" not in _actors(evidence)
+
+
+def test_who_denies_the_work_covers_it_up() -> None:
+    evidence = analyze_text(
+        "The government denies that it is attempting to alter the demographics of "
+        "its far-western region and says the job transfers are designed to raise "
+        "incomes."
+    )
+    assert _actors(evidence)["government"] == ("public_body", "denies the work")
+
+
+def test_a_singular_and_plural_unnamed_actor_are_one() -> None:
+    evidence = analyze_text(
+        "Migrant domestic workers are beaten by their employers and have their "
+        "passports confiscated. She was forced into another employer's house before "
+        "escaping to live on the street."
+    )
+    names = [actor.name.lower() for actor in evidence.actors]
+    assert "employers" in names
+    assert "employer" not in names
+
+
+def test_unnamed_gangs_and_sponsors_are_actors() -> None:
+    evidence = analyze_text(
+        "Lan was informed that she had been sold to a criminal gang and could not "
+        "leave without paying a ransom. When she returned to her sponsor desperate "
+        "for help, they sequestered her for days without food or water."
+    )
+    names = set(_actors(evidence))
+    assert "criminal gang" in names
+    assert "sponsor" in names
+
+
+def test_the_agent_of_the_harm_is_not_a_victim() -> None:
+    from laborwatch.documents import Sentence
+    from laborwatch.extract.victims import find_victims
+
+    text = (
+        "For three years, she was forced by local farmers to cultivate cocoa, "
+        "alongside other children."
+    )
+    sentence = Sentence(document_id="d", position=0, start=0, end=len(text), text=text)
+    assert [victim.group for victim in find_victims(sentence)] == ["children"]

@@ -17,7 +17,7 @@ PUBLIC = re.compile(
 COMPANY = re.compile(
     r"\b(?:co|corp|corporation|company|companies|ltd|limited|inc|llc|plc|group|trading"
     r"|enterprises?|industr\w+|factory|factories|mining|jsc|gmbh|s\.a|fishery|fisheries"
-    r"|plantations?|farms?|kilns?)\b\.?",
+    r"|plantations?|farms?|kilns?|manufacturing|bhd|sdn|pte|pvt)\b\.?",
     re.I,
 )
 ARMED = re.compile(r"\b(?:armed groups?|militias?|rebels?|insurgents?)\b", re.I)
@@ -38,7 +38,8 @@ GENERIC = re.compile(
     r"|intermediar(?:y|ies)|(?:factory|kiln|farm|plantation|vessel|boat) owners?"
     r"|shipowners?|captains?|smugglers?|loan sharks?|labou?r agents?|contractors?"
     r"|subcontractors?)"
-    r"|armed groups|criminal syndicates|criminal gangs|local gangs|gangs|militias)\b",
+    r"|(?:kafala )?sponsors?"
+    r"|armed groups|criminal syndicates|criminal gangs?|local gangs|gangs|militias)\b",
     re.I,
 )
 # "the Group", "the Company": a statement speaking of itself.
@@ -85,7 +86,7 @@ NOT_A_BODY = re.compile(
     r"\b(?:slavery|trafficking|forced labou?r|child labou?r|act|law|convention"
     r"|principles|protocol|guidelines|report|statement|plan|programme|program|policy"
     r"|combat\w*|anti-|eliminat\w*|prevent\w*|protect\w*|rights|welfare|rescue|order"
-    r"|visas?|h-2a|transfers?|mobili[sz]ation|list|tier|mechanism)\b",
+    r"|visas?|h-2a|transfers?|mobili[sz]ation|list|tier|mechanism|wages?|wros?)\b",
     re.I,
 )
 # The people worked on, not actors: "crew members", "Uyghurs", "the workers".
@@ -101,7 +102,7 @@ WORKED_ON = re.compile(
 # "runs", "exports") only in a sentence that describes forced or child labour.
 STRONG_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("state body setting quotas", ("mobili", "conscript", "dispatch")),
-    ("recruiter", ("lur", "entic", "deceiv", "trick")),
+    ("recruiter", ("lur", "entic", "deceiv", "trick", "groom")),
     ("trafficker", ("traffick", "smuggl", "kidnap", "abduct", "enslav")),
     (
         "employer",
@@ -121,6 +122,10 @@ STRONG_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "assault",
             "subject",
             "imprison",
+            "sequest",
+            "electrocut",
+            "starv",
+            "humiliat",
         ),
     ),
 )
@@ -209,10 +214,11 @@ REPORTING_STEMS = (
     "studi",
     "conclud",
     "recommend",
-    "deni",
-    "deny",
     "reject",
 )
+# "X denies the allegations": the one who denies the work covers it up, as the
+# seed's regime does; a denial is an actor's part, not a report.
+DENIAL_STEMS = ("deni", "deny")
 ENFORCEMENT_STEMS = (
     "ban",
     "sanction",
@@ -249,13 +255,23 @@ ENFORCEMENT_STEMS = (
     "terminat",
     "cut",
 )
+# A legal form after a name the model ends too early: "Supermax Corporation Bhd.",
+# "Shanghai Select Safety Products Company, Limited", "Maxter Glove Sdn. Bhd.".
+LEGAL_SUFFIX = re.compile(
+    r"(?:,?\s(?:Sdn\.?\s)?(?:Bhd|Ltd|Limited|Inc|Co|Corp|LLC|PLC|Pte|Pvt)\b\.?)+"
+)
+LEGAL_ABBREVIATION = re.compile(r"\b(?:Bhd|Sdn|Ltd|Inc|Co|Corp|Pte|Pvt)$")
+# The one told or asked: an outlet or interviewer ("she told New Lines").
+TELLING_STEMS = ("told", "tell", "ask", "interview", "spoke", "speak", "explain")
 # An object of these, a company banned or sanctioned, is accused of the work.
 ACCUSED_STEMS = ENFORCEMENT_STEMS + ("accus", "link", "implicat", "tie", "connect")
 # A sentence that names who is sanctioned, charged, convicted or banned.
 ACCUSATION = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?|designat(?:ed|es|ing|ion)|indict(?:ed|ment)?"
     r"|charged|convicted|sentenced|pleaded guilty|pled guilty|withhold release orders?"
-    r"|WROs?|banned|blacklist(?:ed)?|entity list|accused of|implicated in)\b",
+    r"|WROs?|banned|blacklist(?:ed)?|entity list|accused of|implicated in"
+    # "will detain gloves produced by X": the maker of goods held at the border.
+    r"|detain\w*\b[^.]{0,80}\b(?:produced|made|manufactured|mined|harvested))\b",
     re.I,
 )
 

@@ -24,9 +24,12 @@ from laborwatch.extract.actor_cues import (
     ARMED,
     COMPANY,
     COMPANY_WORD_ALONE,
+    DENIAL_STEMS,
     EMPLOYERS,
     ENFORCEMENT_STEMS,
     GENERIC,
+    LEGAL_ABBREVIATION,
+    LEGAL_SUFFIX,
     NAMED_ORGANISATION,
     NOT_A_BODY,
     ORDINARY_STEMS,
@@ -35,6 +38,7 @@ from laborwatch.extract.actor_cues import (
     REPORTING_STEMS,
     STATE_IN_GENERAL,
     STRONG_STEMS,
+    TELLING_STEMS,
     VESSEL,
     WATCHER_WORDS,
     WATCHERS,
@@ -47,6 +51,15 @@ _SUBJECTS = {"nsubj", "csubj", "expl"}
 # What ``_role`` gives a name its sentence makes a reporter, an enforcer or one of
 # the people worked on: not an actor.
 _NOT_AN_ACTOR = ""
+# What a possessor acts through: "X's subsidiaries recruit", "X's agents beat".
+_BODY_OWNED = re.compile(
+    "|".join(
+        pattern.pattern
+        for pattern in (COMPANY, PUBLIC, GENERIC, EMPLOYERS, PERSONS, ARMED, VESSEL)
+    )
+    + r"|\b(?:subsidiar\w*|affiliates?|agents?|vessels?|ships?|boats?|fleet|men|staff)\b",
+    re.I,
+)
 _CLIMB = {"compound", "amod", "appos", "conj", "cc", "det", "nmod", "nummod", "poss"}
 
 
@@ -89,13 +102,16 @@ def find_actors(
             role is None
             and (label == "PERSON" or (label == "ORG" and " " in name))
             and ACCUSATION.search(sentences[position].text)
+            and not _argument_of_other_verb(doc, start, end)
         ):
             # "Those sanctioned include X and Y", "a withhold release order on
             # goods of X": named where the sentence accuses, not as the accuser.
             role = "accused"
         if role == _NOT_AN_ACTOR or (role == "accused" and label == "GENERIC"):
             continue
-        if role is None and not _named_in_evidence(name, label, in_evidence):
+        if role is None and (
+            label == "AGENT" or not _named_in_evidence(name, label, in_evidence)
+        ):
             continue
         actors.append(
             Actor(
@@ -153,11 +169,16 @@ def _candidates(
             taken.append((start, end))
             found.append((name, "VESSEL", start, start + len(name), sentence.position))
     for entity in doc.ents:
-        if entity.label_ not in ("ORG", "PERSON", "NORP"):
+        label = entity.label_
+        if label == "PRODUCT" and LEGAL_SUFFIX.search(entity.text):
+            label = "ORG"  # "Maxwell Glove Manufacturing Bhd" read as a product
+        if label not in ("ORG", "PERSON", "NORP"):
             continue
         start, end = _without_article(entity.text)
-        name = entity.text[start:end]
         start, end = entity.start_char + start, entity.start_char + end
+        if label != "NORP":
+            end = _with_legal_suffix(doc.text, start, end)
+        name = doc.text[start:end]
         if entity.label_ == "NORP":
             # "North Korean regime": a nationality that heads a public body.
             following = doc[entity.end : entity.end + 1]
@@ -174,7 +195,7 @@ def _candidates(
         if not name or not free(start, end):
             continue
         taken.append((start, end))
-        found.append((name, entity.label_, start, end, locate(entity.start_char)))
+        found.append((name, label, start, end, locate(entity.start_char)))
     for sentence in sentences:
         for match in NAMED_ORGANISATION.finditer(sentence.text):
             name = re.sub(r"^(?:The|A|An)\s+", "", match.group(0)).strip()
@@ -190,7 +211,76 @@ def _candidates(
                 continue
             taken.append((start, end))
             found.append((match.group(0), "GENERIC", start, end, sentence.position))
+    for start, end in _agents(doc):
+        if free(start, end):
+            taken.append((start, end))
+            found.append((doc.text[start:end], "AGENT", start, end, locate(start)))
     return sorted(found, key=lambda item: item[2])
+
+
+def _with_legal_suffix(text: str, start: int, end: int) -> int:
+    """Where a name ends once its legal form is taken in: the model stops
+    "Supermax Corporation Bhd." before the dot and splits "Company, Limited"."""
+    end = start + len(text[start:end].rstrip(" ,"))
+    while True:
+        if text[end : end + 1] == "." and LEGAL_ABBREVIATION.search(text[start:end]):
+            end += 1
+        suffix = LEGAL_SUFFIX.match(text, end)
+        if not suffix or suffix.end() == end:
+            return end
+        end = suffix.end()
+
+
+_PRONOUNS = {"them", "him", "her", "us", "me", "whom", "others", "someone", "one"}
+# Where a word stands as a noun, not a verb (the pipeline has no tagger).
+_NOMINAL = {"pobj", "compound", "amod", "appos", "poss", "nsubj", "dobj", "attr"}
+_AGENT_VERBS = tuple(
+    stem for _, stems in STRONG_STEMS + ORDINARY_STEMS for stem in stems
+)
+
+
+def _agents(doc: Any) -> Iterable[tuple[int, int]]:
+    """Unnamed doers a sentence gives a verb of the work: "forced by local
+    farmers", "operated by international companies". Names come from the
+    entity model; these are the common nouns it leaves."""
+    if not doc.has_annotation("DEP"):
+        return
+    for token in doc:
+        preposition = token.head
+        if (
+            token.dep_ != "pobj"
+            # A common noun: the pipeline runs no tagger, so its case tells.
+            or not (token.is_alpha and token.text[0].islower())
+            or token.lower_ in _PRONOUNS
+            or preposition.lower_ != "by"
+            or preposition.dep_ != "agent"
+            or not _stem_in(preposition.head, _AGENT_VERBS)
+        ):
+            continue
+        words = [
+            child
+            for child in token.lefts
+            if child.dep_ in ("amod", "compound") and child.i == token.i - 1
+        ]
+        first = words[0] if words else token
+        yield first.idx, token.idx + len(token.text)
+
+
+def _argument_of_other_verb(doc: Any, start: int, end: int) -> bool:
+    """Whether a name is the subject or object of a verb that does not accuse:
+    in "With this order, the Administration continues..." or "please contact
+    X", the sentence names an order, but X is not who it is against."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return False
+    token = span.root
+    while token.dep_ in _CLIMB and token.head is not token:
+        token = token.head
+    return (
+        token.dep_ in (*_SUBJECTS, "dobj", "obj")
+        and token.head.dep_ not in _NOMINAL
+        and not _stem_in(token.head, (*ACCUSED_STEMS, "includ", "list", "nam"))
+    )
 
 
 def _without_article(text: str) -> tuple[int, int]:
@@ -214,7 +304,12 @@ def _role(doc: Any, start: int, end: int, *, strong_only: bool) -> str | None:
         return None
     token = span.root
     while token.dep_ in _CLIMB and token.head is not token:
+        owner = token.dep_ == "poss"
         token = token.head
+        if owner and not _BODY_OWNED.search(token.text):
+            # "Husband's illness forced me": the illness forced, not its owner;
+            # "X's factories" or "X's agents" do act for X.
+            return None
     dep, head = token.dep_, token.head
     if dep in _SUBJECTS:
         return _verb_part(head, strong_only=strong_only)
@@ -227,6 +322,8 @@ def _role(doc: Any, start: int, end: int, *, strong_only: bool) -> str | None:
         return _governed_part(head, strong_only=strong_only)
     if dep in ("dobj", "obj") and _stem_in(head, ACCUSED_STEMS):
         return "accused"
+    if dep in ("dobj", "obj", "dative") and _stem_in(head, TELLING_STEMS):
+        return _NOT_AN_ACTOR  # "she told New Lines": the outlet
     return None
 
 
@@ -237,7 +334,9 @@ def _governed_part(preposition: Any, *, strong_only: bool) -> str | None:
     word = preposition.lower_
     if word == "by" or preposition.dep_ == "agent":
         return _verb_part(governor, strong_only=strong_only)
-    if word == "to" and governor.lower_ == "according":
+    if word == "to" and (
+        governor.lower_ == "according" or _stem_in(governor, TELLING_STEMS)
+    ):
         return _NOT_AN_ACTOR
     # "an order against X", "sanctions on X", "a ban on X".
     if word == "against" or (
@@ -258,6 +357,8 @@ def _governed_part(preposition: Any, *, strong_only: bool) -> str | None:
 
 
 def _verb_part(verb: Any, *, strong_only: bool) -> str | None:
+    if _stem_in(verb, DENIAL_STEMS):
+        return "denies the work"
     if _stem_in(verb, REPORTING_STEMS) or _stem_in(verb, ENFORCEMENT_STEMS):
         # "X imposed quotas" runs the work; "X imposed a ban" enforces against it.
         if _stem_in(verb, ("impos",)) and _has_object(verb, ("quota", "labo", "work")):
@@ -333,6 +434,11 @@ def merge_mentions(actors: list[Actor]) -> list[Actor]:
     keys = sorted(shown, key=lambda key: len(key.split()), reverse=True)
     joins: dict[str, str] = {}
     for key in keys:
+        # "her employer" and "their employers": one unnamed actor, named as the
+        # plural that speaks of all of them.
+        if key.islower() and f"{key}s" in shown:
+            joins[key] = f"{key}s"
+            continue
         words = key.split()
         longer = {
             joins.get(other, other)

@@ -77,6 +77,10 @@ _PERPETRATOR_CONTEXT = re.compile(
 )
 
 
+# "she was forced by local farmers": the agent of the verb does the harm.
+_DOER = re.compile(r"\bby(?:\s+(?:the|their|his|her|its|other))?\s*$", re.I)
+
+
 def find_victims(sentence: Sentence) -> list[Victim]:
     """Groups of people affected that a sentence names."""
     victims = []
@@ -86,7 +90,11 @@ def find_victims(sentence: Sentence) -> list[Victim]:
         group = match.group("group").lower()
         modifiers = (match.group("modifiers") or "").lower()
         text = match.group(0).strip()
-        if not text or _PERPETRATOR_CONTEXT.match(sentence.text[match.end() :]):
+        if (
+            not text
+            or _PERPETRATOR_CONTEXT.match(sentence.text[match.end() :])
+            or _DOER.search(sentence.text[: match.start()])
+        ):
             continue
         sex = (
             "female"
