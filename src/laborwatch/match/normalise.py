@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from laborwatch.match.korean import korean_key
+from laborwatch.match.korean import korean_key, looks_korean
 
 # Legal forms, after ISO 20275 (GLEIF's Entity Legal Forms code list) for the
 # jurisdictions the lists cover most: Russia (OOO, AO, PAO), the Gulf free zones (FZE,
@@ -187,6 +187,13 @@ _COUNTRY_PHRASES = re.compile(
     + "|".join(sorted(map(re.escape, _COUNTRY_PHRASE_WORDS), key=len, reverse=True))
     + r")\b"
 )
+# A ship's prefix (motor vessel: "M/V Mudubong", "MV Cheonmasan", "M.V. Sobaeksan";
+# not "M.T.", which is as often a person's initials) and "No." before its number ("Namsan No. 8", "Euljibong
+# No.6"): lists give a vessel its bare name and number ("NAM SAN 8"). Prefixes
+# after Wikipedia, "Ship prefix"; taken only at the start, and "no" only before
+# a digit.
+_VESSEL_PREFIX = re.compile(r"^\s*m[./]?v\.?\s+(?=\w)")
+_NUMBER_SIGN = re.compile(r"\bno\.?\s*(?=\d)")
 _NON_WORD = re.compile(r"[^\w]+")
 _INSIDE_WORD = str.maketrans("", "", "'.`’ʿʾ")
 _BRITISH_OUR = re.compile(r"our\b")
@@ -197,6 +204,7 @@ _FINAL_VOWEL_H = re.compile(r"(?<=[aeiou])h$")
 _DOUBLED = re.compile(r"(.)\1+")
 _FINAL_AI = re.compile(r"a(?:ee|ei|ie)$")
 _VOWELS_AND_GLIDES = re.compile(r"[aeiouywv]")
+_YO = re.compile(r"(?<=[bcdfghklmnprstvz])yo")
 
 
 @dataclass(frozen=True)
@@ -241,6 +249,7 @@ def words(name: str) -> list[str]:
     folded = "".join(
         c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
     ).lower()
+    folded = _NUMBER_SIGN.sub(" ", _VESSEL_PREFIX.sub(" ", folded))
     # "S.A." is one word, "sa"; so are "O'Neil" and "INT'L"; "Jong-un" is two. The
     # marks of ayn and hamza are inside a word too ("Ja`far", and "mstz`fn" as
     # anyascii writes مستضعفان).
@@ -260,6 +269,11 @@ def loose(word: str) -> str:
     word = _FINAL_VOWEL_H.sub("", word.replace("ou", "u"))
     # Persian -ai (ـائی) written -aee, -aei or -aie: "Rezaee", "Rezaei", "Rezaie".
     word = _FINAL_AI.sub("ai", word)
+    # Russian ё after a consonant, written "yo" or "e": "Semyonov", SEMENOV;
+    # "Fyodor", "Fedor" (BGN/PCGN and the passport transliteration). Not in
+    # romanised Korean, where "yo" is a vowel of its own (Myong, Hyok).
+    if "yo" in word and not looks_korean(word):
+        word = _YO.sub("e", word)
     return _DOUBLED.sub(r"\1", _consonants(word).replace("y", "i").replace("w", "v"))
 
 
