@@ -111,3 +111,70 @@ def test_an_initial_of_another_name_does_not_match(persons: Matcher) -> None:
     assert persons.match(Query("B. Mkrtychev", "Person")) == []
     hits = persons.match(Query("Sergei A. Kozlov", "Person"), threshold=0.0)
     assert hits[0].entry_id == "37622"
+
+
+BODIES = [
+    ListEntry(
+        "43097", "Company", "PUBLIC JOINT STOCK COMPANY POLYUS", countries=("RU",)
+    ),
+    ListEntry(
+        "37668",
+        "Company",
+        "JOINT STOCK COMPANY RESEARCH INSTITUTE POLYUS OF M.F. STELMAKH",
+        aliases=("NII POLYUS",),
+        countries=("RU",),
+    ),
+    ListEntry(
+        "17018",
+        "Company",
+        "PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA",
+        aliases=("PJSC SBERBANK",),
+        countries=("RU",),
+    ),
+    ListEntry(
+        "18715",
+        "Company",
+        "JOINT STOCK COMPANY SBERBANK",
+        aliases=("JSC SBERBANK",),
+        countries=("UA",),
+    ),
+    ListEntry("20955", "Organization", "SYRIAN ARAB AIR DEFENSE FORCES"),
+    ListEntry("20960", "Organization", "SYRIAN AIR FORCE"),
+    ListEntry("15542", "Organization", "MINISTRY OF CULTURE AND ISLAMIC GUIDANCE"),
+    ListEntry("15543", "Organization", "MINISTRY OF CULTURE"),
+    ListEntry("12749", "Person", "ZAITOUN, Mohammed Dib"),
+]
+
+
+@pytest.fixture(scope="module")
+def bodies() -> Matcher:
+    return Matcher([("us_ofac_sdn", entry) for entry in BODIES])
+
+
+@pytest.mark.parametrize(
+    ("query", "country", "expected"),
+    [
+        # A legal form written out is a legal form, not words of the name.
+        ("PJSC Polyus", "RU", "43097"),
+        ("ПАО «Полюс»", "RU", "43097"),
+        # Of two entries the same by name, the one of the query's legal form.
+        ("Sberbank PJSC", None, "17018"),
+        # A plural in a body's name: Forces, Force.
+        ("Syrian Air Defence Force", "SY", "20955"),
+        # Persian institutional words (فرهنگ culture, ارشاد guidance).
+        ("وزارت فرهنگ و ارشاد اسلامی", "IR", "15542"),
+    ],
+)
+def test_body_by_legal_form_plural_or_persian_words_finds_its_entry(
+    bodies: Matcher, query: str, country: str | None, expected: str
+) -> None:
+    hits = bodies.match(Query(query, None, country), threshold=0.0)
+    assert hits and hits[0].entry_id == expected
+    assert hits[0].score >= DEFAULT_THRESHOLD
+
+
+def test_given_names_alone_are_not_the_listed_person(bodies: Matcher) -> None:
+    # "Mohammed Dib" (an Algerian writer) gives ZAITOUN's given names only.
+    assert bodies.match(Query("Mohammed Dib", "Person", "DZ")) == []
+    hits = bodies.match(Query("Mohammed Dib Zaitoun", "Person"))
+    assert hits and hits[0].entry_id == "12749"

@@ -193,6 +193,10 @@ def _pair(
             len(listed) >= 3 and read.endswith("h") and read[:-1] == listed
         ):
             return CONSONANT_SIMILARITY, "consonants"
+    if not person and _plural_of(first, second):
+        # "Forces" and "Force", "Projects" and "Project": one word in a body's
+        # name (a person's "Peters" is not "Peter").
+        return ROMANISATION_SIMILARITY, "plural"
     if person and _initial_of(a.text, b.text):
         # "Sergei M. Kozlov" for KOZLOV, Sergey Mikhaylovich; "A. Mkrtychev".
         return INITIAL_SIMILARITY, "initial"
@@ -229,11 +233,23 @@ def _pair(
     return 0.0, ""
 
 
+_PLURAL_MIN = 4  # letters of the singular: "Arms" is no plural of "Arm"
+
+
+def _plural_of(first: str, second: str) -> bool:
+    """Whether one loose spelling is the other with -s or -es."""
+    if not 1 <= abs(len(first) - len(second)) <= 2:
+        return False
+    short, long = (first, second) if len(first) < len(second) else (second, first)
+    return len(short) >= _PLURAL_MIN and long in (short + "s", short + "es")
+
+
 def _initial_of(first: str, second: str) -> bool:
     """Whether one word is a single letter the other (of two letters or more)
     begins with."""
-    short, long = sorted((first, second), key=len)
-    return len(short) == 1 and len(long) > 1 and long[0] == short
+    if len(first) == 1:
+        return len(second) > 1 and second[0] == first
+    return len(second) == 1 and len(first) > 1 and first[0] == second
 
 
 _VOWEL_RUNS = re.compile(r"[aeiouy]+")
@@ -361,7 +377,7 @@ def joined_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int, str]]:
     ]
     for index in range(len(tokens) - 2):
         run = tokens[index : index + 3]
-        if _syllables(run):
+        if all(len(t.text) <= _SYLLABLE_LENGTH for t in run) and _syllables(run):
             runs.append((index, 3, korean_key("".join(t.text for t in run))))
     return runs
 

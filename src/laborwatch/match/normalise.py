@@ -182,9 +182,28 @@ _COUNTRY_PHRASE_WORDS = {
     # So is its army: "Reconnaissance General Bureau of the KPA".
     "kpa": "korea",
 }
+# Legal forms written out, read as their abbreviation (a legal form, so no word of
+# the name): ISO 20275's names for the Russian forms, transliterated as OFAC
+# writes them ("AKTSIONERNOYE OBSHCHESTVO"), and in English ("PUBLIC JOINT STOCK
+# COMPANY POLYUS" is Polyus, as "PJSC Polyus" and "ПАО «Полюс»" are).
+_LEGAL_FORM_PHRASES = {
+    "public joint stock company": "pjsc",
+    "open joint stock company": "ojsc",
+    "closed joint stock company": "cjsc",
+    "joint stock company": "jsc",
+    "limited liability company": "llc",
+    "limited liability partnership": "llp",
+    "public limited company": "plc",
+    "publichnoye aktsionernoye obshchestvo": "pao",
+    "otkrytoye aktsionernoye obshchestvo": "oao",
+    "zakrytoye aktsionernoye obshchestvo": "zao",
+    "aktsionernoye obshchestvo": "ao",
+    "obshchestvo s ogranichennoy otvetstvennostyu": "ooo",
+}
+_PHRASE_WORDS = {**_COUNTRY_PHRASE_WORDS, **_LEGAL_FORM_PHRASES}
 _COUNTRY_PHRASES = re.compile(
     r"\b(?:"
-    + "|".join(sorted(map(re.escape, _COUNTRY_PHRASE_WORDS), key=len, reverse=True))
+    + "|".join(sorted(map(re.escape, _PHRASE_WORDS), key=len, reverse=True))
     + r")\b"
 )
 # A ship's prefix (motor vessel: "M/V Mudubong", "MV Cheonmasan", "M.V. Sobaeksan";
@@ -224,7 +243,7 @@ def tokenise(name: str) -> tuple[Token, ...]:
     """A name's tokens, lower-cased and without accents or punctuation."""
     tokens = []
     for word in _COUNTRY_PHRASES.sub(
-        lambda found: _COUNTRY_PHRASE_WORDS[found.group(0)], " ".join(words(name))
+        lambda found: _PHRASE_WORDS[found.group(0)], " ".join(words(name))
     ).split():
         word = ABBREVIATIONS.get(word, word)
         if word in LEGAL_FORMS or word in NOT_NAME_WORDS:
@@ -241,6 +260,22 @@ def tokenise(name: str) -> tuple[Token, ...]:
             weight = 1.0
         tokens.append(Token.of(word, korean_key(word), weight))
     return tuple(tokens)
+
+
+# Legal-form words that say which form a body has (not "co", "the", "of").
+_FORM_WORDS = LEGAL_FORMS - frozenset(
+    "co corp corporation company companies the of and de la el al".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def legal_forms(name: str) -> frozenset[str]:
+    """The legal forms a name gives, written out or abbreviated: "PUBLIC JOINT STOCK
+    COMPANY X" and "X PJSC" give {"pjsc"}."""
+    text = _COUNTRY_PHRASES.sub(
+        lambda found: _PHRASE_WORDS[found.group(0)], " ".join(words(name))
+    )
+    return frozenset(word for word in text.split() if word in _FORM_WORDS)
 
 
 def words(name: str) -> list[str]:
