@@ -51,6 +51,8 @@ SUBSTITUTED_WORD = 0.85
 SUBSTITUTED_GIVEN_NAME = 0.7
 SUBSTITUTED_COMMON_WORD = 0.9
 OTHER_BODY_TYPE = 0.8
+# A person's initial for a listed word it begins: less than the word written out.
+INITIAL_SIMILARITY = 0.8
 
 
 @dataclass(frozen=True)
@@ -68,9 +70,7 @@ class NameTokens:
             tokens,
             sum(token.weight for token in tokens),
             frozenset(token.key for token in tokens),
-            frozenset(
-                joined_key(a, b) for a, b in zip(tokens, tokens[1:], strict=False)
-            ),
+            frozenset(key for _start, _width, key in joined_runs(tokens)),
         )
 
 
@@ -193,6 +193,13 @@ def _pair(
             len(listed) >= 3 and read.endswith("h") and read[:-1] == listed
         ):
             return CONSONANT_SIMILARITY, "consonants"
+    if not person and _plural_of(first, second):
+        # "Forces" and "Force", "Projects" and "Project": one word in a body's
+        # name (a person's "Peters" is not "Peter").
+        return ROMANISATION_SIMILARITY, "plural"
+    if person and _initial_of(a.text, b.text):
+        # "Sergei M. Kozlov" for KOZLOV, Sergey Mikhaylovich; "A. Mkrtychev".
+        return INITIAL_SIMILARITY, "initial"
     if min(len(a.text), len(b.text)) < SPELLING_MIN_LENGTH or (
         korean and person and looks_korean(a.text) and looks_korean(b.text)
     ):
@@ -224,6 +231,25 @@ def _pair(
     ):
         return similarity, "spelling"
     return 0.0, ""
+
+
+_PLURAL_MIN = 4  # letters of the singular: "Arms" is no plural of "Arm"
+
+
+def _plural_of(first: str, second: str) -> bool:
+    """Whether one loose spelling is the other with -s or -es."""
+    if not 1 <= abs(len(first) - len(second)) <= 2:
+        return False
+    short, long = (first, second) if len(first) < len(second) else (second, first)
+    return len(short) >= _PLURAL_MIN and long in (short + "s", short + "es")
+
+
+def _initial_of(first: str, second: str) -> bool:
+    """Whether one word is a single letter the other (of two letters or more)
+    begins with."""
+    if len(first) == 1:
+        return len(second) > 1 and second[0] == first
+    return len(second) == 1 and len(first) > 1 and first[0] == second
 
 
 _VOWEL_RUNS = re.compile(r"[aeiouy]+")
@@ -300,24 +326,60 @@ def _penalties(
 
 
 def merge_joined(name: NameTokens, other: NameTokens) -> tuple[Token, ...]:
-    """Join adjacent tokens that the other side writes as one ("Jong Un" / "Jongun")."""
+    """Join adjacent tokens that the other side writes as one ("Jong Un" / "Jongun",
+    "MU DU BONG" / "Mudubong")."""
     tokens, other_keys = name.tokens, other.keys
     if other_keys.isdisjoint(name.joined):
         return tokens
     merged: list[Token] = []
     index = 0
     while index < len(tokens):
-        if index + 1 < len(tokens):
-            key = joined_key(tokens[index], tokens[index + 1])
-            if key in other_keys and tokens[index].key not in other_keys:
-                text = tokens[index].text + tokens[index + 1].text
-                weight = max(tokens[index].weight, tokens[index + 1].weight)
-                merged.append(Token.of(text, key, weight))
-                index += 2
+        for width in (3, 2):
+            run = tokens[index : index + width]
+            if len(run) < width or (width == 3 and not _syllables(run)):
                 continue
-        merged.append(tokens[index])
-        index += 1
+            key = korean_key("".join(token.text for token in run))
+            if key in other_keys and run[0].key not in other_keys:
+                text = "".join(token.text for token in run)
+                merged.append(Token.of(text, key, max(t.weight for t in run)))
+                index += width
+                break
+        else:
+            merged.append(tokens[index])
+            index += 1
     return tuple(merged)
+
+
+# The longest romanised Korean syllable: "kkwaeng", "chwang".
+_SYLLABLE_LENGTH = 7
+
+
+def _syllables(run: tuple[Token, ...]) -> bool:
+    """Whether each token is one romanised Korean syllable, as OFAC writes North
+    Korean vessels and places ("MU DU BONG", "TAE DONG GANG")."""
+    return all(
+        len(token.text) <= _SYLLABLE_LENGTH
+        and looks_korean(token.text)
+        and len(_SYLLABLE_VOWELS.findall(token.text)) == 1
+        for token in run
+    )
+
+
+_SYLLABLE_VOWELS = re.compile(r"[aeiouwy]+")
+
+
+def joined_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int, str]]:
+    """(start, width, key) of each run of tokens a name may write as one word:
+    any two adjacent tokens, and three one-syllable Korean words."""
+    runs = [
+        (index, 2, joined_key(a, b))
+        for index, (a, b) in enumerate(zip(tokens, tokens[1:], strict=False))
+    ]
+    for index in range(len(tokens) - 2):
+        run = tokens[index : index + 3]
+        if all(len(t.text) <= _SYLLABLE_LENGTH for t in run) and _syllables(run):
+            runs.append((index, 3, korean_key("".join(t.text for t in run))))
+    return runs
 
 
 _JOINED_CONSONANTS = 4  # "mhmdrz": two words' consonants, not one short word

@@ -25,6 +25,10 @@ _ORDINALS = dict(
     )
 )
 _R_AS_N = re.compile(r"^r|(?<=ng)r")
+# Before i and y the South drops that n too (the initial-sound law, 두음법칙):
+# 례성강 is "Ryesonggang" in the North and "Yeseonggang" in the South, 룡 "Ryong"
+# and "Yong", 녀 "nyo" and "yeo".
+_N_BEFORE_I = re.compile(r"^n(?=[iy])")
 _HANGUL_RUNS = re.compile(r"([\uac00-\ud7a3]+)")
 # Organisation words written in Hangul, with the English the lists use for them.
 _HANGUL_WORDS = {
@@ -93,14 +97,17 @@ _VOWELS = (
     ("eu", "u"),
     ("u", "o"),
     ("oi", "oe"),
+    # 애 in older and English spellings: "DAI HONG DAN" (대홍단), "Taihung".
+    ("ai", "ae"),
     ("ee", "i"),
 )
 
 
 # A romanised Korean syllable: an initial, a glide, a vowel and a final consonant,
-# in McCune-Reischauer or Revised Romanization (apostrophes and breves folded).
+# in McCune-Reischauer or Revised Romanization (apostrophes and breves folded; an
+# aspirate's apostrophe written h, as OFAC writes "PO THONG GANG", "THAE PYONG").
 _ROMANISED_SYLLABLES = re.compile(
-    r"(?:(?:tch|ch|kk|tt|pp|ss|jj|[bcdghjkmnprst])?[wy]?"
+    r"(?:(?:tch|ch|kk|tt|pp|ss|jj|th|ph|kh|[bcdghjkmnprst])?[wy]?"
     r"(?:ae|eo|eu|oe|ui|[aeiou])(?:ng|[klmnpt])?)+"
 )
 
@@ -129,7 +136,11 @@ def korean_key(token: str) -> str:
         return text
     # ㄹ starting a word or after ㅇ is r in the North and n in the South:
     # "Rungrado", "Neungnado" (릉라도); "Rodong", "Nodong" (로동, 노동).
-    text = _SURNAMES[latin] if latin in _SURNAMES else _R_AS_N.sub("n", latin)
+    text = (
+        _SURNAMES[latin]
+        if latin in _SURNAMES
+        else _N_BEFORE_I.sub("", _R_AS_N.sub("n", latin))
+    )
     for old, new in _CONSONANTS:
         text = text.replace(old, new)
     for old, new in _VOWELS:
@@ -174,12 +185,39 @@ def romanise_hangul(text: str) -> list[tuple[str, str]]:
         ("McCune–Reischauer", " ".join(readings["mr"])),
         ("Revised Romanization", " ".join(readings["rr"])),
     ]
+    found += _vessel_readings(text)
     # Lists give many North Korean bodies under English names: 군수공업부 is the
     # "Munitions Industry Department", not "Kunsu Kongop Pu".
     translated = translate_hangul(text, lambda piece: _romanise(piece, "mr"))
     if translated:
         found.append(("translation", translated))
     return found
+
+
+# A ship's name: a name, maybe a number, and 호 (號, "number", the suffix of ship
+# and train names: Wiktionary 호). OFAC writes North Korean ships syllable by
+# syllable, mostly without it ("MU DU BONG" for 무두봉호, "RYE SONG GANG 1" for
+# 례성강1호), sometimes with it ("JANG JA SAN CHONG NYON HO").
+_VESSEL = re.compile(r"([\uac00-\ud7a3]+?)(\d*)호")
+
+
+def _vessel_readings(text: str) -> list[tuple[str, str]]:
+    """A ship's name read as OFAC writes one: a syllable a word, the number after,
+    with 호 as "ho" and, where the name is no person's (three syllables or a
+    number before 호: 김정호 is Kim Jong Ho), without it."""
+    found = _VESSEL.fullmatch(text.strip())
+    if not found:
+        return []
+    stem, number = found.groups()
+    readings = []
+    for system, name in (("mr", "McCune–Reischauer"), ("rr", "Revised Romanization")):
+        syllables = [_romanise(syllable, system) for syllable in stem]
+        if number:
+            syllables.append(number)
+        readings.append((name, " ".join([*syllables, _romanise("호", system)])))
+        if number or len(stem) >= 3:
+            readings.append((name, " ".join(syllables)))
+    return readings
 
 
 def _romanise(piece: str, system: str) -> str:

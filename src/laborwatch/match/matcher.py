@@ -41,6 +41,7 @@ from laborwatch.match.normalise import (
     COUNTRY_WORDS,
     NAME_COUNTRIES,
     Token,
+    legal_forms,
     tokenise,
     words,
 )
@@ -62,6 +63,7 @@ PENALTIES = {
     "schema conflict": 0.6,
     "weak alias": 0.9,
     "birth date conflict": 0.7,
+    "surname missing": 0.85,
 }
 _PERSON = {"Person"}
 # A query from Hong Kong or Macau agrees with an entry the list places in China,
@@ -128,6 +130,8 @@ class _Name:
     text: str
     kind: str
     tokens: NameTokens
+    # A person's surname, where the list writes "SURNAME, Given" (OFAC does).
+    surname: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -150,7 +154,14 @@ class Matcher:
                 if not tokens:
                     continue
                 name_number = len(self._names)
-                self._names.append(_Name(position, text, kind, NameTokens.of(tokens)))
+                surname = (
+                    frozenset(t.text for t in tokenise(text.split(",", 1)[0]))
+                    if entry.schema in _PERSON and "," in text
+                    else frozenset()
+                )
+                self._names.append(
+                    _Name(position, text, kind, NameTokens.of(tokens), surname)
+                )
                 for key in index_keys(tokens, consonants=True):
                     self._index[key].append(name_number)
                 for letters in initials(text):
@@ -210,11 +221,15 @@ class Matcher:
                     entry not in best or hit.score > best[entry].score
                 ):
                     best[entry] = hit
-        # Among equal scores, an entry matched by its own name comes first.
+        # Among equal scores, an entry matched by a name of the legal form the
+        # query gives comes first ("Sberbank PJSC": PJSC SBERBANK, not JSC
+        # SBERBANK), then one matched by its own name.
+        forms = legal_forms(query.name)
         return sorted(
             best.values(),
             key=lambda hit: (
                 -hit.score,
+                bool(forms) and legal_forms(hit.matched_name) != forms,
                 hit.matched_name != hit.caption,
                 hit.list_id,
                 hit.entry_id,
@@ -265,6 +280,23 @@ class Matcher:
                     0, Feature("hangul", 1.0, {"romanised": reading, "system": how})
                 )
         score = similarity
+        if (
+            name.surname
+            and not detail.get("unmatched_identifying")
+            and name.surname <= set(detail["unmatched_list"])
+        ):
+            # "Mohammed Dib" gives a listed person's given names and nothing else,
+            # not ZAITOUN, Mohammed Dib: a name without the surname is another
+            # person's. (A query word the list lacks may be the surname spelt
+            # otherwise, "Raeisi" for RAISI, and costs already.)
+            score *= PENALTIES["surname missing"]
+            features.append(
+                Feature(
+                    "surname missing",
+                    PENALTIES["surname missing"],
+                    {"surname": sorted(name.surname)},
+                )
+            )
         named = {
             COUNTRY_WORDS.get(word, word) for word in detail["unmatched_query"]
         } & set(NAME_COUNTRIES)

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from laborwatch.match.korean import korean_key
+from laborwatch.match.korean import korean_key, looks_korean
 
 # Legal forms, after ISO 20275 (GLEIF's Entity Legal Forms code list) for the
 # jurisdictions the lists cover most: Russia (OOO, AO, PAO), the Gulf free zones (FZE,
@@ -182,11 +182,37 @@ _COUNTRY_PHRASE_WORDS = {
     # So is its army: "Reconnaissance General Bureau of the KPA".
     "kpa": "korea",
 }
+# Legal forms written out, read as their abbreviation (a legal form, so no word of
+# the name): ISO 20275's names for the Russian forms, transliterated as OFAC
+# writes them ("AKTSIONERNOYE OBSHCHESTVO"), and in English ("PUBLIC JOINT STOCK
+# COMPANY POLYUS" is Polyus, as "PJSC Polyus" and "ПАО «Полюс»" are).
+_LEGAL_FORM_PHRASES = {
+    "public joint stock company": "pjsc",
+    "open joint stock company": "ojsc",
+    "closed joint stock company": "cjsc",
+    "joint stock company": "jsc",
+    "limited liability company": "llc",
+    "limited liability partnership": "llp",
+    "public limited company": "plc",
+    "publichnoye aktsionernoye obshchestvo": "pao",
+    "otkrytoye aktsionernoye obshchestvo": "oao",
+    "zakrytoye aktsionernoye obshchestvo": "zao",
+    "aktsionernoye obshchestvo": "ao",
+    "obshchestvo s ogranichennoy otvetstvennostyu": "ooo",
+}
+_PHRASE_WORDS = {**_COUNTRY_PHRASE_WORDS, **_LEGAL_FORM_PHRASES}
 _COUNTRY_PHRASES = re.compile(
     r"\b(?:"
-    + "|".join(sorted(map(re.escape, _COUNTRY_PHRASE_WORDS), key=len, reverse=True))
+    + "|".join(sorted(map(re.escape, _PHRASE_WORDS), key=len, reverse=True))
     + r")\b"
 )
+# A ship's prefix (motor vessel: "M/V Mudubong", "MV Cheonmasan", "M.V. Sobaeksan";
+# not "M.T.", which is as often a person's initials) and "No." before its number ("Namsan No. 8", "Euljibong
+# No.6"): lists give a vessel its bare name and number ("NAM SAN 8"). Prefixes
+# after Wikipedia, "Ship prefix"; taken only at the start, and "no" only before
+# a digit.
+_VESSEL_PREFIX = re.compile(r"^\s*m[./]?v\.?\s+(?=\w)")
+_NUMBER_SIGN = re.compile(r"\bno\.?\s*(?=\d)")
 _NON_WORD = re.compile(r"[^\w]+")
 _INSIDE_WORD = str.maketrans("", "", "'.`’ʿʾ")
 _BRITISH_OUR = re.compile(r"our\b")
@@ -197,6 +223,7 @@ _FINAL_VOWEL_H = re.compile(r"(?<=[aeiou])h$")
 _DOUBLED = re.compile(r"(.)\1+")
 _FINAL_AI = re.compile(r"a(?:ee|ei|ie)$")
 _VOWELS_AND_GLIDES = re.compile(r"[aeiouywv]")
+_YO = re.compile(r"(?<=[bcdfghklmnprstvz])yo")
 
 
 @dataclass(frozen=True)
@@ -216,7 +243,7 @@ def tokenise(name: str) -> tuple[Token, ...]:
     """A name's tokens, lower-cased and without accents or punctuation."""
     tokens = []
     for word in _COUNTRY_PHRASES.sub(
-        lambda found: _COUNTRY_PHRASE_WORDS[found.group(0)], " ".join(words(name))
+        lambda found: _PHRASE_WORDS[found.group(0)], " ".join(words(name))
     ).split():
         word = ABBREVIATIONS.get(word, word)
         if word in LEGAL_FORMS or word in NOT_NAME_WORDS:
@@ -235,12 +262,29 @@ def tokenise(name: str) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
+# Legal-form words that say which form a body has (not "co", "the", "of").
+_FORM_WORDS = LEGAL_FORMS - frozenset(
+    "co corp corporation company companies the of and de la el al".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def legal_forms(name: str) -> frozenset[str]:
+    """The legal forms a name gives, written out or abbreviated: "PUBLIC JOINT STOCK
+    COMPANY X" and "X PJSC" give {"pjsc"}."""
+    text = _COUNTRY_PHRASES.sub(
+        lambda found: _PHRASE_WORDS[found.group(0)], " ".join(words(name))
+    )
+    return frozenset(word for word in text.split() if word in _FORM_WORDS)
+
+
 def words(name: str) -> list[str]:
     """A name's words, folded: case, accents and punctuation gone, legal forms kept."""
     # Lower-cased after decomposing: "ℌ" and "𝐀" only become "H" and "A" then.
     folded = "".join(
         c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
     ).lower()
+    folded = _NUMBER_SIGN.sub(" ", _VESSEL_PREFIX.sub(" ", folded))
     # "S.A." is one word, "sa"; so are "O'Neil" and "INT'L"; "Jong-un" is two. The
     # marks of ayn and hamza are inside a word too ("Ja`far", and "mstz`fn" as
     # anyascii writes مستضعفان).
@@ -260,6 +304,11 @@ def loose(word: str) -> str:
     word = _FINAL_VOWEL_H.sub("", word.replace("ou", "u"))
     # Persian -ai (ـائی) written -aee, -aei or -aie: "Rezaee", "Rezaei", "Rezaie".
     word = _FINAL_AI.sub("ai", word)
+    # Russian ё after a consonant, written "yo" or "e": "Semyonov", SEMENOV;
+    # "Fyodor", "Fedor" (BGN/PCGN and the passport transliteration). Not in
+    # romanised Korean, where "yo" is a vowel of its own (Myong, Hyok).
+    if "yo" in word and not looks_korean(word):
+        word = _YO.sub("e", word)
     return _DOUBLED.sub(r"\1", _consonants(word).replace("y", "i").replace("w", "v"))
 
 
