@@ -45,7 +45,7 @@ from laborwatch.extract.victim_persons import find_named_victims
 from laborwatch.extract.victims import find_victims
 
 # Bump when extraction changes what it finds; stored results carry it.
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 ANALYSED_LANGUAGES = {"en", "ko"}
 # Text parsed at once; memory grows with it, so long documents go in sections.
 _SECTION_CHARS = 200_000
@@ -93,8 +93,7 @@ def analyze(document: Document) -> Evidence:
         # Victims only where the sentence carries evidence: groups named
         # elsewhere ("farmers protested") are as often not the ones worked on
         # (victims F1 0.47 against 0.41 on the facts development set).
-        if in_evidence:
-            evidence.victims.extend(find_victims(sentence))
+        evidence.victims.extend(find_victims(sentence, said_to_work=not in_evidence))
     # A person is named as a victim wherever the sentence says the work or the
     # harm is hers, unless the report names her as an actor too.
     actors = {actor.name.lower() for actor in evidence.actors}

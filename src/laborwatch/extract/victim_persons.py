@@ -39,6 +39,15 @@ _GROUP_NOUN = re.compile(
 _ACCUSED = re.compile(
     r"(?:convict|charg|arrest|sentenc|accus|indict|jail|detain|prosecut)\w*$", re.I
 )
+# A person introduced by a post that runs, profits from or reports on the work:
+# "Ahmed, 45, a labour broker", "Smith, a researcher".
+_POST = re.compile(
+    r"(?:recruiter|broker|owner|manager|official|spokes\w+|director|minister"
+    r"|researcher|lawyer|activist|investigator|officer|agent|boss|supervisor"
+    r"|captain|trafficker|smuggler|employer|founder|chief|president|professor"
+    r"|analyst|journalist|reporter|expert|coordinator|economist|scholar)s?$",
+    re.I,
+)
 _FEMALE = {"she", "her", "hers", "herself"}
 _MALE = {"he", "him", "his", "himself"}
 # Capitalised words the parser makes a subject that name no one: "Workers worked".
@@ -104,6 +113,13 @@ def _name(token: Any) -> list[Any] | None:
 
 def _is_worked_on(token: Any) -> bool:
     """Whether the parse makes the person one of the people worked on."""
+    if any(
+        _POST.match(word.text)
+        for child in token.rights
+        if child.dep_ == "appos"
+        for word in child.subtree
+    ):
+        return False
     verb = token.head
     if token.dep_ == "nsubj" and _WORK.match(verb.text):
         return True
@@ -136,17 +152,19 @@ def _age(token: Any) -> str | None:
             continue
         for word in (child, *child.subtree):
             # "Kaur, 61,", or the 26 of "a 26-year-old teacher".
-            if word.text.isdigit() and len(word.text) <= 2 and (
-                word is child or word.head.lower_ == "year"
+            if (
+                word.text.isdigit()
+                and len(word.text) <= 2
+                and (word is child or word.head.lower_ == "year")
             ):
-                return word.text
+                return str(word.text)
     verb = token.head
     if token.dep_ == "nsubj" and verb.lower_ in ("is", "was"):
         for child in verb.rights:
             if child.dep_ == "acomp" and child.lower_ == "old":
                 for word in child.subtree:
                     if word.text.isdigit():
-                        return word.text
+                        return str(word.text)
     return None
 
 
@@ -163,7 +181,7 @@ def _sex(token: Any, last: int) -> str | None:
 
 
 def _drop_short_names(victims: Iterable[Victim]) -> list[Victim]:
-    """"Clarisse" where the section also names "Clarisse Bassole": one person."""
+    """ "Clarisse" where the section also names "Clarisse Bassole": one person."""
     victims = list(victims)
     names = {victim.text for victim in victims}
     return [

@@ -81,8 +81,19 @@ _PERPETRATOR_CONTEXT = re.compile(
 _DOER = re.compile(r"\bby(?:\s+(?:the|their|his|her|its|other))?\s*$", re.I)
 
 
-def find_victims(sentence: Sentence) -> list[Victim]:
-    """Groups of people affected that a sentence names."""
+# "people who work on kilns", "children were trafficked": the sentence itself
+# says the group does the work or suffers the harm.
+_WORKED_ON = re.compile(
+    r"^\s*(?:,\s*)?(?:who|that)?\s*(?:are|were|have been|had been|being|are being"
+    r"|were being)?\s*(?:work|toil|labou?r|forced|trafficked|enslaved|sold|held"
+    r"|made to work|compelled|coerced|exploited|trapped|confined|subject(?:ed)? to)",
+    re.I,
+)
+
+
+def find_victims(sentence: Sentence, *, said_to_work: bool = False) -> list[Victim]:
+    """Groups of people affected that a sentence names; with ``said_to_work``,
+    only those the sentence says do the work or suffer the harm."""
     victims = []
     age_match = _AGE.search(sentence.text)
     age = (age_match.group("age") or age_match.group("years")) if age_match else None
@@ -99,6 +110,7 @@ def find_victims(sentence: Sentence) -> list[Victim]:
             not text
             or _PERPETRATOR_CONTEXT.match(sentence.text[match.end() :])
             or _DOER.search(sentence.text[: match.start()])
+            or (said_to_work and not _WORKED_ON.match(sentence.text[match.end() :]))
         ):
             continue
         sex = (
