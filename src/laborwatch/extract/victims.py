@@ -81,19 +81,36 @@ _PERPETRATOR_CONTEXT = re.compile(
 _DOER = re.compile(r"\bby(?:\s+(?:the|their|his|her|its|other))?\s*$", re.I)
 
 
-def find_victims(sentence: Sentence) -> list[Victim]:
-    """Groups of people affected that a sentence names."""
+# "people who work on kilns", "children were trafficked": the sentence itself
+# says the group does the work or suffers the harm.
+_WORKED_ON = re.compile(
+    r"^\s*(?:,\s*)?(?:who|that)?\s*(?:are|were|have been|had been|being|are being"
+    r"|were being)?\s*(?:work|toil|labou?r|forced|trafficked|enslaved|sold|held"
+    r"|made to work|compelled|coerced|exploited|trapped|confined|subject(?:ed)? to)",
+    re.I,
+)
+
+
+def find_victims(sentence: Sentence, *, said_to_work: bool = False) -> list[Victim]:
+    """Groups of people affected that a sentence names; with ``said_to_work``,
+    only those the sentence says do the work or suffer the harm."""
     victims = []
     age_match = _AGE.search(sentence.text)
     age = (age_match.group("age") or age_match.group("years")) if age_match else None
     for match in _GROUP.finditer(sentence.text):
         group = match.group("group").lower()
         modifiers = (match.group("modifiers") or "").lower()
-        text = match.group(0).strip()
+        number = None if match.group("approximate") else _number(match.group("number"))
+        # Only an exact count is part of the group's name ("30 workers"): "more
+        # than 1,000 North Korean workers" and "hundreds of thousands of Uighurs"
+        # name the North Korean workers and the Uighurs, with no number.
+        first = match.start() if number is not None else _group_start(match)
+        text = sentence.text[first : match.end()].strip()
         if (
             not text
             or _PERPETRATOR_CONTEXT.match(sentence.text[match.end() :])
             or _DOER.search(sentence.text[: match.start()])
+            or (said_to_work and not _WORKED_ON.match(sentence.text[match.end() :]))
         ):
             continue
         sex = (
@@ -110,11 +127,8 @@ def find_victims(sentence: Sentence) -> list[Victim]:
         )
         if age is not None and minor is None:
             minor = int(re.split(r"\D+", age)[0]) < 18
-        start = (
-            sentence.start
-            + match.start()
-            + (len(match.group(0)) - len(match.group(0).lstrip()))
-        )
+        written = sentence.text[first : match.end()]
+        start = sentence.start + first + (len(written) - len(written.lstrip()))
         victims.append(
             Victim(
                 text=text,
@@ -122,13 +136,42 @@ def find_victims(sentence: Sentence) -> list[Victim]:
                 sex=sex,
                 age=age,
                 minor=minor,
-                number=None
-                if match.group("approximate")
-                else _number(match.group("number")),
+                number=number,
                 span=Span(start, start + len(text), sentence.position),
             )
         )
-    return _join_coordinated(victims, sentence)
+    return _drop_appositions(_join_coordinated(victims, sentence), sentence)
+
+
+def _group_start(match: re.Match[str]) -> int:
+    """Where the group's own words begin: its modifiers, else its noun."""
+    if match.group("modifiers"):
+        return match.start("modifiers")
+    return match.start("group")
+
+
+# "North Korean workers, predominantly women,": the second group says who the
+# first one are, it is not another group.
+_APPOSITION = re.compile(
+    r"\s*,\s*(?:predominantly|mostly|mainly|largely|overwhelmingly|primarily"
+    r"|chiefly|almost all|nearly all|many of them|most of them)\s*",
+    re.I,
+)
+
+
+def _drop_appositions(victims: list[Victim], sentence: Sentence) -> list[Victim]:
+    """Groups that describe the group just before them, not groups of their own."""
+    kept: list[Victim] = []
+    for victim in victims:
+        previous = kept[-1] if kept else None
+        if previous and _APPOSITION.fullmatch(
+            sentence.text[
+                previous.span.end - sentence.start : victim.span.start - sentence.start
+            ]
+        ):
+            continue
+        kept.append(victim)
+    return kept
 
 
 # "men, women, and children", "Rohingya women and girls": one group of victims.

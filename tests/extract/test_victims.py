@@ -1,0 +1,68 @@
+"""Victims: each group of people worked on, as the report names it."""
+
+from laborwatch.documents import Sentence
+from laborwatch.extract.victims import find_victims
+from tests.conftest import analyze_text
+
+
+def _sentence(text: str) -> Sentence:
+    return Sentence(document_id="d", position=0, start=0, end=len(text), text=text)
+
+
+def test_a_vague_or_approximate_count_is_not_part_of_the_group() -> None:
+    sentence = _sentence(
+        "China is transferring hundreds of thousands of Uighurs to factories, and "
+        "more than 1,000 North Korean workers were confined, beside 30 workers."
+    )
+    found = [(v.text, v.number) for v in find_victims(sentence)]
+    assert found == [
+        ("Uighurs", None),
+        ("North Korean workers", None),
+        ("30 workers", 30),
+    ]
+    for victim in find_victims(sentence):
+        assert sentence.text[victim.span.start : victim.span.end] == victim.text
+
+
+def test_a_group_that_says_who_the_group_before_it_are_is_not_another() -> None:
+    sentence = _sentence(
+        "North Korean workers, predominantly women, described being confined, "
+        "while children worked on farms."
+    )
+    assert [v.text for v in find_victims(sentence)] == [
+        "North Korean workers",
+        "children",
+    ]
+
+
+def test_a_group_outside_evidence_counts_where_it_is_said_to_do_the_work() -> None:
+    sentence = _sentence(
+        "Her story is like that of the 4.5 million people who work on kilns, "
+        "while farmers protested in the capital."
+    )
+    assert [v.text for v in find_victims(sentence, said_to_work=True)] == ["people"]
+    assert [
+        v.text
+        for v in find_victims(
+            _sentence("Migrant domestic workers are subject to constant humiliation."),
+            said_to_work=True,
+        )
+    ] == ["Migrant domestic workers"]
+
+
+def test_a_person_the_report_says_works_or_is_harmed_is_a_victim() -> None:
+    evidence = analyze_text(
+        "Lahore, Pakistan – Yasmin works at one of the brick kilns near the city. "
+        "Paramjit Kaur, 61, worked as a sewing machine operator for her employer. "
+        "In 2019, Clarisse was trafficked to a cocoa farm far from her home. "
+        "Lan is just one of thousands of victims who have been tricked into such work. "
+        "The manager, John Smith, said the company pays a fair wage. "
+        "Ahmed Khan, 45, a labour broker, works in the next village."
+    )
+    found = {v.text: v for v in evidence.victims}
+    assert {"Yasmin", "Paramjit Kaur", "Clarisse", "Lan"} <= set(found)
+    assert not any(
+        name in text for name in ("Smith", "Khan", "Lahore") for text in found
+    )
+    kaur = found["Paramjit Kaur"]
+    assert (kaur.age, kaur.minor, kaur.sex, kaur.number) == ("61", False, "female", 1)
