@@ -39,7 +39,8 @@ VARIANTS = {
     "partial",
     "other",
 }
-REGIONS = {"KP", "IR", "RU", "CN", "SY"}
+# BY, VE, MM and CU: Belarus, Venezuela, Burma and Cuba programmes (fresh6 on).
+REGIONS = {"KP", "IR", "RU", "CN", "SY", "BY", "VE", "MM", "CU"}
 KINDS = {"company", "bank", "person", "public_body", "other"}
 SCHEMAS = {"", "Person", "Organization"}
 YEAR = r"\b(?:19|20)\d\d\b"
