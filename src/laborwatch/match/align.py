@@ -158,9 +158,13 @@ def align(
         # "Korea Trading Company" and "Foreign Trade Bank" share only boilerplate.
         detail["boilerplate_only"] = True
         score = min(score, BOILERPLATE_CAP)
-    elif unmatched_query and all(token.weight < 1.0 for token in listed):
-        # A listed name of common words alone ("Industrial Bank") matches only in
-        # full: "Industrial Bank of Korea" is another bank.
+    elif unmatched_query and all(
+        token.weight < 1.0 or token.text in NAME_COUNTRIES for token in listed
+    ):
+        # A listed name of common words alone ("Industrial Bank"), or of common
+        # words and a country ("Commercial Bank of Syria"), matches only in full:
+        # "Industrial Bank of Korea" and "Syrian Commercial Bank Damascus" are
+        # other banks.
         detail["generic_name"] = True
         score = min(score, BOILERPLATE_CAP)
     return score, detail

@@ -38,6 +38,7 @@ from laborwatch.match.keys import (
 )
 from laborwatch.match.korean import has_hangul, romanise_hangul
 from laborwatch.match.normalise import (
+    BODY_TYPES,
     COUNTRY_WORDS,
     NAME_COUNTRIES,
     Token,
@@ -64,7 +65,23 @@ PENALTIES = {
     "weak alias": 0.9,
     "birth date conflict": 0.7,
     "surname missing": 0.85,
+    # A name of one word says little; given with another country it is another
+    # body's ("Polymetal", in Kazakhstan, is not JSC POLIMETALL, in Russia).
+    "one word, country conflict": 0.6,
+    # A Burmese name has no family name: each word is part of the one name, so a
+    # word the list lacks makes another person (Wikipedia, "Burmese names").
+    "name word added": 0.85,
 }
+# Where persons' names have no family name (each word part of the one name).
+_NO_FAMILY_NAMES = frozenset({"MM"})
+# Words before a surname that are no surname themselves: "VAN DER BERG", "BIN
+# LADEN", "DE LA CRUZ" ("de", "la", "al" are dropped as legal-form words).
+_SURNAME_PARTICLES = frozenset(
+    "van von der den ter ten da das do dos du del della di bin ben ibn abu ould".split()
+)
+# What a query of an organisation is not: a ship or an aircraft ("Hormoz Bank" is
+# not the vessel HALTI, formerly HORMOZ).
+_CRAFT = {"Vessel", "Aircraft"}
 _PERSON = {"Person"}
 # A query from Hong Kong or Macau agrees with an entry the list places in China,
 # as OFAC places many Hong Kong companies ("HONGXIANG MARINE HONG KONG LTD", CN).
@@ -130,8 +147,9 @@ class _Name:
     text: str
     kind: str
     tokens: NameTokens
-    # A person's surname, where the list writes "SURNAME, Given" (OFAC does).
-    surname: frozenset[str] = frozenset()
+    # A person's surname, where the list writes "SURNAME, Given" (OFAC does),
+    # its words in order.
+    surname: tuple[str, ...] = ()
 
 
 @dataclass
@@ -155,9 +173,9 @@ class Matcher:
                     continue
                 name_number = len(self._names)
                 surname = (
-                    frozenset(t.text for t in tokenise(text.split(",", 1)[0]))
+                    tuple(t.text for t in tokenise(text.split(",", 1)[0]))
                     if entry.schema in _PERSON and "," in text
-                    else frozenset()
+                    else ()
                 )
                 self._names.append(
                     _Name(position, text, kind, NameTokens.of(tokens), surname)
@@ -280,21 +298,42 @@ class Matcher:
                     0, Feature("hangul", 1.0, {"romanised": reading, "system": how})
                 )
         score = similarity
+        unmatched_list = set(detail["unmatched_list"])
         if (
             name.surname
             and not detail.get("unmatched_identifying")
-            and name.surname <= set(detail["unmatched_list"])
+            and (
+                set(name.surname) <= unmatched_list
+                or _first_surname(name.surname) in unmatched_list
+            )
         ):
             # "Mohammed Dib" gives a listed person's given names and nothing else,
             # not ZAITOUN, Mohammed Dib: a name without the surname is another
             # person's. (A query word the list lacks may be the surname spelt
-            # otherwise, "Raeisi" for RAISI, and costs already.)
+            # otherwise, "Raeisi" for RAISI, and costs already.) So is one without
+            # the first of two surnames, the father's in Spanish and Portuguese:
+            # "Nicolas Ernesto Guerra" is not MADURO GUERRA, Nicolas Ernesto.
             score *= PENALTIES["surname missing"]
             features.append(
                 Feature(
                     "surname missing",
                     PENALTIES["surname missing"],
                     {"surname": sorted(name.surname)},
+                )
+            )
+        if (
+            detail.get("unmatched_identifying")
+            and (
+                query.schema in _PERSON or self.entries[name.entry][1].schema in _PERSON
+            )
+            and set(self._countries[name.entry]) & _NO_FAMILY_NAMES
+        ):
+            score *= PENALTIES["name word added"]
+            features.append(
+                Feature(
+                    "name word added",
+                    PENALTIES["name word added"],
+                    {"words": list(detail["unmatched_identifying"])},
                 )
             )
         named = {
@@ -315,7 +354,11 @@ class Matcher:
         if name.kind == "weak_alias":
             score *= PENALTIES["weak alias"]
             features.append(Feature("weak alias", PENALTIES["weak alias"], {}))
-        return name.entry, self._hit(query, country, name, score, features)
+        # Hangul is written without spaces: one word there is a whole name.
+        one_word = len(tokenise(reading)) == 1 and how not in _ROMANISED
+        return name.entry, self._hit(
+            query, country, name, score, features, one_word=one_word
+        )
 
     def _initials_hit(
         self, query: Query, country: str | None, acronym: str, name_number: int
@@ -333,8 +376,11 @@ class Matcher:
         name: _Name,
         score: float,
         features: list[Feature],
+        *,
+        one_word: bool = False,
     ) -> Hit:
-        """The hit, once what the query gives besides the name has counted."""
+        """The hit, once what the query gives besides the name has counted;
+        ``one_word``: the name the query was read as is a single word."""
         list_id, entry = self.entries[name.entry]
         listed_countries = self._countries[name.entry]
         if country and listed_countries:
@@ -349,9 +395,13 @@ class Matcher:
                 penalty = PENALTIES[
                     "korea conflict" if korean_pair else "country conflict"
                 ]
+                if one_word and not korean_pair:
+                    penalty = PENALTIES["one word, country conflict"]
                 score *= penalty
                 features.append(Feature("country conflict", penalty, detail))
-        if query.schema and (query.schema in _PERSON) != (entry.schema in _PERSON):
+        if (
+            query.schema and (query.schema in _PERSON) != (entry.schema in _PERSON)
+        ) or (entry.schema in _CRAFT and _names_organisation(query)):
             score *= PENALTIES["schema conflict"]
             features.append(
                 Feature(
@@ -402,6 +452,23 @@ def _joined_given_name(detail: dict[str, Any], partners: dict[str, str]) -> floa
         return 1.0
     detail["joined_given_name"] = joined
     return (SUBSTITUTED_GIVEN_NAME / UNMATCHED_QUERY_WORD) ** len(joined)
+
+
+def _first_surname(surname: tuple[str, ...]) -> str | None:
+    """The first of two or more surname words, past any particle: "MADURO" of
+    MADURO GUERRA; None for a surname of one word."""
+    words = [word for word in surname if word not in _SURNAME_PARTICLES]
+    return words[0] if len(words) >= 2 else None
+
+
+def _names_organisation(query: Query) -> bool:
+    """Whether the query is of an organisation: its schema says so or, where it
+    gives none, its name has a legal form or a kind of body ("Bank")."""
+    if query.schema:
+        return query.schema not in (*_PERSON, *_CRAFT)
+    return bool(legal_forms(query.name)) or any(
+        token.text in BODY_TYPES for token in tokenise(query.name)
+    )
 
 
 def _other_facts(

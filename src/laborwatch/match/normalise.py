@@ -29,14 +29,19 @@ LEGAL_FORMS = frozenset(
 # Words that name no one: a person's title or rank ("Maj. Gen. Hossein Salami",
 # "Mr Tam Yiu-chung") and the Persian ezafe written apart ("Bank-e Maskan").
 NOT_NAME_WORDS = frozenset(
-    "mr mrs ms miss dr prof maj col lt capt brig cdr adm sgt e".split()
+    # "Senior General" is the Myanmar armed forces' highest rank ("Senior General
+    # Min Aung Hlaing"); "general" is a common word already.
+    "mr mrs ms miss dr prof maj col lt capt brig cdr adm sgt senior e".split()
 )
 COMMON_WORDS = frozenset(
     "general trading trade bank banking group international foreign korea korean "
     "association federation bureau commercial enterprise enterprises development "
     "industrial industries industry national state holding holdings service services "
     "joint venture office department center centre committee import export "
-    "manufacturing technology engineering".split()
+    "manufacturing technology engineering "
+    # A kind of bank, as "savings bank" (Sparkasse, caisse d'epargne) is: the
+    # SDN file lists "SAVINGS BANK" alone as a weak alias of a Syrian bank.
+    "savings".split()
 )
 # "industrial" and its kin mark a company apart from a state bureau of the same stem,
 # so they keep more weight than pure boilerplate.
