@@ -7,8 +7,9 @@ like listed ones; both carry a split (tune or test, by entity). A fresh set
 (fresh_*.csv), written after the matcher was tuned on the first two, is scored once;
 so is fresh2 (fresh2_*.csv), written after work on tune, test and fresh, fresh3
 (fresh3_*.csv), written after work on all four, fresh4 (fresh4_*.csv), written
-after work on all five, fresh5 (fresh5_*.csv), written after work on all six, and
-fresh6 (fresh6_*.csv), written after work on all seven.
+after work on all five, fresh5 (fresh5_*.csv), written after work on all six,
+fresh6 (fresh6_*.csv), written after work on all seven, and fresh7
+(fresh7_*.csv), written after work on all eight.
 The lists are the
 OFAC SDN file of 2024-05-03 with OFAC's alias and address files of 2026-06, and the
 UN Security Council consolidated list of 2026-02-27, read from ../shared/data/lists.
@@ -18,7 +19,7 @@ match.py), per split: recall@1 (the first hit is a correct entry), recall@1 at t
 default threshold (first and reported), recall@5, the false-alarm rate (a
 look-alike's first hit reaches the threshold), and queries per second.
 
-    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|all] [--details]
+    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|all] [--details]
 """
 
 from __future__ import annotations
@@ -89,6 +90,8 @@ def load_cases() -> list[Case]:
         "fresh5_negatives",
         "fresh6_positives",
         "fresh6_negatives",
+        "fresh7_positives",
+        "fresh7_negatives",
     ):
         if not (DATA / f"{kind}.csv").exists():
             continue
@@ -234,7 +237,17 @@ def show(name: str, figures: dict[str, float], threshold: float) -> None:
 
 
 # The splits in the order they were written; --split all scores those present.
-SPLITS = ("tune", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+SPLITS = (
+    "tune",
+    "test",
+    "fresh",
+    "fresh2",
+    "fresh3",
+    "fresh4",
+    "fresh5",
+    "fresh6",
+    "fresh7",
+)
 
 
 def main() -> None:
