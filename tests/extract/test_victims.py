@@ -66,3 +66,32 @@ def test_a_person_the_report_says_works_or_is_harmed_is_a_victim() -> None:
     )
     kaur = found["Paramjit Kaur"]
     assert (kaur.age, kaur.minor, kaur.sex, kaur.number) == ("61", False, "female", 1)
+
+
+def test_the_group_that_makes_the_goods_is_a_victim_not_a_doer() -> None:
+    found = [
+        [v.text for v in find_victims(_sentence(text))]
+        for text in (
+            "Cotton in the region is picked by children.",
+            "Bricks are made by 30 workers who are held in debt bondage.",
+            "She was beaten by the men who ran the kiln.",
+        )
+    ]
+    assert found == [["children"], ["30 workers"], []]
+
+
+def test_a_group_that_acts_is_not_said_to_do_the_work() -> None:
+    for text in (
+        "Farmers held a protest outside the ministry.",
+        "Farmers sold their land to the company.",
+        "Workers forced the management to negotiate.",
+        "The teachers workshop was held in the capital.",
+    ):
+        assert find_victims(_sentence(text), said_to_work=True) == [], text
+    assert [
+        v.text
+        for v in find_victims(
+            _sentence("Farmers were held in debt and children work in the fields."),
+            said_to_work=True,
+        )
+    ] == ["Farmers", "children"]
