@@ -95,3 +95,35 @@ def test_a_group_that_acts_is_not_said_to_do_the_work() -> None:
             said_to_work=True,
         )
     ] == ["Farmers", "children"]
+
+
+def test_a_person_who_works_for_an_organisation_is_not_a_victim() -> None:
+    evidence = analyze_text(
+        "Phil Robertson works for Human Rights Watch. He said the brick kilns used "
+        "forced labour. Maria works as a researcher with the union. "
+        "Yasmin works at a kiln near the city. Rosa worked for a farmer in Almeria."
+    )
+    found = {v.text for v in evidence.victims}
+    assert {"Yasmin", "Rosa"} <= found
+    assert not found & {"Phil Robertson", "Maria"}
+
+
+def test_a_person_whose_age_is_given_is_not_a_victim_for_speaking() -> None:
+    evidence = analyze_text(
+        "John Smith, 52, said the company had done nothing wrong. "
+        "Lucy Banda, 26, said she was forced to work eighteen hours a day."
+    )
+    found = {v.text for v in evidence.victims}
+    assert "Lucy Banda" in found
+    assert "John Smith" not in found
+
+
+def test_an_official_forced_to_resign_is_not_a_victim() -> None:
+    evidence = analyze_text(
+        "Minister Smith was forced to resign after the scandal. "
+        "Senator Jones was forced out of office. "
+        "Mary Njeri was forced to pick tea for no pay."
+    )
+    found = {v.text for v in evidence.victims}
+    assert "Mary Njeri" in found
+    assert not any("Smith" in text or "Jones" in text for text in found)
