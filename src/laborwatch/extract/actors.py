@@ -176,7 +176,9 @@ def _candidates(
             continue
         start, end = _without_article(entity.text)
         start, end = entity.start_char + start, entity.start_char + end
-        if label != "NORP":
+        if label == "ORG" or LEGAL_SUFFIX.search(entity.text):
+            # Only a body has a legal form: "Jane Doe, Co-founder" is a person,
+            # "Supermax Corporation Bhd" read as one is not.
             end = _with_legal_suffix(doc.text, start, end)
         name = doc.text[start:end]
         if entity.label_ == "NORP":
