@@ -294,3 +294,12 @@ def test_a_legal_form_is_a_whole_word() -> None:
     assert LEGAL_SUFFIX.match(" Co-operative", 0) is None
     suffix = LEGAL_SUFFIX.match(", Co. Ltd", 0)
     assert suffix is not None and suffix.group(0) == ", Co. Ltd"
+
+
+def test_an_unnamed_actor_in_the_singular_joins_its_plural() -> None:
+    mentions = [
+        Actor("her employer", "company", "employer", Span(0, 12, 0), text="x"),
+        Actor("their employers", "company", "employer", Span(20, 35, 1), text="x"),
+    ]
+    merged = merge_mentions(mentions)
+    assert {actor.name for actor in merged} == {"their employers"}

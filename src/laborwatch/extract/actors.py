@@ -421,10 +421,10 @@ def _kind(name: str, label: str) -> str:
 def merge_mentions(actors: list[Actor]) -> list[Actor]:
     """Mentions of one actor in a document under one name, its longest.
 
-    Case and a leading "the" are ignored (the name as written in mixed case is
-    kept over capitals); a surname alone ("Enikeyeva") joins the one full name
-    ending in it; a head word alone ("the Ministry") joins the one longer name
-    starting with it.
+    Case and a leading article or possessive are ignored (the name as written in
+    mixed case is kept over capitals); a surname alone ("Enikeyeva") joins the one
+    full name ending in it; a head word alone ("the Ministry") joins the one
+    longer name starting with it.
     """
     written: dict[str, list[str]] = {}
     for actor in actors:
@@ -465,4 +465,8 @@ def merge_mentions(actors: list[Actor]) -> list[Actor]:
 
 
 def _plain(name: str) -> str:
-    return re.sub(r"^the\s+", "", name.lower()).strip()
+    """The name for comparing: lower case, without a leading article or
+    possessive ("her employer" is the "employer" of "their employers")."""
+    return re.sub(
+        r"^(?:the|a|an|her|his|their|its|our|my|your)\s+", "", name.lower()
+    ).strip()
