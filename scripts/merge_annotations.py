@@ -4,8 +4,8 @@
 
 Reads ``training/pool*.jsonl`` (sentences, by ``build_training_pool.py``) and
 ``training/annotation/labels_*.jsonl`` (one label line per sentence id; the numbered
-files in order, then ``labels_corrections.jsonl``, whose adjudicated labels replace
-earlier ones), checks
+files in order, then ``labels_corrections.jsonl`` where present, whose adjudicated
+labels replace earlier ones), checks
 that every label names a pooled sentence and valid codes, and writes
 ``training/indicator_corpus.jsonl``: one line per annotated sentence with its
 document, source, text, previous sentence, codes and negative kind. Sentences not
@@ -53,7 +53,9 @@ def main() -> None:
         (training / "annotation").glob("labels_[0-9]*.jsonl"),
         key=lambda path: int(path.stem.removeprefix("labels_")),
     )
-    for path in [*numbered, training / "annotation" / "labels_corrections.jsonl"]:
+    corrections = training / "annotation" / "labels_corrections.jsonl"
+    # A checkout may have no adjudicated labels yet: the numbered files stand.
+    for path in [*numbered, *([corrections] if corrections.exists() else [])]:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             label = json.loads(line)
             where = f"{path.name}:{number}"

@@ -275,3 +275,31 @@ def test_the_agent_of_the_harm_is_not_a_victim() -> None:
     )
     sentence = Sentence(document_id="d", position=0, start=0, end=len(text), text=text)
     assert [victim.group for victim in find_victims(sentence)] == ["children"]
+
+
+def test_a_persons_name_takes_no_legal_form() -> None:
+    evidence = analyze_text(
+        "The factory was run by Jane Doe, Co-founder of the firm, and workers were "
+        "forced to work without pay."
+    )
+    roles = _actors(evidence)
+    assert not any("Co" in name for name in roles)
+    assert roles.get("Jane Doe", ("person", None))[0] == "person"
+
+
+def test_a_legal_form_is_a_whole_word() -> None:
+    from laborwatch.extract.actor_cues import LEGAL_SUFFIX
+
+    assert LEGAL_SUFFIX.match(", Co-founder", 0) is None
+    assert LEGAL_SUFFIX.match(" Co-operative", 0) is None
+    suffix = LEGAL_SUFFIX.match(", Co. Ltd", 0)
+    assert suffix is not None and suffix.group(0) == ", Co. Ltd"
+
+
+def test_an_unnamed_actor_in_the_singular_joins_its_plural() -> None:
+    mentions = [
+        Actor("her employer", "company", "employer", Span(0, 12, 0), text="x"),
+        Actor("their employers", "company", "employer", Span(20, 35, 1), text="x"),
+    ]
+    merged = merge_mentions(mentions)
+    assert {actor.name for actor in merged} == {"their employers"}

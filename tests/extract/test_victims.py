@@ -66,3 +66,64 @@ def test_a_person_the_report_says_works_or_is_harmed_is_a_victim() -> None:
     )
     kaur = found["Paramjit Kaur"]
     assert (kaur.age, kaur.minor, kaur.sex, kaur.number) == ("61", False, "female", 1)
+
+
+def test_the_group_that_makes_the_goods_is_a_victim_not_a_doer() -> None:
+    found = [
+        [v.text for v in find_victims(_sentence(text))]
+        for text in (
+            "Cotton in the region is picked by children.",
+            "Bricks are made by 30 workers who are held in debt bondage.",
+            "She was beaten by the men who ran the kiln.",
+        )
+    ]
+    assert found == [["children"], ["30 workers"], []]
+
+
+def test_a_group_that_acts_is_not_said_to_do_the_work() -> None:
+    for text in (
+        "Farmers held a protest outside the ministry.",
+        "Farmers sold their land to the company.",
+        "Workers forced the management to negotiate.",
+        "The teachers workshop was held in the capital.",
+    ):
+        assert find_victims(_sentence(text), said_to_work=True) == [], text
+    assert [
+        v.text
+        for v in find_victims(
+            _sentence("Farmers were held in debt and children work in the fields."),
+            said_to_work=True,
+        )
+    ] == ["Farmers", "children"]
+
+
+def test_a_person_who_works_for_an_organisation_is_not_a_victim() -> None:
+    evidence = analyze_text(
+        "Phil Robertson works for Human Rights Watch. He said the brick kilns used "
+        "forced labour. Maria works as a researcher with the union. "
+        "Yasmin works at a kiln near the city. Rosa worked for a farmer in Almeria."
+    )
+    found = {v.text for v in evidence.victims}
+    assert {"Yasmin", "Rosa"} <= found
+    assert not found & {"Phil Robertson", "Maria"}
+
+
+def test_a_person_whose_age_is_given_is_not_a_victim_for_speaking() -> None:
+    evidence = analyze_text(
+        "John Smith, 52, said the company had done nothing wrong. "
+        "Lucy Banda, 26, said she was forced to work eighteen hours a day."
+    )
+    found = {v.text for v in evidence.victims}
+    assert "Lucy Banda" in found
+    assert "John Smith" not in found
+
+
+def test_an_official_forced_to_resign_is_not_a_victim() -> None:
+    evidence = analyze_text(
+        "Minister Smith was forced to resign after the scandal. "
+        "Senator Jones was forced out of office. "
+        "Mary Njeri was forced to pick tea for no pay."
+    )
+    found = {v.text for v in evidence.victims}
+    assert "Mary Njeri" in found
+    assert not any("Smith" in text or "Jones" in text for text in found)

@@ -257,8 +257,9 @@ ENFORCEMENT_STEMS = (
 )
 # A legal form after a name the model ends too early: "Supermax Corporation Bhd.",
 # "Shanghai Select Safety Products Company, Limited", "Maxter Glove Sdn. Bhd.".
+# Not the "Co" of "Co-founder" or "Co-operative".
 LEGAL_SUFFIX = re.compile(
-    r"(?:,?\s(?:Sdn\.?\s)?(?:Bhd|Ltd|Limited|Inc|Co|Corp|LLC|PLC|Pte|Pvt)\b\.?)+"
+    r"(?:,?\s(?:Sdn\.?\s)?(?:Bhd|Ltd|Limited|Inc|Co|Corp|LLC|PLC|Pte|Pvt)(?![-\w])\.?)+"
 )
 LEGAL_ABBREVIATION = re.compile(r"\b(?:Bhd|Sdn|Ltd|Inc|Co|Corp|Pte|Pvt)$")
 # The one told or asked: an outlet or interviewer ("she told New Lines").

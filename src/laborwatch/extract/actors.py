@@ -176,7 +176,9 @@ def _candidates(
             continue
         start, end = _without_article(entity.text)
         start, end = entity.start_char + start, entity.start_char + end
-        if label != "NORP":
+        if label == "ORG" or LEGAL_SUFFIX.search(entity.text):
+            # Only a body has a legal form: "Jane Doe, Co-founder" is a person,
+            # "Supermax Corporation Bhd" read as one is not.
             end = _with_legal_suffix(doc.text, start, end)
         name = doc.text[start:end]
         if entity.label_ == "NORP":
@@ -419,10 +421,10 @@ def _kind(name: str, label: str) -> str:
 def merge_mentions(actors: list[Actor]) -> list[Actor]:
     """Mentions of one actor in a document under one name, its longest.
 
-    Case and a leading "the" are ignored (the name as written in mixed case is
-    kept over capitals); a surname alone ("Enikeyeva") joins the one full name
-    ending in it; a head word alone ("the Ministry") joins the one longer name
-    starting with it.
+    Case and a leading article or possessive are ignored (the name as written in
+    mixed case is kept over capitals); a surname alone ("Enikeyeva") joins the one
+    full name ending in it; a head word alone ("the Ministry") joins the one
+    longer name starting with it.
     """
     written: dict[str, list[str]] = {}
     for actor in actors:
@@ -463,4 +465,8 @@ def merge_mentions(actors: list[Actor]) -> list[Actor]:
 
 
 def _plain(name: str) -> str:
-    return re.sub(r"^the\s+", "", name.lower()).strip()
+    """The name for comparing: lower case, without a leading article or
+    possessive ("her employer" is the "employer" of "their employers")."""
+    return re.sub(
+        r"^(?:the|a|an|her|his|their|its|our|my|your)\s+", "", name.lower()
+    ).strip()

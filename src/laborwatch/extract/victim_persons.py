@@ -17,6 +17,13 @@ from functools import lru_cache
 from typing import Any
 
 from laborwatch.documents import Sentence
+from laborwatch.extract.actor_cues import (
+    COMPANY,
+    DENIAL_STEMS,
+    REPORTING_STEMS,
+    WATCHER_WORDS,
+    WATCHERS,
+)
 from laborwatch.extract.evidence import Span, Victim
 from laborwatch.extract.vocabulary import gazetteer
 
@@ -46,6 +53,31 @@ _POST = re.compile(
     r"|researcher|lawyer|activist|investigator|officer|agent|boss|supervisor"
     r"|captain|trafficker|smuggler|employer|founder|chief|president|professor"
     r"|analyst|journalist|reporter|expert|coordinator|economist|scholar)s?$",
+    re.I,
+)
+# A title written before the name: "Minister Smith was forced to resign".
+_TITLE = re.compile(
+    r"(?:minister|president|general|governor|senator|mayor|judge|commissioner"
+    r"|chairman|chairwoman|secretary|ambassador|prosecutor|colonel|commander"
+    r"|admiral|sheriff|deputy|representative|congressman|congresswoman"
+    r"|councill?or|chancellor|premier|inspector)$",
+    re.I,
+)
+# What one is forced to do that is the work or its harm: "forced to pick tea",
+# not "forced to resign".
+_FORCED = re.compile(r"(?:forc|compell|coerc)\w*$", re.I)
+_WORK_DONE = re.compile(
+    r"(?:work|labou?r|toil|pick|harvest|sew|stitch|weave|fish|mine|dig|carry|make"
+    r"|produce|serve|beg|cultivate|grow|plant|build|clean|cook|cut|herd|haul|load"
+    r"|polish|process|pay|repay|hand|sign|marry|sell|live|sleep|stay|remain|do"
+    r"|perform|take|attend)$",
+    re.I,
+)
+# The body one works for or with that makes one its staff, not a worker:
+# "works for Human Rights Watch", "works with the union".
+_ORGANISATION = re.compile(
+    r"\b(?:organi[sz]ations?|ngos?|charit(?:y|ies)|unions?|non-?profits?|campaigns?"
+    r"|coalitions?|networks?|associations?|federations?)\b",
     re.I,
 )
 _FEMALE = {"she", "her", "hers", "herself"}
@@ -102,7 +134,9 @@ def _name(token: Any) -> list[Any] | None:
     for word in words:
         if not (word.text.istitle() and word.text.isalpha()):
             return None
-        if _NOT_A_NAME.match(word.text):
+        if _NOT_A_NAME.match(word.text) or _POST.match(word.text):
+            return None
+        if _TITLE.match(word.text):
             return None
     if any(child.dep_ in ("det", "poss") for child in token.lefts):
         return None
@@ -121,15 +155,15 @@ def _is_worked_on(token: Any) -> bool:
     ):
         return False
     verb = token.head
-    if token.dep_ == "nsubj" and _WORK.match(verb.text):
+    if token.dep_ == "nsubj" and _is_work(verb):
         return True
-    if token.dep_ == "nsubjpass" and _HARMED.match(verb.text):
+    if token.dep_ == "nsubjpass" and _is_harm(verb):
         return True
     # "Supri, who ... worked on a Taiwanese vessel".
     for child in token.rights:
         if child.dep_ == "relcl" and any(
-            (part.dep_ == "nsubj" and _WORK.match(child.text))
-            or (part.dep_ == "nsubjpass" and _HARMED.match(child.text))
+            (part.dep_ == "nsubj" and _is_work(child))
+            or (part.dep_ == "nsubjpass" and _is_harm(child))
             for part in child.lefts
             if part.lower_ in ("who", "that")
         ):
@@ -141,7 +175,57 @@ def _is_worked_on(token: Any) -> bool:
                 _GROUP_NOUN.match(word.text) for word in attr.subtree
             ):
                 return True
-    return _age(token) is not None and not _ACCUSED.match(verb.text)
+    if _age(token) is None or _ACCUSED.match(verb.text):
+        return False
+    # "John Smith, 52, said the company had done nothing wrong": one who speaks
+    # is a victim only where the sentence speaks of the work or its harm.
+    verb_text = verb.lower_
+    if verb_text.startswith(DENIAL_STEMS):
+        return False
+    return not verb_text.startswith(REPORTING_STEMS) or any(
+        _WORK.match(word.text) or _HARMED.match(word.text) for word in token.sent
+    )
+
+
+def _is_work(verb: Any) -> bool:
+    """A verb of the work whose doer works for no organisation and holds no post:
+    "works at a kiln", not "works for Human Rights Watch", "works as a researcher"."""
+    if not _WORK.match(verb.text):
+        return False
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "as", "with"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            # The object's own words, not a place after it: "a family in Almeria".
+            words = " ".join(word.text for word in obj.subtree if word.i <= obj.i)
+            # A post one works as; one works for an employer or owner.
+            if prep.lower_ == "as" and _POST.match(obj.text):
+                return False
+            # "works for Sunrise Trading Company": a company employs its workers.
+            if COMPANY.search(words):
+                continue
+            if (
+                obj.ent_type_ == "ORG"
+                or WATCHERS.match(words)
+                or WATCHER_WORDS.search(words)
+                or _ORGANISATION.search(words)
+            ):
+                return False
+    return True
+
+
+def _is_harm(verb: Any) -> bool:
+    """A verb of the harm done to its subject; forced, compelled or coerced only
+    to do the work or bear its harm ("forced to pick tea", not "to resign")."""
+    if not _HARMED.match(verb.text):
+        return False
+    if not _FORCED.match(verb.text):
+        return True
+    return all(
+        _WORK_DONE.match(child.text) for child in verb.children if child.dep_ == "xcomp"
+    )
 
 
 def _age(token: Any) -> str | None:

@@ -77,16 +77,42 @@ _PERPETRATOR_CONTEXT = re.compile(
 )
 
 
-# "she was forced by local farmers": the agent of the verb does the harm.
-_DOER = re.compile(r"\bby(?:\s+(?:the|their|his|her|its|other))?\s*$", re.I)
+# "she was forced by local farmers", "a kiln run by": the agent of a verb of harm
+# or control does the harm. After a verb of the work ("picked by children") the
+# agent is the one who does the work, a victim.
+_DOER = re.compile(
+    r"\b(?:forced|coerced|compelled|made to|beaten|beat|abused|exploited|trafficked"
+    r"|recruited|hired|held|kept|employed|run|owned|operated|controlled|managed"
+    r"|detained|confined|sold|bought|lured|tricked|deceived|threatened|raped"
+    r"|tortured|punished|whipped|enslaved|smuggled|kidnapped|abducted|harassed"
+    r"|intimidated|cheated|trapped|locked|guarded|supervised|attacked|assaulted)"
+    # A few words of the clause between: "forced to work without pay by".
+    r"(?:\s+(?!(?:who|which|that|where)\b)[\w'’-]+){0,5}?"
+    r"\s+by(?:\s+(?:the|their|his|her|its|other))?\s*$",
+    re.I,
+)
 
 
 # "people who work on kilns", "children were trafficked": the sentence itself
-# says the group does the work or suffers the harm.
+# says the group does the work or suffers the harm. A verb of the harm needs the
+# passive ("were held", "forced to", "sold into"): "Farmers held a protest",
+# "Workers forced the management to negotiate" name people who act.
+_HARM_VERB = (
+    r"(?:forced|trafficked|enslaved|sold|held|compelled|coerced|exploited|trapped"
+    r"|confined)"
+)
 _WORKED_ON = re.compile(
-    r"^\s*(?:,\s*)?(?:who|that)?\s*(?:are|were|have been|had been|being|are being"
-    r"|were being)?\s*(?:work|toil|labou?r|forced|trafficked|enslaved|sold|held"
-    r"|made to work|compelled|coerced|exploited|trapped|confined|subject(?:ed)? to)",
+    r"^\s*(?:,\s*)?(?:who|that)?\s*(?:"
+    r"(?:(?:are|were|have been|had been|being|are being|were being)\s+)?"
+    r"(?:work|toil|labou?r)(?:s|ed|ing)?"
+    r"|(?:are|were|have been|had been|being|are being|were being)\s+"
+    + _HARM_VERB
+    + r"|"
+    + _HARM_VERB
+    + r"\s+(?:to|into|by)"
+    r"|(?:held|trapped|confined)\s+in"
+    r"|(?:(?:are|were|have been|had been|being|are being|were being)\s+)?"
+    r"(?:made to work|subject(?:ed)? to))\b",
     re.I,
 )
 
