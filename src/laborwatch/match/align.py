@@ -403,7 +403,7 @@ def joined_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int, str]]:
     ]
     for index in range(len(tokens) - 2):
         run = tokens[index : index + 3]
-        if all(len(t.text) <= _SYLLABLE_LENGTH for t in run) and _syllables(run):
+        if _syllables(run):
             runs.append((index, 3, korean_key("".join(t.text for t in run))))
     return runs
 
