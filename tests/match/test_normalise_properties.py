@@ -7,13 +7,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from laborwatch.match.korean import has_hangul, korean_key, romanise_hangul
+from laborwatch.match.korean import (
+    has_hangul,
+    korean_key,
+    looks_korean,
+    romanise_hangul,
+)
 from laborwatch.match.normalise import (
     BODY_TYPES,
     COMMON_WORDS,
     COUNTRY_WORDS,
     LEGAL_FORMS,
     SEMI_COMMON,
+    loose,
     tokenise,
 )
 
@@ -140,3 +146,14 @@ def test_compatibility_capitals_are_lower_cased() -> None:
 def test_romanise_hangul_keeps_a_lone_jamo_beside_syllables() -> None:
     readings = dict(romanise_hangul("대성ㄱ"))
     assert readings["Revised Romanization"].endswith("ㄱ")
+
+
+@pytest.mark.parametrize("length", [30, 2500])
+def test_a_long_word_of_korean_like_syllables_is_read_at_once(length: int) -> None:
+    """A word that almost reads as romanised Korean ("anan...anyox") once took time
+    growing fourfold every four letters (minutes at 61 letters): a hostile name
+    stalled a screening. No joined Korean name is that long."""
+    word = "an" * length + "yox"
+    assert not looks_korean(word)
+    assert loose(word) == "an" * length + "eks"
+    assert looks_korean("kwangmyongsong")

@@ -21,9 +21,10 @@ PERSONS = [
         programs=("DPRK2",),
     ),
     ListEntry("17215", "Person", "ZAKHARCHENKO, Alexander"),
-    ListEntry("10570", "Person", "KHAYRBIK, Muhammad Nasif"),
+    # Their SDN rows give no country, only the SYRIA programme.
+    ListEntry("10570", "Person", "KHAYRBIK, Muhammad Nasif", programs=("SYRIA",)),
     ListEntry("21939", "Person", "NASIF, Saba"),
-    ListEntry("13002", "Person", "MAKHLUF, Muhammad"),
+    ListEntry("13002", "Person", "MAKHLUF, Muhammad", programs=("SYRIA",)),
     ListEntry(
         "10725",
         "Person",
@@ -118,3 +119,25 @@ def test_body_with_a_qualifier_or_another_translation_finds_its_entry(
     matcher = Matcher([("us_ofac_sdn", entry) for entry in BODIES])
     hits = matcher.match(Query(query, "Organization", country), threshold=0.0)
     assert hits and hits[0].entry_id == expected
+
+
+def test_western_given_names_a_vowel_apart_are_other_persons() -> None:
+    """Vowels pair freely only in words of three consonants or more of a name tied
+    to Arabic or Persian script: "June" and "Jana" are not "Jane"."""
+    entries = [
+        ListEntry("1", "Person", "SMITH, Jane"),
+        ListEntry("2", "Person", "KHAYRBIK, Muhammad Nasif", programs=("SYRIA",)),
+        ListEntry("3", "Person", "LINDQVIST, Morten"),
+        ListEntry("4", "Person", "DERIPASKA, Oleg Vladimirovich", countries=("RU",)),
+    ]
+    matcher = Matcher([("us_ofac_sdn", entry) for entry in entries])
+    for query in ("June Smith", "Jana Smith"):
+        assert matcher.match(Query(query, "Person"), threshold=0.5) == []
+    # Three consonants, but nothing ties either name to Arabic or Persian script.
+    assert matcher.match(Query("Martin Lindqvist", "Person")) == []
+    # Nor is a vowel off a misspelling closer than the vowels rule would pair it.
+    assert matcher.match(Query("Oleg Deripasko", "Person", "RU")) == []
+    hits = matcher.match(Query("Kheirbek", "Person", "SY"), threshold=0.0)
+    assert hits and hits[0].entry_id == "2"
+    hits = matcher.match(Query("Mohammed Nasif Kheirbek", "Person"))
+    assert hits and hits[0].entry_id == "2"

@@ -178,3 +178,18 @@ def test_given_names_alone_are_not_the_listed_person(bodies: Matcher) -> None:
     assert bodies.match(Query("Mohammed Dib", "Person", "DZ")) == []
     hits = bodies.match(Query("Mohammed Dib Zaitoun", "Person"))
     assert hits and hits[0].entry_id == "12749"
+
+
+def test_a_persons_initials_are_not_read_as_a_vessel_prefix() -> None:
+    matcher = Matcher(
+        [
+            ("us_ofac_sdn", ListEntry("1", "Person", "RAO, M.V.")),
+            ("us_ofac_sdn", _north_korean("17092", "Vessel", "MU DU BONG", "DPRK")),
+        ]
+    )
+    for query in ("M.V. Rao", "MV Rao"):
+        hits = matcher.match(Query(query, "Person"))
+        assert hits and hits[0].entry_id == "1"
+        assert hits[0].score == 1.0
+    hits = matcher.match(Query("M/V Mudubong"))
+    assert hits and hits[0].entry_id == "17092"

@@ -41,6 +41,10 @@ SPELLING_MIN_LENGTH = 4  # shorter words must agree exactly or by romanisation
 ROMANISATION_SIMILARITY = 0.95
 CONSONANT_SIMILARITY = 0.85
 VOWEL_SIMILARITY = 0.9
+# Consonants from which a word's vowels may differ: an Arabic or Persian root
+# (m-h-m-d, k-r-b-k); in shorter words one vowel makes another name ("Jamil",
+# "Jamal"; "Jane", "June").
+VOWEL_RULE_CONSONANTS = 3
 BOILERPLATE_CAP = 0.5  # the most a match on common words alone can score
 # Factors, one per word: an identifying word of the query the listed name lacks, of
 # the listed name the query lacks, one put in place of another (organisations,
@@ -80,13 +84,16 @@ def align(
     korean: bool,
     person: bool = False,
     consonants: bool = False,
+    vowels: bool = False,
 ) -> tuple[float, dict[str, Any]]:
     """How well two token sequences agree (0 to 1), and which tokens paired how
     (``pairs``: query word, listed word, how, similarity; see `pair_records`).
 
     ``korean`` compares romanised Korean by key; ``person`` makes a substituted
     word a different given name; ``consonants`` pairs words by their consonants
-    (a query read from Arabic or Persian script, which writes few vowels).
+    (a query read from Arabic or Persian script, which writes few vowels);
+    ``vowels`` lets a person's name words differ in their vowels (a side tied to
+    Arabic or Persian script, see `_pair`).
     """
     query = merge_joined(query_name, listed_name)
     listed = merge_joined(listed_name, query_name)
@@ -108,7 +115,9 @@ def align(
     compared = []
     for i in rest_query:
         for j in rest_listed:
-            similarity, how = _pair(query[i], listed[j], korean, person, consonants)
+            similarity, how = _pair(
+                query[i], listed[j], korean, person, consonants, vowels
+            )
             if how:
                 compared.append((similarity, i, j, how))
     compared.sort(key=lambda pair: -pair[0])
@@ -171,7 +180,7 @@ def align(
 
 
 def _pair(
-    a: Token, b: Token, korean: bool, person: bool, consonants: bool
+    a: Token, b: Token, korean: bool, person: bool, consonants: bool, vowels: bool
 ) -> tuple[float, str]:
     if a.key == b.key and korean:
         return ROMANISATION_SIMILARITY, "romanisation"
@@ -210,12 +219,20 @@ def _pair(
         # A Korean given name is a syllable or two: "Chihun" is not "Chun". A
         # Russian listed under a North Korea programme is spelt as Russians are.
         return 0.0, ""
-    if person and not korean and _vowel_pattern(first) == _vowel_pattern(second):
+    same_vowels = (
+        person and not korean and _vowel_pattern(first) == _vowel_pattern(second)
+    )
+    if (
+        same_vowels
+        and vowels
+        and min(len(skeleton(a.text)), len(skeleton(b.text))) >= VOWEL_RULE_CONSONANTS
+    ):
         # Arabic and Persian write few vowels, and romanisations supply them as
-        # they please: "Kheirbek", "Khayrbik"; "Mohammed", "Muhammad"; "Adil",
-        # "Adel". The same first letter and consonants, as many vowels in the
-        # same places: "Hasan" is not "Hosni", nor "Omar" "Amir". Persons only:
-        # a company's name is spelt as it is registered ("Saipa" is not "Sapa").
+        # they please: "Kheirbek", "Khayrbik"; "Mohammed", "Muhammad". The same
+        # first letter and consonants, as many vowels in the same places: "Hasan"
+        # is not "Hosni", nor "Omar" "Amir". Persons only: a company's name is
+        # spelt as it is registered ("Saipa" is not "Sapa"); and only where a side
+        # is tied to that script: "Martin" and "Morten" are two Western names.
         return VOWEL_SIMILARITY, "vowels"
     shortest = min(len(first), len(second))
     if (
@@ -233,6 +250,11 @@ def _pair(
     if similarity >= SPELLING_MIN and Levenshtein.distance(first, second) <= (
         2 if shortest >= LONG_WORD else 1
     ):
+        if same_vowels:
+            # A person's word a vowel off in the same place pairs no closer than
+            # the vowels rule pairs it, where that rule does not apply: "Oleg
+            # Deripasko" is not DERIPASKA, Oleg.
+            similarity = min(similarity, VOWEL_SIMILARITY)
         return similarity, "spelling"
     return 0.0, ""
 
@@ -381,7 +403,7 @@ def joined_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int, str]]:
     ]
     for index in range(len(tokens) - 2):
         run = tokens[index : index + 3]
-        if all(len(t.text) <= _SYLLABLE_LENGTH for t in run) and _syllables(run):
+        if _syllables(run):
             runs.append((index, 3, korean_key("".join(t.text for t in run))))
     return runs
 

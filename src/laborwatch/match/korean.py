@@ -106,17 +106,23 @@ _VOWELS = (
 # A romanised Korean syllable: an initial, a glide, a vowel and a final consonant,
 # in McCune-Reischauer or Revised Romanization (apostrophes and breves folded; an
 # aspirate's apostrophe written h, as OFAC writes "PO THONG GANG", "THAE PYONG").
+# Each syllable is atomic: the ways to split "ananan..." into syllables grow
+# exponentially, and a word that fails at its end ("...anyox") tried them all. A
+# syllable taken whole never keeps a split from being found: what its final
+# consonant takes leaves a vowel or an initial to the next.
 _ROMANISED_SYLLABLES = re.compile(
-    r"(?:(?:tch|ch|kk|tt|pp|ss|jj|th|ph|kh|[bcdghjkmnprst])?[wy]?"
-    r"(?:ae|eo|eu|oe|ui|[aeiou])(?:ng|[klmnpt])?)+"
+    r"(?:(?>(?:tch|ch|kk|tt|pp|ss|jj|th|ph|kh|[bcdghjkmnprst])?[wy]?"
+    r"(?:ae|eo|eu|oe|ui|[aeiou])(?:ng|[klmnpt])?))+"
 )
+# Longer than any Korean name written joined (the lists' longest is 27 letters).
+_LONGEST_JOINED = 40
 
 
 @lru_cache(maxsize=65536)
 def looks_korean(word: str) -> bool:
     """Whether a Latin word can be romanised Korean syllables: "Kwangchol" can,
     "Aleksandr" (a final "dr") and "Alexander" (an x) cannot."""
-    return bool(_ROMANISED_SYLLABLES.fullmatch(word))
+    return len(word) <= _LONGEST_JOINED and bool(_ROMANISED_SYLLABLES.fullmatch(word))
 
 
 def has_hangul(text: str) -> bool:

@@ -87,6 +87,13 @@ _PERSON = {"Person"}
 # as OFAC places many Hong Kong companies ("HONGXIANG MARINE HONG KONG LTD", CN).
 _STATE_OF = {"HK": "CN", "MO": "CN"}
 _KOREAN_COUNTRIES = {"KP", "KR"}
+# Where names are written in Arabic script (Arabic, Persian, Dari, Pashto, Urdu),
+# and the programmes named for such a country: there romanisations supply a
+# name's vowels as they please (`align`'s vowels rule).
+_ABJAD_COUNTRIES = frozenset(
+    "AE BH DJ DZ EG IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE IR AF PK".split()
+)
+_ABJAD_PROGRAMME = re.compile(r"SYRIA|IRAN|IRAQ|LEBANON|YEMEN|LIBYA|IRGC|IFSR|TALIBAN")
 _RECORD_KEYS = tuple(
     "list entry_id schema caption matched_name score countries programs features".split()
 )
@@ -162,10 +169,12 @@ class Matcher:
     _initials: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     _korean: list[bool] = field(default_factory=list)
     _countries: list[tuple[str, ...]] = field(default_factory=list)
+    _abjad: list[bool] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for position, (_list_id, entry) in enumerate(self.entries):
             self._korean.append(_is_korean(entry))
+            self._abjad.append(_is_abjad(entry))
             self._countries.append(_countries(entry))
             for text, kind in _with_readings(entry.names()):
                 tokens = tokenise(text)
@@ -190,6 +199,7 @@ class Matcher:
     ) -> list[Hit]:
         """The best hits at or above ``threshold``, best first."""
         country = _query_country(query.country)
+        abjad = country in _ABJAD_COUNTRIES or bool(ABJAD.search(query.name))
         best: dict[int, Hit] = {}
         for how, reading in readings(
             query.name, country in _KOREAN_COUNTRIES, country == "IR"
@@ -218,7 +228,12 @@ class Matcher:
                     or query.schema in _PERSON
                 )
                 similarity, detail = align(
-                    prepared, name.tokens, korean, person, consonants
+                    prepared,
+                    name.tokens,
+                    korean,
+                    person,
+                    consonants,
+                    vowels=abjad or self._abjad[name.entry],
                 )
                 if person and partners:
                     similarity *= _joined_given_name(detail, partners)
@@ -532,6 +547,14 @@ def north_korea_programme(programs: tuple[str, ...] | list[str]) -> bool:
 def _is_korean(entry: ListEntry) -> bool:
     return bool(set(entry.countries) & _KOREAN_COUNTRIES) or north_korea_programme(
         entry.programs
+    )
+
+
+def _is_abjad(entry: ListEntry) -> bool:
+    """Whether the entry is tied to Arabic or Persian script: a country that
+    writes it, or a programme named for one."""
+    return bool(set(entry.countries) & _ABJAD_COUNTRIES) or any(
+        _ABJAD_PROGRAMME.search(program.upper()) for program in entry.programs
     )
 
 

@@ -211,12 +211,9 @@ _COUNTRY_PHRASES = re.compile(
     + "|".join(sorted(map(re.escape, _PHRASE_WORDS), key=len, reverse=True))
     + r")\b"
 )
-# A ship's prefix (motor vessel: "M/V Mudubong", "MV Cheonmasan", "M.V. Sobaeksan";
-# not "M.T.", which is as often a person's initials) and "No." before its number ("Namsan No. 8", "Euljibong
-# No.6"): lists give a vessel its bare name and number ("NAM SAN 8"). Prefixes
-# after Wikipedia, "Ship prefix"; taken only at the start, and "no" only before
-# a digit.
-_VESSEL_PREFIX = re.compile(r"^\s*m[./]?v\.?\s+(?=\w)")
+# "No." before a ship's number ("Namsan No. 8", "Euljibong No.6"): lists give a
+# vessel its bare name and number ("NAM SAN 8"); "no" only before a digit. (A
+# vessel prefix is a reading of its own, `readings`: "M.V." may be initials.)
 _NUMBER_SIGN = re.compile(r"\bno\.?\s*(?=\d)")
 _NON_WORD = re.compile(r"[^\w]+")
 _INSIDE_WORD = str.maketrans("", "", "'.`’ʿʾ")
@@ -289,7 +286,7 @@ def words(name: str) -> list[str]:
     folded = "".join(
         c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
     ).lower()
-    folded = _NUMBER_SIGN.sub(" ", _VESSEL_PREFIX.sub(" ", folded))
+    folded = _NUMBER_SIGN.sub(" ", folded)
     # "S.A." is one word, "sa"; so are "O'Neil" and "INT'L"; "Jong-un" is two. The
     # marks of ayn and hamza are inside a word too ("Ja`far", and "mstz`fn" as
     # anyascii writes مستضعفان).

@@ -40,6 +40,12 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _KAF_HE = re.compile("([\u06a9\u0643])\u0647")
 _NAME_PARTS = re.compile("[\u00b7\u2022\u2027\u30fb\u0387]")  # the dots between
 _PINYIN_SYLLABLE = re.compile(r"[A-Z][a-z]*")
+# A ship's prefix (motor vessel: "M/V Mudubong", "MV Cheonmasan", "M.V. Sobaeksan";
+# not "M.T.", which is as often a person's initials): lists give a vessel its bare
+# name. Prefixes after Wikipedia, "Ship prefix"; taken only at the start, and read
+# besides the name as written, since a person's initials are written alike ("M.V.
+# Rao" for RAO, M.V.).
+_VESSEL_PREFIX = re.compile(r"^\s*m[./]?v\.?\s+(?=\w)", re.IGNORECASE)
 
 
 def readings(
@@ -53,6 +59,9 @@ def readings(
     Persian even without the letters only Persian has ("ذوالقدر", Zolghadr)."""
     persian = persian or bool(_PERSIAN.search(name))
     found = [("as written", name)]
+    vessel = _VESSEL_PREFIX.sub("", name)
+    if vessel != name:
+        found.append(("without vessel prefix", vessel))
     bracketed = _BRACKETED.findall(name)
     if bracketed:
         outside = _BRACKETED.sub(" ", name).strip()
