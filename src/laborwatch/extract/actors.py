@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from functools import lru_cache
 from typing import Any
 
 from laborwatch.documents import Sentence
@@ -45,7 +44,7 @@ from laborwatch.extract.actor_cues import (
     WORKED_ON,
 )
 from laborwatch.extract.evidence import Actor, Span
-from laborwatch.extract.vocabulary import gazetteer
+from laborwatch.extract.vocabulary import gazetteer_names
 
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 # What ``_role`` gives a name its sentence makes a reporter, an enforcer or one of
@@ -88,7 +87,9 @@ def find_actors(
             or WATCHERS.match(name)
             or NOT_A_BODY.search(name)
             or WORKED_ON.search(name)
-            or name.lower() in _place_names()
+            # "Madagascar" or "DPRK" tagged as an organisation is the country,
+            # whose state is named as "the government" where it acts.
+            or name.lower() in gazetteer_names()
         ):
             continue
         in_evidence = position in evidence_sentences
@@ -141,13 +142,6 @@ def _named_in_evidence(name: str, label: str, in_evidence: bool) -> bool:
     if label == "GENERIC":
         return True
     return bool(COMPANY.search(name)) or " " in name.strip() or name.isupper()
-
-
-@lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    """Names of places: "Madagascar" or "DPRK" tagged as an organisation is the
-    country, whose state is named as "the government" where it acts."""
-    return frozenset(entry.name.lower() for entry in gazetteer())
 
 
 def _candidates(

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 from typing import Any
 
 from laborwatch.documents import Sentence
@@ -25,7 +24,7 @@ from laborwatch.extract.actor_cues import (
     WATCHERS,
 )
 from laborwatch.extract.evidence import Span, Victim
-from laborwatch.extract.vocabulary import gazetteer
+from laborwatch.extract.vocabulary import gazetteer_names
 
 # "works", "worked", "toiling", "labouring".
 _WORK = re.compile(r"(?:work|toil|labou?r|slave)(?:s|ed|ing)?$", re.I)
@@ -140,7 +139,7 @@ def _name(token: Any) -> list[Any] | None:
             return None
     if any(child.dep_ in ("det", "poss") for child in token.lefts):
         return None
-    if " ".join(word.text for word in words).lower() in _place_names():
+    if " ".join(word.text for word in words).lower() in gazetteer_names():
         return None
     return words
 
@@ -279,8 +278,3 @@ def _drop_short_names(victims: Iterable[Victim]) -> list[Victim]:
             for other in names
         )
     ]
-
-
-@lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    return frozenset(entry.name.lower() for entry in gazetteer())
