@@ -199,7 +199,8 @@ class Matcher:
     ) -> list[Hit]:
         """The best hits at or above ``threshold``, best first."""
         country = _query_country(query.country)
-        abjad = country in _ABJAD_COUNTRIES or bool(ABJAD.search(query.name))
+        in_abjad_script = bool(ABJAD.search(query.name))
+        abjad = country in _ABJAD_COUNTRIES or in_abjad_script
         best: dict[int, Hit] = {}
         for how, reading in readings(
             query.name, country in _KOREAN_COUNTRIES, country == "IR"
@@ -212,7 +213,7 @@ class Matcher:
             hangul = how in _ROMANISED
             # Words read from Arabic script, alone or beside translated ones
             # ("company refinery hms"), keep only the consonants the script wrote.
-            consonants = how in _FROM_SCRIPT and bool(ABJAD.search(query.name))
+            consonants = how in _FROM_SCRIPT and in_abjad_script
             found = []
             prepared = NameTokens.of(tokens)
             partners = _hyphen_partners(reading)
