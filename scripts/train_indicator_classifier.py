@@ -13,7 +13,8 @@ and are never scored).
 Protocol (docs/evaluation.md): folds are grouped by document, and further by
 country where a file name tells it (``family``): reports on one country from
 different years repeat sentences, so they never sit on both sides of a fold.
-Outer 5-fold CV scores each feature set; inside each outer training part, an inner 4-fold CV picks each code's threshold, so the reported
+With either grouping, groups that hold the same sentence are joined
+(``joined_by_shared_sentences``). Outer 5-fold CV scores each feature set; inside each outer training part, an inner 4-fold CV picks each code's threshold, so the reported
 figures never see their own tuning. The shipped model is fitted on all the data,
 with thresholds from 5-fold out-of-fold probabilities. The development set is not
 read here; it is scored once, at the end, by ``laborwatch eval``.
@@ -42,6 +43,8 @@ from sklearn.model_selection import GroupKFold
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+
+from cv_groups import joined_by_shared_sentences  # noqa: E402
 
 from laborwatch.documents import Sentence  # noqa: E402
 from laborwatch.extract.classifier import (  # noqa: E402
@@ -170,11 +173,12 @@ def load(group_by: str = "country") -> Data:
         [rule_features(t, h) for t, h in zip(texts, hits, strict=True)],
         dtype=np.float32,
     )
+    groups = [d if by_document else family(d, names) for d in documents]
     return Data(
         texts=texts,
         previous=previous,
         documents=documents,
-        groups=np.array([d if by_document else family(d, names) for d in documents]),
+        groups=np.array(joined_by_shared_sentences(groups, texts)),
         labels=labels,
         synthetic=np.array([False] * len(rows) + [True] * len(synthetic)),
         embeddings=embed(texts),

@@ -163,3 +163,28 @@ def test_the_gathered_sources_split_as_they_were_annotated(tmp_path: Path) -> No
         if (row := json.loads(line))["id"] in rebuilt
     }
     assert rebuilt == pooled
+
+
+def test_cross_validation_groups_join_documents_that_share_a_sentence() -> None:
+    """A sentence repeated in two documents (one country's yearly reports) must put
+    both documents on one side of every fold; a shared heading must not."""
+    sys.path.insert(0, str(SCRIPTS))
+    try:
+        from cv_groups import joined_by_shared_sentences
+    finally:
+        sys.path.remove(str(SCRIPTS))
+    repeated = "Employers confiscate the passports of domestic workers on arrival."
+    groups = joined_by_shared_sentences(
+        ["tip2013", "tip2013", "tip2014", "cocoa", "cocoa", "synthetic:0"],
+        [
+            repeated,
+            "Child labor in agriculture",
+            repeated.upper().rstrip("."),
+            "Child labor in agriculture",
+            "Children carry cocoa pods on the farms near the border.",
+            repeated,
+        ],
+    )
+    assert groups[0] == groups[1] == groups[2]
+    assert groups[3] == groups[4] == "cocoa"
+    assert groups[5] == "synthetic:0"
