@@ -52,8 +52,8 @@ from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from laborwatch.web.auth import (
     TOKEN_COOKIE,
     can_see_sources,
-    check_form,
     log,
+    posted_form,
     require,
     set_token_cookie,
 )
@@ -228,8 +228,7 @@ def screen_form(request: Request) -> Any:
 
 @router.post("/screen")
 async def screen_upload(request: Request) -> Any:
-    form = await request.form()
-    check_form(request, form)
+    form = await posted_form(request)
     require(request, "editor")
     upload = form.get("file")
     if not isinstance(upload, StarletteUploadFile) or not upload.filename:
@@ -462,7 +461,7 @@ async def login(request: Request) -> Any:
 async def logout(request: Request) -> Any:
     """Forget the sign-in cookie; the form carries the CSRF token, so another site
     cannot sign a user out."""
-    check_form(request, await request.form())
+    await posted_form(request)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(
         TOKEN_COOKIE,
