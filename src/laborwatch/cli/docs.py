@@ -29,7 +29,7 @@ from laborwatch.store.facets import Facets
 from laborwatch.store.hits import search_within
 from laborwatch.store.search import SearchHit
 
-app = Typer(help="List, show and search stored documents.", no_args_is_help=True)
+app = Typer(help="List, show and search stored documents.")
 
 LimitOption = Annotated[int, typer.Option(min=1, max=10_000, help="How many to show.")]
 OffsetOption = Annotated[int, typer.Option(min=0, help="How many to skip first.")]

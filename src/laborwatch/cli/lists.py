@@ -25,9 +25,7 @@ from laborwatch.store.lists import (
     store_list,
 )
 
-app = Typer(
-    help="Load, show and remove sanctions and trade lists.", no_args_is_help=True
-)
+app = Typer(help="Load, show and remove sanctions and trade lists.")
 
 
 @app.command("load")
