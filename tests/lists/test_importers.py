@@ -120,6 +120,25 @@ def test_malformed_files_name_file_and_line(
         load_list(path)
 
 
+@pytest.mark.parametrize(
+    ("list_format", "content", "message"),
+    [
+        ("eu-xml", b"<export/>", "no entries"),
+        ("un-xml", b"<CONSOLIDATED_LIST/>", "no entries"),
+        ("eu-xml", b"<lists/>", "not an EU sanctions export (root <lists>)"),
+        ("un-xml", b"<lists/>", "not a UN consolidated list (root <lists>)"),
+    ],
+)
+def test_xml_lists_refuse_other_roots_and_no_entries(
+    tmp_path: Path, list_format: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / "list.xml"
+    path.write_bytes(content)
+    with pytest.raises(LaborwatchError) as refused:
+        load_list(path, list_format)
+    assert str(refused.value) == f"{path}: {message}"
+
+
 def test_shared_ofac_snapshot_loads_whole() -> None:
     folder = SHARED_DATA / "lists" / "ofac_sdn_2021-07-07_fullset"
     if not folder.exists():

@@ -35,7 +35,6 @@ from laborwatch.version import __version__
 app = Typer(
     name="laborwatch",
     help="Turn reports of forced and child labour into sourced evidence.",
-    no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     add_completion=False,

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from laborwatch.cli.analyze import print_evidence
-from laborwatch.cli.options import JsonOption
+from laborwatch.cli.options import JsonOption, indicator_option
 from laborwatch.cli.output import highlighted, open_from, print_json, stdout
 from laborwatch.cli.plain_help import Typer
 from laborwatch.countries import country_code
@@ -29,7 +29,7 @@ from laborwatch.store.facets import Facets
 from laborwatch.store.hits import search_within
 from laborwatch.store.search import SearchHit
 
-app = Typer(help="List, show and search stored documents.", no_args_is_help=True)
+app = Typer(help="List, show and search stored documents.")
 
 LimitOption = Annotated[int, typer.Option(min=1, max=10_000, help="How many to show.")]
 OffsetOption = Annotated[int, typer.Option(min=0, help="How many to skip first.")]
@@ -113,11 +113,9 @@ def show_command(
 
 IndicatorOption = Annotated[
     list[str] | None,
-    typer.Option(
-        "--indicator",
-        metavar="CODE",
-        help="Only documents carrying this indicator (docs/indicators.md); "
-        "repeat for documents carrying each.",
+    indicator_option(
+        "Only documents carrying this indicator (docs/indicators.md); "
+        "repeat for documents carrying each."
     ),
 ]
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

@@ -11,7 +11,7 @@ from typing import Annotated, TextIO
 
 import typer
 
-from laborwatch.cli.options import output_option
+from laborwatch.cli.options import format_option, output_option
 from laborwatch.cli.output import open_from, stderr
 from laborwatch.errors import LaborwatchError
 from laborwatch.store.database import Database
@@ -29,10 +29,7 @@ def export_command(
     ctx: typer.Context,
     output_format: Annotated[
         Format,
-        typer.Option(
-            "--format",
-            help="ftm: FollowTheMoney entities as JSON lines (Aleph, ftm tools).",
-        ),
+        format_option("ftm: FollowTheMoney entities as JSON lines (Aleph, ftm tools)."),
     ],
     output: Annotated[
         Path | None,

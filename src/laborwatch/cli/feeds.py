@@ -15,10 +15,7 @@ from laborwatch.polling import FeedPoll, poll_feeds
 from laborwatch.records import feed_record
 from laborwatch.store.feeds import add_feed, list_feeds, remove_feed
 
-app = Typer(
-    help="Keep a list of RSS and Atom feeds and ingest what is new in them.",
-    no_args_is_help=True,
-)
+app = Typer(help="Keep a list of RSS and Atom feeds and ingest what is new in them.")
 
 JsonOption = Annotated[bool, json_option("Print JSON (see docs/feeds.md).")]
 

@@ -11,7 +11,12 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from laborwatch.cli.options import OutputOption
+from laborwatch.cli.options import (
+    OutputOption,
+    country_option,
+    format_option,
+    indicator_option,
+)
 from laborwatch.cli.output import open_from, stderr, stdout, write_output
 from laborwatch.errors import BadInput
 from laborwatch.export.incidents import incidents, incidents_csv, incidents_xlsx
@@ -28,22 +33,16 @@ def incidents_command(
     ctx: typer.Context,
     country: Annotated[
         str | None,
-        typer.Option(
-            "--country",
-            metavar="ISO2",
-            help="Only incidents placed in this country (code or name).",
-        ),
+        country_option("Only incidents placed in this country (code or name)."),
     ] = None,
     indicator: Annotated[
         str | None,
-        typer.Option(
-            "--indicator",
-            metavar="CODE",
-            help="Only incidents reporting this indicator (e.g. debt_bondage).",
+        indicator_option(
+            "Only incidents reporting this indicator (e.g. debt_bondage)."
         ),
     ] = None,
     output_format: Annotated[
-        Format, typer.Option("--format", help="table, csv, xlsx or json.")
+        Format, format_option("table, csv, xlsx or json.")
     ] = Format.table,
     output: OutputOption = None,
 ) -> None:

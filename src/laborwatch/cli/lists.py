@@ -11,7 +11,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from laborwatch.cli.options import JsonOption, base_url_option
+from laborwatch.cli.options import JsonOption, base_url_option, format_option
 from laborwatch.cli.output import open_from, print_json, stderr, stdout
 from laborwatch.cli.plain_help import Typer
 from laborwatch.lists import FORMATS, load_list
@@ -25,9 +25,7 @@ from laborwatch.store.lists import (
     store_list,
 )
 
-app = Typer(
-    help="Load, show and remove sanctions and trade lists.", no_args_is_help=True
-)
+app = Typer(help="Load, show and remove sanctions and trade lists.")
 
 
 @app.command("load")
@@ -43,9 +41,7 @@ def load_command(
     ],
     list_format: Annotated[
         str | None,
-        typer.Option(
-            "--format", help=f"One of {', '.join(FORMATS)}; detected when not given."
-        ),
+        format_option(f"One of {', '.join(FORMATS)}; detected when not given."),
     ] = None,
     list_id: Annotated[
         str | None,

@@ -23,6 +23,18 @@ def base_url_option(help: str) -> Any:
     return typer.Option("--base-url", metavar="URL", help=help)
 
 
+def format_option(help: str) -> Any:
+    return typer.Option("--format", help=help)
+
+
+def country_option(help: str) -> Any:
+    return typer.Option("--country", metavar="ISO2", help=help)
+
+
+def indicator_option(help: str) -> Any:
+    return typer.Option("--indicator", metavar="CODE", help=help)
+
+
 JsonOption = Annotated[bool, json_option()]
 OutputOption = Annotated[Path | None, output_option()]
 # A stored screening run, by the id `screenings list` shows.

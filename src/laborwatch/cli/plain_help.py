@@ -137,10 +137,12 @@ class PlainGroup(TyperGroup):
 
 
 class Typer(typer.Typer):
-    """``typer.Typer`` whose groups and commands print plain metavars in help."""
+    """``typer.Typer`` whose groups and commands print plain metavars in help, and
+    whose groups print their help when given no command."""
 
     def __init__(self, **settings: Any) -> None:
         settings.setdefault("cls", PlainGroup)
+        settings.setdefault("no_args_is_help", True)
         super().__init__(**settings)
 
     def command(

@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from laborwatch.cli.options import OutputOption
+from laborwatch.cli.options import OutputOption, country_option, format_option
 from laborwatch.cli.output import open_from, stderr, stdout, write_output
 from laborwatch.errors import BadInput
 from laborwatch.export.risk import register_csv, register_geojson, register_xlsx
@@ -27,10 +27,7 @@ class Format(StrEnum):
 
 def risk_areas_command(
     ctx: typer.Context,
-    country: Annotated[
-        str | None,
-        typer.Option("--country", metavar="ISO2", help="Only this country."),
-    ] = None,
+    country: Annotated[str | None, country_option("Only this country.")] = None,
     good: Annotated[
         str | None,
         typer.Option(
@@ -52,8 +49,7 @@ def risk_areas_command(
         ),
     ] = 1,
     output_format: Annotated[
-        Format,
-        typer.Option("--format", help="table, csv, xlsx, geojson or json."),
+        Format, format_option("table, csv, xlsx, geojson or json.")
     ] = Format.table,
     output: OutputOption = None,
     compare_dol: Annotated[

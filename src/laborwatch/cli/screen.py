@@ -225,9 +225,7 @@ def print_table(results: list[Screening]) -> None:
     stdout.print(table)
 
 
-screenings_app = Typer(
-    help="Show, rerun and compare stored screening runs.", no_args_is_help=True
-)
+screenings_app = Typer(help="Show, rerun and compare stored screening runs.")
 
 
 @screenings_app.command("list")

@@ -11,10 +11,7 @@ from laborwatch.cli.output import open_from, print_json, stderr, stdout
 from laborwatch.cli.plain_help import Typer
 from laborwatch.store.access import ROLES, create_token, list_tokens, revoke_token
 
-app = Typer(
-    help="Manage API tokens for the web app (roles: viewer, editor, admin).",
-    no_args_is_help=True,
-)
+app = Typer(help="Manage API tokens for the web app (roles: viewer, editor, admin).")
 
 
 @app.command("add")

@@ -15,7 +15,7 @@ from pathlib import Path
 from laborwatch.countries import country_code
 from laborwatch.errors import LaborwatchError
 from laborwatch.lists.entry import ListEntry, ListSource, LoadedList, looks_like_company
-from laborwatch.lists.files import checksum, csv_rows, decode, read_bytes
+from laborwatch.lists.files import csv_rows, decode, read_bytes
 
 BIS_LIST = ListSource(
     "us_bis_denied",
@@ -100,7 +100,7 @@ def load_bis(path: Path) -> LoadedList:
         )
         for key, party in parties.items()
     ]
-    return BIS_LIST.loaded(latest, (str(path),), checksum(data), entries=entries)
+    return BIS_LIST.read_from(path, data, latest, entries)
 
 
 def _date(value: str | None) -> date | None:

@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
+
+from laborwatch.errors import LaborwatchError
+from laborwatch.lists.files import checksum
 
 _COMPANY_WORDS = re.compile(
     r"\b(?:co|corp|corporation|company|ltd|limited|llc|inc|jsc|ojsc|pjsc|gmbh|s\.?a|"
@@ -107,6 +111,22 @@ class ListSource:
             entries=entries or [],
             country_goods=country_goods or [],
             warnings=warnings,
+        )
+
+    def read_from(
+        self,
+        path: Path,
+        data: bytes,
+        published: date | None,
+        entries: list[ListEntry],
+        warnings: tuple[str, ...] = (),
+    ) -> LoadedList:
+        """The list as read from its one file ``path`` (whose bytes are ``data``);
+        a file with no entries is refused."""
+        if not entries:
+            raise LaborwatchError(f"{path}: no entries")
+        return self.loaded(
+            published, (str(path),), checksum(data), entries=entries, warnings=warnings
         )
 
 

@@ -13,9 +13,8 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 from laborwatch.countries import country_code
-from laborwatch.errors import LaborwatchError
 from laborwatch.lists.entry import ListEntry, ListSource, LoadedList
-from laborwatch.lists.files import checksum, iso_date, parse_xml, read_bytes
+from laborwatch.lists.files import iso_date, read_xml
 
 EU_LIST = ListSource(
     "eu_fsf",
@@ -32,19 +31,9 @@ def looks_like_eu(head: bytes) -> bool:
 
 
 def load_eu(path: Path) -> LoadedList:
-    data = read_bytes(path)
-    root = parse_xml(path, data)
-    if root.tag != "export":
-        raise LaborwatchError(f"{path}: not an EU sanctions export (root <{root.tag}>)")
+    data, root = read_xml(path, "export", "an EU sanctions export")
     entries = [_entry(node) for node in root.iter("sanctionEntity")]
-    if not entries:
-        raise LaborwatchError(f"{path}: no entries")
-    return EU_LIST.loaded(
-        iso_date(root.get("generationDate")),
-        (str(path),),
-        checksum(data),
-        entries=entries,
-    )
+    return EU_LIST.read_from(path, data, iso_date(root.get("generationDate")), entries)
 
 
 def _entry(node: ElementTree.Element) -> ListEntry:

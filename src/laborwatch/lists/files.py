@@ -147,6 +147,16 @@ def parse_xml(path: Path, data: bytes) -> ElementTree.Element:
     return root
 
 
+def read_xml(path: Path, root_tag: str, what: str) -> tuple[bytes, ElementTree.Element]:
+    """The bytes and XML root of a list file, refused unless its root is
+    ``root_tag`` (``what`` names the file it should be)."""
+    data = read_bytes(path)
+    root = parse_xml(path, data)
+    if root.tag != root_tag:
+        raise LaborwatchError(f"{path}: not {what} (root <{root.tag}>)")
+    return data, root
+
+
 def iso_date(value: str | None) -> date | None:
     """The date of an ISO 8601 date or timestamp ("2026-02-27T00:00:09.554Z")."""
     if not value:

@@ -21,7 +21,7 @@ from typing import Any
 
 from laborwatch.errors import LaborwatchError
 from laborwatch.lists.entry import SCHEMATA, ListEntry, ListSource, LoadedList
-from laborwatch.lists.files import checksum, read_bytes
+from laborwatch.lists.files import read_bytes
 
 _IDENTIFIER_PROPERTIES = (
     "idNumber",
@@ -104,9 +104,7 @@ def load_ftm(path: Path, list_id: str | None = None) -> LoadedList:
         "ftm-json",
         "OpenSanctions (from the publishers it collects)",
     )
-    return source.loaded(
-        latest, (str(path),), checksum(data), entries=entries, warnings=warnings
-    )
+    return source.read_from(path, data, latest, entries, warnings)
 
 
 def _entry(where: str, entity: dict[str, Any], dropped: list[str]) -> ListEntry:

@@ -17,7 +17,7 @@ from pathlib import Path
 from laborwatch.countries import country_code
 from laborwatch.errors import LaborwatchError
 from laborwatch.lists.entry import ListEntry, ListSource, LoadedList
-from laborwatch.lists.files import checksum, parse_xml, read_bytes
+from laborwatch.lists.files import parse_xml, read_bytes
 
 UK_LIST = ListSource(
     "gb_fcdo_sanctions",
@@ -42,9 +42,7 @@ def load_uk(path: Path) -> LoadedList:
     entries = [_entry(node) for node in designations]
     updated = [_date(node.findtext("LastUpdated")) for node in designations]
     known = [d for d in updated if d]
-    return UK_LIST.loaded(
-        max(known) if known else None, (str(path),), checksum(data), entries=entries
-    )
+    return UK_LIST.read_from(path, data, max(known) if known else None, entries)
 
 
 def _entry(node: ElementTree.Element) -> ListEntry:

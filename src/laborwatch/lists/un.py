@@ -11,9 +11,8 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 from laborwatch.countries import country_code
-from laborwatch.errors import LaborwatchError
 from laborwatch.lists.entry import ListEntry, ListSource, LoadedList
-from laborwatch.lists.files import checksum, iso_date, parse_xml, read_bytes
+from laborwatch.lists.files import iso_date, read_xml
 
 UN_LIST = ListSource(
     "un_sc_consolidated",
@@ -28,20 +27,10 @@ def looks_like_un(head: bytes) -> bool:
 
 
 def load_un(path: Path) -> LoadedList:
-    data = read_bytes(path)
-    root = parse_xml(path, data)
-    if root.tag != "CONSOLIDATED_LIST":
-        raise LaborwatchError(f"{path}: not a UN consolidated list (root <{root.tag}>)")
+    data, root = read_xml(path, "CONSOLIDATED_LIST", "a UN consolidated list")
     entries = [_individual(node) for node in root.iter("INDIVIDUAL")]
     entries += [_entity(node) for node in root.iter("ENTITY")]
-    if not entries:
-        raise LaborwatchError(f"{path}: no entries")
-    return UN_LIST.loaded(
-        iso_date(root.get("dateGenerated")),
-        (str(path),),
-        checksum(data),
-        entries=entries,
-    )
+    return UN_LIST.read_from(path, data, iso_date(root.get("dateGenerated")), entries)
 
 
 def _text(node: ElementTree.Element, tag: str) -> str:

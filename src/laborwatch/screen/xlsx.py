@@ -130,6 +130,13 @@ class _Reader:
     def refuse(self, problem: str) -> LaborwatchError:
         return LaborwatchError(f"{self.label}: {problem}")
 
+    def too_long(self, what: str) -> LaborwatchError:
+        """The refusal of a text (a cell's, a shared string's) over the limit."""
+        return self.refuse(
+            f"{what} is longer than {self.limits.cell_chars:,} characters "
+            "(LABORWATCH_XLSX_MAX_CELL_CHARS)"
+        )
+
     def parse(
         self,
         member: str,
@@ -275,11 +282,7 @@ class _Reader:
             if depth["t"] and not depth["rPh"]:
                 size += len(data)
                 if size > self.limits.cell_chars:
-                    raise self.refuse(
-                        f"shared string {len(strings)} is longer than "
-                        f"{self.limits.cell_chars:,} characters "
-                        "(LABORWATCH_XLSX_MAX_CELL_CHARS)"
-                    )
+                    raise self.too_long(f"shared string {len(strings)}")
                 parts.append(data)
 
         self.run(member, start=start, end=end, text=text)
@@ -369,10 +372,7 @@ class _Reader:
             if inside["v"] or (inside["is"] and inside["t"] and not inside["rPh"]):
                 size += len(data)
                 if size > limits.cell_chars:
-                    raise self.refuse(
-                        f"cell {where()} is longer than {limits.cell_chars:,} "
-                        "characters (LABORWATCH_XLSX_MAX_CELL_CHARS)"
-                    )
+                    raise self.too_long(f"cell {where()}")
                 value.append(data)
 
         def end(name: str) -> None:

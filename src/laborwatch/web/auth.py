@@ -28,9 +28,11 @@ def require(request: Request, role: str) -> User:
     return user
 
 
-def check_form(request: Request, form: FormData) -> None:
-    """A form posted by the app's own page carries the CSRF cookie's value in its
-    ``csrf`` field; another site can neither read the cookie nor set it."""
+async def posted_form(request: Request) -> FormData:
+    """The posted form, refused unless the app's own page posted it: that carries
+    the CSRF cookie's value in its ``csrf`` field, and another site can neither
+    read the cookie nor set it."""
+    form = await request.form()
     token = str(form.get("csrf", ""))
     cookie = request.cookies.get(CSRF_COOKIE, "")
     if (
@@ -39,6 +41,7 @@ def check_form(request: Request, form: FormData) -> None:
         or not secrets.compare_digest(token.encode(), cookie.encode())
     ):
         raise Forbidden("form: expired or forged (reload the page and try again)")
+    return form
 
 
 def set_token_cookie(request: Request, response: Any, token: str) -> None:

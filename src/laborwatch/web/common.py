@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from laborwatch.store import Database
 from laborwatch.store.facets import Facets
@@ -17,6 +17,7 @@ MAX_OFFSET = 1_000_000_000
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 GEOJSON = "application/geo+json"
+CSV = "text/csv; charset=utf-8"
 LevelFilter = Annotated[Literal["high", "medium", "low", "none"] | None, Query()]
 # Each route declares its answer's shape (web/schemas.py) for /openapi.json; a key
 # a route leaves out stays out rather than appearing as null. JSONResponse named
@@ -30,6 +31,16 @@ SHAPED: dict[str, Any] = {
 
 def database(request: Request) -> Database:
     return request.app.state.database  # type: ignore[no-any-return]
+
+
+def attachment(name: str) -> dict[str, str]:
+    """The headers that have a browser save the answer as the file ``name``."""
+    return {"Content-Disposition": f'attachment; filename="{name}"'}
+
+
+def download(data: bytes, media_type: str, name: str) -> Response:
+    """``data`` as the file ``name`` to download."""
+    return Response(data, media_type=media_type, headers=attachment(name))
 
 
 def facets_from_query(

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup, escape
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
@@ -52,13 +52,20 @@ from laborwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from laborwatch.web.auth import (
     TOKEN_COOKIE,
     can_see_sources,
-    check_form,
     log,
+    posted_form,
     require,
     set_token_cookie,
 )
 from laborwatch.web.charts import bars, scale_steps, timeline
-from laborwatch.web.common import LevelFilter, Offset, database, facets_from_query
+from laborwatch.web.common import (
+    CSV,
+    LevelFilter,
+    Offset,
+    database,
+    download,
+    facets_from_query,
+)
 from laborwatch.web.entities import hit_reasons, relations_graph
 from laborwatch.web.jobs import MAX_UPLOAD_BYTES
 from laborwatch.web.labels import indicator_name
@@ -221,8 +228,7 @@ def screen_form(request: Request) -> Any:
 
 @router.post("/screen")
 async def screen_upload(request: Request) -> Any:
-    form = await request.form()
-    check_form(request, form)
+    form = await posted_form(request)
     require(request, "editor")
     upload = form.get("file")
     if not isinstance(upload, StarletteUploadFile) or not upload.filename:
@@ -349,19 +355,12 @@ def screening_download(
     )
     name = f"screening-{screening_id}{'-' + level if level else ''}.{kind}"
     if kind == "csv":
-        data = csv_bytes(stored_screenings(stored.results))
-        media_type = "text/csv; charset=utf-8"
-    elif kind == "xlsx":
+        return download(csv_bytes(stored_screenings(stored.results)), CSV, name)
+    if kind == "xlsx":
         data = xlsx_bytes(stored_screenings(stored.results), name)
-        media_type = XLSX_MEDIA_TYPE
-    else:
-        data = json.dumps(stored.record(), ensure_ascii=False, indent=1).encode("utf-8")
-        media_type = "application/json"
-    return Response(
-        data,
-        media_type=media_type,
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+        return download(data, XLSX_MEDIA_TYPE, name)
+    data = json.dumps(stored.record(), ensure_ascii=False, indent=1).encode("utf-8")
+    return download(data, "application/json", name)
 
 
 def _screened_row(
@@ -396,12 +395,7 @@ def evidence_pack_pdf(request: Request, screening_id: int, row: int) -> Any:
     run, result = _screened_row(request, screening_id, row)
     with tempfile.TemporaryDirectory() as folder:
         data = pdf_pack(run, result, Path(folder) / "pack.pdf")
-    name = f"screening-{screening_id}-row-{row}.pdf"
-    return Response(
-        data,
-        media_type="application/pdf",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    return download(data, "application/pdf", f"screening-{screening_id}-row-{row}.pdf")
 
 
 @router.get("/map")
@@ -467,7 +461,7 @@ async def login(request: Request) -> Any:
 async def logout(request: Request) -> Any:
     """Forget the sign-in cookie; the form carries the CSRF token, so another site
     cannot sign a user out."""
-    check_form(request, await request.form())
+    await posted_form(request)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(
         TOKEN_COOKIE,

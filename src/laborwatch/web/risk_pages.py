@@ -9,11 +9,12 @@ the script and no inline script is needed under the CSP.
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, Response, StreamingResponse
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, StreamingResponse
 
 from laborwatch.countries import country_name
 from laborwatch.export.incidents import incidents, incidents_csv, incidents_xlsx
@@ -21,7 +22,7 @@ from laborwatch.export.risk import place_point, register_csv, register_xlsx
 from laborwatch.sheets import XLSX_MEDIA_TYPE
 from laborwatch.store.risk import RiskFilters, RiskRegister, RiskRow, risk_register
 from laborwatch.store.sentence_refs import document_titles, sentence_texts
-from laborwatch.web.common import DATE, database
+from laborwatch.web.common import CSV, DATE, attachment, database, download
 from laborwatch.web.templating import templates
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
@@ -42,18 +43,28 @@ Text = Annotated[str, Query(max_length=100)]
 Since = Annotated[str, Query(pattern=DATE + "|^$")]
 MinSources = Annotated[int, Query(ge=1, le=1000)]
 Subdivision = Annotated[str, Query(max_length=10)]
+Spreadsheet = Literal["csv", "xlsx"]
 
 
-def _filters(
-    country: str, good: str, since: str, min_sources: int, subdivision: str = ""
-) -> RiskFilters:
-    return RiskFilters(
-        country.strip() or None,
-        good.strip() or None,
-        since or None,
-        min_sources,
-        subdivision.strip() or None,
-    )
+@dataclass(frozen=True)
+class RiskForm:
+    """The register page's form fields, as given: the page shows them again, and
+    it and the download read the register through ``filters``."""
+
+    country: Text = ""
+    good: Text = ""
+    since: Since = ""
+    min_sources: MinSources = 1
+    subdivision: Subdivision = ""
+
+    def filters(self) -> RiskFilters:
+        return RiskFilters(
+            self.country.strip() or None,
+            self.good.strip() or None,
+            self.since or None,
+            self.min_sources,
+            self.subdivision.strip() or None,
+        )
 
 
 def _query(filters: RiskFilters, **more: str) -> str:
@@ -70,29 +81,16 @@ def _query(filters: RiskFilters, **more: str) -> str:
 
 
 @router.get("/risk-areas")
-def risk_areas_page(
-    request: Request,
-    country: Text = "",
-    good: Text = "",
-    since: Since = "",
-    min_sources: MinSources = 1,
-    subdivision: Subdivision = "",
-) -> Any:
+def risk_areas_page(request: Request, form: Annotated[RiskForm, Depends()]) -> Any:
     """The register's rows, filtered by a GET form, each opening its sentences;
     ``subdivision`` (a province's link on the map) keeps that province's rows."""
-    filters = _filters(country, good, since, min_sources, subdivision)
+    filters = form.filters()
     register = risk_register(database(request), filters)
     return templates.TemplateResponse(
         request,
         "risk_areas.html",
         {
-            "form": {
-                "country": country,
-                "good": good,
-                "since": since,
-                "min_sources": min_sources,
-                "subdivision": subdivision,
-            },
+            "form": asdict(form),
             "rows": _row_views(request, register),
             "countries": _countries(register, filters),
             "subdivisions": _subdivisions(register, filters),
@@ -202,48 +200,30 @@ def _rank(row: RiskRow) -> tuple[int, int]:
 @router.get("/risk-areas.{kind}")
 def risk_areas_download(
     request: Request,
-    kind: Literal["csv", "xlsx"],
-    country: Text = "",
-    good: Text = "",
-    since: Since = "",
-    min_sources: MinSources = 1,
+    kind: Spreadsheet,
+    form: Annotated[RiskForm, Depends()],
     compare_dol: bool = False,
-    subdivision: Subdivision = "",
 ) -> Any:
     """The register with the page's filters as CSV or XLSX to download."""
-    filters = _filters(country, good, since, min_sources, subdivision)
-    register = risk_register(database(request), filters, compare_dol=compare_dol)
+    register = risk_register(database(request), form.filters(), compare_dol=compare_dol)
     name = f"risk-areas.{kind}"
     if kind == "csv":
-        data = register_csv(register).encode("utf-8")
-        media_type = "text/csv; charset=utf-8"
-    else:
-        data = register_xlsx(register, name)
-        media_type = XLSX_MEDIA_TYPE
-    return Response(
-        data,
-        media_type=media_type,
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+        return download(register_csv(register).encode("utf-8"), CSV, name)
+    return download(register_xlsx(register, name), XLSX_MEDIA_TYPE, name)
 
 
 @router.get("/incidents.{kind}")
 def incidents_download(
     request: Request,
-    kind: Literal["csv", "xlsx"],
+    kind: Spreadsheet,
     country: Text = "",
     indicator: Text = "",
 ) -> Any:
     """Stored incidents (of a country, an indicator) as CSV or XLSX to download."""
     records = incidents(database(request), country or None, indicator or None)
     name = f"incidents.{kind}"
-    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     if kind == "csv":
         # Streamed: a large store's incidents never sit in memory as one text.
         lines = (line.encode("utf-8") for line in incidents_csv(records))
-        return StreamingResponse(
-            lines, media_type="text/csv; charset=utf-8", headers=headers
-        )
-    return Response(
-        incidents_xlsx(records, name), media_type=XLSX_MEDIA_TYPE, headers=headers
-    )
+        return StreamingResponse(lines, media_type=CSV, headers=attachment(name))
+    return download(incidents_xlsx(records, name), XLSX_MEDIA_TYPE, name)
