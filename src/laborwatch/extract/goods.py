@@ -16,6 +16,12 @@ from laborwatch.extract.vocabulary import goods_taxonomy
 
 # "A kilogram of rice" measures a wage, it does not name a good made by the workers.
 _MEASURE = re.compile(r"(?:kilograms?|kilos?|kg|price|cost|bags?|bowls?) of\s*$", re.I)
+# What the work uses or what soils the workers, not what it makes: "the kilns use
+# coal as fuel", "her eyebrows were covered with sand".
+_USED_BEFORE = re.compile(
+    r"(?:\b(?:burn(?:s|ed|ing)?|covered (?:with|in)|caked (?:with|in)))\s*$", re.I
+)
+_USED_AFTER = re.compile(r"^\s*(?:as (?:a )?fuel|-fired|-fuelled|-fueled)\b", re.I)
 # Entities that are names of someone or somewhere, never of what is made there.
 _NAME_LABELS = {"ORG", "PERSON", "FAC"}
 # Words that end a company's name: a capitalised run ending in one is a name.
@@ -71,6 +77,10 @@ def find_goods(doc: Any, locate: Callable[[int], int]) -> list[Good]:
         for span in doc.spans["goods"]
         for entry in (taxonomy[int(span.kb_id_)],)
         if not _MEASURE.search(text[max(span.start_char - 20, 0) : span.start_char])
+        and not _USED_BEFORE.search(
+            text[max(span.start_char - 20, 0) : span.start_char]
+        )
+        and not _USED_AFTER.match(text[span.end_char : span.end_char + 12])
         and not _in_name(span, names)
     ]
 

@@ -5,6 +5,7 @@ when the sentence does not say. The sentence's indicator plays no part.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 WORK_SITE = "work site"
@@ -40,8 +41,16 @@ _SENT = (
 )  # fmt: skip
 # People going home: "returned to North Korea", "deported to Burma".
 _RETURNED = ("return", "repatriat", "deport", "expell", "sent back", "sent home")
-_CAME_FROM = ("recruit", "traffick", "came", "come", "migrat", "fled", "arriv", "hail")
-_IN = {"in", "at", "across", "throughout", "inside", "within", "around", "on"}
+_CAME_FROM = (
+    "recruit", "traffick", "came", "come", "migrat", "fled", "arriv", "hail", "mov",
+)  # fmt: skip
+# "a kiln just outside Lahore", "a brick kiln near Kandamangalam": where work is.
+_IN = {
+    "in", "at", "across", "throughout", "inside", "within", "around", "on", "near",
+    "outside",
+}  # fmt: skip
+# Buyers' words: "supply chains in the United States" is where goods are sold.
+_BUYERS = ("chain", "market", "consumer", "shelves", "store", "shopper")
 _BELONGING = {"nationals", "citizens", "natives", "residents"}
 # Words after a country that make it part of a body's name ("the US Department of
 # Labor", "U.S. Customs and Border Protection"), not a place of the text.
@@ -53,7 +62,19 @@ _INSTITUTIONS = {
 _AUTHORITY = {
     "ban", "bans", "banned", "banning", "sanctions", "sanctioned", "sanctioning",
     "prohibits", "prohibited", "blocks", "blocked", "embargoed", "blacklisted",
+    "downgraded", "downgrades", "detains", "detained", "excludes", "excluded",
+    "seized", "seizes",
 }  # fmt: skip
+# A sentence keeping goods out ("will detain", "exclude products ... from entering
+# into the United States", "is not welcome in supply chains in"): the country the
+# goods would go to is the authority acting, not a destination of the work.
+_EXCLUSION = re.compile(
+    r"\b(?:detain\w*|detention|exclu\w+|seiz\w+|withhold release|bann?\w*"
+    r"|prohibit\w*|barred|not (?:be )?allowed|not welcome)\b",
+    re.IGNORECASE,
+)
+# Words after a demonym that make it a sea's or a region's name: "the Indian Ocean".
+_FEATURES = {"ocean", "sea", "gulf", "peninsula", "subcontinent"}
 # A country as buyer ("the United States imported cocoa"): where goods go only
 # "exported to" or "imported into" it is a destination of the report's goods.
 _BUYS = {"imports", "imported", "buys", "bought", "purchases", "purchased"}
@@ -96,6 +117,8 @@ def place_role(doc: Any, span: Any, kind: str) -> str | None:
         return None
     if preposition == "of" and trimmed[:-1] and trimmed[-2] in _BELONGING:
         return ORIGIN
+    if preposition in _IN and _has(lead, _BUYERS):
+        return DESTINATION
     if preposition in _IN and _has(words, _WORK):
         return WORK_SITE
     following = [t.text for t in doc[span.end : min(sentence.end, span.end + 3)]]
@@ -120,11 +143,20 @@ def institution_follows(doc: Any, span: Any) -> bool:
     ):
         return True
     words = [token.lower_ for token in following[:2]]
+    if words == ["ports", "of"] or words[:1] and words[0] in _FEATURES:
+        # "U.S. ports of entry": customs acting; "the Indian Ocean": a sea.
+        return True
     if words[:1] and (words[0] in _CURRENCY_WORDS or words[0][:1] in "$€£¥₩"):
         return True  # "U.S. $100": a currency
     if "flagged" in words:
         return True  # "the Vanuatu-flagged vessel": a flag state, not where work is
     return any(word in _AUTHORITY | _BUYS for word in words)
+
+
+def excluded_destination(span: Any, role: str | None) -> bool:
+    """Whether a destination is the country keeping the goods out: "exclude products
+    made by modern slavery from entering into the United States"."""
+    return role == DESTINATION and bool(_EXCLUSION.search(span.sent.text))
 
 
 def _to_preposition(before: list[str]) -> list[str]:

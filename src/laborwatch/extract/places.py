@@ -17,7 +17,11 @@ from typing import Any
 
 from laborwatch.extract.evidence import Place, Span
 from laborwatch.extract.goods import ends_in_company_word
-from laborwatch.extract.place_roles import institution_follows, place_role
+from laborwatch.extract.place_roles import (
+    excluded_destination,
+    institution_follows,
+    place_role,
+)
 from laborwatch.extract.vocabulary import PlaceEntry, gazetteer, gazetteer_names
 
 # Words before a name that make it a person's: "Mr. Jackson", "Dr. Florence".
@@ -68,6 +72,9 @@ def find_places(doc: Any, locate: Callable[[int], int]) -> list[Place]:
         entry = _resolve(candidates, countries)
         if entry is None or (index in in_names and not countries[entry.country]):
             continue
+        role = place_role(doc, span, entry.kind)
+        if excluded_destination(span, role):
+            continue  # the authority keeping the goods out, not where they go
         places.append(
             Place(
                 text=span.text,
@@ -77,7 +84,7 @@ def find_places(doc: Any, locate: Callable[[int], int]) -> list[Place]:
                 latitude=entry.latitude,
                 longitude=entry.longitude,
                 span=Span(span.start_char, span.end_char, locate(span.start_char)),
-                role=place_role(doc, span, entry.kind),
+                role=role,
             )
         )
     return _share_roles_in_lists(places, doc.text)
