@@ -94,3 +94,17 @@ def test_a_sector_is_dropped_where_a_named_good_covers_it() -> None:
     assert "coffee" in goods
     assert "agriculture" not in goods
     assert "construction" in goods
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # From the tuning set's Pakistani brick kiln report: bricks are made; coal
+        # burns in the kilns and sand covers the workers.
+        "She makes bricks by hand. The kilns use coal as fuel.",
+        "She makes bricks by hand. Her eyebrows were covered with sand.",
+        "She makes bricks by hand in kilns burning coal.",
+    ],
+)
+def test_fuel_and_dirt_are_not_goods(text: str) -> None:
+    assert goods_in(text) == {"bricks"}

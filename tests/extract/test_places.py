@@ -222,3 +222,50 @@ def test_a_town_in_a_company_name_stays_where_the_document_names_its_country() -
         ("Dandong", "CN"),
         ("China", "CN"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # Written for the test after a Leicester garment worker's story.
+        (
+            "She worked as a sewing machine operator after moving from India.",
+            "India",
+            "origin",
+        ),
+        # After a Pakistani brick kiln report: "outside" places the work.
+        (
+            "She started work at a brick kiln just outside the city of Lahore.",
+            "Lahore",
+            "work site",
+        ),
+    ],
+)
+def test_moving_from_gives_an_origin_and_near_or_outside_a_work_site(
+    text: str, name: str, role: str
+) -> None:
+    assert place_named(text, name).role == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # From the tuning set's CBP and trade-law texts.
+        "CBP officers at all U.S. ports of entry will detain gloves made with "
+        "forced labor.",
+        "We will continue to exclude products made by modern slavery from entering "
+        "into the United States.",
+        "Forced labor is not welcome in supply chains in the United States.",
+        "The problem has become so acute that in August the United States "
+        "downgraded Cambodia to the worst possible level in its trafficking report.",
+    ],
+)
+def test_a_country_keeping_goods_out_or_grading_others_is_not_a_place(
+    text: str,
+) -> None:
+    assert "US" not in {place.country for place in places_in(text)}
+
+
+def test_a_demonym_naming_a_sea_is_not_a_place() -> None:
+    text = "He worked on a Taiwanese vessel that operated around the Indian Ocean."
+    assert {place.country for place in places_in(text)} == {"TW"}
