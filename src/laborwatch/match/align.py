@@ -57,6 +57,9 @@ SUBSTITUTED_COMMON_WORD = 0.9
 OTHER_BODY_TYPE = 0.8
 # A person's initial for a listed word it begins: less than the word written out.
 INITIAL_SIMILARITY = 0.8
+# A word written by some of its consonants ("Cml", "Crdt"): less than written out.
+CONTRACTION_SIMILARITY = 0.9
+_CONTRACTION_LENGTH = (3, 5)  # letters: "Crdt", "Mgmt"; longer ones are names
 
 
 @dataclass(frozen=True)
@@ -210,6 +213,12 @@ def _pair(
         # "Forces" and "Force", "Projects" and "Project": one word in a body's
         # name (a person's "Peters" is not "Peter").
         return ROMANISATION_SIMILARITY, "plural"
+    if not person and (
+        _contraction_of(a.text, b.text) or _contraction_of(b.text, a.text)
+    ):
+        # "Cml" for Commercial, "Crdt" for Credit: a body's word written by its
+        # consonants, as bank statements and customs records shorten words.
+        return CONTRACTION_SIMILARITY, "contraction"
     if person and _initial_of(a.text, b.text):
         # "Sergei M. Kozlov" for KOZLOV, Sergey Mikhaylovich; "A. Mkrtychev".
         return INITIAL_SIMILARITY, "initial"
@@ -278,6 +287,20 @@ def _initial_of(first: str, second: str) -> bool:
     return len(second) == 1 and len(first) > 1 and first[0] == second
 
 
+def _contraction_of(short: str, word: str) -> bool:
+    """Whether ``short`` is ``word`` written by some of its consonants, first and
+    last kept: "cml" of "commercial", "crdt" of "credit"; not a word with a vowel
+    ("bank"), nor one of two letters."""
+    low, high = _CONTRACTION_LENGTH
+    if not low <= len(short) <= high or len(word) < len(short) + 2:
+        return False
+    if short[0] != word[0] or short[-1] != word[-1] or _VOWEL_OR_Y.search(short):
+        return False
+    letters = iter(word)
+    return all(letter in letters for letter in short)
+
+
+_VOWEL_OR_Y = re.compile("[aeiouy]")
 _VOWEL_RUNS = re.compile(r"[aeiouy]+")
 
 

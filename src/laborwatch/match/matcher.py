@@ -537,7 +537,26 @@ def _with_readings(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for text, kind in names:
         if has_hangul(text):
             found += [(reading, kind) for _system, reading in romanise_hangul(text)]
+        for letters in _LISTED_ACRONYM.findall(text):
+            if _abbreviates(letters, _LISTED_ACRONYM.sub(" ", text)):
+                # "NAFTIRAN INTERTRADE CO. (NICO) LIMITED" is also "NICO Ltd":
+                # the acronym a list gives in brackets, with the name's legal form.
+                found.append((" ".join((letters, *sorted(legal_forms(text)))), kind))
     return found
+
+
+def _abbreviates(letters: str, name: str) -> bool:
+    """Whether ``letters`` are taken from the name in order, the first its first
+    letter: NICO of NAFTIRAN INTERTRADE CO.; not the place of "COSCO SHIPPING
+    TANKER (DALIAN) ...", which names a branch."""
+    written = iter(name.strip().upper())
+    return name.strip().upper().startswith(letters[0]) and all(
+        letter in written for letter in letters
+    )
+
+
+# An acronym a listed name gives in brackets: "(NICO)", "(KNIC)".
+_LISTED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
 
 
 def north_korea_programme(programs: tuple[str, ...] | list[str]) -> bool:

@@ -110,6 +110,7 @@ ABBREVIATIONS = {
     "comm": "commercial",  # "Syrian Lebanese Comm. Bank"
     "agcy": "agency",
     "grp": "group",
+    "ins": "insurance",  # "GHAVAMIN FINANCIAL & CREDIT INS." (OFAC SDN)
     "hk": "hongkong",  # "SOPHYCHEM HK LIMITED", "HONGXIANG MARINE HONG KONG LTD"
 }
 # Words that stand for a country inside names: "Choson", "Chosun" and "Joseon" are

@@ -30,7 +30,11 @@ LEXICON_PATH = Path(
 CHINESE_PATH = Path(str(files("laborwatch") / "match" / "data" / "chinese_words.csv"))
 _BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]{1,40})[)\]]\s*")
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\uac00-\ud7a3]")
-_ARTICLE = re.compile(r"(?:^|(?<=\s))ال")
+# Not the al- of الله (Allah), which is part of the word.
+_ARTICLE = re.compile(r"(?:^|(?<=\s))ال(?!له(?:\s|$))")
+# A name ending in Allah is written as one word in lists: NASRALLAH (نصر الله),
+# HIZBALLAH (حزب الله), ABDULLAH (عبد الله).
+_ALLAH = re.compile(r"(?<=\S)\s+(?=الله(?:\s|$))")
 ABJAD = re.compile(r"[\u0600-\u06ff\u0590-\u05ff]")  # Arabic, Persian, Hebrew
 _NON_JOINER = "\u200c"
 # Letters Persian has and Arabic does not: پ چ ژ گ, and its own kaf and yeh.
@@ -92,8 +96,13 @@ def readings(
             joined = _joined_pinyin(name)
             if joined:
                 found.append(("transliterated", joined))
-        translated = _translate_words(name, persian)
-        if translated:
+        # A word the lists both translate and keep ("شهید": MARTYRS FOUNDATION,
+        # SHAHID SATTARI INDUSTRIES) is read both ways.
+        for translated in dict.fromkeys(
+            _translate_words(name, persian, second) for second in (False, True)
+        ):
+            if not translated:
+                continue
             found.append(("words translated", translated))
             if ABJAD.search(name):
                 # Arabic and Persian put the adjective after the noun
@@ -123,7 +132,7 @@ def transliterate(name: str, persian: bool | None = None) -> str:
             for word in anyascii(name).split()
         )
     # The Arabic article is not part of the name as lists write it ("ASSAD, Bashar").
-    name = _ARTICLE.sub(" ", name)
+    name = _ARTICLE.sub(" ", _ALLAH.sub("", name))
     if persian or (persian is None and _PERSIAN.search(name)):
         # Persian reads these Arabic letters s and z: "Zarif" (ظریف), "Mostazafan"
         # (مستضعفان), "Reza" (رضا), where anyascii writes Arabic "dh", "d", "th".
@@ -160,16 +169,19 @@ def _joined_pinyin(name: str) -> str | None:
     return joined if joined != " ".join(anyascii(name).split()) else None
 
 
-def _translate_words(name: str, persian: bool) -> str | None:
+def _translate_words(name: str, persian: bool, second: bool = False) -> str | None:
     """The name with its institutional words in English, the rest transliterated;
-    None if it has none."""
+    None if it has none. ``second``: a word the lexicon gives two ways is read
+    the second way."""
     lexicon = institutional_words(persian)
+    if second:
+        lexicon = {**lexicon, **second_readings(persian)}
     parts = []
     used = False
     # A word in capitals among lower-case ones is an acronym or a brand, not a
     # word to translate: "Группа ГАЗ" is GAZ GROUP, not a gas group.
     mixed = any(letter.islower() for letter in name)
-    for word in _ARTICLE.sub(" ", name).split():
+    for word in _ARTICLE.sub(" ", _ALLAH.sub("", name)).split():
         english = (
             None
             if mixed and word.isupper()
@@ -229,6 +241,21 @@ def institutional_words(persian: bool = False) -> dict[str, str]:
                 _fold(row["word"]), row["english"].strip().lower()
             )
     return {**other, **preferred}
+
+
+@lru_cache(maxsize=2)
+def second_readings(persian: bool = False) -> dict[str, str]:
+    """Folded word → the English of its second row in the lexicon, for a word the
+    lists write two ways: شهید is "martyr" in MARTYRS FOUNDATION and kept,
+    "shahid", in SHAHID SATTARI INDUSTRIES and some forty other names."""
+    first = institutional_words(persian)
+    found: dict[str, str] = {}
+    with LEXICON_PATH.open(encoding="utf-8", newline="") as rows:
+        for row in csv.DictReader(rows):
+            word, english = _fold(row["word"]), row["english"].strip().lower()
+            if word in first and first[word] != english:
+                found.setdefault(word, english)
+    return found
 
 
 @lru_cache(maxsize=1)
