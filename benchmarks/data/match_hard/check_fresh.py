@@ -34,36 +34,13 @@ from check import (
 )
 
 HERE = Path(__file__).resolve().parent
-# The file-name prefixes of the sets written before each fresh split.
+# The sets in the order they were written; each fresh split is checked against
+# every set written before it (by file-name prefix).
+ORDER = ("", *(f"fresh{n}_" for n in ("", *range(2, 10))))
 EARLIER = {
-    "fresh": ("",),
-    "fresh2": ("", "fresh_"),
-    "fresh3": ("", "fresh_", "fresh2_"),
-    "fresh4": ("", "fresh_", "fresh2_", "fresh3_"),
-    "fresh5": ("", "fresh_", "fresh2_", "fresh3_", "fresh4_"),
-    "fresh6": ("", "fresh_", "fresh2_", "fresh3_", "fresh4_", "fresh5_"),
-    "fresh7": ("", "fresh_", "fresh2_", "fresh3_", "fresh4_", "fresh5_", "fresh6_"),
-    "fresh8": (
-        "",
-        "fresh_",
-        "fresh2_",
-        "fresh3_",
-        "fresh4_",
-        "fresh5_",
-        "fresh6_",
-        "fresh7_",
-    ),
-    "fresh9": (
-        "",
-        "fresh_",
-        "fresh2_",
-        "fresh3_",
-        "fresh4_",
-        "fresh5_",
-        "fresh6_",
-        "fresh7_",
-        "fresh8_",
-    ),
+    prefix.rstrip("_"): ORDER[:position]
+    for position, prefix in enumerate(ORDER)
+    if position
 }
 KINDS_OF_ROW = ("positives", "negatives")
 
