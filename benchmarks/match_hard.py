@@ -10,8 +10,8 @@ so is fresh2 (fresh2_*.csv), written after work on tune, test and fresh, fresh3
 after work on all five, fresh5 (fresh5_*.csv), written after work on all six,
 fresh6 (fresh6_*.csv), written after work on all seven, fresh7
 (fresh7_*.csv), written after work on all eight, fresh8 (fresh8_*.csv),
-written after work on all nine, and fresh9 (fresh9_*.csv), written after work
-on all ten.
+written after work on all nine, fresh9 (fresh9_*.csv), written after work
+on all ten, and fresh10 (fresh10_*.csv), written after work on all eleven.
 The lists are the
 OFAC SDN file of 2024-05-03 with OFAC's alias and address files of 2026-06, and the
 UN Security Council consolidated list of 2026-02-27, read from ../shared/data/lists.
@@ -21,7 +21,7 @@ match.py), per split: recall@1 (the first hit is a correct entry), recall@1 at t
 default threshold (first and reported), recall@5, the false-alarm rate (a
 look-alike's first hit reaches the threshold), and queries per second.
 
-    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|all] [--details]
+    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|all] [--details]
 """
 
 from __future__ import annotations
@@ -98,6 +98,8 @@ def load_cases() -> list[Case]:
         "fresh8_negatives",
         "fresh9_positives",
         "fresh9_negatives",
+        "fresh10_positives",
+        "fresh10_negatives",
     ):
         if not (DATA / f"{kind}.csv").exists():
             continue
@@ -255,6 +257,7 @@ SPLITS = (
     "fresh7",
     "fresh8",
     "fresh9",
+    "fresh10",
 )
 
 
