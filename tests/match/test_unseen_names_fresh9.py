@@ -2,7 +2,8 @@
 set: a number written in words ("Bureau Thirty-Nine" for OFFICE 39), a Russian
 adjective made from a place name ("Orsk" for ORSKIY), a short Arabic name whose
 vowels are romanised another way ("Fuad", FOAD; "Waheed", WAHID; "Youssef",
-YUSUF), and a Burmese name that lacks one of a listed name's words ("Min Thu" is
+YUSUF), a Russian name in German transliteration ("Sadornow", ZADORNOV), and a
+Burmese name that lacks one of a listed name's words ("Min Thu" is
 not THU, Yin Min). The entries are written for these tests in the shape of their
 OFAC SDN rows (names, countries, programmes), with look-alikes."""
 
@@ -40,6 +41,8 @@ ENTRIES = [
         "21984", "Person", "AL-HATUM, Rami", countries=("SY",), programs=("SYRIA",)
     ),
     ListEntry("31942", "Person", "THU, Yin Min", countries=("MM",)),
+    ListEntry("36396", "Person", "ZADORNOV, Mikhail Mikhaylovich", countries=("RU",)),
+    ListEntry("36397", "Person", "ZADORIN, Mikhail", countries=("RU",)),
 ]
 
 
@@ -60,6 +63,8 @@ def matcher() -> Matcher:
         ("Fuad Salehi", "Person", None, "24535"),
         ("Waheed Hussein", "Person", "SY", "22066"),
         ("Youssef al-Hatoum", "Person", None, "21983"),
+        # A Russian name in German transliteration.
+        ("Michail Sadornow", "Person", None, "36396"),
     ],
 )
 def test_unseen_name_finds_its_entry(
