@@ -209,6 +209,15 @@ def _pair(
             len(listed) >= 3 and read.endswith("h") and read[:-1] == listed
         ):
             return CONSONANT_SIMILARITY, "consonants"
+    if (
+        not person
+        and first != second
+        and _place_adjective(first) is not None
+        and _place_adjective(first) == _place_adjective(second)
+    ):
+        # A Russian body named for its town by an adjective: "Orskiy" (Орский)
+        # of Orsk, "Novosibirskiy" of Novosibirsk, as the lists transliterate it.
+        return ROMANISATION_SIMILARITY, "place adjective"
     if not person and _plural_of(first, second):
         # "Forces" and "Force", "Projects" and "Project": one word in a body's
         # name (a person's "Peters" is not "Peter").
@@ -234,7 +243,10 @@ def _pair(
     if (
         same_vowels
         and vowels
-        and min(len(skeleton(a.text)), len(skeleton(b.text))) >= VOWEL_RULE_CONSONANTS
+        and (
+            min(len(skeleton(a.text)), len(skeleton(b.text))) >= VOWEL_RULE_CONSONANTS
+            or _short_root(first, second)
+        )
     ):
         # Arabic and Persian write few vowels, and romanisations supply them as
         # they please: "Kheirbek", "Khayrbik"; "Mohammed", "Muhammad". The same
@@ -268,6 +280,22 @@ def _pair(
     return 0.0, ""
 
 
+# Russian adjective endings after -sk (-ский, -ская, -ское, -ского), in the
+# transliterations lists use (BGN/PCGN -skiy, -skaya, -skoye; -skii, -sky), as
+# `loose` spells them (y as i).
+_SK_ADJECTIVE = re.compile(r"(?<=[a-z]{2}sk)(?:i|aia|oie|oe|oi|ogo)$")
+
+
+@lru_cache(maxsize=65536)
+def _place_adjective(word: str) -> str | None:
+    """A loose spelling's stem in -sk where it ends as a Russian adjective of a
+    place ("orskii" → "orsk") or is that stem ("orsk"); else None."""
+    if word.endswith("sk") and len(word) >= 4:
+        return word
+    stem = _SK_ADJECTIVE.sub("", word)
+    return stem if stem != word else None
+
+
 _PLURAL_MIN = 4  # letters of the singular: "Arms" is no plural of "Arm"
 
 
@@ -277,6 +305,18 @@ def _plural_of(first: str, second: str) -> bool:
         return False
     short, long = (first, second) if len(first) < len(second) else (second, first)
     return len(short) >= _PLURAL_MIN and long in (short + "s", short + "es")
+
+
+def _short_root(first: str, second: str) -> bool:
+    """Whether two loose spellings are a name of two consonants written out to
+    four letters or more that both end in a consonant: "fuad", "foad"; "vahed",
+    "vahid"; "iusef", "iusuf". Its vowels are the romaniser's as a longer root's
+    are; a final vowel is not ("Rami", "Rima" are two names)."""
+    return (
+        min(len(first), len(second)) >= SPELLING_MIN_LENGTH
+        and first[-1] not in _VOWELS
+        and second[-1] not in _VOWELS
+    )
 
 
 def _initial_of(first: str, second: str) -> bool:

@@ -69,7 +69,8 @@ PENALTIES = {
     # body's ("Polymetal", in Kazakhstan, is not JSC POLIMETALL, in Russia).
     "one word, country conflict": 0.6,
     # A Burmese name has no family name: each word is part of the one name, so a
-    # word the list lacks makes another person (Wikipedia, "Burmese names").
+    # word one name has and the other lacks makes another person (Wikipedia,
+    # "Burmese names").
     "name word added": 0.85,
 }
 # Where persons' names have no family name (each word part of the one name).
@@ -337,8 +338,13 @@ class Matcher:
                     {"surname": sorted(name.surname)},
                 )
             )
+        # Either side's: "Min Thu" lacks a word of THU, Yin Min, and is another.
+        added = [
+            *detail.get("unmatched_identifying", ()),
+            *detail.get("unmatched_listed_identifying", ()),
+        ]
         if (
-            detail.get("unmatched_identifying")
+            added
             and (
                 query.schema in _PERSON or self.entries[name.entry][1].schema in _PERSON
             )
@@ -347,9 +353,7 @@ class Matcher:
             score *= PENALTIES["name word added"]
             features.append(
                 Feature(
-                    "name word added",
-                    PENALTIES["name word added"],
-                    {"words": list(detail["unmatched_identifying"])},
+                    "name word added", PENALTIES["name word added"], {"words": added}
                 )
             )
         named = {

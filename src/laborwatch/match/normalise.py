@@ -212,6 +212,23 @@ _COUNTRY_PHRASES = re.compile(
     + "|".join(sorted(map(re.escape, _PHRASE_WORDS), key=len, reverse=True))
     + r")\b"
 )
+# A number written in words is its digits: "Bureau Thirty-Nine" is OFFICE 39,
+# as "Room 39" is (English cardinals, tens and units joined by a hyphen or a space).
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = (
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_NUMBER_VALUES = {
+    **{word: n for n, word in enumerate(_UNITS, 1)},
+    **{word: n for n, word in enumerate(_TEENS, 10)},
+    **{word: n for n, word in enumerate(_TENS, 2)},
+}
+_TENS_WORDS = "|".join(_TENS)
+_UNIT_WORDS = "|".join(_UNITS)
+_NUMBER_WORDS = re.compile(
+    rf"\b(?:({_TENS_WORDS})(?: ({_UNIT_WORDS}))?|({'|'.join(_TEENS + _UNITS)}))\b"
+)
 # "No." before a ship's number ("Namsan No. 8", "Euljibong No.6"): lists give a
 # vessel its bare name and number ("NAM SAN 8"); "no" only before a digit. (A
 # vessel prefix is a reading of its own, `readings`: "M.V." may be initials.)
@@ -245,8 +262,9 @@ class Token:
 def tokenise(name: str) -> tuple[Token, ...]:
     """A name's tokens, lower-cased and without accents or punctuation."""
     tokens = []
+    text = _NUMBER_WORDS.sub(_digits, " ".join(words(name)))
     for word in _COUNTRY_PHRASES.sub(
-        lambda found: _PHRASE_WORDS[found.group(0)], " ".join(words(name))
+        lambda found: _PHRASE_WORDS[found.group(0)], text
     ).split():
         word = ABBREVIATIONS.get(word, word)
         if word in LEGAL_FORMS or word in NOT_NAME_WORDS:
@@ -263,6 +281,14 @@ def tokenise(name: str) -> tuple[Token, ...]:
             weight = 1.0
         tokens.append(Token.of(word, korean_key(word), weight))
     return tuple(tokens)
+
+
+def _digits(found: re.Match[str]) -> str:
+    """A number in words as digits: "thirty nine" → "39", "twelve" → "12"."""
+    tens, unit, alone = found.groups()
+    if alone:
+        return str(_NUMBER_VALUES[alone])
+    return str(_NUMBER_VALUES[tens] * 10 + (_NUMBER_VALUES[unit] if unit else 0))
 
 
 # Legal-form words that say which form a body has (not "co", "the", "of").

@@ -114,10 +114,47 @@ def readings(
         translated = translate_romanised(words(name), least=1 if korean else 2)
         if translated:
             found.append(("translation", translated))
+        found += [("German transliteration", read) for read in _from_german(name)]
     unique: dict[str, tuple[str, str]] = {}
     for how, text in found:
         unique.setdefault(text.lower(), (how, text))
     return list(unique.values())
+
+
+# What marks a Russian name as transliterated for German readers: -ow, -ew (-ов,
+# -ев), their feminine -owa, -ewa, and sch, tsch (ш, щ, ч).
+_GERMAN_MARK = re.compile(r"(?:[oe]wa?\b)|sch", re.IGNORECASE)
+# German letters for Russian sounds, and the English-language transliteration the
+# lists use: Wikipedia, "Romanization of Russian" (Duden; BGN/PCGN).
+_GERMAN_LETTERS = {
+    "schtsch": "shch",
+    "tsch": "ch",
+    "sch": "sh",
+    "ch": "kh",
+    "z": "ts",
+    "j": "y",
+    "w": "v",
+}
+_GERMAN_LETTER = re.compile("|".join(_GERMAN_LETTERS))  # longest first, as listed
+# A single s before a vowel is з or с in German (both "s"): read both ways.
+_GERMAN_S = re.compile(r"(?:\b|(?<=[aeiouy]))s(?=[aeiouy])")
+
+
+def _from_german(name: str) -> list[str]:
+    """A name whose words show German transliteration of Russian, as lists write
+    it: "Michail Sadornow" → "mikhail sadornov", "mikhail zadornov"; nothing for
+    any other name."""
+    if not _GERMAN_MARK.search(name):
+        return []
+    written = " ".join(words(name))
+    return list(
+        dict.fromkeys(
+            _GERMAN_LETTER.sub(
+                lambda found: _GERMAN_LETTERS[found.group(0)], read
+            ).lower()
+            for read in (written, _GERMAN_S.sub("Z", written))
+        )
+    )
 
 
 def transliterate(name: str, persian: bool | None = None) -> str:
