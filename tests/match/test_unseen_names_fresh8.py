@@ -12,23 +12,23 @@ from laborwatch.lists.entry import ListEntry
 from laborwatch.match import DEFAULT_THRESHOLD, Matcher, Query
 
 ENTRIES = [
-    ListEntry("10858", "Organization", "SHAHID SATTARI INDUSTRIES", ("IR",)),
-    ListEntry("10410", "Organization", "MARTYRS FOUNDATION", ("IR",)),
-    ListEntry("10927", "Organization", "JOZA INDUSTRIAL COMPANY", ("IR",)),
-    ListEntry("2686", "Person", "NASRALLAH, Hasan", ("LB",)),
-    ListEntry("24308", "Person", "ULLAH, Ehsan", ("PK",)),
-    ListEntry("4697", "Organization", "HIZBALLAH", ("LB",)),
+    ListEntry("10858", "Organization", "SHAHID SATTARI INDUSTRIES", countries=("IR",)),
+    ListEntry("10410", "Organization", "MARTYRS FOUNDATION", countries=("IR",)),
+    ListEntry("10927", "Organization", "JOZA INDUSTRIAL COMPANY", countries=("IR",)),
+    ListEntry("2686", "Person", "NASRALLAH, Hasan", countries=("LB",)),
+    ListEntry("24308", "Person", "ULLAH, Ehsan", countries=("PK",)),
+    ListEntry("4697", "Organization", "HIZBALLAH", countries=("LB",)),
     ListEntry("18737", "Organization", "VTB REGISTRAR CLOSED JOINT STOCK COMPANY"),
     ListEntry("17013", "Organization", "VTB BANK PUBLIC JOINT STOCK COMPANY"),
-    ListEntry("9346", "Organization", "TANCHON COMMERCIAL BANK", ("KP",)),
-    ListEntry("16085", "Organization", "DAEDONG CREDIT BANK", ("KP",)),
+    ListEntry("9346", "Organization", "TANCHON COMMERCIAL BANK", countries=("KP",)),
+    ListEntry("16085", "Organization", "DAEDONG CREDIT BANK", countries=("KP",)),
     ListEntry("11318", "Organization", "NAFTIRAN INTERTRADE CO. (NICO) LIMITED"),
     ListEntry("11642", "Organization", "NICO ENGINEERING LIMITED"),
     ListEntry(
         "27465",
         "Organization",
         "COSCO SHIPPING TANKER (DALIAN) SEAMAN AND SHIP MANAGEMENT CO., LTD.",
-        ("CN",),
+        countries=("CN",),
     ),
 ]
 
