@@ -76,13 +76,21 @@ def find_goods(doc: Any, locate: Callable[[int], int]) -> list[Good]:
         )
         for span in doc.spans["goods"]
         for entry in (taxonomy[int(span.kb_id_)],)
-        if not _MEASURE.search(text[max(span.start_char - 20, 0) : span.start_char])
-        and not _USED_BEFORE.search(
-            text[max(span.start_char - 20, 0) : span.start_char]
-        )
-        and not _USED_AFTER.match(text[span.end_char : span.end_char + 12])
+        if not _not_made(text, span.start_char, span.end_char)
         and not _in_name(span, names)
     ]
+
+
+def _not_made(text: str, start: int, end: int) -> bool:
+    """Whether the words around a good say it measures a wage or is what the work
+    uses or soils the workers ("a kilogram of rice", "coal as fuel"), not what is
+    made."""
+    before = text[max(start - 20, 0) : start]
+    return bool(
+        _MEASURE.search(before)
+        or _USED_BEFORE.search(before)
+        or _USED_AFTER.match(text[end : end + 12])
+    )
 
 
 def _name_spans(doc: Any) -> list[tuple[int, int]]:
