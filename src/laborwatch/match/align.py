@@ -212,8 +212,8 @@ def _pair(
     if (
         not person
         and first != second
-        and _place_adjective(first) is not None
-        and _place_adjective(first) == _place_adjective(second)
+        and (stem := _place_adjective(first)) is not None
+        and stem == _place_adjective(second)
     ):
         # A Russian body named for its town by an adjective: "Orskiy" (Орский)
         # of Orsk, "Novosibirskiy" of Novosibirsk, as the lists transliterate it.
@@ -334,13 +334,12 @@ def _contraction_of(short: str, word: str) -> bool:
     low, high = _CONTRACTION_LENGTH
     if not low <= len(short) <= high or len(word) < len(short) + 2:
         return False
-    if short[0] != word[0] or short[-1] != word[-1] or _VOWEL_OR_Y.search(short):
+    if short[0] != word[0] or short[-1] != word[-1] or _VOWEL_RUNS.search(short):
         return False
     letters = iter(word)
     return all(letter in letters for letter in short)
 
 
-_VOWEL_OR_Y = re.compile("[aeiouy]")
 _VOWEL_RUNS = re.compile(r"[aeiouy]+")
 
 

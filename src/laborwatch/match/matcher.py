@@ -553,9 +553,10 @@ def _abbreviates(letters: str, name: str) -> bool:
     """Whether ``letters`` are taken from the name in order, the first its first
     letter: NICO of NAFTIRAN INTERTRADE CO.; not the place of "COSCO SHIPPING
     TANKER (DALIAN) ...", which names a branch."""
-    written = iter(name.strip().upper())
-    return name.strip().upper().startswith(letters[0]) and all(
-        letter in written for letter in letters
+    written = name.strip().upper()
+    remaining = iter(written)
+    return written.startswith(letters[0]) and all(
+        letter in remaining for letter in letters
     )
 
 

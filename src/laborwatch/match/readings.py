@@ -157,6 +157,12 @@ def _from_german(name: str) -> list[str]:
     )
 
 
+def _without_article(name: str) -> str:
+    """Arabic script without the article, a name ending in Allah joined as lists
+    write it ("نصر الله" → "نصرالله")."""
+    return _ARTICLE.sub(" ", _ALLAH.sub("", name))
+
+
 def transliterate(name: str, persian: bool | None = None) -> str:
     """A Latin reading of a name in another script; ``persian``: the name (of
     which this may be a word) is Persian, by its letters when not given."""
@@ -169,7 +175,7 @@ def transliterate(name: str, persian: bool | None = None) -> str:
             for word in anyascii(name).split()
         )
     # The Arabic article is not part of the name as lists write it ("ASSAD, Bashar").
-    name = _ARTICLE.sub(" ", _ALLAH.sub("", name))
+    name = _without_article(name)
     if persian or (persian is None and _PERSIAN.search(name)):
         # Persian reads these Arabic letters s and z: "Zarif" (ظریف), "Mostazafan"
         # (مستضعفان), "Reza" (رضا), where anyascii writes Arabic "dh", "d", "th".
@@ -218,7 +224,7 @@ def _translate_words(name: str, persian: bool, second: bool = False) -> str | No
     # A word in capitals among lower-case ones is an acronym or a brand, not a
     # word to translate: "Группа ГАЗ" is GAZ GROUP, not a gas group.
     mixed = any(letter.islower() for letter in name)
-    for word in _ARTICLE.sub(" ", _ALLAH.sub("", name)).split():
+    for word in _without_article(name).split():
         english = (
             None
             if mixed and word.isupper()
