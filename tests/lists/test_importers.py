@@ -234,3 +234,13 @@ def test_dol_xml_written_to_the_app_format(tmp_path: Path) -> None:
         True,
         False,
     )
+
+
+def test_a_bis_file_of_a_header_alone_is_refused(tmp_path: Path) -> None:
+    from tests.lists.test_hostile import BIS_HEADER
+
+    path = tmp_path / "dpl.txt"
+    path.write_text(BIS_HEADER + "\n")
+    with pytest.raises(LaborwatchError) as refused:
+        load_list(path)
+    assert str(refused.value) == f"{path}: no entries"

@@ -84,8 +84,6 @@ def load_bis(path: Path) -> LoadedList:
         # A typed-in year far ahead (3017 in the 2022 edition) is no edition date.
         if updated and updated <= date.today() and (latest is None or updated > latest):
             latest = updated
-    if not parties:
-        raise LaborwatchError(f"{path}: no entries")
     entries = [
         ListEntry(
             entry_id=hashlib.sha1(key.encode()).hexdigest()[:12],
