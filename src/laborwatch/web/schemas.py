@@ -33,6 +33,11 @@ Number = float | int
 Count = tuple[str, int]
 # A document's date as its report gives it, never more precise than that.
 PUBLISHED = Field(description="YYYY, YYYY-MM or YYYY-MM-DD, as the report gives it.")
+# Fields a stored run and a run in a listing describe alike.
+RERUN_OF = Field(description="The run whose input this run screened again, if a rerun.")
+WATCHED = Field(
+    description="Marked to be rerun by laborwatch watch (screenings watch)."
+)
 
 
 class Shape(BaseModel):
@@ -380,12 +385,8 @@ class ScreeningRun(Shape):
     summary: LevelCounts
     error: str | None
     lists: list[ListEdition]
-    rerun_of: int | None = Field(
-        description="The run whose input this run screened again, if a rerun."
-    )
-    watched: bool = Field(
-        description="Marked to be rerun by laborwatch watch (screenings watch)."
-    )
+    rerun_of: int | None = RERUN_OF
+    watched: bool = WATCHED
     complete: bool
 
 
@@ -436,12 +437,8 @@ class Screening(Shape):
     status: str
     summary: LevelCounts
     error: str | None
-    rerun_of: int | None = Field(
-        description="The run whose input this run screened again, if a rerun."
-    )
-    watched: bool = Field(
-        description="Marked to be rerun by laborwatch watch (screenings watch)."
-    )
+    rerun_of: int | None = RERUN_OF
+    watched: bool = WATCHED
     complete: bool
     results: list[ScreenedRow]
 
