@@ -212,11 +212,18 @@ def _pair(
     if (
         not person
         and first != second
-        and (stem := _place_adjective(first)) is not None
-        and stem == _place_adjective(second)
+        and (
+            (
+                (stem := _place_adjective(first)) is not None
+                and stem == _place_adjective(second)
+            )
+            or _adjective_of(first, second)
+            or _adjective_of(second, first)
+        )
     ):
         # A Russian body named for its town by an adjective: "Orskiy" (Орский)
-        # of Orsk, "Novosibirskiy" of Novosibirsk, as the lists transliterate it.
+        # of Orsk, "Novosibirskiy" of Novosibirsk, "Kirovskiy" of Kirov, as the
+        # lists transliterate it.
         return ROMANISATION_SIMILARITY, "place adjective"
     if not person and _plural_of(first, second):
         # "Forces" and "Force", "Projects" and "Project": one word in a body's
@@ -294,6 +301,39 @@ def _place_adjective(word: str) -> str | None:
         return word
     stem = _SK_ADJECTIVE.sub("", word)
     return stem if stem != word else None
+
+
+def place_names(word: str) -> tuple[str, ...]:
+    """The loose spellings of the name a Russian word in -sk is made from, the
+    first the name as written before -sk: a place's adjective in -skiy, less a
+    final vowel or the s that `loose` joins to the suffix ("kirovskii": Kirov,
+    "tulskii": Tula, "arzamaski": Arzamas), and a place in -sk named for a river
+    or a person ("irkutsk": Irkut, "habarovsk": Khabarov); else nothing."""
+    stem = _place_adjective(word)
+    if stem is None:
+        return ()
+    root = stem[:-2]
+    if stem != word:
+        return (root, root + "a", root + "s") if len(root) >= _PLACE_MIN else ()
+    return (root,) if len(root) >= _NAMED_PLACE_MIN else ()
+
+
+_PLACE_MIN = 3  # letters of a place's name before -skiy: "Tul" of Tula
+# Letters of a name before a place's -sk: "Irkut" of Irkutsk; "Min" (Minsk) and
+# "Tom" (Tomsk) are too short to tell from other words.
+_NAMED_PLACE_MIN = 5
+
+
+def _adjective_of(word: str, name: str) -> bool:
+    """Whether the first loose spelling is a Russian word in -sk made from the
+    name the second is (`place_names`): "kirovskii" of "kirov", "tulskii" of
+    "tula", "moskovskii" of "moskov" (Moscow), "irkutsk" of "irkut"."""
+    if len(name) <= _PLACE_MIN:
+        return False
+    names = place_names(word)
+    return bool(names) and (
+        name in names or (name[-1] in _VOWELS and name[:-1] == names[0])
+    )
 
 
 _PLURAL_MIN = 4  # letters of the singular: "Arms" is no plural of "Arm"
