@@ -107,6 +107,12 @@ def matcher() -> Matcher:
         # Turkish words and legal forms.
         ("Ozone Aviation and Defense Industry Inc.", "Organization", None, "41486"),
         ("Anka Enerji Uretim San. ve Tic. A.S.", "Organization", "TR", "36050"),
+        # Russian е at a word's start: "Ye" and "E".
+        ("Sergei Evgenievich Kuzmin", "Person", None, "43095"),
+        # An English "oo" for the u that French spellings write "ou".
+        ("Kousha Industrial Company", "Organization", "IR", "30410"),
+        # A short vowel the script does not write, left out.
+        ("Khaled Ajmi", "Person", "SY", "22111"),
     ],
 )
 def test_unseen_name_finds_its_entry(
@@ -134,6 +140,8 @@ def test_turkish_company_name_ranks_its_entry_first(matcher: Matcher) -> None:
         # Another town's plant is another plant.
         ("Kursk Helicopter Plant", "Organization", "RU"),
         ("Omsk Shipbuilding Plant", "Organization", "RU"),
+        # A short name's vowel in another place is another name.
+        ("Khaled Jami", "Person", "SY"),
     ],
 )
 def test_look_alike_stays_below_threshold(

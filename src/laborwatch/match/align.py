@@ -262,6 +262,37 @@ def _pair(
         # spelt as it is registered ("Saipa" is not "Sapa"); and only where a side
         # is tied to that script: "Martin" and "Morten" are two Western names.
         return VOWEL_SIMILARITY, "vowels"
+    if (
+        person
+        and vowels
+        and not korean
+        and _vowel_left_out(_vowel_pattern(first), _vowel_pattern(second))
+    ):
+        # A short vowel the script does not write, romanised or left out as the
+        # name is said: "Hamwi", HAMAWI (حموي). Less than vowels written apart.
+        return CONSONANT_SIMILARITY, "vowel left out"
+    similarity = _spelling(first, second)
+    if similarity:
+        if same_vowels:
+            # A person's word a vowel off in the same place pairs no closer than
+            # the vowels rule pairs it, where that rule does not apply: "Oleg
+            # Deripasko" is not DERIPASKA, Oleg.
+            similarity = min(similarity, VOWEL_SIMILARITY)
+        return similarity, "spelling"
+    if not korean and _INITIAL_YE.sub("", first) == _INITIAL_YE.sub("", second):
+        # Russian е starting a word, "ye" in BGN/PCGN and "e" in passports:
+        # "Yevgenyevich", "Evgenievich"; "Yelena", "Elena" (`loose` spells y
+        # as i). Not romanised Korean, where "ye" is a vowel of its own.
+        return ROMANISATION_SIMILARITY, "transliteration"
+    return 0.0, ""
+
+
+# A loose spelling's "ye" (y as i) starting a word: `_pair`.
+_INITIAL_YE = re.compile(r"^i(?=e)")
+
+
+def _spelling(first: str, second: str) -> float:
+    """How alike two loose spellings are as one word misspelt, or 0."""
     shortest = min(len(first), len(second))
     if (
         (first[0] != second[0] and not {first[0], second[0]} <= _VOWELS)
@@ -271,20 +302,33 @@ def _pair(
         # Misspellings keep the first letter ("Eiko" is not "Reyco"), if not a vowel
         # (Ebrahim, Ibrahim); a letter off in a short name is another name ("Zarin",
         # "Zarif").
-        return 0.0, ""
+        return 0.0
     similarity = JaroWinkler.normalized_similarity(first, second)
     # Jaro-Winkler rewards a shared beginning; the edit distance keeps "Mishin"
     # from "Mishustin" and "Jong" from "Jongun".
     if similarity >= SPELLING_MIN and Levenshtein.distance(first, second) <= (
         2 if shortest >= LONG_WORD else 1
     ):
-        if same_vowels:
-            # A person's word a vowel off in the same place pairs no closer than
-            # the vowels rule pairs it, where that rule does not apply: "Oleg
-            # Deripasko" is not DERIPASKA, Oleg.
-            similarity = min(similarity, VOWEL_SIMILARITY)
-        return similarity, "spelling"
-    return 0.0, ""
+        return similarity
+    return 0.0
+
+
+def _vowel_left_out(first: str, second: str) -> bool:
+    """Whether one vowel pattern (`_vowel_pattern`) is the other with one vowel
+    between consonants left out, of three consonants or more: "h*mw*" of
+    "h*m*w*"; not "h*sn*" of "h*s*n" (Hosni, Hasan)."""
+    if len(first) == len(second):
+        return False
+    short, long = (first, second) if len(first) < len(second) else (second, first)
+    if len(long) != len(short) + 1 or len(short.replace("*", "")) < 3:
+        return False
+    return any(
+        long[index] == "*"
+        and long[index - 1] != "*"
+        and long[index + 1] != "*"
+        and long[:index] + long[index + 1 :] == short
+        for index in range(1, len(long) - 1)
+    )
 
 
 # Russian adjective endings after -sk (-ский, -ская, -ское, -ского), in the

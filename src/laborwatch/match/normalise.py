@@ -437,9 +437,10 @@ def loose(word: str) -> str:
     # write "q" as often: "Bagher", "Baqer" (as `skeleton` reads it).
     word = _BRITISH_NCE.sub("nse", _BRITISH_OUR.sub("or", word.replace("ph", "f")))
     word = word.replace("gh", "k")
-    # French transliterations write u as "ou": "Youssef", "Addounia" (Dunya); a
-    # final vowel's h is the Arabic taa marbuta some write: "Ghazaleh", "Ghazale".
-    word = _FINAL_VOWEL_H.sub("", word.replace("ou", "u"))
+    # French transliterations write u as "ou", English ones "oo": "Youssef",
+    # "Addounia" (Dunya), "Noori" (Nuri); a final vowel's h is the Arabic taa
+    # marbuta some write: "Ghazaleh", "Ghazale".
+    word = _FINAL_VOWEL_H.sub("", word.replace("ou", "u").replace("oo", "u"))
     # Persian -ai (ـائی) written -aee, -aei or -aie: "Rezaee", "Rezaei", "Rezaie".
     word = _FINAL_AI.sub("ai", word)
     # Russian ё after a consonant, written "yo" or "e": "Semyonov", SEMENOV;
