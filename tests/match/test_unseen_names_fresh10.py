@@ -113,6 +113,10 @@ def matcher() -> Matcher:
         ("Kousha Industrial Company", "Organization", "IR", "30410"),
         # A short vowel the script does not write, left out.
         ("Khaled Ajmi", "Person", "SY", "22111"),
+        # The country's word the query's country gives.
+        ("Kangbong Trading Company", "Organization", "KP", "12319"),
+        # A place in brackets the listed name also gives.
+        ("Alfa Travel (Panama) Limited", "Organization", None, "8131"),
     ],
 )
 def test_unseen_name_finds_its_entry(
@@ -142,6 +146,8 @@ def test_turkish_company_name_ranks_its_entry_first(matcher: Matcher) -> None:
         ("Omsk Shipbuilding Plant", "Organization", "RU"),
         # A short name's vowel in another place is another name.
         ("Khaled Jami", "Person", "SY"),
+        # The country's word given, the distinctive one still differs.
+        ("Kangso Trading Company", "Organization", "KP"),
     ],
 )
 def test_look_alike_stays_below_threshold(

@@ -88,6 +88,7 @@ def align(
     person: bool = False,
     consonants: bool = False,
     vowels: bool = False,
+    country_word: str | None = None,
 ) -> tuple[float, dict[str, Any]]:
     """How well two token sequences agree (0 to 1), and which tokens paired how
     (``pairs``: query word, listed word, how, similarity; see `pair_records`).
@@ -96,7 +97,9 @@ def align(
     word a different given name; ``consonants`` pairs words by their consonants
     (a query read from Arabic or Persian script, which writes few vowels);
     ``vowels`` lets a person's name words differ in their vowels (a side tied to
-    Arabic or Persian script, see `_pair`).
+    Arabic or Persian script, see `_pair`); ``country_word``: the word for a
+    country the query gives and the entry is in ("korea"), which the query's
+    name need not write.
     """
     query = merge_joined(query_name, listed_name)
     listed = merge_joined(listed_name, query_name)
@@ -155,6 +158,17 @@ def align(
         if listed is listed_name.tokens
         else sum(token.weight for token in listed)
     )
+    if country_word:
+        # KOREA TAESONG TRADING COMPANY is "Taesong Trading Company" in North
+        # Korea: the listed name's word for the country lacks from no query of it.
+        given = [
+            token
+            for token in unmatched_listed
+            if COUNTRY_WORDS.get(token.text, token.text) == country_word
+        ]
+        if given:
+            detail["country_word_given"] = [token.text for token in given]
+            listed_total -= sum(token.weight for token in given)
     if not query_total or not listed_total or not matched:
         return 0.0, detail
     precision = query_covered / query_total

@@ -88,6 +88,17 @@ _PERSON = {"Person"}
 # as OFAC places many Hong Kong companies ("HONGXIANG MARINE HONG KONG LTD", CN).
 _STATE_OF = {"HK": "CN", "MO": "CN"}
 _KOREAN_COUNTRIES = {"KP", "KR"}
+# A country's word in the names of its bodies (`NAME_COUNTRIES`, "Korean" and
+# "Choson" read as "korea"): a query that gives the country need not write it.
+_COUNTRY_NAME_WORDS = {
+    "KP": "korea",
+    "KR": "korea",
+    "CN": "china",
+    "RU": "russia",
+    "IR": "iran",
+    "SY": "syria",
+    "JP": "japan",
+}
 # Where names are written in Arabic script (Arabic, Persian, Dari, Pashto, Urdu),
 # and the programmes named for such a country: there romanisations supply a
 # name's vowels as they please (`align`'s vowels rule).
@@ -200,6 +211,7 @@ class Matcher:
     ) -> list[Hit]:
         """The best hits at or above ``threshold``, best first."""
         country = _query_country(query.country)
+        country_word = _COUNTRY_NAME_WORDS.get(country or "")
         in_abjad_script = bool(ABJAD.search(query.name))
         abjad = country in _ABJAD_COUNTRIES or in_abjad_script
         best: dict[int, Hit] = {}
@@ -236,6 +248,9 @@ class Matcher:
                     person,
                     consonants,
                     vowels=abjad or self._abjad[name.entry],
+                    country_word=country_word
+                    if country in self._countries[name.entry]
+                    else None,
                 )
                 if person and partners:
                     similarity *= _joined_given_name(detail, partners)
@@ -258,13 +273,16 @@ class Matcher:
                     best[entry] = hit
         # Among equal scores, an entry matched by a name of the legal form the
         # query gives comes first ("Sberbank PJSC": PJSC SBERBANK, not JSC
-        # SBERBANK), then one matched by its own name.
+        # SBERBANK), then one matched by the name as written, not by a part of it
+        # ("Havanatur (Bahamas) Limited": HAVANATUR BAHAMAS LTD., not HAVANATUR
+        # S.A. found without the brackets), then one matched by its own name.
         forms = legal_forms(query.name)
         return sorted(
             best.values(),
             key=lambda hit: (
                 -hit.score,
                 bool(forms) and legal_forms(hit.matched_name) != forms,
+                any(feature.name == "reading" for feature in hit.features),
                 hit.matched_name != hit.caption,
                 hit.list_id,
                 hit.entry_id,
