@@ -168,3 +168,18 @@ def test_lexicon_words_read_in_english() -> None:
         "industry",
         "trading",
     ]
+
+
+def test_rare_word_found_among_many_common_given_names() -> None:
+    """A query's rare surname, a letter off, is looked up before the names that
+    share only its common given name, however many they are."""
+    crowd = [
+        ListEntry(str(1000 + n), "Person", f"SURNAME{n:03d}, Ahmed", countries=("SY",))
+        for n in range(300)
+    ]
+    target = ListEntry(
+        "22111", "Person", "HAMAWI, Ahmad", countries=("SY",), programs=("SYRIA",)
+    )
+    matcher = Matcher([("us_ofac_sdn", entry) for entry in [*crowd, target]])
+    hits = matcher.match(Query("Ahmed Hamwi", "Person", "SY"), threshold=0.0)
+    assert hits and hits[0].entry_id == "22111", hits[:2]

@@ -51,6 +51,7 @@ from laborwatch.match.readings import ABJAD, readings
 DEFAULT_THRESHOLD = 0.65
 CANDIDATES = 50  # names aligned in full per query, after a cheap overlap count
 CANDIDATE_SHARE = 0.2  # of the best overlap, below which a name is not aligned
+COMMON_KEY = 100  # names holding an index key from which it counts half
 # An acronym that is only the initials of a listed name ("MID" for "Munitions
 # Industry Department") is a lead, not a match: it scores below the threshold
 # unless the query's country agrees.
@@ -297,8 +298,10 @@ class Matcher:
         overlap: dict[int, float] = defaultdict(float)
         for key, weight in index_keys(tokens, consonants).items():
             postings = self._index.get(key, ())
-            # A key shared by many names (a common given name) identifies little.
-            share = weight / (1 + len(postings) / 1000)
+            # A key shared by many names (a common given name) identifies little:
+            # one held by COMMON_KEY names counts half, so that a rare word a
+            # letter off ("Hamwi", HAMAWI) outweighs "Ahmed" shared with hundreds.
+            share = weight / (1 + len(postings) / COMMON_KEY)
             for name_number in postings:
                 overlap[name_number] += share
         ranked = heapq.nlargest(CANDIDATES, overlap.items(), key=itemgetter(1))
