@@ -363,8 +363,8 @@ def _latin_lexicon() -> _LatinLexicon:
 # Russian adjective endings (-yy, -iy, -aya, -oye, -ogo, -oy) as `loose` spells
 # them: one row stands for every form ("mashinostroitelnyy", "...noye").
 _ADJECTIVE_ENDING = re.compile(r"(?<=[a-z]{5})(?:ogo|oie|aia|oe|oi|i)$")
-# Letters of a compound's last word, from the lexicon ("Gazprom" is a name),
-# and of the word before it.
+# Letters of a compound's last word, from the lexicon ("Gazprom" is a name, not
+# gaz + prom), and of the word before it.
 _COMPOUND_PART = 5
 _COMPOUND_HEAD = 3
 
@@ -376,8 +376,9 @@ def _lexicon_key(word: str) -> str:
 @lru_cache(maxsize=65536)
 def in_english(word: str) -> tuple[str, ...]:
     """A folded word's English from the lexicon's Latin rows, or the word: "zavod"
-    → ("plant",); a compound of two lexicon words, as Russian names join them,
-    is both: "biznesservis" → ("business", "service")."""
+    → ("plant",). A word ending in a lexicon word of five letters or more, as
+    Russian names join them, is read as its head and that word: "biznesservis" →
+    ("business", "service"), "vebservis" → ("veb", "service")."""
     lexicon = _latin_lexicon()
     found = lexicon.english.get(_lexicon_key(word))
     if found:
