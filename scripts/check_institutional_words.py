@@ -1,4 +1,4 @@
-"""Checks the lexicon of Arabic, Persian and Russian institutional words.
+"""Checks the lexicon of Arabic, Persian, Russian and Turkish institutional words.
 
     python scripts/check_institutional_words.py [path]
 
@@ -9,7 +9,9 @@ Arabic and Persian words are in Arabic script without the article ال (the matc
 takes it off before looking a word up, so a row with it could never match);
 Arabic rows use Arabic ي and ك and Persian rows Persian ی and ک (the two are
 different code points, and a row in the other keyboard's letters never matches);
-Russian words are lower-case Cyrillic; English is lower case; and the proper
+Russian words are lower-case Cyrillic, and romanised Russian (``ru-Latn``, as
+lists transliterate it) and Turkish (``tr``, without its marks, as lists write it)
+lower-case Latin letters; English is lower case; and the proper
 names that lists keep transliterated (Bank Melli, Mellat, Sepah, Saderat, Tejarat)
 are not translated.
 """
@@ -30,6 +32,7 @@ ARABIC_SCRIPT = re.compile(rf"^[\u0621-\u064a\u0670-\u06d3{ZWNJ}]+$")
 PERSIAN_ONLY = re.compile("[پچژگکی]")  # letters Arabic does not write
 ARABIC_ONLY = re.compile("[يكة]")  # Arabic ya, kaf, ta marbuta
 CYRILLIC_LOWER = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
+LATIN_LOWER = re.compile(r"^[a-z]+$")
 ENGLISH = re.compile(r"^[a-z][a-z' -]*[a-z]$")
 # Names of Iranian banks that lists keep transliterated ("Bank Mellat"). ملی is
 # not among them: it is also "national" (National Iranian Oil Company), and the
@@ -74,6 +77,9 @@ def check(path: Path) -> list[str]:
             elif language == "ru":
                 if not CYRILLIC_LOWER.match(word):
                     problems.append(f"{where}: {word!r} is not lower-case Cyrillic")
+            elif language in ("ru-Latn", "tr"):
+                if not LATIN_LOWER.match(word):
+                    problems.append(f"{where}: {word!r} is not lower-case Latin")
             else:
                 problems.append(f"{where}: unknown language {language!r}")
     for language, count in sorted(per_language.items()):

@@ -88,6 +88,7 @@ def align(
     person: bool = False,
     consonants: bool = False,
     vowels: bool = False,
+    country_word: str | None = None,
 ) -> tuple[float, dict[str, Any]]:
     """How well two token sequences agree (0 to 1), and which tokens paired how
     (``pairs``: query word, listed word, how, similarity; see `pair_records`).
@@ -96,7 +97,9 @@ def align(
     word a different given name; ``consonants`` pairs words by their consonants
     (a query read from Arabic or Persian script, which writes few vowels);
     ``vowels`` lets a person's name words differ in their vowels (a side tied to
-    Arabic or Persian script, see `_pair`).
+    Arabic or Persian script, see `_pair`); ``country_word``: the word for a
+    country the query gives and the entry is in ("korea"), which the query's
+    name need not write.
     """
     query = merge_joined(query_name, listed_name)
     listed = merge_joined(listed_name, query_name)
@@ -155,6 +158,17 @@ def align(
         if listed is listed_name.tokens
         else sum(token.weight for token in listed)
     )
+    if country_word:
+        # KOREA TAESONG TRADING COMPANY is "Taesong Trading Company" in North
+        # Korea: the listed name's word for the country lacks from no query of it.
+        given = [
+            token
+            for token in unmatched_listed
+            if COUNTRY_WORDS.get(token.text, token.text) == country_word
+        ]
+        if given:
+            detail["country_word_given"] = [token.text for token in given]
+            listed_total -= sum(token.weight for token in given)
     if not query_total or not listed_total or not matched:
         return 0.0, detail
     precision = query_covered / query_total
@@ -212,11 +226,18 @@ def _pair(
     if (
         not person
         and first != second
-        and (stem := _place_adjective(first)) is not None
-        and stem == _place_adjective(second)
+        and (
+            (
+                (stem := _place_adjective(first)) is not None
+                and stem == _place_adjective(second)
+            )
+            or _adjective_of(first, second)
+            or _adjective_of(second, first)
+        )
     ):
         # A Russian body named for its town by an adjective: "Orskiy" (Орский)
-        # of Orsk, "Novosibirskiy" of Novosibirsk, as the lists transliterate it.
+        # of Orsk, "Novosibirskiy" of Novosibirsk, "Kirovskiy" of Kirov, as the
+        # lists transliterate it.
         return ROMANISATION_SIMILARITY, "place adjective"
     if not person and _plural_of(first, second):
         # "Forces" and "Force", "Projects" and "Project": one word in a body's
@@ -255,6 +276,37 @@ def _pair(
         # spelt as it is registered ("Saipa" is not "Sapa"); and only where a side
         # is tied to that script: "Martin" and "Morten" are two Western names.
         return VOWEL_SIMILARITY, "vowels"
+    if (
+        person
+        and vowels
+        and not korean
+        and _vowel_left_out(_vowel_pattern(first), _vowel_pattern(second))
+    ):
+        # A short vowel the script does not write, romanised or left out as the
+        # name is said: "Hamwi", HAMAWI (حموي). Less than vowels written apart.
+        return CONSONANT_SIMILARITY, "vowel left out"
+    similarity = _spelling(first, second)
+    if similarity:
+        if same_vowels:
+            # A person's word a vowel off in the same place pairs no closer than
+            # the vowels rule pairs it, where that rule does not apply: "Oleg
+            # Deripasko" is not DERIPASKA, Oleg.
+            similarity = min(similarity, VOWEL_SIMILARITY)
+        return similarity, "spelling"
+    if not korean and _INITIAL_YE.sub("", first) == _INITIAL_YE.sub("", second):
+        # Russian е starting a word, "ye" in BGN/PCGN and "e" in passports:
+        # "Yevgenyevich", "Evgenievich"; "Yelena", "Elena" (`loose` spells y
+        # as i). Not romanised Korean, where "ye" is a vowel of its own.
+        return ROMANISATION_SIMILARITY, "transliteration"
+    return 0.0, ""
+
+
+# A loose spelling's "ye" (y as i) starting a word: `_pair`.
+_INITIAL_YE = re.compile(r"^i(?=e)")
+
+
+def _spelling(first: str, second: str) -> float:
+    """How alike two loose spellings are as one word misspelt, or 0."""
     shortest = min(len(first), len(second))
     if (
         (first[0] != second[0] and not {first[0], second[0]} <= _VOWELS)
@@ -264,20 +316,33 @@ def _pair(
         # Misspellings keep the first letter ("Eiko" is not "Reyco"), if not a vowel
         # (Ebrahim, Ibrahim); a letter off in a short name is another name ("Zarin",
         # "Zarif").
-        return 0.0, ""
+        return 0.0
     similarity = JaroWinkler.normalized_similarity(first, second)
     # Jaro-Winkler rewards a shared beginning; the edit distance keeps "Mishin"
     # from "Mishustin" and "Jong" from "Jongun".
     if similarity >= SPELLING_MIN and Levenshtein.distance(first, second) <= (
         2 if shortest >= LONG_WORD else 1
     ):
-        if same_vowels:
-            # A person's word a vowel off in the same place pairs no closer than
-            # the vowels rule pairs it, where that rule does not apply: "Oleg
-            # Deripasko" is not DERIPASKA, Oleg.
-            similarity = min(similarity, VOWEL_SIMILARITY)
-        return similarity, "spelling"
-    return 0.0, ""
+        return similarity
+    return 0.0
+
+
+def _vowel_left_out(first: str, second: str) -> bool:
+    """Whether one vowel pattern (`_vowel_pattern`) is the other with one vowel
+    between consonants left out, of three consonants or more: "h*mw*" of
+    "h*m*w*"; not "h*sn*" of "h*s*n" (Hosni, Hasan)."""
+    if len(first) == len(second):
+        return False
+    short, long = (first, second) if len(first) < len(second) else (second, first)
+    if len(long) != len(short) + 1 or len(short.replace("*", "")) < 3:
+        return False
+    return any(
+        long[index] == "*"
+        and long[index - 1] != "*"
+        and long[index + 1] != "*"
+        and long[:index] + long[index + 1 :] == short
+        for index in range(1, len(long) - 1)
+    )
 
 
 # Russian adjective endings after -sk (-ский, -ская, -ское, -ского), in the
@@ -294,6 +359,39 @@ def _place_adjective(word: str) -> str | None:
         return word
     stem = _SK_ADJECTIVE.sub("", word)
     return stem if stem != word else None
+
+
+def place_names(word: str) -> tuple[str, ...]:
+    """The loose spellings of the name a Russian word in -sk is made from, the
+    first the name as written before -sk: a place's adjective in -skiy, less a
+    final vowel or the s that `loose` joins to the suffix ("kirovskii": Kirov,
+    "tulskii": Tula, "arzamaski": Arzamas), and a place in -sk named for a river
+    or a person ("irkutsk": Irkut, "habarovsk": Khabarov); else nothing."""
+    stem = _place_adjective(word)
+    if stem is None:
+        return ()
+    root = stem[:-2]
+    if stem != word:
+        return (root, root + "a", root + "s") if len(root) >= _PLACE_MIN else ()
+    return (root,) if len(root) >= _NAMED_PLACE_MIN else ()
+
+
+_PLACE_MIN = 3  # letters of a place's name before -skiy: "Tul" of Tula
+# Letters of a name before a place's -sk: "Irkut" of Irkutsk; "Min" (Minsk) and
+# "Tom" (Tomsk) are too short to tell from other words.
+_NAMED_PLACE_MIN = 5
+
+
+def _adjective_of(word: str, name: str) -> bool:
+    """Whether the first loose spelling is a Russian word in -sk made from the
+    name the second is (`place_names`): "kirovskii" of "kirov", "tulskii" of
+    "tula", "moskovskii" of "moskov" (Moscow), "irkutsk" of "irkut"."""
+    if len(name) <= _PLACE_MIN:
+        return False
+    names = place_names(word)
+    return bool(names) and (
+        name in names or (name[-1] in _VOWELS and name[:-1] == names[0])
+    )
 
 
 _PLURAL_MIN = 4  # letters of the singular: "Arms" is no plural of "Arm"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from laborwatch.match.align import DISTINCTIVE, joined_runs
+from laborwatch.match.align import DISTINCTIVE, joined_runs, place_names
 from laborwatch.match.normalise import LEGAL_FORMS, Token, loose, skeleton, words
 
 _FUZZY_LENGTH = 5  # shortest spelling looked up with a letter left out
@@ -51,6 +51,10 @@ def index_keys(tokens: tuple[Token, ...], consonants: bool) -> dict[str, float]:
             keys.setdefault("~" + spelling, token.weight * _FUZZY_SHARE)
         if consonants and len(skeleton(token.text)) >= 2:
             keys.setdefault("#" + skeleton(token.text), token.weight * _FUZZY_SHARE)
+        # A place's adjective ("Kirovskiy") finds the place's name ("Kirov"), a
+        # spelling a looked-up word has as one of its own.
+        for place in place_names(spelling):
+            keys.setdefault("~" + place, token.weight * _FUZZY_SHARE)
     for start, width, key in joined_runs(tokens):
         run = tokens[start : start + width]
         keys.setdefault(key, max(token.weight for token in run))

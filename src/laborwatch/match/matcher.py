@@ -51,6 +51,7 @@ from laborwatch.match.readings import ABJAD, readings
 DEFAULT_THRESHOLD = 0.65
 CANDIDATES = 50  # names aligned in full per query, after a cheap overlap count
 CANDIDATE_SHARE = 0.2  # of the best overlap, below which a name is not aligned
+COMMON_KEY = 100  # names holding an index key from which it counts half
 # An acronym that is only the initials of a listed name ("MID" for "Munitions
 # Industry Department") is a lead, not a match: it scores below the threshold
 # unless the query's country agrees.
@@ -88,6 +89,17 @@ _PERSON = {"Person"}
 # as OFAC places many Hong Kong companies ("HONGXIANG MARINE HONG KONG LTD", CN).
 _STATE_OF = {"HK": "CN", "MO": "CN"}
 _KOREAN_COUNTRIES = {"KP", "KR"}
+# A country's word in the names of its bodies (`NAME_COUNTRIES`, "Korean" and
+# "Choson" read as "korea"): a query that gives the country need not write it.
+_COUNTRY_NAME_WORDS = {
+    "KP": "korea",
+    "KR": "korea",
+    "CN": "china",
+    "RU": "russia",
+    "IR": "iran",
+    "SY": "syria",
+    "JP": "japan",
+}
 # Where names are written in Arabic script (Arabic, Persian, Dari, Pashto, Urdu),
 # and the programmes named for such a country: there romanisations supply a
 # name's vowels as they please (`align`'s vowels rule).
@@ -200,6 +212,7 @@ class Matcher:
     ) -> list[Hit]:
         """The best hits at or above ``threshold``, best first."""
         country = _query_country(query.country)
+        country_word = _COUNTRY_NAME_WORDS.get(country or "")
         in_abjad_script = bool(ABJAD.search(query.name))
         abjad = country in _ABJAD_COUNTRIES or in_abjad_script
         best: dict[int, Hit] = {}
@@ -236,6 +249,9 @@ class Matcher:
                     person,
                     consonants,
                     vowels=abjad or self._abjad[name.entry],
+                    country_word=country_word
+                    if country in self._countries[name.entry]
+                    else None,
                 )
                 if person and partners:
                     similarity *= _joined_given_name(detail, partners)
@@ -258,13 +274,16 @@ class Matcher:
                     best[entry] = hit
         # Among equal scores, an entry matched by a name of the legal form the
         # query gives comes first ("Sberbank PJSC": PJSC SBERBANK, not JSC
-        # SBERBANK), then one matched by its own name.
+        # SBERBANK), then one matched by the name as written, not by a part of it
+        # ("Havanatur (Bahamas) Limited": HAVANATUR BAHAMAS LTD., not HAVANATUR
+        # S.A. found without the brackets), then one matched by its own name.
         forms = legal_forms(query.name)
         return sorted(
             best.values(),
             key=lambda hit: (
                 -hit.score,
                 bool(forms) and legal_forms(hit.matched_name) != forms,
+                any(feature.name == "reading" for feature in hit.features),
                 hit.matched_name != hit.caption,
                 hit.list_id,
                 hit.entry_id,
@@ -279,8 +298,10 @@ class Matcher:
         overlap: dict[int, float] = defaultdict(float)
         for key, weight in index_keys(tokens, consonants).items():
             postings = self._index.get(key, ())
-            # A key shared by many names (a common given name) identifies little.
-            share = weight / (1 + len(postings) / 1000)
+            # A key shared by many names (a common given name) identifies little:
+            # one held by COMMON_KEY names counts half, so that a rare word a
+            # letter off ("Hamwi", HAMAWI) outweighs "Ahmed" shared with hundreds.
+            share = weight / (1 + len(postings) / COMMON_KEY)
             for name_number in postings:
                 overlap[name_number] += share
         ranked = heapq.nlargest(CANDIDATES, overlap.items(), key=itemgetter(1))

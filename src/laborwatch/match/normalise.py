@@ -10,12 +10,23 @@ as that country's word.
 
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
 
 from laborwatch.match.korean import korean_key, looks_korean
+
+# Institutional words with their English, each row with its source: Arabic,
+# Persian and Russian in their scripts (read by `readings`), and in Latin script
+# Russian as lists transliterate it and Turkish (read here, in every name).
+LEXICON_PATH = Path(
+    str(files("laborwatch") / "match" / "data" / "institutional_words.csv")
+)
+LATIN_LANGUAGES = frozenset({"ru-Latn", "tr"})
 
 # Legal forms, after ISO 20275 (GLEIF's Entity Legal Forms code list) for the
 # jurisdictions the lists cover most: Russia (OOO, AO, PAO), the Gulf free zones (FZE,
@@ -24,6 +35,9 @@ LEGAL_FORMS = frozenset(
     "co corp corporation company companies ltd ltda limited llc inc incorporated jsc "
     "coltd ojsc cjsc pjsc zao ooo oao ao pao tov gmbh ag sa sas sarl srl spa bv nv plc lp llp "
     "pte pty pvt sdn bhd kk jv fze fzco fzc fzllc llc youxian gongsi youxiangongsi "
+    # Turkish: Anonim Şirketi (A.Ş.), Limited Şirketi (Ltd. Şti.); şirketi is
+    # "company" in them.
+    "as sti sirketi "
     "the of and de la el al".split()
 )
 # Words that name no one: a person's title or rank ("Maj. Gen. Hossein Salami",
@@ -148,6 +162,12 @@ CANONICAL = {
     "airlines": "air",
     "airline": "air",
     "airways": "air",
+    # завод and комбинат, as the lists translate them for one body: TULA
+    # CARTRIDGE PLANT and WORKS, ALEKSINSKY CHEMICAL PLANT and COMBINE,
+    # PROLETARSKY FACTORY and PLANT (OFAC SDN).
+    "factory": "plant",
+    "works": "plant",
+    "combine": "plant",
 }
 # The countries a word in a name points to: "Korea X Institute" is not an Iranian
 # institute, whatever else it shares with one.
@@ -205,13 +225,49 @@ _LEGAL_FORM_PHRASES = {
     "zakrytoye aktsionernoye obshchestvo": "zao",
     "aktsionernoye obshchestvo": "ao",
     "obshchestvo s ogranichennoy otvetstvennostyu": "ooo",
+    # Turkish, after ISO 20275's names for the forms.
+    "anonim sirketi": "as",
+    "limited sirketi": "ltd",
+    "ltd sti": "ltd",
 }
-_PHRASE_WORDS = {**_COUNTRY_PHRASE_WORDS, **_LEGAL_FORM_PHRASES}
+# Words Turkish company names abbreviate together, written out: "San. ve Tic."
+# is "Sanayi ve Ticaret", Industry and Trade (OFAC SDN: STANDART TEKNIK PARCA SAN
+# VE TIC A.S., STANDARD TECHNICAL COMPONENTS INDUSTRY AND TRADING CORPORATION).
+_ABBREVIATED_PHRASES = {
+    "san ve tic": "sanayi ve ticaret",
+    "san tic": "sanayi ticaret",
+}
+_PHRASE_WORDS = {
+    **_COUNTRY_PHRASE_WORDS,
+    **_LEGAL_FORM_PHRASES,
+    **_ABBREVIATED_PHRASES,
+}
 _COUNTRY_PHRASES = re.compile(
     r"\b(?:"
     + "|".join(sorted(map(re.escape, _PHRASE_WORDS), key=len, reverse=True))
     + r")\b"
 )
+# The words of the Russian forms as OFAC also writes them, in one spelling:
+# "PUBLICHNOE AKTSIONERNOE OBSCHESTVO", "AKTCIONERNOE OBSHESTVO", "OBSHCHESTVO S
+# OGRANICHENNOI OTVETSTVENNOSTIU" (-oe, -oi and -iu for -oye, -oy and -yu; щ as
+# sch or sh).
+_FORM_SPELLINGS = (
+    (re.compile(r"\b(publichn|otkryt|zakryt|akt[sc]ionern)oe\b"), r"\1oye"),
+    (re.compile(r"\baktcionern"), "aktsionern"),
+    (re.compile(r"\bobs(?:hch|ch|h)estvo\b"), "obshchestvo"),
+    (re.compile(r"\bogranichennoi\b"), "ogranichennoy"),
+    (re.compile(r"\botvetstvennostiu\b"), "otvetstvennostyu"),
+)
+
+
+def _read_phrases(text: str) -> str:
+    """Folded words with the phrases of `_PHRASE_WORDS` read as their words."""
+    if "oe" in text or "obs" in text or "nnoi" in text or "stiu" in text:
+        for spelling, written in _FORM_SPELLINGS:
+            text = spelling.sub(written, text)
+    return _COUNTRY_PHRASES.sub(lambda found: _PHRASE_WORDS[found.group(0)], text)
+
+
 # A number written in words is its digits: "Bureau Thirty-Nine" is OFFICE 39,
 # as "Room 39" is (English cardinals, tens and units joined by a hyphen or a space).
 _UNITS = "one two three four five six seven eight nine".split()
@@ -263,24 +319,80 @@ def tokenise(name: str) -> tuple[Token, ...]:
     """A name's tokens, lower-cased and without accents or punctuation."""
     tokens = []
     text = _NUMBER_WORDS.sub(_digits, " ".join(words(name)))
-    for word in _COUNTRY_PHRASES.sub(
-        lambda found: _PHRASE_WORDS[found.group(0)], text
-    ).split():
-        word = ABBREVIATIONS.get(word, word)
-        if word in LEGAL_FORMS or word in NOT_NAME_WORDS:
-            continue
-        # Weighed as its one form: "Banking" weighs what "Bank" does.
-        word = CANONICAL.get(word, word)
-        if word in SEMI_COMMON:
-            weight = 0.8
-        elif word in BODY_TYPES:
-            weight = 0.6
-        elif word in COMMON_WORDS or word in COUNTRY_WORDS:
-            weight = 0.3
-        else:
-            weight = 1.0
-        tokens.append(Token.of(word, korean_key(word), weight))
+    for written in _read_phrases(text).split():
+        # A romanised Russian or a Turkish word is its English, in the query and
+        # in the listed name alike: "Kirovskiy Zavod" and "Kirov Plant".
+        for word in in_english(ABBREVIATIONS.get(written, written)):
+            if word in LEGAL_FORMS or word in NOT_NAME_WORDS:
+                continue
+            # Weighed as its one form: "Banking" weighs what "Bank" does.
+            word = CANONICAL.get(word, word)
+            if word in SEMI_COMMON:
+                weight = 0.8
+            elif word in BODY_TYPES:
+                weight = 0.6
+            elif word in COMMON_WORDS or word in COUNTRY_WORDS:
+                weight = 0.3
+            else:
+                weight = 1.0
+            tokens.append(Token.of(word, korean_key(word), weight))
     return tuple(tokens)
+
+
+@dataclass(frozen=True)
+class _LatinLexicon:
+    english: dict[str, tuple[str, ...]]  # by `_lexicon_key`
+    written: frozenset[str]  # the words as the rows write them
+
+
+@lru_cache(maxsize=1)
+def _latin_lexicon() -> _LatinLexicon:
+    """The lexicon's rows in Latin script (`LATIN_LANGUAGES`)."""
+    english: dict[str, tuple[str, ...]] = {}
+    written = set()
+    with LEXICON_PATH.open(encoding="utf-8", newline="") as rows:
+        for row in csv.DictReader(rows):
+            if row["language"] in LATIN_LANGUAGES:
+                english.setdefault(
+                    _lexicon_key(row["word"]), tuple(row["english"].split())
+                )
+                written.add(row["word"])
+    return _LatinLexicon(english, frozenset(written))
+
+
+# Russian adjective endings (-yy, -iy, -aya, -oye, -ogo, -oy) as `loose` spells
+# them: one row stands for every form ("mashinostroitelnyy", "...noye").
+_ADJECTIVE_ENDING = re.compile(r"(?<=[a-z]{5})(?:ogo|oie|aia|oe|oi|i)$")
+# Letters of a compound's last word, from the lexicon ("Gazprom" is a name, not
+# gaz + prom), and of the word before it.
+_COMPOUND_PART = 5
+_COMPOUND_HEAD = 3
+
+
+def _lexicon_key(word: str) -> str:
+    return _ADJECTIVE_ENDING.sub("", loose(word))
+
+
+@lru_cache(maxsize=65536)
+def in_english(word: str) -> tuple[str, ...]:
+    """A folded word's English from the lexicon's Latin rows, or the word: "zavod"
+    → ("plant",). A word ending in a lexicon word of five letters or more, as
+    Russian names join them, is read as its head and that word: "biznesservis" →
+    ("business", "service"), "vebservis" → ("veb", "service")."""
+    lexicon = _latin_lexicon()
+    found = lexicon.english.get(_lexicon_key(word))
+    if found:
+        return found
+    for cut in range(_COMPOUND_HEAD, len(word) - _COMPOUND_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        if tail in lexicon.written:
+            # The tail a lexicon word, the head one too or a name: "VEB.Servis",
+            # VEB SERVICE.
+            return (
+                *lexicon.english.get(_lexicon_key(head), (head,)),
+                *lexicon.english[_lexicon_key(tail)],
+            )
+    return (word,)
 
 
 def _digits(found: re.Match[str]) -> str:
@@ -293,7 +405,7 @@ def _digits(found: re.Match[str]) -> str:
 
 # Legal-form words that say which form a body has (not "co", "the", "of").
 _FORM_WORDS = LEGAL_FORMS - frozenset(
-    "co corp corporation company companies the of and de la el al".split()
+    "co corp corporation company companies sirketi the of and de la el al".split()
 )
 
 
@@ -301,9 +413,7 @@ _FORM_WORDS = LEGAL_FORMS - frozenset(
 def legal_forms(name: str) -> frozenset[str]:
     """The legal forms a name gives, written out or abbreviated: "PUBLIC JOINT STOCK
     COMPANY X" and "X PJSC" give {"pjsc"}."""
-    text = _COUNTRY_PHRASES.sub(
-        lambda found: _PHRASE_WORDS[found.group(0)], " ".join(words(name))
-    )
+    text = _read_phrases(" ".join(words(name)))
     return frozenset(word for word in text.split() if word in _FORM_WORDS)
 
 
@@ -328,9 +438,10 @@ def loose(word: str) -> str:
     # write "q" as often: "Bagher", "Baqer" (as `skeleton` reads it).
     word = _BRITISH_NCE.sub("nse", _BRITISH_OUR.sub("or", word.replace("ph", "f")))
     word = word.replace("gh", "k")
-    # French transliterations write u as "ou": "Youssef", "Addounia" (Dunya); a
-    # final vowel's h is the Arabic taa marbuta some write: "Ghazaleh", "Ghazale".
-    word = _FINAL_VOWEL_H.sub("", word.replace("ou", "u"))
+    # French transliterations write u as "ou", English ones "oo": "Youssef",
+    # "Addounia" (Dunya), "Noori" (Nuri); a final vowel's h is the Arabic taa
+    # marbuta some write: "Ghazaleh", "Ghazale".
+    word = _FINAL_VOWEL_H.sub("", word.replace("ou", "u").replace("oo", "u"))
     # Persian -ai (ـائی) written -aee, -aei or -aie: "Rezaee", "Rezaei", "Rezaie".
     word = _FINAL_AI.sub("ai", word)
     # Russian ё after a consonant, written "yo" or "e": "Semyonov", SEMENOV;

@@ -21,11 +21,8 @@ from anyascii import anyascii
 
 from laborwatch.countries import country_code
 from laborwatch.match.korean import has_hangul, romanise_hangul, translate_romanised
-from laborwatch.match.normalise import words
+from laborwatch.match.normalise import LATIN_LANGUAGES, LEXICON_PATH, words
 
-LEXICON_PATH = Path(
-    str(files("laborwatch") / "match" / "data" / "institutional_words.csv")
-)
 # Chinese business and state words, as lists translate them, each with its source.
 CHINESE_PATH = Path(str(files("laborwatch") / "match" / "data" / "chinese_words.csv"))
 _BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]{1,40})[)\]]\s*")
@@ -279,6 +276,8 @@ def institutional_words(persian: bool = False) -> dict[str, str]:
     other: dict[str, str] = {}
     with LEXICON_PATH.open(encoding="utf-8", newline="") as rows:
         for row in csv.DictReader(rows):
+            if row["language"] in LATIN_LANGUAGES:
+                continue  # read in every name by `tokenise`
             ours = (row["language"] == "fa") == persian
             (preferred if ours else other).setdefault(
                 _fold(row["word"]), row["english"].strip().lower()
@@ -295,6 +294,8 @@ def second_readings(persian: bool = False) -> dict[str, str]:
     found: dict[str, str] = {}
     with LEXICON_PATH.open(encoding="utf-8", newline="") as rows:
         for row in csv.DictReader(rows):
+            if row["language"] in LATIN_LANGUAGES:
+                continue
             word, english = _fold(row["word"]), row["english"].strip().lower()
             if word in first and first[word] != english:
                 found.setdefault(word, english)
