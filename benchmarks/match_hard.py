@@ -11,8 +11,9 @@ after work on all five, fresh5 (fresh5_*.csv), written after work on all six,
 fresh6 (fresh6_*.csv), written after work on all seven, fresh7
 (fresh7_*.csv), written after work on all eight, fresh8 (fresh8_*.csv),
 written after work on all nine, fresh9 (fresh9_*.csv), written after work
-on all ten, fresh10 (fresh10_*.csv), written after work on all eleven, and
-fresh11 (fresh11_*.csv), written after work on all twelve.
+on all ten, fresh10 (fresh10_*.csv), written after work on all eleven,
+fresh11 (fresh11_*.csv), written after work on all twelve, and fresh12
+(fresh12_*.csv), written after work on all thirteen.
 The lists are the
 OFAC SDN file of 2024-05-03 with OFAC's alias and address files of 2026-06, and the
 UN Security Council consolidated list of 2026-02-27, read from ../shared/data/lists.
@@ -22,7 +23,7 @@ match.py), per split: recall@1 (the first hit is a correct entry), recall@1 at t
 default threshold (first and reported), recall@5, the false-alarm rate (a
 look-alike's first hit reaches the threshold), and queries per second.
 
-    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|all] [--details]
+    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|all] [--details]
 """
 
 from __future__ import annotations
@@ -103,6 +104,8 @@ def load_cases() -> list[Case]:
         "fresh10_negatives",
         "fresh11_positives",
         "fresh11_negatives",
+        "fresh12_positives",
+        "fresh12_negatives",
     ):
         if not (DATA / f"{kind}.csv").exists():
             continue
@@ -262,6 +265,7 @@ SPLITS = (
     "fresh9",
     "fresh10",
     "fresh11",
+    "fresh12",
 )
 
 
