@@ -392,6 +392,24 @@ class Matcher:
                     {"words": sorted(named), "list": list(listed_countries)},
                 )
             )
+        # The listed name's own word for a country the query says it is not in:
+        # "وزارة البترول والثروة المعدنية" [EG], Egypt's ministry, is not the
+        # SYRIAN MINISTRY OF PETROLEUM AND MINERAL RESOURCES.
+        listed_named = {
+            COUNTRY_WORDS.get(word, word) for word in detail["unmatched_list"]
+        } & set(NAME_COUNTRIES)
+        if country and any(
+            not {country, _STATE_OF.get(country, country)} & NAME_COUNTRIES[word]
+            for word in listed_named
+        ):
+            score *= PENALTIES["country conflict"]
+            features.append(
+                Feature(
+                    "country in listed name",
+                    PENALTIES["country conflict"],
+                    {"words": sorted(listed_named), "query": country},
+                )
+            )
         if name.kind == "weak_alias":
             score *= PENALTIES["weak alias"]
             features.append(Feature("weak alias", PENALTIES["weak alias"], {}))

@@ -126,6 +126,20 @@ ABBREVIATIONS = {
     "grp": "group",
     "ins": "insurance",  # "GHAVAMIN FINANCIAL & CREDIT INS." (OFAC SDN)
     "hk": "hongkong",  # "SOPHYCHEM HK LIMITED", "HONGXIANG MARINE HONG KONG LTD"
+    # Supplier files and trade registers: "Koryo Coml Bank", "Foreign Tech. Trade
+    # Ctr", "Complex Equip. Import Corp.", "Econ. & Trdg", "Jam Petchem" (the trade
+    # press's word for petrochemical companies).
+    "coml": "commercial",
+    "cml": "commercial",
+    "ctr": "center",
+    "cntr": "center",
+    "equip": "equipment",
+    "eqpt": "equipment",
+    "econ": "economic",
+    "petchem": "petrochemical",
+    # A compass point before a region: "NE Asia Bank", NORTH EAST ASIA BANK.
+    "ne": "north east",
+    "nw": "north west",
 }
 # Words that stand for a country inside names: "Choson", "Chosun" and "Joseon" are
 # Korea (the North's own name for it), as "Koryo"/"Goryeo" often are.
@@ -322,7 +336,11 @@ def tokenise(name: str) -> tuple[Token, ...]:
     for written in _read_phrases(text).split():
         # A romanised Russian or a Turkish word is its English, in the query and
         # in the listed name alike: "Kirovskiy Zavod" and "Kirov Plant".
-        for word in in_english(ABBREVIATIONS.get(written, written)):
+        for word in (
+            english
+            for part in ABBREVIATIONS.get(written, written).split()
+            for english in in_english(part)
+        ):
             if word in LEGAL_FORMS or word in NOT_NAME_WORDS:
                 continue
             # Weighed as its one form: "Banking" weighs what "Bank" does.
