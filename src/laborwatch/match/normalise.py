@@ -65,7 +65,7 @@ SEMI_COMMON = frozenset("industrial industries industry electronics".split())
 BODY_TYPES = frozenset(
     "bank bureau center centre committee commission council department ministry "
     "university institute academy school hospital agency office association "
-    "federation union army navy corps".split()
+    "federation union army navy corps club".split()
 )
 # Business words as OFAC's own entries and supplier files abbreviate them
 # ("GEN.", "INT'L", "MFG", "IND.", "TRDG", "SHPG", "CONSTR" all occur in the SDN file).
@@ -140,6 +140,11 @@ ABBREVIATIONS = {
     # A compass point before a region: "NE Asia Bank", NORTH EAST ASIA BANK.
     "ne": "north east",
     "nw": "north west",
+    # АФК, aktsionernaya finansovaya korporatsiya: "АФК «Система»", SISTEMA PUBLIC
+    # JOINT STOCK FINANCIAL CORPORATION (OFAC SDN).
+    "afk": "joint stock financial corporation",
+    # A football club is no company of its name: "Zob Ahan Esfahan F.C.".
+    "fc": "football club",
 }
 # Words that stand for a country inside names: "Choson", "Chosun" and "Joseon" are
 # Korea (the North's own name for it), as "Koryo"/"Goryeo" often are.
@@ -182,6 +187,9 @@ CANONICAL = {
     "factory": "plant",
     "works": "plant",
     "combine": "plant",
+    # "Tech." stands for either: "Korea Foreign Tech. Trade Ctr", KOREA FOREIGN
+    # TECHNICAL TRADE CENTER.
+    "technical": "technology",
 }
 # The countries a word in a name points to: "Korea X Institute" is not an Iranian
 # institute, whatever else it shares with one.
@@ -251,10 +259,18 @@ _ABBREVIATED_PHRASES = {
     "san ve tic": "sanayi ve ticaret",
     "san tic": "sanayi ticaret",
 }
+# Words a language writes as two where lists translate them as one: Persian ذوب
+# آهن (zob ahan, iron smelting) is a steel works, ESFAHAN STEEL COMPANY (OFAC SDN)
+# for ذوب آهن اصفهان, "Zob Ahan Esfahan".
+_TRANSLATED_PHRASES = {
+    "zob ahan": "steel",
+    "zob e ahan": "steel",
+}
 _PHRASE_WORDS = {
     **_COUNTRY_PHRASE_WORDS,
     **_LEGAL_FORM_PHRASES,
     **_ABBREVIATED_PHRASES,
+    **_TRANSLATED_PHRASES,
 }
 _COUNTRY_PHRASES = re.compile(
     r"\b(?:"
