@@ -187,9 +187,6 @@ CANONICAL = {
     "factory": "plant",
     "works": "plant",
     "combine": "plant",
-    # "Tech." stands for either: "Korea Foreign Tech. Trade Ctr", KOREA FOREIGN
-    # TECHNICAL TRADE CENTER.
-    "technical": "technology",
 }
 # The countries a word in a name points to: "Korea X Institute" is not an Iranian
 # institute, whatever else it shares with one.
