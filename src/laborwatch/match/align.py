@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler
 
 from laborwatch.match.korean import korean_key, looks_korean
 from laborwatch.match.normalise import (
@@ -319,8 +319,9 @@ def _spelling(first: str, second: str) -> float:
         return 0.0
     similarity = JaroWinkler.normalized_similarity(first, second)
     # Jaro-Winkler rewards a shared beginning; the edit distance keeps "Mishin"
-    # from "Mishustin" and "Jong" from "Jongun".
-    if similarity >= SPELLING_MIN and Levenshtein.distance(first, second) <= (
+    # from "Mishustin" and "Jong" from "Jongun". Two letters swapped are one slip
+    # of the hand ("Tradign"), as a letter left out is.
+    if similarity >= SPELLING_MIN and OSA.distance(first, second) <= (
         2 if shortest >= LONG_WORD else 1
     ):
         return similarity
@@ -542,13 +543,27 @@ _SYLLABLE_LENGTH = 7
 
 def _syllables(run: tuple[Token, ...]) -> bool:
     """Whether each token is one romanised Korean syllable, as OFAC writes North
-    Korean vessels and places ("MU DU BONG", "TAE DONG GANG")."""
+    Korean vessels and places ("MU DU BONG", "TAE DONG GANG"), or one pinyin
+    syllable, as it writes Chinese ones ("XIN GUANG HAI", written "Xinguanghai")."""
     return all(
         len(token.text) <= _SYLLABLE_LENGTH
-        and looks_korean(token.text)
-        and len(_SYLLABLE_VOWELS.findall(token.text)) == 1
+        and (
+            (
+                looks_korean(token.text)
+                and len(_SYLLABLE_VOWELS.findall(token.text)) == 1
+            )
+            or _PINYIN_SYLLABLE.fullmatch(token.text) is not None
+        )
         for token in run
     )
+
+
+# One pinyin syllable: an initial and a final (Hanyu Pinyin's table, tones left out).
+_PINYIN_SYLLABLE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un"
+    r"|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)"
+)
 
 
 _SYLLABLE_VOWELS = re.compile(r"[aeiouwy]+")

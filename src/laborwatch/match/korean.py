@@ -73,6 +73,9 @@ _SURNAMES = {
     "noh": "no",
     "no": "no",
     "oh": "o",
+    # 고 as the South's press writes it: "Koh Cheol-man" (KO Chol Man).
+    "koh": "ko",
+    "goh": "ko",
 }
 _CONSONANTS = (
     ("tch", "j"),
@@ -92,6 +95,9 @@ _VOWELS = (
     # (Kim Nam-woong, KIM Nam Ung); elsewhere w is a glide the systems agree on.
     ("woo", "u"),
     ("oo", "u"),  # Yoon, Yun
+    # 영 as the press writes it: "Choi Choon-young" (CHOE Chun Yong), "Kim
+    # Young-chol". Neither system writes "ou".
+    ("ou", "o"),
     ("yeo", "yo"),
     ("eo", "o"),
     ("eu", "u"),

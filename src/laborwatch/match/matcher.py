@@ -216,9 +216,12 @@ class Matcher:
         in_abjad_script = bool(ABJAD.search(query.name))
         abjad = country in _ABJAD_COUNTRIES or in_abjad_script
         best: dict[int, Hit] = {}
-        for how, reading in readings(
-            query.name, country in _KOREAN_COUNTRIES, country == "IR"
-        ):
+        read = readings(query.name, country in _KOREAN_COUNTRIES, country == "IR")
+        if query.schema in _PERSON and _DOTTED_INITIALS.search(query.name):
+            # A person's initials written together, after the surname as Russian
+            # documents write them ("Kudrin A.L."): letters, not one word "al".
+            read.append(("initials apart", _initials_apart(query.name)))
+        for how, reading in read:
             tokens = tokenise(reading)
             if not tokens:
                 continue
@@ -390,6 +393,24 @@ class Matcher:
                     "country in name",
                     PENALTIES["country conflict"],
                     {"words": sorted(named), "list": list(listed_countries)},
+                )
+            )
+        # The listed name's own word for a country the query says it is not in:
+        # "وزارة البترول والثروة المعدنية" [EG], Egypt's ministry, is not the
+        # SYRIAN MINISTRY OF PETROLEUM AND MINERAL RESOURCES.
+        listed_named = {
+            COUNTRY_WORDS.get(word, word) for word in detail["unmatched_list"]
+        } & set(NAME_COUNTRIES)
+        if country and any(
+            not {country, _STATE_OF.get(country, country)} & NAME_COUNTRIES[word]
+            for word in listed_named
+        ):
+            score *= PENALTIES["country conflict"]
+            features.append(
+                Feature(
+                    "country in listed name",
+                    PENALTIES["country conflict"],
+                    {"words": sorted(listed_named), "query": country},
                 )
             )
         if name.kind == "weak_alias":
@@ -567,7 +588,33 @@ def _with_readings(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 # "NAFTIRAN INTERTRADE CO. (NICO) LIMITED" is also "NICO Ltd":
                 # the acronym a list gives in brackets, with the name's legal form.
                 found.append((" ".join((letters, *sorted(legal_forms(text)))), kind))
+        branch = _NAMED_BRANCH.search(text)
+        if branch:
+            # "SYRIAN MILITARY INTELLIGENCE BRANCH 235 - PALESTINE" is the
+            # "Palestine Branch" (فرع فلسطين) to the reports that name it.
+            named = branch.group(2).strip()
+            if not named.upper().endswith("BRANCH"):
+                named += " Branch"
+            found.append((named, kind))
     return found
+
+
+# Two initials or more, each with its dot: "A.L.", "A. L.".
+_DOTTED_INITIALS = re.compile(r"\b(?:[^\W\d_]\.\s*){2,}")
+
+
+def _initials_apart(name: str) -> str:
+    """The name with its dotted initials as letters apart: "Kudrin A.L." →
+    "Kudrin A L"."""
+    return _DOTTED_INITIALS.sub(
+        lambda found: " " + " ".join(re.findall(r"[^\W\d_]", found.group(0))) + " ",
+        name,
+    ).strip()
+
+
+# A numbered branch with its name after a dash, as OFAC lists Syria's intelligence
+# branches.
+_NAMED_BRANCH = re.compile(r"\bBRANCH (\d+) - (\S.*)$", re.IGNORECASE)
 
 
 def _abbreviates(letters: str, name: str) -> bool:

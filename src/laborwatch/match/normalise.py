@@ -65,7 +65,7 @@ SEMI_COMMON = frozenset("industrial industries industry electronics".split())
 BODY_TYPES = frozenset(
     "bank bureau center centre committee commission council department ministry "
     "university institute academy school hospital agency office association "
-    "federation union army navy corps".split()
+    "federation union army navy corps club".split()
 )
 # Business words as OFAC's own entries and supplier files abbreviate them
 # ("GEN.", "INT'L", "MFG", "IND.", "TRDG", "SHPG", "CONSTR" all occur in the SDN file).
@@ -126,6 +126,25 @@ ABBREVIATIONS = {
     "grp": "group",
     "ins": "insurance",  # "GHAVAMIN FINANCIAL & CREDIT INS." (OFAC SDN)
     "hk": "hongkong",  # "SOPHYCHEM HK LIMITED", "HONGXIANG MARINE HONG KONG LTD"
+    # Supplier files and trade registers: "Koryo Coml Bank", "Foreign Tech. Trade
+    # Ctr", "Complex Equip. Import Corp.", "Econ. & Trdg", "Jam Petchem" (the trade
+    # press's word for petrochemical companies).
+    "coml": "commercial",
+    "cml": "commercial",
+    "ctr": "center",
+    "cntr": "center",
+    "equip": "equipment",
+    "eqpt": "equipment",
+    "econ": "economic",
+    "petchem": "petrochemical",
+    # A compass point before a region: "NE Asia Bank", NORTH EAST ASIA BANK.
+    "ne": "north east",
+    "nw": "north west",
+    # АФК, aktsionernaya finansovaya korporatsiya: "АФК «Система»", SISTEMA PUBLIC
+    # JOINT STOCK FINANCIAL CORPORATION (OFAC SDN).
+    "afk": "joint stock financial corporation",
+    # A football club is no company of its name: "Zob Ahan Esfahan F.C.".
+    "fc": "football club",
 }
 # Words that stand for a country inside names: "Choson", "Chosun" and "Joseon" are
 # Korea (the North's own name for it), as "Koryo"/"Goryeo" often are.
@@ -237,10 +256,18 @@ _ABBREVIATED_PHRASES = {
     "san ve tic": "sanayi ve ticaret",
     "san tic": "sanayi ticaret",
 }
+# Words a language writes as two where lists translate them as one: Persian ذوب
+# آهن (zob ahan, iron smelting) is a steel works, ESFAHAN STEEL COMPANY (OFAC SDN)
+# for ذوب آهن اصفهان, "Zob Ahan Esfahan".
+_TRANSLATED_PHRASES = {
+    "zob ahan": "steel",
+    "zob e ahan": "steel",
+}
 _PHRASE_WORDS = {
     **_COUNTRY_PHRASE_WORDS,
     **_LEGAL_FORM_PHRASES,
     **_ABBREVIATED_PHRASES,
+    **_TRANSLATED_PHRASES,
 }
 _COUNTRY_PHRASES = re.compile(
     r"\b(?:"
@@ -322,7 +349,11 @@ def tokenise(name: str) -> tuple[Token, ...]:
     for written in _read_phrases(text).split():
         # A romanised Russian or a Turkish word is its English, in the query and
         # in the listed name alike: "Kirovskiy Zavod" and "Kirov Plant".
-        for word in in_english(ABBREVIATIONS.get(written, written)):
+        for word in (
+            english
+            for part in ABBREVIATIONS.get(written, written).split()
+            for english in in_english(part)
+        ):
             if word in LEGAL_FORMS or word in NOT_NAME_WORDS:
                 continue
             # Weighed as its one form: "Banking" weighs what "Bank" does.

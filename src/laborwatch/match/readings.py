@@ -77,6 +77,9 @@ def readings(
         ]
     if has_hangul(name):
         found += romanise_hangul(name)
+        person = _without_post(name)
+        if person:
+            found += romanise_hangul(person)
     elif _NON_LATIN_LETTER.search(name):
         found.append(("transliterated", transliterate(name, persian)))
         if _NON_JOINER in name:
@@ -154,6 +157,30 @@ def _from_german(name: str) -> list[str]:
     )
 
 
+# A post or title North Korean and South Korean sources write after a person's
+# name ("김기남 선전비서", "윤호진 남천강무역 사장", "김경옥 조직지도부 제1부부장"):
+# secretary, director, vice director, chairman, president, premier, minister,
+# ambassador, manager (Wiktionary: 비서, 부장, 부부장, 위원장, 사장, 총리, 상, 대사,
+# 국장, 지배인).
+_POSTS = re.compile(
+    r"(?:비서|부장|위원장|사장|총리|대사|국장|처장|실장|지배인|책임자|원수|대장|상장|중장|소장)$"
+)
+
+
+def _without_post(name: str) -> str | None:
+    """A Korean person's name without the post written after it: the first word,
+    of two to four syllables, where the last word ends in a post."""
+    parts = name.split()
+    if (
+        len(parts) >= 2
+        and 2 <= len(parts[0]) <= 4
+        and has_hangul(parts[0])
+        and _POSTS.search(parts[-1])
+    ):
+        return parts[0]
+    return None
+
+
 def _without_article(name: str) -> str:
     """Arabic script without the article, a name ending in Allah joined as lists
     write it ("نصر الله" → "نصرالله")."""
@@ -221,7 +248,17 @@ def _translate_words(name: str, persian: bool, second: bool = False) -> str | No
     # A word in capitals among lower-case ones is an acronym or a brand, not a
     # word to translate: "Группа ГАЗ" is GAZ GROUP, not a gas group.
     mixed = any(letter.islower() for letter in name)
-    for word in _without_article(name).split():
+    written = _without_article(name).split()
+    index = 0
+    while index < len(written):
+        word = written[index]
+        # Two words the lexicon gives as one ("ذوب آهن", iron smelting: steel).
+        pair = " ".join(_fold(part) for part in written[index : index + 2])
+        if index + 1 < len(written) and pair in lexicon:
+            parts.append(lexicon[pair])
+            used = True
+            index += 2
+            continue
         english = (
             None
             if mixed and word.isupper()
@@ -232,6 +269,7 @@ def _translate_words(name: str, persian: bool, second: bool = False) -> str | No
         )
         used = used or english is not None
         parts.append(english if english is not None else transliterate(word, persian))
+        index += 1
     return " ".join(parts) if used else None
 
 
