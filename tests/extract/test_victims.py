@@ -165,3 +165,11 @@ def test_a_group_whose_labour_is_exploited_is_said_to_do_the_work() -> None:
         "migrants from Punjab, and traders visited farmers."
     )
     assert [v.text for v in find_victims(sentence, said_to_work=True)] == ["migrants"]
+
+
+def test_a_worker_alone_is_no_group() -> None:
+    sentence = _sentence(
+        "It was a way to remind the worker that the company could fire them, while "
+        "a migrant worker and 30 workers were held in debt."
+    )
+    assert [v.text for v in find_victims(sentence)] == ["migrant worker", "30 workers"]

@@ -145,6 +145,9 @@ def find_victims(sentence: Sentence, *, said_to_work: bool = False) -> list[Vict
         text = sentence.text[first : match.end()].strip()
         if (
             not text
+            # "the worker" alone is no group: one person the report names
+            # otherwise, or any worker ("to remind the worker").
+            or text.lower() == "worker"
             or _PERPETRATOR_CONTEXT.match(sentence.text[match.end() :])
             or _DOER.search(sentence.text[: match.start()])
             or (
