@@ -303,3 +303,95 @@ def test_an_unnamed_actor_in_the_singular_joins_its_plural() -> None:
     ]
     merged = merge_mentions(mentions)
     assert {actor.name for actor in merged} == {"their employers"}
+
+
+def test_the_verb_of_a_relative_clause_gives_the_part() -> None:
+    evidence = analyze_text(
+        "Our contact says he borrowed money from a relative to pay the gangs that "
+        "smuggled him."
+    )
+    assert _actors(evidence)["gangs"] == ("organisation", "trafficker")
+
+
+def test_criminal_networks_are_actors() -> None:
+    evidence = analyze_text(
+        "Criminal networks systematically exploit the labor of thousands of migrants "
+        "in the province."
+    )
+    assert _actors(evidence)["Criminal networks"] == ("organisation", "employer")
+
+
+def test_what_lures_without_being_anyone_is_not_an_actor() -> None:
+    evidence = analyze_text(
+        "In the camps, people are lured by dreams of a better life to take a risky "
+        "route, and are forced to work without pay on arrival."
+    )
+    assert not any("dreams" in name for name in _actors(evidence))
+
+
+def test_supervisors_and_managers_are_unnamed_actors() -> None:
+    evidence = analyze_text(
+        "If we do not finish 1,000 pieces a day, supervisors yell at us and force us "
+        "to stay late without pay. Managers confiscated our passports."
+    )
+    names = {name.lower() for name in _actors(evidence)}
+    assert {"supervisors", "managers"} <= names
+
+
+def test_the_boss_a_worker_works_under_is_an_actor_anywhere() -> None:
+    evidence = analyze_text(
+        "One night the two brothers and their boss went out to sea in a small boat. "
+        "The fishers were forced to work twenty hours a day without pay."
+    )
+    assert _actors(evidence)["boss"][1] == "employer"
+
+
+def test_an_unnamed_actor_keeps_the_words_that_say_which() -> None:
+    evidence = analyze_text(
+        "Migrant workers were duped into paying illegal fees to local brokers and "
+        "forced to work without pay. Cane-cutting contractors force the women to "
+        "work through illness, and the contractor keeps their wages."
+    )
+    names = {name.lower() for name in _actors(evidence)}
+    assert {"local brokers", "cane-cutting contractors"} <= names
+    assert "contractor" not in names
+
+
+def test_a_body_named_beside_a_watcher_or_a_programme_is_not_an_actor() -> None:
+    evidence = analyze_text(
+        "Anti-slavery charity Focus on Labour Exploitation, or FLEX, said migrant "
+        "workers were often forced to pay illegal recruitment fees. More than 7,000 "
+        "workers have absconded from the Pacific Australia Labour Mobility scheme "
+        "after exploitation and abuse."
+    )
+    names = set(_actors(evidence))
+    assert not any("FLEX" in name or "Pacific" in name for name in names)
+
+
+def test_a_company_named_short_is_the_company_not_a_town() -> None:
+    evidence = analyze_text(
+        "Six hours' pay as a temporary worker for Munger Brothers LLC, North "
+        "America's largest blueberry grower, equals a week's wages at home. The "
+        "affidavit was filed in a federal lawsuit in which workers accuse Munger of "
+        "labor trafficking."
+    )
+    assert "Munger Brothers LLC" in _actors(evidence)
+
+
+def test_a_state_named_by_its_country_denies_or_sets_quotas() -> None:
+    evidence = analyze_text(
+        "China officially denies that these workers are in the country, but "
+        "researchers found 15 plants that kept North Korean workers in captivity. "
+        "Beijing has set quotas for the mass transfer of rural laborers."
+    )
+    actors = _actors(evidence)
+    assert actors["China"] == ("public_body", "denies the work")
+    assert actors["Beijing"] == ("public_body", "state body setting quotas")
+
+
+def test_a_brand_the_goods_are_counted_in_is_not_an_actor() -> None:
+    evidence = analyze_text(
+        "Children were packing bags of Lucky Charms and Cheetos through the night, "
+        "in violation of child labor laws."
+    )
+    assert not any("Lucky" in name for name in _actors(evidence))

@@ -127,3 +127,49 @@ def test_an_official_forced_to_resign_is_not_a_victim() -> None:
     found = {v.text for v in evidence.victims}
     assert "Mary Njeri" in found
     assert not any("Smith" in text or "Jones" in text for text in found)
+
+
+def test_a_person_whose_age_comes_before_the_name_is_a_victim() -> None:
+    evidence = analyze_text(
+        "Children packed cereal at the plant through the night. "
+        "One was 15-year-old Marta Ruiz, who came to the country on her own. "
+        "The smugglers were paid so that Amina and their seven-year-old son "
+        "Yusuf could cross."
+    )
+    found = {v.text: v for v in evidence.victims}
+    assert {"Marta Ruiz", "Yusuf"} <= set(found)
+    assert (found["Marta Ruiz"].age, found["Marta Ruiz"].minor) == ("15", True)
+    assert (found["Yusuf"].age, found["Yusuf"].minor) == ("7", True)
+
+
+def test_a_person_named_beside_a_worker_or_with_other_workers_is_a_victim() -> None:
+    evidence = analyze_text(
+        "A Myanmar migrant fisher, Ko Aung, still remembers the night at sea. "
+        '"We cannot take a break," says Meera, a cane-cutter. '
+        "Ravi Shinde, her husband and a cane cutter himself, explained why. "
+        "He and his wife Sony had both worked in the area without contract. "
+        "As soon as Contreras and some 600 other guest workers arrived, he knew."
+    )
+    found = {v.text for v in evidence.victims}
+    assert {"Ko Aung", "Meera", "Ravi Shinde", "Sony", "Contreras"} <= found
+
+
+def test_a_determiner_that_starts_the_sentence_is_no_part_of_the_group() -> None:
+    sentence = _sentence("These workers are part of a new economy of exploitation.")
+    assert [v.text for v in find_victims(sentence)] == ["workers"]
+
+
+def test_a_group_whose_labour_is_exploited_is_said_to_do_the_work() -> None:
+    sentence = _sentence(
+        "Criminal networks systematically exploit the labor of thousands of "
+        "migrants from Punjab, and traders visited farmers."
+    )
+    assert [v.text for v in find_victims(sentence, said_to_work=True)] == ["migrants"]
+
+
+def test_a_worker_alone_is_no_group() -> None:
+    sentence = _sentence(
+        "It was a way to remind the worker that the company could fire them, while "
+        "a migrant worker and 30 workers were held in debt."
+    )
+    assert [v.text for v in find_victims(sentence)] == ["migrant worker", "30 workers"]

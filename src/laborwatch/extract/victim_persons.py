@@ -24,6 +24,7 @@ from laborwatch.extract.actor_cues import (
     WATCHERS,
 )
 from laborwatch.extract.evidence import Span, Victim
+from laborwatch.extract.numbers import word_number
 from laborwatch.extract.vocabulary import gazetteer_names
 
 # "works", "worked", "toiling", "labouring".
@@ -79,6 +80,21 @@ _ORGANISATION = re.compile(
     r"|coalitions?|networks?|associations?|federations?)\b",
     re.I,
 )
+# What a worker is called in apposition to her name: "Satyabhama, a cane-cutter",
+# "a Myanmar migrant fisher, Maung Maung".
+_WORKER = re.compile(
+    r"(?:workers?|labou?rers?|farmworkers?|farmhands?|fish(?:er|erman|ermen|ers)"
+    r"|cutters?|pickers?|maids?|housemaids?|housekeepers?|nann(?:y|ies)|carers?"
+    r"|caregivers?|(?:sheep)?herders?|deckhands?|seafarers?|sailors?|crewm[ae]n"
+    r"|miners?|cleaners?|servants?|weavers?|victims?|survivors?)$",
+    re.I,
+)
+# Nouns for a person that a name in apposition to them belongs to: "his wife Sony".
+_KIN = re.compile(
+    r"(?:wife|husband|son|daughter|brother|sister|mother|father|cousin|nephew|niece"
+    r"|grandson|granddaughter|child|sibling)$",
+    re.I,
+)
 _FEMALE = {"she", "her", "hers", "herself"}
 _MALE = {"he", "him", "his", "himself"}
 # Capitalised words the parser makes a subject that name no one: "Workers worked".
@@ -128,7 +144,7 @@ def _name(token: Any) -> list[Any] | None:
     words.append(token)
     if words[-1].i - words[0].i + 1 != len(words):
         return None
-    if token.ent_type_ not in ("PERSON", "", "GPE"):
+    if token.ent_type_ not in ("PERSON", "", "GPE") and not _said_to_be_a_person(token):
         return None
     for word in words:
         if not (word.text.istitle() and word.text.isalpha()):
@@ -144,6 +160,40 @@ def _name(token: Any) -> list[Any] | None:
     return words
 
 
+def _said_to_be_a_person(token: Any) -> bool:
+    """Whether the parse says a name the model tags otherwise ("Contreras" as an
+    organisation) is a person's: in apposition to a worker or a relative ("his
+    wife Sony"), one of other workers ("Contreras and 600 other workers"), or
+    given an age ("15-year-old Marta Ruiz")."""
+    return (
+        bool(_person_nouns(token))
+        or _one_of_other_workers(token)
+        or _age_before(token) is not None
+    )
+
+
+def _person_nouns(token: Any) -> list[Any]:
+    """The nouns in apposition to a name, and those they are coordinated with:
+    "Bandu Ugale, Satyabhama's husband and a cane cutter himself"."""
+    nouns = [token.head] if token.dep_ == "appos" and token.head is not token else []
+    for child in token.rights:
+        if child.dep_ == "appos":
+            nouns.extend(
+                word for word in child.subtree if word.dep_ in ("appos", "conj")
+            )
+    return [noun for noun in nouns if _WORKER.match(noun.text) or _KIN.match(noun.text)]
+
+
+def _one_of_other_workers(token: Any) -> bool:
+    """ "Contreras and some 600 other Mexican guest workers arrived"."""
+    return any(
+        child.dep_ == "conj"
+        and _GROUP_NOUN.match(child.text)
+        and any(word.lower_ == "other" for word in child.lefts)
+        for child in token.rights
+    )
+
+
 def _is_worked_on(token: Any) -> bool:
     """Whether the parse makes the person one of the people worked on."""
     if any(
@@ -153,6 +203,18 @@ def _is_worked_on(token: Any) -> bool:
         for word in child.subtree
     ):
         return False
+    nouns = _person_nouns(token)
+    # "Satyabhama, a cane-cutter", "a migrant fisher, Maung Maung".
+    if any(_WORKER.match(noun.text) for noun in nouns) or _one_of_other_workers(token):
+        return True
+    # "He and his wife Sony had both worked": the relative stands for the name.
+    for noun in nouns:
+        while noun.dep_ == "conj" and noun.head is not noun:
+            noun = noun.head
+        if (noun.dep_ == "nsubj" and _is_work(noun.head)) or (
+            noun.dep_ == "nsubjpass" and _is_harm(noun.head)
+        ):
+            return True
     verb = token.head
     if token.dep_ == "nsubj" and _is_work(verb):
         return True
@@ -229,7 +291,11 @@ def _is_harm(verb: Any) -> bool:
 
 def _age(token: Any) -> str | None:
     """The age the report gives the person: "Kaur, 61,", "Lucy, a 26-year-old
-    teacher", "Clarisse was only 13 years old"."""
+    teacher", "Clarisse was only 13 years old", "15-year-old Carolina Yoc", "their
+    seven-year-old son Enamullah"."""
+    before = _age_before(token)
+    if before is not None:
+        return before
     for child in token.rights:
         if child.dep_ != "appos":
             continue
@@ -248,6 +314,22 @@ def _age(token: Any) -> str | None:
                 for word in child.subtree:
                     if word.text.isdigit():
                         return str(word.text)
+    return None
+
+
+def _age_before(token: Any) -> str | None:
+    """An age written before the name, or before the relative it names: "15-year-old
+    Carolina Yoc", "their seven-year-old son Enamullah"."""
+    described = [token, token.head] if token.dep_ == "appos" else [token]
+    for word in described:
+        for child in word.lefts:
+            if child.dep_ != "amod" or child.lower_ != "old":
+                continue
+            for part in child.subtree:
+                text = part.text
+                value = int(text) if text.isdigit() else word_number(text)
+                if value is not None and part.head.lower_ == "year" and value < 100:
+                    return str(value)
     return None
 
 

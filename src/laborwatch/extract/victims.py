@@ -32,8 +32,10 @@ _MODIFIER = (
     r"|ethnic|muslim|low-wage|low-paid|undocumented|domestic|farm|agricultural"
     r"|construction|garment|factory|textile|seasonal|contract|overseas|trainee"
     r"|trafficking|forced|bonded|enslaved|displaced|other|several|IT"
-    # A capitalised word, matched one way only (no backtracking into it).
-    r"|(?>[A-Z][\w’'-]*)(?<=[a-z])"
+    # A capitalised word, matched one way only (no backtracking into it); not a
+    # determiner that starts the sentence ("These workers" are "workers").
+    r"|(?!(?:The|These|Those|This|That|Their|Our|My|His|Her|Its|Such|Both|Each"
+    r"|Every|Any|No|Some|Many|Most|All)\b)(?>[A-Z][\w’'-]*)(?<=[a-z])"
     r"|[A-Z]-\w+|\d{1,2}-year-old)"
 )
 _GROUP = re.compile(
@@ -117,6 +119,15 @@ _WORKED_ON = re.compile(
 )
 
 
+# "exploit the labor of thousands of migrants", "enslaving children": the group
+# whose work or body the verb or noun before it takes.
+_WORK_OF = re.compile(
+    r"\b(?:exploit(?:s|ed|ing)?|enslav(?:es|ed|ing)|traffick(?:s|ed|ing)"
+    r"|(?:the )?(?:labou?r|exploitation|enslavement|trafficking) of)\s*$",
+    re.I,
+)
+
+
 def find_victims(sentence: Sentence, *, said_to_work: bool = False) -> list[Victim]:
     """Groups of people affected that a sentence names; with ``said_to_work``,
     only those the sentence says do the work or suffer the harm."""
@@ -134,9 +145,16 @@ def find_victims(sentence: Sentence, *, said_to_work: bool = False) -> list[Vict
         text = sentence.text[first : match.end()].strip()
         if (
             not text
+            # "the worker" alone is no group: one person the report names
+            # otherwise, or any worker ("to remind the worker").
+            or text.lower() == "worker"
             or _PERPETRATOR_CONTEXT.match(sentence.text[match.end() :])
             or _DOER.search(sentence.text[: match.start()])
-            or (said_to_work and not _WORKED_ON.match(sentence.text[match.end() :]))
+            or (
+                said_to_work
+                and not _WORKED_ON.match(sentence.text[match.end() :])
+                and not _WORK_OF.search(sentence.text[: match.start()])
+            )
         ):
             continue
         sex = (
