@@ -31,7 +31,6 @@ GENERIC = re.compile(
     r"\b(?:(?:north korean |chinese |local |provincial |state |party |prison |camp )?"
     r"(?:government(?: officials)?|authorities|officials|military(?: construction units?)?"
     r"|army|police|regime|cadres|guards?|overseers?|forem[ae]n|boss(?:es)?"
-    r"|supervisors?|managers?"
     r"|state security(?: department| agents| officers)?|security agents)"
     r"|(?:state-run |state |north korean )?trading companies"
     r"|(?:fraudulent |labou?r |unlicensed |illegal )*(?:recruit(?:ers?|ment agenc(?:y|ies)"
@@ -40,8 +39,7 @@ GENERIC = re.compile(
     r"|shipowners?|captains?|smugglers?|loan sharks?|labou?r agents?|contractors?"
     r"|subcontractors?)"
     r"|(?:kafala )?sponsors?"
-    r"|armed groups|criminal syndicates|criminal gangs?|local gangs|gangs|militias"
-    r"|(?:criminal|trafficking|smuggling) networks)\b",
+    r"|armed groups|criminal syndicates|criminal gangs?|local gangs|gangs|militias)\b",
     re.I,
 )
 # "the Group", "the Company": a statement speaking of itself.
@@ -83,20 +81,12 @@ WATCHER_WORDS = re.compile(
     r"|customs|border protection|ombudsman|commissioner)\b",
     re.I,
 )
-# What a body is called beside its name that makes it a watcher: "anti-slavery
-# charity Focus on Labour Exploitation, or FLEX", "Kalayaan, a campaign group".
-WATCHER_NOUN = re.compile(
-    r"\b(?:charit(?:y|ies)|ngos?|non-?profits?|watchdogs?|trade unions?|unions?"
-    r"|(?:campaign|rights|advocacy|research|lobby) groups?|think tanks?)$",
-    re.I,
-)
 # Names of laws, practices and programmes the model tags as organisations.
 NOT_A_BODY = re.compile(
     r"\b(?:slavery|trafficking|forced labou?r|child labou?r|act|law|convention"
     r"|principles|protocol|guidelines|report|statement|plan|programme|program|policy"
     r"|combat\w*|anti-|eliminat\w*|prevent\w*|protect\w*|rights|welfare|rescue|order"
-    r"|visas?|h-2a|transfers?|mobili[sz]ation|list|tier|mechanism|wages?|wros?"
-    r"|schemes?|initiative)\b",
+    r"|visas?|h-2a|transfers?|mobili[sz]ation|list|tier|mechanism|wages?|wros?)\b",
     re.I,
 )
 # The people worked on, not actors: "crew members", "Uyghurs", "the workers".
@@ -288,8 +278,7 @@ ACCUSATION = re.compile(
 
 PERSONS = re.compile(
     r"\b(?:traffickers?|recruit\w*|brokers?|middlem[ae]n|intermediar\w+|gangs"
-    r"|syndicates|networks|smugglers?|loan sharks?|captains?|guards?|overseers?"
-    r"|forem[ae]n"
+    r"|syndicates|smugglers?|loan sharks?|captains?|guards?|overseers?|forem[ae]n"
     r"|boss(?:es)?)\b",
     re.I,
 )

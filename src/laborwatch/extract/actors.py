@@ -39,7 +39,6 @@ from laborwatch.extract.actor_cues import (
     STRONG_STEMS,
     TELLING_STEMS,
     VESSEL,
-    WATCHER_NOUN,
     WATCHER_WORDS,
     WATCHERS,
     WORKED_ON,
@@ -58,14 +57,6 @@ _BODY_OWNED = re.compile(
         for pattern in (COMPANY, PUBLIC, GENERIC, EMPLOYERS, PERSONS, ARMED, VESSEL)
     )
     + r"|\b(?:subsidiar\w*|affiliates?|agents?|vessels?|ships?|boats?|fleet|men|staff)\b",
-    re.I,
-)
-# One a worker works under, named by the worker's possessive: "her employer",
-# "their Chinese employer", "my foreman".
-_POSSESSED_BOSS = re.compile(
-    r"\b(?:her|his|their|my|our)\s+(?:[\w-]+\s+)?"
-    r"(?:employers?|boss(?:es)?|forem[ae]n|sponsors?|supervisors?|managers?"
-    r"|captains?|owners?)$",
     re.I,
 )
 _CLIMB = {"compound", "amod", "appos", "conj", "cc", "det", "nmod", "nummod", "poss"}
@@ -90,20 +81,7 @@ def find_actors(
     statements' subsidiaries for actors.)
     """
     actors = []
-    candidates = list(_candidates(doc, sentences, locate))
-    # "Munger" in a report that also names "Munger Brothers LLC": the company by
-    # its short name, not the town of that name.
-    full_names = {
-        name: [
-            other
-            for other, other_label, *_ in candidates
-            if other_label == "ORG" and other.startswith(f"{name} ")
-        ]
-        for name, label, *_ in candidates
-        if label in ("ORG", "PERSON")
-    }
-    for name, label, start, end, position in candidates:
-        longer = set(full_names.get(name, []))
+    for name, label, start, end, position in _candidates(doc, sentences, locate):
         if (
             name in outlets
             or WATCHERS.match(name)
@@ -111,9 +89,7 @@ def find_actors(
             or WORKED_ON.search(name)
             # "Madagascar" or "DPRK" tagged as an organisation is the country,
             # whose state is named as "the government" where it acts.
-            or (name.lower() in gazetteer_names() and not longer and label != "STATE")
-            or _named_as_watcher_or_programme(doc, start, end)
-            or _named_as_product(doc, start, end)
+            or name.lower() in gazetteer_names()
         ):
             continue
         in_evidence = position in evidence_sentences
@@ -121,8 +97,6 @@ def find_actors(
         role = (
             None
             if label == "VESSEL"
-            else _state_part(doc.char_span(start, end, alignment_mode="expand"))
-            if label == "STATE"
             else _role(doc, start, end, strong_only=not in_evidence)
         )
         if (
@@ -136,29 +110,17 @@ def find_actors(
             role = "accused"
         if role == _NOT_AN_ACTOR or (role == "accused" and label == "GENERIC"):
             continue
-        if (
-            role is None
-            and label == "GENERIC"
-            and evidence_sentences
-            and _POSSESSED_BOSS.search(doc.text[max(start - 40, 0) : end])
-        ):
-            # "her employer", "their boss", "my foreman": the one the worker
-            # works under, in a report of forced labour, wherever it is named.
-            role = "employer"
         if role is None and (
             label == "AGENT" or not _named_in_evidence(name, label, in_evidence)
         ):
             continue
-        written = name
-        if len(longer) == 1:
-            name = longer.pop()
         actors.append(
             Actor(
                 name=name,
                 kind=_kind(name, label),
                 role=role,
                 span=Span(start, end, position),
-                text=written,
+                text=name,
             )
         )
     return sorted(actors, key=lambda actor: actor.span.start)
@@ -204,16 +166,6 @@ def _candidates(
         label = entity.label_
         if label == "PRODUCT" and LEGAL_SUFFIX.search(entity.text):
             label = "ORG"  # "Maxwell Glove Manufacturing Bhd" read as a product
-        if label == "GPE":
-            # "China officially denies that the workers are there", "Beijing has
-            # set quotas": the state by its country's or capital's name.
-            part = _state_part(entity)
-            start, end = _without_article(entity.text)
-            start, end = entity.start_char + start, entity.start_char + end
-            if part and free(start, end):
-                taken.append((start, end))
-                found.append((doc.text[start:end], "STATE", start, end, locate(start)))
-            continue
         if label not in ("ORG", "PERSON", "NORP"):
             continue
         start, end = _without_article(entity.text)
@@ -251,147 +203,15 @@ def _candidates(
             found.append((name, "ORG", start, end, sentence.position))
         for match in GENERIC.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
-            start = _with_modifiers(doc, start, end)
             if not free(start, end):
                 continue
             taken.append((start, end))
-            found.append(
-                (doc.text[start:end], "GENERIC", start, end, sentence.position)
-            )
+            found.append((match.group(0), "GENERIC", start, end, sentence.position))
     for start, end in _agents(doc):
         if free(start, end):
             taken.append((start, end))
             found.append((doc.text[start:end], "AGENT", start, end, locate(start)))
     return sorted(found, key=lambda item: item[2])
-
-
-# Words before an unnamed actor that are no part of its name.
-_NOT_A_MODIFIER = {"other", "many", "some", "several", "few", "such", "same", "own"}
-
-
-def _with_modifiers(doc: Any, start: int, end: int) -> int:
-    """Where an unnamed actor's name starts once the words the parse makes its
-    modifiers are taken in: "local brokers", "human traffickers", "cane-cutting
-    contractors", "their Chinese employer" (not "their")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("DEP"):
-        return start
-    head = span.root
-    first = span.start
-    while first > 0:
-        word = doc[first - 1]
-        if word.text == "-" and first > 1 and doc[first - 2].head.i in (head.i, first):
-            first -= 1
-            continue
-        if (
-            word.head.i not in (head.i, *range(first, span.end))
-            or word.dep_ not in ("amod", "compound", "npadvmod")
-            or word.lower_ in _NOT_A_MODIFIER
-            or not (word.is_alpha and _modifier_case(word))
-        ):
-            break
-        first -= 1
-    if doc[first].text == "-":
-        first += 1
-    begins: int = doc[first].idx
-    return min(start, begins)
-
-
-def _modifier_case(word: Any) -> bool:
-    """A common word (lower case, or capitalised as the sentence's first), or a
-    nationality: not a name, which is an actor of its own."""
-    return bool(
-        word.is_lower
-        or word.ent_type_ == "NORP"
-        or (word.is_title and word.i == word.sent.start)
-    )
-
-
-# What a brand is counted in: "bags of Lucky Charms", "a carton of Marlboro".
-_CONTAINER = re.compile(
-    r"(?:bags?|boxes|box|cartons?|packets?|packs?|bottles?|cans?|jars?|tins?|cases?"
-    r"|crates?|sacks?|tons?|tonnes?|kilos?|pounds?|bars?)$",
-    re.I,
-)
-
-
-def _named_as_product(doc: Any, start: int, end: int) -> bool:
-    """Whether a name is a brand the goods are counted in: "packing bags of Lucky
-    Charms and Cheetos"."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("DEP"):
-        return False
-    token = span.root
-    while token.dep_ == "conj" and token.head is not token:
-        token = token.head
-    preposition = token.head
-    return (
-        token.dep_ == "pobj"
-        and preposition.lower_ == "of"
-        and bool(_CONTAINER.match(preposition.head.text))
-    )
-
-
-def _named_as_watcher_or_programme(doc: Any, start: int, end: int) -> bool:
-    """Whether the words around a name say it is a watcher ("charity Focus on
-    Labour Exploitation, or FLEX") or part of a programme's name ("the Pacific
-    Australia Labour Mobility scheme")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("DEP"):
-        return False
-    token = span.root
-    nouns = [child for child in token.rights if child.dep_ == "appos"]
-    while token.head is not token and (
-        token.dep_ in ("appos", "conj", "compound", "nmod")
-        # Within the name of the body: "Focus on Labour Exploitation".
-        or (token.dep_ in ("pobj", "prep") and token.head.ent_type_ == "ORG")
-    ):
-        if token.dep_ == "appos" or (
-            token.dep_ in ("compound", "nmod") and not token.head.ent_type_
-        ):
-            nouns.append(token.head)
-        token = token.head
-    for noun in nouns:
-        words = " ".join(
-            word.text
-            for word in noun.lefts
-            if word.dep_ in ("compound", "amod") and word.i == noun.i - 1
-        )
-        phrase = f"{words} {noun.text}".strip()
-        if WATCHER_NOUN.search(phrase) or (
-            noun.ent_type_ != "ORG" and NOT_A_BODY.search(noun.text)
-        ):
-            return True
-    return False
-
-
-# What a state denies when it covers the work up: "denies the allegations".
-_DENIED = re.compile(
-    r"(?:allegations?|accusations?|claims?|reports?|charges?|labou?r|existence"
-    r"|abuses?|presence)$",
-    re.I,
-)
-
-
-def _state_part(entity: Any) -> str | None:
-    """The part a country's name plays as its state: it denies the work ("China
-    officially denies that these workers are in the country", "China's official
-    denial") or sets its quotas ("Beijing has set quotas")."""
-    token = entity.root
-    head = token.head
-    if token.dep_ == "poss" and _stem_in(head, DENIAL_STEMS):
-        return "denies the work"
-    if token.dep_ not in _SUBJECTS:
-        return None
-    if _stem_in(head, DENIAL_STEMS) and any(
-        child.dep_ == "ccomp"
-        or (child.dep_ in ("dobj", "obj") and _DENIED.match(child.text))
-        for child in head.children
-    ):
-        return "denies the work"
-    if _perpetrator_role(head, strong_only=True) == "state body setting quotas":
-        return "state body setting quotas"
-    return None
 
 
 def _with_legal_suffix(text: str, start: int, end: int) -> int:
@@ -408,13 +228,6 @@ def _with_legal_suffix(text: str, start: int, end: int) -> int:
 
 
 _PRONOUNS = {"them", "him", "her", "us", "me", "whom", "others", "someone", "one"}
-# What lures or forces without being anyone: "lured by dreams of a better life",
-# "forced by poverty".
-_NOT_A_DOER = re.compile(
-    r"(?:dreams?|promises?|offers?|prospects?|hopes?|threats?|fears?|poverty|debts?"
-    r"|circumstances?|necessity|hunger|need|desperation|conditions?)$",
-    re.I,
-)
 # Where a word stands as a noun, not a verb (the pipeline has no tagger).
 _NOMINAL = {"pobj", "compound", "amod", "appos", "poss", "nsubj", "dobj", "attr"}
 _AGENT_VERBS = tuple(
@@ -435,7 +248,6 @@ def _agents(doc: Any) -> Iterable[tuple[int, int]]:
             # A common noun: the pipeline runs no tagger, so its case tells.
             or not (token.is_alpha and token.text[0].islower())
             or token.lower_ in _PRONOUNS
-            or _NOT_A_DOER.match(token.text)
             or preposition.lower_ != "by"
             or preposition.dep_ != "agent"
             or not _stem_in(preposition.head, _AGENT_VERBS)
@@ -508,14 +320,6 @@ def _role(doc: Any, start: int, end: int, *, strong_only: bool) -> str | None:
         return "accused"
     if dep in ("dobj", "obj", "dative") and _stem_in(head, TELLING_STEMS):
         return _NOT_AN_ACTOR  # "she told New Lines": the outlet
-    # "the gangs that smuggled him", "traffickers who lured her": the clause's
-    # verb is the name's own.
-    for clause in span.root.rights:
-        if clause.dep_ == "relcl" and any(
-            part.dep_ == "nsubj" and part.lower_ in ("who", "that", "which")
-            for part in clause.lefts
-        ):
-            return _verb_part(clause, strong_only=strong_only)
     return None
 
 
@@ -595,8 +399,6 @@ def _stem_in(token: Any, stems: tuple[str, ...]) -> bool:
 def _kind(name: str, label: str) -> str:
     if label == "VESSEL":
         return "vessel"
-    if label == "STATE":
-        return "public_body"
     if ARMED.search(name):
         return "armed_group"
     if PUBLIC.search(name):
@@ -605,9 +407,7 @@ def _kind(name: str, label: str) -> str:
         return "company"
     if label == "PERSON" or PERSONS.search(name):
         return (
-            "organisation"
-            if re.search(r"gangs|syndicates|networks", name, re.I)
-            else "person"
+            "organisation" if re.search(r"gangs|syndicates", name, re.I) else "person"
         )
     return "organisation"
 
@@ -634,12 +434,6 @@ def merge_mentions(actors: list[Actor]) -> list[Actor]:
         # plural that speaks of all of them.
         if key.islower() and f"{key}s" in shown:
             joins[key] = f"{key}s"
-            continue
-        # "contractor" and "cane-cutting contractors": the one plural that
-        # names them more closely.
-        plurals = [other for other in shown if other.endswith(f" {key}s")]
-        if key.islower() and len(plurals) == 1:
-            joins[key] = plurals[0]
             continue
         words = key.split()
         longer = {
