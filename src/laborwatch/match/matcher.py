@@ -46,7 +46,7 @@ from laborwatch.match.normalise import (
     tokenise,
     words,
 )
-from laborwatch.match.readings import ABJAD, readings
+from laborwatch.match.readings import ABJAD, SINO_KOREAN, readings
 
 DEFAULT_THRESHOLD = 0.65
 CANDIDATES = 50  # names aligned in full per query, after a cheap overlap count
@@ -111,7 +111,12 @@ _RECORD_KEYS = tuple(
     "list entry_id schema caption matched_name score countries programs features".split()
 )
 _FROM_SCRIPT = {"transliterated", "words translated"}
-_ROMANISED = {"McCune–Reischauer", "Revised Romanization", "translation"}
+_HANGUL_READINGS = ("McCune–Reischauer", "Revised Romanization", "translation")
+# Chinese characters read in Korean are compared as Hangul is.
+_ROMANISED = {
+    *_HANGUL_READINGS,
+    *(f"{SINO_KOREAN}, {how}" for how in _HANGUL_READINGS),
+}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # How the publishers name their North Korea programmes: OFAC "DPRK", "DPRK3",
 # "DPRK-NKSPEA", "NKSPEA"; the UN "DPRK"; the EU "PRK"; the UK "The Democratic

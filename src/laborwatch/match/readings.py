@@ -22,6 +22,7 @@ from anyascii import anyascii
 from laborwatch.countries import country_code
 from laborwatch.match.korean import has_hangul, romanise_hangul, translate_romanised
 from laborwatch.match.normalise import LATIN_LANGUAGES, LEXICON_PATH, words
+from laborwatch.match.sino_korean import sino_korean
 
 # Chinese business and state words, as lists translate them, each with its source.
 CHINESE_PATH = Path(str(files("laborwatch") / "match" / "data" / "chinese_words.csv"))
@@ -38,6 +39,9 @@ _NON_JOINER = "\u200c"
 _PERSIAN = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
 _PERSIAN_SOUNDS = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ث": "س"})
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# How a reading of Chinese characters in Korean is named, before the Hangul
+# reading's own name: "Sino-Korean, McCune–Reischauer".
+SINO_KOREAN = "Sino-Korean"
 _KAF_HE = re.compile("([\u06a9\u0643])\u0647")
 _NAME_PARTS = re.compile("[\u00b7\u2022\u2027\u30fb\u0387]")  # the dots between
 _PINYIN_SYLLABLE = re.compile(r"[A-Z][a-z]*")
@@ -96,6 +100,7 @@ def readings(
             joined = _joined_pinyin(name)
             if joined:
                 found.append(("transliterated", joined))
+            found += _read_in_korean(name)
         # A word the lists both translate and keep ("شهید": MARTYRS FOUNDATION,
         # SHAHID SATTARI INDUSTRIES) is read both ways.
         for translated in dict.fromkeys(
@@ -179,6 +184,23 @@ def _without_post(name: str) -> str | None:
     ):
         return parts[0]
     return None
+
+
+# A Chinese company's legal form (有限公司, 有限責任公司): its name is read in
+# Mandarin alone. A name in parts (雪克来提·扎克尔) is a transcribed foreign one.
+_CHINESE_ONLY = re.compile("有限|[\u00b7\u2022\u2027\u30fb\u0387]")
+
+
+def _read_in_korean(name: str) -> list[tuple[str, str]]:
+    """A name in Chinese characters read in Korean, then as Hangul is read: 崔龙海
+    "Choe Ryong Hae", 朝鲜大成银行 "Korea Daesong Bank"; each reading named
+    "Sino-Korean, " and the name of the Hangul reading it is."""
+    if _CHINESE_ONLY.search(name):
+        return []
+    hangul = sino_korean(name)
+    if not hangul or not has_hangul(hangul):
+        return []
+    return [(f"{SINO_KOREAN}, {how}", read) for how, read in romanise_hangul(hangul)]
 
 
 def _without_article(name: str) -> str:
