@@ -17,6 +17,8 @@ ENTRIES = [
     ListEntry("4", "Person", "KIM, Jong Sik", **_KP),
     ListEntry("5", "Organization", "KOREA DAESONG BANK", **_KP),
     ListEntry("6", "Organization", "SECOND ECONOMIC COMMITTEE", **_KP),
+    ListEntry("10", "Organization", "KOREA DAESONG TRADING CORPORATION", **_KP),
+    ListEntry("11", "Organization", "KOREA DAESONG GENERAL TRADING CORPORATION", **_KP),
     ListEntry("7", "Organization", "OCEAN MARITIME MANAGEMENT COMPANY, LIMITED", **_KP),
     ListEntry(
         "8", "Organization", "KOREA MINING DEVELOPMENT TRADING CORPORATION", **_KP
@@ -44,6 +46,7 @@ def matcher() -> Matcher:
         ("朝鲜第二经济委员会", "조선제2경제위원회"),  # the lexicon's ordinal
         ("金正恩", "김정은"),  # 金 as a surname is 김, not 금
         ("金星", "금성"),
+        ("朝鲜大成贸易总公司", "조선대성무역총회사"),  # 总公司 is Korean 총회사
         # The dictionary reading, as the North writes it (the South: 이, 노).
         ("李英植", "리영식"),
         ("朝鮮労働党", "조선로동당"),
@@ -65,6 +68,7 @@ def test_latin_has_no_korean_reading() -> None:
         ("金正植", "Person", "4"),
         ("朝鲜大成银行", "Organization", "5"),
         ("朝鲜第二经济委员会", "Organization", "6"),
+        ("朝鲜大成贸易总公司", "Organization", "11"),
         ("遠洋海運管理会社", "Organization", "7"),
     ],
 )

@@ -22,6 +22,9 @@ _DIGITS = dict(zip("一二三四五六七八九", "123456789", strict=True))
 # 第二 is 제2, as the lexicon writes an ordinal (제2경제위원회, "Second Economic
 # Committee"); up to 第九十九.
 _ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})")
+# Words Chinese writes other than Korean does, as Korean writes them: a North
+# Korean 총회사 (general corporation) is a 總公司 in Chinese, which reads 총공사.
+_KOREAN_WORDS = {"總公司": "總會社"}
 # 金 is read 금 (gold), and 김 as the surname: 金正恩 is Kim Jong Un. A word of
 # three or four characters starting with it is taken for a person's name.
 _KIM = "金"
@@ -70,4 +73,6 @@ def sino_korean(text: str) -> str | None:
     if not _HAN.search(text):
         return None
     traditional = _ORDINAL.sub(_ordinal, _to_traditional().convert(text))
+    for chinese, korean in _KOREAN_WORDS.items():
+        traditional = traditional.replace(chinese, korean)
     return _HAN_WORD.sub(lambda found: _read_word(found.group(0)), traditional)
