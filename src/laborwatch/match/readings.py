@@ -188,7 +188,7 @@ def _without_post(name: str) -> str | None:
 
 # A Chinese company's legal form (有限公司, 有限責任公司): its name is read in
 # Mandarin alone. A name in parts (雪克来提·扎克尔) is a transcribed foreign one.
-_CHINESE_ONLY = re.compile("有限|[\u00b7\u2022\u2027\u30fb\u0387]")
+_CHINESE_ONLY = re.compile("有限|" + _NAME_PARTS.pattern)
 
 
 def _read_in_korean(name: str) -> list[tuple[str, str]]:
@@ -334,14 +334,9 @@ def institutional_words(persian: bool = False) -> dict[str, str]:
     "republican" (الحرس الجمهوري), Persian جمهوری "republic"."""
     preferred: dict[str, str] = {}
     other: dict[str, str] = {}
-    with LEXICON_PATH.open(encoding="utf-8", newline="") as rows:
-        for row in csv.DictReader(rows):
-            if row["language"] in LATIN_LANGUAGES:
-                continue  # read in every name by `tokenise`
-            ours = (row["language"] == "fa") == persian
-            (preferred if ours else other).setdefault(
-                _fold(row["word"]), row["english"].strip().lower()
-            )
+    for language, word, english in _script_rows():
+        ours = (language == "fa") == persian
+        (preferred if ours else other).setdefault(word, english)
     return {**other, **preferred}
 
 
@@ -352,14 +347,22 @@ def second_readings(persian: bool = False) -> dict[str, str]:
     "shahid", in SHAHID SATTARI INDUSTRIES and some forty other names."""
     first = institutional_words(persian)
     found: dict[str, str] = {}
-    with LEXICON_PATH.open(encoding="utf-8", newline="") as rows:
-        for row in csv.DictReader(rows):
-            if row["language"] in LATIN_LANGUAGES:
-                continue
-            word, english = _fold(row["word"]), row["english"].strip().lower()
-            if word in first and first[word] != english:
-                found.setdefault(word, english)
+    for _language, word, english in _script_rows():
+        if word in first and first[word] != english:
+            found.setdefault(word, english)
     return found
+
+
+@lru_cache(maxsize=1)
+def _script_rows() -> tuple[tuple[str, str, str], ...]:
+    """(language, folded word, English) of the lexicon's rows in Arabic, Persian
+    and Cyrillic script; its Latin rows are read in every name by `tokenise`."""
+    with LEXICON_PATH.open(encoding="utf-8", newline="") as rows:
+        return tuple(
+            (row["language"], _fold(row["word"]), row["english"].strip().lower())
+            for row in csv.DictReader(rows)
+            if row["language"] not in LATIN_LANGUAGES
+        )
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,6 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-_HAN = re.compile(r"[\u4e00-\u9fff\uf900-\ufaff]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff\uf900-\ufaff]+")
 _DIGITS = dict(zip("一二三四五六七八九", "123456789", strict=True))
 # 第二 is 제2, as the lexicon writes an ordinal (제2경제위원회, "Second Economic
@@ -70,7 +69,7 @@ def _read_word(word: str) -> str:
 def sino_korean(text: str) -> str | None:
     """The Korean reading, in Hangul, of the Chinese characters in ``text`` (other
     characters kept); None where it has none."""
-    if not _HAN.search(text):
+    if not _HAN_WORD.search(text):
         return None
     traditional = _ORDINAL.sub(_ordinal, _to_traditional().convert(text))
     for chinese, korean in _KOREAN_WORDS.items():
