@@ -223,6 +223,9 @@ def _pair(
             len(listed) >= 3 and read.endswith("h") and read[:-1] == listed
         ):
             return CONSONANT_SIMILARITY, "consonants"
+    if _apart_from_the_first_letter(a.text, b.text, first, second):
+        # Every rule below keeps a word's first letter, or a vowel for a vowel.
+        return 0.0, ""
     if (
         not person
         and first != second
@@ -299,6 +302,21 @@ def _pair(
         # as i). Not romanised Korean, where "ye" is a vowel of its own.
         return ROMANISATION_SIMILARITY, "transliteration"
     return 0.0, ""
+
+
+def _apart_from_the_first_letter(
+    first_text: str, second_text: str, first: str, second: str
+) -> bool:
+    """Whether two words (as written, and their loose spellings) begin with other
+    letters, not both vowels, and neither with the "ye" `_INITIAL_YE` drops."""
+    return bool(
+        first
+        and second
+        and first[0] != second[0]
+        and first_text[0] != second_text[0]
+        and not (first[0] in _VOWELS and second[0] in _VOWELS)
+        and not (first.startswith("ie") or second.startswith("ie"))
+    )
 
 
 # A loose spelling's "ye" (y as i) starting a word: `_pair`.
