@@ -143,6 +143,14 @@ ABBREVIATIONS = {
     # АФК, aktsionernaya finansovaya korporatsiya: "АФК «Система»", SISTEMA PUBLIC
     # JOINT STOCK FINANCIAL CORPORATION (OFAC SDN).
     "afk": "joint stock financial corporation",
+    # "Second Economic Cmte", "Korea Utd Development Bank", "Overseas Proj. Grp".
+    "cmte": "committee",
+    "cttee": "committee",
+    "utd": "united",
+    "proj": "project",
+    # ГОК, горно-обогатительный комбинат, a mining and processing plant:
+    # LEBEDINSKIY GOK JSC, also LEBEDINSKIY GORNO OBOGATITELNIY KOMBINAT (OFAC SDN).
+    "gok": "gorno obogatitelny kombinat",
     # A football club is no company of its name: "Zob Ahan Esfahan F.C.".
     "fc": "football club",
 }
@@ -498,4 +506,6 @@ def skeleton(word: str) -> str:
     # writes ق as "gh" (Bagheri, Ghaani) where Arabic and the script read "q"; the
     # marks of ayn and hamza are not letters a list writes.
     word = _ABJAD_MARKS.sub("", word).replace("gh", "k")
+    # Arabic has no g: Arab news write Persian گ as ك (زنكنه, ZANGANEH).
+    word = word.replace("g", "k")
     return _DOUBLED.sub(r"\1", _VOWELS_AND_GLIDES.sub("", _consonants(word)))

@@ -39,6 +39,7 @@ _NON_JOINER = "\u200c"
 _PERSIAN = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
 _PERSIAN_SOUNDS = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ث": "س"})
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_ZHE = "\u0698"  # ژ
 # How a reading of Chinese characters in Korean is named, before the Hangul
 # reading's own name: "Sino-Korean, McCune–Reischauer".
 SINO_KOREAN = "Sino-Korean"
@@ -84,6 +85,9 @@ def readings(
         person = _without_post(name)
         if person:
             found += romanise_hangul(person)
+        body = _without_owner(name)
+        if body:
+            found += romanise_hangul(body)
     elif _NON_LATIN_LETTER.search(name):
         found.append(("transliterated", transliterate(name, persian)))
         if _NON_JOINER in name:
@@ -95,6 +99,11 @@ def readings(
                     "transliterated",
                     transliterate(name.replace(_NON_JOINER, " "), persian),
                 )
+            )
+        if _ZHE in name:
+            # Persian ژ is written "zh" and "j": "Bizhan", ZANGANEH, Bijan.
+            found.append(
+                ("transliterated", transliterate(name.replace(_ZHE, "ج"), persian))
             )
         if _HAN.search(name):
             joined = _joined_pinyin(name)
@@ -186,6 +195,20 @@ def _without_post(name: str) -> str | None:
     return None
 
 
+# The party or army a North Korean body belongs to, written before its name
+# ("조선로동당 중앙위원회 조직지도부", "조선인민군 정찰총국", "로동당 39호실";
+# 朝鲜劳动党, 朝鮮人民軍 in Chinese and Japanese); the lists name the body alone
+# (ORGANIZATION AND GUIDANCE DEPARTMENT, RECONNAISSANCE GENERAL BUREAU, OFFICE 39).
+_OWNER = re.compile(r"^(?:조선\s*)?(?:로동당|노동당|인민군)\s*(?:중앙위원회\s*)?")
+
+
+def _without_owner(name: str) -> str | None:
+    """A North Korean body's name in Hangul without the party or army written
+    before it, where two syllables or more are left."""
+    body = _OWNER.sub("", name.strip(), count=1)
+    return body if body != name.strip() and len(body.replace(" ", "")) >= 2 else None
+
+
 # A Chinese company's legal form (有限公司, 有限責任公司): its name is read in
 # Mandarin alone. A name in parts (雪克来提·扎克尔) is a transcribed foreign one.
 _CHINESE_ONLY = re.compile("有限|" + _NAME_PARTS.pattern)
@@ -200,7 +223,13 @@ def _read_in_korean(name: str) -> list[tuple[str, str]]:
     hangul = sino_korean(name)
     if not hangul or not has_hangul(hangul):
         return []
-    return [(f"{SINO_KOREAN}, {how}", read) for how, read in romanise_hangul(hangul)]
+    body = _without_owner(hangul)
+    return [
+        (f"{SINO_KOREAN}, {how}", read)
+        for text in (hangul, body)
+        if text
+        for how, read in romanise_hangul(text)
+    ]
 
 
 def _without_article(name: str) -> str:

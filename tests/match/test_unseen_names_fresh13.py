@@ -1,0 +1,104 @@
+"""Classes of name the matcher missed on the thirteenth held-out set: a North
+Korean body written after the party or army it belongs to (조선인민군 정찰총국,
+and in Japanese kanji 労働党軍需工業部), Russian mining and cartridge plants by
+their Russian words (Gorno-Obogatitelny Kombinat, GOK; Patronny Zavod, in Russian
+and Ukrainian Cyrillic), supplier abbreviations (Cmte, Utd, Proj.), and a Persian
+name with ژ written j, or in Arab news with ك for گ. The entries are written for
+these tests in the shape of OFAC SDN rows, with look-alikes."""
+
+import pytest
+
+from laborwatch.lists.entry import ListEntry
+from laborwatch.match import DEFAULT_THRESHOLD, Matcher, Query
+
+_KP = {"countries": ("KP",), "programs": ("DPRK3",)}
+_RU = {"countries": ("RU",), "programs": ("RUSSIA-EO14024",)}
+_IR = {"countries": ("IR",), "programs": ("IFSR",)}
+ENTRIES = [
+    ListEntry("12210", "Organization", "RECONNAISSANCE GENERAL BUREAU", **_KP),
+    ListEntry("22284", "Organization", "KOREAN PEOPLE'S ARMY", **_KP),
+    ListEntry("12214", "Organization", "MUNITIONS INDUSTRY DEPARTMENT", **_KP),
+    ListEntry("12209", "Organization", "OFFICE 39", **_KP),
+    ListEntry("4702", "Organization", "KURDISTAN WORKERS' PARTY"),
+    ListEntry("12213", "Organization", "SECOND ECONOMIC COMMITTEE", **_KP),
+    ListEntry("19509", "Organization", "KOREA UNITED DEVELOPMENT BANK", **_KP),
+    ListEntry(
+        "20578",
+        "Organization",
+        "MANSUDAE OVERSEAS PROJECT GROUP OF COMPANIES",
+        **_KP,
+    ),
+    ListEntry(
+        "42098",
+        "Organization",
+        "MIKHAILOVSKIY GORNO OBOGATITELNIY KOMBINAT JOINT STOCK COMPANY",
+        **_RU,
+    ),
+    ListEntry(
+        "41920",
+        "Organization",
+        "LEBEDINSKIY GORNO OBOGATITELNIY KOMBINAT JOINT STOCK COMPANY",
+        aliases=("LEBEDINSKIY GOK JSC",),
+        **_RU,
+    ),
+    ListEntry(
+        "44032",
+        "Organization",
+        "JOINT STOCK COMPANY TULA CARTRIDGE WORKS",
+        aliases=("TULA CARTRIDGE PLANT",),
+        **_RU,
+    ),
+    ListEntry("41095", "Organization", "PUBLIC JOINT STOCK COMPANY ZAVOD TULA", **_RU),
+    ListEntry("29789", "Person", "ZANGANEH, Bijan", **_IR),
+    ListEntry("24527", "Person", "ZANGANEH, Touraj", **_IR),
+]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher([("us_ofac_sdn", entry) for entry in ENTRIES])
+
+
+@pytest.mark.parametrize(
+    ("query", "schema", "country", "expected"),
+    [
+        # The party or army before a North Korean body, in Hangul and in kanji.
+        ("조선인민군 정찰총국", "Organization", "KP", "12210"),
+        ("朝鮮人民軍偵察総局", None, "KP", "12210"),
+        ("労働党軍需工業部", None, "KP", "12214"),
+        ("労働党39号室", None, "KP", "12209"),
+        ("조선로동당 군수공업부", "Organization", "KP", "12214"),
+        # Supplier abbreviations.
+        ("Second Economic Cmte", "Organization", "KP", "12213"),
+        ("Korea Utd Development Bank", "Organization", "KP", "19509"),
+        ("Mansudae Overseas Proj. Grp", "Organization", "KP", "20578"),
+        # Russian plant words, an abbreviation of them, and Ukrainian Cyrillic.
+        ("Mikhailovsky GOK", "Organization", "RU", "42098"),
+        ("Lebedinsky Mining and Processing Plant", "Organization", "RU", "41920"),
+        ("Tulsky Patronny Zavod", "Organization", "RU", "44032"),
+        ("Тульський патронний завод", "Organization", "RU", "44032"),
+        # Persian ژ as j; گ written ك in Arabic.
+        ("بیژن زنگنه", "Person", "IR", "29789"),
+        ("بيجن زنكنه", "Person", "IR", "29789"),
+    ],
+)
+def test_unseen_name_finds_its_entry(
+    matcher: Matcher, query: str, schema: str | None, country: str | None, expected: str
+) -> None:
+    hits = matcher.match(Query(query, schema, country), threshold=0.0)
+    assert hits and hits[0].entry_id == expected, hits[:2]
+    assert hits[0].score >= DEFAULT_THRESHOLD, hits[:2]
+
+
+@pytest.mark.parametrize(
+    ("query", "country"),
+    [
+        # The army alone is the army, not a body of it.
+        ("조선인민군", "KP"),
+    ],
+)
+def test_owner_alone_is_not_its_body(
+    matcher: Matcher, query: str, country: str
+) -> None:
+    hits = matcher.match(Query(query, "Organization", country), threshold=0.0)
+    assert hits and hits[0].entry_id == "22284", hits[:2]
