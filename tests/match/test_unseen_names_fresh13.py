@@ -2,7 +2,8 @@
 Korean body written after the party or army it belongs to (조선인민군 정찰총국,
 and in Japanese kanji 労働党軍需工業部), Russian mining and cartridge plants by
 their Russian words (Gorno-Obogatitelny Kombinat, GOK; Patronny Zavod, in Russian
-and Ukrainian Cyrillic), supplier abbreviations (Cmte, Utd, Proj.), and a Persian
+and Ukrainian Cyrillic), Korean names in katakana (チョンソン連合, フンジン貿易),
+supplier abbreviations (Cmte, Utd, Proj.), and a Persian
 name with ژ written j, or in Arab news with ك for گ. The entries are written for
 these tests in the shape of OFAC SDN rows, with look-alikes."""
 
@@ -10,6 +11,7 @@ import pytest
 
 from laborwatch.lists.entry import ListEntry
 from laborwatch.match import DEFAULT_THRESHOLD, Matcher, Query
+from laborwatch.match.katakana import katakana_in_hangul
 
 _KP = {"countries": ("KP",), "programs": ("DPRK3",)}
 _RU = {"countries": ("RU",), "programs": ("RUSSIA-EO14024",)}
@@ -49,6 +51,19 @@ ENTRIES = [
         **_RU,
     ),
     ListEntry("41095", "Organization", "PUBLIC JOINT STOCK COMPANY ZAVOD TULA", **_RU),
+    ListEntry(
+        "12212",
+        "Organization",
+        "GREEN PINE ASSOCIATED CORPORATION",
+        aliases=("CHONGSONG YONHAP",),
+        **_KP,
+    ),
+    ListEntry("12220", "Organization", "KOREA HEUNGJIN TRADING COMPANY", **_KP),
+    ListEntry("11532", "Organization", "NAMCHONGANG TRADING CORPORATION", **_KP),
+    ListEntry("11581", "Organization", "KOREA KWANGSON BANKING CORP", **_KP),
+    ListEntry("9523", "Organization", "KOREA KWANGSONG TRADING CORPORATION", **_KP),
+    ListEntry("20157", "Person", "KIM, Jong Un", **_KP),
+    ListEntry("21746", "Person", "KIM, Nam Ung", **_KP),
     ListEntry("29789", "Person", "ZANGANEH, Bijan", **_IR),
     ListEntry("24527", "Person", "ZANGANEH, Touraj", **_IR),
 ]
@@ -77,6 +92,12 @@ def matcher() -> Matcher:
         ("Lebedinsky Mining and Processing Plant", "Organization", "RU", "41920"),
         ("Tulsky Patronny Zavod", "Organization", "RU", "44032"),
         ("Тульський патронний завод", "Organization", "RU", "44032"),
+        # Korean names in katakana, alone or beside kanji.
+        ("チョンソン連合", None, "KP", "12212"),
+        ("フンジン貿易", None, "KP", "12220"),
+        ("ナムチョンガン貿易会社", None, "KP", "11532"),
+        ("朝鮮クァンソン銀行", None, "KP", "11581"),
+        ("キム・ジョンウン", "Person", "KP", "20157"),
         # Persian ژ as j; گ written ك in Arabic.
         ("بیژن زنگنه", "Person", "IR", "29789"),
         ("بيجن زنكنه", "Person", "IR", "29789"),
@@ -102,3 +123,16 @@ def test_owner_alone_is_not_its_body(
 ) -> None:
     hits = matcher.match(Query(query, "Organization", country), threshold=0.0)
     assert hits and hits[0].entry_id == "22284", hits[:2]
+
+
+def test_katakana_read_in_hangul() -> None:
+    # ン is ㄴ or ㅇ: every way is read (김정은 romanises as 김 종운 does); a
+    # name the lexicon has is written as it does.
+    assert katakana_in_hangul("キム・ジョンウン") == [
+        "김 존운",
+        "김 존웅",
+        "김 종운",
+        "김 종웅",
+    ]
+    assert katakana_in_hangul("チョンソン련합") == ["청송련합"]
+    assert katakana_in_hangul("Chongsong") == []

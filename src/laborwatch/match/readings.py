@@ -20,6 +20,7 @@ from pathlib import Path
 from anyascii import anyascii
 
 from laborwatch.countries import country_code
+from laborwatch.match.katakana import has_katakana, katakana_in_hangul
 from laborwatch.match.korean import has_hangul, romanise_hangul, translate_romanised
 from laborwatch.match.normalise import LATIN_LANGUAGES, LEXICON_PATH, words
 from laborwatch.match.sino_korean import sino_korean
@@ -109,6 +110,8 @@ def readings(
             joined = _joined_pinyin(name)
             if joined:
                 found.append(("transliterated", joined))
+            found += _read_in_korean(name)
+        elif has_katakana(name):
             found += _read_in_korean(name)
         # A word the lists both translate and keep ("شهید": MARTYRS FOUNDATION,
         # SHAHID SATTARI INDUSTRIES) is read both ways.
@@ -215,21 +218,29 @@ _CHINESE_ONLY = re.compile("有限|" + _NAME_PARTS.pattern)
 
 
 def _read_in_korean(name: str) -> list[tuple[str, str]]:
-    """A name in Chinese characters read in Korean, then as Hangul is read: 崔龙海
-    "Choe Ryong Hae", 朝鲜大成银行 "Korea Daesong Bank"; each reading named
-    "Sino-Korean, " and the name of the Hangul reading it is."""
-    if _CHINESE_ONLY.search(name):
+    """A name in Chinese characters or katakana read in Korean, then as Hangul is
+    read: 崔龙海 "Choe Ryong Hae", 朝鲜大成银行 "Korea Daesong Bank", フンジン貿易
+    "Hunjin Trading"; each reading named "Sino-Korean, " and the name of the
+    Hangul reading it is."""
+    # Japanese also parts the words of a name with a dot (キム・ジョンウン).
+    if _CHINESE_ONLY.search(name) and not has_katakana(name):
         return []
-    hangul = sino_korean(name)
-    if not hangul or not has_hangul(hangul):
-        return []
-    body = _without_owner(hangul)
-    return [
-        (f"{SINO_KOREAN}, {how}", read)
-        for text in (hangul, body)
-        if text
-        for how, read in romanise_hangul(text)
-    ]
+    hangul = sino_korean(name) or name
+    # Japanese writes Korean names in katakana, beside characters or alone
+    # ("朝鮮クァンソン銀行"); the readings in Korean are named as those of the
+    # characters are.
+    found = []
+    for text in katakana_in_hangul(hangul) or [hangul]:
+        if not has_hangul(text):
+            continue
+        body = _without_owner(text)
+        found += [
+            (f"{SINO_KOREAN}, {how}", read)
+            for part in (text, body)
+            if part
+            for how, read in romanise_hangul(part)
+        ]
+    return list(dict.fromkeys(found))
 
 
 def _without_article(name: str) -> str:
