@@ -3,9 +3,10 @@ Korean body written after the party or army it belongs to (조선인민군 정�
 and in Japanese kanji 労働党軍需工業部), Russian mining and cartridge plants by
 their Russian words (Gorno-Obogatitelny Kombinat, GOK; Patronny Zavod, in Russian
 and Ukrainian Cyrillic), Korean names in katakana (チョンソン連合, フンジン貿易),
-supplier abbreviations (Cmte, Utd, Proj.), and a Persian
-name with ژ written j, or in Arab news with ك for گ. The entries are written for
-these tests in the shape of OFAC SDN rows, with look-alikes."""
+supplier abbreviations (Cmte, Utd, Proj.), a refinery by its refining company,
+and a Persian name with ژ written j, or in Arab news with ك for گ; and a bank is
+no trading company of the same place name. The entries are written for these
+tests in the shape of OFAC SDN rows, with look-alikes."""
 
 import pytest
 
@@ -64,6 +65,14 @@ ENTRIES = [
     ListEntry("9523", "Organization", "KOREA KWANGSONG TRADING CORPORATION", **_KP),
     ListEntry("20157", "Person", "KIM, Jong Un", **_KP),
     ListEntry("21746", "Person", "KIM, Nam Ung", **_KP),
+    ListEntry("29522", "Organization", "ABADAN OIL REFINING COMPANY", **_IR),
+    ListEntry("16908", "Organization", "BANIAS REFINERY COMPANY", programs=("SYRIA",)),
+    ListEntry(
+        "39822",
+        "Organization",
+        "EAST ASIA TRADING IMPORT AND EXPORT TRADE CO., LTD.",
+        countries=("CN",),
+    ),
     ListEntry("29789", "Person", "ZANGANEH, Bijan", **_IR),
     ListEntry("24527", "Person", "ZANGANEH, Touraj", **_IR),
 ]
@@ -98,6 +107,8 @@ def matcher() -> Matcher:
         ("ナムチョンガン貿易会社", None, "KP", "11532"),
         ("朝鮮クァンソン銀行", None, "KP", "11581"),
         ("キム・ジョンウン", "Person", "KP", "20157"),
+        # A refinery is its refining company.
+        ("Abadan Refinery", "Organization", "IR", "29522"),
         # Persian ژ as j; گ written ك in Arabic.
         ("بیژن زنگنه", "Person", "IR", "29789"),
         ("بيجن زنكنه", "Person", "IR", "29789"),
@@ -109,6 +120,11 @@ def test_unseen_name_finds_its_entry(
     hits = matcher.match(Query(query, schema, country), threshold=0.0)
     assert hits and hits[0].entry_id == expected, hits[:2]
     assert hits[0].score >= DEFAULT_THRESHOLD, hits[:2]
+
+
+def test_a_bank_is_no_trading_company(matcher: Matcher) -> None:
+    hits = matcher.match(Query("Bank of East Asia", "Organization", "HK"))
+    assert not hits, hits[:1]
 
 
 @pytest.mark.parametrize(

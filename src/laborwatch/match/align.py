@@ -20,8 +20,8 @@ from rapidfuzz.distance import OSA, JaroWinkler
 
 from laborwatch.match.korean import korean_key, looks_korean
 from laborwatch.match.normalise import (
-    BODY_TYPES,
     COUNTRY_WORDS,
+    KINDS_OF_BODY,
     NAME_COUNTRIES,
     Token,
     loose,
@@ -519,8 +519,8 @@ def _penalties(
         factor *= (
             SUBSTITUTED_GIVEN_NAME if person else SUBSTITUTED_WORD
         ) ** substituted
-    query_types = {t.text for t in unmatched_query if t.text in BODY_TYPES}
-    listed_types = {t.text for t in unmatched_listed if t.text in BODY_TYPES}
+    query_types = {t.text for t in unmatched_query if t.text in KINDS_OF_BODY}
+    listed_types = {t.text for t in unmatched_listed if t.text in KINDS_OF_BODY}
     if query_types and listed_types:
         detail["body_types"] = {
             "query": sorted(query_types),

@@ -67,6 +67,10 @@ BODY_TYPES = frozenset(
     "university institute academy school hospital agency office association "
     "federation union army navy corps club".split()
 )
+# Kinds of body two names can differ in: the body types, and a trading company,
+# which is no bank ("Bank of East Asia" is not EAST ASIA TRADING IMPORT AND
+# EXPORT TRADE CO.). "Trading" keeps a common word's weight in a name.
+KINDS_OF_BODY = BODY_TYPES | {"trading"}
 # Business words as OFAC's own entries and supplier files abbreviate them
 # ("GEN.", "INT'L", "MFG", "IND.", "TRDG", "SHPG", "CONSTR" all occur in the SDN file).
 ABBREVIATIONS = {
@@ -192,6 +196,9 @@ CANONICAL = {
     # завод and комбинат, as the lists translate them for one body: TULA
     # CARTRIDGE PLANT and WORKS, ALEKSINSKY CHEMICAL PLANT and COMBINE,
     # PROLETARSKY FACTORY and PLANT (OFAC SDN).
+    # A refinery and a refining company, as lists and the press name one body:
+    # "Abadan Refinery", ABADAN OIL REFINING COMPANY; پالایشگاه and پالایش.
+    "refinery": "refining",
     "factory": "plant",
     "works": "plant",
     "combine": "plant",
