@@ -64,6 +64,17 @@ ENTRIES = [
     ListEntry("11581", "Organization", "KOREA KWANGSON BANKING CORP", **_KP),
     ListEntry("9523", "Organization", "KOREA KWANGSONG TRADING CORPORATION", **_KP),
     ListEntry("20157", "Person", "KIM, Jong Un", **_KP),
+    ListEntry(
+        "9347",
+        "Organization",
+        "KOREA RYONBONG GENERAL CORPORATION",
+        aliases=("LYONGAKSAN GENERAL TRADING CORPORATION",),
+        **_KP,
+    ),
+    ListEntry(
+        "12313", "Organization", "KOREA DAESONG GENERAL TRADING CORPORATION", **_KP
+    ),
+    ListEntry("12219", "Organization", "KOREA TAESONG TRADING COMPANY", **_KP),
     ListEntry("21746", "Person", "KIM, Nam Ung", **_KP),
     ListEntry("29522", "Organization", "ABADAN OIL REFINING COMPANY", **_IR),
     ListEntry("16908", "Organization", "BANIAS REFINERY COMPANY", programs=("SYRIA",)),
@@ -107,6 +118,11 @@ def matcher() -> Matcher:
         ("ナムチョンガン貿易会社", None, "KP", "11532"),
         ("朝鮮クァンソン銀行", None, "KP", "11581"),
         ("キム・ジョンウン", "Person", "KP", "20157"),
+        # ㄹ romanised l before y, ㅇ before ㄱ written once; 총상사 a general
+        # trading corporation.
+        ("龍覚山貿易会社", None, "KP", "9347"),
+        ("Lyonggaksan Trading", "Organization", "KP", "9347"),
+        ("大城贸易总商社", None, "KP", "12313"),
         # A refinery is its refining company.
         ("Abadan Refinery", "Organization", "IR", "29522"),
         # Persian ژ as j; گ written ك in Arabic.

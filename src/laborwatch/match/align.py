@@ -20,8 +20,8 @@ from rapidfuzz.distance import OSA, JaroWinkler
 
 from laborwatch.match.korean import korean_key, looks_korean
 from laborwatch.match.normalise import (
+    BODY_TYPES,
     COUNTRY_WORDS,
-    KINDS_OF_BODY,
     NAME_COUNTRIES,
     Token,
     loose,
@@ -519,8 +519,16 @@ def _penalties(
         factor *= (
             SUBSTITUTED_GIVEN_NAME if person else SUBSTITUTED_WORD
         ) ** substituted
-    query_types = {t.text for t in unmatched_query if t.text in KINDS_OF_BODY}
-    listed_types = {t.text for t in unmatched_listed if t.text in KINDS_OF_BODY}
+    query_types = {t.text for t in unmatched_query if t.text in BODY_TYPES}
+    listed_types = {t.text for t in unmatched_listed if t.text in BODY_TYPES}
+    # A bank is no trading company: "Bank of East Asia" is not EAST ASIA TRADING
+    # IMPORT AND EXPORT TRADE CO. (a trading company and a bureau can be one body:
+    # 대성총국, KOREA DAESONG GENERAL TRADING CORPORATION).
+    query_kinds = {t.text for t in unmatched_query if t.text in _BANK_OR_TRADER}
+    listed_kinds = {t.text for t in unmatched_listed if t.text in _BANK_OR_TRADER}
+    if query_kinds and listed_kinds and query_kinds | listed_kinds == _BANK_OR_TRADER:
+        query_types |= query_kinds
+        listed_types |= listed_kinds
     if query_types and listed_types:
         detail["body_types"] = {
             "query": sorted(query_types),
@@ -528,6 +536,9 @@ def _penalties(
         }
         factor *= OTHER_BODY_TYPE
     return factor
+
+
+_BANK_OR_TRADER = frozenset({"bank", "trading"})
 
 
 def merge_joined(name: NameTokens, other: NameTokens) -> tuple[Token, ...]:

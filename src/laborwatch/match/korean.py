@@ -24,7 +24,8 @@ _ORDINALS = dict(
         strict=True,
     )
 )
-_R_AS_N = re.compile(r"^r|(?<=ng)r")
+# Older romanisations write that ㄹ as l before y: LYONGAKSAN (룡각산).
+_R_AS_N = re.compile(r"^r|^l(?=y[aeiou])|(?<=ng)r")
 # Before i and y the South drops that n too (the initial-sound law, 두음법칙):
 # 례성강 is "Ryesonggang" in the North and "Yeseonggang" in the South, 룡 "Ryong"
 # and "Yong", 녀 "nyo" and "yeo".
@@ -87,6 +88,8 @@ _CONSONANTS = (
     ("p", "b"),
     ("t", "d"),
     ("k", "g"),
+    # ㅇ before ㄱ joined: "Ryonggaksan" and LYONGAKSAN (룡각산).
+    ("ngg", "ng"),
     # Hangul writes a foreign z as ㅈ, j: 주이종 for "Jui Zong".
     ("z", "j"),
 )

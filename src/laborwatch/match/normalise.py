@@ -67,10 +67,6 @@ BODY_TYPES = frozenset(
     "university institute academy school hospital agency office association "
     "federation union army navy corps club".split()
 )
-# Kinds of body two names can differ in: the body types, and a trading company,
-# which is no bank ("Bank of East Asia" is not EAST ASIA TRADING IMPORT AND
-# EXPORT TRADE CO.). "Trading" keeps a common word's weight in a name.
-KINDS_OF_BODY = BODY_TYPES | {"trading"}
 # Business words as OFAC's own entries and supplier files abbreviate them
 # ("GEN.", "INT'L", "MFG", "IND.", "TRDG", "SHPG", "CONSTR" all occur in the SDN file).
 ABBREVIATIONS = {
