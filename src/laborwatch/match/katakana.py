@@ -5,7 +5,7 @@ Green Pine's CHONGSONG YONHAP; "フンジン貿易", HUNJIN TRADING); the lists 
 Korean. Each mora is read as the Korean syllable Japanese writes that way, after
 the conventions of the Japanese transcription of Korean (Japanese Wikipedia,
 "朝鮮語のカナ表記"): a syllable's final ㄱ, ㄹ, ㅁ, ㅂ is written ク, ル, ム, プ after
-it, and both ㄴ and ㅇ are written ン, so a name is read once with each. Japanese
+it, and both ㄴ and ㅇ are written ン, so each ン is read both ways. Japanese
 has one vowel for ㅓ and ㅗ (オ) and one for ㅡ and ㅜ (ウ), and one consonant for
 plain and aspirated ones (チ): a run that folds as a word or name of the Korean
 lexicon is written as the lexicon does, and the romanisation key folds the rest
@@ -23,8 +23,8 @@ from laborwatch.match.korean_lexicon import load_lexicon
 _KATAKANA = re.compile("[\u30a1-\u30fa\u30fc]")
 _MOST_N_WAYS = 3  # ン read every way up to this many in a name (2**3 readings)
 _FINALS = {"ク": "ㄱ", "ル": "ㄹ", "ム": "ㅁ", "プ": "ㅂ"}
-# (initial, vowel) of each mora; a small kana after a mora makes one syllable
-# with it (チョ, クァ).
+# The Korean initial of each mora (its vowel is `_VOWEL_OF`); a small kana after
+# a mora makes one syllable with it (チョ, クァ).
 _INITIALS = {
     "ア": "ㅇ", "イ": "ㅇ", "ウ": "ㅇ", "エ": "ㅇ", "オ": "ㅇ",
     "カ": "ㄱ", "キ": "ㄱ", "ク": "ㄱ", "ケ": "ㄱ", "コ": "ㄱ",
@@ -124,7 +124,7 @@ def _read(text: str, n_finals: tuple[str, ...]) -> str:
             syllable = [_INITIALS[kana], _VOWEL_OF[kana], ""]
             continue
         close()
-        out.append(" " if kana in "・\u30fb" else kana)
+        out.append(" " if kana == "・" else kana)
     close()
     return "".join(out)
 
