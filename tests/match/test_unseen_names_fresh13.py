@@ -86,6 +86,10 @@ ENTRIES = [
     ),
     ListEntry("29789", "Person", "ZANGANEH, Bijan", **_IR),
     ListEntry("24527", "Person", "ZANGANEH, Touraj", **_IR),
+    # Written for this test: a Syrian "Gamal" (جمال as Egyptians say it).
+    ListEntry(
+        "90001", "Person", "GAMAL, Ahmad", countries=("SY",), programs=("SYRIA",)
+    ),
 ]
 
 
@@ -136,6 +140,12 @@ def test_unseen_name_finds_its_entry(
     hits = matcher.match(Query(query, schema, country), threshold=0.0)
     assert hits and hits[0].entry_id == expected, hits[:2]
     assert hits[0].score >= DEFAULT_THRESHOLD, hits[:2]
+
+
+def test_an_arabic_kaf_is_a_k_outside_persian_names(matcher: Matcher) -> None:
+    # ك is read as گ only in a Persian name: an Arabic كمال is Kamal, not GAMAL.
+    hits = matcher.match(Query("أحمد كمال", "Person", "SY"))
+    assert not hits, hits[:1]
 
 
 def test_a_bank_is_no_trading_company(matcher: Matcher) -> None:

@@ -509,6 +509,4 @@ def skeleton(word: str) -> str:
     # writes ق as "gh" (Bagheri, Ghaani) where Arabic and the script read "q"; the
     # marks of ayn and hamza are not letters a list writes.
     word = _ABJAD_MARKS.sub("", word).replace("gh", "k")
-    # Arabic has no g: Arab news write Persian گ as ك (زنكنه, ZANGANEH).
-    word = word.replace("g", "k")
     return _DOUBLED.sub(r"\1", _VOWELS_AND_GLIDES.sub("", _consonants(word)))
