@@ -519,13 +519,15 @@ def _penalties(
         factor *= (
             SUBSTITUTED_GIVEN_NAME if person else SUBSTITUTED_WORD
         ) ** substituted
-    query_types = {t.text for t in unmatched_query if t.text in BODY_TYPES}
-    listed_types = {t.text for t in unmatched_listed if t.text in BODY_TYPES}
+    query_left = {t.text for t in unmatched_query}
+    listed_left = {t.text for t in unmatched_listed}
+    query_types = query_left & BODY_TYPES
+    listed_types = listed_left & BODY_TYPES
     # A bank is no trading company: "Bank of East Asia" is not EAST ASIA TRADING
     # IMPORT AND EXPORT TRADE CO. (a trading company and a bureau can be one body:
     # 대성총국, KOREA DAESONG GENERAL TRADING CORPORATION).
-    query_kinds = {t.text for t in unmatched_query if t.text in _BANK_OR_TRADER}
-    listed_kinds = {t.text for t in unmatched_listed if t.text in _BANK_OR_TRADER}
+    query_kinds = query_left & _BANK_OR_TRADER
+    listed_kinds = listed_left & _BANK_OR_TRADER
     if query_kinds and listed_kinds and query_kinds | listed_kinds == _BANK_OR_TRADER:
         query_types |= query_kinds
         listed_types |= listed_kinds

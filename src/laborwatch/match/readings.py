@@ -40,8 +40,10 @@ _NON_JOINER = "\u200c"
 _PERSIAN = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
 _PERSIAN_SOUNDS = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ث": "س"})
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_ZHE = "\u0698"  # ژ
-_KAF = "\u0643"  # ك, the Arabic kaf
+# A Persian name's letters as others write them: Arabic has no g, and Arab news
+# write گ as ك (زنكنه, ZANGANEH), while an Arabic name's ك is a k (كمال, Kamal);
+# ژ is written "zh" and "j" ("Bizhan", "Bijan").
+_PERSIAN_RESPELLINGS = (("\u0643", "گ"), ("\u0698", "ج"))
 # How a reading of Chinese characters in Korean is named, before the Hangul
 # reading's own name: "Sino-Korean, McCune–Reischauer".
 SINO_KOREAN = "Sino-Korean"
@@ -102,17 +104,12 @@ def readings(
                     transliterate(name.replace(_NON_JOINER, " "), persian),
                 )
             )
-        if persian and _KAF in name:
-            # Arabic has no g: Arab news write a Persian name's گ as ك (زنكنه,
-            # ZANGANEH). Only for a Persian name: an Arabic ك is a k (كمال, Kamal).
-            found.append(
-                ("transliterated", transliterate(name.replace(_KAF, "گ"), persian))
-            )
-        if _ZHE in name:
-            # Persian ژ is written "zh" and "j": "Bizhan", ZANGANEH, Bijan.
-            found.append(
-                ("transliterated", transliterate(name.replace(_ZHE, "ج"), persian))
-            )
+        if persian:
+            found += [
+                ("transliterated", transliterate(name.replace(letter, other), persian))
+                for letter, other in _PERSIAN_RESPELLINGS
+                if letter in name
+            ]
         if _HAN.search(name):
             joined = _joined_pinyin(name)
             if joined:
