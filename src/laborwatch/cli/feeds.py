@@ -6,14 +6,20 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from laborwatch.cli.options import json_option
-from laborwatch.cli.output import open_from, print_json, settings_from, stderr, stdout
+from laborwatch.cli.output import (
+    open_from,
+    print_json,
+    print_table,
+    settings_from,
+    stderr,
+    stdout,
+)
 from laborwatch.cli.plain_help import Typer
 from laborwatch.polling import FeedPoll, poll_feeds
 from laborwatch.records import feed_record
-from laborwatch.store.feeds import add_feed, list_feeds, remove_feed
+from laborwatch.store.feeds import Feed, add_feed, list_feeds, remove_feed
 
 app = Typer(help="Keep a list of RSS and Atom feeds and ingest what is new in them.")
 
@@ -40,27 +46,28 @@ def list_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     if as_json:
         print_json([feed_record(feed) for feed in feeds])
         return
-    if not feeds:
-        stderr.print("No feeds. Add one with: laborwatch feeds add URL")
-        return
-    table = Table("id", "name", "url", "last polled", "status", box=None)
-    for feed in feeds:
-        polled = (
-            feed.last_polled_at.strftime("%Y-%m-%d %H:%M")
-            if feed.last_polled_at
-            else ""
-        )
-        status = feed.last_status or "never polled"
-        if feed.last_error:
-            status += f": {feed.last_error}"
-        table.add_row(
-            str(feed.id),
-            escape(feed.name or ""),
-            escape(feed.url),
-            polled,
-            escape(status),
-        )
-    stdout.print(table)
+    print_table(
+        ("id", "name", "url", "last polled", "status"),
+        (_feed_row(feed) for feed in feeds),
+        empty="No feeds. Add one with: laborwatch feeds add URL",
+        box=None,
+    )
+
+
+def _feed_row(feed: Feed) -> tuple[str, ...]:
+    polled = (
+        feed.last_polled_at.strftime("%Y-%m-%d %H:%M") if feed.last_polled_at else ""
+    )
+    status = feed.last_status or "never polled"
+    if feed.last_error:
+        status += f": {feed.last_error}"
+    return (
+        str(feed.id),
+        escape(feed.name or ""),
+        escape(feed.url),
+        polled,
+        escape(status),
+    )
 
 
 @app.command("remove")

@@ -11,8 +11,8 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from laborwatch.cli.options import JsonOption, base_url_option, format_option
-from laborwatch.cli.output import open_from, print_json, stderr, stdout
+from laborwatch.cli.options import JsonOption, ListId, base_url_option, format_option
+from laborwatch.cli.output import open_from, print_json, print_table, stderr, stdout
 from laborwatch.cli.plain_help import Typer
 from laborwatch.lists import FORMATS, load_list
 from laborwatch.records import edition_record, list_record, load_record
@@ -97,20 +97,21 @@ def show_command(
     if as_json:
         print_json({"lists": [list_record(summary) for summary in summaries]})
         return
-    if not summaries:
-        stdout.print("No lists loaded. Load one with: laborwatch lists load FILE")
-        return
-    table = Table("id", "title", "published", "entries", "loaded", "sha256")
-    for summary in summaries:
-        table.add_row(
-            summary.id,
-            escape(summary.title),
-            str(summary.published or "unknown"),
-            str(summary.entry_count),
-            summary.loaded_at.isoformat(timespec="minutes"),
-            summary.checksum[:12],
-        )
-    stdout.print(table)
+    print_table(
+        ("id", "title", "published", "entries", "loaded", "sha256"),
+        (
+            (
+                summary.id,
+                escape(summary.title),
+                str(summary.published or "unknown"),
+                str(summary.entry_count),
+                summary.loaded_at.isoformat(timespec="minutes"),
+                summary.checksum[:12],
+            )
+            for summary in summaries
+        ),
+        empty="No lists loaded. Load one with: laborwatch lists load FILE",
+    )
 
 
 @app.command("update")
@@ -196,7 +197,7 @@ def _report(verb: str, load: ListLoad) -> None:
 @app.command("history")
 def history_command(
     ctx: typer.Context,
-    list_id: Annotated[str, typer.Argument(metavar="ID", help="The list's id.")],
+    list_id: ListId,
     as_json: JsonOption = False,
 ) -> None:
     """Show a list's editions, newest first, with the entries each added and
@@ -227,7 +228,7 @@ def history_command(
 @app.command("remove")
 def remove_command(
     ctx: typer.Context,
-    list_id: Annotated[str, typer.Argument(metavar="ID", help="The list's id.")],
+    list_id: ListId,
 ) -> None:
     """Remove a loaded list and its entries; its history (lists history) is kept."""
     summary = remove_list(open_from(ctx), list_id)

@@ -39,3 +39,4 @@ JsonOption = Annotated[bool, json_option()]
 OutputOption = Annotated[Path | None, output_option()]
 # A stored screening run, by the id `screenings list` shows.
 ScreeningId = Annotated[int, typer.Argument(metavar="ID")]
+ListId = Annotated[str, typer.Argument(metavar="ID", help="The list's id.")]

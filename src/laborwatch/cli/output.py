@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from rich.progress import (
     TextColumn,
     TimeRemainingColumn,
 )
+from rich.table import Table
 from rich.text import Text
 
 from laborwatch.closing import Closing
@@ -38,6 +39,24 @@ def settings_from(ctx: typer.Context) -> Settings:
 
 def open_from(ctx: typer.Context) -> Database:
     return open_database(settings_from(ctx).database_url)
+
+
+def print_table(
+    columns: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    *,
+    empty: str,
+    **options: Any,
+) -> None:
+    """Print ``rows`` under ``columns`` (rich ``Table`` options as keywords), or
+    the note ``empty`` on stderr where there is no row."""
+    table = Table(*columns, **options)
+    for row in rows:
+        table.add_row(*row)
+    if table.row_count:
+        stdout.print(table)
+    else:
+        stderr.print(empty)
 
 
 def print_json(data: Any) -> None:

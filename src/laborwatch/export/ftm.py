@@ -275,11 +275,11 @@ def _addresses(document: ExportedDocument, file: EntityProxy) -> list[EntityProx
             address = _entity("Address", "address", document.id, *key)
             address.add("full", place.text)
             address.add("city", place.city)
-            if place.subdivision and not place.city:
-                address.add("region", place.text)
             address.add("country", place.country)
             address.add("latitude", place.latitude)
             address.add("longitude", place.longitude)
+            if place.subdivision and not place.city:
+                address.add("region", place.text)
             address.add("proof", file.id)
             address.add("sourceUrl", document.url)
             entities[key] = address

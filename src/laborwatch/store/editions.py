@@ -158,12 +158,7 @@ def edition_changes(database: Database, edition_id: int) -> list[tuple[str, ...]
     """An edition's changes as (change, entry id, schema, name), added first."""
     with database.reading() as connection:
         rows = connection.execute(
-            select(
-                list_edition_changes.c.change,
-                list_edition_changes.c.entry_id,
-                list_edition_changes.c.schema,
-                list_edition_changes.c.name,
-            )
+            select(*list_edition_changes.c["change", "entry_id", "schema", "name"])
             .where(list_edition_changes.c.edition_id == edition_id)
             .order_by(list_edition_changes.c.change, list_edition_changes.c.entry_id)
         ).all()

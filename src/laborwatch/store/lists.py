@@ -211,11 +211,7 @@ def load_entries(database: Database) -> list[tuple[str, ListEntry]]:
     with database.reading() as connection:
         rows = connection.execute(
             select(
-                list_entries.c.list_id,
-                list_entries.c.entry_id,
-                list_entries.c.schema,
-                list_entries.c.name,
-                list_entries.c.properties,
+                *list_entries.c["list_id", "entry_id", "schema", "name", "properties"]
             )
         ).all()
     result = []

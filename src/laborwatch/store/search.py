@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from sqlalchemy import Connection, literal_column, select, text
 from sqlalchemy.engine.interfaces import BindTyping
@@ -61,15 +61,23 @@ class SearchHit:
     countries: tuple[str, ...] = ()
 
 
+class SearchWindow(TypedDict, total=False):
+    """Which hits a search returns: ``limit`` (20) from ``offset`` (0) among the
+    newest ``candidates`` (CANDIDATES) matches, of the documents ``only`` allows
+    (a condition on a document id, ``facets.documents_within``; all when None)."""
+
+    limit: int
+    offset: int
+    only: DocumentCondition | None
+    candidates: int
+
+
 def search_documents(
     database: Database,
     query: str,
     *,
-    limit: int = 20,
-    offset: int = 0,
-    only: DocumentCondition | None = None,
-    candidates: int = CANDIDATES,
     snippets: bool = True,
+    **window: Unpack[SearchWindow],
 ) -> list[SearchHit]:
     """Documents matching the query, best first, each with a highlighted snippet.
 
@@ -82,17 +90,11 @@ def search_documents(
         "sqlite": _SQLITE_DOCUMENTS if snippets else _SQLITE_DOCUMENTS_ONLY,
         "postgresql": _PG_DOCUMENTS if snippets else _PG_DOCUMENTS_ONLY,
     }
-    return _search(database, "documents", sql, query, limit, offset, only, candidates)
+    return _search(database, "documents", sql, query, window)
 
 
 def search_sentences(
-    database: Database,
-    query: str,
-    *,
-    limit: int = 20,
-    offset: int = 0,
-    only: DocumentCondition | None = None,
-    candidates: int = CANDIDATES,
+    database: Database, query: str, **window: Unpack[SearchWindow]
 ) -> list[SearchHit]:
     """Sentences matching the query, best first, with their spans.
 
@@ -100,7 +102,7 @@ def search_sentences(
     search; the newest ``candidates`` matches (more where ``offset + limit`` asks
     for more) are ranked, the rest not."""
     sql = {"sqlite": _SQLITE_SENTENCES, "postgresql": _PG_SENTENCES}
-    return _search(database, "sentences", sql, query, limit, offset, only, candidates)
+    return _search(database, "sentences", sql, query, window)
 
 
 def _search(
@@ -108,12 +110,13 @@ def _search(
     table: str,
     sql: dict[str, str],
     query: str,
-    limit: int,
-    offset: int,
-    only: DocumentCondition | None,
-    candidates: int,
+    window: SearchWindow,
 ) -> list[SearchHit]:
     """Run the engine's statement of ``sql`` for ``table`` (documents, sentences)."""
+    limit = window.get("limit", 20)
+    offset = window.get("offset", 0)
+    only = window.get("only")
+    candidates = window.get("candidates", CANDIDATES)
     fts5_query = to_fts5_query(query)  # also rejects queries with no word to find
     with database.reading() as connection:
         if database.dialect == "postgresql":
@@ -135,11 +138,9 @@ def describe_hits(database: Database, hits: list[SearchHit]) -> list[SearchHit]:
         return hits
     with database.reading() as connection:
         found = connection.execute(
-            select(
-                indicators.c.document_id,
-                indicators.c.sentence_position,
-                indicators.c.code,
-            ).where(indicators.c.document_id.in_(ids))
+            select(*indicators.c["document_id", "sentence_position", "code"]).where(
+                indicators.c.document_id.in_(ids)
+            )
         ).all()
         places = connection.execute(
             select(facts.c.document_id, facts.c.key, facts.c.detail).where(
