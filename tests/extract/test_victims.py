@@ -2,6 +2,7 @@
 
 from laborwatch.documents import Sentence
 from laborwatch.extract.victims import find_victims
+from laborwatch.extract.vocabulary import word_classes
 from tests.conftest import analyze_text
 
 
@@ -173,3 +174,13 @@ def test_a_worker_alone_is_no_group() -> None:
         "a migrant worker and 30 workers were held in debt."
     )
     assert [v.text for v in find_victims(sentence)] == ["migrant worker", "30 workers"]
+
+
+def test_a_word_class_matches_a_whole_token_with_its_ending_ignoring_case() -> None:
+    words = word_classes("person-words.toml")
+    assert words["post"].match("Spokeswoman")
+    assert words["post"].match("researchers")
+    assert not words["post"].match("researchership")
+    assert words["harmed"].match("trafficked")
+    assert words["work"].match("labouring")
+    assert not words["work"].match("workshop")

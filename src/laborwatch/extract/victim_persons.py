@@ -25,54 +25,11 @@ from laborwatch.extract.actor_cues import (
 )
 from laborwatch.extract.evidence import Span, Victim
 from laborwatch.extract.numbers import word_number
-from laborwatch.extract.vocabulary import gazetteer_names
+from laborwatch.extract.vocabulary import gazetteer_names, word_classes
 
-# "works", "worked", "toiling", "labouring".
-_WORK = re.compile(r"(?:work|toil|labou?r|slave)(?:s|ed|ing)?$", re.I)
-# Verbs whose passive subject is the one harmed: "she was sold", "was groomed".
-_HARMED = re.compile(
-    r"(?:traffick|sold|forc|trick|lur|groom|enslav|beat|abus|exploit|trapp|confin"
-    r"|deceiv|smuggl|kidnapp|abduct|coerc|compell|rap|tortur|starv|lock|rescu"
-    r"|freed)\w*$",
-    re.I,
-)
-# The group a person is "one of": "one of thousands of victims".
-_GROUP_NOUN = re.compile(
-    r"(?:victims|workers|labou?rers|crew|fishermen|children|girls|boys|women|men"
-    r"|migrants|prisoners|detainees)$",
-    re.I,
-)
-# Those whose age is given because they are accused, not harmed.
-_ACCUSED = re.compile(
-    r"(?:convict|charg|arrest|sentenc|accus|indict|jail|detain|prosecut)\w*$", re.I
-)
-# A person introduced by a post that runs, profits from or reports on the work:
-# "Ahmed, 45, a labour broker", "Smith, a researcher".
-_POST = re.compile(
-    r"(?:recruiter|broker|owner|manager|official|spokes\w+|director|minister"
-    r"|researcher|lawyer|activist|investigator|officer|agent|boss|supervisor"
-    r"|captain|trafficker|smuggler|employer|founder|chief|president|professor"
-    r"|analyst|journalist|reporter|expert|coordinator|economist|scholar)s?$",
-    re.I,
-)
-# A title written before the name: "Minister Smith was forced to resign".
-_TITLE = re.compile(
-    r"(?:minister|president|general|governor|senator|mayor|judge|commissioner"
-    r"|chairman|chairwoman|secretary|ambassador|prosecutor|colonel|commander"
-    r"|admiral|sheriff|deputy|representative|congressman|congresswoman"
-    r"|councill?or|chancellor|premier|inspector)$",
-    re.I,
-)
-# What one is forced to do that is the work or its harm: "forced to pick tea",
-# not "forced to resign".
-_FORCED = re.compile(r"(?:forc|compell|coerc)\w*$", re.I)
-_WORK_DONE = re.compile(
-    r"(?:work|labou?r|toil|pick|harvest|sew|stitch|weave|fish|mine|dig|carry|make"
-    r"|produce|serve|beg|cultivate|grow|plant|build|clean|cook|cut|herd|haul|load"
-    r"|polish|process|pay|repay|hand|sign|marry|sell|live|sleep|stay|remain|do"
-    r"|perform|take|attend)$",
-    re.I,
-)
+# The classes of words that tell the people worked on from those who run, profit
+# from or report on the work (data/person-words.toml).
+_WORDS = word_classes("person-words.toml")
 # The body one works for or with that makes one its staff, not a worker:
 # "works for Human Rights Watch", "works with the union".
 _ORGANISATION = re.compile(
@@ -80,30 +37,8 @@ _ORGANISATION = re.compile(
     r"|coalitions?|networks?|associations?|federations?)\b",
     re.I,
 )
-# What a worker is called in apposition to her name: "Satyabhama, a cane-cutter",
-# "a Myanmar migrant fisher, Maung Maung".
-_WORKER = re.compile(
-    r"(?:workers?|labou?rers?|farmworkers?|farmhands?|fish(?:er|erman|ermen|ers)"
-    r"|cutters?|pickers?|maids?|housemaids?|housekeepers?|nann(?:y|ies)|carers?"
-    r"|caregivers?|(?:sheep)?herders?|deckhands?|seafarers?|sailors?|crewm[ae]n"
-    r"|miners?|cleaners?|servants?|weavers?|victims?|survivors?)$",
-    re.I,
-)
-# Nouns for a person that a name in apposition to them belongs to: "his wife Sony".
-_KIN = re.compile(
-    r"(?:wife|husband|son|daughter|brother|sister|mother|father|cousin|nephew|niece"
-    r"|grandson|granddaughter|child|sibling)$",
-    re.I,
-)
 _FEMALE = {"she", "her", "hers", "herself"}
 _MALE = {"he", "him", "his", "himself"}
-# Capitalised words the parser makes a subject that name no one: "Workers worked".
-_NOT_A_NAME = re.compile(
-    r"^(?:workers?|labou?rers?|crew|children|women|men|girls|boys|migrants|victims"
-    r"|people|many|most|some|one|others?|all|they|she|he|we|i|it|this|that|these"
-    r"|those|who|employers?|officials?|authorities|police|researchers?)$",
-    re.I,
-)
 
 
 def find_named_victims(
@@ -149,9 +84,9 @@ def _name(token: Any) -> list[Any] | None:
     for word in words:
         if not (word.text.istitle() and word.text.isalpha()):
             return None
-        if _NOT_A_NAME.match(word.text) or _POST.match(word.text):
+        if _WORDS["not_a_name"].match(word.text) or _WORDS["post"].match(word.text):
             return None
-        if _TITLE.match(word.text):
+        if _WORDS["title"].match(word.text):
             return None
     if any(child.dep_ in ("det", "poss") for child in token.lefts):
         return None
@@ -181,14 +116,18 @@ def _person_nouns(token: Any) -> list[Any]:
             nouns.extend(
                 word for word in child.subtree if word.dep_ in ("appos", "conj")
             )
-    return [noun for noun in nouns if _WORKER.match(noun.text) or _KIN.match(noun.text)]
+    return [
+        noun
+        for noun in nouns
+        if _WORDS["worker"].match(noun.text) or _WORDS["kin"].match(noun.text)
+    ]
 
 
 def _one_of_other_workers(token: Any) -> bool:
     """ "Contreras and some 600 other Mexican guest workers arrived"."""
     return any(
         child.dep_ == "conj"
-        and _GROUP_NOUN.match(child.text)
+        and _WORDS["group_noun"].match(child.text)
         and any(word.lower_ == "other" for word in child.lefts)
         for child in token.rights
     )
@@ -197,7 +136,7 @@ def _one_of_other_workers(token: Any) -> bool:
 def _is_worked_on(token: Any) -> bool:
     """Whether the parse makes the person one of the people worked on."""
     if any(
-        _POST.match(word.text)
+        _WORDS["post"].match(word.text)
         for child in token.rights
         if child.dep_ == "appos"
         for word in child.subtree
@@ -205,7 +144,9 @@ def _is_worked_on(token: Any) -> bool:
         return False
     nouns = _person_nouns(token)
     # "Satyabhama, a cane-cutter", "a migrant fisher, Maung Maung".
-    if any(_WORKER.match(noun.text) for noun in nouns) or _one_of_other_workers(token):
+    if any(
+        _WORDS["worker"].match(noun.text) for noun in nouns
+    ) or _one_of_other_workers(token):
         return True
     # "He and his wife Sony had both worked": the relative stands for the name.
     for noun in nouns:
@@ -233,10 +174,10 @@ def _is_worked_on(token: Any) -> bool:
     if token.dep_ == "nsubj" and verb.lower_ in ("is", "was"):
         for attr in verb.rights:
             if attr.dep_ == "attr" and any(
-                _GROUP_NOUN.match(word.text) for word in attr.subtree
+                _WORDS["group_noun"].match(word.text) for word in attr.subtree
             ):
                 return True
-    if _age(token) is None or _ACCUSED.match(verb.text):
+    if _age(token) is None or _WORDS["accused"].match(verb.text):
         return False
     # "John Smith, 52, said the company had done nothing wrong": one who speaks
     # is a victim only where the sentence speaks of the work or its harm.
@@ -244,14 +185,15 @@ def _is_worked_on(token: Any) -> bool:
     if verb_text.startswith(DENIAL_STEMS):
         return False
     return not verb_text.startswith(REPORTING_STEMS) or any(
-        _WORK.match(word.text) or _HARMED.match(word.text) for word in token.sent
+        _WORDS["work"].match(word.text) or _WORDS["harmed"].match(word.text)
+        for word in token.sent
     )
 
 
 def _is_work(verb: Any) -> bool:
     """A verb of the work whose doer works for no organisation and holds no post:
     "works at a kiln", not "works for Human Rights Watch", "works as a researcher"."""
-    if not _WORK.match(verb.text):
+    if not _WORDS["work"].match(verb.text):
         return False
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("for", "as", "with"):
@@ -262,7 +204,7 @@ def _is_work(verb: Any) -> bool:
             # The object's own words, not a place after it: "a family in Almeria".
             words = " ".join(word.text for word in obj.subtree if word.i <= obj.i)
             # A post one works as; one works for an employer or owner.
-            if prep.lower_ == "as" and _POST.match(obj.text):
+            if prep.lower_ == "as" and _WORDS["post"].match(obj.text):
                 return False
             # "works for Sunrise Trading Company": a company employs its workers.
             if COMPANY.search(words):
@@ -280,12 +222,14 @@ def _is_work(verb: Any) -> bool:
 def _is_harm(verb: Any) -> bool:
     """A verb of the harm done to its subject; forced, compelled or coerced only
     to do the work or bear its harm ("forced to pick tea", not "to resign")."""
-    if not _HARMED.match(verb.text):
+    if not _WORDS["harmed"].match(verb.text):
         return False
-    if not _FORCED.match(verb.text):
+    if not _WORDS["forced"].match(verb.text):
         return True
     return all(
-        _WORK_DONE.match(child.text) for child in verb.children if child.dep_ == "xcomp"
+        _WORDS["work_done"].match(child.text)
+        for child in verb.children
+        if child.dep_ == "xcomp"
     )
 
 

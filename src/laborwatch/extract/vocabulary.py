@@ -1,10 +1,13 @@
-"""The bundled vocabularies: the gazetteer of places and the goods taxonomy."""
+"""The bundled vocabularies: the gazetteer of places, the goods taxonomy and the
+word classes of the rules."""
 
 from __future__ import annotations
 
 import csv
+import re
+import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 
@@ -37,6 +40,19 @@ class GoodEntry:
 def _rows(name: str) -> list[dict[str, str]]:
     text = (files("laborwatch") / "data" / name).read_text(encoding="utf-8")
     return list(csv.DictReader(text.splitlines()))
+
+
+@cache
+def word_classes(name: str) -> dict[str, re.Pattern[str]]:
+    """The word classes of ``data/NAME`` (a TOML file), each compiled to match a
+    whole token, ignoring case: one of the class's ``words``, then its ``ending``."""
+    text = (files("laborwatch") / "data" / name).read_text(encoding="utf-8")
+    return {
+        key: re.compile(
+            f"(?:{'|'.join(table['words'])}){table.get('ending', '')}$", re.I
+        )
+        for key, table in tomllib.loads(text).items()
+    }
 
 
 def _number(value: str) -> float | None:

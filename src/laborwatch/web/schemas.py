@@ -376,11 +376,16 @@ class ListEdition(Shape):
     loaded_at: str
 
 
-class ScreeningRun(Shape):
+class RunInput(Shape):
+    """What every description of a run opens with: which run, when, on which file."""
+
     id: int
     created_at: str
-    input_name: str
-    input_checksum: str
+    input_name: str = Field(description="The supplier file's name as it was given.")
+    input_checksum: str = Field(description="SHA-256 of the supplier file, in hex.")
+
+
+class ScreeningRun(RunInput):
     status: str = Field(description="running, complete, failed or interrupted.")
     summary: LevelCounts
     error: str | None
@@ -423,15 +428,13 @@ class ScreenedRow(Shape):
     supplier: Supplier
 
 
-class Screening(Shape):
+class Screening(RunInput):
     """A stored run: its audit record, then its rows (those of one level if asked)."""
 
-    id: int
-    created_at: str
-    input_name: str
-    input_checksum: str
-    laborwatch_version: str
-    extractor_version: str
+    laborwatch_version: str = Field(description="The laborwatch that screened.")
+    extractor_version: str = Field(
+        description="The evidence extractor's version when the run screened."
+    )
     lists: list[ListEdition]
     config: dict[str, Any]
     status: str
@@ -443,13 +446,9 @@ class Screening(Shape):
     results: list[ScreenedRow]
 
 
-class DiffRun(Shape):
+class DiffRun(RunInput):
     """One of the two runs a diff compares."""
 
-    id: int
-    created_at: str
-    input_name: str
-    input_checksum: str
     rerun_of: int | None
     summary: LevelCounts
 
