@@ -7,7 +7,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 # C0 and C1 controls except tab and newline, and the byte-order mark. PostgreSQL
 # refuses NUL in text, and the others only break spans and displays.
@@ -50,6 +50,16 @@ def document_id(normalised_text: str) -> str:
     return hashlib.sha256(normalised_text.encode("utf-8")).hexdigest()
 
 
+class SourceMetadata(TypedDict, total=False):
+    """What a source says of itself (``Document.create`` cleans each)."""
+
+    title: str | None
+    author: str | None
+    published: str | None
+    url: str | None
+    site: str | None
+
+
 @dataclass(frozen=True)
 class Document:
     """One report as ingested: its normalised text and what is known of its origin.
@@ -60,14 +70,14 @@ class Document:
 
     id: str
     text: str
-    source: str
+    source: str  # the path or URL it was read from
     media_type: str
     title: str | None = None
     author: str | None = None
-    published: str | None = None
-    url: str | None = None
-    site: str | None = None
-    language: str | None = None
+    published: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, as the report gives it
+    url: str | None = None  # where it is published, where known
+    site: str | None = None  # the publisher or site's name
+    language: str | None = None  # ISO 639-1
     pages: tuple[int, ...] = ()
 
     @classmethod
@@ -77,13 +87,9 @@ class Document:
         *,
         source: str,
         media_type: str,
-        title: str | None = None,
-        author: str | None = None,
-        published: str | None = None,
-        url: str | None = None,
-        site: str | None = None,
         language: str | None = None,
         pages: tuple[int, ...] = (),
+        **metadata: Unpack[SourceMetadata],
     ) -> Document:
         """Build a Document from raw text: normalise it and derive its id.
 
@@ -96,11 +102,11 @@ class Document:
             text=normalised,
             source=clean_location(source),
             media_type=media_type,
-            title=clean_field(title),
-            author=clean_field(author),
-            published=clean_field(published),
-            url=clean_field(url),
-            site=clean_field(site),
+            title=clean_field(metadata.get("title")),
+            author=clean_field(metadata.get("author")),
+            published=clean_field(metadata.get("published")),
+            url=clean_field(metadata.get("url")),
+            site=clean_field(metadata.get("site")),
             language=language,
             pages=pages,
         )

@@ -68,6 +68,7 @@ def screen_command(
         typer.Option(
             "--report",
             metavar="DIR",
+            file_okay=False,  # refused before the run, not after it
             help="Write an HTML and PDF evidence pack per flagged supplier.",
         ),
     ] = None,

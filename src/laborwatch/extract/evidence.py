@@ -95,8 +95,8 @@ class Place:
 @dataclass(frozen=True)
 class Good:
     text: str
-    good: str
-    hs: str | None
+    good: str  # its name in data/goods.csv (the DOL list's name where it has one)
+    hs: str | None  # HS heading or chapter; None for a sector (construction)
     sector: str
     span: Span
 

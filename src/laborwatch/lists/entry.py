@@ -40,11 +40,12 @@ class ListEntry:
     (OFAC's ``ent_num``, the UN reference number, an OpenSanctions id)."""
 
     entry_id: str
-    schema: str
+    schema: str  # an FtM schema: Person, Company, Vessel...
     name: str
     aliases: tuple[str, ...] = ()
+    # Names the list itself calls weak ("a.k.a." nicknames, short forms).
     weak_aliases: tuple[str, ...] = ()
-    countries: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()  # ISO 3166-1 alpha-2
     addresses: tuple[str, ...] = ()
     identifiers: tuple[tuple[str, str], ...] = ()
     birth_dates: tuple[str, ...] = ()

@@ -126,12 +126,14 @@ _NORTH_KOREA_PROGRAMME = re.compile(r"DPRK|NKSPEA|KOREA|\bPRK\b")
 
 @dataclass(frozen=True)
 class Query:
+    """A name to look up, and what else the asker knows of it."""
+
     name: str
-    schema: str | None = None
-    country: str | None = None
-    birth_date: str | None = None
+    schema: str | None = None  # an FtM schema: Person, Company, Vessel...
+    country: str | None = None  # an ISO code or a country's name
+    birth_date: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
     address: str | None = None
-    identifiers: tuple[str, ...] = ()
+    identifiers: tuple[str, ...] = ()  # registration numbers, LEI, IMO...
 
 
 @dataclass(frozen=True)

@@ -226,12 +226,11 @@ def screen_rows(
 
 @dataclass(frozen=True)
 class _Batch:
-    """Rows to screen in a worker, and the run (key, database URL, configuration)
-    whose context they need."""
+    """Rows to screen in a worker, and the run whose context they need."""
 
-    run_key: str
-    database_url: str
-    config: dict[str, Any]
+    run_key: str  # the run's key among the worker's contexts
+    database_url: str  # where the worker reads the run's context
+    config: dict[str, Any]  # the run's screening configuration
     rows: tuple[SupplierRow, ...]
 
 

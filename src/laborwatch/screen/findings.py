@@ -33,12 +33,12 @@ class Quote:
     """An evidence sentence quoted from a report, with its span and source (quotes
     stored by older versions carry no source)."""
 
-    sentence: int
+    sentence: int  # its position in the document
     start: int
     end: int
     text: str
     indicators: tuple[str, ...] = ()
-    confidence: float | None = None
+    confidence: float | None = None  # the highest of its indicators'
     document: str | None = None
     title: str | None = None
     published: str | None = None

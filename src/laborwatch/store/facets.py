@@ -20,13 +20,15 @@ FACET_NAMES = ("indicator", "country", "subdivision", "good", "actor", "source")
 
 @dataclass(frozen=True)
 class Facets:
-    indicator: str | None = None
-    country: str | None = None
-    subdivision: str | None = None
-    good: str | None = None
-    actor: str | None = None
-    source: str | None = None
-    published_from: str | None = None
+    """What a search is narrowed to; None leaves a facet open."""
+
+    indicator: str | None = None  # an indicator code
+    country: str | None = None  # ISO 3166-1 alpha-2
+    subdivision: str | None = None  # ISO 3166-2
+    good: str | None = None  # a good's name in data/goods.csv
+    actor: str | None = None  # an actor's name, any case
+    source: str | None = None  # the site or publisher, any case
+    published_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
     published_to: str | None = None
 
     def any(self) -> bool:

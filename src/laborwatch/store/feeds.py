@@ -33,10 +33,11 @@ class Feed:
     url: str
     name: str | None = None
     added_at: datetime | None = None
+    # The validators the feed last sent, sent back so an unchanged feed costs a 304.
     etag: str | None = None
-    last_modified: str | None = None
+    last_modified: str | None = None  # the Last-Modified header, as sent
     last_polled_at: datetime | None = None
-    last_status: str | None = None
+    last_status: str | None = None  # not_modified, polled or failed
     last_error: str | None = None
 
 
@@ -44,9 +45,9 @@ class Feed:
 class FeedItem:
     """What became of an item already fetched."""
 
-    key: str
+    key: str  # the entry's id, else its link (hashed when too long)
     url: str
-    status: str
+    status: str  # ingested, duplicate, skipped or failed (pipeline.Outcome)
     attempts: int
     document_id: str | None
 

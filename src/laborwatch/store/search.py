@@ -47,10 +47,11 @@ class SearchHit:
     snippet: str
     score: float
     sentence_position: int | None = None
+    # A sentence hit's span in its document, and its page in a paged source.
     start: int | None = None
     end: int | None = None
     page: int | None = None
-    published: str | None = None
+    published: str | None = None  # as the report gives it
     site: str | None = None
     # The highest confidence of an indicator in the sentence (for a document, in
     # the document), or None where there is none: evidence ranks first.

@@ -341,8 +341,8 @@ audit_log = _table(
     "audit_log",
     _id(),
     _time("at"),
-    Column("who", Text, nullable=False),
-    Column("action", Text, nullable=False),
+    Column("who", Text, nullable=False),  # the API token's name
+    Column("action", Text, nullable=False),  # what was written: "screen"
     Column("detail", JSON, nullable=False),
 )
 

@@ -169,3 +169,14 @@ def facet_value(value: str, name: str) -> str:
     if name in ("published_from", "published_to"):
         return date_text(value)
     return value
+
+
+# The labels by the names the templates' filters call them.
+FILTERS = {
+    "indicator": indicator_name,
+    "indicator_wording": indicator_wording,
+    "place": place_name,
+    "good": good_name,
+    "date": date_text,
+    "facet": facet_value,
+}

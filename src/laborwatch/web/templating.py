@@ -10,12 +10,4 @@ from laborwatch.web import labels
 from laborwatch.web.entities import entity_url
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-templates.env.filters.update(
-    indicator=labels.indicator_name,
-    indicator_wording=labels.indicator_wording,
-    place=labels.place_name,
-    good=labels.good_name,
-    date=labels.date_text,
-    facet=labels.facet_value,
-    entity_url=entity_url,
-)
+templates.env.filters.update(labels.FILTERS, entity_url=entity_url)
