@@ -22,11 +22,12 @@ from laborwatch.match.korean import korean_key, looks_korean
 
 # Institutional words with their English, each row with its source: Arabic,
 # Persian and Russian in their scripts (read by `readings`), and in Latin script
-# Russian as lists transliterate it and Turkish (read here, in every name).
+# Russian and Persian as lists transliterate them, and Turkish (read here, in
+# every name).
 LEXICON_PATH = Path(
     str(files("laborwatch") / "match" / "data" / "institutional_words.csv")
 )
-LATIN_LANGUAGES = frozenset({"ru-Latn", "tr"})
+LATIN_LANGUAGES = frozenset({"ru-Latn", "tr", "fa-Latn"})
 
 # Legal forms, after ISO 20275 (GLEIF's Entity Legal Forms code list) for the
 # jurisdictions the lists cover most: Russia (OOO, AO, PAO), the Gulf free zones (FZE,
@@ -38,6 +39,9 @@ LEGAL_FORMS = frozenset(
     # Turkish: Anonim Şirketi (A.Ş.), Limited Şirketi (Ltd. Şti.); şirketi is
     # "company" in them.
     "as sti sirketi "
+    # Persian, romanised: Sherkat-e Sahami-e Aam (شرکت سهامی عام, public joint
+    # stock company) and Sahami-e Khass (private): SHERKAT NAFT PARS SAHAMI AAM.
+    "sherkat sahami aam khass khas "
     "the of and de la el al".split()
 )
 # Words that name no one: a person's title or rank ("Maj. Gen. Hossein Salami",
@@ -338,6 +342,10 @@ _DOUBLED = re.compile(r"(.)\1+")
 _FINAL_AI = re.compile(r"a(?:ee|ei|ie)$")
 _VOWELS_AND_GLIDES = re.compile(r"[aeiouywv]")
 _YO = re.compile(r"(?<=[bcdfghklmnprstvz])yo")
+_AW_BEFORE_CONSONANT = re.compile(r"aw(?=[bcdfghjklmnpqrstvxz])")
+# An ordinal in figures is its number: "33rd Ship Repair Plant", JSC 33 SHIPYARD;
+# "179TH SHIP REPAIR PLANT" (the ones written out as words are ABBREVIATIONS).
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 
 
 @dataclass(frozen=True)
@@ -362,7 +370,7 @@ def tokenise(name: str) -> tuple[Token, ...]:
         # in the listed name alike: "Kirovskiy Zavod" and "Kirov Plant".
         for word in (
             english
-            for part in ABBREVIATIONS.get(written, written).split()
+            for part in ABBREVIATIONS.get(written, _ORDINAL.sub(r"\1", written)).split()
             for english in in_english(part)
         ):
             if word in LEGAL_FORMS or word in NOT_NAME_WORDS:
@@ -484,6 +492,9 @@ def loose(word: str) -> str:
     # "Addounia" (Dunya), "Noori" (Nuri); a final vowel's h is the Arabic taa
     # marbuta some write: "Ghazaleh", "Ghazale".
     word = _FINAL_VOWEL_H.sub("", word.replace("ou", "u").replace("oo", "u"))
+    # The diphthong aw before a consonant, said and often written o: "Jolani",
+    # AL-JAWLANI; "Shokat", "Shawkat"; "Horani", "Hawrani".
+    word = _AW_BEFORE_CONSONANT.sub("o", word)
     # Persian -ai (ـائی) written -aee, -aei or -aie: "Rezaee", "Rezaei", "Rezaie".
     word = _FINAL_AI.sub("ai", word)
     # Russian ё after a consonant, written "yo" or "e": "Semyonov", SEMENOV;
