@@ -370,7 +370,7 @@ def tokenise(name: str) -> tuple[Token, ...]:
         # in the listed name alike: "Kirovskiy Zavod" and "Kirov Plant".
         for word in (
             english
-            for part in ABBREVIATIONS.get(written, _ORDINAL.sub(r"\1", written)).split()
+            for part in ABBREVIATIONS.get(written, _ordinal_number(written)).split()
             for english in in_english(part)
         ):
             if word in LEGAL_FORMS or word in NOT_NAME_WORDS:
@@ -494,7 +494,8 @@ def loose(word: str) -> str:
     word = _FINAL_VOWEL_H.sub("", word.replace("ou", "u").replace("oo", "u"))
     # The diphthong aw before a consonant, said and often written o: "Jolani",
     # AL-JAWLANI; "Shokat", "Shawkat"; "Horani", "Hawrani".
-    word = _AW_BEFORE_CONSONANT.sub("o", word)
+    if "aw" in word:
+        word = _AW_BEFORE_CONSONANT.sub("o", word)
     # Persian -ai (ـائی) written -aee, -aei or -aie: "Rezaee", "Rezaei", "Rezaie".
     word = _FINAL_AI.sub("ai", word)
     # Russian ё after a consonant, written "yo" or "e": "Semyonov", SEMENOV;
@@ -503,6 +504,10 @@ def loose(word: str) -> str:
     if "yo" in word and not looks_korean(word):
         word = _YO.sub("e", word)
     return _DOUBLED.sub(r"\1", _consonants(word).replace("y", "i").replace("w", "v"))
+
+
+def _ordinal_number(word: str) -> str:
+    return _ORDINAL.sub(r"\1", word) if word[:1].isdigit() else word
 
 
 def _consonants(word: str) -> str:
