@@ -70,11 +70,11 @@ class Document:
 
     id: str
     text: str
-    source: str  # the path or URL it was read from
+    source: str  # the path or URL it was read from; FILE:LINE for a JSON Lines record
     media_type: str
     title: str | None = None
     author: str | None = None
-    published: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, as the report gives it
+    published: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, as precise as given
     url: str | None = None  # where it is published, where known
     site: str | None = None  # the publisher or site's name
     language: str | None = None  # ISO 639-1
@@ -96,6 +96,8 @@ class Document:
         Every string field gets the text's cleaning (no NUL or other control
         characters, no lone surrogates), so anything stored can be encoded.
         """
+        if unknown := metadata.keys() - SourceMetadata.__optional_keys__:
+            raise TypeError(f"Document.create: unexpected keywords {sorted(unknown)}")
         normalised = normalise_text(text)
         return cls(
             id=document_id(normalised),

@@ -112,3 +112,17 @@ def test_a_line_over_the_limit_is_never_read_whole(tmp_path: Path) -> None:
     assert results[0].location == "feed.jsonl:1"
     assert "size limit" in results[0].reason
     assert isinstance(results[1], Document) and results[1].title == "After"
+
+
+def test_a_date_keeps_only_the_parts_the_record_gives() -> None:
+    lines = [
+        b'{"text": "Workers were locked in.", "published": "2024"}',
+        b'{"text": "Workers were not paid.", "published": "March 2024"}',
+        b'{"text": "Workers were beaten.", "published": "March 3"}',
+    ]
+    results = read(b"\n".join(lines))
+    assert [getattr(result, "published", "?") for result in results] == [
+        "2024",
+        "2024-03",
+        None,
+    ]

@@ -96,7 +96,7 @@ class Place:
 class Good:
     text: str
     good: str  # its name in data/goods.csv (the DOL list's name where it has one)
-    hs: str | None  # HS heading or chapter; None for a sector (construction)
+    hs: str | None  # HS heading or chapter, where data/goods.csv gives one
     sector: str
     span: Span
 

@@ -39,9 +39,6 @@ LEGAL_FORMS = frozenset(
     # Turkish: Anonim Şirketi (A.Ş.), Limited Şirketi (Ltd. Şti.); şirketi is
     # "company" in them.
     "as sti sirketi "
-    # Persian, romanised: Sherkat-e Sahami-e Aam (شرکت سهامی عام, public joint
-    # stock company) and Sahami-e Khass (private): SHERKAT NAFT PARS SAHAMI AAM.
-    "sherkat sahami aam khass khas "
     "the of and de la el al".split()
 )
 # Words that name no one: a person's title or rank ("Maj. Gen. Hossein Salami",
@@ -260,6 +257,14 @@ _LEGAL_FORM_PHRASES = {
     "aktsionernoye obshchestvo": "ao",
     "obshchestvo s ogranichennoy otvetstvennostyu": "ooo",
     # Turkish, after ISO 20275's names for the forms.
+    # Persian, romanised: Sahami-e Aam (سهامی عام, public joint stock) and Sahami-e
+    # Khass (private): SHERKAT NAFT PARS SAHAMI AAM. Only together: Sahami is also
+    # a surname, and Arabic al-Aam ("general") a word of many names.
+    "sahami aam": "pjsc",
+    "sahami e aam": "pjsc",
+    "sahami khass": "jsc",
+    "sahami e khass": "jsc",
+    "sahami khas": "jsc",
     "anonim sirketi": "as",
     "limited sirketi": "ltd",
     "ltd sti": "ltd",
@@ -342,7 +347,6 @@ _DOUBLED = re.compile(r"(.)\1+")
 _FINAL_AI = re.compile(r"a(?:ee|ei|ie)$")
 _VOWELS_AND_GLIDES = re.compile(r"[aeiouywv]")
 _YO = re.compile(r"(?<=[bcdfghklmnprstvz])yo")
-_AW_BEFORE_CONSONANT = re.compile(r"aw(?=[bcdfghjklmnpqrstvxz])")
 # An ordinal in figures is its number: "33rd Ship Repair Plant", JSC 33 SHIPYARD;
 # "179TH SHIP REPAIR PLANT" (the ones written out as words are ABBREVIATIONS).
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
@@ -492,10 +496,6 @@ def loose(word: str) -> str:
     # "Addounia" (Dunya), "Noori" (Nuri); a final vowel's h is the Arabic taa
     # marbuta some write: "Ghazaleh", "Ghazale".
     word = _FINAL_VOWEL_H.sub("", word.replace("ou", "u").replace("oo", "u"))
-    # The diphthong aw before a consonant, said and often written o: "Jolani",
-    # AL-JAWLANI; "Shokat", "Shawkat"; "Horani", "Hawrani".
-    if "aw" in word:
-        word = _AW_BEFORE_CONSONANT.sub("o", word)
     # Persian -ai (ـائی) written -aee, -aei or -aie: "Rezaee", "Rezaei", "Rezaie".
     word = _FINAL_AI.sub("ai", word)
     # Russian ё after a consonant, written "yo" or "e": "Semyonov", SEMENOV;

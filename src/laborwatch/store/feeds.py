@@ -47,7 +47,8 @@ class FeedItem:
 
     key: str  # the entry's id, else its link (hashed when too long)
     url: str
-    status: str  # ingested, duplicate, skipped or failed (pipeline.Outcome)
+    # ingested, duplicate, skipped, failed, disallowed (robots.txt) or retry
+    status: str
     attempts: int
     document_id: str | None
 

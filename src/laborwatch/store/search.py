@@ -114,6 +114,8 @@ def _search(
     window: SearchWindow,
 ) -> list[SearchHit]:
     """Run the engine's statement of ``sql`` for ``table`` (documents, sentences)."""
+    if unknown := window.keys() - SearchWindow.__optional_keys__:
+        raise TypeError(f"search: unexpected keyword arguments {sorted(unknown)}")
     limit = window.get("limit", 20)
     offset = window.get("offset", 0)
     only = window.get("only")

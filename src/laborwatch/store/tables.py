@@ -341,7 +341,7 @@ audit_log = _table(
     "audit_log",
     _id(),
     _time("at"),
-    Column("who", Text, nullable=False),  # the API token's name
+    Column("who", Text, nullable=False),  # the token's name; "local" in an open app
     Column("action", Text, nullable=False),  # what was written: "screen"
     Column("detail", JSON, nullable=False),
 )
