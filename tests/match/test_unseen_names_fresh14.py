@@ -2,8 +2,8 @@
 plants by their Russian words as OFAC also spells them (Optiko Mechanichesky,
 Sudoremontny) and by an ordinal in figures ("33rd"); an Iranian company under
 its romanised Persian name (Sherkat ... Sahami Aam, Naft for oil, Siman for
-cement), and not a surname or an Arabic word that looks like them. The entries are written for these tests in the shape of OFAC SDN rows, with
-look-alikes."""
+cement), and not a surname or an Arabic word that looks like them. The entries
+are written for these tests in the shape of OFAC SDN rows, with look-alikes."""
 
 import pytest
 
