@@ -256,7 +256,6 @@ _LEGAL_FORM_PHRASES = {
     "zakrytoye aktsionernoye obshchestvo": "zao",
     "aktsionernoye obshchestvo": "ao",
     "obshchestvo s ogranichennoy otvetstvennostyu": "ooo",
-    # Turkish, after ISO 20275's names for the forms.
     # Persian, romanised: Sahami-e Aam (سهامی عام, public joint stock) and Sahami-e
     # Khass (private): SHERKAT NAFT PARS SAHAMI AAM. Only together: Sahami is also
     # a surname, and Arabic al-Aam ("general") a word of many names.
@@ -265,6 +264,7 @@ _LEGAL_FORM_PHRASES = {
     "sahami khass": "jsc",
     "sahami e khass": "jsc",
     "sahami khas": "jsc",
+    # Turkish, after ISO 20275's names for the forms.
     "anonim sirketi": "as",
     "limited sirketi": "ltd",
     "ltd sti": "ltd",
