@@ -1,8 +1,9 @@
 """Victims: each group of people worked on, as the report names it."""
 
 from laborwatch.documents import Sentence
-from laborwatch.extract.victims import find_victims
+from laborwatch.extract.victims import find_victims, merge_victim_mentions
 from laborwatch.extract.vocabulary import word_classes
+from laborwatch.records import evidence_record
 from tests.conftest import analyze_text
 
 
@@ -184,3 +185,30 @@ def test_a_word_class_matches_a_whole_token_with_its_ending_ignoring_case() -> N
     assert words["harmed"].match("trafficked")
     assert words["work"].match("labouring")
     assert not words["work"].match("workshop")
+
+
+def test_mentions_of_one_group_are_one_victim_under_its_fullest_words() -> None:
+    evidence = analyze_text(
+        "Indonesian workers on the vessel were beaten and forced to work 20 hours a "
+        "day. The workers said the captain kept their passports."
+    )
+    names = {victim.name for victim in evidence.victims}
+    assert names == {"Indonesian workers"}
+    assert [v.text for v in evidence.victims] == ["Indonesian workers", "workers"]
+    victims = evidence_record(evidence)["victims"]
+    assert [(v["name"], v["count"]) for v in victims] == [("Indonesian workers", 2)]
+
+
+def test_a_mention_held_by_two_groups_stays_its_own() -> None:
+    merged = merge_victim_mentions(
+        [
+            find_victims(_sentence("Nepali workers were forced to work."))[0],
+            find_victims(_sentence("Indian workers were forced to work."))[0],
+            find_victims(_sentence("The workers were beaten by guards."))[0],
+        ]
+    )
+    assert [victim.name for victim in merged] == [
+        "Nepali workers",
+        "Indian workers",
+        "workers",
+    ]

@@ -37,9 +37,10 @@ GENERIC = re.compile(
     r"|ing agents?)|manning agenc(?:y|ies)|brokers?|traffickers?|employers?|middlem[ae]n"
     r"|intermediar(?:y|ies)|(?:factory|kiln|farm|plantation|vessel|boat) owners?"
     r"|shipowners?|captains?|smugglers?|loan sharks?|labou?r agents?|contractors?"
-    r"|subcontractors?)"
+    r"|subcontractors?|managers?|supervisors?)"
     r"|(?:kafala )?sponsors?"
-    r"|armed groups|criminal syndicates|criminal gangs?|local gangs|gangs|militias)\b",
+    r"|captors|armed groups|criminal (?:syndicates|gangs?|networks?)|local gangs|gangs"
+    r"|militias)\b",
     re.I,
 )
 # "the Group", "the Company": a statement speaking of itself.
@@ -278,7 +279,7 @@ ACCUSATION = re.compile(
 
 PERSONS = re.compile(
     r"\b(?:traffickers?|recruit\w*|brokers?|middlem[ae]n|intermediar\w+|gangs"
-    r"|syndicates|smugglers?|loan sharks?|captains?|guards?|overseers?|forem[ae]n"
+    r"|syndicates|smugglers?|loan sharks?|captors|captains?|guards?|overseers?|forem[ae]n"
     r"|boss(?:es)?)\b",
     re.I,
 )

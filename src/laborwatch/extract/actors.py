@@ -46,6 +46,10 @@ from laborwatch.extract.actor_cues import (
 from laborwatch.extract.evidence import Actor, Span
 from laborwatch.extract.vocabulary import gazetteer_names
 
+_CRIMINAL = re.compile(
+    r"\b(?:traffickers?|smugglers?|gangs?|syndicates|networks?|loan sharks?|captors)\b",
+    re.I,
+)
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 # What ``_role`` gives a name its sentence makes a reporter, an enforcer or one of
 # the people worked on: not an actor.
@@ -75,7 +79,8 @@ def find_actors(
     ``evidence_sentences``) a name is kept unless the sentence makes it a
     reporter, a watchdog, an enforcer or one of the people worked on; elsewhere
     only where the sentence says it forces, traffics, mobilises or is sanctioned
-    for the work. ``outlets`` are the news outlets the document cites. (Keeping
+    for the work, or where its very name is a wrongdoing ("human traffickers",
+    "loan sharks", "criminal networks"). ``outlets`` are the news outlets the document cites. (Keeping
     every company a report names, wherever it stands, was measured: it added no
     correct actor on the facts development set and took modern slavery
     statements' subsidiaries for actors.)
@@ -92,7 +97,9 @@ def find_actors(
             or name.lower() in gazetteer_names()
         ):
             continue
-        in_evidence = position in evidence_sentences
+        in_evidence = position in evidence_sentences or (
+            label == "GENERIC" and _CRIMINAL.search(name) is not None
+        )
         # The parser reads "No." in a vessel's name as a sentence of its own.
         role = (
             None
@@ -203,15 +210,69 @@ def _candidates(
             found.append((name, "ORG", start, end, sentence.position))
         for match in GENERIC.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
+            start = _with_modifiers(doc, start, end)
             if not free(start, end):
                 continue
             taken.append((start, end))
-            found.append((match.group(0), "GENERIC", start, end, sentence.position))
+            found.append(
+                (doc.text[start:end], "GENERIC", start, end, sentence.position)
+            )
     for start, end in _agents(doc):
         if free(start, end):
             taken.append((start, end))
             found.append((doc.text[start:end], "AGENT", start, end, locate(start)))
     return sorted(found, key=lambda item: item[2])
+
+
+# Words before an unnamed actor that count, not describe: "many brokers" are brokers.
+_NOT_A_MODIFIER = {
+    "many",
+    "some",
+    "several",
+    "other",
+    "few",
+    "more",
+    "most",
+    "such",
+    "these",
+    "those",
+    "all",
+    "both",
+    "each",
+    "former",
+    "alleged",
+    "same",
+    "new",
+    "own",
+}
+
+
+def _with_modifiers(doc: Any, start: int, end: int) -> int:
+    """Where an unnamed actor starts once the words that say which are taken in:
+    "local brokers", "human traffickers", "cane-cutting contractors", "a Bengali
+    agent", as a report names them (and as its readers look them up)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return start
+    first = span[0]
+    while first.i > first.sent.start:
+        before = doc[first.i - 1]
+        if before.text == "-" and first.i - 2 >= first.sent.start:
+            # "cane-cutting": the tokenizer splits at the hyphen.
+            before = doc[first.i - 2]
+            joined = doc[first.i - 1].idx == before.idx + len(before.text)
+            if not joined or not before.is_alpha:
+                break
+        elif (
+            before.dep_ not in ("amod", "compound")
+            or before.head.i < first.i
+            or before.head.i >= span.end
+            or not before.is_alpha
+            or before.lower_ in _NOT_A_MODIFIER
+        ):
+            break
+        first = before
+    return int(first.idx)
 
 
 def _with_legal_suffix(text: str, start: int, end: int) -> int:
@@ -441,7 +502,7 @@ def merge_mentions(actors: list[Actor]) -> list[Actor]:
             for other in keys
             if len(other.split()) > len(words)
             and (
-                other.split()[-len(words) :] == words
+                _singular(other.split()[-len(words) :]) == _singular(words)
                 or other.split()[: len(words)] == words
             )
         }
@@ -456,6 +517,13 @@ def merge_mentions(actors: list[Actor]) -> list[Actor]:
         name = shown[joins[_plain(actor.name)]]
         merged.append(replace(actor, name=name, kind=kinds.get(name, actor.kind)))
     return merged
+
+
+def _singular(words: list[str]) -> list[str]:
+    """The words with the last in the singular, so that "a contractor" joins
+    "cane-cutting contractors" as "employer" joins "employers"."""
+    last = words[-1]
+    return [*words[:-1], last[:-1] if last.endswith("s") and len(last) > 3 else last]
 
 
 def _plain(name: str) -> str:

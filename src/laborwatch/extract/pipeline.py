@@ -42,7 +42,7 @@ from laborwatch.extract.sentences import (
     split_sentences,
 )
 from laborwatch.extract.victim_persons import find_named_victims
-from laborwatch.extract.victims import find_victims
+from laborwatch.extract.victims import find_victims, merge_victim_mentions
 
 # Bump when extraction changes what it finds; stored results carry it.
 EXTRACTOR_VERSION = "12"
@@ -102,7 +102,9 @@ def analyze(document: Document) -> Evidence:
     evidence.victims.extend(
         victim for victim in found.victims if victim.text.lower() not in actors
     )
-    evidence.victims.sort(key=lambda victim: victim.span.start)
+    evidence.victims = merge_victim_mentions(
+        sorted(evidence.victims, key=lambda victim: victim.span.start)
+    )
     evidence.incidents = roll_up_incidents(evidence)
     return evidence
 
