@@ -337,3 +337,45 @@ def test_traffickers_are_actors_wherever_the_report_names_them() -> None:
     # A word that is no wrongdoing stays out unless its sentence carries evidence.
     quiet = analyze_text("The managers met the buyers at the trade fair in May.")
     assert "managers" not in _actors(quiet)
+
+
+def test_what_drives_the_work_without_doing_it_is_no_actor() -> None:
+    evidence = analyze_text(
+        "Most were sent by force to the factories and forced to work twelve hours a "
+        "day. Others were lured by dreams of a better life and then beaten by guards. "
+        "Police confiscated tasers and pepper spray during the raid on the farm."
+    )
+    names = {name.lower() for name in _actors(evidence)}
+    assert "guards" in names
+    assert not names & {"force", "dreams", "police"}
+    # Papers taken are the work's control, whoever takes them.
+    taken = analyze_text(
+        "Golden Sea Fishing Co. confiscated the workers' passports on arrival."
+    )
+    assert _actors(taken)["Golden Sea Fishing Co."][1] == "employer"
+
+
+def test_a_vessel_named_after_the_word_for_it_is_one_actor() -> None:
+    evidence = analyze_text(
+        "He worked on a Chinese squid-fishing ship called the Zhen Fa 7, where the "
+        "captain beat the crew and withheld their wages for months."
+    )
+    assert _actors(evidence)["Zhen Fa 7"][0] == "vessel"
+
+
+def test_a_company_that_employs_is_an_actor_outside_evidence_too() -> None:
+    evidence = analyze_text(
+        "Six hours' pay as a temporary worker for Munger Brothers LLC equals a "
+        "week's wages at home. Supervisors forced the pickers to work without breaks."
+    )
+    assert _actors(evidence)["Munger Brothers LLC"] == ("company", "employer")
+
+
+def test_a_name_with_and_without_its_final_dot_is_one_actor() -> None:
+    actors = [
+        Actor("Shandong Linglong Tire Co.", "company", None, Span(0, 26, 0), ""),
+        Actor("Shandong Linglong Tire Co", "company", None, Span(40, 65, 1), ""),
+    ]
+    assert {actor.name for actor in merge_mentions(actors)} == {
+        "Shandong Linglong Tire Co."
+    }

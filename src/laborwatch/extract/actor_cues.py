@@ -26,6 +26,12 @@ VESSEL = re.compile(
     r"(?:[A-Z][A-Za-z]+\s){1,3}No\.\s?\d+\b"
     r"|\b(?:F/V|FV|M/V|MV)\s+(?:[A-Z][A-Za-z0-9]+\s?){1,3}"
 )
+# A vessel named after the word for it, with a number but no "No.": "the fishing
+# ship Zhen Fa 7", "the Chinese vessel Long Xing 629".
+VESSEL_AFTER_WORD = re.compile(
+    r"\b(?:ship|vessel|boat|trawler|longliner|reefer|carrier)\s+(?:called\s+|named\s+)?"
+    r"(?:the\s+)?(?P<name>(?:[A-Z][A-Za-z]+\s){1,3}\d{1,4})\b"
+)
 # Actors reports name by what they do rather than by name.
 GENERIC = re.compile(
     r"\b(?:(?:north korean |chinese |local |provincial |state |party |prison |camp )?"

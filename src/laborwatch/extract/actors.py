@@ -39,6 +39,7 @@ from laborwatch.extract.actor_cues import (
     STRONG_STEMS,
     TELLING_STEMS,
     VESSEL,
+    VESSEL_AFTER_WORD,
     WATCHER_WORDS,
     WATCHERS,
     WORKED_ON,
@@ -80,7 +81,8 @@ def find_actors(
     reporter, a watchdog, an enforcer or one of the people worked on; elsewhere
     only where the sentence says it forces, traffics, mobilises or is sanctioned
     for the work, or where its very name is a wrongdoing ("human traffickers",
-    "loan sharks", "criminal networks"). ``outlets`` are the news outlets the document cites. (Keeping
+    "loan sharks", "criminal networks"); a company also where its sentence says
+    it employs, buys or sources ("a worker for Munger Brothers LLC"). ``outlets`` are the news outlets the document cites. (Keeping
     every company a report names, wherever it stands, was measured: it added no
     correct actor on the facts development set and took modern slavery
     statements' subsidiaries for actors.)
@@ -97,6 +99,9 @@ def find_actors(
             or name.lower() in gazetteer_names()
         ):
             continue
+        # A company is an actor wherever its sentence says it employs, buys
+        # or sources: it profits from the work the report describes.
+        company = label == "ORG" and COMPANY.search(name) is not None
         in_evidence = position in evidence_sentences or (
             label == "GENERIC" and _CRIMINAL.search(name) is not None
         )
@@ -104,7 +109,7 @@ def find_actors(
         role = (
             None
             if label == "VESSEL"
-            else _role(doc, start, end, strong_only=not in_evidence)
+            else _role(doc, start, end, strong_only=not (in_evidence or company))
         )
         if (
             role is None
@@ -169,6 +174,14 @@ def _candidates(
             name = match.group(0).strip()
             taken.append((start, end))
             found.append((name, "VESSEL", start, start + len(name), sentence.position))
+        for match in VESSEL_AFTER_WORD.finditer(sentence.text):
+            start = sentence.start + match.start("name")
+            end = sentence.start + match.end("name")
+            if free(start, end):
+                taken.append((start, end))
+                found.append(
+                    (match.group("name"), "VESSEL", start, end, sentence.position)
+                )
     for entity in doc.ents:
         label = entity.label_
         if label == "PRODUCT" and LEGAL_SUFFIX.search(entity.text):
@@ -241,6 +254,7 @@ _NOT_A_MODIFIER = {
     "each",
     "former",
     "alleged",
+    "suspected",
     "same",
     "new",
     "own",
@@ -289,6 +303,22 @@ def _with_legal_suffix(text: str, start: int, end: int) -> int:
 
 
 _PRONOUNS = {"them", "him", "her", "us", "me", "whom", "others", "someone", "one"}
+# What drives the work without doing it: "sent by force", "lured by dreams".
+_NOT_A_DOER = {
+    "force",
+    "dreams",
+    "promises",
+    "poverty",
+    "debt",
+    "debts",
+    "hunger",
+    "fear",
+    "threats",
+    "necessity",
+    "circumstances",
+    "generations",
+    "desperation",
+}
 # Where a word stands as a noun, not a verb (the pipeline has no tagger).
 _NOMINAL = {"pobj", "compound", "amod", "appos", "poss", "nsubj", "dobj", "attr"}
 _AGENT_VERBS = tuple(
@@ -309,6 +339,7 @@ def _agents(doc: Any) -> Iterable[tuple[int, int]]:
             # A common noun: the pipeline runs no tagger, so its case tells.
             or not (token.is_alpha and token.text[0].islower())
             or token.lower_ in _PRONOUNS
+            or token.lower_ in _NOT_A_DOER
             or preposition.lower_ != "by"
             or preposition.dep_ != "agent"
             or not _stem_in(preposition.head, _AGENT_VERBS)
@@ -438,6 +469,10 @@ def _perpetrator_role(verb: Any, *, strong_only: bool = False) -> str | None:
     )
     if any(_stem_in(token, ("quota",)) for token in near):
         return "state body setting quotas"
+    if _stem_in(verb, ("confiscat", "seiz")) and not _has_object(
+        verb, ("passport", "document", "id", "papers", "phone", "wage", "salar", "pay")
+    ):
+        return None  # "Police confiscated tasers": evidence taken, not papers.
     table = STRONG_STEMS if strong_only else STRONG_STEMS + ORDINARY_STEMS
     for role, stems in table:
         if _stem_in(verb, stems):
@@ -485,7 +520,9 @@ def merge_mentions(actors: list[Actor]) -> list[Actor]:
     for actor in actors:
         written.setdefault(_plain(actor.name), []).append(actor.name)
     shown = {
-        key: max(names, key=lambda name: (not name.isupper(), names.count(name)))
+        key: max(
+            names, key=lambda name: (not name.isupper(), names.count(name), len(name))
+        )
         for key, names in written.items()
     }
     keys = sorted(shown, key=lambda key: len(key.split()), reverse=True)
@@ -531,4 +568,4 @@ def _plain(name: str) -> str:
     possessive ("her employer" is the "employer" of "their employers")."""
     return re.sub(
         r"^(?:the|a|an|her|his|their|its|our|my|your)\s+", "", name.lower()
-    ).strip()
+    ).strip(" .")
