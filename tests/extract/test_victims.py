@@ -1,6 +1,9 @@
 """Victims: each group of people worked on, as the report names it."""
 
+from dataclasses import replace
+
 from laborwatch.documents import Sentence
+from laborwatch.extract.evidence import Span
 from laborwatch.extract.victims import find_victims, merge_victim_mentions
 from laborwatch.extract.vocabulary import word_classes
 from laborwatch.records import evidence_record
@@ -199,16 +202,28 @@ def test_mentions_of_one_group_are_one_victim_under_its_fullest_words() -> None:
     assert [(v["name"], v["count"]) for v in victims] == [("Indonesian workers", 2)]
 
 
-def test_a_mention_held_by_two_groups_stays_its_own() -> None:
-    merged = merge_victim_mentions(
-        [
-            find_victims(_sentence("Nepali workers were forced to work."))[0],
-            find_victims(_sentence("Indian workers were forced to work."))[0],
-            find_victims(_sentence("The workers were beaten by guards."))[0],
-        ]
-    )
-    assert [victim.name for victim in merged] == [
+def test_a_mention_two_groups_hold_is_the_group_named_before_it() -> None:
+    found = [
+        find_victims(_sentence(text))[0]
+        for text in (
+            "The workers were beaten by guards.",
+            "Nepali workers were forced to work.",
+            "Indian workers were forced to work.",
+            "The workers were not paid.",
+            "A Nepali worker said he was beaten.",
+        )
+    ]
+    victims = [
+        replace(victim, span=Span(i * 100, i * 100 + 5, i))
+        for i, victim in enumerate(found)
+    ]
+    assert [victim.name for victim in merge_victim_mentions(victims)] == [
+        # Before any fuller group: the first named after it.
+        "Nepali workers",
         "Nepali workers",
         "Indian workers",
-        "workers",
+        # The workers just spoken of.
+        "Indian workers",
+        # The singular is the same people as the plural.
+        "Nepali workers",
     ]
