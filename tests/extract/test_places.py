@@ -269,3 +269,18 @@ def test_a_country_keeping_goods_out_or_grading_others_is_not_a_place(
 def test_a_demonym_naming_a_sea_is_not_a_place() -> None:
     text = "He worked on a Taiwanese vessel that operated around the Indian Ocean."
     assert {place.country for place in places_in(text)} == {"TW"}
+
+
+def test_a_small_town_needs_its_country_named() -> None:
+    # Roman (Romania, 68,000 people), Man (Côte d'Ivoire) and Munger (Bihar) are
+    # words or names unless the report says it is about their country.
+    quiet = analyze_text(
+        "Man, they said, works until he drops. A Roman Catholic priest met workers "
+        "of Munger Brothers, who said they were forced to pick without pay."
+    )
+    assert {place.country for place in quiet.places} == set()
+    named = analyze_text(
+        "Workers at a garment factory in Roman, Romania, said they were forced to "
+        "work without pay."
+    )
+    assert ("RO", "Roman") in {(place.country, place.city) for place in named.places}

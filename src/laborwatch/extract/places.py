@@ -193,11 +193,25 @@ def _unambiguous(candidates: list[PlaceEntry]) -> PlaceEntry | None:
         if all(entry.country == country for entry in candidates):
             return national[0]
         return None
-    if len({entry.country for entry in candidates}) == 1 and not any(
-        entry.common for entry in candidates
+    if (
+        len({entry.country for entry in candidates}) == 1
+        and not any(entry.common for entry in candidates)
+        and not _small_town(candidates)
     ):
         return _within_country(candidates)
     return None
+
+
+# A town smaller than this, of a country the document does not name, is more
+# often a word or a name than the town ("Man", "Roman", "Babu", "Munger").
+_TOWN_POPULATION = 250_000
+
+
+def _small_town(candidates: list[PlaceEntry]) -> bool:
+    return all(
+        entry.kind == "city" and _population(entry) < _TOWN_POPULATION
+        for entry in candidates
+    )
 
 
 def _document_countries(found: Iterable[list[PlaceEntry]]) -> Counter[str]:
@@ -223,7 +237,7 @@ def _resolve(
     if named:
         best = max(countries[entry.country] for entry in named)
         return _within_country([e for e in named if countries[e.country] == best])
-    if any(entry.common for entry in candidates):
+    if any(entry.common for entry in candidates) or _small_town(candidates):
         return None  # "Mobile", "Victoria": a word unless the document says where
     ranked = sorted(
         ((_population(entry), entry) for entry in candidates),
