@@ -108,3 +108,19 @@ def test_a_sector_is_dropped_where_a_named_good_covers_it() -> None:
 )
 def test_fuel_and_dirt_are_not_goods(text: str) -> None:
     assert goods_in(text) == {"bricks"}
+
+
+def test_what_feeds_holds_or_measures_the_workers_is_not_a_good() -> None:
+    evidence = analyze_text(
+        "The crew were forced to work 20 hours a day on meals of rice and bait fish. "
+        "Guards carried pepper spray, and one boy wore an iron chain; his hands were "
+        "the size of melons."
+    )
+    assert not {good.good for good in evidence.goods} & {
+        "rice",
+        "pepper",
+        "iron",
+        "melons",
+    }
+    made = analyze_text("Children were forced to harvest rice and pick pepper.")
+    assert {"rice", "pepper"} <= {good.good for good in made.goods}

@@ -14,14 +14,22 @@ from typing import Any
 from laborwatch.extract.evidence import Good, Span
 from laborwatch.extract.vocabulary import goods_taxonomy
 
-# "A kilogram of rice" measures a wage, it does not name a good made by the workers.
-_MEASURE = re.compile(r"(?:kilograms?|kilos?|kg|price|cost|bags?|bowls?) of\s*$", re.I)
+# "A kilogram of rice" measures a wage, it does not name a good made by the workers;
+# "meals of rice" feed them, "the size of melons" compares.
+_MEASURE = re.compile(
+    r"(?:kilograms?|kilos?|kg|price|cost|bags?|bowls?|meals?|size) of\s*$", re.I
+)
 # What the work uses or what soils the workers, not what it makes: "the kilns use
 # coal as fuel", "her eyebrows were covered with sand".
 _USED_BEFORE = re.compile(
     r"(?:\b(?:burn(?:s|ed|ing)?|covered (?:with|in)|caked (?:with|in)))\s*$", re.I
 )
-_USED_AFTER = re.compile(r"^\s*(?:as (?:a )?fuel|-fired|-fuelled|-fueled)\b", re.I)
+_USED_AFTER = re.compile(
+    r"^\s*(?:as (?:a )?fuel|-fired|-fuelled|-fueled"
+    # What holds or hurts the workers: "pepper spray", "an iron chain".
+    r"|spray|chains?|rods?|shackles?|cages?)\b",
+    re.I,
+)
 # Entities that are names of someone or somewhere, never of what is made there.
 _NAME_LABELS = {"ORG", "PERSON", "FAC"}
 # Words that end a company's name: a capitalised run ending in one is a name.
