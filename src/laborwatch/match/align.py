@@ -18,6 +18,7 @@ from typing import Any
 
 from rapidfuzz.distance import OSA, JaroWinkler
 
+from laborwatch.match.given_names import same_given_name
 from laborwatch.match.korean import korean_key, looks_korean
 from laborwatch.match.normalise import (
     BODY_TYPES,
@@ -212,6 +213,8 @@ def _pair(
         return ROMANISATION_SIMILARITY, "transliteration"  # "Alexey", "Aleksei"
     if _without_article(a.text) == second or _without_article(b.text) == first:
         return ROMANISATION_SIMILARITY, "article"  # "Addounia" and "(Al-)Dunya"
+    if person and same_given_name(first, second):
+        return ROMANISATION_SIMILARITY, "Ukrainian and Russian"  # "Ihor", "Igor"
     if consonants and (
         len(skeleton(a.text)) >= 2
         or (len(a.text) <= SHORT_SCRIPT_WORD and len(b.text) <= SHORT_SCRIPT_WORD + 1)

@@ -1,0 +1,75 @@
+"""A given name in its Ukrainian and its Russian form is one name: Ihor and Igor,
+Hennadiy and Gennady, Olena and Yelena; other given names stay apart. The
+entries are written for these tests in the shape of OFAC SDN rows."""
+
+import csv
+from importlib.resources import files
+
+import pytest
+
+from laborwatch.lists.entry import ListEntry
+from laborwatch.match import DEFAULT_THRESHOLD, Matcher, Query
+from laborwatch.match.given_names import same_given_name
+from laborwatch.match.normalise import loose
+
+
+def _person(entry_id: str, name: str) -> ListEntry:
+    return ListEntry(
+        entry_id, "Person", name, countries=("RU",), programs=("UKRAINE-EO13661",)
+    )
+
+
+MATCHER = Matcher(
+    [
+        ("us_ofac_sdn", entry)
+        for entry in (
+            _person("1", "SECHIN, Igor"),
+            _person("2", "TIMCHENKO, Gennady"),
+            _person("3", "PETROVA, Yelena"),
+            _person("4", "SIVKOVYCH, Volodymyr"),
+        )
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "entry_id"),
+    [
+        ("Ihor Sechin", "1"),
+        ("Hennadiy Timchenko", "2"),
+        ("Olena Petrova", "3"),
+        ("Vladimir Sivkovych", "4"),
+    ],
+)
+def test_the_other_languages_form_of_a_given_name_finds_the_person(
+    query: str, entry_id: str
+) -> None:
+    hits = MATCHER.match(Query(query, schema="Person"))
+    assert hits and hits[0].entry_id == entry_id
+    assert hits[0].score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query", ["Oleg Sechin", "Olha Petrova", "Heorhiy Timchenko", "Vasyl Sivkovych"]
+)
+def test_another_given_name_is_not_made_the_same(query: str) -> None:
+    hits = MATCHER.match(Query(query, schema="Person"))
+    assert not hits or hits[0].score < 0.9
+
+
+def test_the_table_pairs_each_spelling_with_its_own_row_only() -> None:
+    path = files("laborwatch.match") / "data" / "east_slavic_given_names.csv"
+    rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+    assert all(row["source"] for row in rows)
+    spellings = [
+        loose(spelling.lower())
+        for row in rows
+        for spelling in {
+            loose(s.lower()): s
+            for s in (*row["ukrainian"].split("|"), *row["russian"].split("|"))
+        }
+    ]
+    # No spelling in two rows: a name would be two names.
+    assert len(spellings) == len(set(spellings))
+    assert same_given_name(loose("ihor"), loose("igor"))
+    assert not same_given_name(loose("ihor"), loose("oleh"))
