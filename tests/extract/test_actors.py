@@ -379,3 +379,14 @@ def test_a_name_with_and_without_its_final_dot_is_one_actor() -> None:
     assert {actor.name for actor in merge_mentions(actors)} == {
         "Shandong Linglong Tire Co."
     }
+
+
+def test_a_capital_that_acts_is_its_state_not_a_place() -> None:
+    evidence = analyze_text(
+        "Beijing has set quotas for the transfer of rural labourers to factories, "
+        "where they are forced to work. The factories are in Beijing and Hebei."
+    )
+    assert _actors(evidence)["Beijing"] == ("public_body", "state body setting quotas")
+    # Where the sentence names the city as a place, it stays one.
+    places = [place for place in evidence.places if place.text == "Beijing"]
+    assert [place.span.sentence for place in places] == [1]

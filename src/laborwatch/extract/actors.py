@@ -45,6 +45,7 @@ from laborwatch.extract.actor_cues import (
     WORKED_ON,
 )
 from laborwatch.extract.evidence import Actor, Span
+from laborwatch.extract.place_roles import capital_names_its_state
 from laborwatch.extract.vocabulary import gazetteer_names
 
 _CRIMINAL = re.compile(
@@ -96,7 +97,7 @@ def find_actors(
             or WORKED_ON.search(name)
             # "Madagascar" or "DPRK" tagged as an organisation is the country,
             # whose state is named as "the government" where it acts.
-            or name.lower() in gazetteer_names()
+            or (label != "CAPITAL" and name.lower() in gazetteer_names())
         ):
             continue
         # A company is an actor wherever its sentence says it employs, buys
@@ -184,9 +185,11 @@ def _candidates(
                 )
     for entity in doc.ents:
         label = entity.label_
+        if label == "GPE" and capital_names_its_state(entity):
+            label = "CAPITAL"  # "Beijing has set quotas": the state acting
         if label == "PRODUCT" and LEGAL_SUFFIX.search(entity.text):
             label = "ORG"  # "Maxwell Glove Manufacturing Bhd" read as a product
-        if label not in ("ORG", "PERSON", "NORP"):
+        if label not in ("ORG", "PERSON", "NORP", "CAPITAL"):
             continue
         start, end = _without_article(entity.text)
         start, end = entity.start_char + start, entity.start_char + end
@@ -495,6 +498,8 @@ def _stem_in(token: Any, stems: tuple[str, ...]) -> bool:
 def _kind(name: str, label: str) -> str:
     if label == "VESSEL":
         return "vessel"
+    if label == "CAPITAL":
+        return "public_body"
     if ARMED.search(name):
         return "armed_group"
     if PUBLIC.search(name):

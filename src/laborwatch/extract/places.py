@@ -18,6 +18,7 @@ from typing import Any
 from laborwatch.extract.evidence import Place, Span
 from laborwatch.extract.goods import ends_in_company_word
 from laborwatch.extract.place_roles import (
+    capital_names_its_state,
     excluded_destination,
     institution_follows,
     place_role,
@@ -51,8 +52,8 @@ def find_places(doc: Any, locate: Callable[[int], int]) -> list[Place]:
             continue  # "ILO" is an acronym, not Ilo in Peru
         if _group_or_language(doc, span, candidates):
             continue
-        if institution_follows(doc, span):
-            continue  # "the US Department of Labor": a name, not a place
+        if institution_follows(doc, span) or capital_names_its_state(span):
+            continue  # "the US Department of Labor", "Beijing says": not places
         found.append((span, candidates))
     # A town that begins a company's name ("Sunrise Gem Trading Company") counts
     # as a place only where the document names its country otherwise.
