@@ -390,3 +390,11 @@ def test_a_capital_that_acts_is_its_state_not_a_place() -> None:
     # Where the sentence names the city as a place, it stays one.
     places = [place for place in evidence.places if place.text == "Beijing"]
     assert [place.span.sentence for place in places] == [1]
+
+
+def test_the_verb_a_verb_governs_gives_the_part() -> None:
+    evidence = analyze_text(
+        "To meet the demand for workers abroad, the regime started sending soldiers "
+        "to building sites in Russia."
+    )
+    assert _actors(evidence)["regime"] == ("public_body", "employer")

@@ -462,6 +462,11 @@ def _verb_part(verb: Any, *, strong_only: bool) -> str | None:
         and verb.head is not verb
     ):
         role = _perpetrator_role(verb.head, strong_only=strong_only)
+    for action in verb.children:
+        # "the regime started sending soldiers", "began to force them": the
+        # verb that says what was done is the one it governs.
+        if role is None and action.dep_ == "xcomp":
+            role = _perpetrator_role(action, strong_only=strong_only)
     return role
 
 
