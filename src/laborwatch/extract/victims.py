@@ -31,7 +31,7 @@ _VAGUE_NUMBER = (
 _MODIFIER = (
     r"(?:young|teenage|adolescent|female|male|migrant|foreign|local|child|school"
     r"|ethnic|muslim|low-wage|low-paid|undocumented|domestic|farm|agricultural"
-    r"|construction|garment|factory|textile|seasonal|contract|overseas|trainee"
+    r"|construction|garment|factory|textile|seasonal|contract|overseas|trainee|underage"
     r"|trafficking|forced|bonded|enslaved|displaced|other|several|IT"
     # A capitalised word, matched one way only (no backtracking into it); not a
     # determiner that starts the sentence ("These workers" are "workers").
@@ -52,7 +52,8 @@ _GROUP = re.compile(
     r"|men|adults|workers?|laborers|labourers|farmworkers|employees|fishermen|fishers"
     r"|miners|farmers|pickers|prisoners|detainees|migrants|refugees|families"
     r"|crew members|crewmen|crew|soldiers|victims|persons|people|individuals"
-    r"|nationals|asylum-seekers|inmates|teachers|Uyghurs|Uighurs|Rohingya"
+    r"|nationals|asylum-seekers|inmates|teachers|captives|seafarers|housekeepers"
+    r"|maids|Uyghurs|Uighurs|Rohingya"
     r"|North Koreans|Koreans))\b"
 )
 _AGE = re.compile(
