@@ -269,7 +269,7 @@ def _score(
     if "victims" in record:
         _score_victims(
             report.facts["victims"],
-            [victim.name or victim.text for victim in evidence.victims],
+            [victim.text for victim in evidence.victims],
             [v["text"] for v in record["victims"]],
         )
     if "dates" in record:

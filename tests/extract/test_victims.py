@@ -1,12 +1,8 @@
 """Victims: each group of people worked on, as the report names it."""
 
-from dataclasses import replace
-
 from laborwatch.documents import Sentence
-from laborwatch.extract.evidence import Span
-from laborwatch.extract.victims import find_victims, merge_victim_mentions
+from laborwatch.extract.victims import find_victims
 from laborwatch.extract.vocabulary import word_classes
-from laborwatch.records import evidence_record
 from tests.conftest import analyze_text
 
 
@@ -188,42 +184,3 @@ def test_a_word_class_matches_a_whole_token_with_its_ending_ignoring_case() -> N
     assert words["harmed"].match("trafficked")
     assert words["work"].match("labouring")
     assert not words["work"].match("workshop")
-
-
-def test_mentions_of_one_group_are_one_victim_under_its_fullest_words() -> None:
-    evidence = analyze_text(
-        "Indonesian workers on the vessel were beaten and forced to work 20 hours a "
-        "day. The workers said the captain kept their passports."
-    )
-    names = {victim.name for victim in evidence.victims}
-    assert names == {"Indonesian workers"}
-    assert [v.text for v in evidence.victims] == ["Indonesian workers", "workers"]
-    victims = evidence_record(evidence)["victims"]
-    assert [(v["name"], v["count"]) for v in victims] == [("Indonesian workers", 2)]
-
-
-def test_a_mention_two_groups_hold_is_the_group_named_before_it() -> None:
-    found = [
-        find_victims(_sentence(text))[0]
-        for text in (
-            "The workers were beaten by guards.",
-            "Nepali workers were forced to work.",
-            "Indian workers were forced to work.",
-            "The workers were not paid.",
-            "A Nepali worker said he was beaten.",
-        )
-    ]
-    victims = [
-        replace(victim, span=Span(i * 100, i * 100 + 5, i))
-        for i, victim in enumerate(found)
-    ]
-    assert [victim.name for victim in merge_victim_mentions(victims)] == [
-        # Before any fuller group: the first named after it.
-        "Nepali workers",
-        "Nepali workers",
-        "Indian workers",
-        # The workers just spoken of.
-        "Indian workers",
-        # The singular is the same people as the plural.
-        "Nepali workers",
-    ]

@@ -226,7 +226,6 @@ def _candidates(
             found.append((name, "ORG", start, end, sentence.position))
         for match in GENERIC.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
-            start = _with_modifiers(doc, start, end)
             if not free(start, end):
                 continue
             taken.append((start, end))
@@ -238,58 +237,6 @@ def _candidates(
             taken.append((start, end))
             found.append((doc.text[start:end], "AGENT", start, end, locate(start)))
     return sorted(found, key=lambda item: item[2])
-
-
-# Words before an unnamed actor that count, not describe: "many brokers" are brokers.
-_NOT_A_MODIFIER = {
-    "many",
-    "some",
-    "several",
-    "other",
-    "few",
-    "more",
-    "most",
-    "such",
-    "these",
-    "those",
-    "all",
-    "both",
-    "each",
-    "former",
-    "alleged",
-    "suspected",
-    "same",
-    "new",
-    "own",
-}
-
-
-def _with_modifiers(doc: Any, start: int, end: int) -> int:
-    """Where an unnamed actor starts once the words that say which are taken in:
-    "local brokers", "human traffickers", "cane-cutting contractors", "a Bengali
-    agent", as a report names them (and as its readers look them up)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("DEP"):
-        return start
-    first = span[0]
-    while first.i > first.sent.start:
-        before = doc[first.i - 1]
-        if before.text == "-" and first.i - 2 >= first.sent.start:
-            # "cane-cutting": the tokenizer splits at the hyphen.
-            before = doc[first.i - 2]
-            joined = doc[first.i - 1].idx == before.idx + len(before.text)
-            if not joined or not before.is_alpha:
-                break
-        elif (
-            before.dep_ not in ("amod", "compound")
-            or before.head.i < first.i
-            or before.head.i >= span.end
-            or not before.is_alpha
-            or before.lower_ in _NOT_A_MODIFIER
-        ):
-            break
-        first = before
-    return int(first.idx)
 
 
 def _with_legal_suffix(text: str, start: int, end: int) -> int:

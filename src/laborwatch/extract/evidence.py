@@ -48,11 +48,6 @@ def fact_identity(kind: str, fields: dict[str, Any]) -> str:
     if kind in _NAMED_BY_TEXT or (
         kind in ("date", "dates") and not fields.get("value")
     ):
-        if fields.get("name"):
-            # Mentions merged under one name are one group of people, whatever
-            # each mention says of their number or sex.
-            same = {"name": " ".join(str(fields["name"]).lower().split())}
-            return json.dumps([kind, same], sort_keys=True, default=str)
         words = " ".join(str(fields.get("text") or "").lower().split())
         same["text"] = _DETERMINERS.sub("", words)
     return json.dumps([kind, same], sort_keys=True, default=str)
@@ -125,11 +120,6 @@ class Money:
 
 @dataclass(frozen=True)
 class Victim:
-    """A group of victims or a named victim: ``text`` the mention as written,
-    ``name`` the fullest words the document gives the same people ("Indonesian
-    workers" for a later "workers", "Ly Thi Lan" for "Lan"), ``group`` the kind of
-    people ("workers")."""
-
     text: str
     group: str
     sex: str | None
@@ -137,7 +127,6 @@ class Victim:
     minor: bool | None
     number: int | None
     span: Span
-    name: str = ""
 
 
 @dataclass(frozen=True)

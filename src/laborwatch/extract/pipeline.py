@@ -42,7 +42,7 @@ from laborwatch.extract.sentences import (
     split_sentences,
 )
 from laborwatch.extract.victim_persons import find_named_victims
-from laborwatch.extract.victims import find_victims, merge_victim_mentions
+from laborwatch.extract.victims import find_victims
 
 # Bump when extraction changes what it finds; stored results carry it.
 EXTRACTOR_VERSION = "13"
@@ -102,9 +102,7 @@ def analyze(document: Document) -> Evidence:
     evidence.victims.extend(
         victim for victim in found.victims if victim.text.lower() not in actors
     )
-    evidence.victims = merge_victim_mentions(
-        sorted(evidence.victims, key=lambda victim: victim.span.start)
-    )
+    evidence.victims.sort(key=lambda victim: victim.span.start)
     evidence.incidents = roll_up_incidents(evidence)
     return evidence
 

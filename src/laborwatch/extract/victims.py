@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from laborwatch.documents import Sentence
 from laborwatch.extract.evidence import Span, Victim
@@ -267,40 +266,3 @@ def _number(value: str | None) -> int | None:
         return None
     value = value.replace(",", "")
     return int(value) if value.isdigit() else word_number(value)
-
-
-_LEADING = re.compile(r"^(?:the|these|those|their|its|such|all)\s+", re.I)
-
-
-def merge_victim_mentions(victims: list[Victim]) -> list[Victim]:
-    """Each victim named under the fullest words the document gives the same
-    people: a mention whose words all stand in a longer mention ("workers" in
-    "Indonesian workers", "Lan" in "Ly Thi Lan", "a construction worker" in
-    "construction workers") is the group that mention names, the nearest one
-    before it if there is one ("the workers" after "Nepali workers" are those),
-    else the nearest after it; victims are sorted by where they stand.
-    """
-    words = [_words(victim.text) for victim in victims]
-    # The mention each one names the same people as, if any. Before it, the same
-    # words count too ("a Nepali worker" after "Nepali workers"); a chain only
-    # goes back to as many words or on to more, so it ends.
-    same_as: list[int | None] = []
-    for i in range(len(victims)):
-        before = [j for j in range(i) if words[i] <= words[j]]
-        after = [j for j in range(i + 1, len(victims)) if words[i] < words[j]]
-        same_as.append(before[-1] if before else after[0] if after else None)
-
-    def name(i: int) -> str:
-        while (j := same_as[i]) is not None:
-            i = j
-        return victims[i].text
-
-    return [replace(victim, name=name(i)) for i, victim in enumerate(victims)]
-
-
-def _words(text: str) -> frozenset[str]:
-    """A mention's words less a leading determiner, the last in the singular."""
-    plain = _LEADING.sub("", text.lower()).split()
-    if plain and len(plain[-1]) > 3 and plain[-1].endswith("s"):
-        plain[-1] = plain[-1][:-1]
-    return frozenset(plain)
