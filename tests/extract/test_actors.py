@@ -350,14 +350,6 @@ def test_a_vessel_named_after_the_word_for_it_is_one_actor() -> None:
     assert _actors(evidence)["Zhen Fa 7"][0] == "vessel"
 
 
-def test_a_company_that_employs_is_an_actor_outside_evidence_too() -> None:
-    evidence = analyze_text(
-        "Six hours' pay as a temporary worker for Munger Brothers LLC equals a "
-        "week's wages at home. Supervisors forced the pickers to work without breaks."
-    )
-    assert _actors(evidence)["Munger Brothers LLC"] == ("company", "employer")
-
-
 def test_a_name_with_and_without_its_final_dot_is_one_actor() -> None:
     actors = [
         Actor("Shandong Linglong Tire Co.", "company", None, Span(0, 26, 0), ""),

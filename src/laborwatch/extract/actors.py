@@ -82,8 +82,7 @@ def find_actors(
     reporter, a watchdog, an enforcer or one of the people worked on; elsewhere
     only where the sentence says it forces, traffics, mobilises or is sanctioned
     for the work, or where its very name is a wrongdoing ("human traffickers",
-    "loan sharks", "criminal networks"); a company also where its sentence says
-    it employs, buys or sources ("a worker for Munger Brothers LLC"). ``outlets`` are the news outlets the document cites. (Keeping
+    "loan sharks", "criminal networks"). ``outlets`` are the news outlets the document cites. (Keeping
     every company a report names, wherever it stands, was measured: it added no
     correct actor on the facts development set and took modern slavery
     statements' subsidiaries for actors.)
@@ -100,9 +99,6 @@ def find_actors(
             or (label != "CAPITAL" and name.lower() in gazetteer_names())
         ):
             continue
-        # A company is an actor wherever its sentence says it employs, buys
-        # or sources: it profits from the work the report describes.
-        company = label == "ORG" and COMPANY.search(name) is not None
         in_evidence = position in evidence_sentences or (
             label == "GENERIC" and _CRIMINAL.search(name) is not None
         )
@@ -110,7 +106,7 @@ def find_actors(
         role = (
             None
             if label == "VESSEL"
-            else _role(doc, start, end, strong_only=not (in_evidence or company))
+            else _role(doc, start, end, strong_only=not in_evidence)
         )
         if (
             role is None
