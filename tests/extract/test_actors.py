@@ -1,5 +1,7 @@
 """Actors by what their sentence says they do, merged per document."""
 
+import pytest
+
 from laborwatch.extract.actors import merge_mentions
 from laborwatch.extract.evidence import Actor, Evidence, Span
 from laborwatch.records import evidence_record
@@ -305,14 +307,26 @@ def test_an_unnamed_actor_in_the_singular_joins_its_plural() -> None:
     assert {actor.name for actor in merged} == {"their employers"}
 
 
-def test_a_singular_mention_joins_the_fuller_plural_name() -> None:
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        # A singular joins the fuller plural name.
+        (("cane-cutting contractors", "a contractor"), "cane-cutting contractors"),
+        # A final dot does not make another name.
+        (
+            ("Shandong Linglong Tire Co.", "Shandong Linglong Tire Co"),
+            "Shandong Linglong Tire Co.",
+        ),
+    ],
+)
+def test_two_writings_of_one_actor_are_merged(
+    written: tuple[str, str], name: str
+) -> None:
     actors = [
-        Actor("cane-cutting contractors", "company", None, Span(0, 24, 0), ""),
-        Actor("a contractor", "company", None, Span(40, 52, 1), ""),
+        Actor(text, "company", None, Span(40 * i, 40 * i + len(text), i), "")
+        for i, text in enumerate(written)
     ]
-    assert {actor.name for actor in merge_mentions(actors)} == {
-        "cane-cutting contractors"
-    }
+    assert {actor.name for actor in merge_mentions(actors)} == {name}
 
 
 def test_traffickers_are_actors_wherever_the_report_names_them() -> None:
@@ -348,16 +362,6 @@ def test_a_vessel_named_after_the_word_for_it_is_one_actor() -> None:
         "captain beat the crew and withheld their wages for months."
     )
     assert _actors(evidence)["Zhen Fa 7"][0] == "vessel"
-
-
-def test_a_name_with_and_without_its_final_dot_is_one_actor() -> None:
-    actors = [
-        Actor("Shandong Linglong Tire Co.", "company", None, Span(0, 26, 0), ""),
-        Actor("Shandong Linglong Tire Co", "company", None, Span(40, 65, 1), ""),
-    ]
-    assert {actor.name for actor in merge_mentions(actors)} == {
-        "Shandong Linglong Tire Co."
-    }
 
 
 def test_a_capital_that_acts_is_its_state_not_a_place() -> None:
