@@ -196,6 +196,12 @@ CANONICAL = {
     # A refinery and a refining company, as lists and the press name one body:
     # "Abadan Refinery", ABADAN OIL REFINING COMPANY; پالایشگاه and پالایش.
     "refinery": "refining",
+    # One body's words as translations write them: кузнечно-прессовый is "forge and
+    # press" (OFAC's CHELYABINSK FORGE AND PRESS PLANT) and "forging and pressing";
+    # пороховой "powder" (PERM POWDER PLANT) and "gunpowder".
+    "forging": "forge",
+    "pressing": "press",
+    "gunpowder": "powder",
     "factory": "plant",
     "works": "plant",
     "combine": "plant",

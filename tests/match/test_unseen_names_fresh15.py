@@ -1,0 +1,69 @@
+"""Classes of name the matcher missed on the fifteenth held-out set: Russian plants
+by the Russian words OFAC translates (трубный pipe, новотрубный new pipe,
+кузнечно-прессовый forge and press, пороховой powder), in Cyrillic, in
+transliteration and in other translations ("Forging and Pressing", "Gunpowder");
+and not a plant of the same town that makes something else. The entries are
+written for these tests in the shape of OFAC SDN rows."""
+
+import pytest
+
+from laborwatch.lists.entry import ListEntry
+from laborwatch.match import DEFAULT_THRESHOLD, Matcher, Query
+
+
+def _plant(entry_id: str, name: str) -> ListEntry:
+    return ListEntry(
+        entry_id,
+        "Organization",
+        name,
+        countries=("RU",),
+        programs=("RUSSIA-EO14024",),
+    )
+
+
+MATCHER = Matcher(
+    [
+        ("us_ofac_sdn", entry)
+        for entry in (
+            _plant(
+                "forge", "PUBLIC JOINT STOCK COMPANY CHELYABINSK FORGE AND PRESS PLANT"
+            ),
+            _plant("powder", "FEDERAL STATE ENTERPRISE PERM POWDER PLANT"),
+            _plant("volzhsky", "JOINT STOCK COMPANY VOLZHSKIY PIPE PLANT"),
+            _plant("pervouralsk", "JOINT STOCK COMPANY PERVOURALSKIY NEW PIPE PLANT"),
+            _plant("rolling", "JOINT STOCK COMPANY CHELYABINSK PIPE ROLLING PLANT"),
+        )
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "entry_id"),
+    [
+        ("Chelyabinsk Forging and Pressing Plant", "forge"),
+        ("Chelyabinsk Kuznechno-Pressovy Zavod", "forge"),
+        ("Челябинский кузнечно-прессовый завод", "forge"),
+        ("Perm Gunpowder Plant", "powder"),
+        ("Permsky Porokhovoy Zavod", "powder"),
+        ("Волжский трубный завод", "volzhsky"),
+        ("Volzhsky Trubny Zavod", "volzhsky"),
+        ("Первоуральский новотрубный завод", "pervouralsk"),
+    ],
+)
+def test_a_russian_plant_is_found_by_its_russian_words(
+    query: str, entry_id: str
+) -> None:
+    hits = MATCHER.match(Query(query, country="RU"))
+    assert hits and hits[0].entry_id == entry_id
+    assert hits[0].score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Chelyabinsk Tractor Plant", "Volzhsky Abrasive Plant", "Perm Motor Plant"],
+)
+def test_a_plant_of_the_same_town_that_makes_something_else_is_not_found(
+    query: str,
+) -> None:
+    hits = MATCHER.match(Query(query, country="RU"))
+    assert not hits
