@@ -350,10 +350,12 @@ def test_what_drives_the_work_without_doing_it_is_no_actor() -> None:
     assert "guards" in names
     assert not names & {"force", "dreams", "police"}
     # Papers taken are the work's control, whoever takes them.
-    taken = analyze_text(
-        "Golden Sea Fishing Co. confiscated the workers' passports on arrival."
-    )
-    assert _actors(taken)["Golden Sea Fishing Co."][1] == "employer"
+    for text in (
+        "Golden Sea Fishing Co. confiscated the workers' passports on arrival.",
+        "Golden Sea Fishing Co. confiscated their ID cards and their earnings.",
+        "The workers' passports were confiscated by Golden Sea Fishing Co.",
+    ):
+        assert _actors(analyze_text(text))["Golden Sea Fishing Co."][1] == "employer"
 
 
 def test_a_vessel_named_after_the_word_for_it_is_one_actor() -> None:
@@ -362,6 +364,11 @@ def test_a_vessel_named_after_the_word_for_it_is_one_actor() -> None:
         "captain beat the crew and withheld their wages for months."
     )
     assert _actors(evidence)["Zhen Fa 7"][0] == "vessel"
+    # A sentence run into the next is no vessel's name.
+    run_on = analyze_text(
+        "Migrants were trafficked on the ship In 2019 the crew was beaten"
+    )
+    assert not any(actor.kind == "vessel" for actor in run_on.actors)
 
 
 def test_a_capital_that_acts_is_its_state_not_a_place() -> None:
@@ -371,6 +378,12 @@ def test_a_capital_that_acts_is_its_state_not_a_place() -> None:
     )
     assert _actors(evidence)["Beijing"] == ("public_body", "state body setting quotas")
     # Where the sentence names the city as a place, it stays one.
+    # A capital that has or hosts is the city.
+    city = analyze_text(
+        "Dhaka has thousands of garment factories where workers are forced to work."
+    )
+    assert "Dhaka" not in _actors(city)
+    assert [place.country for place in city.places] == ["BD"]
     places = [place for place in evidence.places if place.text == "Beijing"]
     assert [place.span.sentence for place in places] == [1]
 

@@ -113,7 +113,7 @@ def test_fuel_and_dirt_are_not_goods(text: str) -> None:
 def test_what_feeds_holds_or_measures_the_workers_is_not_a_good() -> None:
     evidence = analyze_text(
         "The crew were forced to work 20 hours a day on meals of rice and bait fish. "
-        "Guards carried pepper spray, and one boy wore an iron chain; his hands were "
+        "Guards carried pepper spray, and one boy wore iron shackles; his hands were "
         "the size of melons."
     )
     assert not {good.good for good in evidence.goods} & {
@@ -122,5 +122,8 @@ def test_what_feeds_holds_or_measures_the_workers_is_not_a_good() -> None:
         "iron",
         "melons",
     }
-    made = analyze_text("Children were forced to harvest rice and pick pepper.")
-    assert {"rice", "pepper"} <= {good.good for good in made.goods}
+    made = analyze_text(
+        "Children were forced to harvest rice and pick pepper, tend fish cages and "
+        "make gold chains."
+    )
+    assert {"rice", "pepper", "fish", "gold"} <= {good.good for good in made.goods}

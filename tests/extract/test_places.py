@@ -284,3 +284,13 @@ def test_a_small_town_needs_its_country_named() -> None:
         "work without pay."
     )
     assert ("RO", "Roman") in {(place.country, place.city) for place in named.places}
+
+
+def test_a_small_town_the_sentence_makes_a_work_site_counts() -> None:
+    evidence = analyze_text(
+        "Thousands of trafficked workers are held in scam compounds in Sihanoukville "
+        "and forced to defraud strangers."
+    )
+    assert [(place.country, place.role) for place in evidence.places] == [
+        ("KH", "work site")
+    ]

@@ -30,7 +30,8 @@ VESSEL = re.compile(
 # ship Zhen Fa 7", "the Chinese vessel Long Xing 629".
 VESSEL_AFTER_WORD = re.compile(
     r"\b(?:ship|vessel|boat|trawler|longliner|reefer|carrier)\s+(?:called\s+|named\s+)?"
-    r"(?:the\s+)?(?P<name>(?:[A-Z][A-Za-z]+\s){1,3}\d{1,4})\b"
+    r"(?:the\s+)?(?P<name>(?!(?:In|On|At|By|For|From|To|The|During|Since|After|Before"
+    r"|Until|Between|Of|And|Or|But)\s)(?:[A-Z][A-Za-z]+\s){1,3}\d{1,4})\b"
 )
 # Actors reports name by what they do rather than by name.
 GENERIC = re.compile(

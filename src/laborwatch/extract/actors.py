@@ -420,15 +420,41 @@ def _perpetrator_role(verb: Any, *, strong_only: bool = False) -> str | None:
     )
     if any(_stem_in(token, ("quota",)) for token in near):
         return "state body setting quotas"
-    if _stem_in(verb, ("confiscat", "seiz")) and not _has_object(
-        verb, ("passport", "document", "id", "papers", "phone", "wage", "salar", "pay")
-    ):
+    if _stem_in(verb, ("confiscat", "seiz")) and _takes_other_than_papers(verb):
         return None  # "Police confiscated tasers": evidence taken, not papers.
     table = STRONG_STEMS if strong_only else STRONG_STEMS + ORDINARY_STEMS
     for role, stems in table:
         if _stem_in(verb, stems):
             return role
     return None
+
+
+# What taking from workers controls them: their papers, phones and pay.
+_PAPERS = (
+    "passport",
+    "document",
+    "id",
+    "identit",
+    "papers",
+    "card",
+    "phone",
+    "wage",
+    "salar",
+    "pay",
+    "earning",
+    "money",
+    "saving",
+)
+
+
+def _takes_other_than_papers(verb: Any) -> bool:
+    """Whether a verb of taking names what it takes, and that is none of the
+    workers' papers, phones or pay ("confiscated tasers", not "confiscated their
+    ID cards"; a passive "passports were confiscated by X" names it as subject)."""
+    objects = [child for child in verb.children if child.dep_ in ("dobj", "obj")]
+    return bool(objects) and not any(
+        _stem_in(token, _PAPERS) for child in objects for token in child.subtree
+    )
 
 
 def _has_object(verb: Any, stems: tuple[str, ...]) -> bool:

@@ -26,8 +26,9 @@ _USED_BEFORE = re.compile(
 )
 _USED_AFTER = re.compile(
     r"^\s*(?:as (?:a )?fuel|-fired|-fuelled|-fueled"
-    # What holds or hurts the workers: "pepper spray", "an iron chain".
-    r"|spray|chains?|rods?|shackles?|cages?)\b",
+    # What holds or hurts the workers: "pepper spray", "iron shackles" ("gold
+    # chains" and "fish cages" are made or farmed, so those words stay).
+    r"|spray|shackles?)\b",
     re.I,
 )
 # Entities that are names of someone or somewhere, never of what is made there.

@@ -71,6 +71,9 @@ def find_places(doc: Any, locate: Callable[[int], int]) -> list[Place]:
     places = []
     for index, (span, candidates) in enumerate(found):
         entry = _resolve(candidates, countries)
+        if entry is None and _small_town(candidates) and place_role(doc, span, "city"):
+            # "scam compounds in Sihanoukville": the sentence makes it a place.
+            entry = _resolve(candidates, countries, small_towns=True)
         if entry is None or (index in in_names and not countries[entry.country]):
             continue
         role = place_role(doc, span, entry.kind)
@@ -226,7 +229,7 @@ def _document_countries(found: Iterable[list[PlaceEntry]]) -> Counter[str]:
 
 
 def _resolve(
-    candidates: list[PlaceEntry], countries: Counter[str]
+    candidates: list[PlaceEntry], countries: Counter[str], *, small_towns: bool = False
 ) -> PlaceEntry | None:
     entry = _unambiguous(candidates)
     if entry is not None:
@@ -238,7 +241,9 @@ def _resolve(
     if named:
         best = max(countries[entry.country] for entry in named)
         return _within_country([e for e in named if countries[e.country] == best])
-    if any(entry.common for entry in candidates) or _small_town(candidates):
+    if any(entry.common for entry in candidates) or (
+        _small_town(candidates) and not small_towns
+    ):
         return None  # "Mobile", "Victoria": a word unless the document says where
     ranked = sorted(
         ((_population(entry), entry) for entry in candidates),

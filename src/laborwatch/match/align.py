@@ -213,8 +213,8 @@ def _pair(
         return ROMANISATION_SIMILARITY, "transliteration"  # "Alexey", "Aleksei"
     if _without_article(a.text) == second or _without_article(b.text) == first:
         return ROMANISATION_SIMILARITY, "article"  # "Addounia" and "(Al-)Dunya"
-    if person and same_given_name(first, second):
-        return ROMANISATION_SIMILARITY, "Ukrainian and Russian"  # "Ihor", "Igor"
+    if person and same_given_name(a.text, b.text):
+        return ROMANISATION_SIMILARITY, "given name"  # "Ihor", "Igor"
     if consonants and (
         len(skeleton(a.text)) >= 2
         or (len(a.text) <= SHORT_SCRIPT_WORD and len(b.text) <= SHORT_SCRIPT_WORD + 1)
