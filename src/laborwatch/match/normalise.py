@@ -190,9 +190,6 @@ CANONICAL = {
     "airlines": "air",
     "airline": "air",
     "airways": "air",
-    # завод and комбинат, as the lists translate them for one body: TULA
-    # CARTRIDGE PLANT and WORKS, ALEKSINSKY CHEMICAL PLANT and COMBINE,
-    # PROLETARSKY FACTORY and PLANT (OFAC SDN).
     # A refinery and a refining company, as lists and the press name one body:
     # "Abadan Refinery", ABADAN OIL REFINING COMPANY; پالایشگاه and پالایش.
     "refinery": "refining",
@@ -202,6 +199,9 @@ CANONICAL = {
     "forging": "forge",
     "pressing": "press",
     "gunpowder": "powder",
+    # завод and комбинат, as the lists translate them for one body: TULA
+    # CARTRIDGE PLANT and WORKS, ALEKSINSKY CHEMICAL PLANT and COMBINE,
+    # PROLETARSKY FACTORY and PLANT (OFAC SDN).
     "factory": "plant",
     "works": "plant",
     "combine": "plant",
