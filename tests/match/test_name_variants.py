@@ -5,6 +5,7 @@ import pytest
 
 from laborwatch.lists.entry import ListEntry
 from laborwatch.match import Matcher, Query
+from tests.match.helpers import first
 
 ENTRIES = [
     ListEntry(
@@ -112,11 +113,6 @@ ENTRIES = [
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
     return Matcher([("us_ofac_sdn", entry) for entry in ENTRIES])
-
-
-def first(matcher: Matcher, query: Query, threshold: float = 0.65) -> str | None:
-    hits = matcher.match(query, threshold=threshold)
-    return hits[0].entry_id if hits else None
 
 
 @pytest.mark.parametrize(
