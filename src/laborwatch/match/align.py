@@ -90,6 +90,7 @@ def align(
     consonants: bool = False,
     vowels: bool = False,
     country_word: str | None = None,
+    floor: float = 0.0,
 ) -> tuple[float, dict[str, Any]]:
     """How well two token sequences agree (0 to 1), and which tokens paired how
     (``pairs``: query word, listed word, how, similarity; see `pair_records`).
@@ -100,7 +101,8 @@ def align(
     ``vowels`` lets a person's name words differ in their vowels (a side tied to
     Arabic or Persian script, see `_pair`); ``country_word``: the word for a
     country the query gives and the entry is in ("korea"), which the query's
-    name need not write.
+    name need not write. ``floor``: a score the caller discards; a pairing
+    under it is returned before the factors that could only lower it.
     """
     query = merge_joined(query_name, listed_name)
     listed = merge_joined(listed_name, query_name)
@@ -175,6 +177,8 @@ def align(
     precision = query_covered / query_total
     recall = listed_covered / listed_total
     score = 2 * precision * recall / (precision + recall)
+    if score < floor:
+        return score, detail
     score *= _penalties(unmatched_query, unmatched_listed, person, detail)
     differing = [
         token

@@ -52,6 +52,9 @@ DEFAULT_THRESHOLD = 0.65
 CANDIDATES = 50  # names aligned in full per query, after a cheap overlap count
 CANDIDATE_SHARE = 0.2  # of the best overlap, below which a name is not aligned
 COMMON_KEY = 100  # names holding an index key from which it counts half
+# Names holding a key from which it is counted last, and only for the names the
+# rarer keys found, where it cannot lift any other name to the floor.
+_CROWDED_KEY = 100
 # An acronym that is only the initials of a listed name ("MID" for "Munitions
 # Industry Department") is a lead, not a match: it scores below the threshold
 # unless the query's country agrees.
@@ -190,6 +193,7 @@ class Matcher:
     _korean: list[bool] = field(default_factory=list)
     _countries: list[tuple[str, ...]] = field(default_factory=list)
     _abjad: list[bool] = field(default_factory=list)
+    _crowded: dict[str, frozenset[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for position, (_list_id, entry) in enumerate(self.entries):
@@ -213,6 +217,11 @@ class Matcher:
                     self._index[key].append(name_number)
                 for letters in initials(text):
                     self._initials[letters].append(name_number)
+        self._crowded = {
+            key: frozenset(postings)
+            for key, postings in self._index.items()
+            if len(postings) > _CROWDED_KEY
+        }
 
     def match(
         self, query: Query, *, limit: int = 5, threshold: float = DEFAULT_THRESHOLD
@@ -262,6 +271,7 @@ class Matcher:
                     country_word=country_word
                     if country in self._countries[name.entry]
                     else None,
+                    floor=0.0 if query.identifiers else threshold,
                 )
                 if person and partners:
                     similarity *= _joined_given_name(detail, partners)
@@ -306,14 +316,32 @@ class Matcher:
     def _candidates(self, tokens: tuple[Token, ...], consonants: bool) -> list[int]:
         """The names sharing most query weight, by a count over the index."""
         overlap: dict[int, float] = defaultdict(float)
+        crowded: list[tuple[str, float]] = []
         for key, weight in index_keys(tokens, consonants).items():
             postings = self._index.get(key, ())
             # A key shared by many names (a common given name) identifies little:
             # one held by COMMON_KEY names counts half, so that a rare word a
             # letter off ("Hamwi", HAMAWI) outweighs "Ahmed" shared with hundreds.
             share = weight / (1 + len(postings) / COMMON_KEY)
+            if len(postings) > _CROWDED_KEY:
+                crowded.append((key, share))
+                continue
             for name_number in postings:
                 overlap[name_number] += share
+        if crowded:
+            reach = sum(share for _key, share in crowded)
+            if reach < max(overlap.values(), default=0.0) * CANDIDATE_SHARE:
+                # A name found by crowded keys alone stays under the floor
+                # (below): count them only for the names already found.
+                for key, share in crowded:
+                    holders = self._crowded[key]
+                    for name_number in overlap:
+                        if name_number in holders:
+                            overlap[name_number] += share
+            else:
+                for key, share in crowded:
+                    for name_number in self._index[key]:
+                        overlap[name_number] += share
         ranked = heapq.nlargest(CANDIDATES, overlap.items(), key=itemgetter(1))
         if not ranked:
             return []
