@@ -47,6 +47,7 @@ from laborwatch.match.normalise import (
     words,
 )
 from laborwatch.match.readings import ABJAD, SINO_KOREAN, readings
+from laborwatch.match.sounds import english_sound, sounded
 
 DEFAULT_THRESHOLD = 0.65
 CANDIDATES = 50  # names aligned in full per query, after a cheap overlap count
@@ -120,6 +121,10 @@ _ROMANISED = {
     *_HANGUL_READINGS,
     *(f"{SINO_KOREAN}, {how}" for how in _HANGUL_READINGS),
 }
+# A name read by the sound of its words (`sounds`): a Western name in Hangul or
+# katakana. Consonant classes agree more often by chance than spellings do.
+AS_SOUNDED = "as sounded"
+SOUND_SIMILARITY = 0.9
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # How the publishers name their North Korea programmes: OFAC "DPRK", "DPRK3",
 # "DPRK-NKSPEA", "NKSPEA"; the UN "DPRK"; the EU "PRK"; the UK "The Democratic
@@ -194,6 +199,10 @@ class Matcher:
     _countries: list[tuple[str, ...]] = field(default_factory=list)
     _abjad: list[bool] = field(default_factory=list)
     _crowded: dict[str, frozenset[int]] = field(default_factory=dict)
+    # Built on the first query written by sound: each name's words as `sounds`
+    # keys, and the names by key.
+    _sound_names: list[NameTokens] = field(default_factory=list)
+    _sound_index: dict[str, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for position, (_list_id, entry) in enumerate(self.entries):
@@ -292,6 +301,11 @@ class Matcher:
                     entry not in best or hit.score > best[entry].score
                 ):
                     best[entry] = hit
+        sounds = sounded(query.name)
+        if sounds:
+            for entry, hit in self._sounded_hits(query, country, sounds, threshold):
+                if entry not in best or hit.score > best[entry].score:
+                    best[entry] = hit
         # Among equal scores, an entry matched by a name of the legal form the
         # query gives comes first ("Sberbank PJSC": PJSC SBERBANK, not JSC
         # SBERBANK), then one matched by the name as written, not by a part of it
@@ -312,6 +326,58 @@ class Matcher:
 
     def match_many(self, queries: list[Query], **options: Any) -> list[list[Hit]]:
         return [self.match(query, **options) for query in queries]
+
+    def _sounded_hits(
+        self,
+        query: Query,
+        country: str | None,
+        sounds: list[tuple[str, float]],
+        threshold: float,
+    ) -> list[tuple[int, Hit]]:
+        """Hits for a name written by sound, its words compared with the listed
+        names' words by their consonant classes, at SOUND_SIMILARITY at most."""
+        if not self._sound_names:
+            self._index_sounds()
+        prepared = NameTokens.of(tuple(Token(key, key, w, key) for key, w in sounds))
+        overlap: dict[int, float] = defaultdict(float)
+        for key, weight in dict(sounds).items():
+            postings = self._sound_index.get(key, ())
+            for name_number in postings:
+                overlap[name_number] += weight / (1 + len(postings) / COMMON_KEY)
+        ranked = heapq.nlargest(CANDIDATES, overlap.items(), key=itemgetter(1))
+        reading = " ".join(key for key, _weight in sounds)
+        found = []
+        for name_number, _share in ranked:
+            name = self._names[name_number]
+            person = (
+                self.entries[name.entry][1].schema in _PERSON or query.schema in _PERSON
+            )
+            similarity, detail = align(
+                prepared,
+                self._sound_names[name_number],
+                korean=False,
+                person=person,
+                floor=threshold / SOUND_SIMILARITY,
+            )
+            similarity *= SOUND_SIMILARITY
+            if similarity >= threshold:
+                found.append(
+                    self._score(
+                        query, country, AS_SOUNDED, reading, name, similarity, detail
+                    )
+                )
+        return [(entry, hit) for entry, hit in found if hit.score >= threshold]
+
+    def _index_sounds(self) -> None:
+        for name_number, name in enumerate(self._names):
+            tokens = tuple(
+                Token(key, key, token.weight, key)
+                for token in name.tokens.tokens
+                if (key := english_sound(token.text))
+            )
+            self._sound_names.append(NameTokens.of(tokens))
+            for token in tokens:
+                self._sound_index.setdefault(token.text, []).append(name_number)
 
     def _candidates(self, tokens: tuple[Token, ...], consonants: bool) -> list[int]:
         """The names sharing most query weight, by a count over the index."""

@@ -1,0 +1,169 @@
+"""Western names written by sound in Hangul or katakana, keyed by their consonants.
+
+Korean and Japanese write a foreign name as it sounds: "Dawn Marine Management" is
+던 마린 매니지먼트, the Lazarus Group ラザルス・グループ, Viktor Yanukovych ヴィクトル・
+ヤヌコビッチ. Neither script tells b from v or p from f, nor l from r, and both add
+a vowel after a final consonant (트 "teu", ス "su"). So each word is reduced to the
+classes of its consonants, the same on both sides: k (g, k, c, q), t (d, t), p (b, p,
+f, v), j (j, z, ch, a soft g), s (s, sh, th, a soft c), l (l, r), m, n (n, ng);
+vowels, h, w and y are left out. An English r that no vowel follows is not said
+(pioneer: 파이오니어), and a key's last l is left out on both sides (Viktor:
+ヴィクトル). "Management" and 매니지먼트 are both "mnjmnt".
+
+The tables follow the National Institute of Korean Language's rules for writing
+foreign words (외래어 표기법, 1986) and the Japanese Cabinet notice on writing
+loanwords (外来語の表記, 1991), as Wikipedia summarises them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from laborwatch.match.korean import has_hangul
+from laborwatch.match.korean_lexicon import translate_hangul
+from laborwatch.match.normalise import tokenise
+
+# Initial and final consonants of a Hangul syllable, in Unicode's order.
+_INITIALS = (
+    "k", "k", "n", "t", "t", "l", "m", "p", "p", "s", "s", "", "j", "j", "j",
+    "k", "t", "p", "",
+)  # fmt: skip
+# A final ㅅ is a t in loanwords (로봇, robot); a final ㅇ is ng, read as n.
+_FINALS = (
+    "", "k", "k", "k", "n", "n", "n", "t", "l", "l", "l", "l", "l", "l", "l",
+    "l", "m", "p", "p", "t", "t", "n", "t", "t", "k", "t", "p", "",
+)  # fmt: skip
+_VOWEL_COUNT = 21
+_FINAL_COUNT = 28
+_EU = 18  # the vowel ㅡ, which Korean adds after a foreign final consonant
+_SILENT_INITIAL = 11  # ㅇ
+_HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
+
+# Each katakana's consonant class ("" for a vowel, a small kana, ッ and ー).
+_KANA_ROWS = {
+    "k": "カキクケコガギグゲゴ",
+    "s": "サシスセソ",
+    "j": "ザジズゼゾヂヅチツ",
+    "t": "タテトダデド",
+    "n": "ナニヌネノン",
+    "p": "フバビブベボパピプペポヴ",
+    "m": "マミムメモ",
+    "l": "ラリルレロ",
+    "": "アイウエオヤユヨワヲハヒヘホァィゥェォャュョヮッー",
+}
+_KANA = {kana: sound for sound, row in _KANA_ROWS.items() for kana in row}
+_KATAKANA_WORD = re.compile("[\u30a1-\u30fa\u30fc]+")
+_KANA_SEPARATORS = re.compile("[\u30fb\u00b7=\uff1d]")
+
+# English spellings to consonant classes, in order; vowels, h, w, y go last.
+_ENGLISH = (
+    (re.compile("tch|ch"), "j"),
+    (re.compile("sh|th"), "s"),
+    (re.compile("ph"), "p"),
+    (re.compile("ck"), "k"),
+    (re.compile("gh"), ""),
+    (re.compile("x"), "ks"),
+    (re.compile("tu(?=r)"), "ju"),  # venture, 벤처
+    (re.compile("c(?=[eiy])"), "s"),
+    (re.compile("g(?=[eiy])"), "j"),  # management, 매니지먼트
+    (re.compile("ng"), "n"),
+    (re.compile("r(?![aeiouy])"), ""),  # pioneer, 파이오니어
+)
+_LETTERS = str.maketrans(
+    {"r": "l", "z": "j", "v": "p", "f": "p", "b": "p", "d": "t", "g": "k",
+     "c": "k", "q": "k", "a": None, "e": None, "i": None, "o": None, "u": None,
+     "y": None, "h": None, "w": None}
+)  # fmt: skip
+_REPEATED = re.compile(r"(.)\1+")
+_RUNS = re.compile("[\uac00-\ud7a3]+|[\u30a1-\u30fa\u30fc]+|[A-Za-z0-9]+|.")
+# A query is read by sound only with this many consonants in all: "ls" (Alice)
+# or "tn" (Dawn) alone would find any short name.
+MIN_CONSONANTS = 4
+
+
+def _tidy(key: str) -> str:
+    key = _REPEATED.sub(r"\1", key)
+    return key[:-1] if len(key) > 1 and key.endswith("l") else key
+
+
+@lru_cache(maxsize=65536)
+def english_sound(word: str) -> str:
+    """A Latin word's consonant classes ("lazarus" → "ljls"); digits stay."""
+    word = word.lower()
+    for pattern, sound in _ENGLISH:
+        word = pattern.sub(sound, word)
+    return _tidy(word.translate(_LETTERS))
+
+
+def hangul_sound(word: str) -> str:
+    """A Hangul word's consonant classes (매니지먼트 → "mnjmnt")."""
+    sounds = []
+    for character in word:
+        code = ord(character) - _HANGUL_FIRST
+        if not 0 <= code <= _HANGUL_LAST - _HANGUL_FIRST:
+            continue
+        initial, rest = divmod(code, _VOWEL_COUNT * _FINAL_COUNT)
+        sounds.append(_INITIALS[initial] + _FINALS[rest % _FINAL_COUNT])
+    return _tidy("".join(sounds))
+
+
+def katakana_sound(word: str) -> str:
+    """A katakana word's consonant classes (ラザルス → "ljls")."""
+    return _tidy("".join(_KANA.get(kana, "") for kana in word))
+
+
+def is_loanword(word: str) -> bool:
+    """Whether a Hangul word has a syllable of a consonant and ㅡ alone (스, 트, 크),
+    which Korean writes after a foreign final consonant and Sino-Korean never has."""
+    for character in word:
+        code = ord(character) - _HANGUL_FIRST
+        if 0 <= code <= _HANGUL_LAST - _HANGUL_FIRST and not code % _FINAL_COUNT:
+            initial, vowel = divmod(code // _FINAL_COUNT, _VOWEL_COUNT)
+            if vowel == _EU and initial != _SILENT_INITIAL:
+                return True
+    return False
+
+
+def sounded(name: str) -> list[tuple[str, float]] | None:
+    """A name written by sound, as (consonant key, weight) per word, or None where
+    it is not one: katakana, or Hangul with a loanword among its words, beside
+    Latin letters at most. A Hangul word the lexicon reads whole counts as its
+    English (유한회사 → limited company); legal forms are left out, as in list
+    names."""
+    hangul_words = [word for word in name.split() if has_hangul(word)]
+    if not _KATAKANA_WORD.search(name) and not any(
+        is_loanword(word) for word in hangul_words
+    ):
+        return None
+    keys: list[tuple[str, float]] = []
+    for run in _RUNS.findall(_KANA_SEPARATORS.sub(" ", name)):
+        if _KATAKANA_WORD.fullmatch(run):
+            keys.append((katakana_sound(run), 1.0))
+        elif has_hangul(run):
+            english = None if is_loanword(run) else _in_english(run)
+            if english is None:
+                keys.append((hangul_sound(run), 1.0))
+            else:
+                keys += _english_keys(english)
+        elif run.isascii() and run.isalnum():
+            keys += _english_keys(run)
+        elif run.isalpha():
+            return None  # Chinese characters or another script
+    keys = [(key, weight) for key, weight in keys if key]
+    if sum(len(key) for key, _weight in keys) < MIN_CONSONANTS:
+        return None
+    return keys
+
+
+def _english_keys(text: str) -> list[tuple[str, float]]:
+    return [(english_sound(token.text), token.weight) for token in tokenise(text)]
+
+
+_UNREAD = "\x00"
+
+
+def _in_english(word: str) -> str | None:
+    """The English of a Hangul word the lexicon reads in full, else None."""
+    english = translate_hangul(word, lambda piece: _UNREAD)
+    return None if english is None or _UNREAD in english else english
