@@ -138,6 +138,14 @@ ABBREVIATIONS = {
     "eqpt": "equipment",
     "econ": "economic",
     "petchem": "petrochemical",
+    # "Koryo Comml Bank", "Jinsong Jt Bank", "Mehr Petrochem Co", "Jinhu Pharma
+    # Machinery": supplier files' and the trade press's shortenings (Wiktionary:
+    # comml., jt., petrochem, pharma).
+    "comml": "commercial",
+    "jt": "joint",
+    "petrochem": "petrochemical",
+    "pharma": "pharmaceutical",
+    "pharm": "pharmaceutical",
     # A compass point before a region: "NE Asia Bank", NORTH EAST ASIA BANK.
     "ne": "north east",
     "nw": "north west",

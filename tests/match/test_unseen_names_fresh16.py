@@ -1,0 +1,60 @@
+"""Classes of name the matcher missed on the sixteenth held-out set: supplier
+files' shortenings of business words ("Comml", "Jt", "Petrochem", "Pharma") and
+the Korean words for cooperation (협조) and South-South (남남); and not another
+body that shares the rest of the name. The entries are written for these tests in
+the shape of OFAC SDN rows."""
+
+import pytest
+
+from laborwatch.lists.entry import ListEntry
+from laborwatch.match import Matcher, Query
+from tests.match.helpers import first
+
+
+def _body(entry_id: str, name: str, country: str) -> ListEntry:
+    return ListEntry(
+        entry_id, "Organization", name, countries=(country,), programs=("SDN",)
+    )
+
+
+MATCHER = Matcher(
+    [
+        ("us_ofac_sdn", entry)
+        for entry in (
+            _body("23004", "KORYO COMMERCIAL BANK LTD.", "KP"),
+            _body("23003", "JINSONG JOINT BANK", "KP"),
+            _body("23178", "KOREA SOUTH-SOUTH COOPERATION CORPORATION", "KP"),
+            _body("40989", "MEHR PETROCHEMICAL COMPANY", "IR"),
+            _body("12481", "MEHR BANK", "IR"),
+            _body("45308", "JINHU MINSHENG PHARMACEUTICAL MACHINERY CO. LTD", "CN"),
+        )
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "country", "entry_id"),
+    [
+        ("Koryo Comml Bank Ltd", "KP", "23004"),
+        ("Jinsong Jt Bank", "KP", "23003"),
+        ("조선남남협조회사", "KP", "23178"),
+        ("Mehr Petrochem Co", "IR", "40989"),
+        ("Jinhu Minsheng Pharma Machinery", "CN", "45308"),
+    ],
+)
+def test_a_shortened_or_korean_business_word_finds_the_body(
+    query: str, country: str, entry_id: str
+) -> None:
+    assert first(MATCHER, Query(query, country=country)) == entry_id
+
+
+@pytest.mark.parametrize(
+    ("query", "country"),
+    [
+        ("Koryo Comml Insurance", "KP"),  # another body of the same stem
+        ("Mehr Pharma Co", "IR"),  # a pharmaceutical firm is no petrochemical one
+        ("Jinsong Jt Trading", "KP"),
+    ],
+)
+def test_the_rest_of_the_name_still_has_to_agree(query: str, country: str) -> None:
+    assert first(MATCHER, Query(query, country=country)) is None
