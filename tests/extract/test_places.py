@@ -294,3 +294,33 @@ def test_a_small_town_the_sentence_makes_a_work_site_counts() -> None:
     assert [(place.country, place.role) for place in evidence.places] == [
         ("KH", "work site")
     ]
+
+
+def test_a_persons_surname_that_names_a_region_is_the_person() -> None:
+    # Simiyu is a Tanzanian region; here it is Joy Simiyu, named again by it alone.
+    text = (
+        "When Joy Simiyu left Kenya for a job as a domestic worker in Saudi Arabia, "
+        'she believed her life would change. "I was desperate for a job," said '
+        "Simiyu, one of many Kenyans who travel to the Gulf."
+    )
+    assert "TZ" not in {place.country for place in places_in(text)}
+    assert {"KE", "SA"} <= {place.country for place in places_in(text)}
+
+
+def test_a_company_named_again_by_its_town_word_is_no_place() -> None:
+    text = (
+        "He worked as a guest worker for Munger Brothers LLC, a blueberry grower. "
+        "Workers in Munger's fields were forced to pick without pay."
+    )
+    assert {place.country for place in places_in(text)} == set()
+
+
+def test_a_demonym_of_a_body_or_a_region_is_no_place() -> None:
+    text = (
+        "Vietnamese workers at a tyre factory in Serbia said their Chinese employer "
+        "took their passports. Chinese officials denied it. Charcoal from the South "
+        "American forest was sold abroad."
+    )
+    countries = {place.country for place in places_in(text)}
+    assert "CN" not in countries and "US" not in countries
+    assert "RS" in countries

@@ -21,6 +21,7 @@ from laborwatch.extract.place_roles import (
     capital_names_its_state,
     excluded_destination,
     institution_follows,
+    names_a_runner_or_region,
     place_role,
 )
 from laborwatch.extract.vocabulary import PlaceEntry, gazetteer, gazetteer_names
@@ -43,14 +44,19 @@ def find_places(doc: Any, locate: Callable[[int], int]) -> list[Place]:
     entries = gazetteer()
     names = gazetteer_names()
     people = _entity_tokens(doc, "PERSON")
+    persons_words = _persons_words(doc)
     found: list[tuple[Any, list[PlaceEntry]]] = []
     for span in doc.spans["places"]:
         candidates = [entries[index] for index in names.get(span.kb_id_, ())]
-        if not candidates or _is_person(doc, span, people, candidates):
+        if not candidates or _is_person(doc, span, people, persons_words, candidates):
             continue
         if _shouted(span.text, candidates):
             continue  # "ILO" is an acronym, not Ilo in Peru
         if _group_or_language(doc, span, candidates):
+            continue
+        if all(
+            entry.kind == "demonym" for entry in candidates
+        ) and names_a_runner_or_region(doc, span):
             continue
         if institution_follows(doc, span) or capital_names_its_state(span):
             continue  # "the US Department of Labor", "Beijing says": not places
@@ -68,13 +74,18 @@ def find_places(doc: Any, locate: Callable[[int], int]) -> list[Place]:
         for index, (_span, candidates) in enumerate(found)
         if index not in in_names
     )
+    # The company named again by that word alone: "Munger's managers".
+    company_words = {found[index][0].text.lower() for index in in_names}
     places = []
     for index, (span, candidates) in enumerate(found):
         entry = _resolve(candidates, countries)
         if entry is None and _small_town(candidates) and place_role(doc, span, "city"):
             # "scam compounds in Sihanoukville": the sentence makes it a place.
             entry = _resolve(candidates, countries, small_towns=True)
-        if entry is None or (index in in_names and not countries[entry.country]):
+        if entry is None or (
+            (index in in_names or span.text.lower() in company_words)
+            and not countries[entry.country]
+        ):
             continue
         role = place_role(doc, span, entry.kind)
         if excluded_destination(span, role):
@@ -176,16 +187,39 @@ def _entity_tokens(doc: Any, label: str) -> set[int]:
 
 
 def _is_person(
-    doc: Any, span: Any, people: set[int], candidates: list[PlaceEntry]
+    doc: Any,
+    span: Any,
+    people: set[int],
+    persons_words: set[str],
+    candidates: list[PlaceEntry],
 ) -> bool:
     """A name used for a person: after a title, or, for a name that is also a word or
     names places in several countries, inside a person the model found (the small
     model reads "Haryana" as a person: a name with one meaning is left alone)."""
     if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _TITLES:
         return True
+    if span.text.lower() in persons_words:
+        return True
     if _unambiguous(candidates) is not None:
         return False
     return any(token.i in people for token in span)
+
+
+def _persons_words(doc: Any) -> set[str]:
+    """The words of the persons the model found whose names have a word that is no
+    place: "Joy Simiyu" gives "joy" and "simiyu", so that "said Simiyu" later is
+    the person, not the Tanzanian region; "Haryana" alone gives nothing."""
+    in_places = {token.i for span in doc.spans["places"] for token in span}
+    words = set()
+    for ent in doc.ents:
+        names = [token for token in ent if token.is_alpha]
+        if (
+            ent.label_ == "PERSON"
+            and len(names) >= 2
+            and any(token.i not in in_places for token in names)
+        ):
+            words.update(token.lower_ for token in names)
+    return words
 
 
 def _unambiguous(candidates: list[PlaceEntry]) -> PlaceEntry | None:
