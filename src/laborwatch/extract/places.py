@@ -210,7 +210,7 @@ def _persons_words(doc: Any) -> set[str]:
     place: "Joy Simiyu" gives "joy" and "simiyu", so that "said Simiyu" later is
     the person, not the Tanzanian region; "Haryana" alone gives nothing."""
     in_places = {token.i for span in doc.spans["places"] for token in span}
-    words = set()
+    words: set[str] = set()
     for ent in doc.ents:
         names = [token for token in ent if token.is_alpha]
         if (
