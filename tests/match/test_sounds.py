@@ -1,7 +1,8 @@
 """Western names written by sound in Hangul or katakana are found by their
 consonants: 던 마린 매니지먼트 is DAWN MARINE MANAGEMENT CO LTD, ラザルス・グループ
-the LAZARUS GROUP. Korean and Chinese names are not read so, and a name that
-shares one word's sound with a listed one is not it. The entries are written for
+the LAZARUS GROUP. Korean and Chinese names are not read so; a name that
+shares one word's sound with a listed one is not it, nor is a name of unknown kind
+a person whose short words sound alike. The entries are written for
 these tests in the shape of OFAC SDN rows."""
 
 import pytest
@@ -32,6 +33,12 @@ MATCHER = Matcher(
             _entity("24917", "KOREA EXPO JOINT VENTURE"),
             _entity("2", "MARINE STAR SHIPPING"),
             _entity("3", "YANUKOVYCH, Viktor Fedorovych", "Person"),
+            # Names whose consonants everyday Japanese and Korean names share.
+            _entity("4", "HASAN, As'ad", "Person"),
+            _entity("5", "ORION STAR"),
+            _entity("6", "A A TRADING FZCO"),
+            _entity("7", "NACHO CORONEL", "Person"),
+            _entity("8", "HAFSAT, Abu", "Person"),
         )
     ]
 )
@@ -43,8 +50,8 @@ MATCHER = Matcher(
         ("lazarus", "ljls"),
         ("management", "mnjmnt"),
         ("pioneer", "pn"),  # no r after the last vowel is said
-        ("venture", "pnj"),
-        ("Viktor", "pkt"),
+        ("venture", "bnc"),
+        ("Viktor", "bkt"),
         ("expo", "ksp"),
     ],
 )
@@ -58,6 +65,8 @@ def test_hangul_and_katakana_give_the_english_words_keys() -> None:
     assert katakana_sound("ラザルス") == english_sound("lazarus")
     assert katakana_sound("ヴィクトル") == english_sound("Viktor")
     assert katakana_sound("ベンチャー") == english_sound("venture")
+    # Both scripts tell g from k: "Gold" is not "Cloud".
+    assert katakana_sound("ゴールド") == english_sound("gold") != english_sound("cloud")
 
 
 def test_a_loanword_is_told_by_the_vowel_korean_adds_after_a_consonant() -> None:
@@ -73,7 +82,9 @@ def test_only_names_written_by_sound_are_read_so() -> None:
     assert sounded("朝鮮永邦總公司") is None  # characters
     assert sounded("チョンソン連合") is None  # katakana beside characters
     assert sounded("스타") is None  # too few consonants to tell a name
-    assert sounded("던 마린 매니지먼트") == [("tn", 1.0), ("mln", 1.0), ("mnjmnt", 1.0)]
+    assert sounded("オーシャン・スター") is None  # Ocean Star: "sn st", anyone's
+    # A key of two consonants weighs as a common word does.
+    assert sounded("던 마린 매니지먼트") == [("dn", 0.6), ("mln", 1.0), ("mnjmnt", 1.0)]
 
 
 @pytest.mark.parametrize(
@@ -92,7 +103,7 @@ def test_a_western_name_in_hangul_or_katakana_finds_the_entry(
     assert hits and hits[0].entry_id == entry_id
     reading = next(f for f in hits[0].features if f.name == "reading")
     assert reading.detail["how"] == AS_SOUNDED
-    assert hits[0].score <= 0.9  # never as sure as a name written the same
+    assert hits[0].score <= 0.8  # a lead to review, never "high" on its own
 
 
 def test_a_person_in_katakana_without_the_patronymic_ranks_first_below_alert() -> None:
@@ -108,6 +119,11 @@ def test_a_person_in_katakana_without_the_patronymic_ranks_first_below_alert() -
         "던 마린 서비스",  # Dawn Marine Service: a word in place of another
         "マリン・スター",  # Marine Star, without its shipping
         "라자루스 호텔",  # Lazarus Hotel
+        "オーシャン・スター",  # Ocean Star, not HASAN, As'ad
+        "スター・ライン",  # Star Line, not ORION STAR
+        "트레이딩",  # Trading, not A A TRADING FZCO
+        "그린 에너지",  # Green Energy, not the person NACHO CORONEL
+        "ファースト・バンク",  # First Bank, not HAFSAT, Abu
     ],
 )
 def test_a_name_that_shares_only_part_of_the_sound_is_not_matched(

@@ -91,6 +91,7 @@ def align(
     vowels: bool = False,
     country_word: str | None = None,
     floor: float = 0.0,
+    exact_only: bool = False,
 ) -> tuple[float, dict[str, Any]]:
     """How well two token sequences agree (0 to 1), and which tokens paired how
     (``pairs``: query word, listed word, how, similarity; see `pair_records`).
@@ -103,6 +104,7 @@ def align(
     country the query gives and the entry is in ("korea"), which the query's
     name need not write. ``floor``: a score the caller discards; a pairing
     under it is returned before the factors that could only lower it.
+    ``exact_only``: only tokens written the same pair (keys, not words).
     """
     query = merge_joined(query_name, listed_name)
     listed = merge_joined(listed_name, query_name)
@@ -122,7 +124,7 @@ def align(
             rest_query.append(i)
     rest_listed = [j for positions in exact_listed.values() for j in positions]
     compared = []
-    for i in rest_query:
+    for i in [] if exact_only else rest_query:
         for j in rest_listed:
             similarity, how = _pair(
                 query[i], listed[j], korean, person, consonants, vowels

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import threading
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from operator import itemgetter
@@ -122,9 +123,13 @@ _ROMANISED = {
     *(f"{SINO_KOREAN}, {how}" for how in _HANGUL_READINGS),
 }
 # A name read by the sound of its words (`sounds`): a Western name in Hangul or
-# katakana. Consonant classes agree more often by chance than spellings do.
+# katakana. Consonant classes agree more often by chance than spellings do, so such
+# a match is a lead to review, never "high" on its own.
 AS_SOUNDED = "as sounded"
-SOUND_SIMILARITY = 0.9
+SOUND_SIMILARITY = 0.8
+# Guards the one-time build of a matcher's sound index against concurrent queries
+# (the web app shares a matcher between threads).
+_SOUND_INDEX_LOCK = threading.Lock()
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # How the publishers name their North Korea programmes: OFAC "DPRK", "DPRK3",
 # "DPRK-NKSPEA", "NKSPEA"; the UN "DPRK"; the EU "PRK"; the UK "The Democratic
@@ -201,7 +206,7 @@ class Matcher:
     _crowded: dict[str, frozenset[int]] = field(default_factory=dict)
     # Built on the first query written by sound: each name's words as `sounds`
     # keys, and the names by key.
-    _sound_names: list[NameTokens] = field(default_factory=list)
+    _sound_names: list[NameTokens] | None = None
     _sound_index: dict[str, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -334,29 +339,30 @@ class Matcher:
         sounds: list[tuple[str, float]],
         threshold: float,
     ) -> list[tuple[int, Hit]]:
-        """Hits for a name written by sound, its words compared with the listed
-        names' words by their consonant classes, at SOUND_SIMILARITY at most."""
-        if not self._sound_names:
-            self._index_sounds()
+        """Hits for a name written by sound: its words' consonant keys paired with
+        the listed names' words' keys where they are the same, at SOUND_SIMILARITY
+        at most. A person is compared with persons only, and a name of unknown
+        kind with bodies only: two short words' keys are too often some person's."""
+        sound_names = self._sounds()
         prepared = NameTokens.of(tuple(Token(key, key, w, key) for key, w in sounds))
         overlap: dict[int, float] = defaultdict(float)
-        for key, weight in dict(sounds).items():
+        for key, weight in sounds:
             postings = self._sound_index.get(key, ())
             for name_number in postings:
                 overlap[name_number] += weight / (1 + len(postings) / COMMON_KEY)
         ranked = heapq.nlargest(CANDIDATES, overlap.items(), key=itemgetter(1))
         reading = " ".join(key for key, _weight in sounds)
+        wants_person = query.schema in _PERSON
         found = []
         for name_number, _share in ranked:
             name = self._names[name_number]
-            person = (
-                self.entries[name.entry][1].schema in _PERSON or query.schema in _PERSON
-            )
+            if (self.entries[name.entry][1].schema in _PERSON) != wants_person:
+                continue
             similarity, detail = align(
                 prepared,
-                self._sound_names[name_number],
+                sound_names[name_number],
                 korean=False,
-                person=person,
+                exact_only=True,
                 floor=threshold / SOUND_SIMILARITY,
             )
             similarity *= SOUND_SIMILARITY
@@ -368,16 +374,32 @@ class Matcher:
                 )
         return [(entry, hit) for entry, hit in found if hit.score >= threshold]
 
-    def _index_sounds(self) -> None:
-        for name_number, name in enumerate(self._names):
-            tokens = tuple(
-                Token(key, key, token.weight, key)
-                for token in name.tokens.tokens
-                if (key := english_sound(token.text))
-            )
-            self._sound_names.append(NameTokens.of(tokens))
-            for token in tokens:
-                self._sound_index.setdefault(token.text, []).append(name_number)
+    def _sounds(self) -> list[NameTokens]:
+        """Each name's words as `sounds` keys, built on the first query written by
+        sound. A word without consonants ("A", "Yahya") and a country's word
+        ("Iran" sounds as "line" does) keep a key of their own that pairs with
+        nothing, so the name does not lose them."""
+        with _SOUND_INDEX_LOCK:
+            if self._sound_names is None:
+                names: list[NameTokens] = []
+                index: dict[str, list[int]] = {}
+                for name_number, name in enumerate(self._names):
+                    tokens = tuple(
+                        Token(key, key, token.weight, key)
+                        for token in name.tokens.tokens
+                        for key in [
+                            "=" + token.text
+                            if token.text in NAME_COUNTRIES
+                            or token.text in COUNTRY_WORDS
+                            else english_sound(token.text) or "=" + token.text
+                        ]
+                    )
+                    names.append(NameTokens.of(tokens))
+                    for token in tokens:
+                        index.setdefault(token.text, []).append(name_number)
+                self._sound_index = index
+                self._sound_names = names
+            return self._sound_names
 
     def _candidates(self, tokens: tuple[Token, ...], consonants: bool) -> list[int]:
         """The names sharing most query weight, by a count over the index."""

@@ -138,11 +138,11 @@ ABBREVIATIONS = {
     "eqpt": "equipment",
     "econ": "economic",
     "petchem": "petrochemical",
-    # "Koryo Comml Bank", "Jinsong Jt Bank", "Mehr Petrochem Co", "Jinhu Pharma
-    # Machinery": supplier files' and the trade press's shortenings (Wiktionary:
-    # comml., jt., petrochem, pharma).
+    # "Koryo Comml Bank", "Mehr Petrochem Co", "Jinhu Pharma Machinery": supplier
+    # files' and the trade press's shortenings (Wiktionary: comml., petrochem,
+    # pharma). Not "Jt" (joint): it is a name too (OFAC's alias EL JT) and "J.T."
+    # a person's initials.
     "comml": "commercial",
-    "jt": "joint",
     "petrochem": "petrochemical",
     "pharma": "pharmaceutical",
     "pharm": "pharmaceutical",

@@ -2,13 +2,15 @@
 
 Korean and Japanese write a foreign name as it sounds: "Dawn Marine Management" is
 던 마린 매니지먼트, the Lazarus Group ラザルス・グループ, Viktor Yanukovych ヴィクトル・
-ヤヌコビッチ. Neither script tells b from v or p from f, nor l from r, and both add
-a vowel after a final consonant (트 "teu", ス "su"). So each word is reduced to the
-classes of its consonants, the same on both sides: k (g, k, c, q), t (d, t), p (b, p,
-f, v), j (j, z, ch, a soft g), s (s, sh, th, a soft c), l (l, r), m, n (n, ng);
-vowels, h, w and y are left out. An English r that no vowel follows is not said
-(pioneer: 파이오니어), and a key's last l is left out on both sides (Viktor:
-ヴィクトル). "Management" and 매니지먼트 are both "mnjmnt".
+ヤヌコビッチ. Neither script tells p from f or b from v, nor l from r, and both add a
+vowel after a final consonant (트 "teu", ス "su"); both tell g from k, d from t and b
+from p. So each word is reduced to the classes of its consonants, the same on both
+sides: k (k, c, q), g, t, d, p (p, f), b (b, v), s (s, sh, th, a soft c), j (j, z,
+a soft g), c (ch), l (l, r), m, n (n, ng); vowels, h, w and y are left out. An
+English r that no vowel follows is not said (pioneer: 파이오니어), a final v is
+written as f (Azarov: アザロフ), and a key's last l is left out on both sides
+(Viktor: ヴィクトル). "Management" and 매니지먼트 are both "mnjmnt"; "gold" and
+"cloud" are "gld" and "kld".
 
 The tables follow the National Institute of Korean Language's rules for writing
 foreign words (외래어 표기법, 1986) and the Japanese Cabinet notice on writing
@@ -18,6 +20,7 @@ loanwords (外来語の表記, 1991), as Wikipedia summarises them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from laborwatch.match.korean import has_hangul
@@ -26,7 +29,7 @@ from laborwatch.match.normalise import tokenise
 
 # Initial and final consonants of a Hangul syllable, in Unicode's order.
 _INITIALS = (
-    "k", "k", "n", "t", "t", "l", "m", "p", "p", "s", "s", "", "j", "j", "j",
+    "g", "k", "n", "d", "t", "l", "m", "b", "p", "s", "s", "", "j", "j", "c",
     "k", "t", "p", "",
 )  # fmt: skip
 # A final ㅅ is a t in loanwords (로봇, robot); a final ㅇ is ng, read as n.
@@ -42,12 +45,16 @@ _HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
 
 # Each katakana's consonant class ("" for a vowel, a small kana, ッ and ー).
 _KANA_ROWS = {
-    "k": "カキクケコガギグゲゴ",
+    "k": "カキクケコ",
+    "g": "ガギグゲゴ",
     "s": "サシスセソ",
-    "j": "ザジズゼゾヂヅチツ",
-    "t": "タテトダデド",
+    "j": "ザジズゼゾヂヅ",
+    "c": "チツ",
+    "t": "タテト",
+    "d": "ダデド",
     "n": "ナニヌネノン",
-    "p": "フバビブベボパピプペポヴ",
+    "p": "フパピプペポ",
+    "b": "バビブベボヴヷヸヹヺ",
     "m": "マミムメモ",
     "l": "ラリルレロ",
     "": "アイウエオヤユヨワヲハヒヘホァィゥェォャュョヮッー",
@@ -58,28 +65,36 @@ _KANA_SEPARATORS = re.compile("[\u30fb\u00b7=\uff1d]")
 
 # English spellings to consonant classes, in order; vowels, h, w, y go last.
 _ENGLISH = (
-    (re.compile("tch|ch"), "j"),
+    # "C" until the letters below are mapped, where a lone c is a k.
+    (re.compile("tch|ch|ts$"), "C"),  # Roberts: ロバーツ
     (re.compile("sh|th"), "s"),
     (re.compile("ph"), "p"),
     (re.compile("ck"), "k"),
     (re.compile("gh"), ""),
     (re.compile("x"), "ks"),
-    (re.compile("tu(?=r)"), "ju"),  # venture, 벤처
+    (re.compile("tu(?=r)"), "Cu"),  # venture, 벤처
     (re.compile("c(?=[eiy])"), "s"),
     (re.compile("g(?=[eiy])"), "j"),  # management, 매니지먼트
     (re.compile("ng"), "n"),
     (re.compile("r(?![aeiouy])"), ""),  # pioneer, 파이오니어
+    (re.compile("v$"), "p"),  # Azarov, アザロフ
 )
 _LETTERS = str.maketrans(
-    {"r": "l", "z": "j", "v": "p", "f": "p", "b": "p", "d": "t", "g": "k",
-     "c": "k", "q": "k", "a": None, "e": None, "i": None, "o": None, "u": None,
+    {"r": "l", "z": "j", "v": "b", "f": "p", "c": "k", "q": "k",
+     "a": None, "e": None, "i": None, "o": None, "u": None,
      "y": None, "h": None, "w": None}
 )  # fmt: skip
 _REPEATED = re.compile(r"(.)\1+")
 _RUNS = re.compile("[\uac00-\ud7a3]+|[\u30a1-\u30fa\u30fc]+|[A-Za-z0-9]+|.")
-# A query is read by sound only with this many consonants in all: "ls" (Alice)
-# or "tn" (Dawn) alone would find any short name.
-MIN_CONSONANTS = 4
+# A query is read by sound only with this many consonants in all, one of its words
+# with DISTINCTIVE_KEY of them ("sn st", Ocean Star, is some person's name too), or
+# with one word of LONG_KEY consonants ("ljls", ラザルス).
+MIN_CONSONANTS = 5
+DISTINCTIVE_KEY = 3
+LONG_KEY = 4
+# A word's weight by its key's length: keys of one or two consonants are shared by
+# many words ("st": star, state, Sato), as common words are.
+_KEY_WEIGHTS = {1: 0.3, 2: 0.6}
 
 
 def _tidy(key: str) -> str:
@@ -93,7 +108,7 @@ def english_sound(word: str) -> str:
     word = word.lower()
     for pattern, sound in _ENGLISH:
         word = pattern.sub(sound, word)
-    return _tidy(word.translate(_LETTERS))
+    return _tidy(word.translate(_LETTERS).replace("C", "c"))
 
 
 def hangul_sound(word: str) -> str:
@@ -127,10 +142,13 @@ def is_loanword(word: str) -> bool:
 
 def sounded(name: str) -> list[tuple[str, float]] | None:
     """A name written by sound, as (consonant key, weight) per word, or None where
-    it is not one: katakana, or Hangul with a loanword among its words, beside
-    Latin letters at most. A Hangul word the lexicon reads whole counts as its
-    English (유한회사 → limited company); legal forms are left out, as in list
-    names."""
+    it is not one: katakana, or Hangul with a syllable Korean writes only in
+    loanwords (`is_loanword`), beside Latin letters at most; and with enough
+    consonants to tell a name (MIN_CONSONANTS, DISTINCTIVE_KEY, LONG_KEY). A Hangul word
+    the lexicon reads whole counts as its English (유한회사 → limited company);
+    legal forms are left out, as in list names. A key of one or two consonants
+    weighs as a common word does."""
+    name = unicodedata.normalize("NFKC", name)  # half-width katakana
     hangul_words = [word for word in name.split() if has_hangul(word)]
     if not _KATAKANA_WORD.search(name) and not any(
         is_loanword(word) for word in hangul_words
@@ -150,10 +168,18 @@ def sounded(name: str) -> list[tuple[str, float]] | None:
             keys += _english_keys(run)
         elif run.isalpha():
             return None  # Chinese characters or another script
-    keys = [(key, weight) for key, weight in keys if key]
-    if sum(len(key) for key, _weight in keys) < MIN_CONSONANTS:
-        return None
-    return keys
+    keys = [
+        (key, min(weight, _KEY_WEIGHTS.get(len(key), 1.0)))
+        for key, weight in keys
+        if key
+    ]
+    longest = max((len(key) for key, _weight in keys), default=0)
+    if longest >= LONG_KEY or (
+        longest >= DISTINCTIVE_KEY
+        and sum(len(key) for key, _weight in keys) >= MIN_CONSONANTS
+    ):
+        return keys
+    return None
 
 
 def _english_keys(text: str) -> list[tuple[str, float]]:
