@@ -130,3 +130,19 @@ def test_a_name_that_shares_only_part_of_the_sound_is_not_matched(
     query: str,
 ) -> None:
     assert first(MATCHER, Query(query)) is None
+
+
+def test_concurrent_first_queries_by_sound_all_find_the_entry() -> None:
+    # The sound index is built on the first such query; the web app shares a
+    # matcher between threads, which must not see it half built.
+    from concurrent.futures import ThreadPoolExecutor
+
+    matcher = Matcher(
+        [("us_ofac_sdn", _entity(str(n), f"TRADING HOUSE {n}")) for n in range(3000)]
+        + [("us_ofac_sdn", _entity("1", "LAZARUS GROUP"))]
+    )
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        found = list(
+            pool.map(lambda _: first(matcher, Query("ラザルス・グループ")), range(4))
+        )
+    assert found == ["1"] * 4
