@@ -181,7 +181,13 @@ def align(
     score = 2 * precision * recall / (precision + recall)
     if score < floor:
         return score, detail
-    score *= _penalties(unmatched_query, unmatched_listed, person, detail)
+    # A person named by given name and surname, each the listed word or its other
+    # spelling, lacks only a patronymic the list adds ("Yevgeny Kuivashev" for
+    # KUYVASHEV, Evgeniy Vladimirovich): reports and files leave it out.
+    patronymic_only = person and all(how in _SAME_WORD for *_, how, _s in matched)
+    score *= _penalties(
+        unmatched_query, unmatched_listed, person, detail, patronymic_only
+    )
     differing = [
         token
         for token in (*unmatched_query, *unmatched_listed)
@@ -492,8 +498,11 @@ def _penalties(
     unmatched_listed: list[Token],
     person: bool,
     detail: dict[str, Any],
+    patronymic_free: bool = False,
 ) -> float:
-    """The factor for what one name says and the other does not."""
+    """The factor for what one name says and the other does not; with
+    ``patronymic_free``, a listed East Slavic patronymic the query leaves out costs
+    only its share of the name."""
     factor = 1.0
     # A country the query's name adds ("Real Estate Bank of Syria") is weighed
     # against the entry's countries by the matcher, not as a word of another name.
@@ -503,6 +512,11 @@ def _penalties(
         if t.weight >= DISTINCTIVE and t.text not in NAME_COUNTRIES
     ]
     listed_words = [t.text for t in unmatched_listed if t.weight >= DISTINCTIVE]
+    if patronymic_free and not unmatched_query:
+        patronymics = [word for word in listed_words if _PATRONYMIC.search(word)]
+        if patronymics:
+            detail["patronymic_left_out"] = patronymics
+            listed_words = [word for word in listed_words if word not in patronymics]
     substituted = min(len(query_words), len(listed_words))
     if query_words:
         # "Joseon Palace Hotel" is not "Hotel Palace".
@@ -550,6 +564,15 @@ def _penalties(
 
 
 _BANK_OR_TRADER = frozenset({"bank", "trading"})
+# Pairings that are the same word, not a near spelling: a missing patronymic is
+# forgiven only beside them ("Oleg Deripasko" is a spelling of DERIPASKA, Oleg
+# Vladimirovich, and another man).
+_SAME_WORD = frozenset(
+    {"exact", "transliteration", "given name", "romanisation", "article"}
+)
+# East Slavic patronymics as the lists romanise them: -ovich, -evich, -ich, -ovna,
+# -evna, -ichna (Vladimirovich, Sergeyevich, Ilyich, Petrovna).
+_PATRONYMIC = re.compile(r"(?:ovich|evich|vich|ich|ovna|evna|ichna|yevna)$")
 
 
 def merge_joined(name: NameTokens, other: NameTokens) -> tuple[Token, ...]:

@@ -1,0 +1,57 @@
+"""A Russian or Ukrainian person named by given name and surname, without the
+patronymic the list adds, is found at the threshold when both words are the
+listed ones (or their other spellings); a surname spelt a letter off stays under
+it, since it is as often another man. The entries are written for these tests in
+the shape of OFAC SDN rows."""
+
+import pytest
+
+from laborwatch.lists.entry import ListEntry
+from laborwatch.match import Matcher, Query
+from tests.match.helpers import first
+
+
+def _person(entry_id: str, name: str) -> ListEntry:
+    return ListEntry(
+        entry_id, "Person", name, countries=("RU",), programs=("RUSSIA-EO14024",)
+    )
+
+
+MATCHER = Matcher(
+    [
+        ("us_ofac_sdn", entry)
+        for entry in (
+            _person("40266", "KUYVASHEV, Evgeniy Vladimirovich"),
+            _person("38236", "PUMPYANSKIY, Dmitriy Aleksandrovich"),
+            _person("24283", "DERIPASKA, Oleg Vladimirovich"),
+            _person("1", "PETROVA, Yelena Sergeyevna"),
+        )
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "entry_id"),
+    [
+        ("Yevgeny Kuivashev", "40266"),
+        ("Dmitry Pumpyansky", "38236"),
+        ("Oleg Deripaska", "24283"),
+        ("Elena Petrova", "1"),
+    ],
+)
+def test_a_person_without_the_patronymic_is_found(query: str, entry_id: str) -> None:
+    hits = MATCHER.match(Query(query, schema="Person", country="RU"))
+    assert hits and hits[0].entry_id == entry_id
+    name = next(f for f in hits[0].features if f.name == "name")
+    assert name.detail["patronymic_left_out"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Oleg Deripasko",  # a surname spelt a letter off: another man
+        "Oleg Vladimirovich",  # given name and patronymic, no surname
+    ],
+)
+def test_a_near_spelling_or_a_missing_surname_is_not_forgiven(query: str) -> None:
+    assert first(MATCHER, Query(query, schema="Person", country="RU")) is None
