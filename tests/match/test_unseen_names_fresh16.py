@@ -58,3 +58,47 @@ def test_the_rest_of_the_name_still_has_to_agree(
     query: str, country: str | None
 ) -> None:
     assert first(MATCHER, Query(query, country=country)) is None
+
+
+CUT_SHORT = Matcher(
+    [
+        ("us_ofac_sdn", entry)
+        for entry in (
+            _body("9345", "KOREA MINING DEVELOPMENT TRADING CORPORATION", "KP"),
+            _body("16085", "DAEDONG CREDIT BANK", "KP"),
+            _body("29240", "MILITARY CONSTRUCTION ESTABLISHMENT", "SY"),
+            _body("12215", "SECOND ACADEMY OF NATURAL SCIENCES", "KP"),
+        )
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "country", "entry_id"),
+    [
+        ("Kor. Mining Dev. Trdg. Corp.", "KP", "9345"),
+        ("Daedong Cr. Bank", "KP", "16085"),
+        ("Mil. Construction Establishment", "SY", "29240"),
+        ("Second Academy of Nat. Sciences", "KP", "12215"),
+    ],
+)
+def test_a_word_cut_short_with_a_full_stop_is_the_word_it_starts(
+    query: str, country: str, entry_id: str
+) -> None:
+    hits = CUT_SHORT.match(Query(query, country=country))
+    assert hits and hits[0].entry_id == entry_id
+    name = next(f for f in hits[0].features if f.name == "name")
+    assert any(pair["how"] == "abbreviation" for pair in name.detail["pairs"])
+
+
+@pytest.mark.parametrize(
+    ("query", "country"),
+    [
+        ("Mil. Housing Establishment", "SY"),  # another establishment
+        ("Daedong Cr Bank Branch", "KP"),  # no full stop: "Cr" is no cut word
+    ],
+)
+def test_a_cut_word_does_not_make_another_name_its_own(
+    query: str, country: str
+) -> None:
+    assert first(CUT_SHORT, Query(query, country=country)) is None

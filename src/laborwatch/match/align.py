@@ -261,6 +261,10 @@ def _pair(
         # "Forces" and "Force", "Projects" and "Project": one word in a body's
         # name (a person's "Peters" is not "Peter").
         return ROMANISATION_SIMILARITY, "plural"
+    if not person and (_cut_short(a, b.text) or _cut_short(b, a.text)):
+        # "Kor. Mining", "External Construction Bur.", "Daedong Cr. Bank": a
+        # body's word cut short with a full stop, as supplier files write them.
+        return CONTRACTION_SIMILARITY, "abbreviation"
     if not person and (
         _contraction_of(a.text, b.text) or _contraction_of(b.text, a.text)
     ):
@@ -457,6 +461,17 @@ def _initial_of(first: str, second: str) -> bool:
     if len(first) == 1:
         return len(second) > 1 and second[0] == first
     return len(second) == 1 and len(first) > 1 and first[0] == second
+
+
+def _cut_short(short: Token, word: str) -> bool:
+    """Whether ``short``, written with a full stop, is the start of ``word`` and
+    leaves at least two of its letters out ("kor" of "korea", "bur" of
+    "bureau")."""
+    return (
+        short.abbreviated
+        and len(word) >= len(short.text) + 2
+        and word.startswith(short.text)
+    )
 
 
 def _contraction_of(short: str, word: str) -> bool:

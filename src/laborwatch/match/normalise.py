@@ -372,10 +372,13 @@ class Token:
     key: str
     weight: float
     loose: str = ""  # the spelling transliterations share (`loose`)
+    # Written cut short with a full stop ("Kor.", "Bur.", "Cr."): the start of a
+    # word (`align`'s abbreviation rule).
+    abbreviated: bool = False
 
     @classmethod
-    def of(cls, text: str, key: str, weight: float) -> Token:
-        return cls(text, key, weight, loose(text))
+    def of(cls, text: str, key: str, weight: float, abbreviated: bool = False) -> Token:
+        return cls(text, key, weight, loose(text), abbreviated)
 
 
 @lru_cache(maxsize=65536)
@@ -383,6 +386,7 @@ def tokenise(name: str) -> tuple[Token, ...]:
     """A name's tokens, lower-cased and without accents or punctuation."""
     tokens = []
     text = _NUMBER_WORDS.sub(_digits, " ".join(words(name)))
+    cut_short = {word for word in _CUT_SHORT.findall(name.lower())} - set(ABBREVIATIONS)
     for written in _read_phrases(text).split():
         # A romanised Russian or a Turkish word is its English, in the query and
         # in the listed name alike: "Kirovskiy Zavod" and "Kirov Plant".
@@ -403,8 +407,15 @@ def tokenise(name: str) -> tuple[Token, ...]:
                 weight = 0.3
             else:
                 weight = 1.0
-            tokens.append(Token.of(word, korean_key(word), weight))
+            tokens.append(
+                Token.of(word, korean_key(word), weight, written in cut_short)
+            )
     return tuple(tokens)
+
+
+# A word of two letters or more cut short by a full stop ("Kor. Mining", "Bur."),
+# not an initial ("U.S.") nor a word inside a dotted one ("S.A.").
+_CUT_SHORT = re.compile(r"(?<![\w.])([a-z]{2,})\.(?![\w.])")
 
 
 @dataclass(frozen=True)
