@@ -315,12 +315,33 @@ def test_a_company_named_again_by_its_town_word_is_no_place() -> None:
     assert {place.country for place in places_in(text)} == set()
 
 
-def test_a_demonym_of_a_body_or_a_region_is_no_place() -> None:
-    text = (
-        "Vietnamese workers at a tyre factory in Serbia said their Chinese employer "
-        "took their passports. Chinese officials denied it. Charcoal from the South "
-        "American forest was sold abroad."
-    )
-    countries = {place.country for place in places_in(text)}
-    assert "CN" not in countries and "US" not in countries
-    assert "RS" in countries
+def test_a_region_adjective_is_no_country() -> None:
+    text = "Charcoal from the South American forest was sold to steel mills."
+    assert "US" not in {place.country for place in places_in(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # A state's own bodies act at home: its country is where the work is.
+        ("Turkmen authorities forced public sector employees to pick cotton.", "TM"),
+        ("North Korean officials forced citizens to work on collective farms.", "KP"),
+        ("Thai boat owners kept the crews at sea for months.", "TH"),
+        ("Girls work in south Indian spinning mills.", "IN"),
+        # A person's name beside the place's own mentions leaves them places.
+        (
+            "Jordan Smith of the ILO said workers in Jordan's garment factories "
+            "were not paid.",
+            "JO",
+        ),
+        (
+            "Victoria Lopez said the pickers on farms in Victoria, Australia, "
+            "worked without pay.",
+            "AU",
+        ),
+    ],
+)
+def test_a_place_stays_where_a_rule_for_persons_or_regions_does_not_reach(
+    text: str, country: str
+) -> None:
+    assert country in {place.country for place in places_in(text)}

@@ -39,6 +39,7 @@ MATCHER = Matcher(
             _entity("6", "A A TRADING FZCO"),
             _entity("7", "NACHO CORONEL", "Person"),
             _entity("8", "HAFSAT, Abu", "Person"),
+            _entity("9", "GOLDEN STAR TRADING LLC"),
         )
     ]
 )
@@ -94,6 +95,7 @@ def test_only_names_written_by_sound_are_read_so() -> None:
         ("ラザルス・グループ", "1"),
         ("라자루스 그룹", "1"),
         ("コリア・エキスポ・ジョイント・ベンチャー", "24917"),
+        ("ゴールデン・スター・トレーディング", "9"),  # ング is the English -ng
     ],
 )
 def test_a_western_name_in_hangul_or_katakana_finds_the_entry(

@@ -68,6 +68,7 @@ CUT_SHORT = Matcher(
             _body("16085", "DAEDONG CREDIT BANK", "KP"),
             _body("29240", "MILITARY CONSTRUCTION ESTABLISHMENT", "SY"),
             _body("12215", "SECOND ACADEMY OF NATURAL SCIENCES", "KP"),
+            _body("4", "ST. VITAMIN", "US"),
         )
     ]
 )
@@ -96,9 +97,10 @@ def test_a_word_cut_short_with_a_full_stop_is_the_word_it_starts(
     [
         ("Mil. Housing Establishment", "SY"),  # another establishment
         ("Daedong Cr Bank Branch", "KP"),  # no full stop: "Cr" is no cut word
+        ("Star Vitamin", None),  # a listed "ST." cuts no query word short
     ],
 )
 def test_a_cut_word_does_not_make_another_name_its_own(
-    query: str, country: str
+    query: str, country: str | None
 ) -> None:
     assert first(CUT_SHORT, Query(query, country=country)) is None

@@ -177,27 +177,20 @@ def _to_preposition(before: list[str]) -> list[str]:
     return before[-1:] if before and before[-1] in _PREPOSITIONS else []
 
 
-# Words after a demonym that make it whose a body is, not where the work is:
-# "their Chinese employer" in Serbia, "Chinese officials". (A vessel's flag is a
-# place of its work: "a Taiwanese vessel".)
-_RUNNERS = (
-    "compan", "firm", "employer", "owner", "official", "authorit", "government",
-    "investor", "buyer", "importer", "brand", "project", "embass", "police",
-    "conglomerate", "boss", "manager", "agent", "broker", "trafficker", "gang",
-    "syndicate",
-)  # fmt: skip
-# A compass word before a demonym makes a continent's or a region's adjective:
-# "South American", "Latin American", "Central Asian".
-_COMPASS = {"south", "north", "latin", "central", "east", "west", "southeast"}
+# A compass word before "American" makes a part of the Americas ("South American
+# forests"), not the United States; "South Korean" and "South African" are
+# countries' own names, matched whole.
+_AMERICAS = {"south", "north", "latin", "central"}
 
 
-def names_a_runner_or_region(doc: Any, span: Any) -> bool:
-    """Whether a demonym says whose a body is ("a Chinese employer", "Chinese
-    officials") or is part of a region's adjective ("South American")."""
-    if span.start > span.sent.start and doc[span.start - 1].lower_ in _COMPASS:
-        return True
-    after = [t.lower_ for t in doc[span.end : min(span.sent.end, span.end + 2)]]
-    return not _people_follow(after) and _has(after, _RUNNERS)
+def names_a_region(doc: Any, span: Any) -> bool:
+    """Whether a demonym is part of a region's adjective: "South American"."""
+    return (
+        span.text.lower() == "american"
+        and span.start > span.sent.start
+        and doc[span.start - 1].text.lower() in _AMERICAS
+        and doc[span.start - 1].text[:1].isupper()
+    )
 
 
 def _people_follow(after: list[str]) -> bool:

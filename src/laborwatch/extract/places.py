@@ -21,7 +21,7 @@ from laborwatch.extract.place_roles import (
     capital_names_its_state,
     excluded_destination,
     institution_follows,
-    names_a_runner_or_region,
+    names_a_region,
     place_role,
 )
 from laborwatch.extract.vocabulary import PlaceEntry, gazetteer, gazetteer_names
@@ -48,16 +48,16 @@ def find_places(doc: Any, locate: Callable[[int], int]) -> list[Place]:
     found: list[tuple[Any, list[PlaceEntry]]] = []
     for span in doc.spans["places"]:
         candidates = [entries[index] for index in names.get(span.kb_id_, ())]
-        if not candidates or _is_person(doc, span, people, persons_words, candidates):
+        if not candidates or _is_person(doc, span, people, candidates):
             continue
         if _shouted(span.text, candidates):
             continue  # "ILO" is an acronym, not Ilo in Peru
         if _group_or_language(doc, span, candidates):
             continue
-        if all(
-            entry.kind == "demonym" for entry in candidates
-        ) and names_a_runner_or_region(doc, span):
-            continue
+        if all(entry.kind == "demonym" for entry in candidates) and names_a_region(
+            doc, span
+        ):
+            continue  # "South American": a continent's part, no country
         if institution_follows(doc, span) or capital_names_its_state(span):
             continue  # "the US Department of Labor", "Beijing says": not places
         found.append((span, candidates))
@@ -90,6 +90,12 @@ def find_places(doc: Any, locate: Callable[[int], int]) -> list[Place]:
         role = place_role(doc, span, entry.kind)
         if excluded_destination(span, role):
             continue  # the authority keeping the goods out, not where they go
+        if (
+            role is None
+            and entry.kind not in _NATIONAL
+            and span.text.lower() in persons_words
+        ):
+            continue  # "said Simiyu": the person named before, not the region
         places.append(
             Place(
                 text=span.text,
@@ -187,28 +193,41 @@ def _entity_tokens(doc: Any, label: str) -> set[int]:
 
 
 def _is_person(
-    doc: Any,
-    span: Any,
-    people: set[int],
-    persons_words: set[str],
-    candidates: list[PlaceEntry],
+    doc: Any, span: Any, people: set[int], candidates: list[PlaceEntry]
 ) -> bool:
     """A name used for a person: after a title, or, for a name that is also a word or
     names places in several countries, inside a person the model found (the small
     model reads "Haryana" as a person: a name with one meaning is left alone)."""
     if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _TITLES:
         return True
-    if span.text.lower() in persons_words:
+    if _inside_a_persons_name(doc, span):
         return True
     if _unambiguous(candidates) is not None:
         return False
     return any(token.i in people for token in span)
 
 
+def _inside_a_persons_name(doc: Any, span: Any) -> bool:
+    """Whether the name is one word of a person the model found whose other words
+    are no place: "Joy Simiyu", "Jordan Smith"; a person of the place's name alone
+    ("Haryana") is left to `_is_person`'s other tests."""
+    places = doc.spans["places"]
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or not ent.start <= span.start < span.end <= ent.end:
+            continue
+        rest = [t for t in ent if t.is_alpha and not span.start <= t.i < span.end]
+        if rest and not any(
+            other.start <= token.i < other.end for token in rest for other in places
+        ):
+            return True
+    return False
+
+
 def _persons_words(doc: Any) -> set[str]:
     """The words of the persons the model found whose names have a word that is no
-    place: "Joy Simiyu" gives "joy" and "simiyu", so that "said Simiyu" later is
-    the person, not the Tanzanian region; "Haryana" alone gives nothing."""
+    place: "Joy Simiyu" gives "joy" and "simiyu", so that "said Simiyu" later, a
+    name of no country given no role, is the person, not the Tanzanian region;
+    "Haryana" alone gives nothing."""
     in_places = {token.i for span in doc.spans["places"] for token in span}
     words: set[str] = set()
     for ent in doc.ents:

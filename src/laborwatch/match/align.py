@@ -60,6 +60,9 @@ OTHER_BODY_TYPE = 0.8
 INITIAL_SIMILARITY = 0.8
 # A word written by some of its consonants ("Cml", "Crdt"): less than written out.
 CONTRACTION_SIMILARITY = 0.9
+# A word cut short with a full stop ("Kor."): its start may begin other words too
+# (Korea, Koryo).
+CUT_SHORT_SIMILARITY = 0.8
 _CONTRACTION_LENGTH = (3, 5)  # letters: "Crdt", "Mgmt"; longer ones are names
 
 
@@ -92,6 +95,7 @@ def align(
     country_word: str | None = None,
     floor: float = 0.0,
     exact_only: bool = False,
+    surname: tuple[str, ...] = (),
 ) -> tuple[float, dict[str, Any]]:
     """How well two token sequences agree (0 to 1), and which tokens paired how
     (``pairs``: query word, listed word, how, similarity; see `pair_records`).
@@ -105,6 +109,8 @@ def align(
     name need not write. ``floor``: a score the caller discards; a pairing
     under it is returned before the factors that could only lower it.
     ``exact_only``: only tokens written the same pair (keys, not words).
+    ``surname``: a listed person's surname words, where the list says which
+    ("SURNAME, Given"); never forgiven as a patronymic.
     """
     query = merge_joined(query_name, listed_name)
     listed = merge_joined(listed_name, query_name)
@@ -184,10 +190,12 @@ def align(
     # A person named by given name and surname, each the listed word or its other
     # spelling, lacks only a patronymic the list adds ("Yevgeny Kuivashev" for
     # KUYVASHEV, Evgeniy Vladimirovich): reports and files leave it out.
-    patronymic_only = person and all(how in _SAME_WORD for *_, how, _s in matched)
-    score *= _penalties(
-        unmatched_query, unmatched_listed, person, detail, patronymic_only
+    forgivable = (
+        _patronymics(listed, unmatched_listed, surname)
+        if person and all(how in _SAME_WORD for *_, how, _s in matched)
+        else frozenset()
     )
+    score *= _penalties(unmatched_query, unmatched_listed, person, detail, forgivable)
     differing = [
         token
         for token in (*unmatched_query, *unmatched_listed)
@@ -261,10 +269,10 @@ def _pair(
         # "Forces" and "Force", "Projects" and "Project": one word in a body's
         # name (a person's "Peters" is not "Peter").
         return ROMANISATION_SIMILARITY, "plural"
-    if not person and (_cut_short(a, b.text) or _cut_short(b, a.text)):
+    if not person and _cut_short(a, b.text):
         # "Kor. Mining", "External Construction Bur.", "Daedong Cr. Bank": a
         # body's word cut short with a full stop, as supplier files write them.
-        return CONTRACTION_SIMILARITY, "abbreviation"
+        return CUT_SHORT_SIMILARITY, "abbreviation"
     if not person and (
         _contraction_of(a.text, b.text) or _contraction_of(b.text, a.text)
     ):
@@ -513,11 +521,11 @@ def _penalties(
     unmatched_listed: list[Token],
     person: bool,
     detail: dict[str, Any],
-    patronymic_free: bool = False,
+    patronymics: frozenset[str] = frozenset(),
 ) -> float:
-    """The factor for what one name says and the other does not; with
-    ``patronymic_free``, a listed East Slavic patronymic the query leaves out costs
-    only its share of the name."""
+    """The factor for what one name says and the other does not; a listed
+    patronymic the query leaves out (``patronymics``, `_patronymics`) costs only
+    its share of the name."""
     factor = 1.0
     # A country the query's name adds ("Real Estate Bank of Syria") is weighed
     # against the entry's countries by the matcher, not as a word of another name.
@@ -527,11 +535,10 @@ def _penalties(
         if t.weight >= DISTINCTIVE and t.text not in NAME_COUNTRIES
     ]
     listed_words = [t.text for t in unmatched_listed if t.weight >= DISTINCTIVE]
-    if patronymic_free and not unmatched_query:
-        patronymics = [word for word in listed_words if _PATRONYMIC.search(word)]
-        if patronymics:
-            detail["patronymic_left_out"] = patronymics
-            listed_words = [word for word in listed_words if word not in patronymics]
+    left_out = [word for word in listed_words if word in patronymics]
+    if left_out and not unmatched_query:
+        detail["patronymic_left_out"] = left_out
+        listed_words = [word for word in listed_words if word not in patronymics]
     substituted = min(len(query_words), len(listed_words))
     if query_words:
         # "Joseon Palace Hotel" is not "Hotel Palace".
@@ -585,9 +592,29 @@ _BANK_OR_TRADER = frozenset({"bank", "trading"})
 _SAME_WORD = frozenset(
     {"exact", "transliteration", "given name", "romanisation", "article"}
 )
-# East Slavic patronymics as the lists romanise them: -ovich, -evich, -ich, -ovna,
-# -evna, -ichna (Vladimirovich, Sergeyevich, Ilyich, Petrovna).
-_PATRONYMIC = re.compile(r"(?:ovich|evich|vich|ich|ovna|evna|ichna|yevna)$")
+# East Slavic patronymics as the lists romanise them: Russian -ovich, -evich, -ich,
+# -ovna, -evna, -ichna (Vladimirovich, Sergeyevich, Ilyich, Petrovna); Ukrainian
+# -ovych, -ych, -ivna (Mykolaiovych, Illich, Petrivna).
+_PATRONYMIC = re.compile(r"(?:vich|vych|ich|ych|ovna|evna|ivna|ichna|ychna)$")
+
+
+def _patronymics(
+    listed: tuple[Token, ...], unmatched: list[Token], surname: tuple[str, ...]
+) -> frozenset[str]:
+    """The listed words the query leaves out that are a person's patronymic: one
+    ending as one, between the given name and the surname, so neither the surname
+    the list marks ("MIKLASHEVICH, Petr Petrovich") nor, where it marks none, the
+    first or the last word (Slavic and Pashto surnames end alike: BARICH)."""
+    if len(listed) < 3:
+        return frozenset()
+    ends = {listed[0].text, listed[-1].text}
+    return frozenset(
+        token.text
+        for token in unmatched
+        if _PATRONYMIC.search(token.text)
+        and token.text not in surname
+        and (surname or token.text not in ends)
+    )
 
 
 def merge_joined(name: NameTokens, other: NameTokens) -> tuple[Token, ...]:

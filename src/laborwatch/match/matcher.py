@@ -286,6 +286,7 @@ class Matcher:
                     if country in self._countries[name.entry]
                     else None,
                     floor=0.0 if query.identifiers else threshold,
+                    surname=name.surname,
                 )
                 if person and partners:
                     similarity *= _joined_given_name(detail, partners)
@@ -379,6 +380,8 @@ class Matcher:
         sound. A word without consonants ("A", "Yahya") and a country's word
         ("Iran" sounds as "line" does) keep a key of their own that pairs with
         nothing, so the name does not lose them."""
+        if self._sound_names is not None:
+            return self._sound_names
         with _SOUND_INDEX_LOCK:
             if self._sound_names is None:
                 names: list[NameTokens] = []

@@ -413,9 +413,10 @@ def tokenise(name: str) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
-# A word of two letters or more cut short by a full stop ("Kor. Mining", "Bur."),
-# not an initial ("U.S.") nor a word inside a dotted one ("S.A.").
-_CUT_SHORT = re.compile(r"(?<![\w.])([a-z]{2,})\.(?![\w.])")
+# A word of two to five letters cut short by a full stop ("Kor. Mining", "Bur."),
+# not an initial ("U.S."), a word inside a dotted one ("S.A.") or a longer word a
+# full stop ends ("... Plant.").
+_CUT_SHORT = re.compile(r"(?<![\w.])([a-z]{2,5})\.(?![\w.])")
 
 
 @dataclass(frozen=True)

@@ -124,7 +124,9 @@ def hangul_sound(word: str) -> str:
 
 
 def katakana_sound(word: str) -> str:
-    """A katakana word's consonant classes (ラザルス → "ljls")."""
+    """A katakana word's consonant classes (ラザルス → "ljls"); ング is the "ng"
+    English keys as n (トレーディング, trading)."""
+    word = word.replace("ング", "ン")
     return _tidy("".join(_KANA.get(kana, "") for kana in word))
 
 
