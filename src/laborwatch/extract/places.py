@@ -44,11 +44,15 @@ def find_places(doc: Any, locate: Callable[[int], int]) -> list[Place]:
     entries = gazetteer()
     names = gazetteer_names()
     people = _entity_tokens(doc, "PERSON")
-    persons_words = _persons_words(doc)
+    in_places = {token.i for span in doc.spans["places"] for token in span}
+    persons = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    persons_words = _persons_words(persons, in_places)
     found: list[tuple[Any, list[PlaceEntry]]] = []
     for span in doc.spans["places"]:
         candidates = [entries[index] for index in names.get(span.kb_id_, ())]
-        if not candidates or _is_person(doc, span, people, candidates):
+        if not candidates or _is_person(
+            doc, span, people, persons, in_places, candidates
+        ):
             continue
         if _shouted(span.text, candidates):
             continue  # "ILO" is an acronym, not Ilo in Peru
@@ -193,50 +197,48 @@ def _entity_tokens(doc: Any, label: str) -> set[int]:
 
 
 def _is_person(
-    doc: Any, span: Any, people: set[int], candidates: list[PlaceEntry]
+    doc: Any,
+    span: Any,
+    people: set[int],
+    persons: list[Any],
+    in_places: set[int],
+    candidates: list[PlaceEntry],
 ) -> bool:
     """A name used for a person: after a title, or, for a name that is also a word or
     names places in several countries, inside a person the model found (the small
     model reads "Haryana" as a person: a name with one meaning is left alone)."""
     if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _TITLES:
         return True
-    if _inside_a_persons_name(doc, span):
+    if _inside_a_persons_name(span, persons, in_places):
         return True
     if _unambiguous(candidates) is not None:
         return False
     return any(token.i in people for token in span)
 
 
-def _inside_a_persons_name(doc: Any, span: Any) -> bool:
-    """Whether the name is one word of a person the model found whose other words
-    are no place: "Joy Simiyu", "Jordan Smith"; a person of the place's name alone
-    ("Haryana") is left to `_is_person`'s other tests."""
-    places = doc.spans["places"]
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or not ent.start <= span.start < span.end <= ent.end:
+def _inside_a_persons_name(span: Any, persons: list[Any], in_places: set[int]) -> bool:
+    """Whether the name is one word of a person the model found (``persons``)
+    whose other words are no place (not in ``in_places``): "Joy Simiyu", "Jordan
+    Smith"; a person of the place's name alone ("Haryana") is left to
+    `_is_person`'s other tests."""
+    for ent in persons:
+        if not ent.start <= span.start < span.end <= ent.end:
             continue
         rest = [t for t in ent if t.is_alpha and not span.start <= t.i < span.end]
-        if rest and not any(
-            other.start <= token.i < other.end for token in rest for other in places
-        ):
+        if rest and not any(token.i in in_places for token in rest):
             return True
     return False
 
 
-def _persons_words(doc: Any) -> set[str]:
+def _persons_words(persons: list[Any], in_places: set[int]) -> set[str]:
     """The words of the persons the model found whose names have a word that is no
     place: "Joy Simiyu" gives "joy" and "simiyu", so that "said Simiyu" later, a
     name of no country given no role, is the person, not the Tanzanian region;
     "Haryana" alone gives nothing."""
-    in_places = {token.i for span in doc.spans["places"] for token in span}
     words: set[str] = set()
-    for ent in doc.ents:
+    for ent in persons:
         names = [token for token in ent if token.is_alpha]
-        if (
-            ent.label_ == "PERSON"
-            and len(names) >= 2
-            and any(token.i not in in_places for token in names)
-        ):
+        if len(names) >= 2 and any(token.i not in in_places for token in names):
             words.update(token.lower_ for token in names)
     return words
 
