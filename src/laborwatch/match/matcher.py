@@ -15,6 +15,7 @@ import heapq
 import re
 import threading
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from operator import itemgetter
 from typing import Any
@@ -345,12 +346,12 @@ class Matcher:
         at most. A person is compared with persons only, and a name of unknown
         kind with bodies only: two short words' keys are too often some person's."""
         sound_names = self._sounds()
-        prepared = NameTokens.of(tuple(Token(key, key, w, key) for key, w in sounds))
+        prepared = NameTokens.of(tuple(_sound_token(key, w) for key, w in sounds))
         overlap: dict[int, float] = defaultdict(float)
         for key, weight in sounds:
             postings = self._sound_index.get(key, ())
             for name_number in postings:
-                overlap[name_number] += weight / (1 + len(postings) / COMMON_KEY)
+                overlap[name_number] += _key_share(weight, postings)
         ranked = heapq.nlargest(CANDIDATES, overlap.items(), key=itemgetter(1))
         reading = " ".join(key for key, _weight in sounds)
         wants_person = query.schema in _PERSON
@@ -388,7 +389,7 @@ class Matcher:
                 index: dict[str, list[int]] = {}
                 for name_number, name in enumerate(self._names):
                     tokens = tuple(
-                        Token(key, key, token.weight, key)
+                        _sound_token(key, token.weight)
                         for token in name.tokens.tokens
                         for key in [
                             "=" + token.text
@@ -410,10 +411,7 @@ class Matcher:
         crowded: list[tuple[str, float]] = []
         for key, weight in index_keys(tokens, consonants).items():
             postings = self._index.get(key, ())
-            # A key shared by many names (a common given name) identifies little:
-            # one held by COMMON_KEY names counts half, so that a rare word a
-            # letter off ("Hamwi", HAMAWI) outweighs "Ahmed" shared with hundreds.
-            share = weight / (1 + len(postings) / COMMON_KEY)
+            share = _key_share(weight, postings)
             if len(postings) > _CROWDED_KEY:
                 crowded.append((key, share))
                 continue
@@ -625,6 +623,19 @@ def _hyphen_partners(reading: str) -> dict[str, str]:
             partners[a[0]] = b[0]
             partners[b[0]] = a[0]
     return partners
+
+
+def _key_share(weight: float, postings: Sequence[int]) -> float:
+    """What a shared index key counts for one name. A key shared by many names (a
+    common given name) identifies little: one held by COMMON_KEY names counts
+    half, so that a rare word a letter off ("Hamwi", HAMAWI) outweighs "Ahmed"
+    shared with hundreds."""
+    return weight / (1 + len(postings) / COMMON_KEY)
+
+
+def _sound_token(key: str, weight: float) -> Token:
+    """A word as its `sounds` key, which is also its text and spelling."""
+    return Token(key, key, weight, key)
 
 
 def _joined_given_name(detail: dict[str, Any], partners: dict[str, str]) -> float:

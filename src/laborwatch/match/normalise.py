@@ -386,7 +386,7 @@ def tokenise(name: str) -> tuple[Token, ...]:
     """A name's tokens, lower-cased and without accents or punctuation."""
     tokens = []
     text = _NUMBER_WORDS.sub(_digits, " ".join(words(name)))
-    cut_short = {word for word in _CUT_SHORT.findall(name.lower())} - set(ABBREVIATIONS)
+    cut_short = set(_CUT_SHORT.findall(name.lower())) - ABBREVIATIONS.keys()
     for written in _read_phrases(text).split():
         # A romanised Russian or a Turkish word is its English, in the query and
         # in the listed name alike: "Kirovskiy Zavod" and "Kirov Plant".
