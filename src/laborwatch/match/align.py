@@ -24,6 +24,7 @@ from laborwatch.match.normalise import (
     BODY_TYPES,
     COUNTRY_WORDS,
     NAME_COUNTRIES,
+    WRITTEN_AS,
     Token,
     loose,
     skeleton,
@@ -246,6 +247,10 @@ def _pair(
             len(listed) >= 3 and read.endswith("h") and read[:-1] == listed
         ):
             return CONSONANT_SIMILARITY, "consonants"
+    if not person and _cut_short(a, b.text):
+        # "Kor. Mining", "External Construction Bur.", "Daedong Cr. Bank": a
+        # body's word cut short with a full stop, as supplier files write them.
+        return CUT_SHORT_SIMILARITY, "abbreviation"
     if _apart_from_the_first_letter(a.text, b.text, first, second):
         # Every rule below keeps a word's first letter, or a vowel for a vowel.
         return 0.0, ""
@@ -269,10 +274,6 @@ def _pair(
         # "Forces" and "Force", "Projects" and "Project": one word in a body's
         # name (a person's "Peters" is not "Peter").
         return ROMANISATION_SIMILARITY, "plural"
-    if not person and _cut_short(a, b.text):
-        # "Kor. Mining", "External Construction Bur.", "Daedong Cr. Bank": a
-        # body's word cut short with a full stop, as supplier files write them.
-        return CUT_SHORT_SIMILARITY, "abbreviation"
     if not person and (
         _contraction_of(a.text, b.text) or _contraction_of(b.text, a.text)
     ):
@@ -472,14 +473,22 @@ def _initial_of(first: str, second: str) -> bool:
 
 
 def _cut_short(short: Token, word: str) -> bool:
-    """Whether ``short``, written with a full stop, is the start of ``word`` and
-    leaves at least two of its letters out ("kor" of "korea", "bur" of
-    "bureau")."""
-    return (
-        short.abbreviated
-        and len(word) >= len(short.text) + 2
-        and word.startswith(short.text)
+    """Whether ``short``, written with a full stop, is the start of ``word`` (or
+    of a word read as it) and leaves at least two of its letters out ("kor" of
+    "korea", "bur" of "bureau", read as "office")."""
+    if not short.abbreviated or not any(
+        len(written) >= len(short.text) + 2 and written.startswith(short.text)
+        for written in (word, *WRITTEN_AS.get(word, ()))
+    ):
+        return False
+    # "Kor." in a supplier file is Korea, not Koryo: a word cut where a
+    # country's name begins is that country.
+    return word in _COUNTRIES_CUT_SHORT or not any(
+        country.startswith(short.text) for country in _COUNTRIES_CUT_SHORT
     )
+
+
+_COUNTRIES_CUT_SHORT = ("korea", "china", "russia", "iran", "syria", "japan")
 
 
 def _contraction_of(short: str, word: str) -> bool:

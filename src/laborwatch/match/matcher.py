@@ -725,6 +725,9 @@ def _with_readings(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 # "NAFTIRAN INTERTRADE CO. (NICO) LIMITED" is also "NICO Ltd":
                 # the acronym a list gives in brackets, with the name's legal form.
                 found.append((" ".join((letters, *sorted(legal_forms(text)))), kind))
+                # and the name without it, which a query need not repeat: "KOREA
+                # KWANGSON BANKING CORPORATION (KKBC)" in full is that body.
+                found.append((" ".join(_LISTED_ACRONYM.sub(" ", text).split()), kind))
         branch = _NAMED_BRANCH.search(text)
         if branch:
             # "SYRIAN MILITARY INTELLIGENCE BRANCH 235 - PALESTINE" is the

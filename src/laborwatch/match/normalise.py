@@ -214,6 +214,12 @@ CANONICAL = {
     "works": "plant",
     "combine": "plant",
 }
+# The words each canonical form stands for, so that a word cut short finds the
+# word as written: "Bur." is "bureau", read as "office".
+WRITTEN_AS: dict[str, frozenset[str]] = {
+    canonical: frozenset(w for w, c in CANONICAL.items() if c == canonical)
+    for canonical in set(CANONICAL.values())
+}
 # The countries a word in a name points to: "Korea X Institute" is not an Iranian
 # institute, whatever else it shares with one.
 # Keys are token texts: "Chinese", "Russian", "Iranian" and "Syrian" reach here as
