@@ -29,6 +29,7 @@ from laborwatch.match.normalise import (
     loose,
     skeleton,
 )
+from laborwatch.match.pinyin import is_syllable, two_names
 
 SPELLING_MIN = 0.9
 # "a" and a sun letter written twice: the article al- assimilated ("ad-Dunya").
@@ -230,8 +231,14 @@ def _pair(
     ):
         return ROMANISATION_SIMILARITY, "synonym"  # "Choson" and "Korea"
     first, second = a.loose, b.loose
-    if first == second and len(a.text) >= SPELLING_MIN_LENGTH:
-        return ROMANISATION_SIMILARITY, "transliteration"  # "Alexey", "Aleksei"
+    if (
+        first == second
+        and len(a.text) >= SPELLING_MIN_LENGTH
+        and not (_NO_VOWEL.fullmatch(a.text) and _NO_VOWEL.fullmatch(b.text))
+    ):
+        # "Alexey", "Aleksei"; not two acronyms, whose letters are words each:
+        # "HTTS" is not "HTS".
+        return ROMANISATION_SIMILARITY, "transliteration"
     if _without_article(a.text) == second or _without_article(b.text) == first:
         return ROMANISATION_SIMILARITY, "article"  # "Addounia" and "(Al-)Dunya"
     if person and same_given_name(a.text, b.text):
@@ -316,7 +323,15 @@ def _pair(
         # A short vowel the script does not write, romanised or left out as the
         # name is said: "Hamwi", HAMAWI (حموي). Less than vowels written apart.
         return CONSONANT_SIMILARITY, "vowel left out"
+    if person and two_names(a.text, b.text):
+        # Two pinyin words that differ are two Chinese names, however alike:
+        # "Zhiqiang" (志强) is not "Zhiqing" (志清).
+        return 0.0, ""
     similarity = _spelling(first, second)
+    if not similarity and korean and not person:
+        # A Korean body's word a letter off once both are read as one
+        # romanisation: "Haeseong" (haesong), a list's "HESONG" (해성).
+        similarity = _spelling(a.key, b.key)
     if similarity:
         if same_vowels:
             # A person's word a vowel off in the same place pairs no closer than
@@ -347,6 +362,7 @@ def _apart_from_the_first_letter(
     )
 
 
+_NO_VOWEL = re.compile(r"[^aeiouy]+")
 # A loose spelling's "ye" (y as i) starting a word: `_pair`.
 _INITIAL_YE = re.compile(r"^i(?=e)")
 
@@ -666,18 +682,10 @@ def _syllables(run: tuple[Token, ...]) -> bool:
                 looks_korean(token.text)
                 and len(_SYLLABLE_VOWELS.findall(token.text)) == 1
             )
-            or _PINYIN_SYLLABLE.fullmatch(token.text) is not None
+            or is_syllable(token.text)
         )
         for token in run
     )
-
-
-# One pinyin syllable: an initial and a final (Hanyu Pinyin's table, tones left out).
-_PINYIN_SYLLABLE = re.compile(
-    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
-    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un"
-    r"|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)"
-)
 
 
 _SYLLABLE_VOWELS = re.compile(r"[aeiouwy]+")

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from laborwatch.match.align import DISTINCTIVE, joined_runs, place_names
+from laborwatch.match.korean import looks_korean
 from laborwatch.match.normalise import LEGAL_FORMS, Token, loose, skeleton, words
 
 _FUZZY_LENGTH = 5  # shortest spelling looked up with a letter left out
@@ -26,12 +27,16 @@ MIN_IDENTIFIER = 5  # characters an identifier needs to count: short ones collid
 _NOT_INITIALS = frozenset(["of", "and", "the", "de", "la", "el", "al"])
 
 
-def index_keys(tokens: tuple[Token, ...], consonants: bool) -> dict[str, float]:
+def index_keys(
+    tokens: tuple[Token, ...], consonants: bool, query: bool = False
+) -> dict[str, float]:
     """Index keys, with the weight a shared key counts for: the romanisation key of
     each identifying token (all tokens when none identifies) and of adjacent pairs
     joined; the transliteration-insensitive spelling and its one-letter deletions
     (a typo or a doubled letter: "Meli", "Melli"); with ``consonants``, the
-    consonants alone."""
+    consonants alone; for a ``query``'s word that can be romanised Korean, its
+    romanisation key's one-letter deletions too, so that "Haeseong" (haesong)
+    finds a list's "Hesong"."""
     distinctive = [token for token in tokens if token.weight >= DISTINCTIVE] or list(
         tokens
     )
@@ -49,6 +54,15 @@ def index_keys(tokens: tuple[Token, ...], consonants: bool) -> dict[str, float]:
                 keys.setdefault("~" + variant, token.weight / len(variants))
         elif len(spelling) >= 3:
             keys.setdefault("~" + spelling, token.weight * _FUZZY_SHARE)
+        if (
+            query
+            and token.key != spelling
+            and len(token.key) >= _FUZZY_LENGTH
+            and looks_korean(token.text)
+        ):
+            variants = _deletions(token.key)
+            for variant in variants:
+                keys.setdefault("~" + variant, token.weight / len(variants))
         if consonants and len(skeleton(token.text)) >= 2:
             keys.setdefault("#" + skeleton(token.text), token.weight * _FUZZY_SHARE)
         # A place's adjective ("Kirovskiy") finds the place's name ("Kirov"), a

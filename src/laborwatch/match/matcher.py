@@ -409,7 +409,7 @@ class Matcher:
         """The names sharing most query weight, by a count over the index."""
         overlap: dict[int, float] = defaultdict(float)
         crowded: list[tuple[str, float]] = []
-        for key, weight in index_keys(tokens, consonants).items():
+        for key, weight in index_keys(tokens, consonants, query=True).items():
             postings = self._index.get(key, ())
             share = _key_share(weight, postings)
             if len(postings) > _CROWDED_KEY:
@@ -728,6 +728,12 @@ def _with_readings(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 # and the name without it, which a query need not repeat: "KOREA
                 # KWANGSON BANKING CORPORATION (KKBC)" in full is that body.
                 found.append((" ".join(_LISTED_ACRONYM.sub(" ", text).split()), kind))
+        leading = _LEADING_ACRONYM.match(text)
+        if leading and leading.group(1).lower() in initials(leading.group(2)):
+            # "HTTS HANSEATIC TRADE TRUST & SHIPPING GMBH" is "HTTS GmbH" to its
+            # customers: a name led by its own initials.
+            letters = leading.group(1)
+            found.append((" ".join((letters, *sorted(legal_forms(text)))), kind))
         branch = _NAMED_BRANCH.search(text)
         if branch:
             # "SYRIAN MILITARY INTELLIGENCE BRANCH 235 - PALESTINE" is the
@@ -768,6 +774,8 @@ def _abbreviates(letters: str, name: str) -> bool:
     )
 
 
+# A listed name's first word in capitals, then at least two more words.
+_LEADING_ACRONYM = re.compile(r"([A-Z]{2,8}) (\S+ \S.*)$")
 # An acronym a listed name gives in brackets: "(NICO)", "(KNIC)".
 _LISTED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
 

@@ -1,0 +1,84 @@
+"""Classes of name the matcher missed or mistook on the seventeenth held-out set: a
+Revised Romanization a letter off the list's own romanisation ("Haeseong",
+HESONG); Hangul with 화공 and 종합회사; a name led by its own initials ("HTTS
+GmbH"); "al-Din" written as one word ("Nureddin"); and, against false alarms, two
+pinyin given names a letter apart ("Wang Zhiqiang" is not WANG, Zhiqing) and two
+acronyms a doubled letter apart ("HTTS" is not "HTS"). The entries are written for
+these tests in the shape of the lists' rows."""
+
+import pytest
+
+from laborwatch.lists.entry import ListEntry
+from laborwatch.match import Matcher, Query
+from tests.match.helpers import first
+
+
+def _body(entry_id: str, name: str, country: str, *aliases: str) -> ListEntry:
+    return ListEntry(
+        entry_id,
+        "Organization",
+        name,
+        aliases=aliases,
+        countries=(country,),
+        programs=("DPRK" if country == "KP" else "SDN",),
+    )
+
+
+def _person(entry_id: str, name: str, country: str, *aliases: str) -> ListEntry:
+    return ListEntry(entry_id, "Person", name, aliases=aliases, countries=(country,))
+
+
+MATCHER = Matcher(
+    [
+        ("us_ofac_sdn", entry)
+        for entry in (
+            _body("9519", "HESONG TRADING CORPORATION", "KP"),
+            _body("9526", "KOREA INTERNATIONAL CHEMICAL JOINT VENTURE COMPANY", "KP"),
+            _body("9347", "KOREA RYONBONG GENERAL CORPORATION", "KP"),
+            _body("25467", "HTTS HANSEATIC TRADE TRUST & SHIPPING GMBH", "DE"),
+            _body("16937", "AL-NUSRAH FRONT", "SY", "HTS"),
+            _person("22054", "NUR-AL-DIN, Imad", "SY"),
+            _person("28366", "WANG, Zhiqing", "CN"),
+            _person("6714", "WEI, Hsueh Kang", "MM", "WEI, Xuekang"),
+        )
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "country", "entry_id"),
+    [
+        ("Haeseong Trading Company", "KP", "9519"),
+        ("Haeseong Trading Company", None, "9519"),
+        ("조선국제화공합영", "KP", "9526"),
+        ("조선련봉종합회사", "KP", "9347"),
+        ("HTTS GmbH", "DE", "25467"),
+        ("Imad Nureddin", "SY", "22054"),
+        # Wade-Giles "kang" is pinyin "gang": the list's "Xuekang" drops the
+        # aspiration mark, not a syllable.
+        ("Wei Xuegang", "MM", "6714"),
+    ],
+)
+def test_the_listed_body_or_person_is_found(
+    query: str, country: str | None, entry_id: str
+) -> None:
+    assert first(MATCHER, Query(query, country=country)) == entry_id
+
+
+@pytest.mark.parametrize(
+    ("query", "country"),
+    [
+        ("Wang Zhiqiang", "CN"),  # 志强, not 志清
+        ("Daeseong Trading Company", "KR"),  # another word, not a spelling of Hesong
+    ],
+)
+def test_a_name_a_letter_off_in_another_way_is_another(
+    query: str, country: str | None
+) -> None:
+    assert first(MATCHER, Query(query, country=country)) is None
+
+
+def test_an_acronym_a_doubled_letter_off_is_another() -> None:
+    # "HTTS" is the shipping firm it leads, not HTS (AL-NUSRAH FRONT).
+    assert first(MATCHER, Query("HTTS")) == "25467"
+    assert first(MATCHER, Query("HTS")) == "16937"
