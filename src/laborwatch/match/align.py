@@ -98,6 +98,7 @@ def align(
     floor: float = 0.0,
     exact_only: bool = False,
     surname: tuple[str, ...] = (),
+    chinese: bool = False,
 ) -> tuple[float, dict[str, Any]]:
     """How well two token sequences agree (0 to 1), and which tokens paired how
     (``pairs``: query word, listed word, how, similarity; see `pair_records`).
@@ -135,7 +136,7 @@ def align(
     for i in [] if exact_only else rest_query:
         for j in rest_listed:
             similarity, how = _pair(
-                query[i], listed[j], korean, person, consonants, vowels
+                query[i], listed[j], korean, person, consonants, vowels, chinese
             )
             if how:
                 compared.append((similarity, i, j, how))
@@ -220,7 +221,13 @@ def align(
 
 
 def _pair(
-    a: Token, b: Token, korean: bool, person: bool, consonants: bool, vowels: bool
+    a: Token,
+    b: Token,
+    korean: bool,
+    person: bool,
+    consonants: bool,
+    vowels: bool,
+    chinese: bool = False,
 ) -> tuple[float, str]:
     if a.key == b.key and korean:
         return ROMANISATION_SIMILARITY, "romanisation"
@@ -234,7 +241,7 @@ def _pair(
     if (
         first == second
         and len(a.text) >= SPELLING_MIN_LENGTH
-        and not (_NO_VOWEL.fullmatch(a.text) and _NO_VOWEL.fullmatch(b.text))
+        and not (_ACRONYM.fullmatch(a.text) and _ACRONYM.fullmatch(b.text))
     ):
         # "Alexey", "Aleksei"; not two acronyms, whose letters are words each:
         # "HTTS" is not "HTS".
@@ -323,15 +330,18 @@ def _pair(
         # A short vowel the script does not write, romanised or left out as the
         # name is said: "Hamwi", HAMAWI (حموي). Less than vowels written apart.
         return CONSONANT_SIMILARITY, "vowel left out"
-    if person and two_names(a.text, b.text):
+    if person and chinese and two_names(a.text, b.text):
         # Two pinyin words that differ are two Chinese names, however alike:
-        # "Zhiqiang" (志强) is not "Zhiqing" (志清).
+        # "Zhiqiang" (志强) is not "Zhiqing" (志清). Only where a side is Chinese:
+        # "Moreno", "Shinoda" and "Suliman" read as pinyin too.
         return 0.0, ""
     similarity = _spelling(first, second)
-    if not similarity and korean and not person:
-        # A Korean body's word a letter off once both are read as one
-        # romanisation: "Haeseong" (haesong), a list's "HESONG" (해성).
-        similarity = _spelling(a.key, b.key)
+    if not similarity and korean and not person and _vowel_dropped(a.key, b.key):
+        # A Korean body's word with a vowel letter left out once both are read
+        # as one romanisation: "Haeseong" (haesong), a list's "HESONG" (해성). Not
+        # a letter in place of another: the keys already join ch and j, k and g
+        # ("Tangun" is not TANCHON).
+        similarity = JaroWinkler.normalized_similarity(a.key, b.key)
     if similarity:
         if same_vowels:
             # A person's word a vowel off in the same place pairs no closer than
@@ -362,7 +372,23 @@ def _apart_from_the_first_letter(
     )
 
 
-_NO_VOWEL = re.compile(r"[^aeiouy]+")
+_ACRONYM = re.compile(r"[b-df-hj-np-tv-xz]+")  # Latin letters, no vowel
+
+
+def _vowel_dropped(first: str, second: str) -> bool:
+    """Whether one word is the other with one vowel letter left out."""
+    if len(first) < len(second):
+        first, second = second, first
+    return (
+        len(first) == len(second) + 1
+        and len(second) >= SPELLING_MIN_LENGTH
+        and any(
+            first[i] in "aeiouwy" and first[:i] + first[i + 1 :] == second
+            for i in range(len(first))
+        )
+    )
+
+
 # A loose spelling's "ye" (y as i) starting a word: `_pair`.
 _INITIAL_YE = re.compile(r"^i(?=e)")
 
@@ -492,9 +518,10 @@ def _cut_short(short: Token, word: str) -> bool:
     """Whether ``short``, written with a full stop, is the start of ``word`` (or
     of a word read as it) and leaves at least two of its letters out ("kor" of
     "korea", "bur" of "bureau", read as "office")."""
+    written_as = WRITTEN_AS.get(word, ()) if len(short.text) >= 3 else ()
     if not short.abbreviated or not any(
         len(written) >= len(short.text) + 2 and written.startswith(short.text)
-        for written in (word, *WRITTEN_AS.get(word, ()))
+        for written in (word, *written_as)
     ):
         return False
     # "Kor." in a supplier file is Korea, not Koryo: a word cut where a

@@ -95,6 +95,7 @@ _PERSON = {"Person"}
 # as OFAC places many Hong Kong companies ("HONGXIANG MARINE HONG KONG LTD", CN).
 _STATE_OF = {"HK": "CN", "MO": "CN"}
 _KOREAN_COUNTRIES = {"KP", "KR"}
+_CHINESE_COUNTRIES = frozenset({"CN", "HK", "MO", "TW"})
 # A country's word in the names of its bodies (`NAME_COUNTRIES`, "Korean" and
 # "Choson" read as "korea"): a query that gives the country need not write it.
 _COUNTRY_NAME_WORDS = {
@@ -288,6 +289,8 @@ class Matcher:
                     else None,
                     floor=0.0 if query.identifiers else threshold,
                     surname=name.surname,
+                    chinese=country in _CHINESE_COUNTRIES
+                    or not _CHINESE_COUNTRIES.isdisjoint(self._countries[name.entry]),
                 )
                 if person and partners:
                     similarity *= _joined_given_name(detail, partners)

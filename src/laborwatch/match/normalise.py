@@ -215,9 +215,14 @@ CANONICAL = {
     "combine": "plant",
 }
 # The words each canonical form stands for, so that a word cut short finds the
-# word as written: "Bur." is "bureau", read as "office".
+# word as written: "Bur." is "bureau", read as "office". Not the translations whose
+# starts mean other words: "Com." is no "combine", "Ro." no "room".
 WRITTEN_AS: dict[str, frozenset[str]] = {
-    canonical: frozenset(w for w, c in CANONICAL.items() if c == canonical)
+    canonical: frozenset(
+        w
+        for w, c in CANONICAL.items()
+        if c == canonical and w not in {"room", "combine", "works"}
+    )
     for canonical in set(CANONICAL.values())
 }
 # The countries a word in a name points to: "Korea X Institute" is not an Iranian
@@ -393,7 +398,7 @@ def tokenise(name: str) -> tuple[Token, ...]:
     tokens = []
     text = _NUMBER_WORDS.sub(_digits, " ".join(words(name)))
     cut_short = set(_CUT_SHORT.findall(name.lower())) - ABBREVIATIONS.keys()
-    for written in _AL_DIN.sub(r"\1 din", _read_phrases(text)).split():
+    for written in _read_phrases(text).split():
         # A romanised Russian or a Turkish word is its English, in the query and
         # in the listed name alike: "Kirovskiy Zavod" and "Kirov Plant".
         for word in (
@@ -419,11 +424,6 @@ def tokenise(name: str) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
-# An Arabic name of "al-Din" written as one word, as Levantine and Turkish
-# spellings do: "Nureddin", "Salaheddine", "Nasruddin", "Noureldin" are NUR-AL-DIN,
-# SALAH AL-DIN, NASR AL-DIN, NOUR EL DIN as lists write them (the article is no
-# name word).
-_AL_DIN = re.compile(r"\b([a-z]{3,})(?:ed|ud|ad|id|el|ul)dine?\b")
 # A word of two to five letters cut short by a full stop ("Kor. Mining", "Bur."),
 # not an initial ("U.S."), a word inside a dotted one ("S.A.") or a longer word a
 # full stop ends ("... Plant.").
