@@ -203,6 +203,7 @@ class Matcher:
     _index: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     _initials: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     _korean: list[bool] = field(default_factory=list)
+    _chinese: list[bool] = field(default_factory=list)
     _countries: list[tuple[str, ...]] = field(default_factory=list)
     _abjad: list[bool] = field(default_factory=list)
     _crowded: dict[str, frozenset[int]] = field(default_factory=dict)
@@ -214,6 +215,7 @@ class Matcher:
     def __post_init__(self) -> None:
         for position, (_list_id, entry) in enumerate(self.entries):
             self._korean.append(_is_korean(entry))
+            self._chinese.append(not _CHINESE_COUNTRIES.isdisjoint(entry.countries))
             self._abjad.append(_is_abjad(entry))
             self._countries.append(_countries(entry))
             for text, kind in _with_readings(entry.names()):
@@ -249,6 +251,7 @@ class Matcher:
         abjad = country in _ABJAD_COUNTRIES or in_abjad_script
         best: dict[int, Hit] = {}
         read = readings(query.name, country in _KOREAN_COUNTRIES, country == "IR")
+        chinese = country in _CHINESE_COUNTRIES
         if query.schema in _PERSON and _DOTTED_INITIALS.search(query.name):
             # A person's initials written together, after the surname as Russian
             # documents write them ("Kudrin A.L."): letters, not one word "al".
@@ -289,8 +292,7 @@ class Matcher:
                     else None,
                     floor=0.0 if query.identifiers else threshold,
                     surname=name.surname,
-                    chinese=country in _CHINESE_COUNTRIES
-                    or not _CHINESE_COUNTRIES.isdisjoint(self._countries[name.entry]),
+                    chinese=chinese or self._chinese[name.entry],
                 )
                 if person and partners:
                     similarity *= _joined_given_name(detail, partners)
