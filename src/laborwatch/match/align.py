@@ -58,6 +58,7 @@ SUBSTITUTED_WORD = 0.85
 SUBSTITUTED_GIVEN_NAME = 0.7
 SUBSTITUTED_COMMON_WORD = 0.9
 OTHER_BODY_TYPE = 0.8
+KIND_LEFT_OUT = 0.9
 # A person's initial for a listed word it begins: less than the word written out.
 INITIAL_SIMILARITY = 0.8
 # A word written by some of its consonants ("Cml", "Crdt"): less than written out.
@@ -199,6 +200,17 @@ def align(
         else frozenset()
     )
     score *= _penalties(unmatched_query, unmatched_listed, person, detail, forgivable)
+    kinds_left_out = (
+        {t.text for t in unmatched_listed} & _PLACED_BODIES if not person else set()
+    )
+    if kinds_left_out and not any(
+        t.text in _PLACED_BODIES or t.text in BODY_TYPES for t in query
+    ):
+        # A prison, police or court named for its place, which a query naming no
+        # kind of body lacks: "Tehran Province" is the province, not TEHRAN
+        # PROVINCE PRISONS; "Shahr-e Rey" the town, not SHAHR-E REY PRISON.
+        detail["kind_left_out"] = sorted(kinds_left_out)
+        score *= KIND_LEFT_OUT
     differing = [
         token
         for token in (*unmatched_query, *unmatched_listed)
@@ -638,6 +650,8 @@ def _penalties(
 
 
 _BANK_OR_TRADER = frozenset({"bank", "trading"})
+# Bodies of state that lists name for their place (`align`).
+_PLACED_BODIES = frozenset({"prison", "prisons", "jail", "police", "court", "courts"})
 # Pairings that are the same word, not a near spelling: a missing patronymic is
 # forgiven only beside them ("Oleg Deripasko" is a spelling of DERIPASKA, Oleg
 # Vladimirovich, and another man).
