@@ -48,6 +48,7 @@ MATCHER = Matcher(
                 "21805", "TEHRAN PRISONS ORGANIZATION", "IR", "TEHRAN PROVINCE PRISONS"
             ),
             _body("28959", "QARCHAK PRISON", "IR", "SHAHR-E REY PRISON"),
+            _body("25577", "FUTURE BANK B.S.C.", "BH", "FUTURE BANK"),
             _person("28366", "WANG, Zhiqing", "CN"),
             _person("6714", "WEI, Hsueh Kang", "MM", "WEI, Xuekang"),
         )
@@ -71,6 +72,8 @@ MATCHER = Matcher(
         ("Wei Xuegang", "MM", "6714"),
         ("Tehran Province Prisons", "IR", "21805"),
         ("Shahr-e Rey Prison", "IR", "28959"),
+        # the country a firm adds to its name is weighed as its country
+        ("Future Bank Bahrain", "BH", "25577"),
     ],
 )
 def test_the_listed_body_or_person_is_found(
@@ -89,6 +92,7 @@ def test_the_listed_body_or_person_is_found(
         # A place is not the prison named for it.
         ("Tehran Province", "IR"),
         ("Shahr-e Rey", "IR"),
+        ("Future Bank Lebanon", "LB"),
     ],
 )
 def test_a_look_alike_finds_no_one(query: str, country: str | None) -> None:
