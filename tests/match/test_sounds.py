@@ -86,12 +86,15 @@ def test_only_names_written_by_sound_are_read_so() -> None:
     assert sounded("オーシャン・スター") is None  # Ocean Star: "sn st", anyone's
     # A key of two consonants weighs as a common word does.
     assert sounded("던 마린 매니지먼트") == [("dn", 0.6), ("mln", 1.0), ("mnjmnt", 1.0)]
+    # 사 (company) written onto a loanword is no sound of its name.
+    assert sounded("던 마린 매니지먼트사") == sounded("던 마린 매니지먼트")
 
 
 @pytest.mark.parametrize(
     ("query", "entry_id"),
     [
         ("던 마린 매니지먼트", "23151"),
+        ("던 마린 매니지먼트사", "23151"),
         ("ラザルス・グループ", "1"),
         ("라자루스 그룹", "1"),
         ("コリア・エキスポ・ジョイント・ベンチャー", "24917"),

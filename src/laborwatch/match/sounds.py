@@ -142,6 +142,9 @@ def is_loanword(word: str) -> bool:
     return False
 
 
+_WITH_COMPANY = 4  # syllables of a loanword with 사 written onto it, 사 included
+
+
 def sounded(name: str) -> list[tuple[str, float]] | None:
     """A name written by sound, as (consonant key, weight) per word, or None where
     it is not one: katakana, or Hangul with a syllable Korean writes only in
@@ -161,6 +164,14 @@ def sounded(name: str) -> list[tuple[str, float]] | None:
         if _KATAKANA_WORD.fullmatch(run):
             keys.append((katakana_sound(run), 1.0))
         elif has_hangul(run):
+            if (
+                len(run) >= _WITH_COMPANY
+                and run.endswith("사")
+                and is_loanword(run[:-1])
+            ):
+                # 사 (社, company) written onto a loanword: "매니지먼트사", a
+                # management company, as Korean news name foreign firms.
+                run = run[:-1]
             english = None if is_loanword(run) else _in_english(run)
             if english is None:
                 keys.append((hangul_sound(run), 1.0))
