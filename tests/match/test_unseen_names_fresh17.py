@@ -103,3 +103,44 @@ def test_an_acronym_a_doubled_letter_off_is_another() -> None:
     # "HTTS" is the shipping firm it leads, not HTS (AL-NUSRAH FRONT).
     assert first(MATCHER, Query("HTTS")) == "25467"
     assert first(MATCHER, Query("HTS")) == "16937"
+
+
+HONOURED = Matcher(
+    [
+        ("us_ofac_sdn", entry)
+        for entry in (
+            _body(
+                "44967",
+                "OPEN JOINT STOCK COMPANY TIKHORETSK MACHINE CONSTRUCTION PLANT "
+                "V.V. VOROVSKY",
+                "RU",
+            ),
+            _body("37683", "AVIAAVTOMATIKA NAMED AFTER V. TARASOV JSC", "RU"),
+            _body(
+                "45919",
+                "MOSCOW STATE TECHNICAL UNIVERSITY NAMED AFTER N.E. BAUMAN",
+                "RU",
+            ),
+        )
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "entry_id"),
+    [
+        ("Tikhoretsk Machine Construction Plant", "44967"),
+        ("Aviaavtomatika JSC", "37683"),
+    ],
+)
+def test_a_body_is_found_without_the_person_it_is_named_after(
+    query: str, entry_id: str
+) -> None:
+    hits = HONOURED.match(Query(query, country="RU"))
+    assert hits[0].entry_id == entry_id
+    assert any(f.name == "honoree left out" for f in hits[0].features)
+
+
+def test_the_honoree_still_tells_generic_bodies_apart() -> None:
+    # Lomonosov's university is not Bauman's, whose honoree is left out at a cost.
+    assert first(HONOURED, Query("Moscow State University", country="RU")) is None
