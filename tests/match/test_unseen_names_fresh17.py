@@ -144,22 +144,3 @@ def test_a_body_is_found_without_the_person_it_is_named_after(
 def test_the_honoree_still_tells_generic_bodies_apart() -> None:
     # Lomonosov's university is not Bauman's, whose honoree is left out at a cost.
     assert first(HONOURED, Query("Moscow State University", country="RU")) is None
-
-
-def test_a_body_of_state_is_its_own_countrys() -> None:
-    states = Matcher(
-        [
-            (
-                "us_ofac_sdn",
-                _body(
-                    "23173",
-                    "MARITIME ADMINISTRATION OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF "
-                    "KOREA",
-                    "KP",
-                    "MARITIME ADMINISTRATION BUREAU",
-                ),
-            )
-        ]
-    )
-    assert first(states, Query("Maritime Administration", country="US")) is None
-    assert first(states, Query("Maritime Administration", country="KP")) == "23173"

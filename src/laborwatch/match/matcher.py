@@ -74,9 +74,8 @@ PENALTIES = {
     "honoree left out": 0.9,
     "birth date conflict": 0.7,
     "surname missing": 0.85,
-    # A name of one word says little, and a body of state is its country's own:
-    # given with another country either is another body's ("Polymetal", in
-    # Kazakhstan, is not JSC POLIMETALL, in Russia).
+    # A name of one word says little; given with another country it is another
+    # body's ("Polymetal", in Kazakhstan, is not JSC POLIMETALL, in Russia).
     "one word, country conflict": 0.6,
     # A Burmese name has no family name: each word is part of the one name, so a
     # word one name has and the other lacks makes another person (Wikipedia,
@@ -570,15 +569,6 @@ class Matcher:
         features = [Feature("initials", score, {"acronym": acronym, "of": name.text})]
         return name.entry, self._hit(query, country, name, score, features)
 
-    def _state_body(self, name: _Name) -> bool:
-        """Whether the listed name is a body of state by its words: a ministry,
-        bureau, administration ... is its country's own, so a query placed in
-        another country is another body ("Maritime Administration", US, is not
-        North Korea's MARITIME ADMINISTRATION BUREAU)."""
-        return self.entries[name.entry][1].schema not in _PERSON and any(
-            token.text in _STATE_BODY_WORDS for token in name.tokens.tokens
-        )
-
     def _hit(
         self,
         query: Query,
@@ -605,7 +595,7 @@ class Matcher:
                 penalty = PENALTIES[
                     "korea conflict" if korean_pair else "country conflict"
                 ]
-                if not korean_pair and (one_word or self._state_body(name)):
+                if one_word and not korean_pair:
                     penalty = PENALTIES["one word, country conflict"]
                 score *= penalty
                 features.append(Feature("country conflict", penalty, detail))
@@ -812,12 +802,6 @@ def _abbreviates(letters: str, name: str) -> bool:
     )
 
 
-# Words that make a listed body one of a state's (`Matcher._state_body`); "office"
-# is also "bureau" (`CANONICAL`).
-_STATE_BODY_WORDS = frozenset(
-    "ministry office department administration directorate agency council "
-    "army navy police prison prisons".split()
-)
 WITHOUT_HONOREE = "without_honoree"  # the kind of a name read without its honoree
 # The person a Russian body is named for, at the end of its name: "NAMED AFTER"
 # or "IMENI" and the rest, or initials and a surname ("... PLANT V.V. VOROVSKY").
