@@ -70,8 +70,6 @@ PENALTIES = {
     "korea conflict": 0.6,
     "schema conflict": 0.6,
     "weak alias": 0.9,
-    # A body named for a person, matched by its name without him.
-    "honoree left out": 0.9,
     "birth date conflict": 0.7,
     "surname missing": 0.85,
     # A name of one word says little; given with another country it is another
@@ -220,9 +218,7 @@ class Matcher:
             self._chinese.append(not _CHINESE_COUNTRIES.isdisjoint(entry.countries))
             self._abjad.append(_is_abjad(entry))
             self._countries.append(_countries(entry))
-            for text, kind in _with_readings(
-                entry.names(), body=entry.schema not in _PERSON
-            ):
+            for text, kind in _with_readings(entry.names()):
                 tokens = tokenise(text)
                 if not tokens:
                     continue
@@ -549,11 +545,6 @@ class Matcher:
         if name.kind == "weak_alias":
             score *= PENALTIES["weak alias"]
             features.append(Feature("weak alias", PENALTIES["weak alias"], {}))
-        if name.kind == WITHOUT_HONOREE:
-            score *= PENALTIES["honoree left out"]
-            features.append(
-                Feature("honoree left out", PENALTIES["honoree left out"], {})
-            )
         # Hangul is written without spaces: one word there is a whole name.
         one_word = len(tokenise(reading)) == 1 and how not in _ROMANISED
         return name.entry, self._hit(
@@ -728,24 +719,10 @@ def _other_facts(
     return score
 
 
-def _with_readings(
-    names: list[tuple[str, str]], body: bool = True
-) -> list[tuple[str, str]]:
-    """A list's names, and the romanised readings of those written in Hangul; a
-    body's name also without the person it is named after."""
+def _with_readings(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A list's names, and the romanised readings of those written in Hangul."""
     found = list(names)
     for text, kind in names:
-        honoured = _HONOREE.search(text) if body else None
-        if honoured and honoured.start() > 0:
-            # "TIKHORETSK MACHINE CONSTRUCTION PLANT V.V. VOROVSKY", "AVIAAVTOMATIKA
-            # NAMED AFTER V. TARASOV JSC": reports and customs records name the
-            # plant without its honoree.
-            # Read so at a cost: the honoree is what tells some bodies apart
-            # ("MOSCOW STATE TECHNICAL UNIVERSITY NAMED AFTER N.E. BAUMAN").
-            bare = text[: honoured.start()]
-            found.append(
-                (" ".join((bare, *sorted(legal_forms(text)))), WITHOUT_HONOREE)
-            )
         if has_hangul(text):
             found += [(reading, kind) for _system, reading in romanise_hangul(text)]
         for letters in _LISTED_ACRONYM.findall(text):
@@ -802,13 +779,6 @@ def _abbreviates(letters: str, name: str) -> bool:
     )
 
 
-WITHOUT_HONOREE = "without_honoree"  # the kind of a name read without its honoree
-# The person a Russian body is named for, at the end of its name: "NAMED AFTER"
-# or "IMENI" and the rest, or initials and a surname ("... PLANT V.V. VOROVSKY").
-_HONOREE = re.compile(
-    r"\s+(?:(?:NAMED AFTER|IMENI)\s.*|(?:[A-Z]\.\s*){1,3}[A-Z][A-Z'-]{2,}"
-    r"(?:\s+(?:JSC|OJSC|PJSC|CJSC|AO|OAO|PAO|LLC))?)$"
-)
 # A listed name's first word in capitals, then at least two more words.
 _LEADING_ACRONYM = re.compile(r"([A-Z]{2,8}) (\S+ \S.*)$")
 # An acronym a listed name gives in brackets: "(NICO)", "(KNIC)".
