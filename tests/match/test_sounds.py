@@ -88,6 +88,8 @@ def test_only_names_written_by_sound_are_read_so() -> None:
     assert sounded("던 마린 매니지먼트") == [("dn", 0.6), ("mln", 1.0), ("mnjmnt", 1.0)]
     # 사 (company) written onto a loanword is no sound of its name.
     assert sounded("던 마린 매니지먼트사") == sounded("던 마린 매니지먼트")
+    # but a Western name's own -osa, -esa, -usa stays (Espinosa, Barbosa).
+    assert sounded("에스피노사 마린") == [("spns", 1.0), ("mln", 1.0)]
 
 
 @pytest.mark.parametrize(

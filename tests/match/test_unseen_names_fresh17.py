@@ -103,3 +103,15 @@ def test_an_acronym_a_doubled_letter_off_is_another() -> None:
     # "HTTS" is the shipping firm it leads, not HTS (AL-NUSRAH FRONT).
     assert first(MATCHER, Query("HTTS")) == "25467"
     assert first(MATCHER, Query("HTS")) == "16937"
+
+
+def test_a_listed_name_of_common_words_and_a_new_country_word_is_no_generic_one() -> (
+    None
+):
+    # "Vietnam" counts against the entry's countries, but the bank's name is not
+    # made generic by it: the query may add its city.
+    banks = Matcher(
+        [("us_ofac_sdn", _body("34538", "VIETNAM-RUSSIA JOINT VENTURE BANK", "VN"))]
+    )
+    query = Query("Vietnam Russia Joint Venture Bank Hanoi", country="VN")
+    assert first(banks, query) == "34538"

@@ -23,6 +23,7 @@ from laborwatch.match.korean import korean_key, looks_korean
 from laborwatch.match.normalise import (
     BODY_TYPES,
     COUNTRY_WORDS,
+    GENERIC_NAME_COUNTRIES,
     NAME_COUNTRIES,
     WRITTEN_AS,
     Token,
@@ -221,7 +222,7 @@ def align(
         detail["boilerplate_only"] = True
         score = min(score, BOILERPLATE_CAP)
     elif unmatched_query and all(
-        token.weight < 1.0 or token.text in NAME_COUNTRIES for token in listed
+        token.weight < 1.0 or token.text in GENERIC_NAME_COUNTRIES for token in listed
     ):
         # A listed name of common words alone ("Industrial Bank"), or of common
         # words and a country ("Commercial Bank of Syria"), matches only in full:
@@ -651,7 +652,20 @@ def _penalties(
 
 _BANK_OR_TRADER = frozenset({"bank", "trading"})
 # Bodies of state that lists name for their place (`align`).
-_PLACED_BODIES = frozenset({"prison", "prisons", "jail", "police", "court", "courts"})
+_PLACED_BODIES = frozenset(
+    # and as romanised Persian, Arabic and Russian write "prison"
+    {
+        "prison",
+        "prisons",
+        "jail",
+        "police",
+        "court",
+        "courts",
+        "zendan",
+        "sijn",
+        "tyurma",
+    }
+)
 # Pairings that are the same word, not a near spelling: a missing patronymic is
 # forgiven only beside them ("Oleg Deripasko" is a spelling of DERIPASKA, Oleg
 # Vladimirovich, and another man).

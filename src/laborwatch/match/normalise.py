@@ -239,6 +239,11 @@ NAME_COUNTRIES = {
     "japan": frozenset({"JP"}),
     "japanese": frozenset({"JP"}),
     "hongkong": frozenset({"HK", "CN"}),
+}
+# The countries whose words a listed name of common words may add and stay generic
+# (`align`): "Commercial Bank of Syria" matches only in full.
+GENERIC_NAME_COUNTRIES = frozenset(NAME_COUNTRIES)
+NAME_COUNTRIES |= {
     # Countries whose one-word names firms add to their own ("Future Bank
     # Bahrain", "Bank Saderat Lebanon"); not names that are also persons' or
     # places' elsewhere (Jordan, Georgia, Chad, Niger).

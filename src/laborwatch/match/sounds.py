@@ -145,6 +145,18 @@ def is_loanword(word: str) -> bool:
 _WITH_COMPANY = 4  # syllables of a loanword with 사 written onto it, 사 included
 
 
+def _ends_in_o_e_u(syllable: str) -> bool:
+    """Whether a Hangul syllable is open on ㅗ, ㅔ or ㅜ: before 사, the Western
+    name's own -osa, -esa, -usa (에스피노사, Espinosa; 바르보사, Barbosa)."""
+    code = ord(syllable) - 0xAC00
+    if not 0 <= code < 11172:
+        return False
+    return code % 28 == 0 and (code // 28) % 21 in _O_E_U
+
+
+_O_E_U = frozenset({8, 5, 13})  # ㅗ, ㅔ, ㅜ among the 21 Hangul vowels
+
+
 def sounded(name: str) -> list[tuple[str, float]] | None:
     """A name written by sound, as (consonant key, weight) per word, or None where
     it is not one: katakana, or Hangul with a syllable Korean writes only in
@@ -167,6 +179,7 @@ def sounded(name: str) -> list[tuple[str, float]] | None:
             if (
                 len(run) >= _WITH_COMPANY
                 and run.endswith("사")
+                and not _ends_in_o_e_u(run[-2])
                 and is_loanword(run[:-1])
             ):
                 # 사 (社, company) written onto a loanword: "매니지먼트사", a
