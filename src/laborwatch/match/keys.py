@@ -45,13 +45,7 @@ def index_keys(
         keys[token.key] = token.weight
         spelling = loose(token.text)
         if _FUZZY_LENGTH <= len(spelling) <= _FUZZY_MAX_LENGTH:
-            variants = _deletions(spelling)
-            # Shared out: the variants of a word spelt the same together count
-            # what its key does, so that they do not outweigh the one variant a
-            # spelling a letter off shares many times over ("Hussain" against
-            # every HUSSAIN, and IMAM HUSSEIN UNIVERSITY).
-            for variant in variants:
-                keys.setdefault("~" + variant, token.weight / len(variants))
+            _add_deletions(keys, spelling, token.weight)
         elif len(spelling) >= 3:
             keys.setdefault("~" + spelling, token.weight * _FUZZY_SHARE)
         if (
@@ -60,9 +54,7 @@ def index_keys(
             and len(token.key) >= _FUZZY_LENGTH
             and looks_korean(token.text)
         ):
-            variants = _deletions(token.key)
-            for variant in variants:
-                keys.setdefault("~" + variant, token.weight / len(variants))
+            _add_deletions(keys, token.key, token.weight)
         if consonants and len(skeleton(token.text)) >= 2:
             keys.setdefault("#" + skeleton(token.text), token.weight * _FUZZY_SHARE)
         # A place's adjective ("Kirovskiy") finds the place's name ("Kirov"), a
@@ -73,6 +65,16 @@ def index_keys(
         run = tokens[start : start + width]
         keys.setdefault(key, max(token.weight for token in run))
     return keys
+
+
+def _add_deletions(keys: dict[str, float], word: str, weight: float) -> None:
+    """The word and its one-letter deletions as fuzzy keys. Shared out: the
+    variants of a word spelt the same together count what its key does, so that
+    they do not outweigh the one variant a spelling a letter off shares many times
+    over ("Hussain" against every HUSSAIN, and IMAM HUSSEIN UNIVERSITY)."""
+    variants = _deletions(word)
+    for variant in variants:
+        keys.setdefault("~" + variant, weight / len(variants))
 
 
 @lru_cache(maxsize=65536)
