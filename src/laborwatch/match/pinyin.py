@@ -47,6 +47,7 @@ _WORD = re.compile(f"(?:{_FIRST}){_SYLLABLE}{{0,2}}")
 _ONE_SYLLABLE = re.compile(_FIRST)
 
 
+@lru_cache(maxsize=65536)
 def is_syllable(word: str) -> bool:
     """Whether the lower-case word is one pinyin syllable ("xin", "guang")."""
     return bool(_ONE_SYLLABLE.fullmatch(word))
