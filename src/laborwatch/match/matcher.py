@@ -729,7 +729,7 @@ def _with_readings(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
             if _abbreviates(letters, _LISTED_ACRONYM.sub(" ", text)):
                 # "NAFTIRAN INTERTRADE CO. (NICO) LIMITED" is also "NICO Ltd":
                 # the acronym a list gives in brackets, with the name's legal form.
-                found.append((" ".join((letters, *sorted(legal_forms(text)))), kind))
+                found.append((_with_legal_forms(letters, text), kind))
                 # and the name without it, which a query need not repeat: "KOREA
                 # KWANGSON BANKING CORPORATION (KKBC)" in full is that body.
                 found.append((" ".join(_LISTED_ACRONYM.sub(" ", text).split()), kind))
@@ -737,8 +737,7 @@ def _with_readings(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if leading and leading.group(1).lower() in initials(leading.group(2)):
             # "HTTS HANSEATIC TRADE TRUST & SHIPPING GMBH" is "HTTS GmbH" to its
             # customers: a name led by its own initials.
-            letters = leading.group(1)
-            found.append((" ".join((letters, *sorted(legal_forms(text)))), kind))
+            found.append((_with_legal_forms(leading.group(1), text), kind))
         branch = _NAMED_BRANCH.search(text)
         if branch:
             # "SYRIAN MILITARY INTELLIGENCE BRANCH 235 - PALESTINE" is the
@@ -777,6 +776,11 @@ def _abbreviates(letters: str, name: str) -> bool:
     return written.startswith(letters[0]) and all(
         letter in remaining for letter in letters
     )
+
+
+def _with_legal_forms(letters: str, name: str) -> str:
+    """An acronym with the legal forms of the name it stands for: "NICO LIMITED"."""
+    return " ".join((letters, *sorted(legal_forms(name))))
 
 
 # A listed name's first word in capitals, then at least two more words.

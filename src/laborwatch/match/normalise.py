@@ -243,49 +243,47 @@ NAME_COUNTRIES = {
 # The countries whose words a listed name of common words may add and stay generic
 # (`align`): "Commercial Bank of Syria" matches only in full.
 GENERIC_NAME_COUNTRIES = frozenset(NAME_COUNTRIES)
+# Countries whose one-word names firms add to their own ("Future Bank Bahrain",
+# "Bank Saderat Lebanon"); not names that are also persons' or places' elsewhere
+# (Jordan, Georgia, Chad, Niger).
 NAME_COUNTRIES |= {
-    # Countries whose one-word names firms add to their own ("Future Bank
-    # Bahrain", "Bank Saderat Lebanon"); not names that are also persons' or
-    # places' elsewhere (Jordan, Georgia, Chad, Niger).
-    **{
-        word: frozenset({code})
-        for word, code in (
-            ("bahrain", "BH"),
-            ("lebanon", "LB"),
-            ("iraq", "IQ"),
-            ("egypt", "EG"),
-            ("turkey", "TR"),
-            ("turkiye", "TR"),
-            ("belarus", "BY"),
-            ("ukraine", "UA"),
-            ("venezuela", "VE"),
-            ("cuba", "CU"),
-            ("myanmar", "MM"),
-            ("burma", "MM"),
-            ("pakistan", "PK"),
-            ("afghanistan", "AF"),
-            ("india", "IN"),
-            ("singapore", "SG"),
-            ("malaysia", "MY"),
-            ("vietnam", "VN"),
-            ("thailand", "TH"),
-            ("indonesia", "ID"),
-            ("kazakhstan", "KZ"),
-            ("uzbekistan", "UZ"),
-            ("kyrgyzstan", "KG"),
-            ("tajikistan", "TJ"),
-            ("turkmenistan", "TM"),
-            ("armenia", "AM"),
-            ("azerbaijan", "AZ"),
-            ("nicaragua", "NI"),
-            ("yemen", "YE"),
-            ("libya", "LY"),
-            ("sudan", "SD"),
-            ("qatar", "QA"),
-            ("oman", "OM"),
-            ("kuwait", "KW"),
-        )
-    },
+    word: frozenset({code})
+    for word, code in (
+        ("bahrain", "BH"),
+        ("lebanon", "LB"),
+        ("iraq", "IQ"),
+        ("egypt", "EG"),
+        ("turkey", "TR"),
+        ("turkiye", "TR"),
+        ("belarus", "BY"),
+        ("ukraine", "UA"),
+        ("venezuela", "VE"),
+        ("cuba", "CU"),
+        ("myanmar", "MM"),
+        ("burma", "MM"),
+        ("pakistan", "PK"),
+        ("afghanistan", "AF"),
+        ("india", "IN"),
+        ("singapore", "SG"),
+        ("malaysia", "MY"),
+        ("vietnam", "VN"),
+        ("thailand", "TH"),
+        ("indonesia", "ID"),
+        ("kazakhstan", "KZ"),
+        ("uzbekistan", "UZ"),
+        ("kyrgyzstan", "KG"),
+        ("tajikistan", "TJ"),
+        ("turkmenistan", "TM"),
+        ("armenia", "AM"),
+        ("azerbaijan", "AZ"),
+        ("nicaragua", "NI"),
+        ("yemen", "YE"),
+        ("libya", "LY"),
+        ("sudan", "SD"),
+        ("qatar", "QA"),
+        ("oman", "OM"),
+        ("kuwait", "KW"),
+    )
 }
 # A state's long name, read as its country's word: "Central Bank of the Democratic
 # People's Republic of Korea" is the "Central Bank of Korea" (of the DPRK).
