@@ -6,30 +6,25 @@ rows."""
 
 import pytest
 
-from laborwatch.lists.entry import ListEntry
 from laborwatch.match import Matcher, Query
-from tests.match.helpers import first
-
-
-def _body(entry_id: str, name: str, country: str) -> ListEntry:
-    return ListEntry(
-        entry_id, "Organization", name, countries=(country,), programs=("DPRK",)
-    )
-
+from tests.match.helpers import first, listed_body
 
 MATCHER = Matcher(
     [
-        ("un_sc_consolidated", _body("KPe.031", "RECONNAISSANCE GENERAL BUREAU", "KP")),
         (
             "un_sc_consolidated",
-            _body("KPe.007", "GENERAL BUREAU OF ATOMIC ENERGY (GBAE)", "KP"),
+            listed_body("KPe.031", "RECONNAISSANCE GENERAL BUREAU", "KP"),
         ),
         (
             "un_sc_consolidated",
-            _body("KPe.025", "KOREA KWANGSON BANKING CORPORATION (KKBC)", "KP"),
+            listed_body("KPe.007", "GENERAL BUREAU OF ATOMIC ENERGY (GBAE)", "KP"),
         ),
-        ("us_ofac_sdn", _body("23004", "KORYO COMMERCIAL BANK LTD.", "KP")),
-        ("us_ofac_sdn", _body("43337", "TECHNICAL RECONNAISSANCE BUREAU", "KP")),
+        (
+            "un_sc_consolidated",
+            listed_body("KPe.025", "KOREA KWANGSON BANKING CORPORATION (KKBC)", "KP"),
+        ),
+        ("us_ofac_sdn", listed_body("23004", "KORYO COMMERCIAL BANK LTD.", "KP")),
+        ("us_ofac_sdn", listed_body("43337", "TECHNICAL RECONNAISSANCE BUREAU", "KP")),
     ]
 )
 

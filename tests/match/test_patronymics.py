@@ -8,26 +8,19 @@ import pytest
 
 from laborwatch.lists.entry import ListEntry
 from laborwatch.match import Matcher, Query
-from tests.match.helpers import first
-
-
-def _person(entry_id: str, name: str) -> ListEntry:
-    return ListEntry(
-        entry_id, "Person", name, countries=("RU",), programs=("RUSSIA-EO14024",)
-    )
-
+from tests.match.helpers import first, listed_person
 
 MATCHER = Matcher(
     [
         ("us_ofac_sdn", entry)
         for entry in (
-            _person("40266", "KUYVASHEV, Evgeniy Vladimirovich"),
-            _person("38236", "PUMPYANSKIY, Dmitriy Aleksandrovich"),
-            _person("24283", "DERIPASKA, Oleg Vladimirovich"),
-            _person("1", "PETROVA, Yelena Sergeyevna"),
-            _person("16762", "AZAROV, Mykola Yanovych"),
+            listed_person("40266", "KUYVASHEV, Evgeniy Vladimirovich", "RU"),
+            listed_person("38236", "PUMPYANSKIY, Dmitriy Aleksandrovich", "RU"),
+            listed_person("24283", "DERIPASKA, Oleg Vladimirovich", "RU"),
+            listed_person("1", "PETROVA, Yelena Sergeyevna", "RU"),
+            listed_person("16762", "AZAROV, Mykola Yanovych", "RU"),
             # Surnames that end as patronymics do.
-            _person("2", "MIKLASHEVICH, Petr Petrovich"),
+            listed_person("2", "MIKLASHEVICH, Petr Petrovich", "RU"),
             ListEntry("3", "Person", "BARICH, Mohammad Naim", countries=("AF",)),
         )
     ]

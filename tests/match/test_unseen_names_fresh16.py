@@ -7,30 +7,25 @@ import pytest
 
 from laborwatch.lists.entry import ListEntry
 from laborwatch.match import Matcher, Query
-from tests.match.helpers import first
-
-
-def _body(entry_id: str, name: str, country: str) -> ListEntry:
-    return ListEntry(
-        entry_id, "Organization", name, countries=(country,), programs=("SDN",)
-    )
-
+from tests.match.helpers import first, listed_body
 
 MATCHER = Matcher(
     [
         ("us_ofac_sdn", entry)
         for entry in (
-            _body("23004", "KORYO COMMERCIAL BANK LTD.", "KP"),
-            _body("23003", "JINSONG JOINT BANK", "KP"),
+            listed_body("23004", "KORYO COMMERCIAL BANK LTD.", "KP"),
+            listed_body("23003", "JINSONG JOINT BANK", "KP"),
             ListEntry("10351", "Person", "TORRES FELIX, Javier", aliases=("EL JT",)),
-            _body("40989", "MEHR PETROCHEMICAL COMPANY", "IR"),
-            _body("12481", "MEHR BANK", "IR"),
-            _body("45308", "JINHU MINSHENG PHARMACEUTICAL MACHINERY CO. LTD", "CN"),
-            _body("9345", "KOREA MINING DEVELOPMENT TRADING CORPORATION", "KP"),
-            _body("16085", "DAEDONG CREDIT BANK", "KP"),
-            _body("29240", "MILITARY CONSTRUCTION ESTABLISHMENT", "SY"),
-            _body("12215", "SECOND ACADEMY OF NATURAL SCIENCES", "KP"),
-            _body("4", "ST. VITAMIN", "US"),
+            listed_body("40989", "MEHR PETROCHEMICAL COMPANY", "IR"),
+            listed_body("12481", "MEHR BANK", "IR"),
+            listed_body(
+                "45308", "JINHU MINSHENG PHARMACEUTICAL MACHINERY CO. LTD", "CN"
+            ),
+            listed_body("9345", "KOREA MINING DEVELOPMENT TRADING CORPORATION", "KP"),
+            listed_body("16085", "DAEDONG CREDIT BANK", "KP"),
+            listed_body("29240", "MILITARY CONSTRUCTION ESTABLISHMENT", "SY"),
+            listed_body("12215", "SECOND ACADEMY OF NATURAL SCIENCES", "KP"),
+            listed_body("4", "ST. VITAMIN", "US"),
         )
     ]
 )

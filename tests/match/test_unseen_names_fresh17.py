@@ -10,47 +10,32 @@ shape of the lists' rows."""
 
 import pytest
 
-from laborwatch.lists.entry import ListEntry
 from laborwatch.match import Matcher, Query
-from tests.match.helpers import first
-
-
-def _body(entry_id: str, name: str, country: str, *aliases: str) -> ListEntry:
-    return ListEntry(
-        entry_id,
-        "Organization",
-        name,
-        aliases=aliases,
-        countries=(country,),
-        programs=("DPRK" if country == "KP" else "SDN",),
-    )
-
-
-def _person(entry_id: str, name: str, country: str, *aliases: str) -> ListEntry:
-    return ListEntry(entry_id, "Person", name, aliases=aliases, countries=(country,))
-
+from tests.match.helpers import first, listed_body, listed_person
 
 MATCHER = Matcher(
     [
         ("us_ofac_sdn", entry)
         for entry in (
-            _body("9519", "HESONG TRADING CORPORATION", "KP"),
-            _body("9526", "KOREA INTERNATIONAL CHEMICAL JOINT VENTURE COMPANY", "KP"),
-            _body("9347", "KOREA RYONBONG GENERAL CORPORATION", "KP"),
-            _body("25467", "HTTS HANSEATIC TRADE TRUST & SHIPPING GMBH", "DE"),
-            _body("16937", "AL-NUSRAH FRONT", "SY", "HTS"),
-            _person("22054", "NOUREDDINE, Mohamad", "LB"),
-            _person("30001", "SHINODA, Kenichi", "JP"),
-            _person("30002", "SULEMAN, Mohamed Bachir", "SD"),
-            _body("30003", "TANCHON COMMERCIAL BANK", "KP"),
-            _body("30004", "PHYONGCHON SHIPPING & MARINE", "KP"),
-            _body(
+            listed_body("9519", "HESONG TRADING CORPORATION", "KP"),
+            listed_body(
+                "9526", "KOREA INTERNATIONAL CHEMICAL JOINT VENTURE COMPANY", "KP"
+            ),
+            listed_body("9347", "KOREA RYONBONG GENERAL CORPORATION", "KP"),
+            listed_body("25467", "HTTS HANSEATIC TRADE TRUST & SHIPPING GMBH", "DE"),
+            listed_body("16937", "AL-NUSRAH FRONT", "SY", "HTS"),
+            listed_person("22054", "NOUREDDINE, Mohamad", "LB"),
+            listed_person("30001", "SHINODA, Kenichi", "JP"),
+            listed_person("30002", "SULEMAN, Mohamed Bachir", "SD"),
+            listed_body("30003", "TANCHON COMMERCIAL BANK", "KP"),
+            listed_body("30004", "PHYONGCHON SHIPPING & MARINE", "KP"),
+            listed_body(
                 "21805", "TEHRAN PRISONS ORGANIZATION", "IR", "TEHRAN PROVINCE PRISONS"
             ),
-            _body("28959", "QARCHAK PRISON", "IR", "SHAHR-E REY PRISON"),
-            _body("25577", "FUTURE BANK B.S.C.", "BH", "FUTURE BANK"),
-            _person("28366", "WANG, Zhiqing", "CN"),
-            _person("6714", "WEI, Hsueh Kang", "MM", "WEI, Xuekang"),
+            listed_body("28959", "QARCHAK PRISON", "IR", "SHAHR-E REY PRISON"),
+            listed_body("25577", "FUTURE BANK B.S.C.", "BH", "FUTURE BANK"),
+            listed_person("28366", "WANG, Zhiqing", "CN"),
+            listed_person("6714", "WEI, Hsueh Kang", "MM", "WEI, Xuekang"),
         )
     ]
 )
@@ -111,7 +96,12 @@ def test_a_listed_name_of_common_words_and_a_new_country_word_is_no_generic_one(
     # "Vietnam" counts against the entry's countries, but the bank's name is not
     # made generic by it: the query may add its city.
     banks = Matcher(
-        [("us_ofac_sdn", _body("34538", "VIETNAM-RUSSIA JOINT VENTURE BANK", "VN"))]
+        [
+            (
+                "us_ofac_sdn",
+                listed_body("34538", "VIETNAM-RUSSIA JOINT VENTURE BANK", "VN"),
+            )
+        ]
     )
     query = Query("Vietnam Russia Joint Venture Bank Hanoi", country="VN")
     assert first(banks, query) == "34538"
