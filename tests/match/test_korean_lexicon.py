@@ -10,7 +10,12 @@ from importlib.resources import files
 import pytest
 
 from laborwatch.match.korean import _romanise
-from laborwatch.match.korean_lexicon import Lexicon, load_lexicon, translate_hangul
+from laborwatch.match.korean_lexicon import (
+    Lexicon,
+    load_lexicon,
+    translate_hangul,
+    translations,
+)
 
 
 def mr(piece: str) -> str:
@@ -121,15 +126,33 @@ def test_every_row_has_hangul_english_kind_and_source() -> None:
     for number, row in enumerate(rows, start=2):
         assert row["hangul"].strip() == row["hangul"] != "", number
         assert row["english"].strip(), number
-        assert row["kind"] in {"word", "name"}, number
+        assert row["kind"] in {"word", "name", "also"}, number
         assert row["source"].strip(), number
 
 
-def test_no_hangul_is_listed_twice() -> None:
+def test_no_hangul_is_listed_twice_but_a_word_may_have_one_other_reading() -> None:
     kinds: dict[str, list[str]] = defaultdict(list)
     for row in _rows():
         kinds[row["hangul"]].append(row["kind"])
-    assert {hangul: k for hangul, k in kinds.items() if len(k) > 1} == {}
+    assert {
+        hangul: k
+        for hangul, k in kinds.items()
+        if len(k) > 1 and sorted(k) != ["also", "word"]
+    } == {}
+    # an other reading needs the word it reads otherwise
+    assert all("word" in k for k in kinds.values() if "also" in k)
+
+
+def test_a_word_with_an_other_reading_gives_both() -> None:
+    # Korean news write 해운사 for the "Ship Management" firms of the lists too.
+    assert translations("해진 해운사", mr) == [
+        "haejin shipping company",
+        "haejin ship management company",
+    ]
+    assert translate_hangul("해진 해운사", mr) == "haejin shipping company"
+    # a word with one reading gives one
+    assert translations("군수공업부", mr) == ["munitions industry department"]
+    assert translations("대성", mr) == []
 
 
 def test_both_kinds_are_well_stocked() -> None:

@@ -297,6 +297,12 @@ def _pair(
         # of Orsk, "Novosibirskiy" of Novosibirsk, "Kirovskiy" of Kirov, as the
         # lists transliterate it.
         return ROMANISATION_SIMILARITY, "place adjective"
+    if not person and vowels and _short_vowel_written_apart(a.text, b.text):
+        # A body's word romanised from Persian or Arabic script, which leaves its
+        # short vowels unwritten: kasra as e or i, damma as o or u ("Hijab
+        # Textile", HEJAB TEXTILE COMPANY; "Isfahan", "Esfahan"). Only these
+        # pairs, in place: "Saipa" is not "Sapa", nor "Sina" "Sana".
+        return VOWEL_SIMILARITY, "vowels"
     if not person and _plural_of(first, second):
         # "Forces" and "Force", "Projects" and "Project": one word in a body's
         # name (a person's "Peters" is not "Peter").
@@ -519,6 +525,20 @@ def _short_root(first: str, second: str) -> bool:
     )
 
 
+_SHORT_VOWEL_PAIRS = frozenset({("e", "i"), ("i", "e"), ("o", "u"), ("u", "o")})
+
+
+def _short_vowel_written_apart(first: str, second: str) -> bool:
+    """Whether two words of four letters or more differ only where one writes e
+    and the other i, or one o and the other u."""
+    if len(first) != len(second) or len(first) < 4 or first == second:
+        return False
+    return all(
+        x == y or (x, y) in _SHORT_VOWEL_PAIRS
+        for x, y in zip(first, second, strict=True)
+    )
+
+
 def _initial_of(first: str, second: str) -> bool:
     """Whether one word is a single letter the other (of two letters or more)
     begins with."""
@@ -531,16 +551,17 @@ def _cut_short(short: Token, word: str) -> bool:
     """Whether ``short``, written with a full stop, is the start of ``word`` (or
     of a word read as it) and leaves at least two of its letters out ("kor" of
     "korea", "bur" of "bureau", read as "office")."""
-    written_as = WRITTEN_AS.get(word, ()) if len(short.text) >= 3 else ()
-    if not short.abbreviated or not any(
-        len(written) >= len(short.text) + 2 and written.startswith(short.text)
+    cut = short.abbreviated
+    written_as = WRITTEN_AS.get(word, ()) if len(cut) >= 3 else ()
+    if not cut or not any(
+        len(written) >= len(cut) + 2 and written.startswith(cut)
         for written in (word, *written_as)
     ):
         return False
     # "Kor." in a supplier file is Korea, not Koryo: a word cut where a
     # country's name begins is that country.
     return word in _COUNTRIES_CUT_SHORT or not any(
-        country.startswith(short.text) for country in _COUNTRIES_CUT_SHORT
+        country.startswith(cut) for country in _COUNTRIES_CUT_SHORT
     )
 
 

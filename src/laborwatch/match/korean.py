@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from laborwatch.match.korean_lexicon import load_lexicon, translate_hangul
+from laborwatch.match.korean_lexicon import load_lexicon, translations
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 _ORDINALS = dict(
@@ -203,9 +203,10 @@ def romanise_hangul(text: str) -> list[tuple[str, str]]:
     found += _vessel_readings(text)
     # Lists give many North Korean bodies under English names: 군수공업부 is the
     # "Munitions Industry Department", not "Kunsu Kongop Pu".
-    translated = translate_hangul(text, lambda piece: _romanise(piece, "mr"))
-    if translated:
-        found.append(("translation", translated))
+    found += [
+        ("translation", translated)
+        for translated in translations(text, lambda piece: _romanise(piece, "mr"))
+    ]
     return found
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
@@ -30,23 +30,30 @@ class Lexicon:
     words: dict[str, str]
     names: dict[str, str]
     longest: int  # characters in the longest entry: no piece is longer
+    # A word's other English, as lists also write it: 해운사 is a "shipping
+    # company" and, in HAEJIN SHIP MANAGEMENT, a "ship management company".
+    also: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, words: dict[str, str], names: dict[str, str]) -> Lexicon:
-        return cls(words, names, max(map(len, (*words, *names)), default=0))
+    def of(
+        cls,
+        words: dict[str, str],
+        names: dict[str, str],
+        also: dict[str, str] | None = None,
+    ) -> Lexicon:
+        longest = max(map(len, (*words, *names)), default=0)
+        return cls(words, names, longest, also or {})
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged lexicon; read once."""
     path = files("laborwatch.match") / "data" / "korean_institutions.csv"
-    words: dict[str, str] = {}
-    names: dict[str, str] = {}
+    tables: dict[str, dict[str, str]] = {"word": {}, "name": {}, "also": {}}
     for row in csv.DictReader(path.read_text(encoding="utf-8").splitlines()):
-        table = names if row["kind"] == "name" else words
         # lower case like the romanised pieces it sits beside in one reading
-        table[row["hangul"]] = row["english"].lower()
-    return Lexicon.of(words, names)
+        tables[row["kind"]][row["hangul"]] = row["english"].lower()
+    return Lexicon.of(tables["word"], tables["name"], tables["also"])
 
 
 def translate_hangul(
@@ -60,20 +67,40 @@ def translate_hangul(
     modifiers first); the rest is romanised with ``romanise``; Latin words pass.
     ``lexicon`` defaults to the packaged one (tests pass a smaller one).
     """
+    found = translations(text, romanise, lexicon)
+    return found[0] if found else None
+
+
+def translations(
+    text: str,
+    romanise: Callable[[str], str],
+    lexicon: Lexicon | None = None,
+) -> list[str]:
+    """`translate_hangul`'s reading, then one reading for each piece the lexicon
+    also reads otherwise ("해진 해운사": "haejin shipping company", "haejin ship
+    management company"); empty when the lexicon adds nothing."""
     lexicon = lexicon or load_lexicon()
     whole = _SPACES.sub("", text)
     if whole in lexicon.names:
-        return lexicon.names[whole]
+        return [lexicon.names[whole]]
     parts: list[str] = []
+    others: list[tuple[int, str]] = []  # (index in parts, other English)
     used = False
     for word in text.split():
         if not _HANGUL.search(word):
             parts.append(word)
             continue
         for piece, english in _segment(word, lexicon):
+            if english is not None and piece in lexicon.also:
+                others.append((len(parts), lexicon.also[piece]))
             parts.append(english if english is not None else romanise(piece))
             used = used or english is not None
-    return " ".join(parts) if used else None
+    if not used:
+        return []
+    found = [" ".join(parts)]
+    for index, english in others:
+        found.append(" ".join([*parts[:index], english, *parts[index + 1 :]]))
+    return found
 
 
 def _segment(word: str, lexicon: Lexicon) -> list[tuple[str, str | None]]:

@@ -428,12 +428,13 @@ class Token:
     key: str
     weight: float
     loose: str = ""  # the spelling transliterations share (`loose`)
-    # Written cut short with a full stop ("Kor.", "Bur.", "Cr."): the start of a
-    # word (`align`'s abbreviation rule).
-    abbreviated: bool = False
+    # The word as written where it was cut short with a full stop ("kor" of
+    # "Kor.", "gen" of "Gen.", which reads "general"): the start of a word
+    # (`align`'s abbreviation rule); "" where it was not.
+    abbreviated: str = ""
 
     @classmethod
-    def of(cls, text: str, key: str, weight: float, abbreviated: bool = False) -> Token:
+    def of(cls, text: str, key: str, weight: float, abbreviated: str = "") -> Token:
         return cls(text, key, weight, loose(text), abbreviated)
 
 
@@ -442,15 +443,19 @@ def tokenise(name: str) -> tuple[Token, ...]:
     """A name's tokens, lower-cased and without accents or punctuation."""
     tokens = []
     text = _NUMBER_WORDS.sub(_digits, " ".join(words(name)))
-    cut_short = set(_CUT_SHORT.findall(name.lower())) - ABBREVIATIONS.keys()
+    cut_short = set(_CUT_SHORT.findall(name.lower()))
     for written in _read_phrases(text).split():
         # A romanised Russian or a Turkish word is its English, in the query and
         # in the listed name alike: "Kirovskiy Zavod" and "Kirov Plant".
-        for word in (
+        read = [
             english
             for part in ABBREVIATIONS.get(written, _ordinal_number(written)).split()
             for english in in_english(part)
-        ):
+        ]
+        # "Gen." reads "general", and may be the start of another word
+        # ("Abadan Power Gen. Co.", ABADAN POWER GENERATION COMPANY).
+        cut = written if written in cut_short and len(read) == 1 else ""
+        for word in read:
             if word in LEGAL_FORMS or word in NOT_NAME_WORDS:
                 continue
             # Weighed as its one form: "Banking" weighs what "Bank" does.
@@ -463,9 +468,7 @@ def tokenise(name: str) -> tuple[Token, ...]:
                 weight = 0.3
             else:
                 weight = 1.0
-            tokens.append(
-                Token.of(word, korean_key(word), weight, written in cut_short)
-            )
+            tokens.append(Token.of(word, korean_key(word), weight, cut))
     return tuple(tokens)
 
 
