@@ -18,8 +18,9 @@ fresh11 (fresh11_*.csv), written after work on all twelve, fresh12
 (fresh14_*.csv), written after work on all fifteen, fresh15
 (fresh15_*.csv), written after work on all sixteen, fresh16
 (fresh16_*.csv), written after work on all seventeen, fresh17
-(fresh17_*.csv), written after work on all eighteen, and fresh18
-(fresh18_*.csv), written after work on all nineteen.
+(fresh17_*.csv), written after work on all eighteen, fresh18
+(fresh18_*.csv), written after work on all nineteen, and fresh19
+(fresh19_*.csv), written after work on all twenty.
 The lists are the
 OFAC SDN file of 2024-05-03 with OFAC's alias and address files of 2026-06, and the
 UN Security Council consolidated list of 2026-02-27, read from ../shared/data/lists.
@@ -29,7 +30,7 @@ match.py), per split: recall@1 (the first hit is a correct entry), recall@1 at t
 default threshold (first and reported), recall@5, the false-alarm rate (a
 look-alike's first hit reaches the threshold), and queries per second.
 
-    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|all] [--details]
+    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|all] [--details]
 """
 
 from __future__ import annotations
@@ -124,6 +125,8 @@ def load_cases() -> list[Case]:
         "fresh17_negatives",
         "fresh18_positives",
         "fresh18_negatives",
+        "fresh19_positives",
+        "fresh19_negatives",
     ):
         if not (DATA / f"{kind}.csv").exists():
             continue
@@ -290,6 +293,7 @@ SPLITS = (
     "fresh16",
     "fresh17",
     "fresh18",
+    "fresh19",
 )
 
 
