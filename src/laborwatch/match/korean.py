@@ -92,6 +92,9 @@ _CONSONANTS = (
     ("ngg", "ng"),
     # Hangul writes a foreign z as ㅈ, j: 주이종 for "Jui Zong".
     ("z", "j"),
+    # ㄹ before ㅎ, which McCune–Reischauer writes r and lists l: 철현 is
+    # "Ch'ŏrhyŏn" and OFAC's CH'OLHYO'N.
+    ("rh", "lh"),
 )
 _VOWELS = (
     # The press writes 우 and 웅 "woo" and "woong" where lists write "u" and "ung"

@@ -79,6 +79,8 @@ PENALTIES = {
     # word one name has and the other lacks makes another person (Wikipedia,
     # "Burmese names").
     "name word added": 0.85,
+    # The query names only the body a listed one belongs to (`_bodies_above`).
+    "body above": 0.8,
 }
 # Where persons' names have no family name (each word part of the one name).
 _NO_FAMILY_NAMES = frozenset({"MM"})
@@ -96,6 +98,10 @@ _PERSON = {"Person"}
 _STATE_OF = {"HK": "CN", "MO": "CN"}
 _KOREAN_COUNTRIES = {"KP", "KR"}
 _CHINESE_COUNTRIES = frozenset({"CN", "HK", "MO", "TW"})
+# Where a name in kanji is the bearer's own, not a Korean name to read in Korean.
+# (Chinese characters from China are still read in Korean too: Sino-Korean words
+# translate them, 新疆生产建设兵团 "production construction corps".)
+_OWN_CHARACTERS = frozenset({"JP"})
 # A country's word in the names of its bodies (`NAME_COUNTRIES`, "Korean" and
 # "Choson" read as "korea"): a query that gives the country need not write it.
 _COUNTRY_NAME_WORDS = {
@@ -192,6 +198,9 @@ class _Name:
     # A person's surname, where the list writes "SURNAME, Given" (OFAC does),
     # its words in order.
     surname: tuple[str, ...] = ()
+    # A body's name's words after each "of" that follows a kind of body: the
+    # bodies above it (`_bodies_above`).
+    above: tuple[frozenset[str], ...] = ()
 
 
 @dataclass
@@ -228,8 +237,9 @@ class Matcher:
                     if entry.schema in _PERSON and "," in text
                     else ()
                 )
+                above = () if entry.schema in _PERSON else _bodies_above(text)
                 self._names.append(
-                    _Name(position, text, kind, NameTokens.of(tokens), surname)
+                    _Name(position, text, kind, NameTokens.of(tokens), surname, above)
                 )
                 for key in index_keys(tokens, consonants=True):
                     self._index[key].append(name_number)
@@ -250,7 +260,12 @@ class Matcher:
         in_abjad_script = bool(ABJAD.search(query.name))
         abjad = country in _ABJAD_COUNTRIES or in_abjad_script
         best: dict[int, Hit] = {}
-        read = readings(query.name, country in _KOREAN_COUNTRIES, country == "IR")
+        read = readings(
+            query.name,
+            country in _KOREAN_COUNTRIES,
+            country == "IR",
+            country in _OWN_CHARACTERS,
+        )
         chinese = country in _CHINESE_COUNTRIES
         if query.schema in _PERSON and _DOTTED_INITIALS.search(query.name):
             # A person's initials written together, after the surname as Russian
@@ -490,6 +505,14 @@ class Matcher:
                     PENALTIES["surname missing"],
                     {"surname": sorted(name.surname)},
                 )
+            )
+        matched = frozenset(listed for _q, listed, _how, _s in detail["pairs"])
+        if matched and matched in name.above:
+            # "Russian Academy of Sciences" names the body above the INSTITUTE OF
+            # SPECTROSCOPY OF THE RUSSIAN ACADEMY OF SCIENCES, not the institute.
+            score *= PENALTIES["body above"]
+            features.append(
+                Feature("body above", PENALTIES["body above"], {"of": name.text})
             )
         # Either side's: "Min Thu" lacks a word of THU, Yin Min, and is another.
         added = [
@@ -808,14 +831,34 @@ def _is_abjad(entry: ListEntry) -> bool:
     )
 
 
+_OF = re.compile(r"\bof\b", re.IGNORECASE)
+
+
+def _bodies_above(name: str) -> tuple[frozenset[str], ...]:
+    """The words after each "of" that follows a kind of body: in "INSTITUTE OF
+    SPECTROSCOPY OF THE RUSSIAN ACADEMY OF SCIENCES" the Russian Academy of
+    Sciences is the body above the institute. Not after other words: "ISLAMIC
+    REPUBLIC OF IRAN SHIPPING LINES" is Iran's shipping line. A query naming all
+    of them and nothing else names the body above."""
+    parts = _OF.split(name)
+    found = []
+    for split in range(1, len(parts)):
+        before = {token.text for token in tokenise(" ".join(parts[:split]))}
+        after = {token.text for token in tokenise(" ".join(parts[split:]))}
+        # Not where a word is on both sides ("NATIONAL UNIVERSITY OF OIL AND GAS
+        # GUBKIN UNIVERSITY"): the words after "of" are no body of their own.
+        if before & BODY_TYPES and not before & after:
+            found.append(frozenset(after))
+    return tuple(found)
+
+
 def _countries(entry: ListEntry) -> tuple[str, ...]:
-    """The entry's countries; North Korea for a North Korea programme entry that
-    gives none."""
-    if entry.countries:
-        return entry.countries
-    if north_korea_programme(entry.programs):
-        return ("KP",)
-    return ()
+    """The entry's countries, and North Korea for a North Korea programme entry:
+    CH'OLHYO'N OVERSEAS CONSTRUCTION COMPANY gives only Kuwait and Algeria, where
+    it works, but a query placing it in North Korea is no conflict."""
+    if north_korea_programme(entry.programs) and "KP" not in entry.countries:
+        return (*entry.countries, "KP")
+    return entry.countries
 
 
 def _query_country(country: str | None) -> str | None:

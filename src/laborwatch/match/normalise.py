@@ -162,6 +162,21 @@ ABBREVIATIONS = {
     "gok": "gorno obogatitelny kombinat",
     # A football club is no company of its name: "Zob Ahan Esfahan F.C.".
     "fc": "football club",
+    # Shortenings of the ISO 4 List of Title Word Abbreviations (explor., ind.,
+    # invest., prod., math., lab.) and of company registers ("Indl", "Prodn"),
+    # as supplier files write them without the full stop: "Korea Oil Expl Corp",
+    # "Pishro Iran Fin & Inv Co", "Technical Recon Bureau".
+    "expl": "exploration",
+    "explor": "exploration",
+    "indl": "industrial",
+    "fin": "financial",
+    "inv": "investment",
+    "prodn": "production",
+    "recon": "reconnaissance",
+    "math": "mathematics",
+    "maths": "mathematics",
+    "lab": "laboratory",
+    "labs": "laboratories",
 }
 # Words that stand for a country inside names: "Choson", "Chosun" and "Joseon" are
 # Korea (the North's own name for it), as "Koryo"/"Goryeo" often are.
@@ -201,6 +216,9 @@ CANONICAL = {
     # A refinery and a refining company, as lists and the press name one body:
     # "Abadan Refinery", ABADAN OIL REFINING COMPANY; پالایشگاه and پالایش.
     "refinery": "refining",
+    # "Ministry of Land & Maritime Transport", MINISTRY OF LAND AND MARITIME
+    # TRANSPORTATION: one word, as 운수 and 运输 are translated both ways.
+    "transportation": "transport",
     # One body's words as translations write them: кузнечно-прессовый is "forge and
     # press" (OFAC's CHELYABINSK FORGE AND PRESS PLANT) and "forging and pressing";
     # пороховой "powder" (PERM POWDER PLANT) and "gunpowder".

@@ -59,14 +59,17 @@ _VESSEL_PREFIX = re.compile(r"^\s*m[./]?v\.?\s+(?=\w)", re.IGNORECASE)
 
 
 def readings(
-    name: str, korean: bool = False, persian: bool = False
+    name: str, korean: bool = False, persian: bool = False, own_characters: bool = False
 ) -> list[tuple[str, str]]:
     """(how, text) pairs to look the name up by; the first is the name as written.
 
     ``korean``: the query is known to be Korean (its country), so one romanised
     Korean word of the lexicon is enough to read it in translation; else two.
     ``persian``: the query is known to be Iranian, so Arabic script is read as
-    Persian even without the letters only Persian has ("ذوالقدر", Zolghadr)."""
+    Persian even without the letters only Persian has ("ذوالقدر", Zolghadr).
+    ``own_characters``: the query is known to be from a country that writes its
+    own names in Chinese characters (Japan), so they are not a Korean name to
+    read in Korean: 東邦銀行 [JP] is the Toho Bank, not Tongbang."""
     persian = persian or bool(_PERSIAN.search(name))
     found = [("as written", name)]
     vessel = _VESSEL_PREFIX.sub("", name)
@@ -114,7 +117,8 @@ def readings(
             joined = _joined_pinyin(name)
             if joined:
                 found.append(("transliterated", joined))
-            found += _read_in_korean(name)
+            if not own_characters:
+                found += _read_in_korean(name)
         elif has_katakana(name):
             found += _read_in_korean(name)
         # A word the lists both translate and keep ("شهید": MARTYRS FOUNDATION,
@@ -209,10 +213,26 @@ def _without_post(name: str) -> str | None:
 _OWNER = re.compile(r"^(?:조선\s*)?(?:로동당|노동당|인민군)\s*(?:중앙위원회\s*)?")
 
 
+# A body above another, written before it: a ministry, department, army, party
+# or committee ("국가안전보위성 국경경비총국", the Ministry of State Security's Border
+# Guard General Bureau; "총참모부 정찰총국").
+_ABOVE = re.compile(r"[\uac00-\ud7a3]{2,}(?:성|부|군|당|위원회)")
+# The last word, of three syllables or more, is a body too.
+_BODY = re.compile(r"[\uac00-\ud7a3]{2,}(?:국|부|성|실|소|처|위원회|총국|사령부)")
+
+
 def _without_owner(name: str) -> str | None:
-    """A North Korean body's name in Hangul without the party or army written
-    before it, where two syllables or more are left."""
+    """A North Korean body's name in Hangul without the party, army or bodies above
+    it written before it, where two syllables or more are left; the lists name
+    the body alone."""
     body = _OWNER.sub("", name.strip(), count=1)
+    words = body.split()
+    if (
+        len(words) >= 2
+        and _BODY.fullmatch(words[-1])
+        and all(_ABOVE.fullmatch(word) for word in words[:-1])
+    ):
+        body = words[-1]
     return body if body != name.strip() and len(body.replace(" ", "")) >= 2 else None
 
 
