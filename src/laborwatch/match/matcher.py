@@ -16,7 +16,7 @@ import re
 import threading
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from operator import itemgetter
 from typing import Any
 
@@ -64,7 +64,11 @@ _CROWDED_KEY = 100
 INITIALS_SCORE = 0.6
 INITIALS_WITH_COUNTRY = 0.7
 IDENTIFIER_SCORE = 0.95  # a listed identifier the query gives: the same entity
-ADDRESS_AGREES = 80  # rapidfuzz token-set ratio from which two addresses agree
+ADDRESS_AGREES = 80
+# No listed name is longer than about 330 characters: a longer query (a supplier
+# file's cell holding a paragraph) is compared by its first words, so that one cell
+# cannot take minutes to match.
+MAX_NAME_LENGTH = 500  # rapidfuzz token-set ratio from which two addresses agree
 PENALTIES = {
     "country conflict": 0.75,
     "korea conflict": 0.6,
@@ -255,6 +259,8 @@ class Matcher:
         self, query: Query, *, limit: int = 5, threshold: float = DEFAULT_THRESHOLD
     ) -> list[Hit]:
         """The best hits at or above ``threshold``, best first."""
+        if len(query.name) > MAX_NAME_LENGTH:
+            query = replace(query, name=_first_characters(query.name))
         country = _query_country(query.country)
         country_word = _COUNTRY_NAME_WORDS.get(country or "")
         in_abjad_script = bool(ABJAD.search(query.name))
@@ -639,7 +645,17 @@ class Matcher:
 
 
 # Two words written as one with a hyphen: "Mir-Hossein".
-_HYPHENATED = re.compile(r"([^\W\d_]+)-([^\W\d_]+)")
+# Taken only where a run of letters starts: tried from inside a long run, the run
+# would be scanned again from every letter of it (quadratic on a 60,000-letter
+# name).
+_HYPHENATED = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-([^\W\d_]+)")
+
+
+def _first_characters(name: str) -> str:
+    """The name's first MAX_NAME_LENGTH characters, cut after a whole word."""
+    cut = name[:MAX_NAME_LENGTH]
+    space = cut.rfind(" ")
+    return cut[:space] if space > MAX_NAME_LENGTH // 2 else cut
 
 
 def _hyphen_partners(reading: str) -> dict[str, str]:

@@ -500,6 +500,7 @@ _CUT_SHORT = re.compile(r"(?<![\w.])([a-z]{2,5})\.(?![\w.])")
 class _LatinLexicon:
     english: dict[str, tuple[str, ...]]  # by `_lexicon_key`
     written: frozenset[str]  # the words as the rows write them
+    longest: int  # letters in the longest written word: no compound's tail is longer
 
 
 @lru_cache(maxsize=1)
@@ -514,7 +515,7 @@ def _latin_lexicon() -> _LatinLexicon:
                     _lexicon_key(row["word"]), tuple(row["english"].split())
                 )
                 written.add(row["word"])
-    return _LatinLexicon(english, frozenset(written))
+    return _LatinLexicon(english, frozenset(written), max(map(len, written), default=0))
 
 
 # Russian adjective endings (-yy, -iy, -aya, -oye, -ogo, -oy) as `loose` spells
@@ -540,7 +541,8 @@ def in_english(word: str) -> tuple[str, ...]:
     found = lexicon.english.get(_lexicon_key(word))
     if found:
         return found
-    for cut in range(_COMPOUND_HEAD, len(word) - _COMPOUND_PART + 1):
+    first = max(_COMPOUND_HEAD, len(word) - lexicon.longest)
+    for cut in range(first, len(word) - _COMPOUND_PART + 1):
         head, tail = word[:cut], word[cut:]
         if tail in lexicon.written:
             # The tail a lexicon word, the head one too or a name: "VEB.Servis",
