@@ -3,7 +3,7 @@ North Korean body written after the bodies above it ("조선인민군 총참모�
 무역사 and Japanese kanji for a trading firm; ㄹ before ㅎ, which McCune–Reischauer
 writes r and lists l (철현, CH'OLHYO'N); supplier files' shortenings without a full
 stop ("Expl", "Recon", "Lab"); a North Korea programme entry placed only where it
-works abroad. Against false alarms: a Japanese bank's kanji are not read in Korean,
+works abroad; a name of one identifying word given with another country. Against false alarms: a Japanese bank's kanji are not read in Korean,
 a query naming only the body above a listed one ("Russian Academy of Sciences") is
 not that body, and a South Korean is not a North Korean listed in Russia. The
 entries are written for these tests in the shape of the lists' rows."""
@@ -48,6 +48,7 @@ MATCHER = Matcher(
                 "DZ",
             ),
             _listed_abroad("23013", "Person", "RI, U'n-so'ng", "RU"),
+            listed_body("41976", "AKTSIONERNOE OBSHCHESTVO PROTON", "RU"),
         )
     ]
 )
@@ -69,6 +70,7 @@ MATCHER = Matcher(
         ("Korea Oil Expl Corp", "KP", "20581"),
         ("Technical Recon Bureau", "KP", "43337"),
         ("National Standards & Calibration Lab", "SY", "10130"),
+        ("AO Proton", "RU", "41976"),
     ],
 )
 def test_the_listed_body_is_found(
@@ -85,6 +87,8 @@ def test_the_listed_body_is_found(
         ("Russian Academy of Sciences", "Organization", "RU"),
         # A South Korean of the name of a North Korean listed in Russia.
         ("Lee Eun-sung", "Person", "KR"),
+        # One identifying word, given with another country: a Malaysian carmaker.
+        ("Proton Holdings", "Organization", "MY"),
     ],
 )
 def test_a_look_alike_finds_no_one(

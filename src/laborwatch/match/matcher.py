@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from laborwatch.countries import country_code
 from laborwatch.lists.entry import ListEntry
 from laborwatch.match.align import (
+    DISTINCTIVE,
     SUBSTITUTED_GIVEN_NAME,
     UNMATCHED_QUERY_WORD,
     NameTokens,
@@ -76,8 +77,9 @@ PENALTIES = {
     "weak alias": 0.9,
     "birth date conflict": 0.7,
     "surname missing": 0.85,
-    # A name of one word says little; given with another country it is another
-    # body's ("Polymetal", in Kazakhstan, is not JSC POLIMETALL, in Russia).
+    # A name of one identifying word says little; given with another country it
+    # is another body's ("Polymetal", in Kazakhstan, is not JSC POLIMETALL, in
+    # Russia; "Proton Holdings", in Malaysia, not AO PROTON).
     "one word, country conflict": 0.6,
     # A Burmese name has no family name: each word is part of the one name, so a
     # word one name has and the other lacks makes another person (Wikipedia,
@@ -575,7 +577,10 @@ class Matcher:
             score *= PENALTIES["weak alias"]
             features.append(Feature("weak alias", PENALTIES["weak alias"], {}))
         # Hangul is written without spaces: one word there is a whole name.
-        one_word = len(tokenise(reading)) == 1 and how not in _ROMANISED
+        one_word = (
+            sum(token.weight >= DISTINCTIVE for token in tokenise(reading)) <= 1
+            and how not in _ROMANISED
+        )
         return name.entry, self._hit(
             query, country, name, score, features, one_word=one_word
         )
@@ -600,7 +605,8 @@ class Matcher:
         one_word: bool = False,
     ) -> Hit:
         """The hit, once what the query gives besides the name has counted;
-        ``one_word``: the name the query was read as is a single word."""
+        ``one_word``: the name the query was read as has one identifying word at
+        most ("Proton Holdings")."""
         list_id, entry = self.entries[name.entry]
         listed_countries = self._countries[name.entry]
         if country and listed_countries:
