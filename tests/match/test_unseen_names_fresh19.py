@@ -49,6 +49,7 @@ MATCHER = Matcher(
             ),
             _listed_abroad("23013", "Person", "RI, U'n-so'ng", "RU"),
             listed_body("41976", "AKTSIONERNOE OBSHCHESTVO PROTON", "RU"),
+            listed_body("50001", "KOREA SUNGRI TRADING CORPORATION", "KP"),
         )
     ]
 )
@@ -71,6 +72,8 @@ MATCHER = Matcher(
         ("Technical Recon Bureau", "KP", "43337"),
         ("National Standards & Calibration Lab", "SY", "10130"),
         ("AO Proton", "RU", "41976"),
+        # a front in another country that names itself Korean: a lead to review
+        ("Choson Sungri Trading Co.", "CN", "50001"),
     ],
 )
 def test_the_listed_body_is_found(

@@ -577,8 +577,14 @@ class Matcher:
             score *= PENALTIES["weak alias"]
             features.append(Feature("weak alias", PENALTIES["weak alias"], {}))
         # Hangul is written without spaces: one word there is a whole name.
+        # A word for a country identifies too: "Choson Sungri Trading Co." in
+        # Dandong ties itself to North Korea by its name.
         one_word = (
-            sum(token.weight >= DISTINCTIVE for token in tokenise(reading)) <= 1
+            sum(
+                token.weight >= DISTINCTIVE or token.text in COUNTRY_WORDS
+                for token in tokenise(reading)
+            )
+            <= 1
             and how not in _ROMANISED
         )
         return name.entry, self._hit(
