@@ -3,10 +3,11 @@ North Korean body written after the bodies above it ("조선인민군 총참모�
 무역사 and Japanese kanji for a trading firm; ㄹ before ㅎ, which McCune–Reischauer
 writes r and lists l (철현, CH'OLHYO'N); supplier files' shortenings without a full
 stop ("Expl", "Recon", "Lab"); a North Korea programme entry placed only where it
-works abroad; a name of one identifying word given with another country. Against false alarms: a Japanese bank's kanji are not read in Korean,
+works abroad. Against false alarms: a Japanese bank's kanji are not read in Korean;
 a query naming only the body above a listed one ("Russian Academy of Sciences") is
-not that body, and a South Korean is not a North Korean listed in Russia. The
-entries are written for these tests in the shape of the lists' rows."""
+not that body; a South Korean is not a North Korean listed in Russia; a name of one
+identifying word given with another country is another body's. The entries are
+written for these tests in the shape of the lists' rows."""
 
 import pytest
 
