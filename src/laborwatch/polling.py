@@ -19,7 +19,6 @@ from laborwatch.ingest.feeds import (
     FeedEntry,
     Fetcher,
     FetchError,
-    check_url,
     looks_like_html_response,
     parse_feed,
 )
@@ -40,6 +39,7 @@ from laborwatch.store.feeds import (
     list_feeds,
     record_item,
 )
+from laborwatch.urls import check_url
 
 MAX_ATTEMPTS = 3
 FeedStatus = Literal["not_modified", "polled", "failed"]
@@ -192,7 +192,8 @@ def _fetch_item(
 ) -> FeedItem:
     """Fetch and ingest one item's article; record and return what became of it."""
     if entry.url is None:
-        event = IngestEvent(entry.key, "failed", detail="no http or https link")
+        detail = entry.problem or "no http or https link"
+        event = IngestEvent(entry.key, "failed", detail=detail)
         status = "failed"
     elif entry.url in done:
         event = done[entry.url]

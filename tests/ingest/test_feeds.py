@@ -30,7 +30,7 @@ from laborwatch.store.feeds import (
 )
 from laborwatch.store.tables import feed_items, robots_files
 from laborwatch.version import __version__
-from tests.conftest import run_cli
+from tests.conftest import REPORTS, run_cli
 
 ETAG = '"v1"'
 LAST_MODIFIED = formatdate(1_700_000_000, usegmt=True)
@@ -95,6 +95,7 @@ class Route:
     content_type: str = "text/html; charset=utf-8"
     validators: bool = False  # send ETag and Last-Modified; answer 304 to them
     delay: float = 0.0  # seconds before answering
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -122,7 +123,7 @@ def server() -> Iterator[Server]:
         def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
             route = state.routes.get(self.path, Route(404, b"not found", "text/plain"))
             status, body = route.status, route.body
-            headers = {"Content-Type": route.content_type}
+            headers = {"Content-Type": route.content_type, **route.headers}
             if route.validators:
                 headers |= {"ETag": ETAG, "Last-Modified": LAST_MODIFIED}
                 if self.headers.get("If-None-Match") == ETAG:
@@ -530,3 +531,139 @@ def test_a_poll_fetches_at_most_the_item_limit_and_the_next_polls_the_rest(
     assert sorted(fetched) == sorted(f"/articles/{key}.html" for key in keys)
     (third,) = poll_feeds(database, capped)
     assert third.status == "not_modified"
+
+
+# Item links a request cannot be made to: each fails its item alone.
+HOSTILE_LINKS = {
+    "idna": ("http://xn--/x", "not a valid host"),
+    "long": (f"http://{'a' * 300}.example.org/x", "not a valid host"),
+    "port": ("http://127.0.0.1:99999/x", "not a valid port"),
+}
+
+
+def hostile_rss(*keys: str) -> bytes:
+    items = "".join(
+        f"<item><title>{key}</title><link>{HOSTILE_LINKS[key][0]}</link>"
+        f"<guid>urn:hostile:{key}</guid></item>"
+        for key in keys
+    )
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Hostile</title>'
+        f"{items}</channel></rss>"
+    ).encode()
+
+
+def test_a_hostile_item_link_fails_its_item_and_the_other_feeds_poll(
+    server: Server, database: Database
+) -> None:
+    serve_articles(server, "one")
+    server.routes["/hostile.xml"] = Route(
+        200, hostile_rss(*HOSTILE_LINKS), "application/rss+xml"
+    )
+    add_feed(database, server.base + "/hostile.xml")
+    add_feed(database, serve_rss(server, "/feed.xml", "one"))
+    result = run_cli("--db", database.connection_url, "feeds", "poll")
+    # Broken articles do not change the exit status (docs/cli.md).
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[0] == "urn:hostile:idna: link http://xn--/x: not a valid host"
+    assert lines[1].startswith("urn:hostile:long: link http://aaaa")
+    assert lines[1].endswith("…: not a valid host") and len(lines[1]) < 250
+    assert lines[2] == (
+        "urn:hostile:port: link http://127.0.0.1:99999/x: not a valid port"
+    )
+    assert "feed 1" in result.stdout and "feed 2" in result.stdout
+    assert "1 ingested" in result.stdout
+    statuses = {feed.url: feed.last_status for feed in list_feeds(database)}
+    assert set(statuses.values()) == {"polled"}
+    items = database_items(database)
+    assert {key: items[f"urn:hostile:{key}"] for key in HOSTILE_LINKS} == {
+        key: ("failed", 1) for key in HOSTILE_LINKS
+    }
+    # Recorded: the next poll does not try them again.
+    server.seen.clear()
+    again = run_cli("--db", database.connection_url, "feeds", "poll")
+    assert again.returncode == 0 and again.stderr == ""
+
+
+def test_watch_and_ingest_feed_survive_a_hostile_item_link(
+    server: Server, database: Database
+) -> None:
+    server.routes["/hostile.xml"] = Route(
+        200, hostile_rss("idna"), "application/rss+xml"
+    )
+    url = server.base + "/hostile.xml"
+    db = ("--db", database.connection_url)
+    ingested = run_cli(*db, "ingest", "--feed", url, "--json")
+    assert "Traceback" not in ingested.stderr
+    assert ingested.returncode == 1
+    (event,) = json.loads(ingested.stdout)["events"]
+    assert (event["outcome"], event["detail"]) == (
+        "failed",
+        "link http://xn--/x: not a valid host",
+    )
+    add_feed(database, url)
+    watched = run_cli(*db, "watch", "--no-lists", "--no-screenings")
+    assert "Traceback" not in watched.stderr
+    assert watched.returncode == 0, watched.stderr
+    assert database_items(database) == {"urn:hostile:idna": ("failed", 1)}
+
+
+def test_a_redirect_to_a_hostile_url_fails_the_feed(
+    server: Server, database: Database, settings: Settings
+) -> None:
+    for path, location in (
+        ("/idna.xml", "http://xn--/x"),
+        ("/v6.xml", "http://[::1/x"),
+    ):
+        server.routes[path] = Route(302, headers={"Location": location})
+        add_feed(database, server.base + path)
+    idna, v6 = poll_feeds(database, settings)
+    assert (idna.status, idna.error) == (
+        "failed",
+        "redirected to http://xn--/x: not a valid host",
+    )
+    assert (v6.status, v6.error) == (
+        "failed",
+        "redirected to http://[::1/x: not a valid URL",
+    )
+    assert [feed.last_status for feed in list_feeds(database)] == ["failed"] * 2
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("http://[::1/x", "not a valid URL"),
+        ("http://xn--/x", "not a valid host"),
+        ("http://a b/", "not a valid host"),
+        ("http://%zz/", "not a valid host"),
+        ("http://127.0.0.1:99999/x", "not a valid port"),
+        ("http://127.0.0.1:-1/x", "not a valid port"),
+    ],
+)
+def test_a_feed_url_with_a_bad_host_or_port_is_refused(
+    url: str, problem: str, database: Database
+) -> None:
+    with pytest.raises(LaborwatchError) as raised:
+        add_feed(database, url)
+    assert str(raised.value) == f"{url}: {problem}"
+    assert list_feeds(database) == []
+
+
+def test_feeds_add_and_ingest_feed_refuse_a_bad_url_in_one_line(
+    database: Database,
+) -> None:
+    db = ("--db", database.connection_url)
+    added = run_cli(*db, "feeds", "add", "http://[::1/x")
+    assert added.returncode == 1
+    assert added.stderr.strip() == "Error: http://[::1/x: not a valid URL"
+    ingested = run_cli(
+        *db, "ingest", str(REPORTS / "article.html"), "--feed", "http://xn--/x"
+    )
+    assert ingested.returncode == 1
+    assert ingested.stderr.strip() == "Error: http://xn--/x: not a valid host"
+    # Refused before anything is read: the path given with it is not ingested.
+    listed = run_cli(*db, "docs", "list", "--json")
+    assert json.loads(listed.stdout)["documents"] == []
+    assert list_feeds(database) == []

@@ -55,6 +55,33 @@ def test_bad_lines_are_reported_by_line_and_the_rest_read() -> None:
     assert documents == ["Line one is fine.", "Line seven is fine."]
 
 
+def test_a_record_whose_url_does_not_parse_fails_and_the_rest_is_read() -> None:
+    data = b"\n".join(
+        [
+            b'{"text": "Line one is fine.", "url": "http://[::1/x"}',
+            b'{"text": "Line two is fine.", "url": "http://xn--/x"}',
+            b'{"text": "Line three is fine.", "url": "http://127.0.0.1:99999/x"}',
+            b'{"text": "Line four is fine.", "url": "https://example.org/4"}',
+            b'{"text": "Line five is fine.", "url": "  "}',
+        ]
+    )
+    results = read(data)
+    problems = {r.location: r.reason for r in results if isinstance(r, Problem)}
+    assert problems == {
+        "feed.jsonl:1": "field 'url' is not a usable http or https URL "
+        "(not a valid URL)",
+        "feed.jsonl:2": "field 'url' is not a usable http or https URL "
+        "(not a valid host)",
+        "feed.jsonl:3": "field 'url' is not a usable http or https URL "
+        "(not a valid port)",
+    }
+    documents = [(r.text, r.url) for r in results if isinstance(r, Document)]
+    assert documents == [
+        ("Line four is fine.", "https://example.org/4"),
+        ("Line five is fine.", None),
+    ]
+
+
 def test_record_over_the_size_limit_is_skipped() -> None:
     big = b'{"text": "' + b"x" * 200 + b'"}'
     (result,) = read(big, limit=100)

@@ -50,6 +50,16 @@ def test_leading_source_line_keeps_the_url_and_is_not_the_title() -> None:
     assert document.title is not None and document.title.startswith("Crew members")
 
 
+@pytest.mark.parametrize(
+    "url", ["http://[::1/x", "http://xn--/x", "https://127.0.0.1:99999/x"]
+)
+def test_a_source_line_whose_url_does_not_parse_gives_no_url(url: str) -> None:
+    data = f"SOURCE: {url}\n\n{LONG_SENTENCE}".encode()
+    document = read_text(data, source="kiln.txt")
+    assert document.url is None
+    assert document.title is not None and document.title.startswith("Crew members")
+
+
 def test_html_without_title_takes_first_sentence_and_og_url() -> None:
     page = (
         '<html><head><meta property="og:url" content="https://x.example.org/a/b">'

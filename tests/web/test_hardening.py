@@ -115,6 +115,7 @@ def test_api_upload_with_the_csrf_token_is_accepted(local: TestClient) -> None:
     [
         {"Origin": "http://evil.example"},
         {"Origin": "null"},
+        {"Origin": "http://[::1"},  # does not parse: refused, not a 500
         {"Sec-Fetch-Site": "cross-site"},
         {"Sec-Fetch-Site": "same-site"},
     ],

@@ -22,6 +22,7 @@ from laborwatch.polling import ingest_feed
 from laborwatch.records import ingest_record
 from laborwatch.settings import Settings
 from laborwatch.store import Database
+from laborwatch.urls import check_url
 
 _STYLES = {
     "ingested": "green",
@@ -68,6 +69,8 @@ def ingest_command(
     if not paths and not feeds:
         raise typer.BadParameter("give a PATH or --feed URL")
     check_parallel(workers, cluster)
+    # Before anything is read, so a bad URL stops the command with nothing stored.
+    feeds = [check_url(url) for url in feeds or []]
     database = open_from(ctx)
     settings = settings_from(ctx)
     summary = IngestSummary()
@@ -81,7 +84,7 @@ def ingest_command(
             workers=workers,
             cluster=cluster,
         )
-    for url in feeds or []:
+    for url in feeds:
         poll = ingest_feed(url, database, settings)
         events = poll.events
         if poll.error:

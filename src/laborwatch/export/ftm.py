@@ -36,6 +36,7 @@ from laborwatch.store.database import Database
 from laborwatch.store.documents import get_document
 from laborwatch.store.evidence import load_evidence
 from laborwatch.store.tables import documents
+from laborwatch.urls import web_url
 
 Fact = TypeVar("Fact", Actor, Place)
 
@@ -140,8 +141,9 @@ def _read_document(database: Database, document_id: str) -> ExportedDocument | N
         if actor.span.sentence in by_position
     )
     places = tuple(in_text_order(evidence.places))
+    # An older version stored URLs unchecked: one that does not parse is none.
     return ExportedDocument(
-        **document.stored_fields(),
+        **(document.stored_fields() | {"url": web_url(document.url)}),
         source=document.source or None,
         indicators=tuple(sorted({found.code for found in evidence.indicators})),
         actors=actors,
@@ -291,9 +293,11 @@ def file_name(document: ExportedDocument) -> str:
     """FtM requires a Document's fileName: the last part of its URL or source
     path, else its title, else its id."""
     for location in (document.url, document.source):
+        if location and "://" in location:
+            url = web_url(location)  # one that does not parse is passed over
+            location = urlsplit(url).path if url else None
         if location:
-            path = urlsplit(location).path if "://" in location else location
-            name = PurePosixPath(path.replace("\\", "/")).name
+            name = PurePosixPath(location.replace("\\", "/")).name
             if name:
                 return name
     return document.title or document.id

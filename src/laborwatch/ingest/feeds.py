@@ -27,6 +27,7 @@ from laborwatch.errors import LaborwatchError
 from laborwatch.ingest import format_size
 from laborwatch.ingest.html import looks_like_html
 from laborwatch.settings import Settings
+from laborwatch.urls import url_problem
 from laborwatch.version import __version__
 
 # The product token robots.txt rules are matched against.
@@ -73,26 +74,19 @@ class Response:
 @dataclass(frozen=True)
 class FeedEntry:
     """One item of a feed: ``key`` is its guid (RSS) or id (Atom), else its link;
-    ``url`` its link made absolute, None when it has no http(s) link."""
+    ``url`` its link made absolute, None when it has no usable http(s) link, and
+    then ``problem`` says what is wrong with the one it has, if any."""
 
     key: str
     url: str | None
     title: str | None
+    problem: str | None = None
 
 
 @dataclass(frozen=True)
 class ParsedFeed:
     title: str | None
     entries: tuple[FeedEntry, ...]
-
-
-def check_url(url: str) -> str:
-    """The URL, stripped, if it is an http or https URL with a host."""
-    url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise LaborwatchError(f"{url}: not an http or https URL")
-    return url
 
 
 def user_agent(settings: Settings) -> str:
@@ -132,6 +126,7 @@ class Fetcher(Closing):
             timeout=httpx.Timeout(settings.feed_timeout),
             follow_redirects=False,  # each hop is checked here
             transport=transport,
+            event_hooks={"response": [_check_redirect]},
         )
 
     def close(self) -> None:
@@ -171,18 +166,17 @@ class Fetcher(Closing):
     def _follow(
         self, url: str, headers: dict[str, str], *, check_robots: bool
     ) -> Response:
+        if problem := url_problem(url):
+            raise FetchError(problem)
+        url = url.strip()
         for _ in range(MAX_REDIRECTS + 1):
-            try:
-                url = check_url(url)
-            except LaborwatchError:
-                raise FetchError(f"redirected to {url}, not http or https") from None
             if check_robots and not self.allowed(url):
                 raise FetchError(f"{url} disallowed by robots.txt", "disallowed")
             response = self._request(url, headers)
             location = response.headers.get("location")
             if response.status not in _REDIRECTS or not location:
                 return response
-            url = urljoin(url, location)
+            url = _redirect_target(url, location)
         raise FetchError(f"more than {MAX_REDIRECTS} redirects")
 
     def _request(self, url: str, headers: dict[str, str]) -> Response:
@@ -223,6 +217,29 @@ class Fetcher(Closing):
         )
 
 
+def _redirect_target(url: str, location: str) -> str:
+    """Where a redirect from ``url`` leads, if a request could be made there."""
+    problem: str | None
+    try:
+        target = urljoin(url, location)
+    except ValueError:  # urljoin could not read the Location
+        target, problem = location, "not a valid URL"
+    else:
+        problem = url_problem(target)
+    if problem:
+        raise FetchError(f"redirected to {target}: {problem}")
+    return target.strip()
+
+
+def _check_redirect(response: httpx.Response) -> None:
+    """httpx reads a redirect's Location even when not following it, and a host
+    it cannot decode ("xn--") raises there, outside its own errors: a response
+    hook, run first, turns that into the feed's or article's FetchError."""
+    location = response.headers.get("location")
+    if response.status_code in _REDIRECTS and location:
+        _redirect_target(str(response.request.url), location)
+
+
 def robots_rules(origin: str, status: int, body: str) -> RobotFileParser:
     """The rules of a host's robots.txt as read with ``status``. As RFC 9309 says:
     unavailable (4xx) allows all, unreachable (5xx) disallows all; 401 and 403
@@ -258,14 +275,28 @@ def parse_feed(response: Response) -> ParsedFeed:
         key = str(entry.get("id") or "").strip() or link
         if not key:
             continue  # nothing to know it by next time, nothing to fetch
-        url = urljoin(response.url, link) if link else None
-        if url and urlsplit(url).scheme.lower() not in ("http", "https"):
-            url = None
+        url, problem = _item_url(response.url, link) if link else (None, None)
         if len(key) > _MAX_KEY_CHARS:
             key = "sha256:" + sha256(key.encode("utf-8", "replace")).hexdigest()
-        entries.append(FeedEntry(key, url, entry.get("title") or None))
+        entries.append(FeedEntry(key, url, entry.get("title") or None, problem))
     title = parsed.feed.get("title") or None
     return ParsedFeed(title, tuple(entries))
+
+
+def _item_url(base: str, link: str) -> tuple[str | None, str | None]:
+    """An item's link made absolute, if that is a usable http or https URL; else
+    None and what is wrong with it (one line, the link cut short)."""
+    problem: str | None
+    try:
+        url = urljoin(base, link)
+    except ValueError:  # urljoin could not read the link
+        url, problem = link, "not a valid URL"
+    else:
+        problem = url_problem(url)
+    if problem is None:
+        return url.strip(), None
+    shown = url if len(url) <= 200 else url[:200] + "…"
+    return None, f"link {' '.join(shown.split())}: {problem}"
 
 
 def looks_like_html_response(response: Response) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from laborwatch.documents import Document, clean_field
+from laborwatch.urls import url_problem
 
 TITLE_MAX_CHARS = 80
 # A first line longer than this is a paragraph, not a headline.
@@ -70,8 +71,10 @@ def read_headers(text: str) -> Headers:
             break
         count += 1
         value = match.group("value")
-        if key in ("source", "url") and _URL.match(value) and url is None:
-            url = value
+        if key in ("source", "url") and url is None and _URL.match(value):
+            # A header that is no usable URL is not one, as a date that does not
+            # parse is no date.
+            url = None if url_problem(value) else value
         elif key == "title":
             title = _unwrap_unknown(value)
         elif key in ("date", "published") and (date := _ISO_DATE.match(value)):

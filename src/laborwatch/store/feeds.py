@@ -15,11 +15,11 @@ from typing import Any
 from sqlalchemy import delete, false, select, update
 
 from laborwatch.errors import LaborwatchError, NotFound
-from laborwatch.ingest.feeds import check_url
 from laborwatch.store.database import Database, insert_or_ignore
 from laborwatch.store.editions import utc
 from laborwatch.store.rows import from_row
 from laborwatch.store.tables import feed_items, feeds, robots_files
+from laborwatch.urls import check_url
 
 # RFC 9309: a crawler should not use a cached robots.txt for more than a day.
 ROBOTS_MAX_AGE = timedelta(hours=24)

@@ -36,6 +36,7 @@ from laborwatch.store.tables import (
     indicators,
     sentences,
 )
+from laborwatch.urls import web_url
 
 STATE_IMPOSED = "state_imposed"
 CHILD_CODES = ("child_labour", "hazardous_child_work")
@@ -386,8 +387,9 @@ def _publisher(site: str | None, url: str | None, source: str | None) -> str:
     of one agency's folder an independent source); where a folder mixes
     publishers, this undercounts, which errs on the side of "single source"."""
     name = ""
-    if url:
-        name = urlsplit(url.strip()).hostname or ""
+    # An older database may hold a URL that does not parse: no URL then.
+    if url := web_url(url):
+        name = urlsplit(url).hostname or ""
     if not name:
         name = (site or "").strip()
     if not name and source:

@@ -136,7 +136,7 @@ class Guard:
         if (
             site != "same-origin"
             and origin is not None
-            and urlsplit(origin).netloc.lower() != host.lower()
+            and _origin_host(origin) != host.lower()
         ):
             return 403, f"Origin {origin!r}: a write from another origin is refused"
         if not request.url.path.startswith("/api/"):
@@ -238,3 +238,12 @@ def _with_headers(send: Send, fresh_csrf: str, *, secure: bool) -> Send:
         await send(message)
 
     return sending
+
+
+def _origin_host(origin: str) -> str | None:
+    """The host and port an Origin header names; None for one that does not
+    parse (``http://[::1``), which matches no host."""
+    try:
+        return urlsplit(origin).netloc.lower()
+    except ValueError:
+        return None
