@@ -155,6 +155,26 @@ def test_search_refuses_unknown_facets_in_one_line(
     assert lines[0].startswith(f"Error: {message}")
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "--offset", "9223372036854775808"],
+        ["search", "cotton", "--offset", "99999999999999999999"],
+    ],
+)
+def test_an_offset_past_the_bound_is_a_one_line_range_error(
+    stored: tuple[str, Path], args: list[str]
+) -> None:
+    url, _ = stored
+    result = run_cli("--db", url, "docs", *args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert (
+        "Error: Invalid value for '--offset': Input should be less than or equal to"
+        " 1000000000" in result.stderr
+    )
+
+
 def _document_id(url: str, title: str) -> str:
     listed = json.loads(run_cli("--db", url, "docs", "list", "--json").stdout)
     return next(d["id"] for d in listed["documents"] if d["title"] == title)

@@ -27,12 +27,15 @@ from laborwatch.store import get_document, list_documents
 from laborwatch.store.evidence import load_evidence
 from laborwatch.store.facets import Facets
 from laborwatch.store.hits import search_within
+from laborwatch.store.rows import MAX_OFFSET
 from laborwatch.store.search import SearchHit
 
 app = Typer(help="List, show and search stored documents.")
 
 LimitOption = Annotated[int, typer.Option(min=1, max=10_000, help="How many to show.")]
-OffsetOption = Annotated[int, typer.Option(min=0, help="How many to skip first.")]
+OffsetOption = Annotated[
+    int, typer.Option(min=0, max=MAX_OFFSET, help="How many to skip first.")
+]
 
 
 @app.command("list")

@@ -10,11 +10,14 @@ from fastapi.responses import JSONResponse, Response
 
 from laborwatch.store import Database
 from laborwatch.store.facets import Facets
+from laborwatch.store.rows import MAX_ID, MAX_OFFSET, MIN_ID
 
 Limit = Annotated[int, Query(ge=1, le=500)]
 # A bound keeps an absurd offset from reaching the database as a 500.
-MAX_OFFSET = 1_000_000_000
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+# A stored record's id given as a query parameter; in a path, an id out of range
+# is no such record (a 404, from the store).
+IdQuery = Annotated[int, Query(ge=MIN_ID, le=MAX_ID)]
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 GEOJSON = "application/geo+json"
 CSV = "text/csv; charset=utf-8"
