@@ -142,6 +142,10 @@ def test_search_prints_title_date_country_and_codes(stored: tuple[str, Path]) ->
         (["--indicator", "slavery"], "--indicator slavery: no such indicator code"),
         (["--country", "Atlantis"], "--country Atlantis: not a country code or name"),
         (["--since", "2024-1-5"], "--since 2024-1-5: not a date"),
+        (["--since", "2024-13"], "--since 2024-13: not a date"),
+        (["--until", "2024-00"], "--until 2024-00: not a date"),
+        (["--since", "2024-02-30"], "--since 2024-02-30: not a date"),
+        (["--since", "0000"], "--since 0000: not a date"),
     ],
 )
 def test_search_refuses_unknown_facets_in_one_line(

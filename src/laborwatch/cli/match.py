@@ -14,7 +14,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from laborwatch.cli.options import json_option
+from laborwatch.cli.options import checked_country, checked_date, json_option
 from laborwatch.cli.output import open_from, print_json, stdout
 from laborwatch.errors import LaborwatchError
 from laborwatch.match import DEFAULT_THRESHOLD, Hit, Matcher, Query
@@ -83,6 +83,9 @@ def match_command(
     """
     if (name is None) == (names_file is None):
         raise typer.BadParameter("give a NAME or --file NAMES, not both")
+    if country is not None:
+        checked_country("--country", country)
+    checked_date("--birth-date", birth_date)
     if names_file is not None:
         queries = read_queries(names_file)
     else:
