@@ -1,4 +1,5 @@
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,18 @@ def test_match_file_headers_are_folded_and_give_the_query_its_facts(
         "address": "Pyongyang",
         "identifiers": ["KP-12345"],
     }
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_match_refuses_a_fifo_rather_than_wait_on_it(
+    database_url: str, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "names"
+    os.mkfifo(fifo)
+    result = run_cli(
+        "--db", loaded(database_url), "match", "--file", str(fifo), timeout=60
+    )
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"Error: {fifo}: not a regular file\n",
+    )

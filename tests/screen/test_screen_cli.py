@@ -2,6 +2,7 @@
 
 import csv
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -406,3 +407,24 @@ def test_configuration_changes_levels(database_url: str, tmp_path: Path) -> None
     )
     levels = {row["name"]: row["level"] for row in json.loads(result.stdout)["rows"]}
     assert levels["Accra Cocoa Traders"] == "high"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_configuration_that_is_a_fifo_is_refused_not_waited_on(
+    database_url: str, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "cfg.toml"
+    os.mkfifo(fifo)
+    result = run_cli(
+        "--db",
+        database_url,
+        "screen",
+        str(SCREENING / "suppliers.csv"),
+        "--config",
+        str(fifo),
+        timeout=60,
+    )
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"Error: {fifo}: not a regular file\n",
+    )

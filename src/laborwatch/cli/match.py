@@ -17,6 +17,7 @@ from rich.table import Table
 from laborwatch.cli.options import checked_country, checked_date, json_option
 from laborwatch.cli.output import open_from, print_json, stdout
 from laborwatch.errors import LaborwatchError
+from laborwatch.inputs import check_regular
 from laborwatch.match import DEFAULT_THRESHOLD, Hit, Matcher, Query
 from laborwatch.screen.suppliers import fold_header
 from laborwatch.store.lists import load_entries
@@ -121,6 +122,7 @@ def match_command(
 
 
 def read_queries(path: Path) -> list[Query]:
+    check_regular(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as err:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from laborwatch.errors import LaborwatchError
+from laborwatch.inputs import check_regular
 
 LEVELS = ("none", "low", "medium", "high")
 # The settings whose value is a level.
@@ -36,6 +37,7 @@ def load_config(path: Path | None) -> dict[str, Any]:
     config = default_config()
     if path is None:
         return config
+    check_regular(path)
     try:
         overrides = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as err:
