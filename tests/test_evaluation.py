@@ -1,9 +1,13 @@
 """evaluate(): money ranges, dates and victims scored as docs/evaluation.md says."""
 
 import json
+import os
 from pathlib import Path
 
+import pytest
+
 from laborwatch.evaluation import evaluate
+from tests.conftest import run_cli
 
 TEXT = (
     "# SOURCE: written for the tests\n"
@@ -61,3 +65,14 @@ def test_victims_match_when_one_text_holds_the_other_one_to_one(
     victims = figures["victims"]
     assert isinstance(victims, dict)
     assert (victims["tp"], victims["fn"]) == (1, 1)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_gold_file_that_is_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "gold.jsonl"
+    os.mkfifo(fifo)
+    result = run_cli("eval", str(fifo), "--data-root", str(tmp_path), timeout=60)
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"Error: {fifo}: not a regular file\n",
+    )

@@ -22,6 +22,7 @@ from laborwatch.extract.evidence import Evidence, Money
 from laborwatch.extract.indicators import CODES
 from laborwatch.extract.pipeline import analyze
 from laborwatch.ingest.language import detect_language
+from laborwatch.inputs import check_regular
 
 _P = TypeVar("_P")
 _G = TypeVar("_G")
@@ -145,6 +146,7 @@ class Report:
 
 
 def read_gold(path: Path) -> Iterator[dict[str, Any]]:
+    check_regular(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as err:
@@ -166,6 +168,7 @@ def read_gold(path: Path) -> Iterator[dict[str, Any]]:
 def gold_document(record: dict[str, Any], data_root: Path) -> Document:
     """The document as the gold format defines it: the file less its "# " headers."""
     path = data_root / record["file"]
+    check_regular(path)
     try:
         lines = path.read_text(encoding="utf-8").split("\n")
     except OSError as err:

@@ -142,6 +142,10 @@ def test_search_prints_title_date_country_and_codes(stored: tuple[str, Path]) ->
         (["--indicator", "slavery"], "--indicator slavery: no such indicator code"),
         (["--country", "Atlantis"], "--country Atlantis: not a country code or name"),
         (["--since", "2024-1-5"], "--since 2024-1-5: not a date"),
+        (["--since", "2024-13"], "--since 2024-13: not a date"),
+        (["--until", "2024-00"], "--until 2024-00: not a date"),
+        (["--since", "2024-02-30"], "--since 2024-02-30: not a date"),
+        (["--since", "0000"], "--since 0000: not a date"),
     ],
 )
 def test_search_refuses_unknown_facets_in_one_line(
@@ -153,6 +157,26 @@ def test_search_refuses_unknown_facets_in_one_line(
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert lines[0].startswith(f"Error: {message}")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "--offset", "9223372036854775808"],
+        ["search", "cotton", "--offset", "99999999999999999999"],
+    ],
+)
+def test_an_offset_past_the_bound_is_a_one_line_range_error(
+    stored: tuple[str, Path], args: list[str]
+) -> None:
+    url, _ = stored
+    result = run_cli("--db", url, "docs", *args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert (
+        "Error: Invalid value for '--offset': Input should be less than or equal to"
+        " 1000000000" in result.stderr
+    )
 
 
 def _document_id(url: str, title: str) -> str:

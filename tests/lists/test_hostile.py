@@ -3,6 +3,7 @@ the file and line (or entry); nothing is loaded wrong in silence."""
 
 import dataclasses
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -363,3 +364,27 @@ def test_every_entry_field_is_checked_for_text_a_database_cannot_keep(
     )
     with pytest.raises(LaborwatchError, match="holds a NUL"):
         check_loaded(Path("list.json"), loaded)
+
+
+def test_an_empty_list_id_is_refused(database_url: str) -> None:
+    for given in ("", "  "):
+        result = run_cli(
+            "--db", database_url, "lists", "load", str(LISTS / "un.xml"), "--id", given
+        )
+        assert (result.returncode, result.stderr) == (
+            1,
+            "Error: --id: an empty list id; give one, or leave --id out\n",
+        )
+    shown = run_cli("--db", database_url, "lists", "show", "--json")
+    assert json.loads(shown.stdout) == {"lists": []}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_is_refused_not_waited_on(database_url: str, tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)  # no writer: a read would block for ever
+    result = run_cli("--db", database_url, "lists", "load", str(fifo), timeout=60)
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"Error: {fifo}: not a regular file or folder\n",
+    )

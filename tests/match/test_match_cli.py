@@ -1,5 +1,8 @@
 import json
+import os
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import run_cli
 
@@ -95,6 +98,24 @@ def test_match_errors_are_one_line(database_url: str, tmp_path: Path) -> None:
     assert "Traceback" not in wrong.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--birth-date", "2024-13-45"], "--birth-date 2024-13-45: not a date"),
+        (["--birth-date", "99999"], "--birth-date 99999: not a date"),
+        (["--birth-date=-5"], "--birth-date -5: not a date"),
+        (["--country", "'"], "--country ': not a country code or name"),
+    ],
+)
+def test_match_refuses_a_bad_birth_date_or_country_in_one_line(
+    database_url: str, args: list[str], message: str
+) -> None:
+    result = run_cli("--db", database_url, "match", "x", *args)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"Error: {message}")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_match_file_headers_are_folded_and_give_the_query_its_facts(
     database_url: str, tmp_path: Path
 ) -> None:
@@ -116,3 +137,18 @@ def test_match_file_headers_are_folded_and_give_the_query_its_facts(
         "address": "Pyongyang",
         "identifiers": ["KP-12345"],
     }
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_match_refuses_a_fifo_rather_than_wait_on_it(
+    database_url: str, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "names"
+    os.mkfifo(fifo)
+    result = run_cli(
+        "--db", loaded(database_url), "match", "--file", str(fifo), timeout=60
+    )
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"Error: {fifo}: not a regular file\n",
+    )

@@ -277,3 +277,24 @@ def test_diff_says_which_list_edition_added_and_removed_the_entry(
         run_cli("--db", database_url, "screenings", "diff", "1", "3", "--json").stdout
     )
     assert same["suppliers"] == []
+
+
+def test_an_id_beyond_the_store_s_integers_is_no_such_screening(
+    database_url: str,
+) -> None:
+    huge = "99999999999999999999"  # past SQLite's INTEGER and PostgreSQL's BIGINT
+    database = open_database(database_url)
+    run = screen_file(SCREENING / "suppliers.csv", database).id
+    database.close()
+    for args in (
+        ("show", huge),
+        ("show", huge, "--json"),
+        ("watch", huge),
+        ("unwatch", huge),
+        ("rerun", huge),
+        ("diff", str(run), huge),
+        ("diff", huge, str(run)),
+    ):
+        result = run_cli("--db", database_url, "screenings", *args)
+        assert result.returncode == 1, args
+        assert result.stderr == f"Error: {huge}: no such screening\n", args

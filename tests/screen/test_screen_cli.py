@@ -2,11 +2,14 @@
 
 import csv
 import json
+import os
 from pathlib import Path
 
 import pytest
 
+from laborwatch.errors import LaborwatchError
 from laborwatch.ingest import read_pdf
+from laborwatch.screen.config import load_config
 from tests.conftest import run_cli, screen_one
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -316,6 +319,79 @@ def test_bad_configuration_is_one_line(
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[sanctions]\nthreshold = 'x'\n", "[sanctions] threshold must be a number"),
+        ("[sanctions]\nthreshold = -1\n", "[sanctions] threshold must be a number"),
+        ("[sanctions]\nthreshold = nan\n", "[sanctions] threshold must be a number"),
+        ("[sanctions]\nthreshold = inf\n", "[sanctions] threshold must be a number"),
+        ("[sanctions]\nthreshold = 1e400\n", "[sanctions] threshold must be a number"),
+        (
+            "[sanctions]\nthreshold = 99999999999999999999999\n",
+            "[sanctions] threshold must be a number from 0 to 1",
+        ),
+        (
+            "[sanctions]\nthreshold = 0.9\nhigh = 0.1\n",
+            "[sanctions] high must be at least threshold (0.1 < 0.9)",
+        ),
+        ("[sanctions]\nhigh = 0.5\n", "[sanctions] high must be at least threshold"),
+        (
+            "[sanctions]\nscreen_parent = 'yes'\n",
+            "[sanctions] screen_parent must be true or false",
+        ),
+        (
+            "[sanctions]\nscreen_address = 1\n",
+            "[sanctions] screen_address must be true or false",
+        ),
+        ("[rules]\nuflpa = 'no'\n", "[rules] uflpa must be true or false"),
+        ("[evidence]\nthreshold = '0.8'\n", "[evidence] threshold must be a number"),
+        ("[evidence]\nthreshold = true\n", "[evidence] threshold must be a number"),
+        ("[rules]\nuflpa_list_id = 5\n", "[rules] uflpa_list_id must be a non-empty"),
+        ("[rules]\nuflpa_list_id = ''\n", "[rules] uflpa_list_id must be a non-empty"),
+    ],
+)
+def test_every_configuration_key_is_checked(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    config = tmp_path / "cfg.toml"
+    config.write_text(content)
+    with pytest.raises(LaborwatchError) as error:
+        load_config(config)
+    assert str(error.value).startswith(f"{config}: {message}")
+
+
+def test_a_score_that_is_no_number_stops_the_run_before_it_is_stored(
+    database_url: str, tmp_path: Path
+) -> None:
+    config = tmp_path / "cfg.toml"
+    config.write_text("[sanctions]\nthreshold = 'x'\n")
+    result = run_cli(
+        "--db",
+        database_url,
+        "screen",
+        str(SCREENING / "suppliers.csv"),
+        "--config",
+        str(config),
+    )
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"Error: {config}: [sanctions] threshold must be a number from 0 to 1\n",
+    )
+    listed = run_cli("--db", database_url, "screenings", "list", "--json")
+    assert json.loads(listed.stdout) == {"screenings": []}
+
+
+def test_scores_of_zero_and_one_are_taken(tmp_path: Path) -> None:
+    config = tmp_path / "cfg.toml"
+    config.write_text(
+        "[sanctions]\nthreshold = 0\nhigh = 1\n[evidence]\nthreshold = 1\n"
+    )
+    loaded = load_config(config)
+    assert (loaded["sanctions"]["threshold"], loaded["sanctions"]["high"]) == (0, 1)
+    assert loaded["evidence"]["threshold"] == 1
+
+
 def test_configuration_changes_levels(database_url: str, tmp_path: Path) -> None:
     run_cli("--db", database_url, "lists", "load", str(SCREENING / "dol-goods.xml"))
     config = tmp_path / "screening.toml"
@@ -331,3 +407,24 @@ def test_configuration_changes_levels(database_url: str, tmp_path: Path) -> None
     )
     levels = {row["name"]: row["level"] for row in json.loads(result.stdout)["rows"]}
     assert levels["Accra Cocoa Traders"] == "high"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_configuration_that_is_a_fifo_is_refused_not_waited_on(
+    database_url: str, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "cfg.toml"
+    os.mkfifo(fifo)
+    result = run_cli(
+        "--db",
+        database_url,
+        "screen",
+        str(SCREENING / "suppliers.csv"),
+        "--config",
+        str(fifo),
+        timeout=60,
+    )
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"Error: {fifo}: not a regular file\n",
+    )

@@ -1,5 +1,6 @@
 """Tokens and roles when the app is served to a team."""
 
+import json
 import time
 
 import pytest
@@ -119,3 +120,15 @@ def test_tokens_cli(database_url: str) -> None:
         run_cli("--db", database_url, "tokens", "add", "x", "--role", "boss").returncode
         == 1
     )
+
+
+def test_a_token_for_an_empty_name_is_refused(database_url: str) -> None:
+    for name in ("", "   "):
+        added = run_cli("--db", database_url, "tokens", "add", name)
+        assert (added.returncode, added.stderr) == (
+            1,
+            "Error: a token's holder needs a name, not an empty one\n",
+        )
+        assert added.stdout == ""
+    listed = run_cli("--db", database_url, "tokens", "list", "--json")
+    assert json.loads(listed.stdout) == {"tokens": []}

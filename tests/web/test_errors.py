@@ -162,6 +162,23 @@ def test_a_bad_query_parameter_is_a_422_naming_it(client: TestClient) -> None:
     assert "offset:" in html_error(page, 422)
 
 
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/search", {"published_from": "2024-13"}),
+        ("/search", {"q": "kiln", "published_to": "2024-00"}),
+        ("/api/search", {"q": "kiln", "published_from": "2024-02-30"}),
+        ("/api/search", {"q": "kiln", "published_to": "0000"}),
+    ],
+)
+def test_a_date_that_names_no_day_is_a_422_naming_it(
+    client: TestClient, path: str, params: dict[str, str]
+) -> None:
+    (name, value), *_ = ((k, v) for k, v in params.items() if k != "q")
+    message = json_error(client.get(path, params=params, headers=JSON), 422)
+    assert message == f"{name}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)", value
+
+
 def test_a_wrong_method_on_the_api_is_a_405_in_the_one_shape(
     client: TestClient,
 ) -> None:

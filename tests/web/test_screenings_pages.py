@@ -267,3 +267,44 @@ def test_a_pack_of_a_row_the_run_lacks_is_not_found(screened: Screened) -> None:
         assert answer.status_code == 404
         assert answer.json()["error"]["message"] == f"{run}/999: no such screened row"
     assert screened.client.get(f"/screenings/{run}/rows/2/pack.pdf").status_code == 200
+
+
+HUGE = 99999999999999999999  # past SQLite's INTEGER and PostgreSQL's BIGINT
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/screenings/{huge}",
+        "/api/screenings/{huge}",
+        "/screenings/{run}/diff/{huge}",
+        "/api/screenings/{run}/diff/{huge}",
+        "/api/screenings/{huge}/diff/{run}",
+        "/screenings/{huge}/results.csv",
+        "/screenings/{huge}/results.json",
+        "/screenings/{huge}/results.xlsx",
+        "/screenings/{run}/rows/{huge}",
+        "/screenings/{run}/rows/{huge}/pack.pdf",
+        "/screenings/{huge}/rows/1",
+        "/screenings/{huge}/diff?other={run}",
+        "/screenings/-{huge}",
+    ],
+)
+def test_an_id_beyond_the_store_s_integers_is_not_found(
+    screened: Screened, path: str
+) -> None:
+    url = path.format(huge=HUGE, run=screened.upload_run)
+    answer = screened.client.get(url, headers={"Accept": "application/json"})
+    assert answer.status_code == 404, answer.text
+    assert "no such screen" in answer.json()["error"]["message"]
+
+
+def test_an_id_query_parameter_beyond_the_store_s_integers_is_a_422(
+    screened: Screened,
+) -> None:
+    run = screened.upload_run
+    answer = screened.client.get(
+        f"/screenings/{run}/diff?other={HUGE}", headers={"Accept": "application/json"}
+    )
+    assert answer.status_code == 422, answer.text
+    assert "other" in answer.text

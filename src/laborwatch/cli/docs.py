@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict
 from typing import Annotated
 
@@ -12,10 +11,14 @@ from rich.table import Table
 from rich.text import Text
 
 from laborwatch.cli.analyze import print_evidence
-from laborwatch.cli.options import JsonOption, indicator_option
+from laborwatch.cli.options import (
+    JsonOption,
+    checked_country,
+    checked_date,
+    indicator_option,
+)
 from laborwatch.cli.output import highlighted, open_from, print_json, stdout
 from laborwatch.cli.plain_help import Typer
-from laborwatch.countries import country_code
 from laborwatch.errors import BadInput
 from laborwatch.extract.indicators import CODES
 from laborwatch.records import (
@@ -27,12 +30,15 @@ from laborwatch.store import get_document, list_documents
 from laborwatch.store.evidence import load_evidence
 from laborwatch.store.facets import Facets
 from laborwatch.store.hits import search_within
+from laborwatch.store.rows import MAX_OFFSET
 from laborwatch.store.search import SearchHit
 
 app = Typer(help="List, show and search stored documents.")
 
 LimitOption = Annotated[int, typer.Option(min=1, max=10_000, help="How many to show.")]
-OffsetOption = Annotated[int, typer.Option(min=0, help="How many to skip first.")]
+OffsetOption = Annotated[
+    int, typer.Option(min=0, max=MAX_OFFSET, help="How many to skip first.")
+]
 
 
 @app.command("list")
@@ -118,7 +124,6 @@ IndicatorOption = Annotated[
         "repeat for documents carrying each."
     ),
 ]
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @app.command("search")
@@ -166,10 +171,10 @@ def search_command(
     search's facets narrow it."""
     codes = [_indicator_code(code) for code in indicator or ()]
     facets = Facets(
-        country=_country(country) if country else None,
+        country=checked_country("--country", country) if country else None,
         good=good,
-        published_from=_date("--since", since),
-        published_to=_date("--until", until),
+        published_from=checked_date("--since", since),
+        published_to=checked_date("--until", until),
     )
     hits = search_within(
         open_from(ctx),
@@ -224,16 +229,3 @@ def _indicator_code(code: str) -> str:
             f"--indicator {code}: no such indicator code (see docs/indicators.md)"
         )
     return key
-
-
-def _country(name: str) -> str:
-    code = country_code(name)
-    if code is None:
-        raise BadInput(f"--country {name}: not a country code or name")
-    return code
-
-
-def _date(option: str, value: str | None) -> str | None:
-    if value is not None and not _DATE.match(value):
-        raise BadInput(f"{option} {value}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    return value

@@ -14,6 +14,7 @@ from rich.table import Table
 from laborwatch.cli.options import JsonOption, ListId, base_url_option, format_option
 from laborwatch.cli.output import open_from, print_json, print_table, stderr, stdout
 from laborwatch.cli.plain_help import Typer
+from laborwatch.errors import BadInput
 from laborwatch.lists import FORMATS, load_list
 from laborwatch.records import edition_record, list_record, load_record
 from laborwatch.store.editions import list_history
@@ -65,6 +66,8 @@ def load_command(
     place, and the error names the file and line. What is read but dropped (an
     OpenSanctions date that is no date) is named in a warning.
     """
+    if list_id is not None and not list_id.strip():
+        raise BadInput("--id: an empty list id; give one, or leave --id out")
     if list_id and len(paths) > 1:
         raise typer.BadParameter("--id names one list; give one FILE")
     edition = _date(published) if published else None

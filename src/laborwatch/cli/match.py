@@ -14,9 +14,10 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from laborwatch.cli.options import json_option
+from laborwatch.cli.options import checked_country, checked_date, json_option
 from laborwatch.cli.output import open_from, print_json, stdout
 from laborwatch.errors import LaborwatchError
+from laborwatch.inputs import check_regular
 from laborwatch.match import DEFAULT_THRESHOLD, Hit, Matcher, Query
 from laborwatch.screen.suppliers import fold_header
 from laborwatch.store.lists import load_entries
@@ -83,6 +84,9 @@ def match_command(
     """
     if (name is None) == (names_file is None):
         raise typer.BadParameter("give a NAME or --file NAMES, not both")
+    if country is not None:
+        checked_country("--country", country)
+    checked_date("--birth-date", birth_date)
     if names_file is not None:
         queries = read_queries(names_file)
     else:
@@ -118,6 +122,7 @@ def match_command(
 
 
 def read_queries(path: Path) -> list[Query]:
+    check_regular(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as err:

@@ -7,6 +7,10 @@ from typing import Annotated, Any
 
 import typer
 
+from laborwatch.countries import country_code
+from laborwatch.errors import BadInput
+from laborwatch.store.facets import is_date
+
 
 def json_option(help: str = "Print JSON (see docs/cli.md).") -> Any:
     return typer.Option("--json", help=help)
@@ -40,3 +44,18 @@ OutputOption = Annotated[Path | None, output_option()]
 # A stored screening run, by the id `screenings list` shows.
 ScreeningId = Annotated[int, typer.Argument(metavar="ID")]
 ListId = Annotated[str, typer.Argument(metavar="ID", help="The list's id.")]
+
+
+def checked_country(option: str, name: str) -> str:
+    """The ISO code of the country ``name`` given for ``option``; BadInput if none."""
+    code = country_code(name)
+    if code is None:
+        raise BadInput(f"{option} {name}: not a country code or name")
+    return code
+
+
+def checked_date(option: str, value: str | None) -> str | None:
+    """``value`` if it is a real YYYY, YYYY-MM or YYYY-MM-DD; BadInput if not."""
+    if value is not None and not is_date(value):
+        raise BadInput(f"{option} {value}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from laborwatch.errors import LaborwatchError, NotFound
+from laborwatch.inputs import check_regular
 from laborwatch.lists.bis import load_bis, looks_like_bis
 from laborwatch.lists.check import check_loaded
 from laborwatch.lists.dol import (
@@ -92,6 +93,7 @@ def load_list(
     """Read a whole list from its file (or, for OFAC, its folder or main file)."""
     if not path.exists():
         raise NotFound(f"{path}: no such file or folder")
+    check_regular(path, folders=True)
     list_format = list_format or detect_format(path)
     if list_format == "ofac-csv":
         if path.is_dir():

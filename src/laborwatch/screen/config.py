@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from laborwatch.errors import LaborwatchError
+from laborwatch.inputs import check_regular
 
 LEVELS = ("none", "low", "medium", "high")
 # The settings whose value is a level.
@@ -36,6 +37,7 @@ def load_config(path: Path | None) -> dict[str, Any]:
     config = default_config()
     if path is None:
         return config
+    check_regular(path)
     try:
         overrides = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as err:
@@ -49,23 +51,53 @@ def load_config(path: Path | None) -> dict[str, Any]:
             if key not in config[section]:
                 raise LaborwatchError(f"{path}: unknown key {key!r} in [{section}]")
             config[section][key] = value
+    defaults = default_config()
     for section, values in config.items():
         for key, value in values.items():
-            if (
-                (section, key) in LEVEL_KEYS
-                or key.endswith(("_level", "labour", "derived", "named"))
-            ) and value not in LEVELS:
-                raise LaborwatchError(
-                    f"{path}: [{section}] {key} must be one of {', '.join(LEVELS)}"
-                )
-    least = config["evidence"]["country_good_min_sources"]
-    # bool is an int to Python, and `true` is no number of sources.
-    if not isinstance(least, int) or isinstance(least, bool) or least < 1:
+            config[section][key] = _checked(path, section, key, value, defaults)
+    sanctions = config["sanctions"]
+    if sanctions["high"] < sanctions["threshold"]:
         raise LaborwatchError(
-            f"{path}: [evidence] country_good_min_sources must be a whole number, "
-            "at least 1"
+            f"{path}: [sanctions] high must be at least threshold "
+            f"({sanctions['high']} < {sanctions['threshold']})"
         )
     return config
+
+
+def _checked(
+    path: Path, section: str, key: str, value: Any, defaults: dict[str, Any]
+) -> Any:
+    """``value`` for ``[section] key``, of the type and range its default has; a
+    LaborwatchError naming the file and the key if not."""
+    default = defaults[section][key]
+    where = f"{path}: [{section}] {key}"
+    if (section, key) in LEVEL_KEYS or key.endswith(
+        ("_level", "labour", "derived", "named")
+    ):
+        if value not in LEVELS:
+            raise LaborwatchError(f"{where} must be one of {', '.join(LEVELS)}")
+        return value
+    # bool is an int to Python, so booleans are told apart first.
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise LaborwatchError(f"{where} must be true or false")
+        return value
+    if isinstance(default, int):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise LaborwatchError(f"{where} must be a whole number, at least 1")
+        return value
+    if isinstance(default, float):
+        # A score: a number from 0 to 1 (nan and 1e400, read as inf, are not).
+        if (
+            not isinstance(value, int | float)
+            or isinstance(value, bool)
+            or not 0 <= value <= 1
+        ):
+            raise LaborwatchError(f"{where} must be a number from 0 to 1")
+        return float(value)
+    if not isinstance(value, str) or not value.strip():
+        raise LaborwatchError(f"{where} must be a non-empty string")
+    return value
 
 
 def complete_config(stored: dict[str, Any]) -> dict[str, Any]:

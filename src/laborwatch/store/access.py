@@ -72,6 +72,8 @@ def create_token(database: Database, name: str, role: str) -> str:
     """A new token for ``name``; returned once, stored only as its SHA-256."""
     if role not in ROLES:
         raise LaborwatchError(f"{role}: not a role ({', '.join(ROLES)})")
+    if not name.strip():
+        raise LaborwatchError("a token's holder needs a name, not an empty one")
     token = secrets.token_urlsafe(32)
     try:
         with database.writing() as connection:

@@ -3,9 +3,11 @@ and count what a set of documents holds. Portable SQL (no engine-specific parts)
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, and_, exists, func, select, true
@@ -16,6 +18,21 @@ from laborwatch.store.search import DocumentCondition, SearchHit
 from laborwatch.store.tables import country_of, documents, facts, indicators
 
 FACET_NAMES = ("indicator", "country", "subdivision", "good", "actor", "source")
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_DATE = re.compile(DATE_PATTERN)
+
+
+def is_date(text: str) -> bool:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming a real day: "2024-13-45"
+    would compare as a string and silently keep nothing."""
+    if not _DATE.match(text):
+        return False
+    year, month, day = (int(part) for part in (text + "-01-01").split("-")[:3])
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,9 @@ the same statement).
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
-from datetime import date
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
@@ -27,6 +25,7 @@ from laborwatch.countries import country_code, subdivision_name
 from laborwatch.errors import BadInput
 from laborwatch.extract.vocabulary import goods_taxonomy
 from laborwatch.store.database import Database
+from laborwatch.store.facets import is_date
 from laborwatch.store.lists import load_country_goods
 from laborwatch.store.tables import (
     document_sources,
@@ -43,7 +42,6 @@ CHILD_CODES = ("child_labour", "hazardous_child_work")
 # A shared sentence this short ("Forced labour is a crime.") is boilerplate, not
 # a sign that one report copies another.
 MIN_SHARED_SENTENCE = 40
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
@@ -192,7 +190,7 @@ def _checked(filters: RiskFilters) -> tuple[str | None, str | None, str | None]:
     good = None
     if filters.good:
         good = _good_named(filters.good)
-    if filters.since and not _is_date(filters.since):
+    if filters.since and not is_date(filters.since):
         raise BadInput(
             f"--since {_shown(filters.since)}: not a date (YYYY, YYYY-MM or ISO)"
         )
@@ -220,19 +218,6 @@ def _shown(value: str, most: int = 60) -> str:
     """A value as an error line shows it: shortened, so a pasted page stays one line."""
     value = " ".join(value.split())
     return value if len(value) <= most else value[: most - 1] + "…"
-
-
-def _is_date(text: str) -> bool:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming a real day: "2024-13-45"
-    would compare as a string and silently keep nothing."""
-    if not _DATE.match(text):
-        return False
-    year, month, day = (int(part) for part in (text + "-01-01").split("-")[:3])
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 def _checked_subdivision(subdivision: str | None) -> str | None:

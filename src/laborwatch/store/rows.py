@@ -15,6 +15,18 @@ if TYPE_CHECKING:
 
 R = TypeVar("R", bound="DataclassInstance")
 
+# The range of SQLite's INTEGER and PostgreSQL's BIGINT: an id outside it names no
+# row, and the drivers raise on it (OverflowError) rather than find nothing.
+MIN_ID, MAX_ID = -(2**63), 2**63 - 1
+# The most rows a page may skip: enough for any store, and far inside the range.
+MAX_OFFSET = 1_000_000_000
+
+
+def storable(value: object) -> bool:
+    """Whether ``value`` can be compared with a stored integer: any value but an int
+    outside the 64-bit range."""
+    return not isinstance(value, int) or MIN_ID <= value <= MAX_ID
+
 
 def from_row(record: type[R], row: Row[Any] | Mapping[str, Any], **given: Any) -> R:
     """A ``record`` whose fields are the row's columns of the same names, except
@@ -41,6 +53,8 @@ def row_by_id(
     connection: Connection, table: Table, row_id: object, missing: str
 ) -> Row[Any]:
     """The row of ``table`` with this id; NotFound saying ``missing`` if none."""
+    if not storable(row_id):
+        raise NotFound(missing)
     row = connection.execute(select(table).where(table.c.id == row_id)).first()
     if row is None:
         raise NotFound(missing)

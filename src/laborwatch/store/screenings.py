@@ -24,7 +24,7 @@ from sqlalchemy import Connection, func, select, update
 
 from laborwatch.errors import LaborwatchError
 from laborwatch.store.database import Database
-from laborwatch.store.rows import from_row, row_by_id
+from laborwatch.store.rows import from_row, row_by_id, storable
 from laborwatch.store.tables import screening_rows, screenings
 
 LEVELS = ("high", "medium", "low", "none")
@@ -202,6 +202,8 @@ def stored_result(
     database: Database, screening_id: int, row: int
 ) -> dict[str, Any] | None:
     """Run ``screening_id``'s result for supplier row ``row``, if it has one."""
+    if not (storable(screening_id) and storable(row)):
+        return None
     with database.reading() as connection:
         result: dict[str, Any] | None = connection.execute(
             select(screening_rows.c.result).where(

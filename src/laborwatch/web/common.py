@@ -7,15 +7,19 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Query, Request
 from fastapi.responses import JSONResponse, Response
+from pydantic import AfterValidator
 
 from laborwatch.store import Database
-from laborwatch.store.facets import Facets
+from laborwatch.store.facets import DATE_PATTERN, Facets, is_date
+from laborwatch.store.rows import MAX_ID, MAX_OFFSET, MIN_ID
 
 Limit = Annotated[int, Query(ge=1, le=500)]
 # A bound keeps an absurd offset from reaching the database as a 500.
-MAX_OFFSET = 1_000_000_000
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# A stored record's id given as a query parameter; in a path, an id out of range
+# is no such record (a 404, from the store).
+IdQuery = Annotated[int, Query(ge=MIN_ID, le=MAX_ID)]
+DATE = DATE_PATTERN
 GEOJSON = "application/geo+json"
 CSV = "text/csv; charset=utf-8"
 LevelFilter = Annotated[Literal["high", "medium", "low", "none"] | None, Query()]
@@ -43,6 +47,17 @@ def download(data: bytes, media_type: str, name: str) -> Response:
     return Response(data, media_type=media_type, headers=attachment(name))
 
 
+def _real_date(value: str | None) -> str | None:
+    if value is not None and not is_date(value):
+        raise ValueError("not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
+# A date facet: the pattern for /openapi.json, and a real day ("2024-13" would
+# compare as a string and silently find nothing).
+DateQuery = Annotated[str | None, Query(pattern=DATE), AfterValidator(_real_date)]
+
+
 def facets_from_query(
     indicator: str | None = None,
     country: str | None = None,
@@ -50,8 +65,8 @@ def facets_from_query(
     good: str | None = None,
     actor: str | None = None,
     source: str | None = None,
-    published_from: Annotated[str | None, Query(pattern=DATE)] = None,
-    published_to: Annotated[str | None, Query(pattern=DATE)] = None,
+    published_from: DateQuery = None,
+    published_to: DateQuery = None,
 ) -> Facets:
     """The search facets, from query parameters."""
     return Facets(

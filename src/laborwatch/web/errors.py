@@ -96,7 +96,9 @@ async def invalid_request(request: Request, err: RequestValidationError) -> Resp
     """FastAPI's validation errors in the one shape, naming each bad parameter,
     instead of pydantic's ``{"detail": [...]}``."""
     problems = "; ".join(
-        f"{'.'.join(str(part) for part in e['loc'][1:]) or 'request'}: {e['msg']}"
+        f"{'.'.join(str(part) for part in e['loc'][1:]) or 'request'}: "
+        # A validator's own message, without pydantic's "Value error, " before it.
+        + e["msg"].removeprefix("Value error, ")
         for e in err.errors()
     )
     return error_response(request, 422, problems)

@@ -60,6 +60,7 @@ from laborwatch.web.auth import (
 from laborwatch.web.charts import bars, scale_steps, timeline
 from laborwatch.web.common import (
     CSV,
+    IdQuery,
     LevelFilter,
     Offset,
     database,
@@ -296,7 +297,7 @@ def screening_page(
 
 
 @router.get("/screenings/{screening_id}/diff")
-def screening_compare(request: Request, screening_id: int, other: int) -> Any:
+def screening_compare(request: Request, screening_id: int, other: IdQuery) -> Any:
     """The compare form's answer: the diff of the two runs, older first."""
     old_id, new_id = sorted((screening_id, other))
     return RedirectResponse(f"/screenings/{old_id}/diff/{new_id}", status_code=303)

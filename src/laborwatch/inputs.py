@@ -1,0 +1,23 @@
+"""Checks on the files a user names, before anything reads them."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from laborwatch.errors import LaborwatchError
+
+
+def check_regular(path: Path, folders: bool = False) -> None:
+    """LaborwatchError naming ``path`` if it is there but is no regular file (nor,
+    with ``folders``, a folder): reading a FIFO with no writer blocks forever, and a
+    device may never end. A path that cannot be looked at is left to the read,
+    which says why."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if stat.S_ISREG(mode) or (folders and stat.S_ISDIR(mode)):
+        return
+    kind = "a regular file or folder" if folders else "a regular file"
+    raise LaborwatchError(f"{path}: not {kind}")
