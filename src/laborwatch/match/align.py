@@ -78,6 +78,8 @@ class NameTokens:
     total: float  # the weight of all its tokens
     keys: frozenset[str]
     joined: frozenset[str]
+    # The initials of each run of words an acronym may stand for (`merge_initials`).
+    run_initials: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, tokens: tuple[Token, ...]) -> NameTokens:
@@ -86,6 +88,7 @@ class NameTokens:
             sum(token.weight for token in tokens),
             frozenset(token.key for token in tokens),
             frozenset(key for _start, _width, key in joined_runs(tokens)),
+            frozenset(letters for _start, _width, letters in _initial_runs(tokens)),
         )
 
 
@@ -118,7 +121,11 @@ def align(
     ("SURNAME, Given"); never forgiven as a patronymic.
     """
     query = merge_joined(query_name, listed_name)
-    listed = merge_joined(listed_name, query_name)
+    listed = merge_initials(listed_name, query_name)
+    listed = merge_joined(
+        listed_name if listed is listed_name.tokens else NameTokens.of(listed),
+        query_name,
+    )
     if consonants:
         listed = _merge_by_consonants(listed, query)
     # Words written the same pair first (no pair scores above them); only the
@@ -242,6 +249,11 @@ def _pair(
     vowels: bool,
     chinese: bool = False,
 ) -> tuple[float, str]:
+    if b.text.startswith(_RUN_MARK) or a.text.startswith(_RUN_MARK):
+        # A listed run of words joined as its acronym (`merge_initials`).
+        if _RUN_MARK + a.text == b.text or _RUN_MARK + b.text == a.text:
+            return ACRONYM_RUN_SIMILARITY, "acronym"
+        return 0.0, ""
     if a.key == b.key and korean:
         return ROMANISATION_SIMILARITY, "romanisation"
     if (
@@ -741,6 +753,61 @@ def merge_joined(name: NameTokens, other: NameTokens) -> tuple[Token, ...]:
             merged.append(tokens[index])
             index += 1
     return tuple(merged)
+
+
+# Runs of words an acronym in a name may stand for: "MSS" for Ministry (of) State
+# Security, "MPS" for Ministry (of) People's Security, as reports on North Korea
+# write them ("MSS Border Guard Gen. Bureau").
+_ACRONYM_RUN = (2, 4)
+# A run written as its acronym: less than its words written out.
+ACRONYM_RUN_SIMILARITY = 0.9
+# Marks a joined run's acronym, so that it pairs only by the rule for it.
+_RUN_MARK = "^"
+
+
+def _initial_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int, str]]:
+    """(start, width, initials) of each run of two to four words of letters."""
+    low, high = _ACRONYM_RUN
+    return [
+        (
+            start,
+            width,
+            "".join(token.text[0] for token in tokens[start : start + width]),
+        )
+        for width in range(high, low - 1, -1)
+        for start in range(len(tokens) - width + 1)
+        if all(token.text.isalpha() for token in tokens[start : start + width])
+    ]
+
+
+def merge_initials(name: NameTokens, other: NameTokens) -> tuple[Token, ...]:
+    """Join a run of the listed name's words that the other side writes as their
+    initials, one word of three letters or more the listed name lacks: "MSS Prisons
+    Bureau" for MINISTRY OF STATE SECURITY PRISONS BUREAU. The joined word weighs
+    what its words did and pairs at ACRONYM_RUN_SIMILARITY, so the name written out
+    still scores higher. The run names a body (a ministry, an institute, a corps:
+    a body above the one listed, as reports abbreviate them), and an identifying
+    word is left outside it: "KSS Line" is no acronym of KHAZAR SEA SHIPPING LINES
+    (a name's initials alone are a lead, not a match: `Matcher`'s initials hits)."""
+    wanted = {
+        token.text
+        for token in other.tokens
+        if len(token.text) >= 3 and token.text not in name.keys
+    } & name.run_initials
+    if not wanted:
+        return name.tokens
+    tokens = name.tokens
+    for start, width, letters in _initial_runs(tokens):
+        rest = (*tokens[:start], *tokens[start + width :])
+        if (
+            letters in wanted
+            and any(token.text in BODY_TYPES for token in tokens[start : start + width])
+            and any(token.weight >= DISTINCTIVE for token in rest)
+        ):
+            run = tokens[start : start + width]
+            joined = Token.of(_RUN_MARK + letters, letters, sum(t.weight for t in run))
+            return (*tokens[:start], joined, *tokens[start + width :])
+    return tokens
 
 
 # The longest romanised Korean syllable: "kkwaeng", "chwang".
