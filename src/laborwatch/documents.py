@@ -9,6 +9,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any, TypedDict, Unpack
 
+from laborwatch.urls import web_url
+
 # C0 and C1 controls except tab and newline, and the byte-order mark. PostgreSQL
 # refuses NUL in text, and the others only break spans and displays.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
@@ -107,7 +109,9 @@ class Document:
             title=clean_field(metadata.get("title")),
             author=clean_field(metadata.get("author")),
             published=clean_field(metadata.get("published")),
-            url=clean_field(metadata.get("url")),
+            # One that is no usable http or https URL is none, as a date that
+            # does not parse is no date: stored, it would fail its readers.
+            url=web_url(clean_field(metadata.get("url"))),
             site=clean_field(metadata.get("site")),
             language=language,
             pages=pages,

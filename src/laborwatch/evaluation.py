@@ -22,7 +22,7 @@ from laborwatch.extract.evidence import Evidence, Money
 from laborwatch.extract.indicators import CODES
 from laborwatch.extract.pipeline import analyze
 from laborwatch.ingest.language import detect_language
-from laborwatch.inputs import check_regular
+from laborwatch.inputs import read_text
 
 _P = TypeVar("_P")
 _G = TypeVar("_G")
@@ -146,11 +146,7 @@ class Report:
 
 
 def read_gold(path: Path) -> Iterator[dict[str, Any]]:
-    check_regular(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise LaborwatchError(f"{path}: cannot read ({err.strerror})") from None
+    lines = read_text(path).splitlines()
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -168,11 +164,7 @@ def read_gold(path: Path) -> Iterator[dict[str, Any]]:
 def gold_document(record: dict[str, Any], data_root: Path) -> Document:
     """The document as the gold format defines it: the file less its "# " headers."""
     path = data_root / record["file"]
-    check_regular(path)
-    try:
-        lines = path.read_text(encoding="utf-8").split("\n")
-    except OSError as err:
-        raise LaborwatchError(f"{path}: cannot read ({err.strerror})") from None
+    lines = read_text(path).split("\n")
     published = record.get("published")
     while lines and lines[0].startswith("# "):
         header = re.fullmatch(r"# DATE: ?(\d{4}(?:-\d{2}){0,2})\s*", lines.pop(0))

@@ -21,3 +21,15 @@ def check_regular(path: Path, folders: bool = False) -> None:
         return
     kind = "a regular file or folder" if folders else "a regular file"
     raise LaborwatchError(f"{path}: not {kind}")
+
+
+def read_text(path: Path, encoding: str = "utf-8") -> str:
+    """The text of the file a user names, or a LaborwatchError naming it: not a
+    regular file, not readable, not UTF-8."""
+    check_regular(path)
+    try:
+        return path.read_text(encoding=encoding)
+    except OSError as err:
+        raise LaborwatchError(f"{path}: cannot read ({err.strerror})") from None
+    except UnicodeDecodeError:
+        raise LaborwatchError(f"{path}: not UTF-8 text") from None

@@ -428,3 +428,16 @@ def test_a_configuration_that_is_a_fifo_is_refused_not_waited_on(
         1,
         f"Error: {fifo}: not a regular file\n",
     )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_supplier_file_that_is_a_fifo_is_refused_not_waited_on(
+    database_url: str, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "suppliers.csv"
+    os.mkfifo(fifo)
+    result = run_cli("--db", database_url, "screen", str(fifo), timeout=60)
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"Error: {fifo}: not a regular file\n",
+    )

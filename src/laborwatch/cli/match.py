@@ -17,7 +17,7 @@ from rich.table import Table
 from laborwatch.cli.options import checked_country, checked_date, json_option
 from laborwatch.cli.output import open_from, print_json, stdout
 from laborwatch.errors import LaborwatchError
-from laborwatch.inputs import check_regular
+from laborwatch.inputs import read_text
 from laborwatch.match import DEFAULT_THRESHOLD, Hit, Matcher, Query
 from laborwatch.screen.suppliers import fold_header
 from laborwatch.store.lists import load_entries
@@ -122,13 +122,7 @@ def match_command(
 
 
 def read_queries(path: Path) -> list[Query]:
-    check_regular(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as err:
-        raise LaborwatchError(f"{path}: cannot read ({err.strerror})") from None
-    except UnicodeDecodeError:
-        raise LaborwatchError(f"{path}: not UTF-8 text") from None
+    text = read_text(path, encoding="utf-8-sig")
     first = text.split("\n", 1)[0].lower()
     if path.suffix.lower() == ".csv" or "name" in [c.strip() for c in first.split(",")]:
         reader = csv.DictReader(io.StringIO(text))

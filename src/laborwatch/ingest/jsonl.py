@@ -9,7 +9,6 @@ from laborwatch.documents import Document
 from laborwatch.ingest.dates import iso_date
 from laborwatch.ingest.problems import Problem
 from laborwatch.ingest.titles import with_title
-from laborwatch.urls import url_problem
 
 FIELDS = ("title", "text", "url", "published", "source")
 
@@ -71,11 +70,6 @@ def _check_record(record: object) -> str | None:
         value = record.get(field)
         if value is not None and not isinstance(value, str):
             return f"field {field!r} is not a string"
-    # Refused like a field of the wrong type: stored, a URL that does not parse
-    # would fail every reader of it (publishers, exports, packs).
-    url = record.get("url")
-    if url and url.strip() and (problem := url_problem(url)):
-        return f"field 'url' is not a usable http or https URL ({problem})"
     return None
 
 

@@ -78,8 +78,10 @@ class NameTokens:
     total: float  # the weight of all its tokens
     keys: frozenset[str]
     joined: frozenset[str]
-    # The initials of each run of words an acronym may stand for (`merge_initials`).
+    # The initials of each run of words an acronym may stand for, and the words
+    # that may be such an acronym (`merge_initials`).
     run_initials: frozenset[str] = frozenset()
+    acronyms: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, tokens: tuple[Token, ...]) -> NameTokens:
@@ -89,6 +91,7 @@ class NameTokens:
             frozenset(token.key for token in tokens),
             frozenset(key for _start, _width, key in joined_runs(tokens)),
             frozenset(letters for _start, _width, letters in _initial_runs(tokens)),
+            frozenset(token.text for token in tokens if len(token.text) >= 3),
         )
 
 
@@ -789,12 +792,8 @@ def merge_initials(name: NameTokens, other: NameTokens) -> tuple[Token, ...]:
     a body above the one listed, as reports abbreviate them), and an identifying
     word is left outside it: "KSS Line" is no acronym of KHAZAR SEA SHIPPING LINES
     (a name's initials alone are a lead, not a match: `Matcher`'s initials hits)."""
-    wanted = {
-        token.text
-        for token in other.tokens
-        if len(token.text) >= 3 and token.text not in name.keys
-    } & name.run_initials
-    if not wanted:
+    wanted = other.acronyms & name.run_initials
+    if not wanted or not (wanted := wanted - name.keys):
         return name.tokens
     tokens = name.tokens
     for start, width, letters in _initial_runs(tokens):

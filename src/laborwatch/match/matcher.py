@@ -25,7 +25,6 @@ from rapidfuzz import fuzz
 from laborwatch.countries import country_code
 from laborwatch.lists.entry import ListEntry
 from laborwatch.match.align import (
-    DISTINCTIVE,
     SUBSTITUTED_GIVEN_NAME,
     UNMATCHED_QUERY_WORD,
     NameTokens,
@@ -65,11 +64,11 @@ _CROWDED_KEY = 100
 INITIALS_SCORE = 0.6
 INITIALS_WITH_COUNTRY = 0.7
 IDENTIFIER_SCORE = 0.95  # a listed identifier the query gives: the same entity
-ADDRESS_AGREES = 80
+ADDRESS_AGREES = 80  # rapidfuzz token-set ratio from which two addresses agree
 # No listed name is longer than about 330 characters: a longer query (a supplier
 # file's cell holding a paragraph) is compared by its first words, so that one cell
 # cannot take minutes to match.
-MAX_NAME_LENGTH = 500  # rapidfuzz token-set ratio from which two addresses agree
+MAX_NAME_LENGTH = 500
 PENALTIES = {
     "country conflict": 0.75,
     "korea conflict": 0.6,
@@ -77,9 +76,8 @@ PENALTIES = {
     "weak alias": 0.9,
     "birth date conflict": 0.7,
     "surname missing": 0.85,
-    # A name of one identifying word says little; given with another country it
-    # is another body's ("Polymetal", in Kazakhstan, is not JSC POLIMETALL, in
-    # Russia; "Proton Holdings", in Malaysia, not AO PROTON).
+    # A name of one word says little; given with another country it is another
+    # body's ("Polymetal", in Kazakhstan, is not JSC POLIMETALL, in Russia).
     "one word, country conflict": 0.6,
     # A Burmese name has no family name: each word is part of the one name, so a
     # word one name has and the other lacks makes another person (Wikipedia,
@@ -577,16 +575,7 @@ class Matcher:
             score *= PENALTIES["weak alias"]
             features.append(Feature("weak alias", PENALTIES["weak alias"], {}))
         # Hangul is written without spaces: one word there is a whole name.
-        # A word for a country identifies too: "Choson Sungri Trading Co." in
-        # Dandong ties itself to North Korea by its name.
-        one_word = (
-            sum(
-                token.weight >= DISTINCTIVE or token.text in COUNTRY_WORDS
-                for token in tokenise(reading)
-            )
-            <= 1
-            and how not in _ROMANISED
-        )
+        one_word = len(tokenise(reading)) == 1 and how not in _ROMANISED
         return name.entry, self._hit(
             query, country, name, score, features, one_word=one_word
         )
@@ -611,8 +600,7 @@ class Matcher:
         one_word: bool = False,
     ) -> Hit:
         """The hit, once what the query gives besides the name has counted;
-        ``one_word``: the name the query was read as has one identifying word at
-        most ("Proton Holdings")."""
+        ``one_word``: the name the query was read as is a single word."""
         list_id, entry = self.entries[name.entry]
         listed_countries = self._countries[name.entry]
         if country and listed_countries:
@@ -865,17 +853,20 @@ _OF = re.compile(r"\bof\b", re.IGNORECASE)
 def _bodies_above(name: str) -> tuple[frozenset[str], ...]:
     """The words after each "of" that follows a kind of body: in "INSTITUTE OF
     SPECTROSCOPY OF THE RUSSIAN ACADEMY OF SCIENCES" the Russian Academy of
-    Sciences is the body above the institute. Not after other words: "ISLAMIC
-    REPUBLIC OF IRAN SHIPPING LINES" is Iran's shipping line. A query naming all
-    of them and nothing else names the body above."""
+    Sciences is the body above the institute. Only where those words name a kind
+    of body too: "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES" is Iran's shipping line,
+    the BANK OF EAST LAND no body of East Land. A query naming all of them and
+    nothing else names the body above."""
     parts = _OF.split(name)
     found = []
     for split in range(1, len(parts)):
         before = {token.text for token in tokenise(" ".join(parts[:split]))}
         after = {token.text for token in tokenise(" ".join(parts[split:]))}
-        # Not where a word is on both sides ("NATIONAL UNIVERSITY OF OIL AND GAS
-        # GUBKIN UNIVERSITY"): the words after "of" are no body of their own.
-        if before & BODY_TYPES and not before & after:
+        # The words after "of" name a body of their own ("... of the Russian
+        # Academy of Sciences"; not "BANK OF EAST LAND", "ARMY OF THE GUARDIANS OF
+        # THE ISLAMIC REVOLUTION"), and no word is on both sides ("NATIONAL
+        # UNIVERSITY OF OIL AND GAS GUBKIN UNIVERSITY").
+        if before & BODY_TYPES and after & BODY_TYPES and not before & after:
             found.append(frozenset(after))
     return tuple(found)
 

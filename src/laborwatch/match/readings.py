@@ -69,7 +69,8 @@ def readings(
     Persian even without the letters only Persian has ("ذوالقدر", Zolghadr).
     ``own_characters``: the query is known to be from a country that writes its
     own names in Chinese characters (Japan), so they are not a Korean name to
-    read in Korean: 東邦銀行 [JP] is the Toho Bank, not Tongbang."""
+    read in Korean unless they name Korea: 東邦銀行 [JP] is the Toho Bank, not
+    Tongbang; 朝鮮大成銀行 [JP] is the Korea Daesong Bank."""
     persian = persian or bool(_PERSIAN.search(name))
     found = [("as written", name)]
     vessel = _VESSEL_PREFIX.sub("", name)
@@ -117,7 +118,7 @@ def readings(
             joined = _joined_pinyin(name)
             if joined:
                 found.append(("transliterated", joined))
-            if not own_characters:
+            if not own_characters or _KOREA_IN_KANJI.search(name):
                 found += _read_in_korean(name)
         elif has_katakana(name):
             found += _read_in_korean(name)
@@ -236,6 +237,9 @@ def _without_owner(name: str) -> str | None:
     return body if body != name.strip() and len(body.replace(" ", "")) >= 2 else None
 
 
+# Korea named in characters (朝鮮, Chōsen; 高麗, Koryo; 平壌 or 平壤, Pyongyang): a
+# name in kanji with it is Korean, whoever writes it ("朝鮮大成銀行" [JP]).
+_KOREA_IN_KANJI = re.compile("朝鮮|高麗|平壌|平壤")
 # A Chinese company's legal form (有限公司, 有限責任公司): its name is read in
 # Mandarin alone. A name in parts (雪克来提·扎克尔) is a transcribed foreign one.
 _CHINESE_ONLY = re.compile("有限|" + _NAME_PARTS.pattern)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from laborwatch.errors import LaborwatchError
-from laborwatch.inputs import check_regular
+from laborwatch.inputs import read_text
 
 LEVELS = ("none", "low", "medium", "high")
 # The settings whose value is a level.
@@ -37,11 +37,9 @@ def load_config(path: Path | None) -> dict[str, Any]:
     config = default_config()
     if path is None:
         return config
-    check_regular(path)
+    text = read_text(path)
     try:
-        overrides = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise LaborwatchError(f"{path}: cannot read ({err.strerror})") from None
+        overrides = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise LaborwatchError(f"{path}: not valid TOML ({err})") from None
     for section, values in overrides.items():

@@ -119,7 +119,9 @@ def read_suppliers(
     """
     label = name or str(path)
     if not path.is_file():
-        raise LaborwatchError(f"{label}: no such file")
+        # A FIFO or device is there but is no file to read whole.
+        what = "not a regular file" if path.exists() else "no such file"
+        raise LaborwatchError(f"{label}: {what}")
     rows = (
         xlsx_rows(path, label, limits or XlsxLimits.from_settings(Settings()))
         if path.suffix.lower() in (".xlsx", ".xlsm")
