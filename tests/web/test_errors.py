@@ -169,6 +169,9 @@ def test_a_bad_query_parameter_is_a_422_naming_it(client: TestClient) -> None:
         ("/search", {"q": "kiln", "published_to": "2024-00"}),
         ("/api/search", {"q": "kiln", "published_from": "2024-02-30"}),
         ("/api/search", {"q": "kiln", "published_to": "0000"}),
+        ("/api/risk-areas", {"since": "2024-13"}),
+        ("/risk-areas", {"since": "2024-02-30"}),
+        ("/risk-areas.csv", {"since": "2024-00"}),
     ],
 )
 def test_a_date_that_names_no_day_is_a_422_naming_it(
@@ -206,3 +209,16 @@ def test_a_browser_gets_an_oversized_upload_refusal_as_a_page(
     json_body = {"Content-Type": "application/json"}  # passes the CSRF check
     api = client.post("/api/screen", content=b"", headers=headers | json_body)
     assert "20 MB" in json_error(api, 413)
+
+
+def test_a_country_to_match_with_must_be_one(client: TestClient) -> None:
+    message = json_error(
+        client.get("/api/match", params={"name": "Kim", "country": "zz"}), 422
+    )
+    assert message == "country: not a country code or name"
+    found = client.get("/api/match", params={"name": "Kim", "country": "North Korea"})
+    assert found.status_code == 200
+
+
+def test_a_blank_date_in_the_risk_form_is_no_filter(client: TestClient) -> None:
+    assert client.get("/risk-areas", params={"since": ""}).status_code == 200

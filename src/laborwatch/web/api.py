@@ -27,9 +27,10 @@ from laborwatch.store.screenings import list_screenings
 from laborwatch.web import schemas
 from laborwatch.web.auth import can_see_sources, log, require
 from laborwatch.web.common import (
-    DATE,
     GEOJSON,
     SHAPED,
+    CountryQuery,
+    DateQuery,
     LevelFilter,
     Limit,
     Offset,
@@ -207,7 +208,7 @@ def risk_areas(
     request: Request,
     country: Annotated[str | None, Query(max_length=100)] = None,
     good: Annotated[str | None, Query(max_length=100)] = None,
-    since: Annotated[str | None, Query(pattern=DATE)] = None,
+    since: DateQuery = None,
     min_sources: Annotated[int, Query(ge=1, le=1000)] = 1,
     compare_dol: bool = False,
     format: Literal["json", "geojson"] = "json",
@@ -245,7 +246,7 @@ def match(
     request: Request,
     name: Annotated[str, Query(min_length=1, max_length=500)],
     schema: str | None = None,
-    country: str | None = None,
+    country: CountryQuery = None,
     threshold: Annotated[float, Query(ge=0, le=1)] = DEFAULT_THRESHOLD,
     limit: Annotated[int, Query(ge=1, le=50)] = 5,
 ) -> dict[str, Any]:

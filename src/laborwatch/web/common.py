@@ -9,6 +9,7 @@ from fastapi import Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import AfterValidator
 
+from laborwatch.countries import country_code
 from laborwatch.store import Database
 from laborwatch.store.facets import DATE_PATTERN, Facets, is_date
 from laborwatch.store.rows import MAX_ID, MAX_OFFSET, MIN_ID
@@ -56,6 +57,28 @@ def _real_date(value: str | None) -> str | None:
 # A date facet: the pattern for /openapi.json, and a real day ("2024-13" would
 # compare as a string and silently find nothing).
 DateQuery = Annotated[str | None, Query(pattern=DATE), AfterValidator(_real_date)]
+
+
+def _real_date_or_blank(value: str) -> str:
+    return value if value == "" else _real_date(value) or ""
+
+
+def _real_country(value: str | None) -> str | None:
+    if value is not None and country_code(value) is None:
+        raise ValueError("not a country code or name")
+    return value
+
+
+# A country a name is matched with, as `match --country` takes it.
+CountryQuery = Annotated[
+    str | None, Query(max_length=100), AfterValidator(_real_country)
+]
+
+
+# The same for a GET form's field, which a browser sends empty when left blank.
+DateField = Annotated[
+    str, Query(pattern=DATE + "|^$"), AfterValidator(_real_date_or_blank)
+]
 
 
 def facets_from_query(

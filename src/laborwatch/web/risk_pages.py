@@ -22,7 +22,7 @@ from laborwatch.export.risk import place_point, register_csv, register_xlsx
 from laborwatch.sheets import XLSX_MEDIA_TYPE
 from laborwatch.store.risk import RiskFilters, RiskRegister, RiskRow, risk_register
 from laborwatch.store.sentence_refs import document_titles, sentence_texts
-from laborwatch.web.common import CSV, DATE, attachment, database, download
+from laborwatch.web.common import CSV, DateField, attachment, database, download
 from laborwatch.web.templating import templates
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
@@ -40,7 +40,7 @@ _COLOUR = dict(STRENGTHS)
 _SENTENCES_SHOWN = 10
 # Form fields arrive as "" when left empty: the same as not given.
 Text = Annotated[str, Query(max_length=100)]
-Since = Annotated[str, Query(pattern=DATE + "|^$")]
+Since = DateField
 MinSources = Annotated[int, Query(ge=1, le=1000)]
 Subdivision = Annotated[str, Query(max_length=10)]
 Spreadsheet = Literal["csv", "xlsx"]
