@@ -9,7 +9,7 @@ import typer
 
 from laborwatch.countries import country_code
 from laborwatch.errors import BadInput
-from laborwatch.store.facets import is_date
+from laborwatch.store.facets import NOT_A_DATE, is_date
 
 
 def json_option(help: str = "Print JSON (see docs/cli.md).") -> Any:
@@ -57,5 +57,5 @@ def checked_country(option: str, name: str) -> str:
 def checked_date(option: str, value: str | None) -> str | None:
     """``value`` if it is a real YYYY, YYYY-MM or YYYY-MM-DD; BadInput if not."""
     if value is not None and not is_date(value):
-        raise BadInput(f"{option} {value}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise BadInput(f"{option} {value}: {NOT_A_DATE}")
     return value

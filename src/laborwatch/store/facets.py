@@ -22,6 +22,10 @@ DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _DATE = re.compile(DATE_PATTERN)
 
 
+# What is said of a date that names no day, wherever one is taken.
+NOT_A_DATE = "not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+
+
 def is_date(text: str) -> bool:
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming a real day: "2024-13-45"
     would compare as a string and silently keep nothing."""

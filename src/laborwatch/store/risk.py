@@ -25,7 +25,7 @@ from laborwatch.countries import country_code, subdivision_name
 from laborwatch.errors import BadInput
 from laborwatch.extract.vocabulary import goods_taxonomy
 from laborwatch.store.database import Database
-from laborwatch.store.facets import is_date
+from laborwatch.store.facets import NOT_A_DATE, is_date
 from laborwatch.store.lists import load_country_goods
 from laborwatch.store.tables import (
     document_sources,
@@ -191,9 +191,7 @@ def _checked(filters: RiskFilters) -> tuple[str | None, str | None, str | None]:
     if filters.good:
         good = _good_named(filters.good)
     if filters.since and not is_date(filters.since):
-        raise BadInput(
-            f"--since {_shown(filters.since)}: not a date (YYYY, YYYY-MM or ISO)"
-        )
+        raise BadInput(f"--since {_shown(filters.since)}: {NOT_A_DATE}")
     if filters.min_sources < 1:
         raise BadInput(f"--min-sources {filters.min_sources}: must be at least 1")
     return country, good, filters.since

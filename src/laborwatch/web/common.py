@@ -11,7 +11,7 @@ from pydantic import AfterValidator
 
 from laborwatch.countries import country_code
 from laborwatch.store import Database
-from laborwatch.store.facets import DATE_PATTERN, Facets, is_date
+from laborwatch.store.facets import DATE_PATTERN, NOT_A_DATE, Facets, is_date
 from laborwatch.store.rows import MAX_ID, MAX_OFFSET, MIN_ID
 
 Limit = Annotated[int, Query(ge=1, le=500)]
@@ -50,7 +50,7 @@ def download(data: bytes, media_type: str, name: str) -> Response:
 
 def _real_date(value: str | None) -> str | None:
     if value is not None and not is_date(value):
-        raise ValueError("not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise ValueError(NOT_A_DATE)
     return value
 
 
