@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 import idna
 
@@ -55,6 +55,16 @@ def check_url(url: str) -> str:
     if problem:
         raise LaborwatchError(f"{url}: {problem}")
     return url
+
+
+def joined_url(base: str, link: str) -> tuple[str, str | None]:
+    """``link`` made absolute against ``base`` (a feed item's link, a redirect's
+    Location), and what keeps it from being a usable URL, or None."""
+    try:
+        url = urljoin(base, link)
+    except ValueError:  # urljoin could not read the link
+        return link, "not a valid URL"
+    return url, url_problem(url)
 
 
 def web_url(url: str | None) -> str | None:

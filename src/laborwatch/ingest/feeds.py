@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from hashlib import sha256
 from http import HTTPStatus
 from typing import Any, Literal, Protocol
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 from xml.sax import SAXParseException
 
@@ -27,7 +27,7 @@ from laborwatch.errors import LaborwatchError
 from laborwatch.ingest import format_size
 from laborwatch.ingest.html import looks_like_html
 from laborwatch.settings import Settings
-from laborwatch.urls import url_problem
+from laborwatch.urls import joined_url, url_problem
 from laborwatch.version import __version__
 
 # The product token robots.txt rules are matched against.
@@ -219,13 +219,7 @@ class Fetcher(Closing):
 
 def _redirect_target(url: str, location: str) -> str:
     """Where a redirect from ``url`` leads, if a request could be made there."""
-    problem: str | None
-    try:
-        target = urljoin(url, location)
-    except ValueError:  # urljoin could not read the Location
-        target, problem = location, "not a valid URL"
-    else:
-        problem = url_problem(target)
+    target, problem = joined_url(url, location)
     if problem:
         raise FetchError(f"redirected to {target}: {problem}")
     return target.strip()
@@ -286,13 +280,7 @@ def parse_feed(response: Response) -> ParsedFeed:
 def _item_url(base: str, link: str) -> tuple[str | None, str | None]:
     """An item's link made absolute, if that is a usable http or https URL; else
     None and what is wrong with it (one line, the link cut short)."""
-    problem: str | None
-    try:
-        url = urljoin(base, link)
-    except ValueError:  # urljoin could not read the link
-        url, problem = link, "not a valid URL"
-    else:
-        problem = url_problem(url)
+    url, problem = joined_url(base, link)
     if problem is None:
         return url.strip(), None
     shown = url if len(url) <= 200 else url[:200] + "…"
