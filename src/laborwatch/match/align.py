@@ -124,11 +124,7 @@ def align(
     ("SURNAME, Given"); never forgiven as a patronymic.
     """
     query = merge_joined(query_name, listed_name)
-    listed = merge_initials(listed_name, query_name)
-    listed = merge_joined(
-        listed_name if listed is listed_name.tokens else NameTokens.of(listed),
-        query_name,
-    )
+    listed = merge_joined(merge_initials(listed_name, query_name), query_name)
     if consonants:
         listed = _merge_by_consonants(listed, query)
     # Words written the same pair first (no pair scores above them); only the
@@ -783,7 +779,7 @@ def _initial_runs(tokens: tuple[Token, ...]) -> list[tuple[int, int, str]]:
     ]
 
 
-def merge_initials(name: NameTokens, other: NameTokens) -> tuple[Token, ...]:
+def merge_initials(name: NameTokens, other: NameTokens) -> NameTokens:
     """Join a run of the listed name's words that the other side writes as their
     initials, one word of three letters or more the listed name lacks: "MSS Prisons
     Bureau" for MINISTRY OF STATE SECURITY PRISONS BUREAU. The joined word weighs
@@ -792,21 +788,21 @@ def merge_initials(name: NameTokens, other: NameTokens) -> tuple[Token, ...]:
     a body above the one listed, as reports abbreviate them), and an identifying
     word is left outside it: "KSS Line" is no acronym of KHAZAR SEA SHIPPING LINES
     (a name's initials alone are a lead, not a match: `Matcher`'s initials hits)."""
-    wanted = other.acronyms & name.run_initials
-    if not wanted or not (wanted := wanted - name.keys):
-        return name.tokens
+    wanted = (other.acronyms & name.run_initials) - name.keys
+    if not wanted:
+        return name
     tokens = name.tokens
     for start, width, letters in _initial_runs(tokens):
-        rest = (*tokens[:start], *tokens[start + width :])
-        if (
-            letters in wanted
-            and any(token.text in BODY_TYPES for token in tokens[start : start + width])
-            and any(token.weight >= DISTINCTIVE for token in rest)
+        if letters not in wanted:
+            continue
+        run = tokens[start : start + width]
+        before, after = tokens[:start], tokens[start + width :]
+        if any(token.text in BODY_TYPES for token in run) and any(
+            token.weight >= DISTINCTIVE for token in (*before, *after)
         ):
-            run = tokens[start : start + width]
             joined = Token.of(_RUN_MARK + letters, letters, sum(t.weight for t in run))
-            return (*tokens[:start], joined, *tokens[start + width :])
-    return tokens
+            return NameTokens.of((*before, joined, *after))
+    return name
 
 
 # The longest romanised Korean syllable: "kkwaeng", "chwang".

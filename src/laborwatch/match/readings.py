@@ -218,8 +218,9 @@ _OWNER = re.compile(r"^(?:조선\s*)?(?:로동당|노동당|인민군)\s*(?:중�
 # or committee ("국가안전보위성 국경경비총국", the Ministry of State Security's Border
 # Guard General Bureau; "총참모부 정찰총국").
 _ABOVE = re.compile(r"[\uac00-\ud7a3]{2,}(?:성|부|군|당|위원회)")
-# The last word, of three syllables or more, is a body too.
-_BODY = re.compile(r"[\uac00-\ud7a3]{2,}(?:국|부|성|실|소|처|위원회|총국|사령부)")
+# The last word, of three syllables or more, is a body too (총국 and 사령부 end
+# in 국 and 부).
+_BODY = re.compile(r"[\uac00-\ud7a3]{2,}(?:국|부|성|실|소|처|위원회)")
 
 
 def _without_owner(name: str) -> str | None:

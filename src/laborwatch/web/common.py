@@ -20,7 +20,6 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 # A stored record's id given as a query parameter; in a path, an id out of range
 # is no such record (a 404, from the store).
 IdQuery = Annotated[int, Query(ge=MIN_ID, le=MAX_ID)]
-DATE = DATE_PATTERN
 GEOJSON = "application/geo+json"
 CSV = "text/csv; charset=utf-8"
 LevelFilter = Annotated[Literal["high", "medium", "low", "none"] | None, Query()]
@@ -56,11 +55,19 @@ def _real_date(value: str | None) -> str | None:
 
 # A date facet: the pattern for /openapi.json, and a real day ("2024-13" would
 # compare as a string and silently find nothing).
-DateQuery = Annotated[str | None, Query(pattern=DATE), AfterValidator(_real_date)]
+DateQuery = Annotated[
+    str | None, Query(pattern=DATE_PATTERN), AfterValidator(_real_date)
+]
 
 
 def _real_date_or_blank(value: str) -> str:
     return value if value == "" else _real_date(value) or ""
+
+
+# The same for a GET form's field, which a browser sends empty when left blank.
+DateField = Annotated[
+    str, Query(pattern=DATE_PATTERN + "|^$"), AfterValidator(_real_date_or_blank)
+]
 
 
 def _real_country(value: str | None) -> str | None:
@@ -72,12 +79,6 @@ def _real_country(value: str | None) -> str | None:
 # A country a name is matched with, as `match --country` takes it.
 CountryQuery = Annotated[
     str | None, Query(max_length=100), AfterValidator(_real_country)
-]
-
-
-# The same for a GET form's field, which a browser sends empty when left blank.
-DateField = Annotated[
-    str, Query(pattern=DATE + "|^$"), AfterValidator(_real_date_or_blank)
 ]
 
 
