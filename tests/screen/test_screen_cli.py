@@ -410,33 +410,18 @@ def test_configuration_changes_levels(database_url: str, tmp_path: Path) -> None
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
-def test_a_configuration_that_is_a_fifo_is_refused_not_waited_on(
-    database_url: str, tmp_path: Path
+@pytest.mark.parametrize("fifo_is", ["config", "suppliers"])
+def test_a_file_that_is_a_fifo_is_refused_not_waited_on(
+    database_url: str, tmp_path: Path, fifo_is: str
 ) -> None:
-    fifo = tmp_path / "cfg.toml"
+    fifo = tmp_path / ("cfg.toml" if fifo_is == "config" else "suppliers.csv")
     os.mkfifo(fifo)
-    result = run_cli(
-        "--db",
-        database_url,
-        "screen",
-        str(SCREENING / "suppliers.csv"),
-        "--config",
-        str(fifo),
-        timeout=60,
+    arguments = (
+        [str(SCREENING / "suppliers.csv"), "--config", str(fifo)]
+        if fifo_is == "config"
+        else [str(fifo)]
     )
-    assert (result.returncode, result.stderr) == (
-        1,
-        f"Error: {fifo}: not a regular file\n",
-    )
-
-
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
-def test_a_supplier_file_that_is_a_fifo_is_refused_not_waited_on(
-    database_url: str, tmp_path: Path
-) -> None:
-    fifo = tmp_path / "suppliers.csv"
-    os.mkfifo(fifo)
-    result = run_cli("--db", database_url, "screen", str(fifo), timeout=60)
+    result = run_cli("--db", database_url, "screen", *arguments, timeout=60)
     assert (result.returncode, result.stderr) == (
         1,
         f"Error: {fifo}: not a regular file\n",
