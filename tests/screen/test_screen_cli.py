@@ -3,6 +3,7 @@
 import csv
 import json
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -290,6 +291,21 @@ def test_rows_stream_from_a_large_file(tmp_path: Path) -> None:
     assert peak < 5_000_000  # a 1-million-row file is not read whole
 
 
+def screen_with_config(
+    database_url: str, config: Path, *options: str
+) -> subprocess.CompletedProcess[str]:
+    """`screen` of the sample suppliers with this configuration file."""
+    return run_cli(
+        "--db",
+        database_url,
+        "screen",
+        str(SCREENING / "suppliers.csv"),
+        "--config",
+        str(config),
+        *options,
+    )
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -306,14 +322,7 @@ def test_bad_configuration_is_one_line(
 ) -> None:
     config = tmp_path / "screening.toml"
     config.write_text(content)
-    result = run_cli(
-        "--db",
-        database_url,
-        "screen",
-        str(SCREENING / "suppliers.csv"),
-        "--config",
-        str(config),
-    )
+    result = screen_with_config(database_url, config)
     assert result.returncode == 1
     assert message in result.stderr
     assert "Traceback" not in result.stderr
@@ -366,14 +375,7 @@ def test_a_score_that_is_no_number_stops_the_run_before_it_is_stored(
 ) -> None:
     config = tmp_path / "cfg.toml"
     config.write_text("[sanctions]\nthreshold = 'x'\n")
-    result = run_cli(
-        "--db",
-        database_url,
-        "screen",
-        str(SCREENING / "suppliers.csv"),
-        "--config",
-        str(config),
-    )
+    result = screen_with_config(database_url, config)
     assert (result.returncode, result.stderr) == (
         1,
         f"Error: {config}: [sanctions] threshold must be a number from 0 to 1\n",
@@ -396,15 +398,7 @@ def test_configuration_changes_levels(database_url: str, tmp_path: Path) -> None
     run_cli("--db", database_url, "lists", "load", str(SCREENING / "dol-goods.xml"))
     config = tmp_path / "screening.toml"
     config.write_text("[country_good]\nchild_labour = 'high'\n")
-    result = run_cli(
-        "--db",
-        database_url,
-        "screen",
-        str(SCREENING / "suppliers.csv"),
-        "--config",
-        str(config),
-        "--json",
-    )
+    result = screen_with_config(database_url, config, "--json")
     levels = {row["name"]: row["level"] for row in json.loads(result.stdout)["rows"]}
     assert levels["Accra Cocoa Traders"] == "high"
 
