@@ -43,3 +43,10 @@ class TooLarge(LaborwatchError):
     """The input is past a size limit."""
 
     status = 413
+
+
+def shown(value: str, most: int = 60) -> str:
+    """A user's value as an error line shows it: on one line and shortened, so a
+    pasted page or a cell with line breaks keeps the message to one line."""
+    value = " ".join(value.split())
+    return value if len(value) <= most else value[: most - 1] + "…"

@@ -139,6 +139,26 @@ def test_match_file_headers_are_folded_and_give_the_query_its_facts(
     }
 
 
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("Taesong Bank,Narnia,", "country Narnia: not a country code or name"),
+        ("Taesong Bank,KP,03/12/1960", "birth date 03/12/1960: not a date"),
+        ('Taesong Bank,"North\nKoreaa",', "country North Koreaa: not a country"),
+    ],
+)
+def test_match_file_refuses_a_row_with_a_bad_country_or_birth_date(
+    database_url: str, tmp_path: Path, row: str, message: str
+) -> None:
+    names = tmp_path / "names.csv"
+    names.write_text(f"name,country,birth date\nKorea Daesong Bank,KP,\n{row}\n")
+    result = run_cli("--db", loaded(database_url), "match", "--file", str(names))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"Error: {names}:3: {message}")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stdout == ""
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_match_refuses_a_fifo_rather_than_wait_on_it(
     database_url: str, tmp_path: Path

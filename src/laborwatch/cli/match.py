@@ -132,9 +132,14 @@ def read_queries(path: Path) -> list[Query]:
                 f"{path}:1: no 'name' column (found: {', '.join(fields)})"
             )
         queries = []
-        for row in reader:
+        # Rows numbered as records, the header 1, as a spreadsheet and `screen` do.
+        for number, row in enumerate(reader, start=2):
             # Headers folded as supplier files' are: "Birth Date", "birth-date".
             row = {fold_header(k): (v or "").strip() for k, v in row.items() if k}
+            where = f"{path}:{number}:"
+            if row.get("country"):
+                checked_country(f"{where} country", row["country"])
+            checked_date(f"{where} birth date", row.get("birth date") or None)
             queries.append(
                 Query(
                     row["name"],

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from laborwatch.countries import country_code
-from laborwatch.errors import BadInput
+from laborwatch.errors import BadInput, shown
 from laborwatch.store.facets import NOT_A_DATE, is_date
 
 
@@ -50,12 +50,12 @@ def checked_country(option: str, name: str) -> str:
     """The ISO code of the country ``name`` given for ``option``; BadInput if none."""
     code = country_code(name)
     if code is None:
-        raise BadInput(f"{option} {name}: not a country code or name")
+        raise BadInput(f"{option} {shown(name)}: not a country code or name")
     return code
 
 
 def checked_date(option: str, value: str | None) -> str | None:
     """``value`` if it is a real YYYY, YYYY-MM or YYYY-MM-DD; BadInput if not."""
     if value is not None and not is_date(value):
-        raise BadInput(f"{option} {value}: {NOT_A_DATE}")
+        raise BadInput(f"{option} {shown(value)}: {NOT_A_DATE}")
     return value

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import func, select
 
 from laborwatch.countries import country_code, subdivision_name
-from laborwatch.errors import BadInput
+from laborwatch.errors import BadInput, shown
 from laborwatch.extract.vocabulary import goods_taxonomy
 from laborwatch.store.database import Database
 from laborwatch.store.facets import NOT_A_DATE, is_date
@@ -186,12 +186,12 @@ def _checked(filters: RiskFilters) -> tuple[str | None, str | None, str | None]:
     if filters.country:
         country = country_code(filters.country)
         if country is None:
-            raise BadInput(f"--country {_shown(filters.country)}: not a known country")
+            raise BadInput(f"--country {shown(filters.country)}: not a known country")
     good = None
     if filters.good:
         good = _good_named(filters.good)
     if filters.since and not is_date(filters.since):
-        raise BadInput(f"--since {_shown(filters.since)}: {NOT_A_DATE}")
+        raise BadInput(f"--since {shown(filters.since)}: {NOT_A_DATE}")
     if filters.min_sources < 1:
         raise BadInput(f"--min-sources {filters.min_sources}: must be at least 1")
     return country, good, filters.since
@@ -207,15 +207,9 @@ def _good_named(text: str) -> str:
         if name == entry.good or name in (term.lower() for term in entry.terms):
             return entry.good
     raise BadInput(
-        f"--good {_shown(text)}: not a known good (a name or word as in goods.csv, "
+        f"--good {shown(text)}: not a known good (a name or word as in goods.csv, "
         "e.g. cotton, or an HS code)"
     )
-
-
-def _shown(value: str, most: int = 60) -> str:
-    """A value as an error line shows it: shortened, so a pasted page stays one line."""
-    value = " ".join(value.split())
-    return value if len(value) <= most else value[: most - 1] + "…"
 
 
 def _checked_subdivision(subdivision: str | None) -> str | None:
