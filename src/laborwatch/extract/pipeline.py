@@ -45,7 +45,7 @@ from laborwatch.extract.victim_persons import find_named_victims
 from laborwatch.extract.victims import find_victims
 
 # Bump when extraction changes what it finds; stored results carry it.
-EXTRACTOR_VERSION = "14"
+EXTRACTOR_VERSION = "15"
 ANALYSED_LANGUAGES = {"en", "ko"}
 # Text parsed at once; memory grows with it, so long documents go in sections.
 _SECTION_CHARS = 200_000
