@@ -42,6 +42,7 @@ from laborwatch.match.korean import has_hangul, romanise_hangul
 from laborwatch.match.normalise import (
     BODY_TYPES,
     COUNTRY_WORDS,
+    LEGAL_FORMS,
     NAME_COUNTRIES,
     Token,
     legal_forms,
@@ -85,6 +86,8 @@ PENALTIES = {
     "name word added": 0.85,
     # The query names only the body a listed one belongs to (`_bodies_above`).
     "body above": 0.8,
+    # A body's name without the person it is named after (`_with_readings`).
+    "named after left out": 0.9,
 }
 # Where persons' names have no family name (each word part of the one name).
 _NO_FAMILY_NAMES = frozenset({"MM"})
@@ -205,6 +208,9 @@ class _Name:
     # A body's name's words after each "of" that follows a kind of body: the
     # bodies above it (`_bodies_above`).
     above: tuple[frozenset[str], ...] = ()
+    # The person a body is named after, where this form of its name leaves them
+    # out ("DUBNA MACHINE BUILDING PLANT" of ... NAMED AFTER NP FEDOROV).
+    named_after: str = ""
 
 
 @dataclass
@@ -231,7 +237,7 @@ class Matcher:
             self._chinese.append(not _CHINESE_COUNTRIES.isdisjoint(entry.countries))
             self._abjad.append(_is_abjad(entry))
             self._countries.append(_countries(entry))
-            for text, kind in _with_readings(entry.names()):
+            for text, kind, left_out in _with_readings(entry.names()):
                 tokens = tokenise(text)
                 if not tokens:
                     continue
@@ -243,7 +249,15 @@ class Matcher:
                 )
                 above = () if entry.schema in _PERSON else _bodies_above(text)
                 self._names.append(
-                    _Name(position, text, kind, NameTokens.of(tokens), surname, above)
+                    _Name(
+                        position,
+                        text,
+                        kind,
+                        NameTokens.of(tokens),
+                        surname,
+                        above,
+                        left_out,
+                    )
                 )
                 for key in index_keys(tokens, consonants=True):
                     self._index[key].append(name_number)
@@ -277,6 +291,11 @@ class Matcher:
             # A person's initials written together, after the surname as Russian
             # documents write them ("Kudrin A.L."): letters, not one word "al".
             read.append(("initials apart", _initials_apart(query.name)))
+        honoured = _NAMED_AFTER.search(query.name)
+        if honoured:
+            # The lists often give a body without the person it is named after.
+            rest = query.name[: honoured.start()] + query.name[honoured.end() :]
+            read.append(("without named after", " ".join(rest.split())))
         for how, reading in read:
             tokens = tokenise(reading)
             if not tokens:
@@ -520,6 +539,17 @@ class Matcher:
             features.append(
                 Feature("body above", PENALTIES["body above"], {"of": name.text})
             )
+        if name.named_after:
+            # The person often identifies the body: "Moscow State University" is
+            # not MOSCOW STATE TECHNICAL UNIVERSITY NAMED AFTER NE BAUMAN.
+            score *= PENALTIES["named after left out"]
+            features.append(
+                Feature(
+                    "named after left out",
+                    PENALTIES["named after left out"],
+                    {"named after": name.named_after},
+                )
+            )
         # Either side's: "Min Thu" lacks a word of THU, Yin Min, and is another.
         added = [
             *detail.get("unmatched_identifying", ()),
@@ -758,25 +788,42 @@ def _other_facts(
     return score
 
 
-def _with_readings(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A list's names, and the romanised readings of those written in Hangul."""
-    found = list(names)
+def _with_readings(names: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """A list's names, and the romanised readings of those written in Hangul;
+    each with the person a body is named after where that name leaves them out."""
+    found = [(text, kind, "") for text, kind in names]
     for text, kind in names:
         if has_hangul(text):
-            found += [(reading, kind) for _system, reading in romanise_hangul(text)]
+            found += [(reading, kind, "") for _system, reading in romanise_hangul(text)]
         for letters in _LISTED_ACRONYM.findall(text):
             if _abbreviates(letters, _LISTED_ACRONYM.sub(" ", text)):
                 # "NAFTIRAN INTERTRADE CO. (NICO) LIMITED" is also "NICO Ltd":
                 # the acronym a list gives in brackets, with the name's legal form.
-                found.append((_with_legal_forms(letters, text), kind))
+                found.append((_with_legal_forms(letters, text), kind, ""))
                 # and the name without it, which a query need not repeat: "KOREA
                 # KWANGSON BANKING CORPORATION (KKBC)" in full is that body.
-                found.append((" ".join(_LISTED_ACRONYM.sub(" ", text).split()), kind))
+                found.append(
+                    (" ".join(_LISTED_ACRONYM.sub(" ", text).split()), kind, "")
+                )
         leading = _LEADING_ACRONYM.match(text)
         if leading and leading.group(1).lower() in initials(leading.group(2)):
             # "HTTS HANSEATIC TRADE TRUST & SHIPPING GMBH" is "HTTS GmbH" to its
             # customers: a name led by its own initials.
-            found.append((_with_legal_forms(leading.group(1), text), kind))
+            found.append((_with_legal_forms(leading.group(1), text), kind, ""))
+        honoured = _NAMED_AFTER.search(text)
+        if honoured:
+            # "INSTITUTE OF ELECTRONIC CONTROL COMPUTERS NAMED AFTER I.S. BRUK" is
+            # the "Institute of Electronic Control Computers" or the "Bruk
+            # Institute ..." to the reports that name it.
+            rest = " ".join((text[: honoured.start()] + text[honoured.end() :]).split())
+            honoree = [
+                word
+                for word in re.findall(r"[^\W\d_]{3,}", honoured.group(1))
+                if word.lower() not in LEGAL_FORMS
+            ]
+            if honoree:
+                found.append((rest, kind, honoree[-1]))
+                found.append((f"{honoree[-1]} {rest}", kind, ""))
         branch = _NAMED_BRANCH.search(text)
         if branch:
             # "SYRIAN MILITARY INTELLIGENCE BRANCH 235 - PALESTINE" is the
@@ -784,7 +831,7 @@ def _with_readings(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
             named = branch.group(2).strip()
             if not named.upper().endswith("BRANCH"):
                 named += " Branch"
-            found.append((named, kind))
+            found.append((named, kind, ""))
     return found
 
 
@@ -804,6 +851,9 @@ def _initials_apart(name: str) -> str:
 # A numbered branch with its name after a dash, as OFAC lists Syria's intelligence
 # branches.
 _NAMED_BRANCH = re.compile(r"\bBRANCH (\d+) - (\S.*)$", re.IGNORECASE)
+# A body named after a person, to the next comma: "NAMED AFTER A.M. GORKY",
+# "IMENI V.V. TIKHOMIROVA", "IM.M.I.KALININA".
+_NAMED_AFTER = re.compile(r"\s*\b(?:NAMED\s+AFTER|IMENI|IM\.)\s*([^,]*)", re.IGNORECASE)
 
 
 def _abbreviates(letters: str, name: str) -> bool:
