@@ -1,8 +1,8 @@
 """Classes of name the matcher missed on the twenty-first held-out set: a Russian
 body without the person it is named after ("Dubnensky Machine Building Plant"),
 with that person's surname in front ("Bruk Institute ..."), or a query that gives
-the person where the list's short name does not; and a Russian word the lexicon
-lacked (аккумуляторный, battery). Against false alarms: a name that differs from a
+the person where the list's short name does not; and words the lexicons lacked
+(аккумуляторный, battery; 산업, industry). Against false alarms: a name that differs from a
 listed one only by the person and a common word is another body. The entries are
 written for these tests in the shape of the lists' rows."""
 
@@ -33,6 +33,8 @@ MATCHER = Matcher(
                 "45919", "MOSCOW STATE TECHNICAL UNIVERSITY NAMED AFTER NE BAUMAN", "RU"
             ),
             listed_body("17255", "MYTISHCHI MACHINE BUILDING PLANT", "RU"),
+            listed_body("20579", "DAEWON INDUSTRIES", "KP", "TAEWO'N INDUSTRIES"),
+            listed_body("23520", "KOREA MARINE & INDUSTRIAL TRDG", "KP"),
         )
     ]
 )
@@ -51,6 +53,18 @@ MATCHER = Matcher(
 )
 def test_the_listed_body_is_found(query: str, entry_id: str) -> None:
     assert first(MATCHER, Query(query, "Organization", "RU")) == entry_id
+
+
+@pytest.mark.parametrize(
+    ("query", "entry_id"), [("대원산업회사", "20579"), ("해양산업무역", "23520")]
+)
+def test_a_north_korean_body_in_hangul_is_found(query: str, entry_id: str) -> None:
+    assert first(MATCHER, Query(query, "Organization", "KP")) == entry_id
+
+
+def test_a_south_korean_firm_of_the_name_is_no_alarm() -> None:
+    # Daewon Industrial (대원산업), a South Korean maker of car seats.
+    assert first(MATCHER, Query("대원산업", "Organization", "KR")) is None
 
 
 def test_a_name_without_its_person_says_so_and_costs() -> None:
