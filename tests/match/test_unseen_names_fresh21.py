@@ -2,7 +2,7 @@
 body without the person it is named after ("Dubnensky Machine Building Plant"),
 with that person's surname in front ("Bruk Institute ..."), or a query that gives
 the person where the list's short name does not; and words the lexicons lacked
-(аккумуляторный, battery; 산업, industry). Against false alarms: a name that differs from a
+(аккумуляторный, battery; 산업, industry; IT). Against false alarms: a name that differs from a
 listed one only by the person and a common word is another body. The entries are
 written for these tests in the shape of the lists' rows."""
 
@@ -35,6 +35,7 @@ MATCHER = Matcher(
             listed_body("17255", "MYTISHCHI MACHINE BUILDING PLANT", "RU"),
             listed_body("20579", "DAEWON INDUSTRIES", "KP", "TAEWO'N INDUSTRIES"),
             listed_body("23520", "KOREA MARINE & INDUSTRIAL TRDG", "KP"),
+            listed_body("22255", "SYRIAN COMPANY FOR INFORMATION TECHNOLOGY", "SY"),
         )
     ]
 )
@@ -60,6 +61,10 @@ def test_the_listed_body_is_found(query: str, entry_id: str) -> None:
 )
 def test_a_north_korean_body_in_hangul_is_found(query: str, entry_id: str) -> None:
     assert first(MATCHER, Query(query, "Organization", "KP")) == entry_id
+
+
+def test_it_is_information_technology_in_a_bodys_name() -> None:
+    assert first(MATCHER, Query("Syrian Company for IT", country="SY")) == "22255"
 
 
 def test_a_south_korean_firm_of_the_name_is_no_alarm() -> None:

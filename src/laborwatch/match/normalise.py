@@ -75,6 +75,9 @@ ABBREVIATIONS = {
     "genl": "general",
     "intl": "international",
     "mfg": "manufacturing",
+    # "Syrian Company for IT" (SYRIAN COMPANY FOR INFORMATION TECHNOLOGY); the
+    # pronoun is no word of a body's name.
+    "it": "information technology",
     "mfr": "manufacturing",
     "manuf": "manufacturing",
     "ind": "industry",
