@@ -2,7 +2,8 @@
 body without the person it is named after ("Dubnensky Machine Building Plant"),
 with that person's surname in front ("Bruk Institute ..."), or a query that gives
 the person where the list's short name does not; and words the lexicons lacked
-(аккумуляторный, battery; 산업, industry; IT). Against false alarms: a name that differs from a
+(аккумуляторный, battery; 산업, industry; IT). Against false alarms: a trade body
+named like a listed company. Against false alarms: a name that differs from a
 listed one only by the person and a common word is another body. The entries are
 written for these tests in the shape of the lists' rows."""
 
@@ -36,6 +37,7 @@ MATCHER = Matcher(
             listed_body("20579", "DAEWON INDUSTRIES", "KP", "TAEWO'N INDUSTRIES"),
             listed_body("23520", "KOREA MARINE & INDUSTRIAL TRDG", "KP"),
             listed_body("22255", "SYRIAN COMPANY FOR INFORMATION TECHNOLOGY", "SY"),
+            listed_body("15097", "ELECTRONIC COMPONENTS INDUSTRIES CO", "IR"),
         )
     ]
 )
@@ -65,6 +67,16 @@ def test_a_north_korean_body_in_hangul_is_found(query: str, entry_id: str) -> No
 
 def test_it_is_information_technology_in_a_bodys_name() -> None:
     assert first(MATCHER, Query("Syrian Company for IT", country="SY")) == "22255"
+
+
+def test_another_kind_of_body_named_like_a_listed_company_is_no_alarm() -> None:
+    query = Query("Electronic Components Industry Association", country="US")
+    assert first(MATCHER, query) is None
+    (hit, *_) = MATCHER.match(query, threshold=0.0)
+    assert hit.entry_id == "15097"
+    assert any(f.name == "other kind of body" for f in hit.features)
+    # the company itself, by its own name
+    assert first(MATCHER, Query("Electronic Components Industries")) == "15097"
 
 
 def test_a_south_korean_firm_of_the_name_is_no_alarm() -> None:

@@ -86,6 +86,9 @@ PENALTIES = {
     "name word added": 0.85,
     # The query names only the body a listed one belongs to (`_bodies_above`).
     "body above": 0.8,
+    # A kind of body the query names (an association, a university) where the
+    # listed name is a company's.
+    "other kind of body": 0.8,
     # A body's name without the person it is named after (`_with_readings`).
     "named after left out": 0.9,
 }
@@ -539,6 +542,23 @@ class Matcher:
             features.append(
                 Feature("body above", PENALTIES["body above"], {"of": name.text})
             )
+        kinds = set(detail["unmatched_query"]) & _NO_COMPANY
+        if (
+            kinds
+            and _NO_COMPANY.isdisjoint(t.text for t in name.tokens.tokens)
+            and _COMPANY_FORMS.intersection(words(name.text))
+        ):
+            # "Electronic Components Industry Association" is a trade body, not
+            # ELECTRONIC COMPONENTS INDUSTRIES CO: a kind of body the query names
+            # beside a listed company's legal form.
+            score *= PENALTIES["other kind of body"]
+            features.append(
+                Feature(
+                    "other kind of body",
+                    PENALTIES["other kind of body"],
+                    {"query": sorted(kinds), "list": "company"},
+                )
+            )
         if name.named_after:
             # The person often identifies the body: "Moscow State University" is
             # not MOSCOW STATE TECHNICAL UNIVERSITY NAMED AFTER NE BAUMAN.
@@ -851,6 +871,14 @@ def _initials_apart(name: str) -> str:
 # A numbered branch with its name after a dash, as OFAC lists Syria's intelligence
 # branches.
 _NAMED_BRANCH = re.compile(r"\bBRANCH (\d+) - (\S.*)$", re.IGNORECASE)
+# Kinds of body that are no company (a bureau, an office or a centre may run one
+# or be one: 대성총국, KOREA DAESONG GENERAL TRADING CORPORATION).
+_NO_COMPANY = frozenset(
+    "association federation union university school academy hospital club council "
+    "ministry army navy corps".split()
+)
+# Legal forms of a company (not "the", "of" and the articles LEGAL_FORMS holds).
+_COMPANY_FORMS = LEGAL_FORMS - frozenset("the of and de la el al".split())
 # A body named after a person, to the next comma: "NAMED AFTER A.M. GORKY",
 # "IMENI V.V. TIKHOMIROVA", "IM.M.I.KALININA".
 _NAMED_AFTER = re.compile(r"\s*\b(?:NAMED\s+AFTER|IMENI|IM\.)\s*([^,]*)", re.IGNORECASE)
