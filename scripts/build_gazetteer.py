@@ -188,6 +188,11 @@ ADMIN1 = {
     "IN": "01 AN 02 AP 03 AS 05 CH 07 DL 09 GJ 10 HR 11 HP 12 JK 13 KL 16 MH 17 MN "
     "18 ML 19 KA 20 NL 21 OD 22 PY 23 PB 24 RJ 25 TN 26 TR 28 WB 29 SK 30 AR 31 MZ "
     "33 GA 34 BR 35 MP 36 UP 37 CG 38 JH 39 UK 40 TS 41 LA",
+    # Mexico City and the State of Mexico, Metro Manila and Calabarzon, Dhaka and
+    # Mymensingh: GeoNames' names of each pair read as one division.
+    "MX": "09 CMX 15 MEX",
+    "PH": "NCR 00 40 40",
+    "BD": "81 C H H",
     "RU": "05 AMU 11 BU 20 IRK 30 KHA 44 MAG 47 MOS 48 MOW 59 PRI 63 SA 64 SAK "
     "66 SPE 89 YEV 91 KYA 92 KAM 93 ZAB",
 }
