@@ -92,6 +92,30 @@ def test_a_us_county_is_a_place_in_its_state_where_the_us_is_named() -> None:
     assert {p.country for p in places_in(english)} == {"GB"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # AP style: the state after a town the gazetteer may lack.
+        (
+            "Children cleaned the plant in Worthington, Minn., at night.",
+            {("Minn.", "US-MN")},
+        ),
+        # A state that is also a word or a country needs no country named so.
+        ("He was born in Paris, Ga., in 1950.", {("Ga.", "US-GA")}),
+        (
+            "Protesters gathered in Washington, D.C. on Monday.",
+            {("Washington", "US-DC"), ("D.C.", "US-DC")},
+        ),
+        # Abbreviations not after a town are no states.
+        ("Miss. Smith said Mass. was held.", set()),
+    ],
+)
+def test_a_us_state_abbreviated_after_a_town(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(p.text, p.subdivision) for p in places_in(text)} == expected
+
+
 def test_every_world_gazetteer_code_is_iso_3166() -> None:
     text = (files("laborwatch") / "data" / "gazetteer-world.csv").read_text("utf-8")
     codes = {subdivision.code for subdivision in pycountry.subdivisions}

@@ -65,6 +65,18 @@ def find_places(doc: Any, locate: Callable[[int], int]) -> list[Place]:
         if institution_follows(doc, span) or capital_names_its_state(span):
             continue  # "the US Department of Labor", "Beijing says": not places
         found.append((span, candidates))
+    states, towns = _us_states_abbreviated(doc)
+    # The town before an abbreviated state lies in it ("Paris, Ga." is not the
+    # French capital), or is a town the gazetteer lacks.
+    found = [
+        (span, [entry for entry in candidates if entry.subdivision == in_state])
+        if (in_state := towns.get(span.end_char))
+        else (span, candidates)
+        for span, candidates in found
+    ]
+    found = [(span, candidates) for span, candidates in found if candidates]
+    found += states
+    found.sort(key=lambda pair: pair[0].start)
     # A town that begins a company's name ("Sunrise Gem Trading Company") counts
     # as a place only where the document names its country otherwise.
     in_names = {
@@ -113,6 +125,84 @@ def find_places(doc: Any, locate: Callable[[int], int]) -> list[Place]:
             )
         )
     return _share_roles_in_lists(places, doc.text)
+
+
+# US states as American news writes them after a town (AP style), and their names:
+# "Worthington,
+# Minn.", "Springdale, Ark.", "Washington, D.C.".
+_AP_STATES = {
+    "Ala.": "Alabama",
+    "Ariz.": "Arizona",
+    "Ark.": "Arkansas",
+    "Calif.": "California",
+    "Colo.": "Colorado",
+    "Conn.": "Connecticut",
+    "Del.": "Delaware",
+    "D.C.": "District of Columbia",
+    "Fla.": "Florida",
+    "Ga.": "Georgia",
+    "Ill.": "Illinois",
+    "Ind.": "Indiana",
+    "Kan.": "Kansas",
+    "Ky.": "Kentucky",
+    "La.": "Louisiana",
+    "Md.": "Maryland",
+    "Mass.": "Massachusetts",
+    "Mich.": "Michigan",
+    "Minn.": "Minnesota",
+    "Miss.": "Mississippi",
+    "Mo.": "Missouri",
+    "Mont.": "Montana",
+    "Neb.": "Nebraska",
+    "Nev.": "Nevada",
+    "N.H.": "New Hampshire",
+    "N.J.": "New Jersey",
+    "N.M.": "New Mexico",
+    "N.Y.": "New York",
+    "N.C.": "North Carolina",
+    "N.D.": "North Dakota",
+    "Okla.": "Oklahoma",
+    "Ore.": "Oregon",
+    "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island",
+    "S.C.": "South Carolina",
+    "S.D.": "South Dakota",
+    "Tenn.": "Tennessee",
+    "Vt.": "Vermont",
+    "Va.": "Virginia",
+    "Wash.": "Washington",
+    "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin",
+    "Wyo.": "Wyoming",
+}
+_AP_STATE = re.compile(
+    r"\b(?P<town>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3}), (?P<state>"
+    + "|".join(re.escape(abbreviation) for abbreviation in _AP_STATES)
+    + r")(?![\w.])"
+)
+
+
+def _us_states_abbreviated(
+    doc: Any,
+) -> tuple[list[tuple[Any, list[PlaceEntry]]], dict[int, str | None]]:
+    """The states abbreviated after a town's name, each as its state's entry; and
+    where each town's name ends, with its state's code."""
+    entries, names = gazetteer(), gazetteer_names()
+    found = []
+    towns: dict[int, str | None] = {}
+    for match in _AP_STATE.finditer(doc.text):
+        span = doc.char_span(*match.span("state"), alignment_mode="expand")
+        # Written so, the state is no word ("Georgia", "Washington"): it is kept
+        # without the country named.
+        state = [
+            replace(entries[index], common=False)
+            for index in names.get(_AP_STATES[match.group("state")].lower(), ())
+            if entries[index].country == "US" and entries[index].kind == "subdivision"
+        ]
+        if span is not None and state:
+            found.append((span, state))
+            towns[match.end("town")] = state[0].subdivision
+    return found, towns
 
 
 # "in South Pyongan, South Hamgyong and North Pyongan": the places of one list.
