@@ -43,6 +43,7 @@ _SENT = (
 _RETURNED = ("return", "repatriat", "deport", "expell", "sent back", "sent home")
 _CAME_FROM = (
     "recruit", "traffick", "came", "come", "migrat", "fled", "arriv", "hail", "mov",
+    "originally",
 )  # fmt: skip
 # "a kiln just outside Lahore", "a brick kiln near Kandamangalam": where work is.
 _IN = {
@@ -95,6 +96,14 @@ def place_role(doc: Any, span: Any, kind: str) -> str | None:
     before = [t.lower_ for t in doc[max(sentence.start, span.start - 10) : span.start]]
     after = [t.lower_ for t in doc[span.end : min(sentence.end, span.end + 4)]]
     if kind == "demonym" and _people_follow(after):
+        return ORIGIN
+    if (
+        kind == "country"
+        and _people_follow(after)
+        and all(t.is_lower for t in doc[span.end : min(sentence.end, span.end + 2)])
+    ):
+        # A country's name before its people ("Myanmar migrant workers"); not a
+        # body's name ("China Labor Watch").
         return ORIGIN
     # Lower-case words only: "the Modern Slavery Act" names a law, not work.
     words = [t.text for t in sentence if t.is_lower]
