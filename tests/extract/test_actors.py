@@ -388,6 +388,20 @@ def test_a_capital_that_acts_is_its_state_not_a_place() -> None:
     assert [place.span.sentence for place in places] == [1]
 
 
+def test_a_country_that_runs_or_covers_up_the_work_is_an_actor() -> None:
+    evidence = analyze_text(
+        "China officially denies that North Korean workers are in its seafood "
+        "plants, where they are forced to work."
+    )
+    assert _actors(evidence)["China"][0] == "public_body"
+    # A country that bans or receives is no actor of the work.
+    for text in (
+        "The United States bans imports made with forced labor.",
+        "Thailand is a destination for workers who are forced to fish.",
+    ):
+        assert not analyze_text(text).actors
+
+
 def test_the_verb_a_verb_governs_gives_the_part() -> None:
     evidence = analyze_text(
         "To meet the demand for workers abroad, the regime started sending soldiers "

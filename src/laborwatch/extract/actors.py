@@ -45,8 +45,8 @@ from laborwatch.extract.actor_cues import (
     WORKED_ON,
 )
 from laborwatch.extract.evidence import Actor, Span
-from laborwatch.extract.place_roles import capital_names_its_state
-from laborwatch.extract.vocabulary import gazetteer_names
+from laborwatch.extract.place_roles import capital_names_its_state, country_acts
+from laborwatch.extract.vocabulary import country_names, gazetteer_names
 
 _CRIMINAL = re.compile(
     r"\b(?:traffickers?|smugglers?|gangs?|syndicates|networks?|loan sharks?|captors)\b",
@@ -181,8 +181,11 @@ def _candidates(
                 )
     for entity in doc.ents:
         label = entity.label_
-        if label == "GPE" and capital_names_its_state(entity):
-            label = "CAPITAL"  # "Beijing has set quotas": the state acting
+        if label == "GPE" and (
+            capital_names_its_state(entity) or country_acts(entity, country_names())
+        ):
+            # "Beijing has set quotas", "North Korea sends workers": the state acting
+            label = "CAPITAL"
         if label == "PRODUCT" and LEGAL_SUFFIX.search(entity.text):
             label = "ORG"  # "Maxwell Glove Manufacturing Bhd" read as a product
         if label not in ("ORG", "PERSON", "NORP", "CAPITAL"):

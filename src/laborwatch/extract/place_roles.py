@@ -290,3 +290,33 @@ def capital_names_its_state(span: Any) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_.startswith(
         _STATE_VERB_STEMS
     )
+
+
+# What a country does to the workers or about them, as the subject of the verb:
+# "North Korea sends workers abroad", "China denies the camps exist".
+_COUNTRY_ACT_STEMS = (
+    "deni",
+    "deny",
+    "send",
+    "sent",
+    "dispatch",
+    "forc",
+    "impos",
+    "mobili",
+    "earn",
+    "profit",
+    "exploit",
+    "coerc",
+    "compel",
+)
+
+
+def country_acts(span: Any, countries: set[str]) -> bool:
+    """Whether a country (its name among ``countries``, lower-cased) is the subject
+    of a verb by which a state runs, profits from or covers up the work: "North
+    Korea sends thousands of workers to Russia"; not "Thailand is a destination"
+    or "the United States bans the imports"."""
+    if span.text.lower() not in countries:
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lower_.startswith(_COUNTRY_ACT_STEMS)

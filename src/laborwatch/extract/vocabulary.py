@@ -115,6 +115,14 @@ def gazetteer() -> tuple[PlaceEntry, ...]:
 
 
 @lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """The gazetteer's names of countries, lower-cased ("north korea", "dprk")."""
+    return frozenset(
+        entry.name.lower() for entry in gazetteer() if entry.kind == "country"
+    )
+
+
+@lru_cache(maxsize=1)
 def gazetteer_names() -> dict[str, tuple[int, ...]]:
     """Each gazetteer name, lower-cased, with the indices of the entries it names."""
     names: dict[str, list[int]] = {}
