@@ -402,6 +402,19 @@ def test_a_country_that_runs_or_covers_up_the_work_is_an_actor() -> None:
         assert not analyze_text(text).actors
 
 
+def test_a_scheme_or_a_disease_is_no_actor() -> None:
+    evidence = analyze_text(
+        "Workers recruited under the Pacific Australia Labour Mobility (PALM) scheme "
+        "were forced to work unpaid for Acme Farms Pty Ltd."
+    )
+    assert set(_actors(evidence)) == {"Acme Farms Pty Ltd."}
+    pandemic = analyze_text(
+        "During Covid-19 the factory owners locked the workers inside and forced "
+        "them to work."
+    )
+    assert set(_actors(pandemic)) == {"factory owners"}
+
+
 def test_the_verb_a_verb_governs_gives_the_part() -> None:
     evidence = analyze_text(
         "To meet the demand for workers abroad, the regime started sending soldiers "

@@ -94,7 +94,9 @@ NOT_A_BODY = re.compile(
     r"\b(?:slavery|trafficking|forced labou?r|child labou?r|act|law|convention"
     r"|principles|protocol|guidelines|report|statement|plan|programme|program|policy"
     r"|combat\w*|anti-|eliminat\w*|prevent\w*|protect\w*|rights|welfare|rescue|order"
-    r"|visas?|h-2a|transfers?|mobili[sz]ation|list|tier|mechanism|wages?|wros?)\b",
+    r"|visas?|h-2a|transfers?|mobili[sz]ation|list|tier|mechanism|wages?|wros?"
+    # a disease the parser takes for a body: "Covid-19", "the coronavirus"
+    r"|initiative|scheme|covid(?:-19)?|coronavirus|pandemic|ebola)\b",
     re.I,
 )
 # The people worked on, not actors: "crew members", "Uyghurs", "the workers".

@@ -94,6 +94,7 @@ def find_actors(
             or WATCHERS.match(name)
             or NOT_A_BODY.search(name)
             or WORKED_ON.search(name)
+            or _names_a_scheme(doc, end)
             # "Madagascar" or "DPRK" tagged as an organisation is the country,
             # whose state is named as "the government" where it acts.
             or (label != "CAPITAL" and name.lower() in gazetteer_names())
@@ -133,6 +134,25 @@ def find_actors(
             )
         )
     return sorted(actors, key=lambda actor: actor.span.start)
+
+
+# Words that end a scheme's or a programme's name: "the Pacific Australia Labour
+# Mobility (PALM) scheme" names no body.
+_SCHEME = {"scheme", "programme", "program", "initiative", "visa", "visas"}
+
+
+def _names_a_scheme(doc: Any, end: int) -> bool:
+    """Whether the capitalised words after a name end in a scheme's word."""
+    following = doc.char_span(end, len(doc.text), alignment_mode="expand")
+    for token in following or ():
+        if token.lower_ in _SCHEME:
+            return True
+        if (
+            not (token.is_title or token.is_upper or token.is_punct)
+            or token.is_sent_start
+        ):
+            return False
+    return False
 
 
 def _named_in_evidence(name: str, label: str, in_evidence: bool) -> bool:
