@@ -9,6 +9,7 @@ written for these tests in the shape of the lists' rows."""
 
 import pytest
 
+from laborwatch.lists.entry import ListEntry
 from laborwatch.match import Matcher, Query
 from tests.match.helpers import first, listed_body
 
@@ -101,3 +102,27 @@ def test_a_name_without_its_person_says_so_and_costs() -> None:
 )
 def test_a_look_alike_finds_no_one(query: str) -> None:
     assert first(MATCHER, Query(query, "Organization", "RU")) is None
+
+
+PERSONS = Matcher(
+    [
+        ("us_ofac_sdn", ListEntry(entry_id, "Person", name, countries=(country,)))
+        for entry_id, name, country in (
+            ("25077", "RODRIGUEZ GOMEZ, Delcy Eloina", "VE"),
+            ("23132", "OSORIO ZAMBRANO, Carlos Alberto", "VE"),
+            ("36003", "HOSSEINI, Mohammad Ali", "IR"),
+        )
+    ]
+)
+
+
+def test_a_person_named_by_first_given_name_and_first_surname_is_found() -> None:
+    (hit,) = PERSONS.match(Query("Delcy Rodríguez", "Person"))
+    assert hit.entry_id == "25077" and hit.score >= 0.8
+    assert first(PERSONS, Query("Carlos Osorio", "Person")) == "23132"
+    # the second surname, not the first, is another person
+    assert first(PERSONS, Query("Carlos Zambrano", "Person")) is None
+    # under one surname, two given words may be one name: no more than before
+    (hit,) = PERSONS.match(Query("Mohammad Hosseini", "Person", "IR"))
+    assert hit.score < 0.7
+

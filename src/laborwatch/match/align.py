@@ -57,6 +57,9 @@ UNMATCHED_QUERY_WORD = 0.85
 UNMATCHED_LISTED_WORD = 0.85
 SUBSTITUTED_WORD = 0.85
 SUBSTITUTED_GIVEN_NAME = 0.7
+# The share of its weight a person's further given name or surname keeps when a
+# query names only the first of each (`_extra_names`).
+EXTRA_NAME_SHARE = 0.25
 SUBSTITUTED_COMMON_WORD = 0.9
 OTHER_BODY_TYPE = 0.8
 KIND_LEFT_OUT = 0.9
@@ -206,6 +209,22 @@ def align(
         if person and all(how in _SAME_WORD for *_, how, _s in matched)
         else frozenset()
     )
+    extra = (
+        _extra_names(listed, matched, unmatched_listed, surname)
+        if person
+        and not (korean or chinese or unmatched_query)
+        and all(how in _SAME_WORD for *_, how, _s in matched)
+        else frozenset()
+    )
+    if extra:
+        # Counted at a fraction of their weight: the name is shorter, not another.
+        detail["extra_names_left_out"] = sorted(extra)
+        forgivable |= extra
+        listed_total -= (1 - EXTRA_NAME_SHARE) * sum(
+            t.weight for t in unmatched_listed if t.text in extra
+        )
+        recall = listed_covered / listed_total
+        score = 2 * precision * recall / (precision + recall)
     score *= _penalties(unmatched_query, unmatched_listed, person, detail, forgivable)
     kinds_left_out = (
         {t.text for t in unmatched_listed} & _PLACED_BODIES if not person else set()
@@ -708,6 +727,27 @@ _SAME_WORD = frozenset(
 # -ovna, -evna, -ichna (Vladimirovich, Sergeyevich, Ilyich, Petrovna); Ukrainian
 # -ovych, -ych, -ivna (Mykolaiovych, Illich, Petrivna).
 _PATRONYMIC = re.compile(r"(?:vich|vych|ich|ych|ovna|evna|ivna|ichna|ychna)$")
+
+
+def _extra_names(
+    listed: tuple[Token, ...],
+    matched: list[tuple[str, str, str, float]],
+    unmatched: list[Token],
+    surname: tuple[str, ...],
+) -> frozenset[str]:
+    """The listed person's further given names and second surname that a query
+    naming the first of each leaves out: "Delcy Rodríguez" for RODRIGUEZ GOMEZ, Delcy
+    Eloina, as reports write Spanish and Portuguese names. Only where the list gives
+    two surnames or more: a given name of two words under one surname is as often
+    one name ("Mohammad Hosseini" is not HOSSEINI, Mohammad Ali)."""
+    if len(surname) < 2:
+        return frozenset()
+    given = [t.text for t in listed if t.text not in surname]
+    names = {listed_word for _q, listed_word, _how, _s in matched}
+    if not given or given[0] not in names or surname[0] not in names:
+        return frozenset()
+    further = set(surname[1:]) | set(given[1:])
+    return frozenset(t.text for t in unmatched if t.text in further)
 
 
 def _patronymics(
