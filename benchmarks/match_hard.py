@@ -21,8 +21,9 @@ fresh11 (fresh11_*.csv), written after work on all twelve, fresh12
 (fresh17_*.csv), written after work on all eighteen, fresh18
 (fresh18_*.csv), written after work on all nineteen, fresh19
 (fresh19_*.csv), written after work on all twenty, fresh20
-(fresh20_*.csv), written after work on all twenty-one, and fresh21
-(fresh21_*.csv), written after work on all twenty-two.
+(fresh20_*.csv), written after work on all twenty-one, fresh21
+(fresh21_*.csv), written after work on all twenty-two, and fresh22
+(fresh22_*.csv), written after work on all twenty-three.
 The lists are the
 OFAC SDN file of 2024-05-03 with OFAC's alias and address files of 2026-06, and the
 UN Security Council consolidated list of 2026-02-27, read from ../shared/data/lists.
@@ -32,7 +33,7 @@ match.py), per split: recall@1 (the first hit is a correct entry), recall@1 at t
 default threshold (first and reported), recall@5, the false-alarm rate (a
 look-alike's first hit reaches the threshold), and queries per second.
 
-    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|fresh21|all] [--details]
+    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|fresh21|fresh22|all] [--details]
 """
 
 from __future__ import annotations
@@ -133,6 +134,8 @@ def load_cases() -> list[Case]:
         "fresh20_negatives",
         "fresh21_positives",
         "fresh21_negatives",
+        "fresh22_positives",
+        "fresh22_negatives",
     ):
         if not (DATA / f"{kind}.csv").exists():
             continue
@@ -302,6 +305,7 @@ SPLITS = (
     "fresh19",
     "fresh20",
     "fresh21",
+    "fresh22",
 )
 
 
