@@ -77,6 +77,10 @@ _SURNAMES = {
     # 고 as the South's press writes it: "Koh Cheol-man" (KO Chol Man).
     "koh": "ko",
     "goh": "ko",
+    # 허 as the South's press and passports write it: "Huh Young-il" (HO Yong Il).
+    "huh": "ho",
+    "hur": "ho",
+    "heo": "ho",
 }
 _CONSONANTS = (
     ("tch", "j"),

@@ -26,6 +26,7 @@ from laborwatch.countries import country_code
 from laborwatch.lists.entry import ListEntry
 from laborwatch.match.align import (
     SUBSTITUTED_GIVEN_NAME,
+    UNMATCHED_LISTED_WORD,
     UNMATCHED_QUERY_WORD,
     NameTokens,
     align,
@@ -339,6 +340,11 @@ class Matcher:
                 )
                 if person and partners:
                     similarity *= _joined_given_name(detail, partners)
+                if person and "-" in name.text and detail.get("unmatched_list"):
+                    # The same the other way: 백호 (Paek Ho) is not PAEK, Chang-Ho.
+                    similarity *= _joined_given_name(
+                        detail, _hyphen_partners(name.text), listed=True
+                    )
                 # Every later factor lowers the score, but a shared identifier.
                 if similarity < threshold and not query.identifiers:
                     continue
@@ -698,7 +704,11 @@ class Matcher:
 # Taken only where a run of letters starts: tried from inside a long run, the run
 # would be scanned again from every letter of it (quadratic on a 60,000-letter
 # name).
-_HYPHENATED = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-([^\W\d_]+)")
+# Words of letters, with the apostrophes McCune–Reischauer writes inside them
+# ("Ch'ang-Ho").
+_HYPHENATED = re.compile(
+    r"(?<![^\W\d_'’])([^\W\d_]+(?:['’][^\W\d_]+)*)-([^\W\d_]+(?:['’][^\W\d_]+)*)"
+)
 
 
 def _first_characters(name: str) -> str:
@@ -732,19 +742,20 @@ def _sound_token(key: str, weight: float) -> Token:
     return Token(key, key, weight, key)
 
 
-def _joined_given_name(detail: dict[str, Any], partners: dict[str, str]) -> float:
+def _joined_given_name(
+    detail: dict[str, Any], partners: dict[str, str], listed: bool = False
+) -> float:
     """The factor for a person's name word the list lacks that is hyphenated to one
-    it has: "Mir-Hossein" is another given name than "Hossein", not an extra one."""
-    matched = {pair[0] for pair in detail["pairs"]}
-    joined = [
-        word
-        for word in detail.get("unmatched_identifying", ())
-        if partners.get(word) in matched
-    ]
+    it has: "Mir-Hossein" is another given name than "Hossein", not an extra one.
+    With ``listed``, a listed word the query lacks, hyphenated to one it has."""
+    matched = {pair[1 if listed else 0] for pair in detail["pairs"]}
+    left = "unmatched_listed_identifying" if listed else "unmatched_identifying"
+    joined = [word for word in detail.get(left, ()) if partners.get(word) in matched]
     if not joined:
         return 1.0
     detail["joined_given_name"] = joined
-    return (SUBSTITUTED_GIVEN_NAME / UNMATCHED_QUERY_WORD) ** len(joined)
+    unmatched = UNMATCHED_LISTED_WORD if listed else UNMATCHED_QUERY_WORD
+    return (SUBSTITUTED_GIVEN_NAME / unmatched) ** len(joined)
 
 
 def _first_surname(surname: tuple[str, ...]) -> str | None:

@@ -435,6 +435,7 @@ _C_NOT_CH = re.compile(r"c(?!h)")
 _Q = re.compile(r"q")
 _FINAL_VOWEL_H = re.compile(r"(?<=[aeiou])h$")
 _DOUBLED = re.compile(r"(.)\1+")
+_GU = re.compile(r"gu(?=[ie])")
 _FINAL_AI = re.compile(r"a(?:ee|ei|ie)$")
 _VOWELS_AND_GLIDES = re.compile(r"[aeiouywv]")
 _YO = re.compile(r"(?<=[bcdfghklmnprstvz])yo")
@@ -521,9 +522,10 @@ def _latin_lexicon() -> _LatinLexicon:
     return _LatinLexicon(english, frozenset(written), max(map(len, written), default=0))
 
 
-# Russian adjective endings (-yy, -iy, -aya, -oye, -ogo, -oy) as `loose` spells
-# them: one row stands for every form ("mashinostroitelnyy", "...noye").
-_ADJECTIVE_ENDING = re.compile(r"(?<=[a-z]{5})(?:ogo|oie|aia|oe|oi|i)$")
+# Russian adjective endings (-yy, -iy, -aya, -oye, -ogo, -oy, plural -ykh) as
+# `loose` spells them: one row stands for every form ("mashinostroitelnyy",
+# "...noye", "moshchnykh").
+_ADJECTIVE_ENDING = re.compile(r"(?<=[a-z]{5})(?:ogo|oie|aia|oe|oi|ih|i)$")
 # Letters of a compound's last word, from the lexicon ("Gazprom" is a name, not
 # gaz + prom), and of the word before it.
 _COMPOUND_PART = 5
@@ -600,6 +602,8 @@ def loose(word: str) -> str:
     # write "q" as often: "Bagher", "Baqer" (as `skeleton` reads it).
     word = _BRITISH_NCE.sub("nse", _BRITISH_OUR.sub("or", word.replace("ph", "f")))
     word = word.replace("gh", "k")
+    # French transliterations write a hard g before i and e "gu": "Guilan" (Gilan).
+    word = _GU.sub("g", word)
     # French transliterations write u as "ou", English ones "oo": "Youssef",
     # "Addounia" (Dunya), "Noori" (Nuri); a final vowel's h is the Arabic taa
     # marbuta some write: "Ghazaleh", "Ghazale".
