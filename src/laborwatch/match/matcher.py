@@ -15,8 +15,9 @@ import heapq
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
@@ -90,8 +91,6 @@ PENALTIES = {
     # A kind of body the query names (an association, a university) where the
     # listed name is a company's.
     "other kind of body": 0.8,
-    # A body's name without the person it is named after (`_with_readings`).
-    "named after left out": 0.9,
 }
 # Where persons' names have no family name (each word part of the one name).
 _NO_FAMILY_NAMES = frozenset({"MM"})
@@ -212,9 +211,6 @@ class _Name:
     # A body's name's words after each "of" that follows a kind of body: the
     # bodies above it (`_bodies_above`).
     above: tuple[frozenset[str], ...] = ()
-    # The person a body is named after, where this form of its name leaves them
-    # out ("DUBNA MACHINE BUILDING PLANT" of ... NAMED AFTER NP FEDOROV).
-    named_after: str = ""
 
 
 @dataclass
@@ -241,7 +237,7 @@ class Matcher:
             self._chinese.append(not _CHINESE_COUNTRIES.isdisjoint(entry.countries))
             self._abjad.append(_is_abjad(entry))
             self._countries.append(_countries(entry))
-            for text, kind, left_out in _with_readings(entry.names()):
+            for text, kind in _with_readings(entry.names()):
                 tokens = tokenise(text)
                 if not tokens:
                     continue
@@ -253,15 +249,7 @@ class Matcher:
                 )
                 above = () if entry.schema in _PERSON else _bodies_above(text)
                 self._names.append(
-                    _Name(
-                        position,
-                        text,
-                        kind,
-                        NameTokens.of(tokens),
-                        surname,
-                        above,
-                        left_out,
-                    )
+                    _Name(position, text, kind, NameTokens.of(tokens), surname, above)
                 )
                 for key in index_keys(tokens, consonants=True):
                     self._index[key].append(name_number)
@@ -295,11 +283,8 @@ class Matcher:
             # A person's initials written together, after the surname as Russian
             # documents write them ("Kudrin A.L."): letters, not one word "al".
             read.append(("initials apart", _initials_apart(query.name)))
-        honoured = _NAMED_AFTER.search(query.name)
-        if honoured:
-            # The lists often give a body without the person it is named after.
-            rest = query.name[: honoured.start()] + query.name[honoured.end() :]
-            read.append(("without named after", " ".join(rest.split())))
+        if _NAMED_AFTER.search(query.name):
+            read.append(("without named after", _without_named_after(query.name)))
         for how, reading in read:
             tokens = tokenise(reading)
             if not tokens:
@@ -565,17 +550,6 @@ class Matcher:
                     {"query": sorted(kinds), "list": "company"},
                 )
             )
-        if name.named_after:
-            # The person often identifies the body: "Moscow State University" is
-            # not MOSCOW STATE TECHNICAL UNIVERSITY NAMED AFTER NE BAUMAN.
-            score *= PENALTIES["named after left out"]
-            features.append(
-                Feature(
-                    "named after left out",
-                    PENALTIES["named after left out"],
-                    {"named after": name.named_after},
-                )
-            )
         # Either side's: "Min Thu" lacks a word of THU, Yin Min, and is another.
         added = [
             *detail.get("unmatched_identifying", ()),
@@ -718,8 +692,10 @@ def _first_characters(name: str) -> str:
     return cut[:space] if space > MAX_NAME_LENGTH // 2 else cut
 
 
-def _hyphen_partners(reading: str) -> dict[str, str]:
-    """Each word written hyphenated to another, with that other word, both ways."""
+@lru_cache(maxsize=65536)
+def _hyphen_partners(reading: str) -> Mapping[str, str]:
+    """Each word written hyphenated to another, with that other word, both ways
+    (cached: a listed name's are read for every query it is compared with)."""
     partners: dict[str, str] = {}
     for first, second in _HYPHENATED.findall(reading):
         a, b = words(first), words(second)
@@ -743,7 +719,7 @@ def _sound_token(key: str, weight: float) -> Token:
 
 
 def _joined_given_name(
-    detail: dict[str, Any], partners: dict[str, str], listed: bool = False
+    detail: dict[str, Any], partners: Mapping[str, str], listed: bool = False
 ) -> float:
     """The factor for a person's name word the list lacks that is hyphenated to one
     it has: "Mir-Hossein" is another given name than "Hossein", not an extra one.
@@ -819,42 +795,30 @@ def _other_facts(
     return score
 
 
-def _with_readings(names: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
-    """A list's names, and the romanised readings of those written in Hangul;
-    each with the person a body is named after where that name leaves them out."""
-    found = [(text, kind, "") for text, kind in names]
+def _with_readings(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A list's names, and the romanised readings of those written in Hangul."""
+    found = list(names)
     for text, kind in names:
         if has_hangul(text):
-            found += [(reading, kind, "") for _system, reading in romanise_hangul(text)]
+            found += [(reading, kind) for _system, reading in romanise_hangul(text)]
         for letters in _LISTED_ACRONYM.findall(text):
             if _abbreviates(letters, _LISTED_ACRONYM.sub(" ", text)):
                 # "NAFTIRAN INTERTRADE CO. (NICO) LIMITED" is also "NICO Ltd":
                 # the acronym a list gives in brackets, with the name's legal form.
-                found.append((_with_legal_forms(letters, text), kind, ""))
+                found.append((_with_legal_forms(letters, text), kind))
                 # and the name without it, which a query need not repeat: "KOREA
                 # KWANGSON BANKING CORPORATION (KKBC)" in full is that body.
-                found.append(
-                    (" ".join(_LISTED_ACRONYM.sub(" ", text).split()), kind, "")
-                )
+                found.append((" ".join(_LISTED_ACRONYM.sub(" ", text).split()), kind))
         leading = _LEADING_ACRONYM.match(text)
         if leading and leading.group(1).lower() in initials(leading.group(2)):
             # "HTTS HANSEATIC TRADE TRUST & SHIPPING GMBH" is "HTTS GmbH" to its
             # customers: a name led by its own initials.
-            found.append((_with_legal_forms(leading.group(1), text), kind, ""))
-        honoured = _NAMED_AFTER.search(text)
-        if honoured:
+            found.append((_with_legal_forms(leading.group(1), text), kind))
+        if _NAMED_AFTER.search(text):
             # "INSTITUTE OF ELECTRONIC CONTROL COMPUTERS NAMED AFTER I.S. BRUK" is
-            # the "Institute of Electronic Control Computers" or the "Bruk
-            # Institute ..." to the reports that name it.
-            rest = " ".join((text[: honoured.start()] + text[honoured.end() :]).split())
-            honoree = [
-                word
-                for word in re.findall(r"[^\W\d_]{3,}", honoured.group(1))
-                if word.lower() not in LEGAL_FORMS
-            ]
-            if honoree:
-                found.append((rest, kind, honoree[-1]))
-                found.append((f"{honoree[-1]} {rest}", kind, ""))
+            # the "Bruk Institute of ..." to the reports that name it: the words
+            # that say so and the person's initials are no words of the name.
+            found.append((_without_named_after(text), kind))
         branch = _NAMED_BRANCH.search(text)
         if branch:
             # "SYRIAN MILITARY INTELLIGENCE BRANCH 235 - PALESTINE" is the
@@ -862,7 +826,7 @@ def _with_readings(names: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
             named = branch.group(2).strip()
             if not named.upper().endswith("BRANCH"):
                 named += " Branch"
-            found.append((named, kind, ""))
+            found.append((named, kind))
     return found
 
 
@@ -890,9 +854,20 @@ _NO_COMPANY = frozenset(
 )
 # Legal forms of a company (not "the", "of" and the articles LEGAL_FORMS holds).
 _COMPANY_FORMS = LEGAL_FORMS - frozenset("the of and de la el al".split())
-# A body named after a person, to the next comma: "NAMED AFTER A.M. GORKY",
-# "IMENI V.V. TIKHOMIROVA", "IM.M.I.KALININA".
-_NAMED_AFTER = re.compile(r"\s*\b(?:NAMED\s+AFTER|IMENI|IM\.)\s*([^,]*)", re.IGNORECASE)
+# "NAMED AFTER A.M. GORKY", "IMENI V.V. TIKHOMIROVA", "IM.M.I.KALININA", "NAMED
+# AFTER NP FEDOROV": the words that say a body is named after a person, and the
+# person's initials, dotted or not.
+_NAMED_AFTER = re.compile(
+    r"\b(?:NAMED\s+AFTER\b|IMENI\b|IM\.)\s*"
+    r"(?:(?:[^\W\d_]\.\s*)+|(?:[^\W\d_]{1,2}\s+)+(?=[^\W\d_]{3}))?",
+    re.IGNORECASE,
+)
+
+
+def _without_named_after(name: str) -> str:
+    """The name without the words that say whom it is named after, the person kept:
+    "... COMPUTERS NAMED AFTER I.S. BRUK" → "... COMPUTERS BRUK"."""
+    return " ".join(_NAMED_AFTER.sub(" ", name).split())
 
 
 def _abbreviates(letters: str, name: str) -> bool:
