@@ -58,8 +58,9 @@ UNMATCHED_LISTED_WORD = 0.85
 SUBSTITUTED_WORD = 0.85
 SUBSTITUTED_GIVEN_NAME = 0.7
 # The share of its weight a person's further given name or surname keeps when a
-# query names only the first of each (`_extra_names`).
-EXTRA_NAME_SHARE = 0.25
+# query names only the first of each (`_extra_names`): "Pedro Sanchez" of Spain stays
+# under the threshold against SANCHEZ MEDRANO, Pedro, of another country.
+EXTRA_NAME_SHARE = 0.75
 SUBSTITUTED_COMMON_WORD = 0.9
 OTHER_BODY_TYPE = 0.8
 KIND_LEFT_OUT = 0.9
