@@ -235,6 +235,12 @@ CITY_TYPES = {
     "State city",
     "Special administrative city",
 }
+# What ISO writes around a city's name where the city is a division: "Horad Minsk",
+# "Ciudad Autónoma de Buenos Aires", "Praha, Hlavní město", "Bishkek Shaary".
+CITY_AFFIXES = re.compile(
+    r"^(?:Horad|Grad|Ciudad Autónoma de|Distrito Capital de|City of)\s+"
+    r"|,\s*Hlavní město$|\s+Shaary$"
+)
 # Indonesian provinces: GeoNames names them in English ("West Java"), ISO in
 # Indonesian ("Jawa Barat").
 INDONESIAN = {"west": "barat", "east": "timur", "central": "tengah", "north": "utara"}
@@ -538,7 +544,7 @@ def main() -> None:
         (s.country_code, fold(name).lower()): s.code
         for s in pycountry.subdivisions
         if s.parent_code is None and s.type in CITY_TYPES
-        for name in subdivision_names(s.name)
+        for name in subdivision_names(CITY_AFFIXES.sub("", s.name))
     }
     rows: list[dict[str, object]] = []
     centre: dict[str, list[tuple[float, float, int]]] = defaultdict(list)

@@ -87,6 +87,11 @@ def test_a_us_county_is_a_place_in_its_state_where_the_us_is_named() -> None:
     text = "Workers were held on a marijuana farm in Muskogee County, Oklahoma."
     place = place_named(text, "Muskogee County")
     assert (place.country, place.subdivision) == ("US", "US-OK")
+    # A county of one name in many states is the one in the state named, or none.
+    text = "Workers at a plant in Washington County, Arkansas, United States."
+    assert place_named(text, "Washington County").subdivision == "US-AR"
+    text = "Workers were held in Washington County, United States."
+    assert place_named(text, "Washington County").subdivision is None
     # England has a Durham County too: a US county needs the US named.
     english = "Police in Durham County arrested two gangmasters in England."
     assert {p.country for p in places_in(english)} == {"GB"}
@@ -106,8 +111,11 @@ def test_a_us_county_is_a_place_in_its_state_where_the_us_is_named() -> None:
             "Protesters gathered in Washington, D.C. on Monday.",
             {("Washington", "US-DC"), ("D.C.", "US-DC")},
         ),
-        # Abbreviations not after a town are no states.
+        # Abbreviations not after a town are no states, nor after a name that goes
+        # on as a sentence ("John Smith, Miss. Jones").
         ("Miss. Smith said Mass. was held.", set()),
+        ("John Smith, Miss. Jones and their son came.", set()),
+        ("Acme, Mass. production lines stopped.", set()),
     ],
 )
 def test_a_us_state_abbreviated_after_a_town(

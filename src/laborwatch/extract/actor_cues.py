@@ -89,14 +89,17 @@ WATCHER_WORDS = re.compile(
     r"|customs|border protection|ombudsman|commissioner)\b",
     re.I,
 )
+# Words that end a scheme's name: "the Pacific Australia Labour Mobility (PALM)
+# scheme" names no body.
+SCHEME_WORDS = ("scheme", "programme", "program", "initiative", "visa", "visas")
 # Names of laws, practices and programmes the model tags as organisations.
 NOT_A_BODY = re.compile(
     r"\b(?:slavery|trafficking|forced labou?r|child labou?r|act|law|convention"
-    r"|principles|protocol|guidelines|report|statement|plan|programme|program|policy"
+    r"|principles|protocol|guidelines|report|statement|plan|policy"
     r"|combat\w*|anti-|eliminat\w*|prevent\w*|protect\w*|rights|welfare|rescue|order"
-    r"|visas?|h-2a|transfers?|mobili[sz]ation|list|tier|mechanism|wages?|wros?"
+    r"|h-2a|transfers?|mobili[sz]ation|list|tier|mechanism|wages?|wros?"
     # a disease the parser takes for a body: "Covid-19", "the coronavirus"
-    r"|initiative|scheme|covid(?:-19)?|coronavirus|pandemic|ebola)\b",
+    r"|covid(?:-19)?|coronavirus|pandemic|ebola|" + "|".join(SCHEME_WORDS) + r")\b",
     re.I,
 )
 # The people worked on, not actors: "crew members", "Uyghurs", "the workers".

@@ -35,6 +35,7 @@ from laborwatch.extract.actor_cues import (
     PERSONS,
     PUBLIC,
     REPORTING_STEMS,
+    SCHEME_WORDS,
     STATE_IN_GENERAL,
     STRONG_STEMS,
     TELLING_STEMS,
@@ -136,16 +137,11 @@ def find_actors(
     return sorted(actors, key=lambda actor: actor.span.start)
 
 
-# Words that end a scheme's or a programme's name: "the Pacific Australia Labour
-# Mobility (PALM) scheme" names no body.
-_SCHEME = {"scheme", "programme", "program", "initiative", "visa", "visas"}
-
-
 def _names_a_scheme(doc: Any, end: int) -> bool:
     """Whether the capitalised words after a name end in a scheme's word."""
     following = doc.char_span(end, len(doc.text), alignment_mode="expand")
     for token in following or ():
-        if token.lower_ in _SCHEME:
+        if token.lower_ in SCHEME_WORDS:
             return True
         if (
             not (token.is_title or token.is_upper or token.is_punct)

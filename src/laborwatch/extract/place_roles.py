@@ -6,6 +6,7 @@ when the sentence does not say. The sentence's indicator plays no part.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 WORK_SITE = "work site"
@@ -311,7 +312,7 @@ _COUNTRY_ACT_STEMS = (
 )
 
 
-def country_acts(span: Any, countries: set[str]) -> bool:
+def country_acts(span: Any, countries: AbstractSet[str]) -> bool:
     """Whether a country (its name among ``countries``, lower-cased) is the subject
     of a verb by which a state runs, profits from or covers up the work: "North
     Korea sends thousands of workers to Russia"; not "Thailand is a destination"
@@ -319,4 +320,6 @@ def country_acts(span: Any, countries: set[str]) -> bool:
     if span.text.lower() not in countries:
         return False
     root = span.root
-    return root.dep_ == "nsubj" and root.head.lower_.startswith(_COUNTRY_ACT_STEMS)
+    return bool(
+        root.dep_ == "nsubj" and root.head.lower_.startswith(_COUNTRY_ACT_STEMS)
+    )

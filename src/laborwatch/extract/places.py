@@ -90,14 +90,22 @@ def find_places(doc: Any, locate: Callable[[int], int]) -> list[Place]:
         for index, (_span, candidates) in enumerate(found)
         if index not in in_names
     )
+    # Subdivisions the document names without doubt: "Arkansas" decides which
+    # Washington County it means.
+    subdivisions = {
+        code
+        for _span, candidates in found
+        if len(codes := {entry.subdivision for entry in candidates}) == 1
+        and (code := codes.pop()) is not None
+    }
     # The company named again by that word alone: "Munger's managers".
     company_words = {found[index][0].text.lower() for index in in_names}
     places = []
     for index, (span, candidates) in enumerate(found):
-        entry = _resolve(candidates, countries)
+        entry = _resolve(candidates, countries, subdivisions)
         if entry is None and _small_town(candidates) and place_role(doc, span, "city"):
             # "scam compounds in Sihanoukville": the sentence makes it a place.
-            entry = _resolve(candidates, countries, small_towns=True)
+            entry = _resolve(candidates, countries, subdivisions, small_towns=True)
         if entry is None or (
             (index in in_names or span.text.lower() in company_words)
             and not countries[entry.country]
@@ -128,8 +136,7 @@ def find_places(doc: Any, locate: Callable[[int], int]) -> list[Place]:
 
 
 # US states as American news writes them after a town (AP style), and their names:
-# "Worthington,
-# Minn.", "Springdale, Ark.", "Washington, D.C.".
+# "Worthington, Minn.", "Springdale, Ark.", "Washington, D.C.".
 _AP_STATES = {
     "Ala.": "Alabama",
     "Ariz.": "Arizona",
@@ -182,6 +189,21 @@ _AP_STATE = re.compile(
 )
 
 
+# What may follow an abbreviated state: the clause goes on ("Worthington, Minn., at
+# night") or the text ends.
+_CLAUSE_END = re.compile(r"[,;:)]|\s*$")
+
+
+def _us_place(town: str, entries: tuple[PlaceEntry, ...], names: Any) -> bool:
+    """Whether the last words of ``town`` name a US place ("in Springdale")."""
+    words = town.split()
+    return any(
+        entries[index].country == "US"
+        for start in range(len(words))
+        for index in names.get(" ".join(words[start:]).lower(), ())
+    )
+
+
 def _us_states_abbreviated(
     doc: Any,
 ) -> tuple[list[tuple[Any, list[PlaceEntry]]], dict[int, str | None]]:
@@ -191,6 +213,11 @@ def _us_states_abbreviated(
     found = []
     towns: dict[int, str | None] = {}
     for match in _AP_STATE.finditer(doc.text):
+        if not (
+            _CLAUSE_END.match(doc.text, match.end())
+            or _us_place(match.group("town"), entries, names)
+        ):
+            continue  # "John Smith, Miss. Jones": a title, not a state
         span = doc.char_span(*match.span("state"), alignment_mode="expand")
         # Written so, the state is no word ("Georgia", "Washington"): it is kept
         # without the country named.
@@ -347,7 +374,7 @@ def _unambiguous(candidates: list[PlaceEntry]) -> PlaceEntry | None:
         and not any(entry.common for entry in candidates)
         and not _small_town(candidates)
     ):
-        return _within_country(candidates)
+        return _within_country(candidates, set())
     return None
 
 
@@ -374,7 +401,11 @@ def _document_countries(found: Iterable[list[PlaceEntry]]) -> Counter[str]:
 
 
 def _resolve(
-    candidates: list[PlaceEntry], countries: Counter[str], *, small_towns: bool = False
+    candidates: list[PlaceEntry],
+    countries: Counter[str],
+    subdivisions: set[str] | None = None,
+    *,
+    small_towns: bool = False,
 ) -> PlaceEntry | None:
     entry = _unambiguous(candidates)
     if entry is not None:
@@ -385,7 +416,9 @@ def _resolve(
         return national[0]
     if named:
         best = max(countries[entry.country] for entry in named)
-        return _within_country([e for e in named if countries[e.country] == best])
+        return _within_country(
+            [e for e in named if countries[e.country] == best], subdivisions or set()
+        )
     if any(entry.common for entry in candidates) or (
         _small_town(candidates) and not small_towns
     ):
@@ -397,27 +430,36 @@ def _resolve(
     top = ranked[0][1]
     others = [size for size, entry in ranked if entry.country != top.country]
     if not others or ranked[0][0] >= _POPULATION_MARGIN * others[0]:
-        return _within_country([e for e in candidates if e.country == top.country])
+        return _within_country(
+            [e for e in candidates if e.country == top.country], subdivisions or set()
+        )
     return None
 
 
-def _within_country(candidates: list[PlaceEntry]) -> PlaceEntry:
+def _within_country(candidates: list[PlaceEntry], subdivisions: set[str]) -> PlaceEntry:
     """One place among those of one name in one country: the largest city, placed in
     the subdivision of that name where there is one (Leicester in GB-LCE, Jilin in
-    CN-JL), else the subdivision itself."""
+    CN-JL), else the subdivision itself. Subdivisions of one name in several
+    provinces (Washington County in thirty states) are the one in a province the
+    document names (``subdivisions``), else the country alone."""
     cities = sorted(
         (entry for entry in candidates if entry.kind == "city"),
         key=_population,
         reverse=True,
     )
-    subdivisions = [entry for entry in candidates if entry.kind == "subdivision"]
-    if cities and subdivisions:
+    named = [entry for entry in candidates if entry.kind == "subdivision"]
+    if not cities and len({entry.subdivision for entry in named}) > 1:
+        chosen = [entry for entry in named if entry.subdivision in subdivisions]
+        if len({entry.subdivision for entry in chosen}) == 1:
+            return chosen[0]
+        return replace(named[0], subdivision=None, latitude=None, longitude=None)
+    if cities and named:
         city = cities[0]
         return PlaceEntry(
             city.name,
             "city",
             city.country,
-            subdivisions[0].subdivision,
+            named[0].subdivision,
             city.city,
             city.latitude,
             city.longitude,
