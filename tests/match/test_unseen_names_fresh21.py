@@ -148,4 +148,3 @@ def test_a_person_named_by_first_given_name_and_first_surname_is_found() -> None
     # under one surname, two given words may be one name: no more than before
     (hit,) = PERSONS.match(Query("Mohammad Hosseini", "Person", "IR"))
     assert hit.score < 0.7
-
