@@ -549,9 +549,12 @@ def main() -> None:
     rows: list[dict[str, object]] = []
     centre: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     for city in sorted(cities, key=lambda c: (c["countrycode"], c["name"])):
-        subdivision = own_division.get(
-            (city["countrycode"], fold(city["name"]).lower())
-        ) or mapping.get((city["countrycode"], city["admin1code"]))
+        own = own_division.get((city["countrycode"], fold(city["name"]).lower()))
+        if own:
+            # The division by the city's name too ("Buenos Aires", AR-C, beside the
+            # province AR-B): extraction places the city in its own.
+            subdivisions[city["countrycode"]].append((city["name"], own))
+        subdivision = own or mapping.get((city["countrycode"], city["admin1code"]))
         if subdivision:
             centre[subdivision].append(
                 (city["latitude"], city["longitude"], city["population"])

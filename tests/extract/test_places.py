@@ -74,6 +74,9 @@ def test_gazetteer_knows_subdivisions_and_cities_of_the_world(
         # A city that is a division of its own, not the province around it.
         ("Gaborone", "Botswana", "BW-GA"),
         ("Debrecen", "Hungary", "HU-DE"),
+        # also where a province bears the city's name
+        ("Buenos Aires", "Argentina", "AR-C"),
+        ("Minsk", "Belarus", "BY-HM"),
     ],
 )
 def test_world_cities_carry_their_province(

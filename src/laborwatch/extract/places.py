@@ -455,6 +455,9 @@ def _within_country(candidates: list[PlaceEntry], subdivisions: set[str]) -> Pla
         return replace(named[0], subdivision=None, latitude=None, longitude=None)
     if cities and named:
         city = cities[0]
+        # A city that is a division of its own keeps it: "Buenos Aires" is AR-C,
+        # not the province of that name.
+        named = [e for e in named if e.subdivision == city.subdivision] or named
         return PlaceEntry(
             city.name,
             "city",
