@@ -396,6 +396,34 @@ def named_division(
     return None
 
 
+def subdivision_row(
+    name: str,
+    country: str,
+    code: str,
+    centre: dict[str, list[tuple[float, float, int]]],
+    common: bool,
+) -> dict[str, object]:
+    """A subdivision's row, at the population-weighted mean of its cities (a point
+    for the map), or with no point where it has none."""
+    points = centre.get(code, [])
+    total = sum(p for _, _, p in points)
+    latitude = longitude = ""
+    if total:
+        latitude = str(round(sum(a * p for a, _, p in points) / total, 2))
+        longitude = str(round(sum(b * p for _, b, p in points) / total, 2))
+    return {
+        "name": name,
+        "kind": "subdivision",
+        "country": country,
+        "subdivision": code,
+        "city": "",
+        "latitude": latitude,
+        "longitude": longitude,
+        "population": "",
+        "common": int(common),
+    }
+
+
 def county_rows(
     centre: dict[str, list[tuple[float, float, int]]], iso: set[str]
 ) -> list[dict[str, object]]:
@@ -407,27 +435,9 @@ def county_rows(
         code = f"US-{county['state']}"
         if code not in iso:
             continue
-        points = centre.get(code, [])
-        total = sum(p for _, _, p in points)
-        rows.append(
-            {
-                "name": county["name"],
-                "kind": "subdivision",
-                "country": "US",
-                "subdivision": code,
-                "city": "",
-                "latitude": str(round(sum(a * p for a, _, p in points) / total, 2))
-                if total
-                else "",
-                "longitude": str(round(sum(b * p for _, b, p in points) / total, 2))
-                if total
-                else "",
-                "population": "",
-                # Kept only where the document names the United States: "Durham
-                # County" is also England's.
-                "common": 1,
-            }
-        )
+        # Kept only where the document names the United States: "Durham County"
+        # is also England's.
+        rows.append(subdivision_row(county["name"], "US", code, centre, common=True))
     return rows
 
 
@@ -579,25 +589,8 @@ def main() -> None:
         for name, code in sorted(set(subdivisions[country])):
             if len(name) < 3:
                 continue
-            points = centre.get(code)
-            latitude = longitude = ""
-            if points:
-                # The population-weighted mean of its cities: a point for the map.
-                total = sum(p for _, _, p in points)
-                latitude = str(round(sum(a * p for a, _, p in points) / total, 2))
-                longitude = str(round(sum(b * p for _, b, p in points) / total, 2))
             rows.append(
-                {
-                    "name": name,
-                    "kind": "subdivision",
-                    "country": country,
-                    "subdivision": code,
-                    "city": "",
-                    "latitude": latitude,
-                    "longitude": longitude,
-                    "population": "",
-                    "common": int(is_common(name, words)),
-                }
+                subdivision_row(name, country, code, centre, is_common(name, words))
             )
     rows += county_rows(centre, iso)
     with OUTPUT.open("w", encoding="utf-8", newline="") as handle:
