@@ -142,6 +142,8 @@ PERSONS = Matcher(
 def test_a_person_named_by_first_given_name_and_first_surname_is_found() -> None:
     (hit,) = PERSONS.match(Query("Delcy Rodríguez", "Person"))
     assert hit.entry_id == "25077" and hit.score >= 0.7
+    # the same score whatever the threshold asked for
+    assert PERSONS.match(Query("Delcy Rodríguez", "Person"), threshold=0.7) == [hit]
     assert first(PERSONS, Query("Carlos Osorio", "Person")) == "23132"
     # the second surname, not the first, is another person
     assert first(PERSONS, Query("Carlos Zambrano", "Person")) is None

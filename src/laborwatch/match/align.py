@@ -195,6 +195,20 @@ def align(
         if given:
             detail["country_word_given"] = [token.text for token in given]
             listed_total -= sum(token.weight for token in given)
+    # Every query word the listed one or another spelling of it.
+    same_words = all(how in _SAME_WORD for *_, how, _s in matched)
+    extra = (
+        _extra_names(listed, matched, unmatched_listed, surname)
+        if person and same_words and not (korean or chinese or unmatched_query)
+        else frozenset()
+    )
+    if extra:
+        # Counted at a fraction of their weight: the name is shorter, not another.
+        # Before the floor below: this raises the score.
+        detail["extra_names_left_out"] = sorted(extra)
+        listed_total -= (1 - EXTRA_NAME_SHARE) * sum(
+            t.weight for t in unmatched_listed if t.text in extra
+        )
     if not query_total or not listed_total or not matched:
         return 0.0, detail
     precision = query_covered / query_total
@@ -206,26 +220,10 @@ def align(
     # spelling, lacks only a patronymic the list adds ("Yevgeny Kuivashev" for
     # KUYVASHEV, Evgeniy Vladimirovich): reports and files leave it out.
     forgivable = (
-        _patronymics(listed, unmatched_listed, surname)
-        if person and all(how in _SAME_WORD for *_, how, _s in matched)
+        _patronymics(listed, unmatched_listed, surname) | extra
+        if person and same_words
         else frozenset()
     )
-    extra = (
-        _extra_names(listed, matched, unmatched_listed, surname)
-        if person
-        and not (korean or chinese or unmatched_query)
-        and all(how in _SAME_WORD for *_, how, _s in matched)
-        else frozenset()
-    )
-    if extra:
-        # Counted at a fraction of their weight: the name is shorter, not another.
-        detail["extra_names_left_out"] = sorted(extra)
-        forgivable |= extra
-        listed_total -= (1 - EXTRA_NAME_SHARE) * sum(
-            t.weight for t in unmatched_listed if t.text in extra
-        )
-        recall = listed_covered / listed_total
-        score = 2 * precision * recall / (precision + recall)
     score *= _penalties(unmatched_query, unmatched_listed, person, detail, forgivable)
     kinds_left_out = (
         {t.text for t in unmatched_listed} & _PLACED_BODIES if not person else set()
