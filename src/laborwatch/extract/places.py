@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import Any
 
@@ -374,7 +375,7 @@ def _unambiguous(candidates: list[PlaceEntry]) -> PlaceEntry | None:
         and not any(entry.common for entry in candidates)
         and not _small_town(candidates)
     ):
-        return _within_country(candidates, set())
+        return _within_country(candidates, frozenset())
     return None
 
 
@@ -403,7 +404,7 @@ def _document_countries(found: Iterable[list[PlaceEntry]]) -> Counter[str]:
 def _resolve(
     candidates: list[PlaceEntry],
     countries: Counter[str],
-    subdivisions: set[str] | None = None,
+    subdivisions: AbstractSet[str] = frozenset(),
     *,
     small_towns: bool = False,
 ) -> PlaceEntry | None:
@@ -417,7 +418,7 @@ def _resolve(
     if named:
         best = max(countries[entry.country] for entry in named)
         return _within_country(
-            [e for e in named if countries[e.country] == best], subdivisions or set()
+            [e for e in named if countries[e.country] == best], subdivisions
         )
     if any(entry.common for entry in candidates) or (
         _small_town(candidates) and not small_towns
@@ -431,12 +432,14 @@ def _resolve(
     others = [size for size, entry in ranked if entry.country != top.country]
     if not others or ranked[0][0] >= _POPULATION_MARGIN * others[0]:
         return _within_country(
-            [e for e in candidates if e.country == top.country], subdivisions or set()
+            [e for e in candidates if e.country == top.country], subdivisions
         )
     return None
 
 
-def _within_country(candidates: list[PlaceEntry], subdivisions: set[str]) -> PlaceEntry:
+def _within_country(
+    candidates: list[PlaceEntry], subdivisions: AbstractSet[str]
+) -> PlaceEntry:
     """One place among those of one name in one country: the largest city, placed in
     the subdivision of that name where there is one (Leicester in GB-LCE, Jilin in
     CN-JL), else the subdivision itself. Subdivisions of one name in several
