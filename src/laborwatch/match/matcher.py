@@ -43,8 +43,8 @@ from laborwatch.match.keys import (
 from laborwatch.match.korean import has_hangul, romanise_hangul
 from laborwatch.match.normalise import (
     BODY_TYPES,
+    COMPANY_FORMS,
     COUNTRY_WORDS,
-    LEGAL_FORMS,
     NAME_COUNTRIES,
     Token,
     legal_forms,
@@ -537,7 +537,7 @@ class Matcher:
         if (
             kinds
             and _NO_COMPANY.isdisjoint(t.text for t in name.tokens.tokens)
-            and _COMPANY_FORMS.intersection(words(name.text))
+            and COMPANY_FORMS.intersection(words(name.text))
         ):
             # "Electronic Components Industry Association" is a trade body, not
             # ELECTRONIC COMPONENTS INDUSTRIES CO: a kind of body the query names
@@ -852,8 +852,6 @@ _NO_COMPANY = frozenset(
     "association federation union university school academy hospital club council "
     "ministry army navy corps".split()
 )
-# Legal forms of a company (not "the", "of" and the articles LEGAL_FORMS holds).
-_COMPANY_FORMS = LEGAL_FORMS - frozenset("the of and de la el al".split())
 # "NAMED AFTER A.M. GORKY", "IMENI V.V. TIKHOMIROVA", "IM.M.I.KALININA", "NAMED
 # AFTER NP FEDOROV": the words that say a body is named after a person, and the
 # person's initials, dotted or not.

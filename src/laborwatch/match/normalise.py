@@ -32,15 +32,16 @@ LATIN_LANGUAGES = frozenset({"ru-Latn", "tr", "fa-Latn"})
 # Legal forms, after ISO 20275 (GLEIF's Entity Legal Forms code list) for the
 # jurisdictions the lists cover most: Russia (OOO, AO, PAO), the Gulf free zones (FZE,
 # FZCO), China ("youxian gongsi"), and the English, German, French and Malay forms.
-LEGAL_FORMS = frozenset(
+COMPANY_FORMS = frozenset(
     "co corp corporation company companies ltd ltda limited llc inc incorporated jsc "
     "coltd ojsc cjsc pjsc zao ooo oao ao pao tov gmbh ag sa sas sarl srl spa bv nv plc lp llp "
     "pte pty pvt sdn bhd kk jv fze fzco fzc fzllc llc youxian gongsi youxiangongsi "
     # Turkish: Anonim Şirketi (A.Ş.), Limited Şirketi (Ltd. Şti.); şirketi is
     # "company" in them.
-    "as sti sirketi "
-    "the of and de la el al".split()
+    "as sti sirketi".split()
 )
+# With the articles and particles dropped beside them.
+LEGAL_FORMS = COMPANY_FORMS | frozenset("the of and de la el al".split())
 # Words that name no one: a person's title or rank ("Maj. Gen. Hossein Salami",
 # "Mr Tam Yiu-chung") and the Persian ezafe written apart ("Bank-e Maskan").
 NOT_NAME_WORDS = frozenset(
@@ -568,8 +569,8 @@ def _digits(found: re.Match[str]) -> str:
 
 
 # Legal-form words that say which form a body has (not "co", "the", "of").
-_FORM_WORDS = LEGAL_FORMS - frozenset(
-    "co corp corporation company companies sirketi the of and de la el al".split()
+_FORM_WORDS = COMPANY_FORMS - frozenset(
+    "co corp corporation company companies sirketi".split()
 )
 
 
