@@ -195,11 +195,13 @@ def align(
         if given:
             detail["country_word_given"] = [token.text for token in given]
             listed_total -= sum(token.weight for token in given)
-    # Every query word the listed one or another spelling of it.
-    same_words = all(how in _SAME_WORD for *_, how, _s in matched)
+    # A person's every query word the listed one or another spelling of it.
+    same_words = person and all(how in _SAME_WORD for *_, how, _s in matched)
     extra = (
         _extra_names(listed, matched, unmatched_listed, surname)
-        if person and same_words and not (korean or chinese or unmatched_query)
+        if same_words
+        and len(surname) > 1
+        and not (korean or chinese or unmatched_query)
         else frozenset()
     )
     if extra:
@@ -221,7 +223,7 @@ def align(
     # KUYVASHEV, Evgeniy Vladimirovich): reports and files leave it out.
     forgivable = (
         _patronymics(listed, unmatched_listed, surname) | extra
-        if person and same_words
+        if same_words
         else frozenset()
     )
     score *= _penalties(unmatched_query, unmatched_listed, person, detail, forgivable)
