@@ -294,6 +294,10 @@ def _pair(
         return ROMANISATION_SIMILARITY, "article"  # "Addounia" and "(Al-)Dunya"
     if person and same_given_name(a.text, b.text):
         return ROMANISATION_SIMILARITY, "given name"  # "Ihor", "Igor"
+    if person and _final_devoiced(first, second):
+        # Turkic languages write an Arabic name's final d as t: "Farit" (Tatar
+        # Фарит) and "Farid", "Ahmet" and "Ahmed", "Rashit" and "Rashid".
+        return ROMANISATION_SIMILARITY, "final consonant"
     if consonants and (
         len(skeleton(a.text)) >= 2
         or (len(a.text) <= SHORT_SCRIPT_WORD and len(b.text) <= SHORT_SCRIPT_WORD + 1)
@@ -423,6 +427,15 @@ def _apart_from_the_first_letter(
 
 
 _ACRONYM = re.compile(r"[b-df-hj-np-tv-xz]+")  # Latin letters, no vowel
+
+
+def _final_devoiced(first: str, second: str) -> bool:
+    """Whether two loose spellings differ only in a final d and t."""
+    return (
+        len(first) == len(second) >= SPELLING_MIN_LENGTH
+        and first[:-1] == second[:-1]
+        and {first[-1], second[-1]} == {"d", "t"}
+    )
 
 
 def _vowel_dropped(first: str, second: str) -> bool:
@@ -722,7 +735,14 @@ _PLACED_BODIES = frozenset(
 # forgiven only beside them ("Oleg Deripasko" is a spelling of DERIPASKA, Oleg
 # Vladimirovich, and another man).
 _SAME_WORD = frozenset(
-    {"exact", "transliteration", "given name", "romanisation", "article"}
+    {
+        "exact",
+        "transliteration",
+        "given name",
+        "final consonant",
+        "romanisation",
+        "article",
+    }
 )
 # East Slavic patronymics as the lists romanise them: Russian -ovich, -evich, -ich,
 # -ovna, -evna, -ichna (Vladimirovich, Sergeyevich, Ilyich, Petrovna); Ukrainian

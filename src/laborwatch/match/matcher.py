@@ -80,8 +80,9 @@ PENALTIES = {
     "birth date conflict": 0.7,
     "surname missing": 0.85,
     # A name of one word says little; given with another country it is another
-    # body's ("Polymetal", in Kazakhstan, is not JSC POLIMETALL, in Russia).
-    "one word, country conflict": 0.6,
+    # body's ("Polymetal", in Kazakhstan, is not JSC POLIMETALL, in Russia). So
+    # does a ministry's: every government has a "Ministry of Labour".
+    "says little, country conflict": 0.6,
     # A Burmese name has no family name: each word is part of the one name, so a
     # word one name has and the other lacks makes another person (Wikipedia,
     # "Burmese names").
@@ -605,9 +606,11 @@ class Matcher:
             score *= PENALTIES["weak alias"]
             features.append(Feature("weak alias", PENALTIES["weak alias"], {}))
         # Hangul is written without spaces: one word there is a whole name.
-        one_word = len(tokenise(reading)) == 1 and how not in _ROMANISED
+        says_little = (
+            len(tokenise(reading)) == 1 and how not in _ROMANISED
+        ) or _MINISTRY.match(name.text) is not None
         return name.entry, self._hit(
-            query, country, name, score, features, one_word=one_word
+            query, country, name, score, features, says_little=says_little
         )
 
     def _initials_hit(
@@ -627,10 +630,11 @@ class Matcher:
         score: float,
         features: list[Feature],
         *,
-        one_word: bool = False,
+        says_little: bool = False,
     ) -> Hit:
         """The hit, once what the query gives besides the name has counted;
-        ``one_word``: the name the query was read as is a single word."""
+        ``says_little``: the name alone does not tell whose body it is (a
+        single word, a ministry)."""
         list_id, entry = self.entries[name.entry]
         listed_countries = self._countries[name.entry]
         if country and listed_countries:
@@ -645,8 +649,8 @@ class Matcher:
                 penalty = PENALTIES[
                     "korea conflict" if korean_pair else "country conflict"
                 ]
-                if one_word and not korean_pair:
-                    penalty = PENALTIES["one word, country conflict"]
+                if says_little and not korean_pair:
+                    penalty = PENALTIES["says little, country conflict"]
                 score *= penalty
                 features.append(Feature("country conflict", penalty, detail))
         if (
@@ -683,6 +687,10 @@ class Matcher:
 _HYPHENATED = re.compile(
     r"(?<![^\W\d_'’])([^\W\d_]+(?:['’][^\W\d_]+)*)-([^\W\d_]+(?:['’][^\W\d_]+)*)"
 )
+
+
+# A listed ministry named by its portfolio alone: the list's country says whose.
+_MINISTRY = re.compile(r"ministry\b", re.IGNORECASE)
 
 
 def _first_characters(name: str) -> str:

@@ -57,7 +57,10 @@ COMMON_WORDS = frozenset(
     "manufacturing technology engineering "
     # A kind of bank, as "savings bank" (Sparkasse, caisse d'epargne) is: the
     # SDN file lists "SAVINGS BANK" alone as a weak alias of a Syrian bank.
-    "savings".split()
+    "savings "
+    # Threat reports call a hacking group by its name and "APT" (advanced
+    # persistent threat): "Kimsuky APT", KIMSUKY.
+    "apt".split()
 )
 # "industrial" and its kin mark a company apart from a state bureau of the same stem,
 # so they keep more weight than pure boilerplate.
@@ -138,6 +141,11 @@ ABBREVIATIONS = {
     "cml": "commercial",
     "ctr": "center",
     "cntr": "center",
+    # "State Planning Commn", "Advanced Info & Comm Tech Ctr", "Razavi ICT Co"
+    # (RAZAVI INFORMATION AND COMMUNICATION TECHNOLOGY CO., OFAC SDN).
+    "commn": "commission",
+    "info": "information",
+    "ict": "information communication technology",
     "equip": "equipment",
     "eqpt": "equipment",
     "econ": "economic",
@@ -235,6 +243,10 @@ CANONICAL = {
     "factory": "plant",
     "works": "plant",
     "combine": "plant",
+    # Supplier files cut all three to "Elec.": GHADIR PISHRO ELECTRICITY GENERATION
+    # (OFAC SDN) as "Ghadir Pishro Elec Generation".
+    "electricity": "electric",
+    "electrical": "electric",
 }
 # The words each canonical form stands for, so that a word cut short finds the
 # word as written: "Bur." is "bureau", read as "office". Not the translations whose
@@ -367,7 +379,19 @@ _LEGAL_FORM_PHRASES = {
 _ABBREVIATED_PHRASES = {
     "san ve tic": "sanayi ve ticaret",
     "san tic": "sanayi ticaret",
+    # "Comm" is "commercial" alone, "communication" after "information".
+    "info comm": "information communication",
+    "info and comm": "information and communication",
+    "information and comm": "information and communication",
 }
+# Pairs of words written as their initials with "&", read before the "&" goes:
+# "Shahid Shokri S&T Research Center" (SCIENCE AND TECHNOLOGY, OFAC SDN).
+_AMPERSAND_ABBREVIATIONS = {
+    "s&t": "science and technology",
+    "r&d": "research and development",
+    "o&g": "oil and gas",
+}
+_AMPERSAND_ABBREVIATION = re.compile(r"(?<![^\W_])([sro])\s*&\s*([tdg])(?![^\W_])")
 # Words a language writes as two where lists translate them as one: Persian ذوب
 # آهن (zob ahan, iron smelting) is a steel works, ESFAHAN STEEL COMPANY (OFAC SDN)
 # for ذوب آهن اصفهان, "Zob Ahan Esfahan".
@@ -437,6 +461,7 @@ _Q = re.compile(r"q")
 _FINAL_VOWEL_H = re.compile(r"(?<=[aeiou])h$")
 _DOUBLED = re.compile(r"(.)\1+")
 _GU = re.compile(r"gu(?=[ie])")
+_GIDRO = re.compile(r"^g(?=idro)")
 _FINAL_AI = re.compile(r"a(?:ee|ei|ie)$")
 _VOWELS_AND_GLIDES = re.compile(r"[aeiouywv]")
 _YO = re.compile(r"(?<=[bcdfghklmnprstvz])yo")
@@ -589,6 +614,7 @@ def words(name: str) -> list[str]:
         c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
     ).lower()
     folded = _NUMBER_SIGN.sub(" ", folded)
+    folded = _AMPERSAND_ABBREVIATION.sub(_written_out, folded)
     # "S.A." is one word, "sa"; so are "O'Neil" and "INT'L"; "Jong-un" is two. The
     # marks of ayn and hamza are inside a word too ("Ja`far", and "mstz`fn" as
     # anyascii writes مستضعفان).
@@ -605,6 +631,9 @@ def loose(word: str) -> str:
     word = word.replace("gh", "k")
     # French transliterations write a hard g before i and e "gu": "Guilan" (Gilan).
     word = _GU.sub("g", word)
+    # Russian writes the Greek h of "hydro-" as г: "Gidromash", HYDROMASH (OFAC
+    # SDN); "Gidropress".
+    word = _GIDRO.sub("h", word)
     # French transliterations write u as "ou", English ones "oo": "Youssef",
     # "Addounia" (Dunya), "Noori" (Nuri); a final vowel's h is the Arabic taa
     # marbuta some write: "Ghazaleh", "Ghazale".
@@ -617,6 +646,16 @@ def loose(word: str) -> str:
     if "yo" in word and not looks_korean(word):
         word = _YO.sub("e", word)
     return _DOUBLED.sub(r"\1", _consonants(word).replace("y", "i").replace("w", "v"))
+
+
+def _written_out(found: re.Match[str]) -> str:
+    """An "S&T" as its words, or as found where the pair means nothing."""
+    pair = f"{found[1]}&{found[2]}"
+    return (
+        f" {_AMPERSAND_ABBREVIATIONS[pair]} "
+        if pair in _AMPERSAND_ABBREVIATIONS
+        else found[0]
+    )
 
 
 def _ordinal_number(word: str) -> str:
