@@ -23,8 +23,9 @@ fresh11 (fresh11_*.csv), written after work on all twelve, fresh12
 (fresh19_*.csv), written after work on all twenty, fresh20
 (fresh20_*.csv), written after work on all twenty-one, fresh21
 (fresh21_*.csv), written after work on all twenty-two, fresh22
-(fresh22_*.csv), written after work on all twenty-three, and fresh23
-(fresh23_*.csv), written after work on all twenty-four.
+(fresh22_*.csv), written after work on all twenty-three, fresh23
+(fresh23_*.csv), written after work on all twenty-four, and fresh24
+(fresh24_*.csv), written after work on all twenty-five.
 The lists are the
 OFAC SDN file of 2024-05-03 with OFAC's alias and address files of 2026-06, and the
 UN Security Council consolidated list of 2026-02-27, read from ../shared/data/lists.
@@ -34,7 +35,7 @@ match.py), per split: recall@1 (the first hit is a correct entry), recall@1 at t
 default threshold (first and reported), recall@5, the false-alarm rate (a
 look-alike's first hit reaches the threshold), and queries per second.
 
-    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|fresh21|fresh22|fresh23|all] [--details]
+    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|fresh21|fresh22|fresh23|fresh24|all] [--details]
 """
 
 from __future__ import annotations
@@ -139,6 +140,8 @@ def load_cases() -> list[Case]:
         "fresh22_negatives",
         "fresh23_positives",
         "fresh23_negatives",
+        "fresh24_positives",
+        "fresh24_negatives",
     ):
         if not (DATA / f"{kind}.csv").exists():
             continue
@@ -310,6 +313,7 @@ SPLITS = (
     "fresh21",
     "fresh22",
     "fresh23",
+    "fresh24",
 )
 
 
