@@ -284,11 +284,12 @@ def _pair(
     first, second = a.loose, b.loose
     if (
         first == second
-        and len(a.text) >= SPELLING_MIN_LENGTH
+        and (len(a.text) >= SPELLING_MIN_LENGTH or (vowels and len(a.text) == 3))
         and not (_ACRONYM.fullmatch(a.text) and _ACRONYM.fullmatch(b.text))
     ):
         # "Alexey", "Aleksei"; not two acronyms, whose letters are words each:
-        # "HTTS" is not "HTS".
+        # "HTTS" is not "HTS". A short word too where Persian or Arabic is
+        # romanised, whose long vowels are written as one pleases: "Tus", TOOS.
         return ROMANISATION_SIMILARITY, "transliteration"
     if _without_article(a.text) == second or _without_article(b.text) == first:
         return ROMANISATION_SIMILARITY, "article"  # "Addounia" and "(Al-)Dunya"

@@ -60,7 +60,9 @@ COMMON_WORDS = frozenset(
     "savings "
     # Threat reports call a hacking group by its name and "APT" (advanced
     # persistent threat): "Kimsuky APT", KIMSUKY.
-    "apt".split()
+    "apt "
+    # An industrial site of one owner: PASARGAD STEEL COMPLEX, "Pasargad Steel".
+    "complex".split()
 )
 # "industrial" and its kin mark a company apart from a state bureau of the same stem,
 # so they keep more weight than pure boilerplate.
@@ -146,6 +148,14 @@ ABBREVIATIONS = {
     "commn": "commission",
     "info": "information",
     "ict": "information communication technology",
+    # "Korea Ocean Shipping Agy", "Hapjanggang Shipg Corp", "Dandong Zhicheng
+    # Metallic Matl Co", "Sahel Consultant Engrs".
+    "agy": "agency",
+    "shipg": "shipping",
+    "matl": "material",
+    "matls": "materials",
+    "engr": "engineer",
+    "engrs": "engineers",
     "equip": "equipment",
     "eqpt": "equipment",
     "econ": "economic",
@@ -243,6 +253,9 @@ CANONICAL = {
     "factory": "plant",
     "works": "plant",
     "combine": "plant",
+    # Persian و, "and", romanised "va" and "o": "Tarh va Palayesh", TARH O
+    # PALAYESH (OFAC SDN).
+    "va": "o",
     # Supplier files cut all three to "Elec.": GHADIR PISHRO ELECTRICITY GENERATION
     # (OFAC SDN) as "Ghadir Pishro Elec Generation".
     "electricity": "electric",
@@ -255,7 +268,7 @@ WRITTEN_AS: dict[str, frozenset[str]] = {
     canonical: frozenset(
         w
         for w, c in CANONICAL.items()
-        if c == canonical and w not in {"room", "combine", "works"}
+        if c == canonical and w not in {"room", "combine", "works", "va"}
     )
     for canonical in set(CANONICAL.values())
 }
@@ -463,6 +476,7 @@ _DOUBLED = re.compile(r"(.)\1+")
 _GU = re.compile(r"gu(?=[ie])")
 _GIDRO = re.compile(r"^g(?=idro)")
 _FINAL_AI = re.compile(r"a(?:ee|ei|ie)$")
+_FINAL_OW = re.compile(r"(?<=[a-z]{3})ow$")
 _VOWELS_AND_GLIDES = re.compile(r"[aeiouywv]")
 _YO = re.compile(r"(?<=[bcdfghklmnprstvz])yo")
 # An ordinal in figures is its number: "33rd Ship Repair Plant", JSC 33 SHIPYARD;
@@ -638,8 +652,9 @@ def loose(word: str) -> str:
     # "Addounia" (Dunya), "Noori" (Nuri); a final vowel's h is the Arabic taa
     # marbuta some write: "Ghazaleh", "Ghazale".
     word = _FINAL_VOWEL_H.sub("", word.replace("ou", "u").replace("oo", "u"))
-    # Persian -ai (ـائی) written -aee, -aei or -aie: "Rezaee", "Rezaei", "Rezaie".
-    word = _FINAL_AI.sub("ai", word)
+    # Persian -ai (ـائی) written -aee, -aei or -aie: "Rezaee", "Rezaei", "Rezaie";
+    # a final و written -ow or -o: "Partow", PARTO; "Khosrow", "Khosro".
+    word = _FINAL_OW.sub("o", _FINAL_AI.sub("ai", word))
     # Russian ё after a consonant, written "yo" or "e": "Semyonov", SEMENOV;
     # "Fyodor", "Fedor" (BGN/PCGN and the passport transliteration). Not in
     # romanised Korean, where "yo" is a vowel of its own (Myong, Hyok).
