@@ -3,7 +3,8 @@ abbreviations ("Agy", "Shipg", "Matl", "Engrs"), the Russian прибалтий�
 "complex" as a common word (PASARGAD STEEL COMPLEX, "Pasargad Steel"), Persian
 romanisations ("va" and "o" for و, a final "ow", "Tus" and "Toos"), and Hangul words
 the lists translate (종합 as "general", 선박 as "shipping", 동북아, 엑스포). Against
-false alarms: a South Korean body sharing one of those words. The entries are
+false alarms: a South Korean body sharing one of those words, and a corporation
+against a listed ministry. The entries are
 written for these tests in the shape of the lists' rows."""
 
 import pytest
@@ -30,6 +31,9 @@ MATCHER = Matcher(
             listed_body("23723", "TONGHUNG SHIPPING & TRADING CO", "KP"),
             listed_body("20568", "NORTH EAST ASIA BANK", "KP"),
             listed_body("24917", "KOREA EXPO JOINT VENTURE", "KP"),
+            listed_body(
+                "23211", "MINISTRY OF CRUDE OIL INDUSTRY", "KP", "MINISTRY OF CRUDE OIL"
+            ),
         )
     ]
 )
@@ -63,6 +67,9 @@ def test_the_listed_entry_is_found(query: str, country: str, entry_id: str) -> N
         ("동북아역사재단", "KR"),  # the Northeast Asian History Foundation
         ("대전엑스포", "KR"),  # Daejeon Expo '93
         ("Javedan Mehr Tur", "IR"),  # a short word that is another word
+        # A corporation is no ministry: the Crude Oil Development General
+        # Corporation is not the MINISTRY OF CRUDE OIL.
+        ("원유개발총회사", "KP"),
     ],
 )
 def test_a_look_alike_is_no_alarm(query: str, country: str) -> None:

@@ -534,21 +534,26 @@ class Matcher:
             features.append(
                 Feature("body above", PENALTIES["body above"], {"of": name.text})
             )
-        kinds = set(detail["unmatched_query"]) & _NO_COMPANY
-        if (
-            kinds
-            and _NO_COMPANY.isdisjoint(t.text for t in name.tokens.tokens)
-            and COMPANY_FORMS.intersection(words(name.text))
-        ):
+        kinds = _other_kind_of_body(
+            set(detail["unmatched_query"]), name.tokens.tokens, name.text
+        )
+        listed_kinds = _other_kind_of_body(
+            set(detail["unmatched_list"]), tokenise(reading), reading
+        )
+        if kinds or listed_kinds:
             # "Electronic Components Industry Association" is a trade body, not
-            # ELECTRONIC COMPONENTS INDUSTRIES CO: a kind of body the query names
-            # beside a listed company's legal form.
+            # ELECTRONIC COMPONENTS INDUSTRIES CO: a kind of body one side names
+            # beside the other's legal form. So is a ministry no corporation:
+            # 원유개발총회사 (Crude Oil Development General Corporation) is not the
+            # MINISTRY OF CRUDE OIL.
             score *= PENALTIES["other kind of body"]
             features.append(
                 Feature(
                     "other kind of body",
                     PENALTIES["other kind of body"],
-                    {"query": sorted(kinds), "list": "company"},
+                    {"query": sorted(kinds), "list": "company"}
+                    if kinds
+                    else {"query": "company", "list": sorted(listed_kinds)},
                 )
             )
         # Either side's: "Min Thu" lacks a word of THU, Yin Min, and is another.
@@ -854,8 +859,25 @@ def _initials_apart(name: str) -> str:
 # A numbered branch with its name after a dash, as OFAC lists Syria's intelligence
 # branches.
 _NAMED_BRANCH = re.compile(r"\bBRANCH (\d+) - (\S.*)$", re.IGNORECASE)
+
+
 # Kinds of body that are no company (a bureau, an office or a centre may run one
 # or be one: 대성총국, KOREA DAESONG GENERAL TRADING CORPORATION).
+def _other_kind_of_body(
+    unmatched: set[str], other: tuple[Token, ...], other_name: str
+) -> set[str]:
+    """The kinds of body that are no company (`_NO_COMPANY`) among one side's
+    unmatched words, where the other side names none and gives a legal form."""
+    kinds = unmatched & _NO_COMPANY
+    if (
+        kinds
+        and _NO_COMPANY.isdisjoint(token.text for token in other)
+        and COMPANY_FORMS.intersection(words(other_name))
+    ):
+        return kinds
+    return set()
+
+
 _NO_COMPANY = frozenset(
     "association federation union university school academy hospital club council "
     "ministry army navy corps".split()
