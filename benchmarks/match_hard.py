@@ -24,8 +24,9 @@ fresh11 (fresh11_*.csv), written after work on all twelve, fresh12
 (fresh20_*.csv), written after work on all twenty-one, fresh21
 (fresh21_*.csv), written after work on all twenty-two, fresh22
 (fresh22_*.csv), written after work on all twenty-three, fresh23
-(fresh23_*.csv), written after work on all twenty-four, and fresh24
-(fresh24_*.csv), written after work on all twenty-five.
+(fresh23_*.csv), written after work on all twenty-four, fresh24
+(fresh24_*.csv), written after work on all twenty-five, and fresh25
+(fresh25_*.csv), written after work on all twenty-six.
 The lists are the
 OFAC SDN file of 2024-05-03 with OFAC's alias and address files of 2026-06, and the
 UN Security Council consolidated list of 2026-02-27, read from ../shared/data/lists.
@@ -35,7 +36,7 @@ match.py), per split: recall@1 (the first hit is a correct entry), recall@1 at t
 default threshold (first and reported), recall@5, the false-alarm rate (a
 look-alike's first hit reaches the threshold), and queries per second.
 
-    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|fresh21|fresh22|fresh23|fresh24|all] [--details]
+    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|fresh21|fresh22|fresh23|fresh24|fresh25|all] [--details]
 """
 
 from __future__ import annotations
@@ -142,6 +143,8 @@ def load_cases() -> list[Case]:
         "fresh23_negatives",
         "fresh24_positives",
         "fresh24_negatives",
+        "fresh25_positives",
+        "fresh25_negatives",
     ):
         if not (DATA / f"{kind}.csv").exists():
             continue
@@ -314,6 +317,7 @@ SPLITS = (
     "fresh22",
     "fresh23",
     "fresh24",
+    "fresh25",
 )
 
 
