@@ -148,7 +148,14 @@ def align(
     for i in [] if exact_only else rest_query:
         for j in rest_listed:
             similarity, how = _pair(
-                query[i], listed[j], korean, person, consonants, vowels, chinese
+                query[i],
+                listed[j],
+                korean,
+                person,
+                consonants,
+                vowels,
+                chinese,
+                given_name=bool(surname) and listed[j].text not in surname,
             )
             if how:
                 compared.append((similarity, i, j, how))
@@ -267,7 +274,10 @@ def _pair(
     consonants: bool,
     vowels: bool,
     chinese: bool = False,
+    given_name: bool = False,
 ) -> tuple[float, str]:
+    """How alike two words are, and by which rule ("" for none). ``given_name``:
+    the listed word is a person's given name, the list marking the surname."""
     if b.text.startswith(_RUN_MARK) or a.text.startswith(_RUN_MARK):
         # A listed run of words joined as its acronym (`merge_initials`).
         if _RUN_MARK + a.text == b.text or _RUN_MARK + b.text == a.text:
@@ -284,21 +294,30 @@ def _pair(
     first, second = a.loose, b.loose
     if (
         first == second
-        and (len(a.text) >= SPELLING_MIN_LENGTH or (vowels and len(a.text) == 3))
+        and (
+            len(a.text) >= SPELLING_MIN_LENGTH
+            or (vowels and _consonant_letters(a.text) == _consonant_letters(b.text))
+        )
         and not (_ACRONYM.fullmatch(a.text) and _ACRONYM.fullmatch(b.text))
     ):
         # "Alexey", "Aleksei"; not two acronyms, whose letters are words each:
         # "HTTS" is not "HTS". A short word too where Persian or Arabic is
-        # romanised, whose long vowels are written as one pleases: "Tus", TOOS.
+        # romanised, if only its vowels are written otherwise (long vowels as
+        # one pleases): "Tus", TOOS; not "Han", KHAN.
         return ROMANISATION_SIMILARITY, "transliteration"
     if _without_article(a.text) == second or _without_article(b.text) == first:
         return ROMANISATION_SIMILARITY, "article"  # "Addounia" and "(Al-)Dunya"
     if person and same_given_name(a.text, b.text):
         return ROMANISATION_SIMILARITY, "given name"  # "Ihor", "Igor"
-    if person and _final_devoiced(first, second):
-        # Turkic languages write an Arabic name's final d as t: "Farit" (Tatar
-        # Фарит) and "Farid", "Ahmet" and "Ahmed", "Rashit" and "Rashid".
+    if person and given_name and _final_devoiced(first, second):
+        # Turkic languages write an Arabic given name's final d as t: "Farit"
+        # (Tatar Фарит) and "Farid", "Ahmet" and "Ahmed", "Rashit" and "Rashid".
+        # Not a surname: Kurt is a Turkish surname, AL-KURD another.
         return ROMANISATION_SIMILARITY, "final consonant"
+    if vowels and {a.text, b.text} == {"va", "o"}:
+        # Persian و, "and", romanised both ways: "Tarh va Palayesh", TARH O
+        # PALAYESH (OFAC SDN).
+        return ROMANISATION_SIMILARITY, "synonym"
     if consonants and (
         len(skeleton(a.text)) >= 2
         or (len(a.text) <= SHORT_SCRIPT_WORD and len(b.text) <= SHORT_SCRIPT_WORD + 1)
@@ -428,6 +447,14 @@ def _apart_from_the_first_letter(
 
 
 _ACRONYM = re.compile(r"[b-df-hj-np-tv-xz]+")  # Latin letters, no vowel
+_VOWEL = re.compile("[aeiou]")
+_DOUBLED_LETTER = re.compile(r"(.)\1+")
+
+
+def _consonant_letters(word: str) -> str:
+    """A word's consonant letters as written, a doubled one once: "toos" → "ts",
+    "ill" → "l", "khan" → "khn"."""
+    return _VOWEL.sub("", _DOUBLED_LETTER.sub(r"\1", word))
 
 
 def _final_devoiced(first: str, second: str) -> bool:

@@ -286,6 +286,8 @@ class Matcher:
             read.append(("initials apart", _initials_apart(query.name)))
         if _NAMED_AFTER.search(query.name):
             read.append(("without named after", _without_named_after(query.name)))
+        if query.schema not in _PERSON and _THREAT_GROUP.search(query.name):
+            read.append(("without APT", _THREAT_GROUP.sub("", query.name)))
         for how, reading in read:
             tokens = tokenise(reading)
             if not tokens:
@@ -611,9 +613,14 @@ class Matcher:
             score *= PENALTIES["weak alias"]
             features.append(Feature("weak alias", PENALTIES["weak alias"], {}))
         # Hangul is written without spaces: one word there is a whole name.
-        says_little = (
-            len(tokenise(reading)) == 1 and how not in _ROMANISED
-        ) or _MINISTRY.match(name.text) is not None
+        read_tokens = tokenise(reading)
+        says_little = (len(read_tokens) == 1 and how not in _ROMANISED) or (
+            _names_a_portfolio(name.tokens.tokens)
+            and not any(
+                token.text in NAME_COUNTRIES or token.text in COUNTRY_WORDS
+                for token in read_tokens
+            )
+        )
         return name.entry, self._hit(
             query, country, name, score, features, says_little=says_little
         )
@@ -694,8 +701,25 @@ _HYPHENATED = re.compile(
 )
 
 
-# A listed ministry named by its portfolio alone: the list's country says whose.
-_MINISTRY = re.compile(r"ministry\b", re.IGNORECASE)
+# Portfolios nearly every government has a ministry or department for ("Ministry
+# of Labour", "Department of Foreign Affairs"): such a body is named by its country,
+# which the list gives apart from the name.
+_GOVERNMENT_BODIES = frozenset({"ministry", "department"})
+_COMMON_PORTFOLIOS = frozenset(
+    "labor labour health education finance defence defense interior justice foreign "
+    "affairs agriculture culture transport trading economy economic environment "
+    "tourism sport youth communication communications information security state "
+    "public internal home energy industry social welfare housing planning".split()
+)
+
+
+def _names_a_portfolio(tokens: tuple[Token, ...]) -> bool:
+    """Whether a name is a ministry or department of a common portfolio and says
+    nothing else (no country, no other word)."""
+    texts = {token.text for token in tokens}
+    return bool(texts & _GOVERNMENT_BODIES) and (
+        texts <= _GOVERNMENT_BODIES | _COMMON_PORTFOLIOS
+    )
 
 
 def _first_characters(name: str) -> str:
@@ -861,8 +885,6 @@ def _initials_apart(name: str) -> str:
 _NAMED_BRANCH = re.compile(r"\bBRANCH (\d+) - (\S.*)$", re.IGNORECASE)
 
 
-# Kinds of body that are no company (a bureau, an office or a centre may run one
-# or be one: 대성총국, KOREA DAESONG GENERAL TRADING CORPORATION).
 def _other_kind_of_body(
     unmatched: set[str], other: tuple[Token, ...], other_name: str
 ) -> set[str]:
@@ -878,6 +900,8 @@ def _other_kind_of_body(
     return set()
 
 
+# Kinds of body that are no company (a bureau, an office or a centre may run one
+# or be one: 대성총국, KOREA DAESONG GENERAL TRADING CORPORATION).
 _NO_COMPANY = frozenset(
     "association federation union university school academy hospital club council "
     "ministry army navy corps".split()
@@ -885,6 +909,10 @@ _NO_COMPANY = frozenset(
 # "NAMED AFTER A.M. GORKY", "IMENI V.V. TIKHOMIROVA", "IM.M.I.KALININA", "NAMED
 # AFTER NP FEDOROV": the words that say a body is named after a person, and the
 # person's initials, dotted or not.
+# Threat reports call a hacking group by its name and "APT" (advanced persistent
+# threat): "Kimsuky APT", "Lazarus APT group" for KIMSUKY and LAZARUS GROUP. A
+# person's "Apt" is a given name (ALAUDINOV, Apt Aaronovitch).
+_THREAT_GROUP = re.compile(r"\s+APT(?:\s+group)?\s*$", re.IGNORECASE)
 _NAMED_AFTER = re.compile(
     r"\b(?:NAMED\s+AFTER\b|IMENI\b|IM\.)\s*"
     r"(?:(?:[^\W\d_]\.\s*)+|(?:[^\W\d_]{1,2}\s+)+(?=[^\W\d_]{3}))?",

@@ -41,7 +41,9 @@ COMPANY_FORMS = frozenset(
     "as sti sirketi".split()
 )
 # With the articles and particles dropped beside them.
-LEGAL_FORMS = COMPANY_FORMS | frozenset("the of and de la el al".split())
+# "For" as Arabic names translate ل: AL-AMER FOR MANUFACTURE OF CONCRETE AND
+# FLAGSTONE, "Syrian Company for IT".
+LEGAL_FORMS = COMPANY_FORMS | frozenset("the of and for de la el al".split())
 # Words that name no one: a person's title or rank ("Maj. Gen. Hossein Salami",
 # "Mr Tam Yiu-chung") and the Persian ezafe written apart ("Bank-e Maskan").
 NOT_NAME_WORDS = frozenset(
@@ -58,11 +60,11 @@ COMMON_WORDS = frozenset(
     # A kind of bank, as "savings bank" (Sparkasse, caisse d'epargne) is: the
     # SDN file lists "SAVINGS BANK" alone as a weak alias of a Syrian bank.
     "savings "
-    # Threat reports call a hacking group by its name and "APT" (advanced
-    # persistent threat): "Kimsuky APT", KIMSUKY.
-    "apt "
     # An industrial site of one owner: PASARGAD STEEL COMPLEX, "Pasargad Steel".
-    "complex".split()
+    "complex "
+    # As generic as "technology" beside it: "Info Tech Ltd" is no INFORMATION
+    # TELECOMMUNICATION TECHNOLOGIES JSC.
+    "information".split()
 )
 # "industrial" and its kin mark a company apart from a state bureau of the same stem,
 # so they keep more weight than pure boilerplate.
@@ -253,13 +255,14 @@ CANONICAL = {
     "factory": "plant",
     "works": "plant",
     "combine": "plant",
-    # Persian و, "and", romanised "va" and "o": "Tarh va Palayesh", TARH O
-    # PALAYESH (OFAC SDN).
-    "va": "o",
     # Supplier files cut all three to "Elec.": GHADIR PISHRO ELECTRICITY GENERATION
     # (OFAC SDN) as "Ghadir Pishro Elec Generation".
     "electricity": "electric",
     "electrical": "electric",
+    # 기술 and техни- are translated both ways, and "Tech" is short for either:
+    # KOREA FOREIGN TECHNICAL TRADE CENTER, "Korea Foreign Tech Trade Center".
+    "technical": "technology",
+    "manufacture": "manufacturing",
 }
 # The words each canonical form stands for, so that a word cut short finds the
 # word as written: "Bur." is "bureau", read as "office". Not the translations whose
@@ -268,7 +271,7 @@ WRITTEN_AS: dict[str, frozenset[str]] = {
     canonical: frozenset(
         w
         for w, c in CANONICAL.items()
-        if c == canonical and w not in {"room", "combine", "works", "va"}
+        if c == canonical and w not in {"room", "combine", "works"}
     )
     for canonical in set(CANONICAL.values())
 }
@@ -392,10 +395,13 @@ _LEGAL_FORM_PHRASES = {
 _ABBREVIATED_PHRASES = {
     "san ve tic": "sanayi ve ticaret",
     "san tic": "sanayi ticaret",
-    # "Comm" is "commercial" alone, "communication" after "information".
-    "info comm": "information communication",
-    "info and comm": "information and communication",
-    "information and comm": "information and communication",
+    # "Comm" is "commercial" alone, "communication" after "information", with or
+    # without the "&" or "and" between: "Advanced Info & Comm Tech Ctr".
+    **{
+        f"{information} {joined}comm": "information and communication"
+        for information in ("info", "information")
+        for joined in ("", "and ")
+    },
 }
 # Pairs of words written as their initials with "&", read before the "&" goes:
 # "Shahid Shokri S&T Research Center" (SCIENCE AND TECHNOLOGY, OFAC SDN).
@@ -404,7 +410,11 @@ _AMPERSAND_ABBREVIATIONS = {
     "r&d": "research and development",
     "o&g": "oil and gas",
 }
-_AMPERSAND_ABBREVIATION = re.compile(r"(?<![^\W_])([sro])\s*&\s*([tdg])(?![^\W_])")
+_AMPERSAND_ABBREVIATION = re.compile(
+    r"(?<![^\W_])(?:"
+    + "|".join(pair.replace("&", r"\s*&\s*") for pair in _AMPERSAND_ABBREVIATIONS)
+    + r")(?![^\W_])"
+)
 # Words a language writes as two where lists translate them as one: Persian ذوب
 # آهن (zob ahan, iron smelting) is a steel works, ESFAHAN STEEL COMPANY (OFAC SDN)
 # for ذوب آهن اصفهان, "Zob Ahan Esfahan".
@@ -476,6 +486,7 @@ _DOUBLED = re.compile(r"(.)\1+")
 _GU = re.compile(r"gu(?=[ie])")
 _GIDRO = re.compile(r"^g(?=idro)")
 _FINAL_AI = re.compile(r"a(?:ee|ei|ie)$")
+_SPACE = re.compile(r"\s")
 _FINAL_OW = re.compile(r"(?<=[a-z]{3})ow$")
 _VOWELS_AND_GLIDES = re.compile(r"[aeiouywv]")
 _YO = re.compile(r"(?<=[bcdfghklmnprstvz])yo")
@@ -643,6 +654,8 @@ def loose(word: str) -> str:
     # write "q" as often: "Bagher", "Baqer" (as `skeleton` reads it).
     word = _BRITISH_NCE.sub("nse", _BRITISH_OUR.sub("or", word.replace("ph", "f")))
     word = word.replace("gh", "k")
+    # Russian дж, "dzh" in BGN/PCGN and "j" in English: "Dzhabarov", "Jabarov".
+    word = word.replace("dzh", "j")
     # French transliterations write a hard g before i and e "gu": "Guilan" (Gilan).
     word = _GU.sub("g", word)
     # Russian writes the Greek h of "hydro-" as г: "Gidromash", HYDROMASH (OFAC
@@ -664,13 +677,8 @@ def loose(word: str) -> str:
 
 
 def _written_out(found: re.Match[str]) -> str:
-    """An "S&T" as its words, or as found where the pair means nothing."""
-    pair = f"{found[1]}&{found[2]}"
-    return (
-        f" {_AMPERSAND_ABBREVIATIONS[pair]} "
-        if pair in _AMPERSAND_ABBREVIATIONS
-        else found[0]
-    )
+    """An "S&T" (or "S & T") as its words."""
+    return f" {_AMPERSAND_ABBREVIATIONS[_SPACE.sub('', found[0])]} "
 
 
 def _ordinal_number(word: str) -> str:

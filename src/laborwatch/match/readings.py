@@ -68,9 +68,10 @@ def readings(
     ``persian``: the query is known to be Iranian, so Arabic script is read as
     Persian even without the letters only Persian has ("ذوالقدر", Zolghadr).
     ``own_characters``: the query is known to be from a country that writes its
-    own names in Chinese characters (Japan), so they are not a Korean name to
-    read in Korean unless they name Korea: 東邦銀行 [JP] is the Toho Bank, not
-    Tongbang; 朝鮮大成銀行 [JP] is the Korea Daesong Bank."""
+    own names in Chinese characters (Japan), so they are not a Korean or Chinese
+    name to read in Korean or pinyin unless they name Korea: 東邦銀行 [JP] is the
+    Toho Bank, not Tongbang (nor Dongbang); 朝鮮大成銀行 [JP] is the Korea Daesong
+    Bank."""
     persian = persian or bool(_PERSIAN.search(name))
     found = [("as written", name)]
     vessel = _VESSEL_PREFIX.sub("", name)
@@ -97,7 +98,9 @@ def readings(
         if body:
             found += romanise_hangul(body)
     elif _NON_LATIN_LETTER.search(name):
-        found.append(("transliterated", transliterate(name, persian)))
+        own = own_characters and not _KOREA_IN_KANJI.search(name)
+        if not (own and _HAN.search(name)):
+            found.append(("transliterated", transliterate(name, persian)))
         if _NON_JOINER in name:
             # Persian joins the parts of a compound name with a zero-width
             # non-joiner ("علی‌اکبر"), which lists write apart ("Ali Akbar"); it
@@ -115,10 +118,10 @@ def readings(
                 if letter in name
             ]
         if _HAN.search(name):
-            joined = _joined_pinyin(name)
-            if joined:
-                found.append(("transliterated", joined))
-            if not own_characters or _KOREA_IN_KANJI.search(name):
+            if not own:
+                joined = _joined_pinyin(name)
+                if joined:
+                    found.append(("transliterated", joined))
                 found += _read_in_korean(name)
         elif has_katakana(name):
             found += _read_in_korean(name)
