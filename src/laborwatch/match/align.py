@@ -314,7 +314,12 @@ def _pair(
         # (Tatar Фарит) and "Farid", "Ahmet" and "Ahmed", "Rashit" and "Rashid".
         # Not a surname: Kurt is a Turkish surname, AL-KURD another.
         return ROMANISATION_SIMILARITY, "final consonant"
-    if vowels and {a.text, b.text} == {"va", "o"}:
+    if (
+        vowels
+        and a.text in _PERSIAN_AND
+        and b.text in _PERSIAN_AND
+        and a.text != b.text
+    ):
         # Persian و, "and", romanised both ways: "Tarh va Palayesh", TARH O
         # PALAYESH (OFAC SDN).
         return ROMANISATION_SIMILARITY, "synonym"
@@ -448,6 +453,7 @@ def _apart_from_the_first_letter(
 
 _ACRONYM = re.compile(r"[b-df-hj-np-tv-xz]+")  # Latin letters, no vowel
 _VOWEL = re.compile("[aeiou]")
+_PERSIAN_AND = frozenset({"va", "o"})  # و romanised
 _DOUBLED_LETTER = re.compile(r"(.)\1+")
 
 

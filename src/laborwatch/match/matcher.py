@@ -212,6 +212,9 @@ class _Name:
     # A body's name's words after each "of" that follows a kind of body: the
     # bodies above it (`_bodies_above`).
     above: tuple[frozenset[str], ...] = ()
+    # A ministry or department of a common portfolio, and nothing else
+    # (`_names_a_portfolio`).
+    portfolio: bool = False
 
 
 @dataclass
@@ -250,7 +253,15 @@ class Matcher:
                 )
                 above = () if entry.schema in _PERSON else _bodies_above(text)
                 self._names.append(
-                    _Name(position, text, kind, NameTokens.of(tokens), surname, above)
+                    _Name(
+                        position,
+                        text,
+                        kind,
+                        NameTokens.of(tokens),
+                        surname,
+                        above,
+                        _names_a_portfolio(tokens),
+                    )
                 )
                 for key in index_keys(tokens, consonants=True):
                     self._index[key].append(name_number)
@@ -615,7 +626,7 @@ class Matcher:
         # Hangul is written without spaces: one word there is a whole name.
         read_tokens = tokenise(reading)
         says_little = (len(read_tokens) == 1 and how not in _ROMANISED) or (
-            _names_a_portfolio(name.tokens.tokens)
+            name.portfolio
             and not any(
                 token.text in NAME_COUNTRIES or token.text in COUNTRY_WORDS
                 for token in read_tokens
