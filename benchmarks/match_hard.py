@@ -25,8 +25,9 @@ fresh11 (fresh11_*.csv), written after work on all twelve, fresh12
 (fresh21_*.csv), written after work on all twenty-two, fresh22
 (fresh22_*.csv), written after work on all twenty-three, fresh23
 (fresh23_*.csv), written after work on all twenty-four, fresh24
-(fresh24_*.csv), written after work on all twenty-five, and fresh25
-(fresh25_*.csv), written after work on all twenty-six.
+(fresh24_*.csv), written after work on all twenty-five, fresh25
+(fresh25_*.csv), written after work on all twenty-six, and fresh26
+(fresh26_*.csv), written after work on all twenty-seven.
 The lists are the
 OFAC SDN file of 2024-05-03 with OFAC's alias and address files of 2026-06, and the
 UN Security Council consolidated list of 2026-02-27, read from ../shared/data/lists.
@@ -36,7 +37,7 @@ match.py), per split: recall@1 (the first hit is a correct entry), recall@1 at t
 default threshold (first and reported), recall@5, the false-alarm rate (a
 look-alike's first hit reaches the threshold), and queries per second.
 
-    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|fresh21|fresh22|fresh23|fresh24|fresh25|all] [--details]
+    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|fresh21|fresh22|fresh23|fresh24|fresh25|fresh26|all] [--details]
 """
 
 from __future__ import annotations
@@ -145,6 +146,8 @@ def load_cases() -> list[Case]:
         "fresh24_negatives",
         "fresh25_positives",
         "fresh25_negatives",
+        "fresh26_positives",
+        "fresh26_negatives",
     ):
         if not (DATA / f"{kind}.csv").exists():
             continue
@@ -318,6 +321,7 @@ SPLITS = (
     "fresh23",
     "fresh24",
     "fresh25",
+    "fresh26",
 )
 
 
