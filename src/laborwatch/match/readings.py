@@ -43,6 +43,14 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A Persian name's letters as others write them: Arabic has no g, and Arab news
 # write گ as ك (زنكنه, ZANGANEH), while an Arabic name's ك is a k (كمال, Kamal);
 # ژ is written "zh" and "j" ("Bizhan", "Bijan").
+# Military ranks before a name, as Persian and Arabic news write them (Wiktionary):
+# سردار (sardar, an IRGC general), سرتیپ, سرلشکر, سپهبد, سرهنگ, دریادار; العميد
+# (brigadier), اللواء, الفريق, العماد, العقيد, المقدم. No word of the name, as "Brig."
+# and "Col." are none (`NOT_NAME_WORDS`): "سردار عبدالله عراقی", ARAGHI, Abdollah.
+_SCRIPT_RANKS = re.compile(
+    r"^(?:(?:سردار|سرتیپ|سرلشکر|سپهبد|سرهنگ|دریادار|العميد|اللواء|الفريق|العماد"
+    r"|العقيد|المقدم)\s+)+"
+)
 _PERSIAN_RESPELLINGS = (("\u0643", "گ"), ("\u0698", "ج"))
 # How a reading of Chinese characters in Korean is named, before the Hangul
 # reading's own name: "Sino-Korean, McCune–Reischauer".
@@ -98,6 +106,7 @@ def readings(
         if body:
             found += romanise_hangul(body)
     elif _NON_LATIN_LETTER.search(name):
+        name = _SCRIPT_RANKS.sub("", name) or name
         own = own_characters and not _KOREA_IN_KANJI.search(name)
         if not (own and _HAN.search(name)):
             found.append(("transliterated", transliterate(name, persian)))
