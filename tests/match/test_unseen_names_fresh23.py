@@ -56,6 +56,9 @@ MATCHER = Matcher(
             ),
             listed_body("46772", "OPEN JOINT STOCK COMPANY VA DEGTYAREV PLANT", "RU"),
             listed_body("23205", "MINISTRY OF ATOMIC ENERGY INDUSTRY", "KP"),
+            listed_body(
+                "KPe.054", "MINISTRY OF NATIONAL DEFENCE", "KP", "MINISTRY OF DEFENCE"
+            ),
             ListEntry(
                 "11502",
                 "Organization",
@@ -86,6 +89,8 @@ MATCHER = Matcher(
         ("Ministry of Labour", "Organization", "KP", "21308"),
         # A ministry of a portfolio few governments have keeps the usual factor.
         ("Ministry of Atomic Energy Industry", "Organization", "CN", "23205"),
+        # The query's name says whose ministry it is.
+        ("Ministry of Labour of North Korea", "Organization", "CN", "21308"),
         ("Apt Alaudinov", "Person", "RU", "17446"),
         ("V. A. Degtyarev Plant", "Organization", "RU", "46772"),
     ],
@@ -106,6 +111,8 @@ def test_the_listed_entry_is_found(
         ("Shahid Shokri A&T Research Ctr", "IR"),
         # "Han" is no "Khan": only a short word's vowels may be written otherwise.
         ("Han Organization", "KR"),
+        # "National" names no country: a ministry of defence is every country's.
+        ("Ministry of Defence", "GB"),
     ],
 )
 def test_a_look_alike_is_no_alarm(query: str, country: str) -> None:

@@ -10,7 +10,7 @@ written for these tests in the shape of the lists' rows."""
 import pytest
 
 from laborwatch.match import Matcher, Query
-from tests.match.helpers import first, listed_body
+from tests.match.helpers import first, listed_body, listed_person
 
 MATCHER = Matcher(
     [
@@ -27,6 +27,8 @@ MATCHER = Matcher(
             listed_body("15635", "TARH O PALAYESH", "IR"),
             listed_body("12030", "JAVEDAN MEHR TOOS", "IR"),
             listed_body("16445", "NEGIN PARTO KHAVAR", "IR"),
+            listed_person("QDi.229", "ALY SOLIMAN MASSOUD ABDUL SAYED", "LY"),
+            listed_person("12000", "AGHA, Zia", "AF"),
             listed_body("30082", "KOREA CHOLSAN GENERAL TRADING CORPORATION", "KP"),
             listed_body("23723", "TONGHUNG SHIPPING & TRADING CO", "KP"),
             listed_body("20568", "NORTH EAST ASIA BANK", "KP"),
@@ -59,6 +61,21 @@ MATCHER = Matcher(
 )
 def test_the_listed_entry_is_found(query: str, country: str, entry_id: str) -> None:
     assert first(MATCHER, Query(query, "Organization", country)) == entry_id
+
+
+@pytest.mark.parametrize(
+    ("query", "country", "entry_id"),
+    [
+        # A three-letter word may differ in its vowels, y among them, and in q
+        # for gh, as the loose spelling reads them.
+        ("Ali Soliman Massoud Abdul Sayed", "LY", "QDi.229"),
+        ("Zia Aqa", "AF", "12000"),
+    ],
+)
+def test_a_short_persons_word_in_another_romanisation(
+    query: str, country: str, entry_id: str
+) -> None:
+    assert first(MATCHER, Query(query, "Person", country)) == entry_id
 
 
 @pytest.mark.parametrize(

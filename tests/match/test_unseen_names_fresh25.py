@@ -1,10 +1,12 @@
 """Classes of name the matcher missed on the twenty-fifth held-out set: "Tech" for
-technical, Russian дж as "j" ("Jabarov", DZHABAROV), литейный (foundry) and станко-
-(machine tool), "for" and "manufacture" in an Arabic body's English name, Persian
-ایزوتوپ and سرمایه گذاری written apart, and traditional Chinese business words
-(實業, 發展). Against false alarms: a Japanese bank's kanji read in pinyin, and a
-name of generic words only. The entries are written for these tests in the shape
-of the lists' rows."""
+technical as for technology, Russian дж as "j" ("Jabarov", DZHABAROV), литейный
+(foundry) and станко- (machine tool), "manufacture" as a common word in an Arabic
+body's English name, Persian ایزوتوپ and سرمایه گذاری written apart, and
+traditional Chinese business words (實業, 發展), read in a Chinese firm's name given
+with Japan too. Against false alarms: a Japanese bank's kanji read in pinyin, a
+name of generic words only, a technological university for a technical one, and a
+generic name in another order. The entries are written for these tests in the
+shape of the lists' rows."""
 
 import pytest
 
@@ -45,6 +47,10 @@ MATCHER = Matcher(
                 "INFORMATION TELECOMMUNICATION TECHNOLOGIES JOINT STOCK COMPANY",
                 "RU",
             ),
+            listed_body("17029", "BAUMAN MOSCOW STATE TECHNICAL UNIVERSITY", "RU"),
+            listed_body(
+                "7132", "UMMAH TAMEER E-NAU", "PK", "FOUNDATION FOR CONSTRUCTION"
+            ),
         )
     ]
 )
@@ -61,6 +67,10 @@ MATCHER = Matcher(
         ("شرکت پارس ایزوتوپ", "Organization", "IR", "25628"),
         ("سرمایه گذاری غدیر", "Organization", "IR", "16034"),
         ("丹東鴻祥實業發展有限公司", "Organization", "CN", "20564"),
+        # A Chinese legal form or simplified characters: a Chinese firm, whatever
+        # country is given.
+        ("丹東鴻祥實業發展有限公司", "Organization", "JP", "20564"),
+        ("丹东鸿祥实业发展", "Organization", "JP", "20564"),
         # Kanji of no given country are read in pinyin and in Korean.
         ("東邦銀行", "Organization", None, "KPe.013"),
     ],
@@ -78,6 +88,10 @@ def test_the_listed_entry_is_found(
         ("東邦銀行", "JP"),
         # Common words only.
         ("Info Tech Ltd", None),
+        # технологический is not технический: another university.
+        ("Moscow State University of Technology", "RU"),
+        # "For" still counts: another order of generic words is another name.
+        ("Construction Foundation", "US"),
     ],
 )
 def test_a_look_alike_is_no_alarm(query: str, country: str | None) -> None:

@@ -145,6 +145,10 @@ def align(
             rest_query.append(i)
     rest_listed = [j for positions in exact_listed.values() for j in positions]
     compared = []
+    # Which listed words are given names: the list marks the surname.
+    given_names = (
+        [token.text not in surname for token in listed] if person and surname else None
+    )
     for i in [] if exact_only else rest_query:
         for j in rest_listed:
             similarity, how = _pair(
@@ -155,7 +159,7 @@ def align(
                 consonants,
                 vowels,
                 chinese,
-                given_name=bool(surname) and listed[j].text not in surname,
+                given_names is not None and given_names[j],
             )
             if how:
                 compared.append((similarity, i, j, how))
@@ -458,8 +462,10 @@ _DOUBLED_LETTER = re.compile(r"(.)\1+")
 
 
 def _consonant_letters(word: str) -> str:
-    """A word's consonant letters as written, a doubled one once: "toos" → "ts",
-    "ill" → "l", "khan" → "khn"."""
+    """A word's consonants, a doubled one once, q and gh as k (as `loose` reads
+    them) and y as a vowel, but kh kept apart from h: "toos" → "ts", "aly" → "l",
+    "aqa" and "agha" → "k", "khan" → "khn"."""
+    word = word.replace("gh", "k").replace("q", "k").replace("y", "i")
     return _VOWEL.sub("", _DOUBLED_LETTER.sub(r"\1", word))
 
 

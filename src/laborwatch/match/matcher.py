@@ -720,7 +720,9 @@ _COMMON_PORTFOLIOS = frozenset(
     "labor labour health education finance defence defense interior justice foreign "
     "affairs agriculture culture transport trading economy economic environment "
     "tourism sport youth communication communications information security state "
-    "public internal home energy industry social welfare housing planning".split()
+    "public internal home energy industry social welfare housing planning petroleum "
+    # Not a portfolio, but no word of whose: "Ministry of National Defence".
+    "oil national".split()
 )
 
 

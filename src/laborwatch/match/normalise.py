@@ -41,9 +41,7 @@ COMPANY_FORMS = frozenset(
     "as sti sirketi".split()
 )
 # With the articles and particles dropped beside them.
-# "For" as Arabic names translate ل: AL-AMER FOR MANUFACTURE OF CONCRETE AND
-# FLAGSTONE, "Syrian Company for IT".
-LEGAL_FORMS = COMPANY_FORMS | frozenset("the of and for de la el al".split())
+LEGAL_FORMS = COMPANY_FORMS | frozenset("the of and de la el al".split())
 # Words that name no one: a person's title or rank ("Maj. Gen. Hossein Salami",
 # "Mr Tam Yiu-chung") and the Persian ezafe written apart ("Bank-e Maskan").
 NOT_NAME_WORDS = frozenset(
@@ -61,10 +59,7 @@ COMMON_WORDS = frozenset(
     # SDN file lists "SAVINGS BANK" alone as a weak alias of a Syrian bank.
     "savings "
     # An industrial site of one owner: PASARGAD STEEL COMPLEX, "Pasargad Steel".
-    "complex "
-    # As generic as "technology" beside it: "Info Tech Ltd" is no INFORMATION
-    # TELECOMMUNICATION TECHNOLOGIES JSC.
-    "information".split()
+    "complex".split()
 )
 # "industrial" and its kin mark a company apart from a state bureau of the same stem,
 # so they keep more weight than pure boilerplate.
@@ -148,7 +143,6 @@ ABBREVIATIONS = {
     # "State Planning Commn", "Advanced Info & Comm Tech Ctr", "Razavi ICT Co"
     # (RAZAVI INFORMATION AND COMMUNICATION TECHNOLOGY CO., OFAC SDN).
     "commn": "commission",
-    "info": "information",
     "ict": "information communication technology",
     # "Korea Ocean Shipping Agy", "Hapjanggang Shipg Corp", "Dandong Zhicheng
     # Metallic Matl Co", "Sahel Consultant Engrs".
@@ -259,9 +253,6 @@ CANONICAL = {
     # (OFAC SDN) as "Ghadir Pishro Elec Generation".
     "electricity": "electric",
     "electrical": "electric",
-    # 기술 and техни- are translated both ways, and "Tech" is short for either:
-    # KOREA FOREIGN TECHNICAL TRADE CENTER, "Korea Foreign Tech Trade Center".
-    "technical": "technology",
     "manufacture": "manufacturing",
 }
 # The words each canonical form stands for, so that a word cut short finds the
@@ -527,7 +518,12 @@ def tokenise(name: str) -> tuple[Token, ...]:
         ]
         # "Gen." reads "general", and may be the start of another word
         # ("Abadan Power Gen. Co.", ABADAN POWER GENERATION COMPANY).
-        cut = written if written in cut_short and len(read) == 1 else ""
+        cut = (
+            written
+            if (written in cut_short or written in _SHORT_FOR_SEVERAL)
+            and len(read) == 1
+            else ""
+        )
         for word in read:
             if word in LEGAL_FORMS or word in NOT_NAME_WORDS:
                 continue
@@ -545,6 +541,10 @@ def tokenise(name: str) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
+# Words supplier files cut short without a full stop that stand for more than one:
+# "Tech" is technology and technical ("Korea Foreign Tech Trade Center", KOREA
+# FOREIGN TECHNICAL TRADE CENTER), as "Tech." is.
+_SHORT_FOR_SEVERAL = frozenset({"tech"})
 # A word of two to five letters cut short by a full stop ("Kor. Mining", "Bur."),
 # not an initial ("U.S."), a word inside a dotted one ("S.A.") or a longer word a
 # full stop ends ("... Plant.").

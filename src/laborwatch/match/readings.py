@@ -77,9 +77,10 @@ def readings(
     Persian even without the letters only Persian has ("ذوالقدر", Zolghadr).
     ``own_characters``: the query is known to be from a country that writes its
     own names in Chinese characters (Japan), so they are not a Korean or Chinese
-    name to read in Korean or pinyin unless they name Korea: 東邦銀行 [JP] is the
-    Toho Bank, not Tongbang (nor Dongbang); 朝鮮大成銀行 [JP] is the Korea Daesong
-    Bank."""
+    name to read in Korean or pinyin unless they name Korea or are written as
+    Chinese names are (a Chinese legal form, simplified characters): 東邦銀行 [JP]
+    is the Toho Bank, not Tongbang (nor Dongbang); 朝鮮大成銀行 [JP] is the Korea
+    Daesong Bank; 丹东鸿祥实业发展有限公司 [JP] a Chinese firm."""
     persian = persian or bool(_PERSIAN.search(name))
     found = [("as written", name)]
     vessel = _VESSEL_PREFIX.sub("", name)
@@ -107,7 +108,12 @@ def readings(
             found += romanise_hangul(body)
     elif _NON_LATIN_LETTER.search(name):
         name = _SCRIPT_RANKS.sub("", name) or name
-        own = own_characters and not _KOREA_IN_KANJI.search(name)
+        own = (
+            own_characters
+            and not _KOREA_IN_KANJI.search(name)
+            and not _CHINESE_ONLY.search(name)
+            and not _SIMPLIFIED.search(name)
+        )
         if not (own and _HAN.search(name)):
             found.append(("transliterated", transliterate(name, persian)))
         if _NON_JOINER in name:
@@ -256,6 +262,10 @@ _KOREA_IN_KANJI = re.compile("朝鮮|高麗|平壌|平壤")
 # A Chinese company's legal form (有限公司, 有限責任公司): its name is read in
 # Mandarin alone. A name in parts (雪克来提·扎克尔) is a transcribed foreign one.
 _CHINESE_ONLY = re.compile("有限|" + _NAME_PARTS.pattern)
+# Simplified characters Japanese does not write (its forms: 東 業 発 貿 銀 電 機 運 際
+# 術 総 団 進 設), common in Chinese firms' names: a name with one is Chinese
+# whatever country is given ("丹东鸿祥实业发展" [JP]).
+_SIMPLIFIED = re.compile("[东业发贸银电机矿运货际术备卫总团进设实]")
 
 
 def _read_in_korean(name: str) -> list[tuple[str, str]]:
