@@ -145,10 +145,6 @@ def align(
             rest_query.append(i)
     rest_listed = [j for positions in exact_listed.values() for j in positions]
     compared = []
-    # Which listed words are given names: the list marks the surname.
-    given_names = (
-        [token.text not in surname for token in listed] if person and surname else None
-    )
     for i in [] if exact_only else rest_query:
         for j in rest_listed:
             similarity, how = _pair(
@@ -159,7 +155,7 @@ def align(
                 consonants,
                 vowels,
                 chinese,
-                given_names is not None and given_names[j],
+                surname,
             )
             if how:
                 compared.append((similarity, i, j, how))
@@ -278,10 +274,10 @@ def _pair(
     consonants: bool,
     vowels: bool,
     chinese: bool = False,
-    given_name: bool = False,
+    surname: tuple[str, ...] = (),
 ) -> tuple[float, str]:
-    """How alike two words are, and by which rule ("" for none). ``given_name``:
-    the listed word is a person's given name, the list marking the surname."""
+    """How alike two words are, and by which rule ("" for none). ``surname``: the
+    listed person's surname words, where the list marks them."""
     if b.text.startswith(_RUN_MARK) or a.text.startswith(_RUN_MARK):
         # A listed run of words joined as its acronym (`merge_initials`).
         if _RUN_MARK + a.text == b.text or _RUN_MARK + b.text == a.text:
@@ -313,11 +309,6 @@ def _pair(
         return ROMANISATION_SIMILARITY, "article"  # "Addounia" and "(Al-)Dunya"
     if person and same_given_name(a.text, b.text):
         return ROMANISATION_SIMILARITY, "given name"  # "Ihor", "Igor"
-    if person and given_name and _final_devoiced(first, second):
-        # Turkic languages write an Arabic given name's final d as t: "Farit"
-        # (Tatar Фарит) and "Farid", "Ahmet" and "Ahmed", "Rashit" and "Rashid".
-        # Not a surname: Kurt is a Turkish surname, AL-KURD another.
-        return ROMANISATION_SIMILARITY, "final consonant"
     if (
         vowels
         and a.text in _PERSIAN_AND
@@ -345,6 +336,12 @@ def _pair(
     if _apart_from_the_first_letter(a.text, b.text, first, second):
         # Every rule below keeps a word's first letter, or a vowel for a vowel.
         return 0.0, ""
+    if person and surname and _final_devoiced(first, second) and b.text not in surname:
+        # Turkic languages write an Arabic given name's final d as t: "Farit"
+        # (Tatar Фарит) and "Farid", "Ahmet" and "Ahmed", "Rashit" and "Rashid".
+        # Only a given name, where the list marks the surname: Kurt is a Turkish
+        # surname, AL-KURD another.
+        return ROMANISATION_SIMILARITY, "final consonant"
     if (
         not person
         and first != second
