@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from anyascii import anyascii
 
@@ -304,8 +305,7 @@ def transliterate(name: str, persian: bool | None = None) -> str:
     """A Latin reading of a name in another script; ``persian``: the name (of
     which this may be a word) is Persian, by its letters when not given."""
     if _HAN.search(name):
-        for chinese, english in chinese_words():
-            name = name.replace(chinese, f" {english} ")
+        name = _in_english_words(name)
         # anyascii writes pinyin syllables capitalised and joined: "DanDong".
         return " ".join(
             " ".join(_PINYIN_SYLLABLE.findall(word)) or word
@@ -334,8 +334,7 @@ def _joined_pinyin(name: str) -> str | None:
             for part in parts
             if part.strip()
         )
-    for chinese, english in chinese_words():
-        name = name.replace(chinese, f" {english} ")
+    name = _in_english_words(name)
     read = []
     for word in anyascii(name).split():
         syllables = _PINYIN_SYLLABLE.findall(word)
@@ -454,6 +453,22 @@ def _script_rows() -> tuple[tuple[str, str, str], ...]:
             for row in csv.DictReader(rows)
             if row["language"] not in LATIN_LANGUAGES
         )
+
+
+def _in_english_words(name: str) -> str:
+    """A Chinese name with the lexicon's business words in English, read in their
+    simplified forms (OpenCC's tables): 實業 as 实业, "industrial"."""
+    name = _to_simplified().convert(name)
+    for chinese, english in chinese_words():
+        name = name.replace(chinese, f" {english} ")
+    return name
+
+
+@lru_cache(maxsize=1)
+def _to_simplified() -> Any:
+    from opencc import OpenCC  # type: ignore[import-untyped]
+
+    return OpenCC("t2s")
 
 
 @lru_cache(maxsize=1)
