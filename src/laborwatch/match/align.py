@@ -27,6 +27,7 @@ from laborwatch.match.normalise import (
     NAME_COUNTRIES,
     WRITTEN_AS,
     Token,
+    consonant_letters,
     loose,
     skeleton,
 )
@@ -296,7 +297,7 @@ def _pair(
         first == second
         and (
             len(a.text) >= SPELLING_MIN_LENGTH
-            or (vowels and _consonant_letters(a.text) == _consonant_letters(b.text))
+            or (vowels and consonant_letters(a.text) == consonant_letters(b.text))
         )
         and not (_ACRONYM.fullmatch(a.text) and _ACRONYM.fullmatch(b.text))
     ):
@@ -453,17 +454,7 @@ def _apart_from_the_first_letter(
 
 
 _ACRONYM = re.compile(r"[b-df-hj-np-tv-xz]+")  # Latin letters, no vowel
-_VOWEL = re.compile("[aeiou]")
 _PERSIAN_AND = frozenset({"va", "o"})  # و romanised
-_DOUBLED_LETTER = re.compile(r"(.)\1+")
-
-
-def _consonant_letters(word: str) -> str:
-    """A word's consonants, a doubled one once, q and gh as k (as `loose` reads
-    them) and y as a vowel, but kh kept apart from h: "toos" → "ts", "aly" → "l",
-    "aqa" and "agha" → "k", "khan" → "khn"."""
-    word = word.replace("gh", "k").replace("q", "k").replace("y", "i")
-    return _VOWEL.sub("", _DOUBLED_LETTER.sub(r"\1", word))
 
 
 def _final_devoiced(first: str, second: str) -> bool:

@@ -547,11 +547,12 @@ class Matcher:
             features.append(
                 Feature("body above", PENALTIES["body above"], {"of": name.text})
             )
+        read_tokens = tokenise(reading)
         kinds = _other_kind_of_body(
             set(detail["unmatched_query"]), name.tokens.tokens, name.text
         )
         listed_kinds = _other_kind_of_body(
-            set(detail["unmatched_list"]), tokenise(reading), reading
+            set(detail["unmatched_list"]), read_tokens, reading
         )
         if kinds or listed_kinds:
             # "Electronic Components Industry Association" is a trade body, not
@@ -624,7 +625,6 @@ class Matcher:
             score *= PENALTIES["weak alias"]
             features.append(Feature("weak alias", PENALTIES["weak alias"], {}))
         # Hangul is written without spaces: one word there is a whole name.
-        read_tokens = tokenise(reading)
         says_little = (len(read_tokens) == 1 and how not in _ROMANISED) or (
             name.portfolio
             and not any(

@@ -480,6 +480,7 @@ _FINAL_AI = re.compile(r"a(?:ee|ei|ie)$")
 _SPACE = re.compile(r"\s")
 _FINAL_OW = re.compile(r"(?<=[a-z]{3})ow$")
 _VOWELS_AND_GLIDES = re.compile(r"[aeiouywv]")
+_VOWEL = re.compile("[aeiou]")
 _YO = re.compile(r"(?<=[bcdfghklmnprstvz])yo")
 # An ordinal in figures is its number: "33rd Ship Repair Plant", JSC 33 SHIPYARD;
 # "179TH SHIP REPAIR PLANT" (the ones written out as words are ABBREVIATIONS).
@@ -687,6 +688,15 @@ def _ordinal_number(word: str) -> str:
 
 def _consonants(word: str) -> str:
     return _Q.sub("k", _C_NOT_CH.sub("k", word.replace("x", "ks").replace("kh", "h")))
+
+
+def consonant_letters(word: str) -> str:
+    """A word's consonant letters as written, a doubled one once, q and gh as k
+    (as `loose` reads them) and y as a vowel, but kh kept apart from h, as
+    `skeleton` does not: "toos" → "ts", "aly" → "l", "aqa" and "agha" → "k",
+    "khan" → "khn"."""
+    word = word.replace("gh", "k").replace("q", "k").replace("y", "i")
+    return _VOWEL.sub("", _DOUBLED.sub(r"\1", word))
 
 
 _ABJAD_MARKS = re.compile("[`'’ʿʾ]")

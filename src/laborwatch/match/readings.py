@@ -16,7 +16,6 @@ import re
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
 
 from anyascii import anyascii
 
@@ -24,7 +23,7 @@ from laborwatch.countries import country_code
 from laborwatch.match.katakana import has_katakana, katakana_in_hangul
 from laborwatch.match.korean import has_hangul, romanise_hangul, translate_romanised
 from laborwatch.match.normalise import LATIN_LANGUAGES, LEXICON_PATH, words
-from laborwatch.match.sino_korean import sino_korean
+from laborwatch.match.sino_korean import chinese_converter, sino_korean
 
 # Chinese business and state words, as lists translate them, each with its source.
 CHINESE_PATH = Path(str(files("laborwatch") / "match" / "data" / "chinese_words.csv"))
@@ -41,9 +40,6 @@ _NON_JOINER = "\u200c"
 _PERSIAN = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
 _PERSIAN_SOUNDS = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ث": "س"})
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-# A Persian name's letters as others write them: Arabic has no g, and Arab news
-# write گ as ك (زنكنه, ZANGANEH), while an Arabic name's ك is a k (كمال, Kamal);
-# ژ is written "zh" and "j" ("Bizhan", "Bijan").
 # Military ranks before a name, as Persian and Arabic news write them (Wiktionary):
 # سردار (sardar, an IRGC general), سرتیپ, سرلشکر, سپهبد, سرهنگ, دریادار; العميد
 # (brigadier), اللواء, الفريق, العماد, العقيد, المقدم. No word of the name, as "Brig."
@@ -52,6 +48,9 @@ _SCRIPT_RANKS = re.compile(
     r"^(?:(?:سردار|سرتیپ|سرلشکر|سپهبد|سرهنگ|دریادار|العميد|اللواء|الفريق|العماد"
     r"|العقيد|المقدم)\s+)+"
 )
+# A Persian name's letters as others write them: Arabic has no g, and Arab news
+# write گ as ك (زنكنه, ZANGANEH), while an Arabic name's ك is a k (كمال, Kamal);
+# ژ is written "zh" and "j" ("Bizhan", "Bijan").
 _PERSIAN_RESPELLINGS = (("\u0643", "گ"), ("\u0698", "ج"))
 # How a reading of Chinese characters in Korean is named, before the Hangul
 # reading's own name: "Sino-Korean, McCune–Reischauer".
@@ -455,20 +454,15 @@ def _script_rows() -> tuple[tuple[str, str, str], ...]:
         )
 
 
+@lru_cache(maxsize=4096)
 def _in_english_words(name: str) -> str:
     """A Chinese name with the lexicon's business words in English, read in their
-    simplified forms (OpenCC's tables): 實業 as 实业, "industrial"."""
-    name = _to_simplified().convert(name)
+    simplified forms (OpenCC's tables): 實業 as 实业, "industrial". Cached: both
+    the plain and the joined pinyin reading of a name start from it."""
+    name = chinese_converter("t2s").convert(name)
     for chinese, english in chinese_words():
         name = name.replace(chinese, f" {english} ")
     return name
-
-
-@lru_cache(maxsize=1)
-def _to_simplified() -> Any:
-    from opencc import OpenCC  # type: ignore[import-untyped]
-
-    return OpenCC("t2s")
 
 
 @lru_cache(maxsize=1)

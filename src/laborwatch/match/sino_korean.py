@@ -36,11 +36,12 @@ def _readings() -> dict[str, str]:
     return {row["hanja"]: row["hangul"] for row in rows}
 
 
-@lru_cache(maxsize=1)
-def _to_traditional() -> Any:
+@lru_cache(maxsize=2)
+def chinese_converter(config: str) -> Any:
+    """OpenCC's converter for ``config``: "s2t" (simplified to traditional), "t2s"."""
     from opencc import OpenCC  # type: ignore[import-untyped]
 
-    return OpenCC("s2t")
+    return OpenCC(config)
 
 
 def _number(numeral: str) -> str | None:
@@ -71,7 +72,7 @@ def sino_korean(text: str) -> str | None:
     characters kept); None where it has none."""
     if not _HAN_WORD.search(text):
         return None
-    traditional = _ORDINAL.sub(_ordinal, _to_traditional().convert(text))
+    traditional = _ORDINAL.sub(_ordinal, chinese_converter("s2t").convert(text))
     for chinese, korean in _KOREAN_WORDS.items():
         traditional = traditional.replace(chinese, korean)
     return _HAN_WORD.sub(lambda found: _read_word(found.group(0)), traditional)
