@@ -174,13 +174,6 @@ def align(
         query_covered += query[i].weight * similarity
         listed_covered += listed[j].weight * similarity
         matched.append((query[i].text, listed[j].text, how, similarity))
-    unmatched_query = [t for k, t in enumerate(query) if k not in used_query]
-    unmatched_listed = [t for k, t in enumerate(listed) if k not in used_listed]
-    detail: dict[str, Any] = {
-        "pairs": matched,
-        "unmatched_query": [t.text for t in unmatched_query],
-        "unmatched_list": [t.text for t in unmatched_listed],
-    }
     # A joined pair weighs less than its two tokens did.
     query_total = (
         query_name.total
@@ -192,6 +185,28 @@ def align(
         if listed is listed_name.tokens
         else sum(token.weight for token in listed)
     )
+    if (
+        floor
+        and matched
+        and query_total
+        and listed_total
+        and not country_word
+        and not (person and len(surname) > 1)
+    ):
+        # Most names aligned end under the floor. Where nothing below can change
+        # the totals, the score is known here: return it before the rest is
+        # worked out (the caller reads no more than the pairs of such a name).
+        precision = query_covered / query_total
+        recall = listed_covered / listed_total
+        if 2 * precision * recall / (precision + recall) < floor:
+            return 2 * precision * recall / (precision + recall), {"pairs": matched}
+    unmatched_query = [t for k, t in enumerate(query) if k not in used_query]
+    unmatched_listed = [t for k, t in enumerate(listed) if k not in used_listed]
+    detail: dict[str, Any] = {
+        "pairs": matched,
+        "unmatched_query": [t.text for t in unmatched_query],
+        "unmatched_list": [t.text for t in unmatched_listed],
+    }
     if country_word:
         # KOREA TAESONG TRADING COMPANY is "Taesong Trading Company" in North
         # Korea: the listed name's word for the country lacks from no query of it.

@@ -307,8 +307,10 @@ def translate_romanised(words: list[str], least: int) -> str | None:
             index += 2
             continue
         for width in (3, 2, 1):
+            if index + width > len(words):
+                continue
             key = korean_key("".join(words[index : index + width]))
-            if index + width <= len(words) and key in table:
+            if key in table:
                 parts.append(table[key])
                 translated += width
                 index += width

@@ -337,6 +337,9 @@ class Matcher:
                     surname=name.surname,
                     chinese=chinese or self._chinese[name.entry],
                 )
+                # Under the threshold already: the factors below only lower it.
+                if similarity < threshold and not query.identifiers:
+                    continue
                 if person and partners:
                     similarity *= _joined_given_name(detail, partners)
                 if person and "-" in name.text and detail.get("unmatched_list"):
@@ -462,8 +465,11 @@ class Matcher:
         """The names sharing most query weight, by a count over the index."""
         overlap: dict[int, float] = defaultdict(float)
         crowded: list[tuple[str, float]] = []
+        index = self._index
         for key, weight in index_keys(tokens, consonants, query=True).items():
-            postings = self._index.get(key, ())
+            if key not in index:
+                continue
+            postings = index[key]
             share = _key_share(weight, postings)
             if len(postings) > _CROWDED_KEY:
                 crowded.append((key, share))
@@ -484,7 +490,9 @@ class Matcher:
                 for key, share in crowded:
                     for name_number in self._index[key]:
                         overlap[name_number] += share
-        ranked = heapq.nlargest(CANDIDATES, overlap.items(), key=itemgetter(1))
+        # As heapq.nlargest, ties in the same order, in C: most queries count a
+        # few hundred names.
+        ranked = sorted(overlap.items(), key=itemgetter(1), reverse=True)[:CANDIDATES]
         if not ranked:
             return []
         # A name sharing a small part of what the best share is not aligned.
