@@ -18,7 +18,7 @@ from typing import Any
 
 from rapidfuzz.distance import OSA, JaroWinkler
 
-from laborwatch.match.given_names import same_given_name
+from laborwatch.match.given_names import is_given_name, same_given_name
 from laborwatch.match.korean import korean_key, looks_korean
 from laborwatch.match.normalise import (
     BODY_TYPES,
@@ -146,8 +146,26 @@ def align(
             rest_query.append(i)
     rest_listed = [j for positions in exact_listed.values() for j in positions]
     compared = []
+    # Most words compared begin with other letters, which few rules of `_pair`
+    # can pair: such pairs are passed over here, without a call.
+    listed_initials = (
+        {j: _initials(listed[j]) for j in rest_listed} if not consonants else {}
+    )
     for i in [] if exact_only else rest_query:
+        a = query[i]
+        a_initials = _initials(a) if not consonants else None
         for j in rest_listed:
+            if a_initials is not None:
+                b_initials = listed_initials[j]
+                if (
+                    b_initials is not None
+                    and a_initials[0] != b_initials[0]
+                    and a_initials[1] != b_initials[1]
+                    and not (a_initials[2] and b_initials[2])
+                    and not (person and a_initials[3] and b_initials[3])
+                    and not (korean and a.key == listed[j].key)
+                ):
+                    continue
             similarity, how = _pair(
                 query[i],
                 listed[j],
@@ -280,6 +298,32 @@ def align(
         detail["generic_name"] = True
         score = min(score, BOILERPLATE_CAP)
     return score, detail
+
+
+def _initials(token: Token) -> tuple[str, str, bool, bool] | None:
+    """A word's first letters as `_apart_from_the_first_letter` reads them (loose,
+    as written, whether a vowel), and whether it is a given name
+    `same_given_name` knows; None where a rule of `_pair` before that test may
+    pair it with a word that begins otherwise (`_first_letters`)."""
+    return _first_letters(token.text, token.loose, token.abbreviated)
+
+
+@lru_cache(maxsize=65536)
+def _first_letters(
+    text: str, loose: str, abbreviated: str
+) -> tuple[str, str, bool, bool] | None:
+    if (
+        not loose
+        or not text
+        or loose.startswith("ie")
+        or abbreviated  # "Bur." for office, read as bureau
+        or text.startswith(_RUN_MARK)
+        or text in COUNTRY_WORDS  # "Choson", "Korea"
+        or text in _PERSIAN_AND
+        or _without_article(text) is not None  # "Addounia", "Dunya"
+    ):
+        return None
+    return loose[0], text[0], loose[0] in _VOWELS, is_given_name(text)
 
 
 def _pair(

@@ -27,6 +27,11 @@ def _name_numbers() -> dict[str, int]:
     return numbers
 
 
+def is_given_name(word: str) -> bool:
+    """Whether a word (lower case) is a spelling `same_given_name` knows."""
+    return word in _name_numbers()
+
+
 def same_given_name(first: str, second: str) -> bool:
     """Whether two words (lower case) are one given name in its Ukrainian and its
     Russian form."""
