@@ -26,8 +26,9 @@ fresh11 (fresh11_*.csv), written after work on all twelve, fresh12
 (fresh22_*.csv), written after work on all twenty-three, fresh23
 (fresh23_*.csv), written after work on all twenty-four, fresh24
 (fresh24_*.csv), written after work on all twenty-five, fresh25
-(fresh25_*.csv), written after work on all twenty-six, and fresh26
-(fresh26_*.csv), written after work on all twenty-seven.
+(fresh25_*.csv), written after work on all twenty-six, fresh26
+(fresh26_*.csv), written after work on all twenty-seven, and fresh27
+(fresh27_*.csv), written after work on all twenty-eight.
 The lists are the
 OFAC SDN file of 2024-05-03 with OFAC's alias and address files of 2026-06, and the
 UN Security Council consolidated list of 2026-02-27, read from ../shared/data/lists.
@@ -37,7 +38,7 @@ match.py), per split: recall@1 (the first hit is a correct entry), recall@1 at t
 default threshold (first and reported), recall@5, the false-alarm rate (a
 look-alike's first hit reaches the threshold), and queries per second.
 
-    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|fresh21|fresh22|fresh23|fresh24|fresh25|fresh26|all] [--details]
+    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|fresh21|fresh22|fresh23|fresh24|fresh25|fresh26|fresh27|all] [--details]
 """
 
 from __future__ import annotations
@@ -148,6 +149,8 @@ def load_cases() -> list[Case]:
         "fresh25_negatives",
         "fresh26_positives",
         "fresh26_negatives",
+        "fresh27_positives",
+        "fresh27_negatives",
     ):
         if not (DATA / f"{kind}.csv").exists():
             continue
@@ -322,6 +325,7 @@ SPLITS = (
     "fresh24",
     "fresh25",
     "fresh26",
+    "fresh27",
 )
 
 
