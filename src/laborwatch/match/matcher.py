@@ -295,8 +295,12 @@ class Matcher:
             # A person's initials written together, after the surname as Russian
             # documents write them ("Kudrin A.L."): letters, not one word "al".
             read.append(("initials apart", _initials_apart(query.name)))
-        if _NAMED_AFTER.search(query.name):
-            read.append(("without named after", _without_named_after(query.name)))
+        # Read from Cyrillic too: "Институт общей физики имени А.М. Прохорова".
+        read += [
+            ("without named after", _without_named_after(reading))
+            for _how, reading in dict.fromkeys(read)
+            if _NAMED_AFTER.search(reading)
+        ]
         if query.schema not in _PERSON and _THREAT_GROUP.search(query.name):
             read.append(("without APT", _THREAT_GROUP.sub("", query.name)))
         for how, reading in read:
@@ -935,8 +939,8 @@ _NO_COMPANY = frozenset(
 # person's "Apt" is a given name (ALAUDINOV, Apt Aaronovitch).
 _THREAT_GROUP = re.compile(r"\s+APT(?:\s+group)?\s*$", re.IGNORECASE)
 _NAMED_AFTER = re.compile(
-    r"\b(?:NAMED\s+AFTER\b|IMENI\b|IM\.)\s*"
-    r"(?:(?:[^\W\d_]\.\s*)+|(?:[^\W\d_]{1,2}\s+)+(?=[^\W\d_]{3}))?",
+    r"\b(?:NAMED\s+AFTER\b|IMENI\b|IM\.|ИМЕНИ\b|ИМ\.)\s*"
+    r"(?:(?:[^\W\d_]{1,2}\.\s*)+|(?:[^\W\d_]{1,2}\s+)+(?=[^\W\d_]{3}))?",
     re.IGNORECASE,
 )
 

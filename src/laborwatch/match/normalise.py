@@ -35,7 +35,7 @@ LATIN_LANGUAGES = frozenset({"ru-Latn", "tr", "fa-Latn"})
 COMPANY_FORMS = frozenset(
     "co corp corporation company companies ltd ltda limited llc inc incorporated jsc "
     "coltd ojsc cjsc pjsc zao ooo oao ao pao tov gmbh ag sa sas sarl srl spa bv nv plc lp llp "
-    "pte pty pvt sdn bhd kk jv fze fzco fzc fzllc llc youxian gongsi youxiangongsi "
+    "pte pty pvt sdn bhd kk fze fzco fzc fzllc llc youxian gongsi youxiangongsi "
     # Turkish: Anonim Şirketi (A.Ş.), Limited Şirketi (Ltd. Şti.); şirketi is
     # "company" in them.
     "as sti sirketi".split()
@@ -195,6 +195,11 @@ ABBREVIATIONS = {
     "maths": "mathematics",
     "lab": "laboratory",
     "labs": "laboratories",
+    # Company registers' and supplier files' "Corpn." (Wiktionary: corpn.) and
+    # "JV": "Korea Expo JV Corpn", KOREA EXPO JOINT VENTURE (OFAC SDN), whose
+    # lists write the joint venture out as words.
+    "corpn": "corporation",
+    "jv": "joint venture",
 }
 # Words that stand for a country inside names: "Choson", "Chosun" and "Joseon" are
 # Korea (the North's own name for it), as "Koryo"/"Goryeo" often are.
@@ -386,6 +391,12 @@ _LEGAL_FORM_PHRASES = {
 _ABBREVIATED_PHRASES = {
     "san ve tic": "sanayi ve ticaret",
     "san tic": "sanayi ticaret",
+    # "Jt" is "joint" before the words it joins ("Jinsong Jt Bk", JINSONG JOINT
+    # BANK), and a name or initials alone (OFAC's alias EL JT).
+    **{
+        f"jt {joined}": f"joint {joined}"
+        for joined in ("venture", "stock", "bank", "bk")
+    },
     # "Comm" is "commercial" alone, "communication" after "information", with or
     # without the "&" or "and" between: "Advanced Info & Comm Tech Ctr".
     **{
@@ -397,13 +408,18 @@ _ABBREVIATED_PHRASES = {
 # Pairs of words written as their initials with "&", read before the "&" goes:
 # "Shahid Shokri S&T Research Center" (SCIENCE AND TECHNOLOGY, OFAC SDN).
 _AMPERSAND_ABBREVIATIONS = {
+    # And with a slash: "Korea International Chemical J/V Co." (JOINT VENTURE).
+    "j/v": "joint venture",
     "s&t": "science and technology",
     "r&d": "research and development",
     "o&g": "oil and gas",
 }
 _AMPERSAND_ABBREVIATION = re.compile(
     r"(?<![^\W_])(?:"
-    + "|".join(pair.replace("&", r"\s*&\s*") for pair in _AMPERSAND_ABBREVIATIONS)
+    + "|".join(
+        re.sub(r"[&/]", lambda mark: rf"\s*{re.escape(mark[0])}\s*", pair)
+        for pair in _AMPERSAND_ABBREVIATIONS
+    )
     + r")(?![^\W_])"
 )
 # Words a language writes as two where lists translate them as one: Persian ذوب
@@ -411,6 +427,9 @@ _AMPERSAND_ABBREVIATION = re.compile(
 # for ذوب آهن اصفهان, "Zob Ahan Esfahan".
 _TRANSLATED_PHRASES = {
     "zob ahan": "steel",
+    # Russian физика твёрдого тела, solid-state physics: OSIPYAN INSTITUTE OF SOLID
+    # STATE PHYSICS, also INSTITUT FIZIKI TVERDOGO TELA (OFAC SDN).
+    "tverdogo tela": "solid state",
     "zob e ahan": "steel",
 }
 _PHRASE_WORDS = {
@@ -545,7 +564,9 @@ def tokenise(name: str) -> tuple[Token, ...]:
 # Words supplier files cut short without a full stop that stand for more than one:
 # "Tech" is technology and technical ("Korea Foreign Tech Trade Center", KOREA
 # FOREIGN TECHNICAL TRADE CENTER), as "Tech." is.
-_SHORT_FOR_SEVERAL = frozenset({"tech"})
+# So is "Coop": cooperative and cooperation ("Korea South-South Coop Corpn",
+# KOREA SOUTH-SOUTH COOPERATION CORPORATION).
+_SHORT_FOR_SEVERAL = frozenset({"tech", "coop"})
 # A word of two to five letters cut short by a full stop ("Kor. Mining", "Bur."),
 # not an initial ("U.S."), a word inside a dotted one ("S.A.") or a longer word a
 # full stop ends ("... Plant.").
