@@ -82,3 +82,49 @@ def test_a_word_the_listed_name_lacks_still_costs() -> None:
         first(MATCHER, Query("Korea North-South Coop Bank", "Organization", "KR"))
         is None
     )
+
+
+def test_a_name_by_sound_at_a_threshold_its_score_rounds_to() -> None:
+    # The sounded score is compared with threshold / 0.8; at this threshold the
+    # quotient rounds above a name's score while the product rounds to it.
+    matcher = Matcher(
+        [
+            (
+                "us_ofac_sdn",
+                listed_body(
+                    "37527",
+                    "JSC OBUKHOVSKIY PLANT NORTHWEST REGIONAL CENTER OF ALMAZ ANTEY "
+                    "CORPORATION",
+                    "RU",
+                ),
+            )
+        ]
+    )
+    threshold = 0.3248730964467006
+    hits = matcher.match(
+        Query("アルマズ アンテイ コンツェルン", "Organization"), threshold=threshold
+    )
+    assert all(hit.score >= round(threshold, 4) for hit in hits)
+
+
+def test_taa_marbuta_is_t_only_in_persian() -> None:
+    # In Arabic, بنك التجارة (LY) is a bank of trade, not Iran's BANK TEJARAT.
+    assert first(MATCHER, Query("بنك التجارة", "Organization", "LY")) is None
+
+
+def test_a_name_starting_with_ayn_is_no_title() -> None:
+    # عامر is transliterated "`mr", which without its ayn mark reads as "Mr".
+    matcher = Matcher(
+        [
+            (
+                "us_ofac_sdn",
+                listed_person("26889", "FOZ, Amer", "SY", "FOZ, Amer Zuhair"),
+            ),
+            (
+                "us_ofac_sdn",
+                listed_person("26886", "FOZ, Samer", "SY", "FOZ, Samer Zuhair"),
+            ),
+        ]
+    )
+    hits = matcher.match(Query("عامر زهير فوز", "Person", "SY"), threshold=0.0)
+    assert hits[0].entry_id == "26889"

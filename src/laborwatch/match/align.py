@@ -384,12 +384,9 @@ def _pair(
     ):
         read, listed = skeleton(a.text), skeleton(b.text)
         # A final h the script writes (taa marbuta, Persian silent he) that the
-        # list does not: "Hamza" (حمزة), "Mobarake" (مبارکه); or taa marbuta said
-        # as the t it is in Persian: تجارة, TEJARAT.
+        # list does not: "Hamza" (حمزة), "Mobarake" (مبارکه).
         if read == listed or (
-            len(listed) >= 3
-            and read.endswith("h")
-            and listed in (read[:-1], read[:-1] + "t")
+            len(listed) >= 3 and read.endswith("h") and read[:-1] == listed
         ):
             return CONSONANT_SIMILARITY, "consonants"
     if not person and _cut_short(a, b.text):

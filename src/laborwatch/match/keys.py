@@ -57,13 +57,6 @@ def index_keys(
             _add_deletions(keys, token.key, token.weight)
         if consonants and len(skeleton(token.text)) >= 2:
             keys.setdefault("#" + skeleton(token.text), token.weight * _FUZZY_SHARE)
-            if query and len(skeleton(token.text)) >= 4 and token.text.endswith("h"):
-                # Taa marbuta said as t, as Persian says it (`align`): تجارة,
-                # TEJARAT.
-                keys.setdefault(
-                    "#" + skeleton(token.text)[:-1] + "t",
-                    token.weight * _FUZZY_SHARE,
-                )
         # A place's adjective ("Kirovskiy") finds the place's name ("Kirov"), a
         # spelling a looked-up word has as one of its own.
         for place in place_names(spelling):

@@ -420,13 +420,18 @@ class Matcher:
             name = self._names[name_number]
             if (self.entries[name.entry][1].schema in _PERSON) != wants_person:
                 continue
+            floor = threshold / SOUND_SIMILARITY
             similarity, detail = align(
                 prepared,
                 sound_names[name_number],
                 korean=False,
                 exact_only=True,
-                floor=threshold / SOUND_SIMILARITY,
+                floor=floor,
             )
+            # Compared with the floor itself: under it, `align` gives no more
+            # than the pairs, and the product below may round up to the threshold.
+            if similarity < floor:
+                continue
             similarity *= SOUND_SIMILARITY
             if similarity >= threshold:
                 found.append(

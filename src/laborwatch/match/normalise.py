@@ -195,9 +195,10 @@ ABBREVIATIONS = {
     "maths": "mathematics",
     "lab": "laboratory",
     "labs": "laboratories",
-    # Company registers' and supplier files' "Corpn." (Wiktionary: corpn.) and
+    # Company registers' and supplier files' "Corpn." (Wiktionary: corpn.), and
     # "JV": "Korea Expo JV Corpn", KOREA EXPO JOINT VENTURE (OFAC SDN), whose
-    # lists write the joint venture out as words.
+    # lists write the joint venture out as words, as Japanese writes it by sound
+    # (ジョイント・ベンチャー).
     "corpn": "corporation",
     "jv": "joint venture",
 }
@@ -393,10 +394,12 @@ _ABBREVIATED_PHRASES = {
     "san tic": "sanayi ticaret",
     # "Jt" is "joint" before the words it joins ("Jinsong Jt Bk", JINSONG JOINT
     # BANK), and a name or initials alone (OFAC's alias EL JT).
-    **{
-        f"jt {joined}": f"joint {joined}"
-        for joined in ("venture", "stock", "bank", "bk")
-    },
+    "jt venture": "joint venture",
+    "jt stock company": "jsc",
+    "jt stock co": "jsc",
+    "jt stock": "joint stock",
+    "jt bank": "joint bank",
+    "jt bk": "joint bank",
     # "Comm" is "commercial" alone, "communication" after "information", with or
     # without the "&" or "and" between: "Advanced Info & Comm Tech Ctr".
     **{
@@ -487,6 +490,7 @@ _NUMBER_WORDS = re.compile(
 _NUMBER_SIGN = re.compile(r"\bno\.?\s*(?=\d)")
 _NON_WORD = re.compile(r"[^\w]+")
 _INSIDE_WORD = str.maketrans("", "", "'.`’ʿʾ")
+_AYN_MARKS = frozenset("`ʿ")
 _BRITISH_OUR = re.compile(r"our\b")
 _BRITISH_NCE = re.compile(r"nce\b")
 _C_NOT_CH = re.compile(r"c(?!h)")
@@ -528,6 +532,13 @@ def tokenise(name: str) -> tuple[Token, ...]:
     tokens = []
     text = _NUMBER_WORDS.sub(_digits, " ".join(words(name)))
     cut_short = set(_CUT_SHORT.findall(name.lower()))
+    # A word that starts with an ayn mark is no title: "`mr" is عمر (Omar) or
+    # عامر (Amer) transliterated, not "Mr".
+    with_ayn = {
+        word.translate(_INSIDE_WORD)
+        for word in name.lower().split()
+        if word[:1] in _AYN_MARKS
+    }
     for written in _read_phrases(text).split():
         # A romanised Russian or a Turkish word is its English, in the query and
         # in the listed name alike: "Kirovskiy Zavod" and "Kirov Plant".
@@ -545,7 +556,7 @@ def tokenise(name: str) -> tuple[Token, ...]:
             else ""
         )
         for word in read:
-            if word in LEGAL_FORMS or word in NOT_NAME_WORDS:
+            if word in LEGAL_FORMS or (word in NOT_NAME_WORDS and word not in with_ayn):
                 continue
             # Weighed as its one form: "Banking" weighs what "Bank" does.
             word = CANONICAL.get(word, word)

@@ -50,8 +50,9 @@ _SCRIPT_RANKS = re.compile(
 )
 # A Persian name's letters as others write them: Arabic has no g, and Arab news
 # write گ as ك (زنكنه, ZANGANEH), while an Arabic name's ك is a k (كمال, Kamal);
-# ژ is written "zh" and "j" ("Bizhan", "Bijan").
-_PERSIAN_RESPELLINGS = (("\u0643", "گ"), ("\u0698", "ج"))
+# ژ is written "zh" and "j" ("Bizhan", "Bijan"). Arabic writes a Persian word's
+# final t as taa marbuta: بنك تجارة for بانک تجارت, BANK TEJARAT.
+_PERSIAN_RESPELLINGS = (("\u0643", "گ"), ("\u0698", "ج"), ("\u0629", "ت"))
 # How a reading of Chinese characters in Korean is named, before the Hangul
 # reading's own name: "Sino-Korean, McCune–Reischauer".
 SINO_KOREAN = "Sino-Korean"
