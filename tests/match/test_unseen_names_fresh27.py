@@ -35,6 +35,7 @@ MATCHER = Matcher(
             ),
             listed_body("47558", "KELDYSH INSTITUTE OF APPLIED MATHEMATICS", "RU"),
             listed_body("25677", "BANK TEJARAT", "IR"),
+            listed_body("20001", "OPEN JOINT STOCK COMPANY SMP BANK", "RU"),
             listed_person("10351", "TORRES FELIX, Javier", "MX", "EL JT"),
         )
     ]
@@ -62,6 +63,7 @@ MATCHER = Matcher(
             "47558",
         ),
         ("بنك تجارة", "Organization", "IR", "25677"),
+        ("SMP Bank Open Jt Stock Co", "Organization", "RU", "20001"),
     ],
 )
 def test_the_listed_entry_is_found(
@@ -128,39 +130,3 @@ def test_a_name_starting_with_ayn_is_no_title() -> None:
     )
     hits = matcher.match(Query("عامر زهير فوز", "Person", "SY"), threshold=0.0)
     assert hits[0].entry_id == "26889"
-
-
-ACADEMY = Matcher(
-    [
-        ("us_ofac_sdn", entry)
-        for entry in (
-            listed_body(
-                "44080",
-                "OSIPYAN INSTITUTE OF SOLID STATE PHYSICS OF THE RUSSIAN ACADEMY OF "
-                "SCIENCES",
-                "RU",
-            ),
-            listed_body(
-                "44081",
-                "INSTITUTE OF LASER PHYSICS OF THE SIBERIAN BRANCH OF THE RUSSIAN "
-                "ACADEMY OF SCIENCES",
-                "RU",
-            ),
-        )
-    ]
-)
-
-
-def test_an_institute_is_found_without_its_academy() -> None:
-    query = Query(
-        "Институт физики твердого тела имени Ю.А. Осипьяна", "Organization", "RU"
-    )
-    assert first(ACADEMY, query) == "44080"
-
-
-def test_another_countrys_institute_of_the_same_name_is_no_hit() -> None:
-    # Without the academy the name may be any country's.
-    assert (
-        first(ACADEMY, Query("Institute of Laser Physics", "Organization", "CN"))
-        is None
-    )

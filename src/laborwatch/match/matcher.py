@@ -213,8 +213,7 @@ class _Name:
     # bodies above it (`_bodies_above`).
     above: tuple[frozenset[str], ...] = ()
     # A ministry or department of a common portfolio, and nothing else
-    # (`_names_a_portfolio`), or an institute without the academy it belongs to
-    # (`_ACADEMY_SUFFIX`): a name that says little of whose body it is.
+    # (`_names_a_portfolio`).
     portfolio: bool = False
 
 
@@ -242,11 +241,6 @@ class Matcher:
             self._chinese.append(not _CHINESE_COUNTRIES.isdisjoint(entry.countries))
             self._abjad.append(_is_abjad(entry))
             self._countries.append(_countries(entry))
-            without_academy = {
-                text[: found.start()]
-                for text, _kind in entry.names()
-                if (found := _ACADEMY_SUFFIX.search(text)) and found.start() > 0
-            }
             for text, kind in _with_readings(entry.names()):
                 tokens = tokenise(text)
                 if not tokens:
@@ -266,7 +260,7 @@ class Matcher:
                         NameTokens.of(tokens),
                         surname,
                         above,
-                        _names_a_portfolio(tokens) or text in without_academy,
+                        _names_a_portfolio(tokens),
                     )
                 )
                 for key in index_keys(tokens, consonants=True):
@@ -892,14 +886,6 @@ def _with_readings(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
             # the "Bruk Institute of ..." to the reports that name it: the words
             # that say so and the person's initials are no words of the name.
             found.append((_without_named_after(text), kind))
-        academy = _ACADEMY_SUFFIX.search(text)
-        if academy and academy.start() > 0:
-            # "OSIPYAN INSTITUTE OF SOLID STATE PHYSICS OF THE RUSSIAN ACADEMY OF
-            # SCIENCES" is the Osipyan Institute of Solid State Physics to the
-            # reports that name it: the academy is the body above it. Without it
-            # the name may be any country's ("Institute of Laser Physics"), so it
-            # says little where the query gives another country.
-            found.append((text[: academy.start()], kind))
         branch = _NAMED_BRANCH.search(text)
         if branch:
             # "SYRIAN MILITARY INTELLIGENCE BRANCH 235 - PALESTINE" is the
@@ -909,17 +895,6 @@ def _with_readings(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 named += " Branch"
             found.append((named, kind))
     return found
-
-
-# The academy a listed institute belongs to, closing its name: "... OF THE RUSSIAN
-# ACADEMY OF SCIENCES", "..., RUSSIAN ACADEMY OF SCIENCES", "... OF SIBERIAN BRANCH
-# RUSSIAN ACADEMY OF SCIENCES", "... OF RAS", "... OF SB RAS".
-_ACADEMY_SUFFIX = re.compile(
-    r"(?:[\s,]+(?:OF\s+(?:THE\s+)?)?(?:SIBERIAN\s+BRANCH\s+(?:OF\s+(?:THE\s+)?)?)?"
-    r"RUSSIAN\s+(?:FEDERATION\s+)?ACADEMY\s+OF\s+SCIENCES?"
-    r"|\s+(?:OF\s+(?:THE\s+)?)?(?:SIBERIAN\s+BRANCH\s+OF\s+(?:THE\s+)?|SB\s+)?RAS)\s*$",
-    re.IGNORECASE,
-)
 
 
 # Two initials or more, each with its dot: "A.L.", "A. L.".

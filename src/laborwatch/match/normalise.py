@@ -395,6 +395,12 @@ _ABBREVIATED_PHRASES = {
     # "Jt" is "joint" before the words it joins ("Jinsong Jt Bk", JINSONG JOINT
     # BANK), and a name or initials alone (OFAC's alias EL JT).
     "jt venture": "joint venture",
+    "public jt stock company": "pjsc",
+    "public jt stock co": "pjsc",
+    "open jt stock company": "ojsc",
+    "open jt stock co": "ojsc",
+    "closed jt stock company": "cjsc",
+    "closed jt stock co": "cjsc",
     "jt stock company": "jsc",
     "jt stock co": "jsc",
     "jt stock": "joint stock",
