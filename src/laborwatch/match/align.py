@@ -216,8 +216,9 @@ def align(
         # worked out (the caller reads no more than the pairs of such a name).
         precision = query_covered / query_total
         recall = listed_covered / listed_total
-        if 2 * precision * recall / (precision + recall) < floor:
-            return 2 * precision * recall / (precision + recall), {"pairs": matched}
+        score = 2 * precision * recall / (precision + recall)
+        if score < floor:
+            return score, {"pairs": matched}
     unmatched_query = [t for k, t in enumerate(query) if k not in used_query]
     unmatched_listed = [t for k, t in enumerate(listed) if k not in used_listed]
     detail: dict[str, Any] = {

@@ -298,7 +298,7 @@ class Matcher:
         # Read from Cyrillic too: "Институт общей физики имени А.М. Прохорова".
         read += [
             ("without named after", _without_named_after(reading))
-            for _how, reading in dict.fromkeys(read)
+            for reading in dict.fromkeys(reading for _how, reading in read)
             if _NAMED_AFTER.search(reading)
         ]
         if query.schema not in _PERSON and _THREAT_GROUP.search(query.name):
@@ -476,9 +476,9 @@ class Matcher:
         crowded: list[tuple[str, float]] = []
         index = self._index
         for key, weight in index_keys(tokens, consonants, query=True).items():
-            if key not in index:
+            postings = index.get(key)
+            if postings is None:
                 continue
-            postings = index[key]
             share = _key_share(weight, postings)
             if len(postings) > _CROWDED_KEY:
                 crowded.append((key, share))
@@ -497,7 +497,7 @@ class Matcher:
                             overlap[name_number] += share
             else:
                 for key, share in crowded:
-                    for name_number in self._index[key]:
+                    for name_number in index[key]:
                         overlap[name_number] += share
         # As heapq.nlargest, ties in the same order, in C: most queries count a
         # few hundred names.
