@@ -16,7 +16,8 @@ from laborwatch.store.tables import document_sources, documents, minhash_bands
 from tests.conftest import run_cli
 from tests.corpus import write_reports
 
-REPORT_COUNT = 400
+REPORT_COUNT = 160
+KILL_AFTER = 40  # documents stored before the kill
 
 
 def test_sigkill_mid_ingest_loses_nothing_committed(
@@ -38,7 +39,7 @@ def test_sigkill_mid_ingest_loses_nothing_committed(
     )
     try:
         deadline = time.monotonic() + 60
-        while count_documents(database)["documents"] < 50:
+        while count_documents(database)["documents"] < KILL_AFTER:
             assert process.poll() is None, "ingest finished before it could be killed"
             assert time.monotonic() < deadline
             time.sleep(0.02)
@@ -49,7 +50,7 @@ def test_sigkill_mid_ingest_loses_nothing_committed(
             process.kill()
 
     stored = count_documents(database)["documents"]
-    assert 50 <= stored < REPORT_COUNT
+    assert KILL_AFTER <= stored < REPORT_COUNT
     with database.reading() as connection:
         if database.dialect == "sqlite":
             assert connection.execute(text("PRAGMA integrity_check")).scalar() == "ok"

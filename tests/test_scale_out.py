@@ -155,7 +155,7 @@ def assert_each_stored_once(database_url: str, expected: int) -> None:
 def test_killed_dask_worker_loses_nothing(
     database_url: str, cluster: Any, tmp_path: Path
 ) -> None:
-    write_reports(tmp_path / "reports", 120, words=300)
+    write_reports(tmp_path / "reports", 64, words=300)
     open_database(database_url).close()  # migrate first, so the child only ingests
     process = subprocess.Popen(
         ingest_command(
@@ -178,19 +178,19 @@ def test_killed_dask_worker_loses_nothing(
             process.kill()
     # Dask reruns the lost tasks on the surviving (and restarted) workers.
     assert process.returncode == 0, errors.decode()
-    assert_each_stored_once(database_url, 120)
+    assert_each_stored_once(database_url, 64)
     again = run_cli(
         "--db", database_url, "ingest", "--cluster", cluster.scheduler_address,
         str(tmp_path / "reports"), "--json",
     )  # fmt: skip
-    assert json.loads(again.stdout)["summary"]["duplicate"] == 120
-    assert_each_stored_once(database_url, 120)
+    assert json.loads(again.stdout)["summary"]["duplicate"] == 64
+    assert_each_stored_once(database_url, 64)
 
 
 def test_killed_local_worker_keeps_what_is_stored_and_a_rerun_finishes(
     database_url: str, tmp_path: Path
 ) -> None:
-    write_reports(tmp_path / "reports", 150, words=300)
+    write_reports(tmp_path / "reports", 72, words=300)
     open_database(database_url).close()
     process = subprocess.Popen(
         ingest_command(database_url, "--workers", "2", str(tmp_path / "reports")),
@@ -210,15 +210,15 @@ def test_killed_local_worker_keeps_what_is_stored_and_a_rerun_finishes(
     assert "worker process stopped unexpectedly" in message
     assert "Traceback" not in message
     stored = len(stored_ids(database_url))
-    assert 10 <= stored < 150
+    assert 10 <= stored < 72
     rerun = run_cli(
         "--db", database_url, "ingest", "--workers", "2",
         str(tmp_path / "reports"), "--json",
     )  # fmt: skip
     assert rerun.returncode == 0, rerun.stderr
     counts = json.loads(rerun.stdout)["summary"]
-    assert (counts["ingested"], counts["duplicate"]) == (150 - stored, stored)
-    assert_each_stored_once(database_url, 150)
+    assert (counts["ingested"], counts["duplicate"]) == (72 - stored, stored)
+    assert_each_stored_once(database_url, 72)
 
 
 def test_two_ingests_of_overlapping_folders_store_each_document_once(

@@ -18,6 +18,7 @@ import numpy
 
 from laborwatch.documents import Document
 from laborwatch.errors import LaborwatchError
+from laborwatch.extract.phrases import PhraseIndex
 from laborwatch.extract.sentences import (
     has_wrapped_lines,
     join_broken_sentences,
@@ -122,33 +123,40 @@ class VocabularyMatcher:
     Longest match wins where matches overlap."""
 
     def __init__(self, nlp: Any) -> None:
-        from spacy.matcher import PhraseMatcher
-
-        self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
         entries = gazetteer()
-        names = gazetteer_names()
-        # One pattern per name, tokenised as written: the tokenizer keeps "U.S." whole
-        # but splits "u.s.". Twenty thousand names in one pass.
-        written = [entries[indices[0]].name for indices in names.values()]
-        for key, pattern in zip(names, nlp.tokenizer.pipe(written), strict=True):
-            self.places.add(key, [pattern])
-        self.goods = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for index, good in enumerate(goods_taxonomy()):
-            self.goods.add(str(index), [nlp.make_doc(term) for term in good.terms])
+        # One phrase per name, tokenised as written: the tokenizer keeps "U.S." whole
+        # but splits "u.s.".
+        self.places = PhraseIndex(
+            nlp,
+            (
+                (key, entries[indices[0]].name)
+                for key, indices in gazetteer_names().items()
+            ),
+        )
+        # Where one term names two goods ("beef": beef and meat), the taxonomy's
+        # first entry, the more specific, wins.
+        self.goods = PhraseIndex(
+            nlp,
+            (
+                (str(index), term)
+                for index, good in enumerate(goods_taxonomy())
+                for term in good.terms
+            ),
+        )
 
     def __call__(self, doc: Any) -> Any:
         from spacy.tokens import Span
         from spacy.util import filter_spans
 
         places = [
-            Span(doc, start, end, label="PLACE", kb_id=doc.vocab.strings[match_id])
-            for match_id, start, end in self.places(doc)
+            Span(doc, start, end, label="PLACE", kb_id=key)
+            for key, start, end in self.places(doc)
             # Place names are proper nouns: "Chad" is a country, "chad" is not.
             if any(token.text[:1].isupper() for token in doc[start:end])
         ]
         goods = [
-            Span(doc, start, end, label="GOOD", kb_id=doc.vocab.strings[match_id])
-            for match_id, start, end in self.goods(doc)
+            Span(doc, start, end, label="GOOD", kb_id=key)
+            for key, start, end in self.goods(doc)
         ]
         doc.spans["places"] = filter_spans(places)
         doc.spans["goods"] = filter_spans(goods)
