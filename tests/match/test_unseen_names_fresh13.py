@@ -176,5 +176,8 @@ def test_katakana_read_in_hangul() -> None:
         "김 종운",
         "김 종웅",
     ]
-    assert katakana_in_hangul("チョンソン련합") == ["청송련합"]
+    # The lexicon's form first, then each reading as read (진송 folds as 친선).
+    read = katakana_in_hangul("チョンソン련합")
+    assert read[0] == "청송련합"
+    assert set(read[1:]) == {"촌손련합", "촌송련합", "총손련합", "총송련합"}
     assert katakana_in_hangul("Chongsong") == []

@@ -556,6 +556,8 @@ def _spelling(first: str, second: str) -> float:
         # (Ebrahim, Ibrahim); a letter off in a short name is another name ("Zarin",
         # "Zarif").
         return 0.0
+    if _joins_digraph(first, second):
+        return 0.0
     similarity = JaroWinkler.normalized_similarity(first, second)
     # Jaro-Winkler rewards a shared beginning; the edit distance keeps "Mishin"
     # from "Mishustin" and "Jong" from "Jongun". Two letters swapped are one slip
@@ -565,6 +567,21 @@ def _spelling(first: str, second: str) -> float:
     ):
         return similarity
     return 0.0
+
+
+def _joins_digraph(first: str, second: str) -> bool:
+    """Whether one word is the other with a vowel left out between a consonant and
+    an h, which makes the two one sound: Zakharov (Захаров, loosely "zaharov") is
+    not Zharov (Жаров), nor Sahar Shar."""
+    if len(first) < len(second):
+        first, second = second, first
+    return len(first) == len(second) + 1 and any(
+        first[index] in _VOWELS
+        and first[index - 1] in "zscktg"
+        and first[index + 1] == "h"
+        and first[:index] + first[index + 1 :] == second
+        for index in range(1, len(first) - 1)
+    )
 
 
 def _vowel_left_out(first: str, second: str) -> bool:

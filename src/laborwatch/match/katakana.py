@@ -159,6 +159,14 @@ def _fold(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _lexicon_words() -> frozenset[str]:
+    lexicon = load_lexicon()
+    return frozenset(
+        word for word in (*lexicon.names, *lexicon.words) if len(word) >= 2
+    )
+
+
+@lru_cache(maxsize=1)
 def _lexicon_by_fold() -> dict[str, str]:
     """The Korean lexicon's words and names of two syllables or more, by their
     fold: 청송련합 (Green Pine) is what チョンソン連合 folds to."""
@@ -174,13 +182,21 @@ def _as_lexicon_writes(text: str) -> str:
     """Each run of the text that folds as a lexicon entry written as it is,
     longest first: 촌손련합 as 청송련합."""
     table = _lexicon_by_fold()
+    words = _lexicon_words()
     folded = _fold(text)
     longest = max(map(len, table), default=0)
     out = []
     index = 0
     while index < len(text):
         for width in range(min(longest, len(text) - index), 1, -1):
-            word = table.get(folded[index : index + width])
+            written = text[index : index + width]
+            # A word of the lexicon as it stands is kept: 산업 (industry, read
+            # from 産業) folds as 상업 (commerce) does.
+            word = (
+                written
+                if written in words
+                else table.get(folded[index : index + width])
+            )
             if word:
                 out.append(word)
                 index += width
@@ -204,6 +220,7 @@ def katakana_in_hangul(text: str) -> list[str]:
         if 0 < count <= _MOST_N_WAYS
         else [("ㄴ",), ("ㅇ",)]
     )
-    return list(
-        dict.fromkeys(_as_lexicon_writes(_read(text, tuple(way))) for way in ways)
-    )
+    read = [_read(text, tuple(way)) for way in ways]
+    # Also as read, where the lexicon rewrote it: 진송 (JINSONG) folds as 친선
+    # (friendship) does.
+    return list(dict.fromkeys([*map(_as_lexicon_writes, read), *read]))

@@ -178,6 +178,9 @@ def romanise_hangul(text: str) -> list[tuple[str, str]]:
     word, so "대성총국" reads "taesŏng general bureau" and "daeseong general bureau".
     """
     readings: dict[str, list[str]] = {"mr": [], "rr": []}
+    # Beside words in Latin letters (a body's English words, as Japanese writes
+    # them in katakana: "데송 general trading corporation"), a word is no person's.
+    beside_latin = not all(has_hangul(word) for word in text.split())
     for word in text.split():
         if not has_hangul(word):
             for parts in readings.values():
@@ -193,6 +196,7 @@ def romanise_hangul(text: str) -> list[tuple[str, str]]:
         # and the given name read syllable by syllable, as lists write it ("O Kuk
         # Ryol" for 오극렬, where the word as a whole would be read "kŭngnyŏl").
         person = not suffixes and not prefixes and 2 <= len(stem) <= 4
+        person = person and not beside_latin
         for system, parts in readings.items():
             parts.extend(prefixes)
             if person:

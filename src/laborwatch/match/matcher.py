@@ -15,7 +15,7 @@ import heapq
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
@@ -241,14 +241,15 @@ class Matcher:
             self._chinese.append(not _CHINESE_COUNTRIES.isdisjoint(entry.countries))
             self._abjad.append(_is_abjad(entry))
             self._countries.append(_countries(entry))
+            is_person = entry.schema in _PERSON
             for text, kind in _with_readings(entry.names()):
-                tokens = tokenise(text)
+                tokens = tokenise(text, is_person)
                 if not tokens:
                     continue
                 name_number = len(self._names)
                 surname = (
-                    tuple(t.text for t in tokenise(text.split(",", 1)[0]))
-                    if entry.schema in _PERSON and "," in text
+                    tuple(t.text for t in tokenise(text.split(",", 1)[0], True))
+                    if is_person and "," in text
                     else ()
                 )
                 above = () if entry.schema in _PERSON else _bodies_above(text)
@@ -303,10 +304,7 @@ class Matcher:
         ]
         if query.schema not in _PERSON and _THREAT_GROUP.search(query.name):
             read.append(("without APT", _THREAT_GROUP.sub("", query.name)))
-        for how, reading in read:
-            tokens = tokenise(reading)
-            if not tokens:
-                continue
+        for how, reading, tokens, persons_only in self._tokenised(query, read):
             # Korean romanisations are compared as one where the entry is Korean or
             # the query was Hangul: a South Korean "Gas" is not ETA's "K.A.S.".
             hangul = how in _ROMANISED
@@ -322,11 +320,11 @@ class Matcher:
             lookup = consonants or query.schema in _PERSON
             for name_number in self._candidates(tokens, lookup):
                 name = self._names[name_number]
+                listed_person = self.entries[name.entry][1].schema in _PERSON
+                if persons_only and not listed_person:
+                    continue
                 korean = hangul or self._korean[name.entry]
-                person = (
-                    self.entries[name.entry][1].schema in _PERSON
-                    or query.schema in _PERSON
-                )
+                person = listed_person or query.schema in _PERSON
                 similarity, detail = align(
                     prepared,
                     name.tokens,
@@ -390,6 +388,27 @@ class Matcher:
                 hit.entry_id,
             ),
         )[:limit]
+
+    @staticmethod
+    def _tokenised(
+        query: Query, read: list[tuple[str, str]]
+    ) -> Iterator[tuple[str, str, tuple[Token, ...], bool]]:
+        """Each reading's tokens, and whether only persons are compared with them.
+
+        A person's words that are legal forms elsewhere are kept (KHUN SA). A
+        query of no stated kind is also read as a person's name where that keeps
+        a word, and compared with persons only: "Khun Sa" is KHUN SA, and a
+        company's "SA" is still dropped.
+        """
+        person = query.schema in _PERSON
+        for how, reading in read:
+            tokens = tokenise(reading, person)
+            if tokens:
+                yield how, reading, tokens, False
+            if not query.schema:
+                as_person = tokenise(reading, True)
+                if as_person and as_person != tokens:
+                    yield how, reading, as_person, True
 
     def match_many(self, queries: list[Query], **options: Any) -> list[list[Hit]]:
         return [self.match(query, **options) for query in queries]

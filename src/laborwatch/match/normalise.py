@@ -42,6 +42,10 @@ COMPANY_FORMS = frozenset(
 )
 # With the articles and particles dropped beside them.
 LEGAL_FORMS = COMPANY_FORMS | frozenset("the of and de la el al".split())
+# A person's name keeps the words that are legal forms elsewhere: they are names
+# there (KHUN SA, PAO Yu Liang). Only articles and particles go: Arabic's "as-"
+# (as in AS-SAFRANI) and Tuareg's "ag" (son of: Iyad ag Ghali) with the rest.
+PERSON_PARTICLES = frozenset("the of and de la el al as ag".split())
 # Words that name no one: a person's title or rank ("Maj. Gen. Hossein Salami",
 # "Mr Tam Yiu-chung") and the Persian ezafe written apart ("Bank-e Maskan").
 NOT_NAME_WORDS = frozenset(
@@ -533,8 +537,10 @@ class Token:
 
 
 @lru_cache(maxsize=65536)
-def tokenise(name: str) -> tuple[Token, ...]:
-    """A name's tokens, lower-cased and without accents or punctuation."""
+def tokenise(name: str, person: bool = False) -> tuple[Token, ...]:
+    """A name's tokens, lower-cased and without accents or punctuation; legal forms
+    are left out, but from a ``person``'s name only particles."""
+    dropped = PERSON_PARTICLES if person else LEGAL_FORMS
     tokens = []
     text = _NUMBER_WORDS.sub(_digits, " ".join(words(name)))
     cut_short = set(_CUT_SHORT.findall(name.lower()))
@@ -562,7 +568,7 @@ def tokenise(name: str) -> tuple[Token, ...]:
             else ""
         )
         for word in read:
-            if word in LEGAL_FORMS or (word in NOT_NAME_WORDS and word not in with_ayn):
+            if word in dropped or (word in NOT_NAME_WORDS and word not in with_ayn):
                 continue
             # Weighed as its one form: "Banking" weighs what "Bank" does.
             word = CANONICAL.get(word, word)

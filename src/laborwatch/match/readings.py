@@ -27,6 +27,7 @@ from laborwatch.match.sino_korean import chinese_converter, sino_korean
 
 # Chinese business and state words, as lists translate them, each with its source.
 CHINESE_PATH = Path(str(files("laborwatch") / "match" / "data" / "chinese_words.csv"))
+JAPANESE_PATH = Path(str(files("laborwatch") / "match" / "data" / "japanese_words.csv"))
 _BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]{1,40})[)\]]\s*")
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\uac00-\ud7a3]")
 # Not the al- of الله (Allah), which is part of the word.
@@ -51,8 +52,15 @@ _SCRIPT_RANKS = re.compile(
 # A Persian name's letters as others write them: Arabic has no g, and Arab news
 # write گ as ك (زنكنه, ZANGANEH), while an Arabic name's ك is a k (كمال, Kamal);
 # ژ is written "zh" and "j" ("Bizhan", "Bijan"). Arabic writes a Persian word's
-# final t as taa marbuta: بنك تجارة for بانک تجارت, BANK TEJARAT.
-_PERSIAN_RESPELLINGS = (("\u0643", "گ"), ("\u0698", "ج"), ("\u0629", "ت"))
+# final t as taa marbuta: بنك تجارة for بانک تجارت, BANK TEJARAT. Arabic has no p
+# and writes پ as ب (باكبور, PAKPOUR), and writes گ as ج too (تنجسيري, TANGSIRI).
+_PERSIAN_RESPELLINGS = (
+    ("\u0643", "گ"),
+    ("\u0698", "ج"),
+    ("\u0629", "ت"),
+    ("\u0628", "پ"),
+    ("\u062c", "گ"),
+)
 # How a reading of Chinese characters in Korean is named, before the Hangul
 # reading's own name: "Sino-Korean, McCune–Reischauer".
 SINO_KOREAN = "Sino-Korean"
@@ -262,7 +270,9 @@ def _without_owner(name: str) -> str | None:
 _KOREA_IN_KANJI = re.compile("朝鮮|高麗|平壌|平壤")
 # A Chinese company's legal form (有限公司, 有限責任公司): its name is read in
 # Mandarin alone. A name in parts (雪克来提·扎克尔) is a transcribed foreign one.
-_CHINESE_ONLY = re.compile("有限|" + _NAME_PARTS.pattern)
+# Not Japanese's and Korean's 有限会社, 有限責任会社 (유한책임회사): Chinese writes
+# 公司 for company.
+_CHINESE_ONLY = re.compile("有限(?!責任[会會]社|[会會]社)|" + _NAME_PARTS.pattern)
 # Simplified characters Japanese does not write (its forms: 東 業 発 貿 銀 電 機 運 際
 # 術 総 団 進 設), common in Chinese firms' names: a name with one is Chinese
 # whatever country is given ("丹东鸿祥实业发展" [JP]).
@@ -277,6 +287,14 @@ def _read_in_korean(name: str) -> list[tuple[str, str]]:
     # Japanese also parts the words of a name with a dot (キム・ジョンウン).
     if _CHINESE_ONLY.search(name) and not has_katakana(name):
         return []
+    # Japanese writes the English words of a North Korean body's English name in
+    # katakana (ハナ・バンキング・コーポレーション, HANA BANKING CORPORATION), and
+    # some business words as Korean does not (合弁, where Korean writes 合營).
+    for japanese, english in japanese_words():
+        name = name.replace(japanese, f" {english} ")
+    name = " ".join(name.split())
+    if not has_katakana(name) and not _HAN.search(name):
+        return [("words translated", " ".join(name.replace("・", " ").split()))]
     hangul = sino_korean(name) or name
     # Japanese writes Korean names in katakana, beside characters or alone
     # ("朝鮮クァンソン銀行"); the readings in Korean are named as those of the
@@ -464,6 +482,14 @@ def _in_english_words(name: str) -> str:
     for chinese, english in chinese_words():
         name = name.replace(chinese, f" {english} ")
     return name
+
+
+@lru_cache(maxsize=1)
+def japanese_words() -> tuple[tuple[str, str], ...]:
+    """(Japanese, English) from ``data/japanese_words.csv``, longest first."""
+    with JAPANESE_PATH.open(encoding="utf-8", newline="") as rows:
+        pairs = {row["word"]: row["english"].strip() for row in csv.DictReader(rows)}
+    return tuple(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
 
 
 @lru_cache(maxsize=1)
