@@ -4,8 +4,9 @@ Korean body's name in katakana (ハナ・バンキング・コーポレーショ
 business words Korean writes otherwise (合弁); a Hangul word read from kanji kept as
 it stands (産業 is 산업, industry, not 상업, commerce); Persian names written in
 Arabic letters (ب for پ, ج for گ); a vowel left out before h making a digraph
-(Zakharov is not Zharov); and a person's words that are legal forms elsewhere
-(KHUN SA). The entries are written for these tests in the shape of the lists'
+(Zakharov is not Zharov); a person's words that are legal forms elsewhere
+(KHUN SA); and, for alarms of earlier sets, a country's airline or bank named by
+the country and the kind of body alone (IRAN AIR, BANCO DE VENEZUELA). The entries are written for these tests in the shape of the lists'
 rows."""
 
 import pytest
@@ -98,3 +99,31 @@ def test_kanji_read_in_korean_keep_their_own_word() -> None:
     read = [text for _how, text in readings("デウォン産業会社", True, False, False)]
     assert "tewŏn industry company" in read
     assert not any("commerce" in text for text in read)
+
+
+GENERIC = Matcher(
+    [
+        ("us_ofac_sdn", listed_body("25237", "IRAN AIR", "IR")),
+        ("us_ofac_sdn", listed_body("26590", "BANCO DE VENEZUELA", "VE")),
+        ("us_ofac_sdn", listed_body("20955", "SYRIAN ARAB AIR DEFENSE FORCES", "SY")),
+        ("us_ofac_sdn", listed_body("15588", "SYRIAN NATIONAL DEFENSE FORCE", "SY")),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "country", "entry_id"),
+    [
+        ("Iran Air", "IR", "25237"),
+        ("Iran Aseman Airlines", "IR", None),
+        ("Bank of Venezuela", "VE", "26590"),
+        ("Banco Exterior de Venezuela", "VE", None),
+        ("Syrian Air Defence Force", "SY", "20955"),
+    ],
+)
+def test_a_country_s_airline_or_bank_matches_only_in_full(
+    query: str, country: str, entry_id: str | None
+) -> None:
+    # A name of a country and a kind of body ("Iran Air", "Banco de Venezuela")
+    # is that body alone: another word makes another airline or bank.
+    assert first(GENERIC, Query(query, "Organization", country)) == entry_id

@@ -290,12 +290,15 @@ def align(
         detail["boilerplate_only"] = True
         score = min(score, BOILERPLATE_CAP)
     elif unmatched_query and all(
-        token.weight < 1.0 or token.text in GENERIC_NAME_COUNTRIES for token in listed
+        token.weight < 1.0
+        or token.text in GENERIC_NAME_COUNTRIES
+        or token.text in _GENERIC_KINDS
+        for token in listed
     ):
         # A listed name of common words alone ("Industrial Bank"), or of common
-        # words and a country ("Commercial Bank of Syria"), matches only in full:
-        # "Industrial Bank of Korea" and "Syrian Commercial Bank Damascus" are
-        # other banks.
+        # words and a country ("Commercial Bank of Syria", "Iran Air"), matches
+        # only in full: "Industrial Bank of Korea" and "Syrian Commercial Bank
+        # Damascus" are other banks.
         detail["generic_name"] = True
         score = min(score, BOILERPLATE_CAP)
     return score, detail
@@ -567,6 +570,12 @@ def _spelling(first: str, second: str) -> float:
     ):
         return similarity
     return 0.0
+
+
+# Words that name a kind of body in a generic name, though they weigh as a
+# distinctive word elsewhere ("Air Force"): "Iran Air" is the country's airline,
+# and "Iran Aseman Airlines" another.
+_GENERIC_KINDS = frozenset({"air"})
 
 
 def _joins_digraph(first: str, second: str) -> bool:

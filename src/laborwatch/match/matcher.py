@@ -46,6 +46,7 @@ from laborwatch.match.normalise import (
     COMPANY_FORMS,
     COUNTRY_WORDS,
     NAME_COUNTRIES,
+    NAME_LIKE_FORMS,
     Token,
     legal_forms,
     tokenise,
@@ -396,16 +397,16 @@ class Matcher:
         """Each reading's tokens, and whether only persons are compared with them.
 
         A person's words that are legal forms elsewhere are kept (KHUN SA). A
-        query of no stated kind is also read as a person's name where that keeps
-        a word, and compared with persons only: "Khun Sa" is KHUN SA, and a
-        company's "SA" is still dropped.
+        query of no stated kind with such a word (`NAME_LIKE_FORMS`) is also read
+        as a person's name, and compared with persons only: "Khun Sa" is KHUN SA,
+        and a company's "SA" is still dropped.
         """
         person = query.schema in _PERSON
         for how, reading in read:
             tokens = tokenise(reading, person)
             if tokens:
                 yield how, reading, tokens, False
-            if not query.schema:
+            if not query.schema and not NAME_LIKE_FORMS.isdisjoint(words(reading)):
                 as_person = tokenise(reading, True)
                 if as_person and as_person != tokens:
                     yield how, reading, as_person, True

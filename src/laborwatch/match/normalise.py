@@ -46,6 +46,8 @@ LEGAL_FORMS = COMPANY_FORMS | frozenset("the of and de la el al".split())
 # there (KHUN SA, PAO Yu Liang). Only articles and particles go: Arabic's "as-"
 # (as in AS-SAFRANI) and Tuareg's "ag" (son of: Iyad ag Ghali) with the rest.
 PERSON_PARTICLES = frozenset("the of and de la el al as ag".split())
+# The legal forms that are also words of persons' names in the lists.
+NAME_LIKE_FORMS = frozenset("sa pao ao".split())
 # Words that name no one: a person's title or rank ("Maj. Gen. Hossein Salami",
 # "Mr Tam Yiu-chung") and the Persian ezafe written apart ("Bank-e Maskan").
 NOT_NAME_WORDS = frozenset(
@@ -238,6 +240,11 @@ CANONICAL = {
     "iranian": "iran",
     "russian": "russia",
     "chinese": "china",
+    # A bank in Spanish, Portuguese, French and Italian, as lists keep it: BANCO
+    # DE VENEZUELA, BANQUE CENTRALE DE SYRIE.
+    "banco": "bank",
+    "banque": "bank",
+    "banca": "bank",
     "airlines": "air",
     "airline": "air",
     "airways": "air",
