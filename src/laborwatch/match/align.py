@@ -69,6 +69,11 @@ KIND_LEFT_OUT = 0.9
 INITIAL_SIMILARITY = 0.8
 # A word written by some of its consonants ("Cml", "Crdt"): less than written out.
 CONTRACTION_SIMILARITY = 0.9
+# Two letters side by side swapped ("Snog" for Song), in words this long at least
+# (a Korean syllable is short).
+SWAPPED_SIMILARITY = 0.9
+SWAPPED_MIN = 5
+SWAPPED_MIN_KOREAN = 4
 # A word cut short with a full stop ("Kor."): its start may begin other words too
 # (Korea, Koryo).
 CUT_SHORT_SIMILARITY = 0.8
@@ -441,6 +446,11 @@ def _pair(
     if person and _initial_of(a.text, b.text):
         # "Sergei M. Kozlov" for KOZLOV, Sergey Mikhaylovich; "A. Mkrtychev".
         return INITIAL_SIMILARITY, "initial"
+    if _swapped(a.text, b.text, SWAPPED_MIN_KOREAN if korean else SWAPPED_MIN):
+        # Two letters typed in each other's place, a slip of the hand: "Snog" for
+        # SONG, "Koyng" for KYONG, which a Korean syllable's other rules refuse.
+        # Not in a word of four letters but a Korean one ("Lina" is not "Lian").
+        return SWAPPED_SIMILARITY, "spelling"
     if min(len(a.text), len(b.text)) < SPELLING_MIN_LENGTH or (
         korean and person and looks_korean(a.text) and looks_korean(b.text)
     ):
@@ -576,6 +586,20 @@ def _spelling(first: str, second: str) -> float:
 # distinctive word elsewhere ("Air Force"): "Iran Air" is the country's airline,
 # and "Iran Aseman Airlines" another.
 _GENERIC_KINDS = frozenset({"air"})
+
+
+def _swapped(first: str, second: str, minimum: int) -> bool:
+    """Whether two words of ``minimum`` letters or more are one with two letters
+    side by side swapped."""
+    if len(first) != len(second) or len(first) < minimum:
+        return False
+    apart = [i for i, (x, y) in enumerate(zip(first, second, strict=True)) if x != y]
+    return (
+        len(apart) == 2
+        and apart[1] == apart[0] + 1
+        and first[apart[0]] == second[apart[1]]
+        and first[apart[1]] == second[apart[0]]
+    )
 
 
 def _joins_digraph(first: str, second: str) -> bool:

@@ -105,6 +105,7 @@ _SURNAME_PARTICLES = frozenset(
 # not the vessel HALTI, formerly HORMOZ).
 _CRAFT = {"Vessel", "Aircraft"}
 _PERSON = {"Person"}
+_EAST_SLAVIC_COUNTRIES = frozenset({"RU", "UA", "BY"})
 # A query from Hong Kong or Macau agrees with an entry the list places in China,
 # as OFAC places many Hong Kong companies ("HONGXIANG MARINE HONG KONG LTD", CN).
 _STATE_OF = {"HK": "CN", "MO": "CN"}
@@ -291,6 +292,7 @@ class Matcher:
             country in _KOREAN_COUNTRIES,
             country == "IR",
             country in _OWN_CHARACTERS,
+            country in _EAST_SLAVIC_COUNTRIES,
         )
         chinese = country in _CHINESE_COUNTRIES
         if query.schema in _PERSON and _DOTTED_INITIALS.search(query.name):

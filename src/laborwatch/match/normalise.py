@@ -46,6 +46,17 @@ LEGAL_FORMS = COMPANY_FORMS | frozenset("the of and de la el al".split())
 # there (KHUN SA, PAO Yu Liang). Only articles and particles go: Arabic's "as-"
 # (as in AS-SAFRANI) and Tuareg's "ag" (son of: Iyad ag Ghali) with the rest.
 PERSON_PARTICLES = frozenset("the of and de la el al as ag".split())
+# A legal form of five letters or more with two letters after its first typed in
+# each other's place ("Compnay", "Limtied"): still the legal form.
+_SWAPPED_FORMS = (
+    frozenset(
+        form[:index] + form[index + 1] + form[index] + form[index + 2 :]
+        for form in COMPANY_FORMS
+        if len(form) >= 5
+        for index in range(1, len(form) - 1)
+    )
+    - COMPANY_FORMS
+)
 # The legal forms that are also words of persons' names in the lists.
 NAME_LIKE_FORMS = frozenset("sa pao ao".split())
 # Words that name no one: a person's title or rank ("Maj. Gen. Hossein Salami",
@@ -575,7 +586,11 @@ def tokenise(name: str, person: bool = False) -> tuple[Token, ...]:
             else ""
         )
         for word in read:
-            if word in dropped or (word in NOT_NAME_WORDS and word not in with_ayn):
+            if (
+                word in dropped
+                or (word in NOT_NAME_WORDS and word not in with_ayn)
+                or (not person and word in _SWAPPED_FORMS)
+            ):
                 continue
             # Weighed as its one form: "Banking" weighs what "Bank" does.
             word = CANONICAL.get(word, word)

@@ -76,7 +76,11 @@ _VESSEL_PREFIX = re.compile(r"^\s*m[./]?v\.?\s+(?=\w)", re.IGNORECASE)
 
 
 def readings(
-    name: str, korean: bool = False, persian: bool = False, own_characters: bool = False
+    name: str,
+    korean: bool = False,
+    persian: bool = False,
+    own_characters: bool = False,
+    east_slavic: bool = False,
 ) -> list[tuple[str, str]]:
     """(how, text) pairs to look the name up by; the first is the name as written.
 
@@ -89,7 +93,11 @@ def readings(
     name to read in Korean or pinyin unless they name Korea or are written as
     Chinese names are (a Chinese legal form, simplified characters): 東邦銀行 [JP]
     is the Toho Bank, not Tongbang (nor Dongbang); 朝鮮大成銀行 [JP] is the Korea
-    Daesong Bank; 丹东鸿祥实业发展有限公司 [JP] a Chinese firm."""
+    Daesong Bank; 丹东鸿祥实业发展有限公司 [JP] a Chinese firm.
+    ``east_slavic``: the query is known to be Russian, Ukrainian or Belarusian, so
+    a name in Latin letters is also read as German and French write those
+    languages ("Jewgeni Prigoschin", "Timofei Bajenov"), without the marks asked of
+    a name of unknown country."""
     persian = persian or bool(_PERSIAN.search(name))
     found = [("as written", name)]
     vessel = _VESSEL_PREFIX.sub("", name)
@@ -167,7 +175,12 @@ def readings(
         translated = translate_romanised(words(name), least=1 if korean else 2)
         if translated:
             found.append(("translation", translated))
-        found += [("German transliteration", read) for read in _from_german(name)]
+        found += [
+            ("German transliteration", read) for read in _from_german(name, east_slavic)
+        ]
+        found += [
+            ("French transliteration", read) for read in _from_french(name, east_slavic)
+        ]
     unique: dict[str, tuple[str, str]] = {}
     for how, text in found:
         unique.setdefault(text.lower(), (how, text))
@@ -193,21 +206,54 @@ _GERMAN_LETTER = re.compile("|".join(_GERMAN_LETTERS))  # longest first, as list
 _GERMAN_S = re.compile(r"(?:\b|(?<=[aeiouy]))s(?=[aeiouy])")
 
 
-def _from_german(name: str) -> list[str]:
+def _from_german(name: str, east_slavic: bool = False) -> list[str]:
     """A name whose words show German transliteration of Russian, as lists write
-    it: "Michail Sadornow" → "mikhail sadornov", "mikhail zadornov"; nothing for
-    any other name."""
-    if not _GERMAN_MARK.search(name):
+    it: "Michail Sadornow" → "mikhail sadornov", "mikhail zadornov"; German sch is
+    ш and ж alike ("Prigoschin", PRIGOZHIN). Nothing for any other name, unless
+    the name is known to be East Slavic and has a w or j (Jewgeni, Jarowaja)."""
+    if not (
+        _GERMAN_MARK.search(name) or (east_slavic and _GERMAN_LETTERS_ONLY.search(name))
+    ):
         return []
     written = " ".join(words(name))
-    return list(
-        dict.fromkeys(
+    read = [
+        _GERMAN_LETTER.sub(lambda found: _GERMAN_LETTERS[found.group(0)], text).lower()
+        for text in (written, _GERMAN_S.sub("Z", written))
+    ]
+    read += (
+        [
             _GERMAN_LETTER.sub(
-                lambda found: _GERMAN_LETTERS[found.group(0)], read
+                lambda found: (
+                    "zh" if found.group(0) == "sch" else _GERMAN_LETTERS[found.group(0)]
+                ),
+                written,
             ).lower()
-            for read in (written, _GERMAN_S.sub("Z", written))
-        )
+        ]
+        if "sch" in written.lower() and "tsch" not in written.lower()
+        else []
     )
+    return list(dict.fromkeys(read))
+
+
+# Letters German writes for Russian sounds that English-language transliteration
+# does not use so: w for в, j for й and the y of е, ю, я.
+_GERMAN_LETTERS_ONLY = re.compile(r"w|\bj|(?<=[aeiou])j", re.IGNORECASE)
+# French transliteration of Russian (Wikipedia, "Romanization of Russian"): ou for
+# у, j for ж, ch for ш, tch for ч, as in "Igor Ivanovitch Chouvalov" (SHUVALOV,
+# Igor Ivanovich) and "Timofei Bajenov" (BAZHENOV).
+_FRENCH_MARK = re.compile(r"ou|tch|(?<=[aeiou])j", re.IGNORECASE)
+_FRENCH_LETTERS = {"tch": "ch", "ch": "sh", "ou": "u", "j": "zh"}
+_FRENCH_LETTER = re.compile("|".join(_FRENCH_LETTERS))  # longest first, as listed
+
+
+def _from_french(name: str, east_slavic: bool) -> list[str]:
+    """A Russian name in French transliteration, read as lists write it; only for
+    a name known to be East Slavic, or one with "tch", which only French writes
+    (Arabic names are written with ou and j in French too)."""
+    lowered = " ".join(words(name)).lower()
+    if not (east_slavic and _FRENCH_MARK.search(lowered)) and "tch" not in lowered:
+        return []
+    return [_FRENCH_LETTER.sub(lambda found: _FRENCH_LETTERS[found.group(0)], lowered)]
 
 
 # A post or title North Korean and South Korean sources write after a person's
