@@ -6,8 +6,8 @@ it stands (産業 is 산업, industry, not 상업, commerce); Persian names writ
 Arabic letters (ب for پ, ج for گ); a vowel left out before h making a digraph
 (Zakharov is not Zharov); a person's words that are legal forms elsewhere
 (KHUN SA); and, for alarms of earlier sets, a country's airline or bank named by
-the country and the kind of body alone (IRAN AIR, BANCO DE VENEZUELA). The entries are written for these tests in the shape of the lists'
-rows."""
+the country and the kind of body alone (IRAN AIR, BANCO DE VENEZUELA). The
+entries are written for these tests in the shape of the lists' rows."""
 
 import pytest
 
