@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz.distance import OSA, JaroWinkler
+from rapidfuzz.distance import OSA, Hamming, JaroWinkler
 
 from laborwatch.match.given_names import is_given_name, same_given_name
 from laborwatch.match.korean import korean_key, looks_korean
@@ -591,14 +591,11 @@ _GENERIC_KINDS = frozenset({"air"})
 def _swapped(first: str, second: str, minimum: int) -> bool:
     """Whether two words of ``minimum`` letters or more are one with two letters
     side by side swapped."""
-    if len(first) != len(second) or len(first) < minimum:
-        return False
-    apart = [i for i, (x, y) in enumerate(zip(first, second, strict=True)) if x != y]
+    # Two letters apart in place, one edit when a swap is one: a swap of two.
     return (
-        len(apart) == 2
-        and apart[1] == apart[0] + 1
-        and first[apart[0]] == second[apart[1]]
-        and first[apart[1]] == second[apart[0]]
+        len(first) == len(second) >= minimum
+        and Hamming.distance(first, second) == 2
+        and OSA.distance(first, second) == 1
     )
 
 

@@ -106,6 +106,9 @@ _SURNAME_PARTICLES = frozenset(
 _CRAFT = {"Vessel", "Aircraft"}
 _PERSON = {"Person"}
 _EAST_SLAVIC_COUNTRIES = frozenset({"RU", "UA", "BY"})
+_NAME_LIKE_FORM = re.compile(
+    r"\b(?:" + "|".join(sorted(NAME_LIKE_FORMS)) + r")\b", re.IGNORECASE
+)
 # A query from Hong Kong or Macau agrees with an entry the list places in China,
 # as OFAC places many Hong Kong companies ("HONGXIANG MARINE HONG KONG LTD", CN).
 _STATE_OF = {"HK": "CN", "MO": "CN"}
@@ -408,7 +411,7 @@ class Matcher:
             tokens = tokenise(reading, person)
             if tokens:
                 yield how, reading, tokens, False
-            if not query.schema and not NAME_LIKE_FORMS.isdisjoint(words(reading)):
+            if not query.schema and _NAME_LIKE_FORM.search(reading):
                 as_person = tokenise(reading, True)
                 if as_person and as_person != tokens:
                     yield how, reading, as_person, True

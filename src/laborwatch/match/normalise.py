@@ -554,10 +554,16 @@ class Token:
         return cls(text, key, weight, loose(text), abbreviated)
 
 
-@lru_cache(maxsize=65536)
 def tokenise(name: str, person: bool = False) -> tuple[Token, ...]:
     """A name's tokens, lower-cased and without accents or punctuation; legal forms
     are left out, but from a ``person``'s name only particles."""
+    # One cache key however the flag is passed (lru_cache keys tokenise(x) and
+    # tokenise(x, False) apart).
+    return _tokenise(name, person)
+
+
+@lru_cache(maxsize=65536)
+def _tokenise(name: str, person: bool) -> tuple[Token, ...]:
     dropped = PERSON_PARTICLES if person else LEGAL_FORMS
     tokens = []
     text = _NUMBER_WORDS.sub(_digits, " ".join(words(name)))

@@ -250,9 +250,9 @@ def _from_french(name: str, east_slavic: bool) -> list[str]:
     """A Russian name in French transliteration, read as lists write it; only for
     a name known to be East Slavic, or one with "tch", which only French writes
     (Arabic names are written with ou and j in French too)."""
-    lowered = " ".join(words(name)).lower()
-    if not (east_slavic and _FRENCH_MARK.search(lowered)) and "tch" not in lowered:
+    if not (east_slavic and _FRENCH_MARK.search(name)) and "tch" not in name.lower():
         return []
+    lowered = " ".join(words(name)).lower()
     return [_FRENCH_LETTER.sub(lambda found: _FRENCH_LETTERS[found.group(0)], lowered)]
 
 
