@@ -240,17 +240,21 @@ def _from_german(name: str, east_slavic: bool = False) -> list[str]:
 _GERMAN_LETTERS_ONLY = re.compile(r"w|\bj|(?<=[aeiou])j", re.IGNORECASE)
 # French transliteration of Russian (Wikipedia, "Romanization of Russian"): ou for
 # у, j for ж, ch for ш, tch for ч, as in "Igor Ivanovitch Chouvalov" (SHUVALOV,
-# Igor Ivanovich) and "Timofei Bajenov" (BAZHENOV).
+# Igor Ivanovich) and "Timofei Bajenov" (BAZHENOV); and of Persian and Arabic, dj
+# for ج ("Iradj Masdjedi", MASJEDI, Iraj).
 _FRENCH_MARK = re.compile(r"ou|tch|(?<=[aeiou])j", re.IGNORECASE)
-_FRENCH_LETTERS = {"tch": "ch", "ch": "sh", "ou": "u", "j": "zh"}
+_FRENCH_LETTERS = {"tch": "ch", "dj": "j", "ch": "sh", "ou": "u", "j": "zh"}
 _FRENCH_LETTER = re.compile("|".join(_FRENCH_LETTERS))  # longest first, as listed
 
 
 def _from_french(name: str, east_slavic: bool) -> list[str]:
-    """A Russian name in French transliteration, read as lists write it; only for
-    a name known to be East Slavic, or one with "tch", which only French writes
+    """A name in French transliteration, read as lists write it; only for a name
+    known to be East Slavic, or one with "tch" or "dj", which only French writes
     (Arabic names are written with ou and j in French too)."""
-    if not (east_slavic and _FRENCH_MARK.search(name)) and "tch" not in name.lower():
+    lower = name.lower()
+    if not (east_slavic and _FRENCH_MARK.search(name)) and not (
+        "tch" in lower or "dj" in lower
+    ):
         return []
     lowered = " ".join(words(name)).lower()
     return [_FRENCH_LETTER.sub(lambda found: _FRENCH_LETTERS[found.group(0)], lowered)]
