@@ -58,6 +58,16 @@ def test_a_swap_in_a_short_word_is_another_name() -> None:
     assert first(MATCHER, Query("Lian Kinayeh", "Person", "SY")) is None
 
 
+@pytest.mark.parametrize(
+    ("listed", "query"),
+    [("HASAR, Fatih", "Fathi Hasar"), ("AL-TIKRITI, Hamid", "Hamdi al-Tikriti")],
+)
+def test_a_swapped_ending_is_another_name(listed: str, query: str) -> None:
+    # Fathi and Fatih, Hamdi and Hamid: two names, not a slip of the hand.
+    matcher = Matcher([("us_ofac_sdn", listed_person("1", listed, "IQ"))])
+    assert first(matcher, Query(query, "Person", "IQ")) is None
+
+
 def test_german_and_french_readings_need_the_country_or_a_mark() -> None:
     # "Bajenov" is read as French only for a Russian, Ukrainian or Belarusian
     # name; "Jarowaja" as German only so, its w and j being no mark alone.

@@ -5,6 +5,7 @@ The entries are written for these tests in the shape of the lists' rows."""
 
 import pytest
 
+from laborwatch.lists.entry import ListEntry
 from laborwatch.match import Matcher, Query
 from laborwatch.match.readings import readings
 from tests.match.helpers import first, listed_body, listed_person
@@ -36,6 +37,13 @@ def test_the_listed_entry_is_found(
     query: str, schema: str, country: str | None, entry_id: str
 ) -> None:
     assert first(MATCHER, Query(query, schema, country)) == entry_id
+
+
+def test_islam_alone_is_no_word_read_in_english() -> None:
+    # 伊斯兰银行 read "islamic bank" met GAMA'A AL-ISLAMIYYA's alias ISLAMIC GROUP.
+    listed = ListEntry("1", "Organization", "GAMA'A AL-ISLAMIYYA", ("ISLAMIC GROUP",))
+    matcher = Matcher([("us_ofac_sdn", listed)])
+    assert first(matcher, Query("伊斯兰银行", "Organization", "CN")) is None
 
 
 def test_french_is_read_only_where_it_shows() -> None:

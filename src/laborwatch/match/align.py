@@ -294,11 +294,20 @@ def align(
         # "Korea Trading Company" and "Foreign Trade Bank" share only boilerplate.
         detail["boilerplate_only"] = True
         score = min(score, BOILERPLATE_CAP)
-    elif unmatched_query and all(
-        token.weight < 1.0
-        or token.text in GENERIC_NAME_COUNTRIES
-        or token.text in _GENERIC_KINDS
-        for token in listed
+    elif (
+        unmatched_query
+        and all(
+            token.weight < 1.0
+            or token.text in GENERIC_NAME_COUNTRIES
+            or token.text in _GENERIC_KINDS
+            for token in listed
+        )
+        and (
+            # An airline's name with a common word more is still the airline:
+            # "Iran National Airlines" is IRAN AIR.
+            _GENERIC_KINDS.isdisjoint(token.text for token in listed)
+            or any(token.weight >= DISTINCTIVE for token in unmatched_query)
+        )
     ):
         # A listed name of common words alone ("Industrial Bank"), or of common
         # words and a country ("Commercial Bank of Syria", "Iran Air"), matches
@@ -590,10 +599,12 @@ _GENERIC_KINDS = frozenset({"air"})
 
 def _swapped(first: str, second: str, minimum: int) -> bool:
     """Whether two words of ``minimum`` letters or more are one with two letters
-    side by side swapped."""
+    side by side swapped, not the last two: a name's ending swapped is often
+    another name (Fathi, Fatih; Hamdi, Hamid; Tina, Tian)."""
     # Two letters apart in place, one edit when a swap is one: a swap of two.
     return (
         len(first) == len(second) >= minimum
+        and first[-1] == second[-1]
         and Hamming.distance(first, second) == 2
         and OSA.distance(first, second) == 1
     )

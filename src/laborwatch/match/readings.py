@@ -53,13 +53,14 @@ _SCRIPT_RANKS = re.compile(
 # write گ as ك (زنكنه, ZANGANEH), while an Arabic name's ك is a k (كمال, Kamal);
 # ژ is written "zh" and "j" ("Bizhan", "Bijan"). Arabic writes a Persian word's
 # final t as taa marbuta: بنك تجارة for بانک تجارت, BANK TEJARAT. Arabic has no p
-# and writes پ as ب (باكبور, PAKPOUR), and writes گ as ج too (تنجسيري, TANGSIRI).
+# and writes پ as ب (باكبور, PAKPOUR). Not ج as گ, which Arab news also write
+# (تنجسيري, TANGSIRI): every جمال and جلال became a "gml", "gll" that Latin
+# aliases meet (GOMELO).
 _PERSIAN_RESPELLINGS = (
     ("\u0643", "گ"),
     ("\u0698", "ج"),
     ("\u0629", "ت"),
     ("\u0628", "پ"),
-    ("\u062c", "گ"),
 )
 # How a reading of Chinese characters in Korean is named, before the Hangul
 # reading's own name: "Sino-Korean, McCune–Reischauer".
