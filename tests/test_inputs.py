@@ -41,3 +41,19 @@ def test_a_gold_file_or_text_that_is_not_utf8_is_refused(tmp_path: Path) -> None
     (record,) = read_gold(gold)
     with pytest.raises(LaborwatchError, match=r"a\.txt: not UTF-8 text"):
         gold_document(record, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"file": ' + "1" * 5000 + "}", "a number too long to read"),
+        ("[" * 100_000 + "]" * 100_000, "JSON nested too deep"),
+    ],
+)
+def test_a_gold_line_python_cannot_read_is_one_error(
+    tmp_path: Path, line: str, message: str
+) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"file": "a.txt"}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(LaborwatchError, match=rf"gold\.jsonl:2: .*{message}"):
+        list(read_gold(gold))

@@ -156,6 +156,12 @@ def read_gold(path: Path) -> Iterator[dict[str, Any]]:
             raise LaborwatchError(
                 f"{path}:{number}: not valid JSON ({err.msg})"
             ) from None
+        except RecursionError:
+            raise LaborwatchError(f"{path}:{number}: JSON nested too deep") from None
+        except ValueError:  # Python reads no integer of more than 4,300 digits
+            raise LaborwatchError(
+                f"{path}:{number}: not readable JSON (a number too long to read)"
+            ) from None
         if not isinstance(record, dict) or "file" not in record:
             raise LaborwatchError(f"{path}:{number}: a gold record needs a 'file'")
         yield record

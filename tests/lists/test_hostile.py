@@ -187,6 +187,19 @@ def test_ftm_datasets_as_one_string_name_the_list(tmp_path: Path) -> None:
     assert load_list(path).list_id == "ru_list"
 
 
+def test_ftm_number_too_long_for_python_is_refused_with_its_line(
+    tmp_path: Path,
+) -> None:
+    # json.loads raises a bare ValueError for an integer of more than 4,300 digits.
+    path = tmp_path / "e.ftm.json"
+    head = '{"id": "1", "schema": "Person", "properties": {"name": ["A"]}, "x": '
+    path.write_text(head + "9" * 5000 + "}\n")
+    with pytest.raises(
+        LaborwatchError, match=r"e\.ftm\.json:1: not readable JSON \(a number too long"
+    ):
+        load_list(path)
+
+
 def test_ftm_repeated_id_is_refused_with_both_lines(tmp_path: Path) -> None:
     entity = {"id": "x", "schema": "Company", "properties": {"name": ["A"]}}
     path = _write_ftm(tmp_path / "e.ftm.json", entity, entity)

@@ -64,6 +64,10 @@ def load_ftm(path: Path, list_id: str | None = None) -> LoadedList:
             raise LaborwatchError(f"{where}: not valid JSON ({err})") from None
         except RecursionError:
             raise LaborwatchError(f"{where}: JSON nested too deep") from None
+        except ValueError:  # Python reads no integer of more than 4,300 digits
+            raise LaborwatchError(
+                f"{where}: not readable JSON (a number too long to read)"
+            ) from None
         if not (
             isinstance(entity, dict)
             and isinstance(entity.get("schema"), str)
