@@ -8,7 +8,7 @@ import pytest
 
 from laborwatch.lists.entry import ListEntry
 from laborwatch.match import DEFAULT_THRESHOLD, Matcher, Query
-from laborwatch.match.readings import CHINESE_PATH, LEXICON_PATH
+from laborwatch.match.readings import CHINESE_PATH, JAPANESE_PATH, LEXICON_PATH
 from tests.match.helpers import first
 
 ENTRIES = [
@@ -186,7 +186,7 @@ def test_hit_record_keeps_its_keys_and_order(matcher: Matcher) -> None:
     assert record["countries"] == [] and isinstance(record["programs"], list)
 
 
-@pytest.mark.parametrize("path", [LEXICON_PATH, CHINESE_PATH])
+@pytest.mark.parametrize("path", [LEXICON_PATH, CHINESE_PATH, JAPANESE_PATH])
 def test_every_lexicon_row_gives_its_source(path: object) -> None:
     with open(str(path), encoding="utf-8", newline="") as rows:
         read = list(csv.DictReader(rows))

@@ -257,7 +257,7 @@ class Matcher:
                     if is_person and "," in text
                     else ()
                 )
-                above = () if entry.schema in _PERSON else _bodies_above(text)
+                above = () if is_person else _bodies_above(text)
                 self._names.append(
                     _Name(
                         position,

@@ -40,12 +40,13 @@ COMPANY_FORMS = frozenset(
     # "company" in them.
     "as sti sirketi".split()
 )
-# With the articles and particles dropped beside them.
-LEGAL_FORMS = COMPANY_FORMS | frozenset("the of and de la el al".split())
+# The articles and particles dropped beside them.
+_PARTICLES = frozenset("the of and de la el al".split())
+LEGAL_FORMS = COMPANY_FORMS | _PARTICLES
 # A person's name keeps the words that are legal forms elsewhere: they are names
 # there (KHUN SA, PAO Yu Liang). Only articles and particles go: Arabic's "as-"
 # (as in AS-SAFRANI) and Tuareg's "ag" (son of: Iyad ag Ghali) with the rest.
-PERSON_PARTICLES = frozenset("the of and de la el al as ag".split())
+PERSON_PARTICLES = _PARTICLES | {"as", "ag"}
 # A legal form of five letters or more with two letters after its first typed in
 # each other's place ("Compnay", "Limtied"): still the legal form.
 _SWAPPED_FORMS = (

@@ -218,24 +218,21 @@ def _from_german(name: str, east_slavic: bool = False) -> list[str]:
         return []
     written = " ".join(words(name))
     read = [
-        _GERMAN_LETTER.sub(lambda found: _GERMAN_LETTERS[found.group(0)], text).lower()
+        _respelt(_GERMAN_LETTER, _GERMAN_LETTERS, text)
         for text in (written, _GERMAN_S.sub("Z", written))
     ]
-    read += (
-        [
-            _GERMAN_LETTER.sub(
-                lambda found: (
-                    "zh" if found.group(0) == "sch" else _GERMAN_LETTERS[found.group(0)]
-                ),
-                written,
-            ).lower()
-        ]
-        if "sch" in written.lower() and "tsch" not in written.lower()
-        else []
-    )
+    if "sch" in written.lower() and "tsch" not in written.lower():
+        read.append(_respelt(_GERMAN_LETTER, _GERMAN_SCH_AS_ZH, written))
     return list(dict.fromkeys(read))
 
 
+def _respelt(letters: re.Pattern[str], table: dict[str, str], text: str) -> str:
+    """The text lower-cased, each of ``letters`` written as ``table`` has it."""
+    return letters.sub(lambda found: table[found.group(0)], text).lower()
+
+
+# German sch is ж as well as ш.
+_GERMAN_SCH_AS_ZH = {**_GERMAN_LETTERS, "sch": "zh"}
 # Letters German writes for Russian sounds that English-language transliteration
 # does not use so: w for в, j for й and the y of е, ю, я.
 _GERMAN_LETTERS_ONLY = re.compile(r"w|\bj|(?<=[aeiou])j", re.IGNORECASE)
@@ -257,8 +254,7 @@ def _from_french(name: str, east_slavic: bool) -> list[str]:
         "tch" in lower or "dj" in lower
     ):
         return []
-    lowered = " ".join(words(name)).lower()
-    return [_FRENCH_LETTER.sub(lambda found: _FRENCH_LETTERS[found.group(0)], lowered)]
+    return [_respelt(_FRENCH_LETTER, _FRENCH_LETTERS, " ".join(words(name)).lower())]
 
 
 # A post or title North Korean and South Korean sources write after a person's
@@ -535,18 +531,20 @@ def _in_english_words(name: str) -> str:
     return name
 
 
-@lru_cache(maxsize=1)
 def japanese_words() -> tuple[tuple[str, str], ...]:
     """(Japanese, English) from ``data/japanese_words.csv``, longest first."""
-    with JAPANESE_PATH.open(encoding="utf-8", newline="") as rows:
-        pairs = {row["word"]: row["english"].strip() for row in csv.DictReader(rows)}
-    return tuple(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
+    return _word_table(JAPANESE_PATH)
 
 
-@lru_cache(maxsize=1)
 def chinese_words() -> tuple[tuple[str, str], ...]:
     """(Chinese, English) from ``data/chinese_words.csv``, longest first, so that
     "有限公司" is read before the "公司" inside it."""
-    with CHINESE_PATH.open(encoding="utf-8", newline="") as rows:
+    return _word_table(CHINESE_PATH)
+
+
+@lru_cache(maxsize=2)
+def _word_table(path: Path) -> tuple[tuple[str, str], ...]:
+    """(word, English) of a sourced word table, longest word first."""
+    with path.open(encoding="utf-8", newline="") as rows:
         pairs = {row["word"]: row["english"].strip() for row in csv.DictReader(rows)}
     return tuple(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
