@@ -8,7 +8,6 @@ See docs/evaluation.md.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -22,7 +21,7 @@ from laborwatch.extract.evidence import Evidence, Money
 from laborwatch.extract.indicators import CODES
 from laborwatch.extract.pipeline import analyze
 from laborwatch.ingest.language import detect_language
-from laborwatch.inputs import read_text
+from laborwatch.inputs import json_line, read_text
 
 _P = TypeVar("_P")
 _G = TypeVar("_G")
@@ -150,18 +149,7 @@ def read_gold(path: Path) -> Iterator[dict[str, Any]]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise LaborwatchError(
-                f"{path}:{number}: not valid JSON ({err.msg})"
-            ) from None
-        except RecursionError:
-            raise LaborwatchError(f"{path}:{number}: JSON nested too deep") from None
-        except ValueError:  # Python reads no integer of more than 4,300 digits
-            raise LaborwatchError(
-                f"{path}:{number}: not readable JSON (a number too long to read)"
-            ) from None
+        record = json_line(line, f"{path}:{number}")
         if not isinstance(record, dict) or "file" not in record:
             raise LaborwatchError(f"{path}:{number}: a gold record needs a 'file'")
         yield record

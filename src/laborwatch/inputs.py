@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import stat
 from pathlib import Path
+from typing import Any
 
 from laborwatch.errors import LaborwatchError
 
@@ -33,3 +35,19 @@ def read_text(path: Path, encoding: str = "utf-8") -> str:
         raise LaborwatchError(f"{path}: cannot read ({err.strerror})") from None
     except UnicodeDecodeError:
         raise LaborwatchError(f"{path}: not UTF-8 text") from None
+
+
+def json_line(line: str | bytes, where: str) -> Any:
+    """One line of a JSON Lines file a user names, read, or a LaborwatchError
+    naming ``where``: not JSON, nested too deep, or a number Python will not read
+    (an integer of more than 4,300 digits raises a bare ValueError)."""
+    try:
+        return json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise LaborwatchError(f"{where}: not valid JSON ({err})") from None
+    except RecursionError:
+        raise LaborwatchError(f"{where}: JSON nested too deep") from None
+    except ValueError:
+        raise LaborwatchError(
+            f"{where}: not readable JSON (a number too long to read)"
+        ) from None

@@ -13,13 +13,13 @@ file, naming the line.
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from laborwatch.errors import LaborwatchError
+from laborwatch.inputs import json_line
 from laborwatch.lists.entry import SCHEMATA, ListEntry, ListSource, LoadedList
 from laborwatch.lists.files import read_bytes
 
@@ -58,16 +58,7 @@ def load_ftm(path: Path, list_id: str | None = None) -> LoadedList:
         if not line.strip():
             continue
         where = f"{path}:{number}"
-        try:
-            entity = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError) as err:
-            raise LaborwatchError(f"{where}: not valid JSON ({err})") from None
-        except RecursionError:
-            raise LaborwatchError(f"{where}: JSON nested too deep") from None
-        except ValueError:  # Python reads no integer of more than 4,300 digits
-            raise LaborwatchError(
-                f"{where}: not readable JSON (a number too long to read)"
-            ) from None
+        entity = json_line(line, where)
         if not (
             isinstance(entity, dict)
             and isinstance(entity.get("schema"), str)
