@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
 import sys
+import threading
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from laborwatch.extract.evidence import Evidence
 from laborwatch.settings import Settings
@@ -23,8 +28,15 @@ REPORTS = FIXTURES / "reports"
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 POSTGRES_URL_VARIABLE = "LABORWATCH_TEST_POSTGRES"
 REQUIRE_POSTGRES_VARIABLE = "LABORWATCH_TEST_REQUIRE_POSTGRES"  # set by .ci/run
+# Set to run every `run_cli` command in a process of its own.
+SUBPROCESS_VARIABLE = "LABORWATCH_TEST_SUBPROCESS"
 # Every test that stores anything runs once on each.
 ENGINES = ("sqlite", "postgresql")
+# The width `run_cli` gives a command. The CLI's consoles take theirs from COLUMNS
+# when first imported, which in this process is at collection (pytest-xdist's
+# workers set 80): the same width here as in a subprocess.
+CLI_COLUMNS = "200"
+os.environ["COLUMNS"] = CLI_COLUMNS
 
 
 def postgres_url() -> str:
@@ -101,14 +113,31 @@ def run_cli(
     input: bytes | None = None,
     env: dict[str, str] | None = None,
     timeout: float = 120,
+    subprocess_only: bool = False,
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m laborwatch ARGS`` as a user would; capture its output."""
-    full_env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", **(env or {})}
+    """Run ``laborwatch ARGS`` as a user would; capture its exit status and output.
+
+    In this process by default, through the same ``main`` that ``python -m
+    laborwatch`` runs, so that the models load once per test worker, not once a
+    command; an exception ``main`` lets through is printed as the interpreter
+    would print it, so a traceback still fails the tests that look for one.
+    ``subprocess_only`` (or ``LABORWATCH_TEST_SUBPROCESS=1`` for the whole suite)
+    runs a fresh ``python -m laborwatch`` instead.
+    """
+    full_env = {"COLUMNS": CLI_COLUMNS, "NO_COLOR": "1", **(env or {})}
+    if subprocess_only or os.environ.get(SUBPROCESS_VARIABLE):
+        return _run_in_subprocess(args, input, full_env, timeout)
+    return _run_in_this_process(args, input, full_env)
+
+
+def _run_in_subprocess(
+    args: tuple[str, ...], input: bytes | None, env: dict[str, str], timeout: float
+) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(
         [sys.executable, "-m", "laborwatch", *args],
         input=input,
         capture_output=True,
-        env=full_env,
+        env={**os.environ, **env},
         timeout=timeout,
     )
     return subprocess.CompletedProcess(
@@ -117,6 +146,68 @@ def run_cli(
         result.stdout.decode("utf-8", "replace"),
         result.stderr.decode("utf-8", "replace"),
     )
+
+
+def _run_in_this_process(
+    args: tuple[str, ...], input: bytes | None, env: dict[str, str]
+) -> subprocess.CompletedProcess[str]:
+    from laborwatch.cli import main
+
+    argv = sys.argv
+    with CliRunner().isolation(input=input or b"", env=env) as (stdout, stderr, _):
+        sys.argv = ["laborwatch", *args]
+        try:
+            main()
+            status = 0
+        except SystemExit as exit:
+            status = _exit_status(exit.code)
+        except BaseException:  # noqa: BLE001 - shown as Python shows it, then 1
+            traceback.print_exc()
+            status = 1
+        finally:
+            sys.argv = argv
+            sys.stdout.flush()
+            sys.stderr.flush()
+        output, errors = stdout.getvalue(), stderr.getvalue()
+    return subprocess.CompletedProcess(
+        ["laborwatch", *args],
+        status,
+        output.decode("utf-8", "replace"),
+        errors.decode("utf-8", "replace"),
+    )
+
+
+def _exit_status(code: object) -> int:
+    """The status ``SystemExit(code)`` gives a process, as the interpreter sets it."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serves a folder without logging each request to stderr, which `run_cli`
+    captures in this process."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 over HTTP, as a mirror or a site would; its URL."""
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def screen_one(database_url: str, list_file: Path, suppliers: Path) -> dict[str, Any]:

@@ -1,4 +1,6 @@
-"""The CLI as a user runs it: a subprocess, its exit status, stdout and stderr."""
+"""The CLI as a user runs it: its exit status, stdout and stderr (through `run_cli`;
+the tests of what a process does on its own, its version, its one-line errors and
+a full disk, in a fresh ``python -m laborwatch``)."""
 
 import json
 import os
@@ -166,7 +168,7 @@ def test_user_errors_are_one_line_without_traceback(
     database_url: str, args: list[str], message: str
 ) -> None:
     full = args if args[0] == "--db" else ["--db", database_url, *args]
-    result = run_cli(*full)
+    result = run_cli(*full, subprocess_only=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert message in result.stderr
@@ -176,7 +178,7 @@ def test_user_errors_are_one_line_without_traceback(
 def test_version() -> None:
     from laborwatch.version import __version__
 
-    result = run_cli("--version")
+    result = run_cli("--version", subprocess_only=True)
     assert result.stdout.strip() == f"laborwatch {__version__}"
 
 

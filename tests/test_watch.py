@@ -5,12 +5,9 @@ told by the exit status. Publishers and feeds are a local folder served on
 
 from __future__ import annotations
 
-import functools
 import json
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -25,7 +22,7 @@ from laborwatch.store.lists import save_list
 from laborwatch.store.screenings import set_watched
 from laborwatch.watching import watch
 from laborwatch.web import create_app
-from tests.conftest import FIXTURES, run_cli
+from tests.conftest import FIXTURES, run_cli, serve_folder
 from tests.screen.runs import SCREENING
 from tests.web.conftest import LOCAL
 
@@ -38,33 +35,21 @@ did not pay their wages for four months, workers said.</p>
 </article></body></html>"""
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture
 def site(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A folder served on 127.0.0.1: the list mirror and a feed with an article."""
     folder = tmp_path / "site"
     shutil.copytree(FIXTURES / "lists" / "ofac", folder / "lists")
     (folder / "robots.txt").write_text("User-agent: *\nAllow: /\n")
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    (folder / "kiln.html").write_text(ARTICLE)
-    (folder / "feed.xml").write_text(
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Reports</title>'
-        f"<link>{base}/</link><item><title>Kiln workers held by debt</title>"
-        f"<link>{base}/kiln.html</link><guid>urn:report:kiln</guid></item>"
-        "</channel></rss>"
-    )
-    yield folder, base
-    server.shutdown()
-    server.server_close()
+    with serve_folder(folder) as base:
+        (folder / "kiln.html").write_text(ARTICLE)
+        (folder / "feed.xml").write_text(
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Reports</title>'
+            f"<link>{base}/</link><item><title>Kiln workers held by debt</title>"
+            f"<link>{base}/kiln.html</link><guid>urn:report:kiln</guid></item>"
+            "</channel></rss>"
+        )
+        yield folder, base
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from laborwatch.store.lists import (
     remove_list,
     save_list,
 )
-from tests.conftest import run_cli
+from tests.conftest import run_cli, serve_folder
 
 LISTS = Path(__file__).resolve().parents[1] / "fixtures" / "lists"
 
@@ -65,23 +65,13 @@ def test_failed_load_keeps_the_previous_version(
 @pytest.fixture
 def list_server(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A local HTTP server on 127.0.0.1 serving list files, as a mirror would."""
-    import functools
-    import http.server
-    import threading
-
     served = tmp_path / "served"
     served.mkdir()
     for name in ("sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"):
         shutil.copy(LISTS / "ofac" / name, served / name)
     shutil.copy(LISTS / "un.xml", served / "un.xml")
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(served)
-    )
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", served
-    server.shutdown()
+    with serve_folder(served) as url:
+        yield url, served
 
 
 def test_update_downloads_and_loads_from_a_mirror(
