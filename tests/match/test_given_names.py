@@ -9,7 +9,7 @@ import pytest
 
 from laborwatch.lists.entry import ListEntry
 from laborwatch.match import Matcher, Query
-from laborwatch.match.given_names import same_given_name
+from laborwatch.match.given_names import TABLES, same_given_name
 from tests.match.helpers import first
 
 
@@ -64,16 +64,19 @@ def test_another_given_name_is_not_made_the_same(query: str) -> None:
     assert not hits or hits[0].score < 0.9
 
 
-def test_the_table_pairs_each_spelling_with_its_own_row_only() -> None:
-    path = files("laborwatch.match") / "data" / "east_slavic_given_names.csv"
-    rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
-    assert all(row["source"] for row in rows)
-    spellings = [
-        spelling.lower()
-        for row in rows
-        for spelling in (*row["ukrainian"].split("|"), *row["russian"].split("|"))
-    ]
-    # No spelling in two rows: a name would be two names.
+def test_the_tables_pair_each_spelling_with_its_own_row_only() -> None:
+    spellings = []
+    for table, columns in TABLES.items():
+        path = files("laborwatch.match") / "data" / table
+        rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+        assert all(row["source"] for row in rows)
+        spellings += [
+            spelling.lower()
+            for row in rows
+            for column in columns
+            for spelling in row[column].split("|")
+        ]
+    # No spelling in two rows, of one table or of both: a name would be two names.
     assert len(spellings) == len(set(spellings))
     assert same_given_name("ihor", "igor")
     assert not same_given_name("ihor", "oleh")

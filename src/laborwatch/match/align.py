@@ -19,7 +19,7 @@ from typing import Any
 from rapidfuzz.distance import OSA, Hamming, JaroWinkler
 
 from laborwatch.match.given_names import is_given_name, same_given_name
-from laborwatch.match.korean import korean_key, looks_korean
+from laborwatch.match.korean import is_surname_spelling, korean_key, looks_korean
 from laborwatch.match.normalise import (
     BODY_TYPES,
     COUNTRY_WORDS,
@@ -169,6 +169,7 @@ def align(
                     and not (a_initials[2] and b_initials[2])
                     and not (person and a_initials[3] and b_initials[3])
                     and not (korean and a.key == listed[j].key)
+                    and not (korean and _first_two_swapped(a.text, listed[j].text))
                 ):
                     continue
             similarity, how = _pair(
@@ -411,6 +412,9 @@ def _pair(
         # "Kor. Mining", "External Construction Bur.", "Daedong Cr. Bank": a
         # body's word cut short with a full stop, as supplier files write them.
         return CUT_SHORT_SIMILARITY, "abbreviation"
+    if korean and _korean_syllable_swapped(a.text, b.text):
+        # A slip of the hand that leaves no Korean syllable: "Amn" for MAN.
+        return SWAPPED_SIMILARITY, "spelling"
     if _apart_from_the_first_letter(a.text, b.text, first, second):
         # Every rule below keeps a word's first letter, or a vowel for a vowel.
         return 0.0, ""
@@ -607,6 +611,33 @@ def _swapped(first: str, second: str, minimum: int) -> bool:
         and first[-1] == second[-1]
         and Hamming.distance(first, second) == 2
         and OSA.distance(first, second) == 1
+    )
+
+
+def _korean_syllable_swapped(typed: str, listed: str) -> bool:
+    """Whether a word that no Korean syllables make is a listed Korean word with two
+    letters side by side swapped, of three letters or more: "Amn" for MAN, "Yku" for
+    KYU, "Myondgok" for MYONGDOK. A word that is a syllable itself, or a surname
+    as the South spells it, is a name of its own ("Ahn" is not HAN)."""
+    return (
+        len(typed) == len(listed) >= 3
+        and typed[-1] == listed[-1]
+        and not looks_korean(typed)
+        and not is_surname_spelling(typed)
+        and looks_korean(listed)
+        and Hamming.distance(typed, listed) == 2
+        and OSA.distance(typed, listed) == 1
+    )
+
+
+def _first_two_swapped(first: str, second: str) -> bool:
+    """Whether two words differ by their first two letters swapped ("Yku", "Kyu")."""
+    return (
+        len(first) == len(second) >= 3
+        and first[0] == second[1]
+        and first[1] == second[0]
+        and first[0] != first[1]
+        and first[2:] == second[2:]
     )
 
 

@@ -1,11 +1,14 @@
-"""Given names Ukrainians and Russians write differently: Ihor and Igor, Mykola and
-Nikolay, Hennadiy and Gennady.
+"""Given names that one person's documents and the reports about them spell apart.
 
-Lists write a person as one country's documents do, reports and supplier files as
-the other's: OFAC lists YANUKOVYCH, Viktor Fedorovych and SECHIN, Igor. The pairs
-are in ``data/east_slavic_given_names.csv`` (sources in its ``source`` column),
-each spelling as written ("Serhii" and "Serhiy" are both there): a looser
-comparison would read "Ole" as Oleh, and so as Oleg.
+Ukrainians and Russians write one name differently (Ihor and Igor, Mykola and
+Nikolay, Hennadiy and Gennady): lists write a person as one country's documents
+do, reports and supplier files as the other's (OFAC lists YANUKOVYCH, Viktor
+Fedorovych and SECHIN, Igor). The pairs are in ``data/east_slavic_given_names.csv``.
+An Arabic or Persian given name has several romanisations in common use (Muhammad,
+Mohammed, Mohamed; Husayn, Hussein, Hossein; Qasim, Ghasem): they are in
+``data/arabic_given_names.csv``. Each table gives its sources in its ``source``
+column and each spelling as written ("Serhii" and "Serhiy" are both there): a
+looser comparison would read "Ole" as Oleh, and so as Oleg.
 """
 
 from __future__ import annotations
@@ -14,16 +17,25 @@ import csv
 from functools import lru_cache
 from importlib.resources import files
 
+# Each table and the columns that hold a name's spellings, separated by "|".
+TABLES = {
+    "east_slavic_given_names.csv": ("ukrainian", "russian"),
+    "arabic_given_names.csv": ("spellings",),
+}
+
 
 @lru_cache(maxsize=1)
 def _name_numbers() -> dict[str, int]:
     """Each spelling in lower case, with the number of its row (one name)."""
-    path = files("laborwatch.match") / "data" / "east_slavic_given_names.csv"
     numbers: dict[str, int] = {}
-    rows = csv.DictReader(path.read_text(encoding="utf-8").splitlines())
-    for number, row in enumerate(rows):
-        for spelling in (*row["ukrainian"].split("|"), *row["russian"].split("|")):
-            numbers[spelling.lower()] = number
+    number = 0
+    for table, columns in TABLES.items():
+        path = files("laborwatch.match") / "data" / table
+        for row in csv.DictReader(path.read_text(encoding="utf-8").splitlines()):
+            for column in columns:
+                for spelling in row[column].split("|"):
+                    numbers[spelling.lower()] = number
+            number += 1
     return numbers
 
 
@@ -33,8 +45,7 @@ def is_given_name(word: str) -> bool:
 
 
 def same_given_name(first: str, second: str) -> bool:
-    """Whether two words (lower case) are one given name in its Ukrainian and its
-    Russian form."""
+    """Whether two words (lower case) are one given name in two of its spellings."""
     numbers = _name_numbers()
     number = numbers.get(first)
     return number is not None and number == numbers.get(second)

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from laborwatch.match.align import DISTINCTIVE, joined_runs, place_names
-from laborwatch.match.korean import looks_korean
+from laborwatch.match.korean import is_surname_spelling, looks_korean
 from laborwatch.match.normalise import LEGAL_FORMS, Token, loose, skeleton, words
 
 _FUZZY_LENGTH = 5  # shortest spelling looked up with a letter left out
@@ -22,6 +22,7 @@ _FUZZY_LENGTH = 5  # shortest spelling looked up with a letter left out
 # length squared in characters, and no name's word comes near this.
 _FUZZY_MAX_LENGTH = 40
 _FUZZY_SHARE = 0.5  # a near spelling proposes a name, less than the same one does
+_SWAP_LENGTH = (3, 12)  # letters of a word looked up with two letters swapped back
 _NOT_IDENTIFIER = re.compile(r"[^0-9A-Z]")
 MIN_IDENTIFIER = 5  # characters an identifier needs to count: short ones collide
 _NOT_INITIALS = frozenset(["of", "and", "the", "de", "la", "el", "al"])
@@ -41,6 +42,7 @@ def index_keys(
         tokens
     )
     keys: dict[str, float] = {}
+    korean_context = query and any(looks_korean(token.text) for token in tokens)
     for token in distinctive:
         keys[token.key] = token.weight
         spelling = loose(token.text)
@@ -55,6 +57,12 @@ def index_keys(
             and looks_korean(token.text)
         ):
             _add_deletions(keys, token.key, token.weight)
+        if query and korean_context:
+            # A Korean word typed with two letters swapped, which no Korean
+            # syllables make ("Amn" for Man, "Myondgok" for Myongdok), finds the
+            # names that write it right.
+            for word in _korean_swaps(token.text):
+                keys.setdefault("~" + loose(word), token.weight * _FUZZY_SHARE)
         if consonants and len(skeleton(token.text)) >= 2:
             keys.setdefault("#" + skeleton(token.text), token.weight * _FUZZY_SHARE)
         # A place's adjective ("Kirovskiy") finds the place's name ("Kirov"), a
@@ -65,6 +73,23 @@ def index_keys(
         run = tokens[start : start + width]
         keys.setdefault(key, max(token.weight for token in run))
     return keys
+
+
+@lru_cache(maxsize=65536)
+def _korean_swaps(word: str) -> tuple[str, ...]:
+    """The word with two letters side by side swapped, where that makes it Korean
+    syllables and the word as written is not: "kyu" of "yku"."""
+    if (
+        not _SWAP_LENGTH[0] <= len(word) <= _SWAP_LENGTH[1]
+        or looks_korean(word)
+        or is_surname_spelling(word)
+    ):
+        return ()
+    swaps = (
+        word[:index] + word[index + 1] + word[index] + word[index + 2 :]
+        for index in range(len(word) - 2)
+    )
+    return tuple(dict.fromkeys(swap for swap in swaps if looks_korean(swap)))
 
 
 def _add_deletions(keys: dict[str, float], word: str, weight: float) -> None:

@@ -74,6 +74,8 @@ _SURNAMES = {
     "noh": "no",
     "no": "no",
     "oh": "o",
+    # 안 as the South's press and passports write it: "Ahn Jung-geun" (AN).
+    "ahn": "an",
     # 고 as the South's press writes it: "Koh Cheol-man" (KO Chol Man).
     "koh": "ko",
     "goh": "ko",
@@ -135,6 +137,12 @@ _LONGEST_JOINED = 40
 
 
 @lru_cache(maxsize=65536)
+def is_surname_spelling(word: str) -> bool:
+    """Whether a Latin word is a Korean surname as the South writes it ("Ahn",
+    "Rhee", "Huh"), a spelling no romanisation of its syllable gives."""
+    return word in _SURNAMES
+
+
 def looks_korean(word: str) -> bool:
     """Whether a Latin word can be romanised Korean syllables: "Kwangchol" can,
     "Aleksandr" (a final "dr") and "Alexander" (an x) cannot."""

@@ -296,6 +296,7 @@ class Matcher:
             country == "IR",
             country in _OWN_CHARACTERS,
             country in _EAST_SLAVIC_COUNTRIES,
+            country is not None and country not in _KOREAN_COUNTRIES,
         )
         chinese = country in _CHINESE_COUNTRIES
         if query.schema in _PERSON and _DOTTED_INITIALS.search(query.name):

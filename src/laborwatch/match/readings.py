@@ -22,6 +22,7 @@ from anyascii import anyascii
 from laborwatch.countries import country_code
 from laborwatch.match.katakana import has_katakana, katakana_in_hangul
 from laborwatch.match.korean import has_hangul, romanise_hangul, translate_romanised
+from laborwatch.match.loanwords import loanword_readings
 from laborwatch.match.normalise import LATIN_LANGUAGES, LEXICON_PATH, words
 from laborwatch.match.sino_korean import chinese_converter, sino_korean
 
@@ -65,6 +66,8 @@ _PERSIAN_RESPELLINGS = (
 # How a reading of Chinese characters in Korean is named, before the Hangul
 # reading's own name: "Sino-Korean, McCune–Reischauer".
 SINO_KOREAN = "Sino-Korean"
+# How a Hangul name read back by the rules for foreign words is named.
+LOANWORD = "Hangul loanword"
 _KAF_HE = re.compile("([\u06a9\u0643])\u0647")
 _NAME_PARTS = re.compile("[\u00b7\u2022\u2027\u30fb\u0387]")  # the dots between
 _PINYIN_SYLLABLE = re.compile(r"[A-Z][a-z]*")
@@ -82,6 +85,7 @@ def readings(
     persian: bool = False,
     own_characters: bool = False,
     east_slavic: bool = False,
+    foreign: bool = False,
 ) -> list[tuple[str, str]]:
     """(how, text) pairs to look the name up by; the first is the name as written.
 
@@ -98,7 +102,10 @@ def readings(
     ``east_slavic``: the query is known to be Russian, Ukrainian or Belarusian, so
     a name in Latin letters is also read as German and French write those
     languages ("Jewgeni Prigoschin", "Timofei Bajenov"), without the marks asked of
-    a name of unknown country."""
+    a name of unknown country.
+    ``foreign``: the query is known to be from a country other than Korea, so a
+    name in Hangul is also read back as Korean writes foreign names (스베르방크,
+    "sberbank"; 게나디 팀첸코, "genadi timchenko")."""
     persian = persian or bool(_PERSIAN.search(name))
     found = [("as written", name)]
     vessel = _VESSEL_PREFIX.sub("", name)
@@ -124,6 +131,8 @@ def readings(
         body = _without_owner(name)
         if body:
             found += romanise_hangul(body)
+        if foreign:
+            found += [(LOANWORD, text) for text in loanword_readings(name)]
     elif _NON_LATIN_LETTER.search(name):
         name = _SCRIPT_RANKS.sub("", name) or name
         own = (
