@@ -92,10 +92,11 @@ def test_hangul_is_read_as_a_foreign_name_only_for_a_foreign_country() -> None:
     assert any(how == LOANWORD for how, _ in readings("스베르방크", foreign=True))
     assert not any(how == LOANWORD for how, _ in readings("스베르방크", korean=True))
     assert not any(how == LOANWORD for how, _ in readings("스베르방크"))
-    # No country: a Korean name stays a Korean name.
-    korean = Query("김호규", "Person")
-    assert not any(
-        feature.detail.get("how") == LOANWORD
-        for hit in MATCHER.match(korean, threshold=0.0)
-        for feature in hit.features
-    )
+    # No country: a Korean name stays a Korean name. Nor a Chinese one, which
+    # Korean writes by a table of its own (웨이하이, Weihai).
+    for query in (Query("김호규", "Person"), Query("스베르방크", "Organization", "CN")):
+        assert not any(
+            feature.detail.get("how") == LOANWORD
+            for hit in MATCHER.match(query, threshold=0.0)
+            for feature in hit.features
+        )

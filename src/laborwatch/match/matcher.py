@@ -118,6 +118,10 @@ _CHINESE_COUNTRIES = frozenset({"CN", "HK", "MO", "TW"})
 # (Chinese characters from China are still read in Korean too: Sino-Korean words
 # translate them, 新疆生产建设兵团 "production construction corps".)
 _OWN_CHARACTERS = frozenset({"JP"})
+# Where a name in Hangul is not read back as Korean writes Western names (see
+# `loanwords`): Korean's own, and Chinese and Japanese names, which Korean writes
+# by tables of their own (웨이하이, Weihai).
+_NOT_LOANWORD_COUNTRIES = _KOREAN_COUNTRIES | _CHINESE_COUNTRIES | _OWN_CHARACTERS
 # A country's word in the names of its bodies (`NAME_COUNTRIES`, "Korean" and
 # "Choson" read as "korea"): a query that gives the country need not write it.
 _COUNTRY_NAME_WORDS = {
@@ -296,7 +300,7 @@ class Matcher:
             country == "IR",
             country in _OWN_CHARACTERS,
             country in _EAST_SLAVIC_COUNTRIES,
-            country is not None and country not in _KOREAN_COUNTRIES,
+            country is not None and country not in _NOT_LOANWORD_COUNTRIES,
         )
         chinese = country in _CHINESE_COUNTRIES
         if query.schema in _PERSON and _DOTTED_INITIALS.search(query.name):

@@ -103,9 +103,9 @@ def readings(
     a name in Latin letters is also read as German and French write those
     languages ("Jewgeni Prigoschin", "Timofei Bajenov"), without the marks asked of
     a name of unknown country.
-    ``foreign``: the query is known to be from a country other than Korea, so a
-    name in Hangul is also read back as Korean writes foreign names (스베르방크,
-    "sberbank"; 게나디 팀첸코, "genadi timchenko")."""
+    ``foreign``: the query is known to be from a country other than Korea, China
+    or Japan, so a name in Hangul is also read back as Korean writes Western names
+    (스베르방크, "sberbank"; 게나디 팀첸코, "genadi timchenko")."""
     persian = persian or bool(_PERSIAN.search(name))
     found = [("as written", name)]
     vessel = _VESSEL_PREFIX.sub("", name)
