@@ -32,8 +32,9 @@ fresh11 (fresh11_*.csv), written after work on all twelve, fresh12
 (fresh28_*.csv), written after work on all twenty-nine, fresh29
 (fresh29_*.csv), written after work on all thirty, fresh30
 (fresh30_*.csv), written after work on all thirty-one, fresh31
-(fresh31_*.csv), written after work on all thirty-two, and fresh32
-(fresh32_*.csv), written after work on all thirty-three.
+(fresh31_*.csv), written after work on all thirty-two, fresh32
+(fresh32_*.csv), written after work on all thirty-three, and fresh33
+(fresh33_*.csv), written after work on all thirty-four.
 The lists are the
 OFAC SDN file of 2024-05-03 with OFAC's alias and address files of 2026-06, and the
 UN Security Council consolidated list of 2026-02-27, read from ../shared/data/lists.
@@ -43,7 +44,7 @@ match.py), per split: recall@1 (the first hit is a correct entry), recall@1 at t
 default threshold (first and reported), recall@5, the false-alarm rate (a
 look-alike's first hit reaches the threshold), and queries per second.
 
-    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|fresh21|fresh22|fresh23|fresh24|fresh25|fresh26|fresh27|fresh28|fresh29|fresh30|fresh31|fresh32|all] [--details]
+    python benchmarks/match_hard.py [--split tune|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|fresh21|fresh22|fresh23|fresh24|fresh25|fresh26|fresh27|fresh28|fresh29|fresh30|fresh31|fresh32|fresh33|all] [--details]
 """
 
 from __future__ import annotations
@@ -166,6 +167,8 @@ def load_cases() -> list[Case]:
         "fresh31_negatives",
         "fresh32_positives",
         "fresh32_negatives",
+        "fresh33_positives",
+        "fresh33_negatives",
     ):
         if not (DATA / f"{kind}.csv").exists():
             continue
@@ -346,6 +349,7 @@ SPLITS = (
     "fresh30",
     "fresh31",
     "fresh32",
+    "fresh33",
 )
 
 
