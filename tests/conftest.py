@@ -32,11 +32,12 @@ REQUIRE_POSTGRES_VARIABLE = "LABORWATCH_TEST_REQUIRE_POSTGRES"  # set by .ci/run
 SUBPROCESS_VARIABLE = "LABORWATCH_TEST_SUBPROCESS"
 # Every test that stores anything runs once on each.
 ENGINES = ("sqlite", "postgresql")
-# The width `run_cli` gives a command. The CLI's consoles take theirs from COLUMNS
-# when first imported, which in this process is at collection (pytest-xdist's
-# workers set 80): the same width here as in a subprocess.
+# The width `run_cli` gives a command, without colour. The CLI's consoles read
+# COLUMNS and NO_COLOR when first imported, which in this process is at collection
+# (pytest-xdist's workers set COLUMNS to 80): the same here as in a subprocess.
 CLI_COLUMNS = "200"
 os.environ["COLUMNS"] = CLI_COLUMNS
+os.environ["NO_COLOR"] = "1"
 
 
 def postgres_url() -> str:
@@ -122,7 +123,8 @@ def run_cli(
     command; an exception ``main`` lets through is printed as the interpreter
     would print it, so a traceback still fails the tests that look for one.
     ``subprocess_only`` (or ``LABORWATCH_TEST_SUBPROCESS=1`` for the whole suite)
-    runs a fresh ``python -m laborwatch`` instead.
+    runs a fresh ``python -m laborwatch`` instead; a test that sets COLUMNS or
+    NO_COLOR in ``env`` needs it, as the consoles read them once, at import.
     """
     full_env = {"COLUMNS": CLI_COLUMNS, "NO_COLOR": "1", **(env or {})}
     if subprocess_only or os.environ.get(SUBPROCESS_VARIABLE):
@@ -182,7 +184,7 @@ def _exit_status(code: object) -> int:
     if code is None:
         return 0
     if isinstance(code, int):
-        return code
+        return code % 256
     print(code, file=sys.stderr)
     return 1
 

@@ -6,6 +6,7 @@ told by the exit status. Publishers and feeds are a local folder served on
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -72,7 +73,16 @@ def add_sdn_entry(folder: Path, name: str) -> None:
     data = path.read_bytes()
     end = b"\x1a" if data.endswith(b"\x1a") else b""
     row = f'99999,"{name}",-0- ,"RUSSIA-EO14024"' + ",-0- " * 8 + "\r\n"
-    path.write_bytes(data[: len(data) - len(end)] + row.encode() + end)
+    _rewrite(path, data[: len(data) - len(end)] + row.encode() + end)
+
+
+def _rewrite(path: Path, data: bytes) -> None:
+    """Write a served file anew, modified a few seconds later than before: the
+    server's Last-Modified counts whole seconds, and a pass a moment earlier
+    would be answered 304, not modified."""
+    modified = path.stat().st_mtime
+    path.write_bytes(data)
+    os.utime(path, (modified + 5, modified + 5))
 
 
 def test_a_pass_says_what_changed_and_the_next_finds_nothing(
@@ -123,7 +133,7 @@ def test_cli_exit_status_and_changes_file(
     assert again.returncode == 0, again.stderr
     assert again.stdout.strip().endswith("0 error(s)")
 
-    (folder / "feed.xml").write_text("<html><body>not a feed</body></html>")
+    _rewrite(folder / "feed.xml", b"<html><body>not a feed</body></html>")
     add_sdn_entry(folder, "CLEAN PAPER GMBH")
     broken = run_cli(*command, "--json")
     assert broken.returncode == 1

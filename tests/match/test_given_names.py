@@ -66,7 +66,7 @@ def test_another_given_name_is_not_made_the_same(query: str) -> None:
 
 def test_the_tables_pair_each_spelling_with_its_own_row_only() -> None:
     spellings = []
-    for table, columns in TABLES.items():
+    for table, (columns, _romanised) in TABLES.items():
         path = files("laborwatch.match") / "data" / table
         rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
         assert all(row["source"] for row in rows)

@@ -18,7 +18,11 @@ from typing import Any
 
 from rapidfuzz.distance import OSA, Hamming, JaroWinkler
 
-from laborwatch.match.given_names import is_given_name, same_given_name
+from laborwatch.match.given_names import (
+    is_given_name,
+    romanised_given_name,
+    same_given_name,
+)
 from laborwatch.match.korean import is_surname_spelling, korean_key, looks_korean
 from laborwatch.match.normalise import (
     BODY_TYPES,
@@ -387,7 +391,13 @@ def _pair(
     if _without_article(a.text) == second or _without_article(b.text) == first:
         return ROMANISATION_SIMILARITY, "article"  # "Addounia" and "(Al-)Dunya"
     if person and same_given_name(a.text, b.text):
-        return ROMANISATION_SIMILARITY, "given name"  # "Ihor", "Igor"
+        # "Ihor", "Igor"; "Ghasem", "Qasim". A romanisation counts as a vowel
+        # written otherwise does ("Mohammed", MOHAMMAD): a name shared by so many,
+        # with a word of the listed name left out, stays under the threshold
+        # ("Mohamed Salah" is not SALAH, Ali Mohammad).
+        if romanised_given_name(a.text):
+            return VOWEL_SIMILARITY, "given name"
+        return ROMANISATION_SIMILARITY, "given name"
     if (
         vowels
         and a.text in _PERSIAN_AND
@@ -616,12 +626,12 @@ def _swapped(first: str, second: str, minimum: int) -> bool:
 
 def _korean_syllable_swapped(typed: str, listed: str) -> bool:
     """Whether a word that no Korean syllables make is a listed Korean word with two
-    letters side by side swapped, of three letters or more: "Amn" for MAN, "Yku" for
-    KYU, "Myondgok" for MYONGDOK. A word that is a syllable itself, or a surname
-    as the South spells it, is a name of its own ("Ahn" is not HAN)."""
+    letters side by side swapped, of three letters or more, the last two too: "Amn"
+    for MAN, "Yku" for KYU, "Chlo" for CHOL, "Myondgok" for MYONGDOK. A word that
+    is a syllable itself, or a surname as the South spells it, is a name of its own
+    ("Ahn" is not HAN)."""
     return (
         len(typed) == len(listed) >= 3
-        and typed[-1] == listed[-1]
         and not looks_korean(typed)
         and not is_surname_spelling(typed)
         and looks_korean(listed)
@@ -915,6 +925,10 @@ _SAME_WORD = frozenset(
     {
         "exact",
         "transliteration",
+        # A word read from Arabic or Persian script with the listed word's
+        # consonants: all the script writes of it ("Дмитрий Песков" in Arab news,
+        # ديميتري بيسكوف, for PESKOV, Dmitriy Sergeevich).
+        "consonants",
         "given name",
         "final consonant",
         "romanisation",

@@ -17,35 +17,45 @@ import csv
 from functools import lru_cache
 from importlib.resources import files
 
-# Each table and the columns that hold a name's spellings, separated by "|".
+# Each table, the columns that hold a name's spellings (separated by "|"), and
+# whether they are romanisations of one written form, as a vowel written otherwise
+# is (`align`'s "vowels"), rather than one name's forms in two languages.
 TABLES = {
-    "east_slavic_given_names.csv": ("ukrainian", "russian"),
-    "arabic_given_names.csv": ("spellings",),
+    "east_slavic_given_names.csv": (("ukrainian", "russian"), False),
+    "arabic_given_names.csv": (("spellings",), True),
 }
 
 
 @lru_cache(maxsize=1)
-def _name_numbers() -> dict[str, int]:
-    """Each spelling in lower case, with the number of its row (one name)."""
-    numbers: dict[str, int] = {}
+def _names() -> dict[str, tuple[int, bool]]:
+    """Each spelling in lower case, with the number of its row (one name) and
+    whether its table is of romanisations."""
+    names: dict[str, tuple[int, bool]] = {}
     number = 0
-    for table, columns in TABLES.items():
+    for table, (columns, romanised) in TABLES.items():
         path = files("laborwatch.match") / "data" / table
         for row in csv.DictReader(path.read_text(encoding="utf-8").splitlines()):
             for column in columns:
                 for spelling in row[column].split("|"):
-                    numbers[spelling.lower()] = number
+                    names[spelling.lower()] = (number, romanised)
             number += 1
-    return numbers
+    return names
 
 
 def is_given_name(word: str) -> bool:
     """Whether a word (lower case) is a spelling `same_given_name` knows."""
-    return word in _name_numbers()
+    return word in _names()
 
 
 def same_given_name(first: str, second: str) -> bool:
     """Whether two words (lower case) are one given name in two of its spellings."""
-    numbers = _name_numbers()
-    number = numbers.get(first)
-    return number is not None and number == numbers.get(second)
+    names = _names()
+    found = names.get(first)
+    return found is not None and found == names.get(second)
+
+
+def romanised_given_name(word: str) -> bool:
+    """Whether a spelling `same_given_name` knows is one of several romanisations
+    of a name (Mohammed, Muhammad), not its form in one language (Ihor, Igor)."""
+    found = _names().get(word)
+    return found is not None and found[1]

@@ -87,7 +87,7 @@ def _korean_swaps(word: str) -> tuple[str, ...]:
         return ()
     swaps = (
         word[:index] + word[index + 1] + word[index] + word[index + 2 :]
-        for index in range(len(word) - 2)
+        for index in range(len(word) - 1)
     )
     return tuple(dict.fromkeys(swap for swap in swaps if looks_korean(swap)))
 

@@ -76,6 +76,8 @@ _SURNAMES = {
     "oh": "o",
     # 안 as the South's press and passports write it: "Ahn Jung-geun" (AN).
     "ahn": "an",
+    # 황 in an older spelling of the South: "Whang Kyung-sik" (HWANG).
+    "whang": "hwang",
     # 고 as the South's press writes it: "Koh Cheol-man" (KO Chol Man).
     "koh": "ko",
     "goh": "ko",
@@ -136,13 +138,13 @@ _ROMANISED_SYLLABLES = re.compile(
 _LONGEST_JOINED = 40
 
 
-@lru_cache(maxsize=65536)
 def is_surname_spelling(word: str) -> bool:
     """Whether a Latin word is a Korean surname as the South writes it ("Ahn",
     "Rhee", "Huh"), a spelling no romanisation of its syllable gives."""
     return word in _SURNAMES
 
 
+@lru_cache(maxsize=65536)
 def looks_korean(word: str) -> bool:
     """Whether a Latin word can be romanised Korean syllables: "Kwangchol" can,
     "Aleksandr" (a final "dr") and "Alexander" (an x) cannot."""

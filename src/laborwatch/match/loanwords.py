@@ -30,6 +30,14 @@ _FINALS = (
     "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l",
     "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t",
 )  # fmt: skip
+# The first syllables of Korean surnames, the commonest two hundred or so (Statistics
+# Korea's census of surnames): a word that begins with one may be a Korean name.
+_KOREAN_SURNAMES = frozenset(
+    "김이리박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노로하곽성차"
+    "주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제"
+    "모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌팽승간상갈단견당화창옹"
+    "순빙종풍계나라량렴림륙"
+)
 # A word's last 치 is a final ch: 아브라모비치, "Abramovich".
 _FINAL_CHI = re.compile(r"chi\b")
 _EU = 18  # ㅡ, the vowel a lone consonant is given
@@ -47,7 +55,7 @@ _CHOICES = ((_B, "bv"), (_P, "pf"), (_L, "lr"), (_FINAL_P, "vf"))
 def loanword_readings(text: str) -> tuple[str, ...]:
     """The Latin readings of a foreign name written in Hangul, distinct ("스베르방크":
     "sberbank" and "svervank"), or none when the text has no Hangul syllable."""
-    if not any(_parts(character) for character in text):
+    if not _reads_as_loanword(text):
         return ()
     words = [_read_word(word) for word in text.split()]
     readings = [" ".join(words)]
@@ -57,6 +65,23 @@ def loanword_readings(text: str) -> tuple[str, ...]:
                 text.replace(mark, letter) for text in readings for letter in letters
             ]
     return tuple(dict.fromkeys(_FINAL_CHI.sub("ch", text.lower()) for text in readings))
+
+
+def _reads_as_loanword(text: str) -> bool:
+    """Whether Hangul text is written as Korean writes foreign words: with a lone
+    consonant's ㅡ (스, 르, 크), or as two words or more of two syllables or more
+    none of which begins with a Korean surname (게나디 팀첸코). A Korean name given
+    a foreign country (정경남 [RU], a North Korean worker abroad) stays Korean: its
+    syllables read as one word would split into another listed name."""
+    words = [word for word in text.split() if any(map(_parts, word))]
+    if any(
+        parts is not None and parts[0] != _IEUNG and parts[1] == _EU and not parts[2]
+        for parts in map(_parts, text)
+    ):
+        return True
+    return len(words) >= 2 and all(
+        len(word) >= 2 and word[0] not in _KOREAN_SURNAMES for word in words
+    )
 
 
 def _read_word(word: str) -> str:

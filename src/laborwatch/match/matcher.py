@@ -118,6 +118,8 @@ _CHINESE_COUNTRIES = frozenset({"CN", "HK", "MO", "TW"})
 # (Chinese characters from China are still read in Korean too: Sino-Korean words
 # translate them, 新疆生产建设兵团 "production construction corps".)
 _OWN_CHARACTERS = frozenset({"JP"})
+# Where a person's name in characters is also read in Cantonese.
+_CANTONESE_COUNTRIES = frozenset({"HK", "MO"})
 # Where a name in Hangul is not read back as Korean writes Western names (see
 # `loanwords`): Korean's own, and Chinese and Japanese names, which Korean writes
 # by tables of their own (웨이하이, Weihai).
@@ -301,6 +303,7 @@ class Matcher:
             country in _OWN_CHARACTERS,
             country in _EAST_SLAVIC_COUNTRIES,
             country is not None and country not in _NOT_LOANWORD_COUNTRIES,
+            country in _CANTONESE_COUNTRIES,
         )
         chinese = country in _CHINESE_COUNTRIES
         if query.schema in _PERSON and _DOTTED_INITIALS.search(query.name):

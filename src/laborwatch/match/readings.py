@@ -20,6 +20,7 @@ from pathlib import Path
 from anyascii import anyascii
 
 from laborwatch.countries import country_code
+from laborwatch.match.cantonese import cantonese_readings
 from laborwatch.match.katakana import has_katakana, katakana_in_hangul
 from laborwatch.match.korean import has_hangul, romanise_hangul, translate_romanised
 from laborwatch.match.loanwords import loanword_readings
@@ -57,6 +58,10 @@ _SCRIPT_RANKS = re.compile(
 # and writes پ as ب (باكبور, PAKPOUR). Not ج as گ, which Arab news also write
 # (تنجسيري, TANGSIRI): every جمال and جلال became a "gml", "gll" that Latin
 # aliases meet (GOMELO).
+_RUSSIAN_IN_ARABIC = (
+    str.maketrans({"غ": "گ", "ف": "ڤ"}),
+    str.maketrans({"غ": "گ", "ف": "ڤ", "ب": "پ"}),
+)
 _PERSIAN_RESPELLINGS = (
     ("\u0643", "گ"),
     ("\u0698", "ج"),
@@ -68,6 +73,8 @@ _PERSIAN_RESPELLINGS = (
 SINO_KOREAN = "Sino-Korean"
 # How a Hangul name read back by the rules for foreign words is named.
 LOANWORD = "Hangul loanword"
+# And a Hong Kong or Macau name in characters read in Cantonese.
+CANTONESE = "Cantonese"
 _KAF_HE = re.compile("([\u06a9\u0643])\u0647")
 _NAME_PARTS = re.compile("[\u00b7\u2022\u2027\u30fb\u0387]")  # the dots between
 _PINYIN_SYLLABLE = re.compile(r"[A-Z][a-z]*")
@@ -86,6 +93,7 @@ def readings(
     own_characters: bool = False,
     east_slavic: bool = False,
     foreign: bool = False,
+    cantonese: bool = False,
 ) -> list[tuple[str, str]]:
     """(how, text) pairs to look the name up by; the first is the name as written.
 
@@ -105,7 +113,10 @@ def readings(
     a name of unknown country.
     ``foreign``: the query is known to be from a country other than Korea, China
     or Japan, so a name in Hangul is also read back as Korean writes Western names
-    (스베르방크, "sberbank"; 게나디 팀첸코, "genadi timchenko")."""
+    (스베르방크, "sberbank"; 게나디 팀첸코, "genadi timchenko").
+    ``cantonese``: the query is known to be from Hong Kong or Macau, so a person's
+    name in Chinese characters is also read in Cantonese, as their identity cards
+    write it (鄧炳強, "tang ping keung")."""
     persian = persian or bool(_PERSIAN.search(name))
     found = [("as written", name)]
     vessel = _VESSEL_PREFIX.sub("", name)
@@ -159,12 +170,22 @@ def readings(
                 for letter, other in _PERSIAN_RESPELLINGS
                 if letter in name
             ]
+        if east_slavic and ABJAD.search(name):
+            # A Russian name in Arabic letters, which have no g, v or p: Arab news
+            # write them غ, ف and ب (إيغور شوفالوف, Igor Shuvalov; بريغوزين,
+            # Prigozhin), which read gh, f and b.
+            found += [
+                ("transliterated", transliterate(name.translate(letters), persian))
+                for letters in _RUSSIAN_IN_ARABIC
+            ]
         if _HAN.search(name):
             if not own:
                 joined = _joined_pinyin(name)
                 if joined:
                     found.append(("transliterated", joined))
                 found += _read_in_korean(name)
+            if cantonese:
+                found += [(CANTONESE, text) for text in cantonese_readings(name)]
         elif has_katakana(name):
             found += _read_in_korean(name)
         # A word the lists both translate and keep ("شهید": MARTYRS FOUNDATION,
