@@ -925,10 +925,6 @@ _SAME_WORD = frozenset(
     {
         "exact",
         "transliteration",
-        # A word read from Arabic or Persian script with the listed word's
-        # consonants: all the script writes of it ("Дмитрий Песков" in Arab news,
-        # ديميتري بيسكوف, for PESKOV, Dmitriy Sergeevich).
-        "consonants",
         "given name",
         "final consonant",
         "romanisation",

@@ -39,9 +39,10 @@ def _table() -> Any:
 
 @lru_cache(maxsize=4096)
 def cantonese_readings(text: str) -> tuple[str, ...]:
-    """The Cantonese readings of a person's name in Chinese characters, syllables
-    apart ("陳國基": "chan kwok kei", "chan kwok ki", ...), at most `MOST_READINGS`;
-    none for a text that is no such name or has a character the table lacks."""
+    """The Cantonese readings of a name of two to four Chinese characters, a
+    person's most often, syllables apart ("陳國基": "chan kwok kei", "chan kwok ki",
+    ...), at most `MOST_READINGS`; none for another text or one with a character
+    the table lacks."""
     characters = "".join(text.split())
     if not (
         _NAME_LENGTH[0] <= len(characters) <= _NAME_LENGTH[1]

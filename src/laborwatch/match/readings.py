@@ -58,10 +58,6 @@ _SCRIPT_RANKS = re.compile(
 # and writes پ as ب (باكبور, PAKPOUR). Not ج as گ, which Arab news also write
 # (تنجسيري, TANGSIRI): every جمال and جلال became a "gml", "gll" that Latin
 # aliases meet (GOMELO).
-_RUSSIAN_IN_ARABIC = (
-    str.maketrans({"غ": "گ", "ف": "ڤ"}),
-    str.maketrans({"غ": "گ", "ف": "ڤ", "ب": "پ"}),
-)
 _PERSIAN_RESPELLINGS = (
     ("\u0643", "گ"),
     ("\u0698", "ج"),
@@ -114,9 +110,9 @@ def readings(
     ``foreign``: the query is known to be from a country other than Korea, China
     or Japan, so a name in Hangul is also read back as Korean writes Western names
     (스베르방크, "sberbank"; 게나디 팀첸코, "genadi timchenko").
-    ``cantonese``: the query is known to be from Hong Kong or Macau, so a person's
-    name in Chinese characters is also read in Cantonese, as their identity cards
-    write it (鄧炳強, "tang ping keung")."""
+    ``cantonese``: the query is known to be from Hong Kong or Macau, so a name of
+    two to four Chinese characters (a person's, most often) is also read in
+    Cantonese, as identity cards there write it (鄧炳強, "tang ping keung")."""
     persian = persian or bool(_PERSIAN.search(name))
     found = [("as written", name)]
     vessel = _VESSEL_PREFIX.sub("", name)
@@ -169,14 +165,6 @@ def readings(
                 ("transliterated", transliterate(name.replace(letter, other), persian))
                 for letter, other in _PERSIAN_RESPELLINGS
                 if letter in name
-            ]
-        if east_slavic and ABJAD.search(name):
-            # A Russian name in Arabic letters, which have no g, v or p: Arab news
-            # write them غ, ف and ب (إيغور شوفالوف, Igor Shuvalov; بريغوزين,
-            # Prigozhin), which read gh, f and b.
-            found += [
-                ("transliterated", transliterate(name.translate(letters), persian))
-                for letters in _RUSSIAN_IN_ARABIC
             ]
         if _HAN.search(name):
             if not own:
