@@ -4,4 +4,4 @@ Stages (`screen`, `ingest`) and shells (`cli`, `web`) import it from here rather
 from the package root, whose imports pull in the store and the pipeline.
 """
 
-__version__ = "0.26.0"
+__version__ = "0.27.0"
