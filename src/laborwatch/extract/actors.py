@@ -139,7 +139,10 @@ def find_actors(
 
 def _names_a_scheme(doc: Any, end: int) -> bool:
     """Whether the capitalised words after a name end in a scheme's word."""
-    following = doc.char_span(end, len(doc.text), alignment_mode="expand")
+    last = doc[-1]  # the text's end, without joining it (Doc.text builds it anew)
+    following = doc.char_span(
+        end, last.idx + len(last.text_with_ws), alignment_mode="expand"
+    )
     for token in following or ():
         if token.lower_ in SCHEME_WORDS:
             return True
@@ -176,6 +179,7 @@ def _candidates(
     the first found of overlapping names wins (vessels, then entities, then the
     rest)."""
     taken: list[tuple[int, int]] = []
+    text = doc.text  # joined anew by each Doc.text: read once
 
     def free(start: int, end: int) -> bool:
         return not any(start < t_end and t_start < end for t_start, t_end in taken)
@@ -211,8 +215,8 @@ def _candidates(
         if label == "ORG" or LEGAL_SUFFIX.search(entity.text):
             # Only a body has a legal form: "Jane Doe, Co-founder" is a person,
             # "Supermax Corporation Bhd" read as one is not.
-            end = _with_legal_suffix(doc.text, start, end)
-        name = doc.text[start:end]
+            end = _with_legal_suffix(text, start, end)
+        name = text[start:end]
         if entity.label_ == "NORP":
             # "North Korean regime": a nationality that heads a public body.
             following = doc[entity.end : entity.end + 1]
@@ -225,7 +229,7 @@ def _candidates(
             ):
                 continue
             end = following.end_char
-            name = doc.text[start:end]
+            name = text[start:end]
         if not name or not free(start, end):
             continue
         taken.append((start, end))
@@ -244,13 +248,11 @@ def _candidates(
             if not free(start, end):
                 continue
             taken.append((start, end))
-            found.append(
-                (doc.text[start:end], "GENERIC", start, end, sentence.position)
-            )
+            found.append((text[start:end], "GENERIC", start, end, sentence.position))
     for start, end in _agents(doc):
         if free(start, end):
             taken.append((start, end))
-            found.append((doc.text[start:end], "AGENT", start, end, locate(start)))
+            found.append((text[start:end], "AGENT", start, end, locate(start)))
     return sorted(found, key=lambda item: item[2])
 
 

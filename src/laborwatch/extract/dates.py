@@ -109,14 +109,16 @@ def find_dates(
 ) -> list[DateMention]:
     """Dates among the DATE entities of ``doc``; ``published`` anchors partial ones."""
     anchor = _anchor(published)
+    # Doc.text joins every token anew: read once, not once a date.
+    whole = doc.text
     dates = []
-    for start, end in _date_spans(doc):
-        text = doc.text[start:end]
+    for start, end in _date_spans(doc, whole):
+        text = whole[start:end]
         if is_duration(text):
             continue
         value = resolve_date(text, anchor)
-        before = doc.text[max(0, start - 80) : start]
-        after = doc.text[end : end + 50]
+        before = whole[max(0, start - 80) : start]
+        after = whole[end : end + 50]
         dates.append(
             DateMention(
                 text=text,
@@ -128,11 +130,11 @@ def find_dates(
     return dates
 
 
-def _date_spans(doc: Any) -> list[tuple[int, int]]:
+def _date_spans(doc: Any, text: str) -> list[tuple[int, int]]:
     """DATE entities, and the written dates the model misses or cuts ("2 Feb 2023"
     read as "2023"), the longer kept where they overlap."""
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
-    spans += [match.span() for match in _WRITTEN_DATE.finditer(doc.text)]
+    spans += [match.span() for match in _WRITTEN_DATE.finditer(text)]
     spans.sort(key=lambda span: (span[0], span[0] - span[1]))
     kept: list[tuple[int, int]] = []
     for start, end in spans:

@@ -213,9 +213,10 @@ def _us_states_abbreviated(
     entries, names = gazetteer(), gazetteer_names()
     found = []
     towns: dict[int, str | None] = {}
-    for match in _AP_STATE.finditer(doc.text):
+    text = doc.text  # joined anew by each Doc.text: read once
+    for match in _AP_STATE.finditer(text):
         if not (
-            _CLAUSE_END.match(doc.text, match.end())
+            _CLAUSE_END.match(text, match.end())
             or _us_place(match.group("town"), entries, names)
         ):
             continue  # "John Smith, Miss. Jones": a title, not a state

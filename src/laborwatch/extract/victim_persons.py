@@ -46,12 +46,13 @@ def find_named_victims(
 ) -> list[Victim]:
     """Each person a sentence of the section makes one of the people worked on."""
     victims = []
+    whole = doc.text  # joined anew by each Doc.text: read once
     for token in doc:
         name = _name(token)
         if name is None or not _is_worked_on(token):
             continue
         start, end = name[0].idx, name[-1].idx + len(name[-1].text)
-        text = doc.text[start:end]
+        text = whole[start:end]
         age = _age(token)
         victims.append(
             Victim(
