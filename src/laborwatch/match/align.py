@@ -615,10 +615,15 @@ def _swapped(first: str, second: str, minimum: int) -> bool:
     """Whether two words of ``minimum`` letters or more are one with two letters
     side by side swapped, not the last two: a name's ending swapped is often
     another name (Fathi, Fatih; Hamdi, Hamid; Tina, Tian)."""
+    return first[-1:] == second[-1:] and _one_swap_apart(first, second, minimum)
+
+
+def _one_swap_apart(first: str, second: str, minimum: int) -> bool:
+    """Whether two words of ``minimum`` letters or more are one with two letters
+    side by side swapped, wherever they stand."""
     # Two letters apart in place, one edit when a swap is one: a swap of two.
     return (
         len(first) == len(second) >= minimum
-        and first[-1] == second[-1]
         and Hamming.distance(first, second) == 2
         and OSA.distance(first, second) == 1
     )
@@ -631,12 +636,10 @@ def _korean_syllable_swapped(typed: str, listed: str) -> bool:
     is a syllable itself, or a surname as the South spells it, is a name of its own
     ("Ahn" is not HAN)."""
     return (
-        len(typed) == len(listed) >= 3
+        _one_swap_apart(typed, listed, 3)
         and not looks_korean(typed)
         and not is_surname_spelling(typed)
         and looks_korean(listed)
-        and Hamming.distance(typed, listed) == 2
-        and OSA.distance(typed, listed) == 1
     )
 
 

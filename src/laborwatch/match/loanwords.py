@@ -6,13 +6,15 @@ consonant with no vowel of its own takes an ㅡ ("Sberbank", 스베르방크; "G
 그레프), an n before a k is written ㅇ (방크, "bank"), and Korean has one letter for
 b and v (ㅂ) and one for p and f (ㅍ). Read as a Korean name, 스베르방크 is
 "seubereubangkeu"; read back by those rules it is "sberbank". Each reading takes
-ㅂ and ㅍ one way throughout: b and p, b and f, v and p, or v and f.
+ㅂ, ㅍ, a word's first ㄹ (l or r) and its last 프 (v or f) one way throughout.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from laborwatch.match.sounds import is_loanword
 
 _FIRST_SYLLABLE = 0xAC00
 # Marks for ㅂ, ㅍ and a word's first ㄹ until a reading chooses their letters.
@@ -54,17 +56,21 @@ _CHOICES = ((_B, "bv"), (_P, "pf"), (_L, "lr"), (_FINAL_P, "vf"))
 @lru_cache(maxsize=4096)
 def loanword_readings(text: str) -> tuple[str, ...]:
     """The Latin readings of a foreign name written in Hangul, distinct ("스베르방크":
-    "sberbank" and "svervank"), or none when the text has no Hangul syllable."""
+    "sberbank" and "svervank"), or none for text not written as a foreign word
+    (`_reads_as_loanword`)."""
     if not _reads_as_loanword(text):
         return ()
-    words = [_read_word(word) for word in text.split()]
-    readings = [" ".join(words)]
+    readings = [" ".join(_read_word(word) for word in text.split())]
     for mark, letters in _CHOICES:
         if mark in readings[0]:
             readings = [
-                text.replace(mark, letter) for text in readings for letter in letters
+                reading.replace(mark, letter)
+                for reading in readings
+                for letter in letters
             ]
-    return tuple(dict.fromkeys(_FINAL_CHI.sub("ch", text.lower()) for text in readings))
+    return tuple(
+        dict.fromkeys(_FINAL_CHI.sub("ch", reading.lower()) for reading in readings)
+    )
 
 
 def _reads_as_loanword(text: str) -> bool:
@@ -73,12 +79,9 @@ def _reads_as_loanword(text: str) -> bool:
     none of which begins with a Korean surname (게나디 팀첸코). A Korean name given
     a foreign country (정경남 [RU], a North Korean worker abroad) stays Korean: its
     syllables read as one word would split into another listed name."""
-    words = [word for word in text.split() if any(map(_parts, word))]
-    if any(
-        parts is not None and parts[0] != _IEUNG and parts[1] == _EU and not parts[2]
-        for parts in map(_parts, text)
-    ):
+    if is_loanword(text):
         return True
+    words = [word for word in text.split() if any(map(_parts, word))]
     return len(words) >= 2 and all(
         len(word) >= 2 and word[0] not in _KOREAN_SURNAMES for word in words
     )
